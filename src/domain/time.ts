@@ -1,0 +1,176 @@
+/**
+ * Calendar arithmetic in an explicit IANA time zone. Pure: the zone is always
+ * passed in, never read from the process. Day arithmetic works on local dates
+ * (`YYYY-MM-DD`), so "3 days after Monday" is Thursday across DST changes.
+ */
+import type { Instant, LocalDate } from './types.js';
+
+const MS_PER_DAY = 86_400_000;
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(tz: string): Intl.DateTimeFormat {
+  let f = formatters.get(tz);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone: tz,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    formatters.set(tz, f);
+  }
+  return f;
+}
+
+export interface WallClock {
+  year: number;
+  month: number; // 1-12
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+/** The wall-clock reading in `tz` at the instant `ms`. */
+export function wallClock(ms: number, tz: string): WallClock {
+  const out: Record<string, number> = {};
+  for (const p of formatterFor(tz).formatToParts(new Date(ms))) {
+    if (p.type !== 'literal') out[p.type] = Number(p.value);
+  }
+  return {
+    year: out.year!,
+    month: out.month!,
+    day: out.day!,
+    hour: out.hour! % 24,
+    minute: out.minute!,
+    second: out.second!,
+  };
+}
+
+/** Offset of `tz` from UTC at the instant `ms`, in milliseconds (east positive). */
+export function offsetMs(ms: number, tz: string): number {
+  const w = wallClock(ms, tz);
+  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
+  return asUtc - Math.floor(ms / 1000) * 1000;
+}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+export function formatLocalDate(year: number, month: number, day: number): LocalDate {
+  return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
+}
+
+/** The local calendar date of an instant in `tz`. */
+export function localDateOf(at: Instant | number, tz: string): LocalDate {
+  const ms = typeof at === 'number' ? at : Date.parse(at);
+  const w = wallClock(ms, tz);
+  return formatLocalDate(w.year, w.month, w.day);
+}
+
+/** `HH:MM` of an instant in `tz`. */
+export function localTimeOf(at: Instant, tz: string): string {
+  const w = wallClock(Date.parse(at), tz);
+  return `${pad(w.hour)}:${pad(w.minute)}`;
+}
+
+/** Parses `YYYY-MM-DD` strictly (no 30 February); null when impossible. */
+export function parseLocalDate(text: string): { year: number; month: number; day: number } | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return null;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const check = new Date(Date.UTC(year, month - 1, day));
+  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return null;
+  return { year, month, day };
+}
+
+function dateToUtcMs(date: LocalDate): number {
+  const p = parseLocalDate(date);
+  if (!p) throw new Error(`not a local date: ${date}`);
+  return Date.UTC(p.year, p.month - 1, p.day);
+}
+
+export function addDays(date: LocalDate, days: number): LocalDate {
+  const d = new Date(dateToUtcMs(date) + days * MS_PER_DAY);
+  return formatLocalDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+}
+
+/** Whole calendar days from `from` to `to` (positive when `to` is later). */
+export function daysBetween(from: LocalDate, to: LocalDate): number {
+  return Math.round((dateToUtcMs(to) - dateToUtcMs(from)) / MS_PER_DAY);
+}
+
+/** 0 = Sunday .. 6 = Saturday. */
+export function weekdayOf(date: LocalDate): number {
+  return new Date(dateToUtcMs(date)).getUTCDay();
+}
+
+/** Parses `HH:MM` (00:00-23:59); null when impossible. */
+export function parseTimeOfDay(text: string): { hour: number; minute: number } | null {
+  const m = /^(\d{1,2}):(\d{2})$/.exec(text);
+  if (!m) return null;
+  const hour = Number(m[1]);
+  const minute = Number(m[2]);
+  if (hour > 23 || minute > 59) return null;
+  return { hour, minute };
+}
+
+/**
+ * The instant at which the wall clock in `tz` reads `date` `hh:mm`. In a
+ * spring-forward gap the time does not exist; it resolves to the instant just
+ * after the gap, as clocks do.
+ */
+export function instantAt(date: LocalDate, time: string, tz: string): Instant {
+  const d = parseLocalDate(date);
+  const t = parseTimeOfDay(time);
+  if (!d || !t) throw new Error(`not a local date and time: ${date} ${time}`);
+  const naive = Date.UTC(d.year, d.month - 1, d.day, t.hour, t.minute);
+  let guess = naive - offsetMs(naive, tz);
+  const second = naive - offsetMs(guess, tz);
+  if (second !== guess) guess = Math.max(guess, second);
+  return new Date(guess).toISOString();
+}
+
+/** The first instant of a local day. */
+export function startOfDay(date: LocalDate, tz: string): Instant {
+  return instantAt(date, '00:00', tz);
+}
+
+/** The instant a date-only due is reached: `dayEnd` of that date for promises. */
+export function dueInstant(due: { at: Instant } | { date: LocalDate }, dayEnd: string, tz: string): Instant {
+  return 'at' in due ? due.at : instantAt(due.date, dayEnd, tz);
+}
+
+/** The local date a due falls on. */
+export function dueDate(due: { at: Instant } | { date: LocalDate }, tz: string): LocalDate {
+  return 'at' in due ? localDateOf(due.at, tz) : due.date;
+}
+
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "Tue 24 Nov" (with the year when it is not the year of `today`). */
+export function formatDay(date: LocalDate, today?: LocalDate): string {
+  const p = parseLocalDate(date)!;
+  const base = `${WEEKDAYS[weekdayOf(date)]} ${p.day} ${MONTHS[p.month - 1]}`;
+  return today && today.slice(0, 4) !== date.slice(0, 4) ? `${base} ${p.year}` : base;
+}
+
+/** "Tue 24 Nov 15:00" for an instant, "Tue 24 Nov" for a date: every write prints this. */
+export function formatDue(due: { at: Instant } | { date: LocalDate }, tz: string, today?: LocalDate): string {
+  if ('date' in due) return formatDay(due.date, today);
+  return `${formatDay(localDateOf(due.at, tz), today)} ${localTimeOf(due.at, tz)}`;
+}
+
+/** ISO-8601 with the zone's offset, for --json and piped output: `2026-11-24T15:00:00-05:00`. */
+export function isoWithOffset(at: Instant, tz: string): string {
+  const ms = Date.parse(at);
+  const w = wallClock(ms, tz);
+  const off = Math.round(offsetMs(ms, tz) / 60_000);
+  const sign = off < 0 ? '-' : '+';
+  const abs = Math.abs(off);
+  return `${formatLocalDate(w.year, w.month, w.day)}T${pad(w.hour)}:${pad(w.minute)}:${pad(w.second)}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+}

@@ -1,0 +1,105 @@
+/** Plain data shared by the domain, the store and the CLI. No behaviour here. */
+
+/** A local calendar date in the user's time zone: `YYYY-MM-DD`. */
+export type LocalDate = string;
+/** An instant, always stored and passed as UTC ISO-8601: `2026-11-24T15:00:00.000Z`. */
+export type Instant = string;
+
+export const STATUSES = ['active', 'nurture', 'won', 'lost'] as const;
+export type Status = (typeof STATUSES)[number];
+
+export const CHANNELS = ['call', 'email', 'meeting', 'text', 'linkedin', 'other'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export const OUTCOMES = ['connected', 'replied', 'no-answer', 'voicemail', 'sent', 'auto-reply'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+export type Direction = 'two-way' | 'inbound' | 'outbound';
+
+export const DISPOSITIONS = ['won', 'lost', 'nurture', 'not-fit'] as const;
+export type DispositionKind = (typeof DISPOSITIONS)[number];
+
+/** When a commitment is due: an instant when a time of day was given, else a local date. */
+export type Due = { at: Instant } | { date: LocalDate };
+
+export type CommitmentKind = 'next-step' | 'promise';
+/** Stored states. `missed` is derived at read time: an open commitment whose time has passed. */
+export type StoredCommitmentState = 'open' | 'kept' | 'replaced' | 'cancelled';
+export type CommitmentState = StoredCommitmentState | 'missed';
+
+export interface Commitment {
+  id: number;
+  contactId: number;
+  kind: CommitmentKind;
+  what: string;
+  due: Due;
+  soft: boolean;
+  state: StoredCommitmentState;
+  createdAt: Instant;
+  closedAt: Instant | null;
+  /** Kept after its due time (a promise done late). */
+  late: boolean;
+}
+
+export interface Touch {
+  id: number;
+  contactId: number;
+  at: Instant;
+  channel: Channel;
+  outcome: Outcome;
+  note: string | null;
+  /** Set on a nurture value touch: what useful thing it brought. */
+  value: string | null;
+  /** An auto-reply's return date: the next chase waits until then. */
+  until: LocalDate | null;
+  proposal: boolean;
+  /** R4/R5 were overridden with --force for this touch. */
+  forced: boolean;
+  disposition: DispositionKind | null;
+  lostReason: string | null;
+}
+
+export interface Config {
+  attemptsLimit: 2 | 3;
+  attemptsGapDays: number;
+  nurtureEveryDays: number;
+  nurtureNotFitDays: number;
+  staleDays: number;
+  staleDropDays: number;
+  /** `HH:MM` */
+  dayStart: string;
+  /** `HH:MM`; a promise without a time is due then. */
+  dayEnd: string;
+}
+
+export const DEFAULT_CONFIG: Config = {
+  attemptsLimit: 3,
+  attemptsGapDays: 3,
+  nurtureEveryDays: 30,
+  nurtureNotFitDays: 90,
+  staleDays: 14,
+  staleDropDays: 90,
+  dayStart: '09:00',
+  dayEnd: '17:00',
+};
+
+/**
+ * Per-contact state derived from the history, stored on the contact row in the
+ * same transaction as every write so the daily queries are index lookups.
+ */
+export interface DerivedState {
+  lastTouchAt: Instant | null;
+  lastTwoWayAt: Instant | null;
+  /** Unanswered attempts since the last two-way touch (or ever). */
+  unanswered: number;
+  lastAttemptAt: Instant | null;
+  /** How many of the latest unanswered attempts in a row used the same channel. */
+  sameChannelRun: number;
+  lastAttemptChannel: Channel | null;
+  /** The day the next chase of a running sequence is due, or null. */
+  chaseDueOn: LocalDate | null;
+  /** The day a nurture contact is due its next value touch, or null. */
+  nurtureDueOn: LocalDate | null;
+  /** Value touches since the last two-way touch. */
+  valueUnanswered: number;
+}

@@ -1,0 +1,30 @@
+/** Exit codes are part of the product contract (SPEC "Exit codes and errors"). */
+export const Exit = {
+  ok: 0,
+  internal: 1,
+  usage: 2,
+  rule: 3,
+  notFound: 4,
+  database: 5,
+  interrupted: 130,
+} as const;
+export type ExitCode = (typeof Exit)[keyof typeof Exit];
+
+/**
+ * The one error type that reaches the user. Only `main()` prints it, as
+ * `fu: message` plus the hint, and turns it into the exit code.
+ */
+export class FuError extends Error {
+  constructor(
+    readonly exitCode: ExitCode,
+    message: string,
+    readonly hint?: string,
+  ) {
+    super(message);
+    this.name = 'FuError';
+  }
+}
+
+export const usageError = (message: string, hint?: string) => new FuError(Exit.usage, message, hint);
+export const notFoundError = (message: string, hint?: string) => new FuError(Exit.notFound, message, hint);
+export const databaseError = (message: string, hint?: string) => new FuError(Exit.database, message, hint);
