@@ -28,3 +28,6 @@ export class FuError extends Error {
 export const usageError = (message: string, hint?: string) => new FuError(Exit.usage, message, hint);
 export const notFoundError = (message: string, hint?: string) => new FuError(Exit.notFound, message, hint);
 export const databaseError = (message: string, hint?: string) => new FuError(Exit.database, message, hint);
+
+/** A refusal by a follow-up rule: exit 3, the rule named first. */
+export const ruleError = (rule: string, message: string, hint?: string) => new FuError(Exit.rule, `${rule}: ${message}`, hint);

@@ -1,7 +1,201 @@
-// Placeholder: the WHEN parser is being written (see tests in test/domain/when.test.ts).
+/**
+ * The WHEN parser (SPEC "Time"). Pure: `now` and the zone are passed in. ISO,
+ * `+3d`, today/tomorrow and bare times are read here; other natural language goes
+ * to chrono-node, loaded only then because it is slow to import.
+ */
+import type { Component } from 'chrono-node';
 import type { Instant, LocalDate } from './types.js';
+import { usageError } from '../errors.js';
+import { addDays, formatLocalDate, instantAt, localDateOf, offsetMs, parseLocalDate, wallClock, weekdayOf } from './time.js';
 
 /** A parsed WHEN: an instant when a time of day was given, else a local date. */
 export type When =
   | { hasTime: true; at: Instant; date: LocalDate }
   | { hasTime: false; date: LocalDate; partOfDay?: 'morning' | 'afternoon' | 'evening' };
+
+export interface ParseWhenOptions {
+  /** 'forward' (default): weekdays and bare times resolve to the next occurrence still ahead; 'backward': the latest not in the future. */
+  direction?: 'forward' | 'backward';
+}
+
+type PartOfDay = 'morning' | 'afternoon' | 'evening';
+
+const HINT = 'Try 2026-12-01 15:00, tomorrow 5pm, tue 3pm or +3d.';
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const PARTS = new Map<string, PartOfDay>([
+  ['morning', 'morning'],
+  ['afternoon', 'afternoon'],
+  ['evening', 'evening'],
+  ['night', 'evening'],
+  ['tonight', 'evening'],
+]);
+const ISO =
+  /^(\d+)-(\d{1,2})-(\d{1,2})(?:[t ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)? ?(z|[+-]\d{2}(?::?\d{2})?)?)?$/;
+
+let chrono: typeof import('chrono-node') | undefined;
+
+/** Test hook: whether chrono-node has been imported by this module. */
+export const chronoLoaded = (): boolean => chrono !== undefined;
+
+/** Thrown inside the parser with the reason; parseWhen turns it into the user-facing error. */
+class Unreadable extends Error {}
+
+interface Ctx {
+  nowMs: number;
+  tz: string;
+  today: LocalDate;
+  forward: boolean;
+}
+
+export async function parseWhen(text: string, now: Instant, tz: string, options: ParseWhenOptions = {}): Promise<When> {
+  const nowMs = Date.parse(now);
+  const ctx: Ctx = { nowMs, tz, today: localDateOf(nowMs, tz), forward: options.direction !== 'backward' };
+  try {
+    const s = text.trim().toLowerCase().replace(/\s+/g, ' ').replace(/^(?:(?:at|on|by) )+/, '');
+    if (s === '') throw new Unreadable('it is empty');
+    return fast(s, ctx) ?? (await natural(text.trim(), ctx));
+  } catch (e) {
+    if (!(e instanceof Unreadable)) throw e;
+    throw usageError(`cannot read the date "${text}"${e.message ? `: ${e.message}` : ''}`, HINT);
+  }
+}
+
+/** The forms read without chrono; undefined when `s` is none of them. */
+function fast(s: string, c: Ctx): When | undefined {
+  let m: RegExpExecArray | null;
+  if ((m = ISO.exec(s))) return iso(m, c);
+  if ((m = /^\+(\d+) ?([dwmh])$/.exec(s))) {
+    const n = Number(m[1]);
+    if (m[2] === 'h') return timed(c.nowMs + n * 3_600_000, c.tz);
+    return dateOnly(m[2] === 'm' ? addMonths(c.today, n) : addDays(c.today, m[2] === 'w' ? 7 * n : n));
+  }
+  if (s === 'now') return timed(c.nowMs, c.tz);
+  if ((m = /^(today|tonight|tomorrow|yesterday)(?: (?:at )?(.+))?$/.exec(s))) {
+    const date = addDays(c.today, m[1] === 'tomorrow' ? 1 : m[1] === 'yesterday' ? -1 : 0);
+    const part = PARTS.get(m[2] ?? m[1]!);
+    if (part || !m[2]) return dateOnly(date, part);
+    const time = clock(m[2]);
+    return time ? timed(Date.parse(instantAt(date, time, c.tz)), c.tz) : undefined;
+  }
+  const time = clock(s);
+  if (!time) return undefined;
+  let date = c.today;
+  if (c.forward && Date.parse(instantAt(date, time, c.tz)) <= c.nowMs) date = addDays(date, 1);
+  return timed(Date.parse(instantAt(date, time, c.tz)), c.tz);
+}
+
+function iso(m: RegExpExecArray, c: Ctx): When {
+  const date = localDate(Number(m[1]), Number(m[2]), Number(m[3]));
+  if (m[4] === undefined) return dateOnly(date);
+  const time = clock(`${m[4]}:${m[5]}`)!;
+  const seconds = Number(m[6] ?? 0);
+  if (seconds > 59) throw new Unreadable(`${m[4]}:${m[5]}:${m[6]} is not a time of day`);
+  const extra = seconds * 1000 + Number((m[7] ?? '').padEnd(3, '0'));
+  if (!m[8]) return timed(Date.parse(instantAt(date, time, c.tz)) + extra, c.tz);
+  // An explicit offset names the instant itself, whatever the user's zone.
+  const off = /^([+-])(\d{2}):?(\d{2})?$/.exec(m[8]);
+  const minutes = off ? Number(off[2]) * 60 + Number(off[3] ?? 0) : 0;
+  if (off && (Number(off[2]) > 23 || Number(off[3] ?? 0) > 59)) throw new Unreadable(`${m[8]} is not a UTC offset`);
+  return timed(Date.parse(`${date}T${time}:00Z`) + extra - (off?.[1] === '-' ? -minutes : minutes) * 60_000, c.tz);
+}
+
+/** Natural language through chrono, resolved against the local calendar in `c.tz`. */
+async function natural(input: string, c: Ctx): Promise<When> {
+  chrono ??= await import('chrono-node');
+  // Chrono reads its reference through Date's local getters; giving it the zone's
+  // offset makes those read the wall clock in `c.tz`, whatever the process zone.
+  const results = chrono.parse(input, { instant: new Date(c.nowMs), timezone: offsetMs(c.nowMs, c.tz) / 60_000 });
+  const r = results[0];
+  if (!r) throw new Unreadable('');
+  const rest = input.slice(0, r.index) + ' ' + input.slice(r.index + r.text.length);
+  if (results.length > 1 || !/^(?:[\s,]|\b(?:at|on|by)\b)*$/i.test(rest)) throw new Unreadable(`only "${r.text}" reads as a date`);
+
+  const s = r.start;
+  const get = (k: Component) => s.get(k) ?? 0;
+  if (r.tags().has('result/relativeDateAndTime')) {
+    // "in 2 hours": elapsed time from now, so a DST change in between does not shift it.
+    const w = wallClock(c.nowMs, c.tz);
+    const target = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+    return timed(c.nowMs + target - Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second), c.tz);
+  }
+
+  const hasTime = s.isCertain('hour');
+  const time = `${pad(get('hour'))}:${pad(get('minute'))}`;
+  const zone = s.isCertain('timezoneOffset') ? get('timezoneOffset') : null;
+  // Built here rather than by chrono so the offset is the one of the target date.
+  const instantOn = (date: LocalDate) =>
+    zone === null ? Date.parse(instantAt(date, time, c.tz)) : Date.parse(`${date}T${time}:00Z`) - zone * 60_000;
+  const fits = (date: LocalDate) =>
+    c.forward
+      ? hasTime ? instantOn(date) > c.nowMs : date >= c.today
+      : hasTime ? instantOn(date) <= c.nowMs : date <= c.today;
+
+  let date: LocalDate;
+  const modifier = /\b(?:this|next|last|past)\b/i.test(r.text);
+  if (s.isCertain('weekday') && !s.isCertain('day') && !s.isCertain('month') && !modifier) {
+    // Chrono picks the closest weekday; we want the next (or latest) occurrence.
+    const ahead = (get('weekday') - weekdayOf(c.today) + 7) % 7;
+    date = addDays(c.today, c.forward || ahead === 0 ? ahead : ahead - 7);
+    if (!fits(date)) date = addDays(date, c.forward ? 7 : -7);
+  } else if (!(['weekday', 'day', 'month', 'year'] as const).some((k) => s.isCertain(k))) {
+    date = c.forward && !fits(c.today) ? addDays(c.today, 1) : c.today;
+  } else if (s.isCertain('month') && !s.isCertain('year')) {
+    const year = Number(c.today.slice(0, 4));
+    date = localDate(year, get('month'), get('day'));
+    if (!fits(date)) date = localDate(year + (c.forward ? 1 : -1), get('month'), get('day'));
+  } else {
+    date = localDate(get('year'), get('month'), get('day'));
+  }
+  if (hasTime) return timed(instantOn(date), c.tz);
+  const part = [...r.tags()].map((t) => PARTS.get(t.replace('casualReference/', ''))).find(Boolean);
+  return dateOnly(date, part);
+}
+
+/** `HH:MM` for `5pm`, `5:30 pm`, `17:00`, `noon`, `midnight`; undefined when not shaped like a time. */
+function clock(s: string): string | undefined {
+  if (s === 'noon') return '12:00';
+  if (s === 'midnight') return '00:00';
+  const m = /^(\d{1,2})(?::(\d{2}))? ?([ap]m)$/.exec(s) ?? /^(\d{1,2}):(\d{2})()$/.exec(s);
+  if (!m) return undefined;
+  let hour = Number(m[1]);
+  const minute = Number(m[2] ?? 0);
+  if (m[3]) hour = hour < 1 || hour > 12 ? 99 : (hour % 12) + (m[3] === 'pm' ? 12 : 0);
+  if (hour > 23 || minute > 59) throw new Unreadable(`${s} is not a time of day`);
+  return `${pad(hour)}:${pad(minute)}`;
+}
+
+function localDate(year: number, month: number, day: number): LocalDate {
+  if (year < 1000 || year > 9999) throw new Unreadable(`year ${year} is out of range`);
+  if (month < 1 || month > 12) throw new Unreadable(`there is no month ${month}`);
+  const date = formatLocalDate(year, month, day);
+  if (!parseLocalDate(date)) throw new Unreadable(`${MONTHS[month - 1]} has no ${ordinal(day)} day`);
+  return date;
+}
+
+/** Same day of the month `n` months later, clamped to the month's end (31 Jan + 1m = 28 Feb). */
+function addMonths(date: LocalDate, n: number): LocalDate {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const total = y * 12 + m - 1 + n;
+  const year = Math.floor(total / 12);
+  const month = (total % 12) + 1;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return formatLocalDate(year, month, Math.min(d, last));
+}
+
+function dateOnly(date: LocalDate, partOfDay?: PartOfDay): When {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new Unreadable('it is too far away');
+  return partOfDay ? { hasTime: false, date, partOfDay } : { hasTime: false, date };
+}
+
+function timed(ms: number, tz: string): When {
+  const at = Math.abs(ms) <= 8.64e15 ? new Date(ms).toISOString() : '';
+  if (!/^\d{4}-/.test(at)) throw new Unreadable('it is too far away');
+  return { hasTime: true, at, date: localDateOf(at, tz) };
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+function ordinal(n: number): string {
+  const suffix = n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+  return `${n}${suffix}`;
+}

@@ -1,0 +1,58 @@
+import type { Command } from 'commander';
+import { checkConfigValue, CONFIG_KEYS, configFrom, configKeys, configValueOf } from '../../domain/config.js';
+import { usageError } from '../../errors.js';
+import { refreshAllDerived } from '../../store/derived.js';
+import type { Deps } from '../io.js';
+import { outputMode, printJson, printTsv, renderTable } from '../output.js';
+import { withExamples, type App } from '../program.js';
+
+export interface ConfigOptions {
+  key?: string;
+  value?: string;
+  json?: boolean;
+}
+
+const unknownKey = (key: string) => usageError(`Unknown config key "${key}".`, `The keys are: ${configKeys().join(', ')}.`);
+
+export function runConfig(opts: ConfigOptions, deps: Deps): void {
+  const { io } = deps;
+  if (opts.key !== undefined && !CONFIG_KEYS[opts.key]) throw unknownKey(opts.key);
+  if (opts.key !== undefined && opts.value !== undefined) {
+    const store = deps.store();
+    const key = opts.key;
+    const value = store.transaction(() => {
+      const checked = checkConfigValue(key, opts.value!, deps.config());
+      if (!checked.ok) throw usageError(`${checked.message}.`, `See the settings with: fu config`);
+      store.setConfigValue(key, checked.value);
+      // Due days depend on the limits and cadences: recompute them in the same transaction.
+      refreshAllDerived(store, configFrom(store.configValues()), deps.tz);
+      return checked.value;
+    });
+    io.out(`${key} = ${value}\n`);
+    return;
+  }
+  const config = deps.config();
+  const keys = opts.key !== undefined ? [opts.key] : configKeys();
+  const mode = outputMode(io, opts.json);
+  if (mode === 'json') {
+    printJson(io, Object.fromEntries(keys.map((k) => [k, config[CONFIG_KEYS[k]!.field]])));
+  } else if (opts.key !== undefined) {
+    io.out(`${configValueOf(config, opts.key)}\n`);
+  } else if (mode === 'tsv') {
+    printTsv(io, keys.map((k) => [k, configValueOf(config, k)]));
+  } else {
+    io.out(renderTable(io, [{ header: 'Key' }, { header: 'Value' }, { header: 'Meaning', flex: true, min: 20 }], keys.map((k) => [k, configValueOf(config, k), CONFIG_KEYS[k]!.describe])) + '\n');
+  }
+}
+
+export function register(program: Command, app: App): void {
+  const cmd = program
+    .command('config')
+    .summary('read or set a setting')
+    .description(`Read or set a setting. Keys: ${configKeys().join(', ')}.`)
+    .argument('[key]', 'setting to read or set')
+    .argument('[value]', 'new value')
+    .option('--json', 'print JSON for scripts')
+    .action((key: string | undefined, value: string | undefined, opts: { json?: boolean }, command: Command) => runConfig({ key, value, json: opts.json }, app.deps(command)));
+  withExamples(cmd, ['fu config', 'fu config attempts.limit 2', 'fu config day.end 18:00', 'fu config --json']);
+}

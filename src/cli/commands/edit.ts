@@ -1,0 +1,63 @@
+import type { Command } from 'commander';
+import { usageError } from '../../errors.js';
+import type { ContactFields } from '../../store/store.js';
+import type { Deps } from '../io.js';
+import { checkEmail, checkEmailFree, collect, requiredText } from '../input.js';
+import { safe } from '../output.js';
+import { withExamples, type App } from '../program.js';
+import { resolveContact } from '../resolve-contact.js';
+
+export interface EditOptions {
+  contact: string;
+  name?: string;
+  company?: string;
+  email?: string;
+  phone?: string;
+  tag: string[];
+  untag: string[];
+}
+
+/** An empty value clears an optional field (`--company ""`); the name can never be cleared. */
+const clearable = (flag: string, value: string | undefined) => (value === undefined ? undefined : value.trim() === '' ? null : requiredText(flag, value));
+
+export function runEdit(opts: EditOptions, deps: Deps): void {
+  const fields: Partial<ContactFields> = {};
+  if (opts.name !== undefined) fields.name = requiredText('--name', opts.name);
+  const company = clearable('--company', opts.company);
+  const email = clearable('--email', opts.email);
+  const phone = clearable('--phone', opts.phone);
+  if (company !== undefined) fields.company = company;
+  if (email !== undefined) fields.email = checkEmail(email);
+  if (phone !== undefined) fields.phone = phone;
+  const tags = opts.tag.map((t) => requiredText('--tag', t));
+  const untags = opts.untag.map((t) => requiredText('--untag', t));
+  if (Object.keys(fields).length === 0 && tags.length === 0 && untags.length === 0) {
+    throw usageError('Nothing to change.', 'Give at least one of --name, --company, --email, --phone, --tag, --untag.');
+  }
+  const store = deps.store();
+  const contact = store.transaction(() => {
+    const contact = resolveContact(store, opts.contact);
+    if (fields.email !== undefined) checkEmailFree(store, fields.email, contact.id);
+    store.updateContact(contact.id, fields, deps.now);
+    store.addTags(contact.id, tags);
+    store.removeTags(contact.id, untags);
+    return store.contact(contact.id)!;
+  });
+  deps.io.out(`Updated #${contact.id} ${safe(contact.name)}${contact.company ? ` (${safe(contact.company)})` : ''}.\n`);
+}
+
+export function register(program: Command, app: App): void {
+  const cmd = program
+    .command('edit')
+    .summary("change a contact's details or tags")
+    .description("Change a contact's details or tags. An empty value clears a field.")
+    .argument('<contact>', 'id (#12), email, or name/company')
+    .option('--name <name>', 'new name')
+    .option('--company <company>', 'new company ("" to clear)')
+    .option('--email <email>', 'new email ("" to clear)')
+    .option('--phone <phone>', 'new phone ("" to clear)')
+    .option('--tag <tag>', 'add a tag (repeatable)', collect, [])
+    .option('--untag <tag>', 'remove a tag (repeatable)', collect, [])
+    .action((contact: string, opts: Omit<EditOptions, 'contact'>, command: Command) => runEdit({ ...opts, contact }, app.deps(command)));
+  withExamples(cmd, ['fu edit dana --company "Acme Europe" --tag enterprise', 'fu edit #12 --email "" --untag cold']);
+}

@@ -1,0 +1,66 @@
+import { Option, type Command } from 'commander';
+import { formatDue, localDateOf } from '../../domain/time.js';
+import { STATUSES, type Status } from '../../domain/types.js';
+import type { Deps } from '../io.js';
+import { contactJson, dueJson } from '../json.js';
+import { outputMode, printJson, printTsv, renderTable } from '../output.js';
+import { withExamples, type App } from '../program.js';
+
+export interface ListOptions {
+  status: Status | 'all';
+  tag?: string;
+  json?: boolean;
+}
+
+export function runList(opts: ListOptions, deps: Deps): void {
+  const store = deps.store();
+  const contacts = store.listContacts({ status: opts.status, tag: opts.tag ?? null });
+  const tags = store.tagsByContact();
+  const nextSteps = store.openNextSteps();
+  const { io, tz, now } = deps;
+  const mode = outputMode(io, opts.json);
+  if (mode === 'json') {
+    const ctx = { now, tz, config: deps.config() };
+    printJson(io, contacts.map((c) => contactJson(c, tags.get(c.id) ?? [], nextSteps.get(c.id) ?? null, ctx)));
+    return;
+  }
+  if (mode === 'tsv') {
+    printTsv(
+      io,
+      contacts.map((c) => {
+        const next = nextSteps.get(c.id);
+        const due = next ? dueJson(next.due, tz) : null;
+        return [c.id, c.name, c.company, c.email, c.status, (tags.get(c.id) ?? []).join(','), due?.dueAt ?? due?.dueDate, next?.what];
+      }),
+    );
+    return;
+  }
+  if (contacts.length === 0) {
+    io.out(opts.status === 'all' && !opts.tag ? 'No contacts yet. Add one with: fu add NAME (or try fu demo)\n' : 'No contacts match.\n');
+    return;
+  }
+  const today = localDateOf(now, tz);
+  const rows = contacts.map((c) => {
+    const next = nextSteps.get(c.id);
+    return [`#${c.id}`, c.name, c.company ?? '', c.status, next ? `${formatDue(next.due, tz, today)}  ${next.what}` : '', (tags.get(c.id) ?? []).join(' ')];
+  });
+  io.out(
+    renderTable(
+      io,
+      [{ header: 'ID' }, { header: 'Name', flex: true, min: 10 }, { header: 'Company', flex: true, min: 8 }, { header: 'Status' }, { header: 'Next step', flex: true, min: 12 }, { header: 'Tags', flex: true, min: 4 }],
+      rows,
+    ) + `\n${contacts.length} contact${contacts.length === 1 ? '' : 's'}.\n`,
+  );
+}
+
+export function register(program: Command, app: App): void {
+  const cmd = program
+    .command('list')
+    .summary('list contacts')
+    .description('List contacts, by default the active ones.')
+    .addOption(new Option('--status <status>', 'which contacts').choices([...STATUSES, 'all']).default('active'))
+    .option('--tag <tag>', 'only contacts with this tag')
+    .option('--json', 'print JSON for scripts')
+    .action((opts: ListOptions, command: Command) => runList(opts, app.deps(command)));
+  withExamples(cmd, ['fu list', 'fu list --status all --tag saas', 'fu list --status nurture --json']);
+}

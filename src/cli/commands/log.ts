@@ -1,0 +1,272 @@
+import { Option, type Command } from 'commander';
+import { checkTouch, type Decision, type TouchInput, type TouchPlan } from '../../domain/rules.js';
+import { formatDay, formatDue, localDateOf } from '../../domain/time.js';
+import { CHANNELS, OUTCOMES, type Channel, type DispositionKind, type Outcome } from '../../domain/types.js';
+import type { When } from '../../domain/when.js';
+import { ruleError, usageError } from '../../errors.js';
+import { applyTouchPlan, contactState } from '../../store/apply.js';
+import type { Contact, Store } from '../../store/store.js';
+import type { Deps } from '../io.js';
+import { collect, optionalText, requiredText } from '../input.js';
+import { commitmentJson, contactJson, touchJson } from '../json.js';
+import { paint, printJson, printWarnings, safe } from '../output.js';
+import { withExamples, type App } from '../program.js';
+import { resolveContact } from '../resolve-contact.js';
+import { whenAhead, whenDate, whenHappened } from '../when-input.js';
+
+export interface LogOptions {
+  contact?: string;
+  outcome?: Outcome;
+  via: Channel;
+  note?: string;
+  on?: string;
+  next?: string;
+  at?: string;
+  soft?: boolean;
+  promise: string[];
+  by: string[];
+  won?: boolean;
+  lost?: string;
+  nurture?: boolean;
+  notFit?: boolean;
+  value?: string;
+  until?: string;
+  proposal?: boolean;
+  force?: boolean;
+  json?: boolean;
+}
+
+/** The disposition flags given, as one value; more than one is a usage error. */
+function dispositionOf(opts: Pick<LogOptions, 'won' | 'lost' | 'nurture' | 'notFit'>): TouchInput['disposition'] {
+  const given: TouchInput['disposition'][] = [];
+  if (opts.won) given.push({ kind: 'won', reason: null });
+  if (opts.lost !== undefined) given.push({ kind: 'lost', reason: requiredText('--lost', opts.lost) });
+  if (opts.nurture) given.push({ kind: 'nurture', reason: null });
+  if (opts.notFit) given.push({ kind: 'not-fit', reason: null });
+  if (given.length > 1) throw usageError('Give one disposition at most: --won, --lost REASON, --nurture or --not-fit.');
+  return given[0] ?? null;
+}
+
+/** Combinations that make no sense are usage errors, before anything is read. */
+function checkCombinations(opts: LogOptions, disposition: TouchInput['disposition']): void {
+  if ((opts.next === undefined) !== (opts.at === undefined)) throw usageError('--next and --at go together: what the next step is, and when.');
+  if (opts.next !== undefined && disposition) throw usageError(`--next and --${disposition.kind} do not go together: book a next step or close the contact out, not both.`);
+  if (opts.soft && opts.next === undefined) throw usageError('--soft applies to a next step: give --next WHAT --at WHEN with it.');
+  if (opts.promise.length !== opts.by.length) {
+    throw usageError(`Each --promise needs its own --by, in order: got ${opts.promise.length} --promise and ${opts.by.length} --by.`);
+  }
+  if (opts.outcome !== undefined) {
+    if (opts.value !== undefined && !['sent', 'no-answer', 'voicemail'].includes(opts.outcome)) {
+      throw usageError('--value marks an outbound value touch: use it with --outcome sent, no-answer or voicemail.');
+    }
+    if (opts.until !== undefined && opts.outcome !== 'auto-reply') throw usageError('--until is the return date of an auto-reply: use it with --outcome auto-reply.');
+  }
+}
+
+const OUTCOME_HELP: Record<Outcome, string> = {
+  connected: 'a two-way conversation or meeting happened',
+  replied: 'they answered in writing',
+  'no-answer': 'no answer',
+  voicemail: 'left a voicemail',
+  sent: 'a message sent, no reply yet',
+  'auto-reply': 'an out-of-office or other automatic answer',
+};
+
+interface Prepared {
+  contact: Contact;
+  input: TouchInput;
+}
+
+export async function runLog(opts: LogOptions, deps: Deps): Promise<void> {
+  const { prompter } = deps;
+  let disposition = dispositionOf(opts);
+  checkCombinations(opts, disposition);
+  const store = deps.store();
+
+  let contactText = opts.contact;
+  if (contactText === undefined) {
+    if (!prompter.enabled) throw usageError('CONTACT is required when not interactive.', 'Usage: fu log CONTACT --outcome OUTCOME [--next WHAT --at WHEN]');
+    contactText = await prompter.input('Contact (id, email or name)', { validate: (v) => (v.trim() ? true : 'Which contact?') });
+  }
+  const contact = resolveContact(store, contactText);
+  let via = opts.via;
+  let outcome = opts.outcome;
+  let note = optionalText('--note', opts.note);
+  if (outcome === undefined) {
+    if (!prompter.enabled) throw usageError('--outcome is required when not interactive.', `One of: ${OUTCOMES.join(', ')}.`);
+    via = await prompter.select('Channel', CHANNELS.map((c) => ({ name: c, value: c })), via);
+    outcome = await prompter.select('Outcome', OUTCOMES.map((o) => ({ name: o, value: o, description: OUTCOME_HELP[o] })));
+    note = (await prompter.input('Note (optional)')).trim() || null;
+    checkCombinations({ ...opts, outcome }, disposition);
+  }
+
+  const input: TouchInput = {
+    at: await whenHappened(deps, opts.on),
+    channel: via,
+    outcome,
+    note,
+    next: opts.next !== undefined ? { what: requiredText('--next', opts.next), when: await whenAhead(deps, opts.at!) } : null,
+    soft: Boolean(opts.soft),
+    promises: await Promise.all(opts.promise.map(async (p, i) => ({ what: requiredText('--promise', p), by: await whenAhead(deps, opts.by[i]!) }))),
+    disposition,
+    value: optionalText('--value', opts.value),
+    until: opts.until !== undefined ? await whenDate(deps, opts.until) : null,
+    proposal: Boolean(opts.proposal),
+    force: Boolean(opts.force),
+  };
+
+  const decide = (): Decision<TouchPlan> => checkTouch(contactState(store, contact.id), input, deps.config(), deps.now, deps.tz);
+  if (prompter.enabled) {
+    await askUntilFirm({ contact, input }, decide, deps);
+    disposition = input.disposition;
+  }
+
+  // The rules are checked again inside the write transaction: two fu processes can never both pass them.
+  const result = store.transaction(() => {
+    const decision = decide();
+    if (!decision.ok) throw ruleError(decision.violation.rule, decision.violation.message, decision.violation.hint);
+    const applied = applyTouchPlan(store, contact.id, decision.plan, deps.config(), deps.tz, deps.now);
+    return { plan: decision.plan, applied };
+  });
+  render(store, contact.id, result.plan, result.applied.touchId, result.applied.created, opts.json, deps);
+}
+
+/**
+ * Interactive: while the answer breaks R1 or R2, say why and ask again for the
+ * next step (or a disposition), then offer promises.
+ */
+async function askUntilFirm(prepared: Prepared, decide: () => Decision<TouchPlan>, deps: Deps): Promise<void> {
+  const { prompter, io } = deps;
+  const { input } = prepared;
+  for (;;) {
+    const decision = decide();
+    if (decision.ok) break;
+    const v = decision.violation;
+    if (v.rule !== 'R1' && v.rule !== 'R2' && v.rule !== 'R7') throw ruleError(v.rule, v.message, v.hint);
+    io.err(`${paint(io).yellow(v.rule)} ${v.message}\n`);
+    const choice = await prompter.select<'next' | DispositionKind>('What did you agree?', [
+      { name: 'A next step with a date and time', value: 'next' },
+      { name: 'Won', value: 'won' },
+      { name: 'Lost', value: 'lost' },
+      { name: 'Nurture: not now, keep in touch with value', value: 'nurture' },
+      { name: 'Not a fit: check in a few months from now', value: 'not-fit' },
+    ]);
+    if (choice === 'next') {
+      const what = await prompter.input('Next step (what you will do together)', { default: input.next?.what, validate: (t) => (t.trim() ? true : 'Say what it is.') });
+      const when: When = await askWhen(deps, 'When (e.g. tue 3pm, tomorrow 10:30)');
+      input.next = { what: what.trim(), when };
+      input.disposition = null;
+    } else {
+      input.next = null;
+      input.disposition = { kind: choice, reason: choice === 'lost' ? (await prompter.input('Why was it lost?', { validate: (t) => (t.trim() ? true : 'A short reason helps later.') })).trim() : null };
+    }
+  }
+  if (input.outcome === 'connected' && input.promises.length === 0) {
+    while (await prompter.confirm('Did you promise them something (answers, a quote)?', false)) {
+      const what = (await prompter.input('What did you promise?', { validate: (t) => (t.trim() ? true : 'Say what.') })).trim();
+      input.promises.push({ what, by: await askWhen(deps, 'By when (e.g. tomorrow 5pm)') });
+    }
+  }
+}
+
+/** Asks for a WHEN until the parser reads it. */
+async function askWhen(deps: Deps, message: string): Promise<When> {
+  let parsed: When | undefined;
+  await deps.prompter.input(message, {
+    validate: async (text) => {
+      try {
+        parsed = await whenAhead(deps, text);
+        return true;
+      } catch (err) {
+        return (err as Error).message;
+      }
+    },
+  });
+  return parsed!;
+}
+
+function render(store: Store, contactId: number, plan: TouchPlan, touchId: number, created: number[], json: boolean | undefined, deps: Deps): void {
+  const { io, tz, now } = deps;
+  const config = deps.config();
+  const contact = store.contact(contactId)!;
+  const commitments = created.map((id) => store.commitment(id)!);
+  const ctx = { now, tz, config };
+  printWarnings(io, plan.warnings);
+  if (json) {
+    const touch = store.touchesOf(contactId).find((t) => t.id === touchId)!;
+    const nextStep = contact.nextStepId ? store.commitment(contact.nextStepId)! : null;
+    printJson(io, {
+      touch: touchJson(touch, plan.overridden, tz),
+      contact: contactJson(contact, store.tagsOf(contactId), nextStep, ctx),
+      created: commitments.map((c) => commitmentJson(c, ctx)),
+      closed: plan.close,
+      attempt: plan.attempt,
+      warnings: plan.warnings,
+    });
+    return;
+  }
+  const today = localDateOf(now, tz);
+  const t = plan.touch;
+  const who = `${safe(contact.name)}${contact.company ? ` (${safe(contact.company)})` : ''}`;
+  const lines = [`Logged ${t.channel} ${t.outcome} with ${who}, ${formatDue({ at: t.at }, tz, today)}${plan.overridden.length ? ` [forced past ${plan.overridden.join(', ')}]` : ''}.`];
+  for (const c of plan.close) lines.push(`${c.state === 'kept' ? 'Kept' : c.state === 'replaced' ? 'Replaced' : 'Cancelled'} #${c.id}.`);
+  for (const c of commitments) {
+    lines.push(
+      c.kind === 'next-step'
+        ? `Next: ${safe(c.what)}, ${formatDue(c.due, tz, today)}${c.soft ? ' (soft: no time agreed)' : ''} (#${c.id}).`
+        : `Promise #${c.id}: ${safe(c.what)}, by ${formatDue(c.due, tz, today)}${'date' in c.due ? ` ${config.dayEnd}` : ''}.`,
+    );
+  }
+  const d = contact.derived;
+  if (plan.attempt) {
+    const a = plan.attempt;
+    if (a.breakUp) lines.push(`Attempt ${a.number} of ${a.limit}, the break-up: moved to nurture, next value touch ${d.nurtureDueOn ? formatDay(d.nurtureDueOn, today) : 'not set'}.`);
+    else if (d.chaseDueOn) lines.push(`Attempt ${a.number} of ${a.limit}: next chase due ${formatDay(d.chaseDueOn, today)}.`);
+    else lines.push(`Attempt ${a.number} of ${a.limit}.`);
+  }
+  if (t.disposition === 'won') lines.push('Marked won. Congratulations.');
+  if (t.disposition === 'lost') lines.push(`Marked lost: ${safe(t.lostReason)}.`);
+  if ((t.disposition === 'nurture' || t.disposition === 'not-fit' || (t.value && contact.status === 'nurture')) && d.nurtureDueOn) {
+    lines.push(`In nurture: next value touch ${formatDay(d.nurtureDueOn, today)}.`);
+  }
+  if (t.outcome === 'auto-reply' && d.chaseDueOn) lines.push(`Next chase waits until ${formatDay(d.chaseDueOn, today)}.`);
+  io.out(lines.join('\n') + '\n');
+}
+
+export function register(program: Command, app: App): void {
+  const cmd = program
+    .command('log')
+    .summary('record a touch right after it happened')
+    .description(
+      'Record a touch (call, email, meeting...) with its outcome. A conversation (--outcome connected) must end with a firm next step ' +
+        '(--next WHAT --at WHEN) or a disposition (--won, --lost REASON, --nurture, --not-fit). Unanswered attempts are limited and spaced.',
+    )
+    .argument('[contact]', 'id (#12), email, or name/company')
+    .addOption(new Option('--outcome <outcome>', 'what happened').choices(OUTCOMES))
+    .addOption(new Option('--via <channel>', 'channel').choices(CHANNELS).default('call'))
+    .option('--note <text>', 'what was said')
+    .option('--on <when>', 'when it happened (default now), e.g. "yesterday 4pm"')
+    .option('--next <what>', 'the next step agreed')
+    .option('--at <when>', 'when the next step is, with a time: "tue 3pm"')
+    .option('--soft', 'accept a next step with a date but no time (reported by fu stale)')
+    .option('--promise <what>', 'something you owe them (repeatable, pairs with --by)', collect, [])
+    .option('--by <when>', 'when the promise is due (repeatable)', collect, [])
+    .option('--won', 'the deal is won')
+    .option('--lost <reason>', 'the deal is lost, and why')
+    .option('--nurture', 'not now: move to nurture')
+    .option('--not-fit', 'not a fit: nurture with a first check-in months away')
+    .option('--value <text>', 'a nurture value touch: what useful thing it brought')
+    .option('--until <when>', 'with an auto-reply: their return date')
+    .option('--proposal', 'a proposal was sent (needs a review meeting booked)')
+    .option('--force', 'override the attempt limit (R4) and spacing (R5) for this touch')
+    .option('--json', 'print the recorded touch and the resulting state as JSON')
+    .action((contact: string | undefined, opts: Omit<LogOptions, 'contact'>, command: Command) => runLog({ ...opts, contact }, app.deps(command)));
+  withExamples(cmd, [
+    'fu log dana --outcome connected --next "demo to the team" --at "tue 3pm" --promise "send pricing" --by "tomorrow 5pm"',
+    'fu log dana --outcome no-answer',
+    'fu log sam --via email --outcome sent --proposal --next "review the proposal together" --at "thu 10am"',
+    'fu log lee --via email --outcome auto-reply --until "dec 1"',
+    'fu log kim --via email --outcome sent --value "the benchmark report they asked about"',
+    'fu log acme --outcome connected --lost "went with a competitor"',
+  ]);
+}

@@ -1,0 +1,91 @@
+import type { Command } from 'commander';
+import { effectiveState } from '../../domain/commitments.js';
+import { formatDue, isoWithOffset, localDateOf } from '../../domain/time.js';
+import type { Commitment, Touch } from '../../domain/types.js';
+import type { Deps } from '../io.js';
+import { commitmentJson, contactJson, dueJson, touchJson } from '../json.js';
+import { outputMode, paint, printJson, safe } from '../output.js';
+import { withExamples, type App } from '../program.js';
+import { relativeTime } from '../relative.js';
+import { resolveContact } from '../resolve-contact.js';
+
+export interface ShowOptions {
+  contact: string;
+  json?: boolean;
+}
+
+type Event = { at: string; order: number; line: string };
+
+export function runShow(opts: ShowOptions, deps: Deps): void {
+  const { io, tz, now } = deps;
+  const store = deps.store();
+  const config = deps.config();
+  const contact = resolveContact(store, opts.contact);
+  const tags = store.tagsOf(contact.id);
+  const touches = store.touchesOf(contact.id);
+  const commitments = store.commitmentsOf(contact.id);
+  const history = store.historyByCommitment(contact.id);
+  const forced = store.forcedRulesOf(contact.id);
+  const nextStep = commitments.find((c) => c.id === contact.nextStepId) ?? null;
+  const ctx = { now, tz, config };
+  const forcedOf = (t: Touch) => forced.get(t.id)?.split(',') ?? [];
+
+  if (outputMode(io, opts.json) === 'json') {
+    printJson(io, {
+      ...contactJson(contact, tags, nextStep, ctx),
+      touches: touches.map((t) => touchJson(t, forcedOf(t), tz)),
+      commitments: commitments.map((c) => ({
+        ...commitmentJson(c, ctx),
+        history: (history.get(c.id) ?? []).map((m) => ({ movedAt: isoWithOffset(m.movedAt, tz), what: m.oldWhat, ...dueJson(m.oldDue, tz), soft: m.oldSoft })),
+      })),
+    });
+    return;
+  }
+
+  const today = localDateOf(now, tz);
+  const state = (c: Commitment) => effectiveState(c, now, today, config, tz);
+  const events: Event[] = [
+    ...touches.map((t) => ({
+      at: t.at,
+      order: 0,
+      line: `${t.channel} ${t.outcome}${t.proposal ? ', proposal sent' : ''}${t.value ? `, value: ${safe(t.value)}` : ''}${t.until ? `, away until ${t.until}` : ''}${t.disposition ? `, marked ${t.disposition}${t.lostReason ? ` (${safe(t.lostReason)})` : ''}` : ''}${forcedOf(t).length ? ` [forced past ${forcedOf(t).join(', ')}]` : ''}${t.note ? `: ${safe(t.note)}` : ''}`,
+    })),
+    ...commitments.map((c) => ({
+      at: c.createdAt,
+      order: 1,
+      line: `${c.kind} #${c.id}: ${safe(c.what)}, ${formatDue(c.due, tz, today)}${c.soft ? ' (soft)' : ''} [${state(c)}${c.late ? ', late' : ''}]${(history.get(c.id) ?? []).map((m) => `, moved from ${formatDue(m.oldDue, tz, today)}`).join('')}`,
+    })),
+  ].sort((a, b) => (a.at === b.at ? a.order - b.order : a.at < b.at ? -1 : 1));
+
+  // Piped, the same text without colour and with absolute times only.
+  const ago = (at: string) => (io.stdoutIsTTY ? ` (${relativeTime(at, now, tz)})` : '');
+  const c = paint(io);
+  const d = contact.derived;
+  const lines = [
+    c.bold(`#${contact.id} ${safe(contact.name)}`) + `${contact.company ? ` · ${safe(contact.company)}` : ''} · ${contact.status}`,
+    [contact.email, contact.phone, contact.source && `source: ${contact.source}`, tags.length ? `tags: ${tags.join(', ')}` : null].filter(Boolean).map((x) => safe(x)).join(' · '),
+    contact.note ? `Note: ${safe(contact.note)}` : '',
+    `${touches.length} touch${touches.length === 1 ? '' : 'es'} · ${d.unanswered} unanswered attempt${d.unanswered === 1 ? '' : 's'} of ${config.attemptsLimit}` +
+      ` · last two-way: ${d.lastTwoWayAt ? `${formatDue({ at: d.lastTwoWayAt }, tz, today)} ${ago(d.lastTwoWayAt)}` : 'never'}`,
+    nextStep ? `Next step #${nextStep.id}: ${safe(nextStep.what)}, ${formatDue(nextStep.due, tz, today)}${nextStep.soft ? ' (soft)' : ''} [${state(nextStep)}]` : 'No next step.',
+    d.chaseDueOn ? `Next chase due ${formatDue({ date: d.chaseDueOn }, tz, today)}.` : '',
+    d.nurtureDueOn ? `Next value touch due ${formatDue({ date: d.nurtureDueOn }, tz, today)}.` : '',
+  ].filter(Boolean);
+  const promises = commitments.filter((p) => p.kind === 'promise' && p.state === 'open');
+  for (const p of promises) lines.push(`Promise #${p.id}: ${safe(p.what)}, by ${formatDue(p.due, tz, today)} [${state(p)}]`);
+  lines.push('', c.bold('Timeline'));
+  if (events.length === 0) lines.push(`  Nothing logged yet. Log the first touch with: fu log #${contact.id} --outcome OUTCOME`);
+  for (const e of events) lines.push(`  ${formatDue({ at: e.at }, tz, today)}  ${e.line}`);
+  io.out(lines.join('\n') + '\n');
+}
+
+export function register(program: Command, app: App): void {
+  const cmd = program
+    .command('show')
+    .summary('a contact: profile, status, counts, timeline')
+    .description('Show a contact: profile, status, counts, open commitments and the timeline of touches and commitments.')
+    .argument('<contact>', 'id (#12), email, or name/company')
+    .option('--json', 'print JSON for scripts')
+    .action((contact: string, opts: Omit<ShowOptions, 'contact'>, command: Command) => runShow({ ...opts, contact }, app.deps(command)));
+  withExamples(cmd, ['fu show dana', 'fu show #12 --json']);
+}

@@ -1,0 +1,32 @@
+/** Checks on text typed by the user, shared by every command that takes it. */
+import { usageError } from '../errors.js';
+import type { Store } from '../store/store.js';
+import { safe } from './output.js';
+
+/** A value that must hold something besides white space; stored as typed (trimmed at the ends). */
+export function requiredText(flag: string, value: string | undefined): string {
+  const text = value?.trim() ?? '';
+  if (!text) throw usageError(`${flag} cannot be empty.`);
+  return text;
+}
+
+/** An optional value: absent stays null, present must not be blank. */
+export function optionalText(flag: string, value: string | undefined): string | null {
+  return value === undefined ? null : requiredText(flag, value);
+}
+
+export function checkEmail(value: string | null): string | null {
+  if (value !== null && !/^[^\s@]+@[^\s@]+$/.test(value)) throw usageError(`"${value}" is not an email address.`);
+  return value;
+}
+
+/** SPEC: a second contact with the same email is refused (exit 2). */
+export function checkEmailFree(store: Store, email: string | null, exceptId?: number): void {
+  if (email === null) return;
+  const holder = store.contactByEmail(email);
+  if (holder && holder.id !== exceptId) {
+    throw usageError(`The email ${email} already belongs to #${holder.id} ${safe(holder.name)}.`, `See it with: fu show #${holder.id}`);
+  }
+}
+
+export const collect = (value: string, previous: string[] = []) => [...previous, value];

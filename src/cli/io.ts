@@ -1,0 +1,39 @@
+/** What a command may use of the outside world. Commands never touch `process.*`. */
+import type { Store } from '../store/store.js';
+import type { Config, Instant } from '../domain/types.js';
+import type { Prompter } from './prompter.js';
+
+export interface IO {
+  out(text: string): void;
+  err(text: string): void;
+  /** stdout is a terminal: tables and relative times, else tab-separated ISO rows. */
+  stdoutIsTTY: boolean;
+  /** Terminal width for tables (80 when unknown). */
+  columns: number;
+  color: boolean;
+}
+
+export interface Deps {
+  /** Opened on first use, so --help and usage errors never touch the database. */
+  store(): Store;
+  config(): Config;
+  io: IO;
+  prompter: Prompter;
+  now: Instant;
+  tz: string;
+}
+
+/** An IO that collects output in memory: for tests and for composing commands. */
+export function bufferIO(options: Partial<Pick<IO, 'stdoutIsTTY' | 'columns' | 'color'>> = {}): IO & { stdout: string[]; stderr: string[] } {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  return {
+    stdout,
+    stderr,
+    out: (t) => stdout.push(t),
+    err: (t) => stderr.push(t),
+    stdoutIsTTY: options.stdoutIsTTY ?? false,
+    columns: options.columns ?? 80,
+    color: options.color ?? false,
+  };
+}

@@ -1,0 +1,124 @@
+/**
+ * Rendering helpers shared by every command: safe text, colour, tables on a
+ * terminal, tab-separated rows when piped, JSON for scripts.
+ */
+import { Chalk, type ChalkInstance } from 'chalk';
+import { createRequire } from 'node:module';
+import type { IO } from './io.js';
+
+/**
+ * Stored text (names, notes) must never drive the terminal: C0/C1 control
+ * characters and DEL are shown escaped (`\x1b`, `\n`), so no escape sequence,
+ * cursor move or bell can get through.
+ */
+export function safe(text: string | null | undefined): string {
+  if (text === null || text === undefined) return '';
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => {
+    if (c === '\n') return '\\n';
+    if (c === '\t') return '\\t';
+    if (c === '\r') return '\\r';
+    return `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`;
+  });
+}
+
+const palettes = new Map<boolean, ChalkInstance>();
+/** chalk ignores NO_COLOR on a terminal, so the level is set from the IO's own decision. */
+export function paint(io: Pick<IO, 'color'>): ChalkInstance {
+  let c = palettes.get(io.color);
+  if (!c) {
+    c = new Chalk({ level: io.color ? 1 : 0 });
+    palettes.set(io.color, c);
+  }
+  return c;
+}
+
+export type OutputMode = 'table' | 'tsv' | 'json';
+export const outputMode = (io: IO, json: boolean | undefined): OutputMode => (json ? 'json' : io.stdoutIsTTY ? 'table' : 'tsv');
+
+export function printJson(io: IO, value: unknown): void {
+  io.out(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+/** Tab-separated rows for pipes: one record a line, tabs and newlines in values escaped. */
+export function printTsv(io: IO, rows: (string | number | null | undefined)[][]): void {
+  io.out(rows.map((r) => r.map((v) => safe(v === null || v === undefined ? '' : String(v))).join('\t')).join('\n') + (rows.length ? '\n' : ''));
+}
+
+/** Visible width of a string (wide East Asian characters and emoji count 2, combining marks 0). */
+export function displayWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    if (/\p{Mark}/u.test(ch) || cp === 0x200d || (cp >= 0xfe00 && cp <= 0xfe0f)) continue;
+    w += /\p{Extended_Pictographic}/u.test(ch) || (cp >= 0x1100 && /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{3fffd}]/u.test(ch)) ? 2 : 1;
+  }
+  return w;
+}
+
+/** Cuts text to `width` columns, ending in an ellipsis when cut. */
+export function truncate(text: string, width: number): string {
+  if (displayWidth(text) <= width) return text;
+  let out = '';
+  let w = 0;
+  for (const ch of text) {
+    const cw = displayWidth(ch);
+    if (w + cw > width - 1) break;
+    out += ch;
+    w += cw;
+  }
+  return `${out}…`;
+}
+
+export interface Column {
+  header: string;
+  /** Columns that may shrink to fit the terminal; the rest keep their width. */
+  flex?: boolean;
+  /** Never narrower than this when shrinking. */
+  min?: number;
+}
+
+const require = createRequire(import.meta.url);
+
+/**
+ * A borderless table that always fits `io.columns`: flexible columns are
+ * shrunk (and their cells cut with an ellipsis) rather than letting lines wrap.
+ */
+export function renderTable(io: IO, columns: Column[], rows: string[][]): string {
+  const Table = require('cli-table3') as typeof import('cli-table3');
+  const gap = 2;
+  const cells = rows.map((r) => r.map((v) => safe(v)));
+  const widths = columns.map((c, i) => Math.max(displayWidth(c.header), ...cells.map((r) => displayWidth(r[i] ?? ''))));
+  const budget = Math.max(20, io.columns - 1) - gap * (columns.length - 1);
+  let over = widths.reduce((a, b) => a + b, 0) - budget;
+  // Shrink the widest flexible column first, one column at a time.
+  while (over > 0) {
+    let widest = -1;
+    columns.forEach((c, i) => {
+      if (c.flex && widths[i]! > (c.min ?? 8) && (widest < 0 || widths[i]! > widths[widest]!)) widest = i;
+    });
+    if (widest < 0) break;
+    const cut = Math.min(over, widths[widest]! - (columns[widest]!.min ?? 8));
+    widths[widest]! -= Math.max(1, cut);
+    over -= Math.max(1, cut);
+  }
+  const c = paint(io);
+  const table = new Table({
+    head: columns.map((col) => c.bold(col.header)),
+    colWidths: widths.map((w, i) => w + (i === columns.length - 1 ? 0 : gap)),
+    chars: { top: '', 'top-mid': '', 'top-left': '', 'top-right': '', bottom: '', 'bottom-mid': '', 'bottom-left': '', 'bottom-right': '', left: '', 'left-mid': '', mid: '', 'mid-mid': '', right: '', 'right-mid': '', middle: '' },
+    style: { head: [], border: [], 'padding-left': 0, 'padding-right': 0 },
+    wordWrap: false,
+  });
+  for (const r of cells) table.push(r.map((v, i) => truncate(v, widths[i]!)));
+  return table
+    .toString()
+    .split('\n')
+    .map((l) => l.trimEnd())
+    .join('\n');
+}
+
+/** Rule warnings (a hint, not a refusal) go to stderr, with their rule. */
+export function printWarnings(io: IO, warnings: { rule: string | null; message: string }[]): void {
+  for (const w of warnings) io.err(`${paint(io).yellow(`warning${w.rule ? ` (${w.rule})` : ''}:`)} ${safe(w.message)}\n`);
+}

@@ -1,0 +1,87 @@
+/** The commander program: global options, one module per command, shared plumbing. */
+import { Command, InvalidArgumentError } from 'commander';
+import { createRequire } from 'node:module';
+import { configFrom } from '../domain/config.js';
+import type { Config } from '../domain/types.js';
+import { openDatabase, resolveDbPath } from '../store/db.js';
+import { Store } from '../store/store.js';
+import { currentTime } from './clock.js';
+import type { Deps, IO } from './io.js';
+import { inquirerPrompter } from './prompter.js';
+import { COMMANDS } from './commands/index.js';
+
+export interface Environment {
+  io: IO;
+  env: NodeJS.ProcessEnv;
+  tz: string;
+  stdinIsTTY: boolean;
+  systemNow: () => number;
+}
+
+export interface App {
+  /** Builds what a command's run function needs, from the parsed command line. */
+  deps(cmd: Command): Deps;
+}
+
+interface GlobalOptions {
+  db?: string;
+  input: boolean;
+}
+
+/** Each command's --help ends with examples; the README's usage section shows the same. */
+export function withExamples(cmd: Command, examples: string[]): Command {
+  return cmd.addHelpText('after', `\nExamples:\n${examples.map((e) => `  $ ${e}`).join('\n')}\n`);
+}
+
+/** Parses a whole-number option; commander reports anything else as a usage error naming the flag. */
+export function wholeNumber(min: number): (value: string) => number {
+  return (value) => {
+    if (!/^\d+$/.test(value.trim()) || Number(value) < min) throw new InvalidArgumentError(`It must be a whole number from ${min}.`);
+    return Number(value);
+  };
+}
+
+export function buildProgram(environment: Environment): { program: Command; close(): void } {
+  const { io, env, tz } = environment;
+  let store: Store | undefined;
+  let config: Config | undefined;
+  const require = createRequire(import.meta.url);
+  const { version } = require('../../package.json') as { version: string };
+
+  const program = new Command('fu')
+    .description('Follow-up tracker for people who sell: every conversation ends with a firm next step.')
+    .version(version, '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .option('--db <path>', 'database file (default: $FU_DB, else $XDG_DATA_HOME/fu/fu.db, else ~/.local/share/fu/fu.db)')
+    .option('--no-color', 'no colour (also NO_COLOR=1 or TERM=dumb)')
+    .option('--no-input', 'never prompt; missing input is an error')
+    .exitOverride()
+    .showSuggestionAfterError(true)
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s), outputError: () => {} })
+    .addHelpCommand(false);
+
+  const app: App = {
+    deps(cmd) {
+      const globals = cmd.optsWithGlobals<GlobalOptions>();
+      const now = currentTime(env.FU_NOW, tz, environment.systemNow);
+      return {
+        io,
+        tz,
+        now,
+        prompter: inquirerPrompter(environment.stdinIsTTY && io.stdoutIsTTY && globals.input !== false),
+        store() {
+          store ??= new Store(openDatabase(resolveDbPath(globals.db, env)));
+          return store;
+        },
+        config() {
+          config ??= configFrom(this.store().configValues());
+          return config;
+        },
+      };
+    },
+  };
+
+  for (const register of COMMANDS) register(program, app);
+  withExamples(program, ['fu demo && fu today', 'fu add "Dana Reyes" --company Acme --email dana@acme.com', 'fu log dana --outcome connected --next "demo to the team" --at "tue 3pm"', 'fu stale']);
+  return { program, close: () => store?.close() };
+}

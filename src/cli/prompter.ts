@@ -1,0 +1,54 @@
+/**
+ * Interactive questions. @inquirer/prompts is loaded only when a question is
+ * actually asked, so non-interactive runs never pay for it.
+ */
+import { Exit, FuError } from '../errors.js';
+
+export interface Choice<T> {
+  name: string;
+  value: T;
+  description?: string;
+}
+
+export interface Prompter {
+  /** Prompts are allowed: stdin and stdout are terminals and --no-input was not given. */
+  enabled: boolean;
+  input(message: string, options?: { default?: string; validate?: (value: string) => Promise<string | true> | string | true }): Promise<string>;
+  select<T>(message: string, choices: Choice<T>[], defaultValue?: T): Promise<T>;
+  confirm(message: string, defaultValue?: boolean): Promise<boolean>;
+}
+
+/** Ctrl-C inside a prompt: exit 130 with nothing saved. */
+function interrupted(err: unknown): never {
+  if ((err as Error).name === 'ExitPromptError' || (err as Error).name === 'AbortPromptError') {
+    throw new FuError(Exit.interrupted, 'Interrupted: nothing was saved.');
+  }
+  throw err;
+}
+
+export function inquirerPrompter(enabled: boolean): Prompter {
+  const load = () => import('@inquirer/prompts');
+  return {
+    enabled,
+    async input(message, options = {}) {
+      const { input } = await load();
+      return input({ message, default: options.default, validate: options.validate }).catch(interrupted);
+    },
+    async select(message, choices, defaultValue) {
+      const { select } = await load();
+      return select({ message, choices, default: defaultValue }).catch(interrupted);
+    },
+    async confirm(message, defaultValue = false) {
+      const { confirm } = await load();
+      return confirm({ message, default: defaultValue }).catch(interrupted);
+    },
+  };
+}
+
+/** A prompter for non-interactive runs: asking is a programming error, never a hang. */
+export const noPrompter: Prompter = {
+  enabled: false,
+  input: () => Promise.reject(new Error('prompt asked while not interactive')),
+  select: () => Promise.reject(new Error('prompt asked while not interactive')),
+  confirm: () => Promise.reject(new Error('prompt asked while not interactive')),
+};

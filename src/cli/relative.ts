@@ -1,0 +1,32 @@
+/** Relative times ("in 2h", "3 days late"): only on a terminal; pipes get ISO times. */
+import { daysBetween, localDateOf } from '../domain/time.js';
+import type { Instant, LocalDate } from '../domain/types.js';
+
+export function relativeDays(date: LocalDate, today: LocalDate): string {
+  const d = daysBetween(today, date);
+  if (d === 0) return 'today';
+  if (d === 1) return 'tomorrow';
+  if (d === -1) return 'yesterday';
+  return d > 0 ? `in ${d} days` : `${-d} days ago`;
+}
+
+/** Within a day: hours and minutes; beyond: calendar days in the user's zone. */
+export function relativeTime(at: Instant, now: Instant, tz: string): string {
+  const minutes = Math.round((Date.parse(at) - Date.parse(now)) / 60_000);
+  const abs = Math.abs(minutes);
+  if (abs < 60) return minutes >= 0 ? `in ${abs}m` : `${abs}m ago`;
+  if (abs < 24 * 60 && localDateOf(at, tz) === localDateOf(now, tz)) {
+    const h = Math.round(abs / 60);
+    return minutes >= 0 ? `in ${h}h` : `${h}h ago`;
+  }
+  return relativeDays(localDateOf(at, tz), localDateOf(now, tz));
+}
+
+/** How late something is: "2h late", "3 days late". */
+export function lateness(dueAt: Instant, now: Instant, tz: string): string {
+  const minutes = Math.max(0, Math.round((Date.parse(now) - Date.parse(dueAt)) / 60_000));
+  if (minutes < 60) return `${minutes}m late`;
+  const days = daysBetween(localDateOf(dueAt, tz), localDateOf(now, tz));
+  if (days === 0) return `${Math.round(minutes / 60)}h late`;
+  return `${days} day${days === 1 ? '' : 's'} late`;
+}

@@ -1,0 +1,72 @@
+/** The user-settable keys (`fu config KEY VALUE`), their validation and defaults. */
+import { parseTimeOfDay } from './time.js';
+import { DEFAULT_CONFIG, type Config } from './types.js';
+
+type Check = { ok: true; value: string } | { ok: false; message: string };
+
+interface KeySpec {
+  field: keyof Config;
+  describe: string;
+  check(value: string): Check;
+}
+
+const positiveInteger = (value: string): Check =>
+  /^\d+$/.test(value) && Number(value) > 0 && Number(value) <= 3650
+    ? { ok: true, value: String(Number(value)) }
+    : { ok: false, message: `must be a whole number of days from 1 to 3650, not "${value}"` };
+
+const timeOfDay = (value: string): Check => {
+  const t = parseTimeOfDay(value);
+  return t
+    ? { ok: true, value: `${String(t.hour).padStart(2, '0')}:${String(t.minute).padStart(2, '0')}` }
+    : { ok: false, message: `must be a time HH:MM from 00:00 to 23:59, not "${value}"` };
+};
+
+export const CONFIG_KEYS: Record<string, KeySpec> = {
+  'attempts.limit': {
+    field: 'attemptsLimit',
+    describe: 'unanswered attempts in a sequence, the last one being the break-up (2 or 3)',
+    check: (v) => (v === '2' || v === '3' ? { ok: true, value: v } : { ok: false, message: `must be 2 or 3, not "${v}"` }),
+  },
+  'attempts.gapDays': { field: 'attemptsGapDays', describe: 'calendar days between two unanswered attempts', check: positiveInteger },
+  'nurture.everyDays': { field: 'nurtureEveryDays', describe: 'days between value touches to a nurture contact', check: positiveInteger },
+  'nurture.notFitDays': { field: 'nurtureNotFitDays', describe: 'days until the first check-in with a not-fit contact', check: positiveInteger },
+  'stale.days': { field: 'staleDays', describe: 'days of silence before a dropped warm prospect is listed to re-engage', check: positiveInteger },
+  'stale.dropDays': { field: 'staleDropDays', describe: 'days without a two-way touch before an unanswered sequence is listed to drop', check: positiveInteger },
+  'day.start': { field: 'dayStart', describe: 'start of the working day (HH:MM)', check: timeOfDay },
+  'day.end': { field: 'dayEnd', describe: 'end of the working day (HH:MM); promises without a time are due then', check: timeOfDay },
+};
+
+/** Times of day stay `HH:MM` strings (they compare as text); everything else is a number. */
+const typed = (spec: KeySpec, value: string): string | number => (spec.field === 'dayStart' || spec.field === 'dayEnd' ? value : Number(value));
+
+export const configKeys = (): string[] => Object.keys(CONFIG_KEYS);
+
+/** Validates one `fu config KEY VALUE` against the rest of the configuration. */
+export function checkConfigValue(key: string, value: string, current: Config): Check {
+  const spec = CONFIG_KEYS[key];
+  if (!spec) return { ok: false, message: `unknown key "${key}"` };
+  const checked = spec.check(value.trim());
+  if (!checked.ok) return { ok: false, message: `${key} ${checked.message}` };
+  const next = { ...current, [spec.field]: typed(spec, checked.value) };
+  if (next.dayStart >= next.dayEnd) return { ok: false, message: `day.start (${next.dayStart}) must be before day.end (${next.dayEnd})` };
+  return checked;
+}
+
+/** The effective configuration: stored values over the defaults. Unknown stored keys are ignored. */
+export function configFrom(stored: Map<string, string>): Config {
+  const config: Config = { ...DEFAULT_CONFIG };
+  for (const [key, spec] of Object.entries(CONFIG_KEYS)) {
+    const raw = stored.get(key);
+    if (raw === undefined) continue;
+    const checked = spec.check(raw);
+    if (!checked.ok) continue;
+    (config as unknown as Record<string, string | number>)[spec.field] = typed(spec, checked.value);
+  }
+  return config;
+}
+
+/** A config value as the user sees it. */
+export function configValueOf(config: Config, key: string): string {
+  return String(config[CONFIG_KEYS[key]!.field]);
+}

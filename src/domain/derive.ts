@@ -1,0 +1,110 @@
+/**
+ * Per-contact state derived from the touch history (SPEC "Words", R4-R6).
+ * Pure: no clock, no zone but the one passed in. The store keeps the result
+ * on the contact row; recomputing it from the history must give the same row.
+ */
+import { addDays, localDateOf } from './time.js';
+import type { Commitment, Config, DerivedState, Direction, LocalDate, Outcome, Status, Touch } from './types.js';
+
+export function directionOf(outcome: Outcome): Direction {
+  switch (outcome) {
+    case 'connected':
+      return 'two-way';
+    case 'replied':
+    case 'auto-reply':
+      return 'inbound';
+    default:
+      return 'outbound';
+  }
+}
+
+export function isTwoWay(t: Pick<Touch, 'outcome'>): boolean {
+  return t.outcome === 'connected' || t.outcome === 'replied';
+}
+
+/** An outbound touch that is not a nurture value touch. */
+export function isUnansweredAttempt(t: Pick<Touch, 'outcome' | 'value'>): boolean {
+  return (t.outcome === 'no-answer' || t.outcome === 'voicemail' || t.outcome === 'sent') && t.value === null;
+}
+
+/** Touches by time, oldest first; stable, so touches at the same instant keep their order. */
+export function chronological<T extends Pick<Touch, 'at'>>(touches: readonly T[]): T[] {
+  return [...touches].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+}
+
+type SeqTouch = Pick<Touch, 'at' | 'outcome' | 'value' | 'until'>;
+
+/** The current sequence: what happened after the last two-way touch (or ever). */
+export interface Sequence<T extends SeqTouch> {
+  lastTwoWay: T | null;
+  /** Unanswered attempts, oldest first. */
+  attempts: T[];
+  /** Value touches. */
+  values: number;
+  /** The return date of the latest auto-reply that gave one: the next chase waits until then. */
+  until: LocalDate | null;
+}
+
+/** `touches` must be chronological. */
+export function sequenceOf<T extends SeqTouch>(touches: readonly T[]): Sequence<T> {
+  let start = 0;
+  let lastTwoWay: T | null = null;
+  for (const [i, t] of touches.entries()) {
+    if (isTwoWay(t)) {
+      lastTwoWay = t;
+      start = i + 1;
+    }
+  }
+  const seq: Sequence<T> = { lastTwoWay, attempts: [], values: 0, until: null };
+  for (const t of touches.slice(start)) {
+    if (isUnansweredAttempt(t)) seq.attempts.push(t);
+    else if (t.value !== null && directionOf(t.outcome) === 'outbound') seq.values++;
+    else if (t.outcome === 'auto-reply' && t.until !== null) seq.until = t.until;
+  }
+  return seq;
+}
+
+export function deriveState(
+  status: Status,
+  touches: Touch[],
+  openNextStep: Commitment | null,
+  config: Config,
+  tz: string,
+): DerivedState {
+  const sorted = chronological(touches);
+  const last = sorted.at(-1) ?? null;
+  const seq = sequenceOf(sorted);
+  const lastAttempt = seq.attempts.at(-1) ?? null;
+
+  let sameChannelRun = 0;
+  for (let i = seq.attempts.length - 1; i >= 0 && seq.attempts[i]!.channel === lastAttempt!.channel; i--) sameChannelRun++;
+
+  const unanswered = seq.attempts.length;
+  let chaseDueOn: LocalDate | null = null;
+  // A chase is due only in a running sequence: an appointment on the books or a
+  // finished sequence (the break-up sent) means there is nothing to chase.
+  if (status === 'active' && openNextStep === null && lastAttempt && unanswered < config.attemptsLimit) {
+    chaseDueOn = addDays(localDateOf(lastAttempt.at, tz), config.attemptsGapDays);
+    // Same auto-reply as R5 checks (the latest in the sequence), so the day
+    // shown as due is never a day R5 refuses.
+    if (seq.until !== null && seq.until > chaseDueOn) chaseDueOn = seq.until;
+  }
+
+  let nurtureDueOn: LocalDate | null = null;
+  if (status === 'nurture' && last) {
+    const days = last.disposition === 'not-fit' ? config.nurtureNotFitDays : config.nurtureEveryDays;
+    nurtureDueOn = addDays(localDateOf(last.at, tz), days);
+  }
+
+  return {
+    lastTouchAt: last?.at ?? null,
+    lastTwoWayAt: seq.lastTwoWay?.at ?? null,
+    unanswered,
+    lastAttemptAt: lastAttempt?.at ?? null,
+    sameChannelRun,
+    lastAttemptChannel: lastAttempt?.channel ?? null,
+    chaseDueOn,
+    nurtureDueOn,
+    valueUnanswered: seq.values,
+  };
+}

@@ -1,0 +1,414 @@
+/**
+ * The follow-up rules R1-R7 (SPEC "The rules"). Each check returns a plan of
+ * what to write or the first rule it breaks; it never writes, prints or reads
+ * the clock. Several broken rules: R2 (bad dates) first, then R1, R7, R4, R5.
+ */
+import { chronological, isTwoWay, isUnansweredAttempt, sequenceOf } from './derive.js';
+import { addDays, daysBetween, dueDate, dueInstant, formatDay, formatDue, localDateOf } from './time.js';
+import type {
+  Channel,
+  Commitment,
+  CommitmentKind,
+  Config,
+  DispositionKind,
+  Due,
+  Instant,
+  LocalDate,
+  Outcome,
+  Status,
+  Touch,
+} from './types.js';
+import type { When } from './when.js';
+
+export type RuleId = 'R1' | 'R2' | 'R3' | 'R4' | 'R5' | 'R6' | 'R7';
+export interface RuleViolation {
+  rule: RuleId;
+  message: string;
+  hint?: string;
+}
+
+export interface ContactState {
+  id: number;
+  status: Status;
+  /** All touches, oldest first. */
+  touches: Touch[];
+  /** Its commitments in state 'open'. */
+  open: Commitment[];
+}
+
+export interface NextStepInput {
+  what: string;
+  when: When;
+}
+
+export interface TouchInput {
+  at: Instant;
+  channel: Channel;
+  outcome: Outcome;
+  note: string | null;
+  next: NextStepInput | null;
+  soft: boolean;
+  promises: { what: string; by: When }[];
+  disposition: { kind: DispositionKind; reason: string | null } | null;
+  value: string | null;
+  until: LocalDate | null;
+  proposal: boolean;
+  force: boolean;
+}
+
+export interface PlannedCommitment {
+  kind: CommitmentKind;
+  what: string;
+  due: Due;
+  soft: boolean;
+}
+
+export interface Warning {
+  rule: RuleId | null;
+  message: string;
+}
+
+export interface TouchPlan {
+  /** forced is true only when --force actually overrode R4 or R5. */
+  touch: Omit<Touch, 'id' | 'contactId'>;
+  close: { id: number; state: 'kept' | 'replaced' | 'cancelled' }[];
+  create: PlannedCommitment[];
+  /** The status after the touch. */
+  status: Status;
+  /** Set when the touch is an unanswered attempt; number counts the current sequence. */
+  attempt: { number: number; limit: number; breakUp: boolean } | null;
+  /** Rules --force overrode for this touch. */
+  overridden: RuleId[];
+  warnings: Warning[];
+}
+
+export type Decision<T> = { ok: true; plan: T } | { ok: false; violation: RuleViolation };
+
+export interface MetInput {
+  at: Instant;
+  event: string;
+  next: NextStepInput | null;
+  soft: boolean;
+  disposition: TouchInput['disposition'];
+}
+
+export interface ReschedulePlan {
+  /** The open next step to move (the store keeps its old date in the history), with its new what/due/soft. */
+  move: ({ id: number } & PlannedCommitment) | null;
+  /** A new next step, when none was open. */
+  create: PlannedCommitment | null;
+  status: Status;
+  warnings: Warning[];
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+const refuse = <T>(violation: RuleViolation): Decision<T> => ({ ok: false, violation });
+
+export function dueOf(when: When): Due {
+  return when.hasTime ? { at: when.at } : { date: when.date };
+}
+
+// Soft commitments dressed up as steps (SPEC R2), with their -ing/-ed forms.
+const VAGUE = new RegExp(
+  '\\b(?:' +
+    [
+      'touch(?:es|ing|ed)?[\\s-]+base',
+      'check(?:s|ing|ed)?[\\s-]*ins?',
+      'circl(?:e|es|ing|ed)[\\s-]+back',
+      '(?:be|being)[\\s-]+in[\\s-]+touch',
+      // "let's stay in touch" is the spec's own example of a soft commitment.
+      '(?:stay|staying|keep|keeping)[\\s-]+in[\\s-]+touch',
+      '(?:get|gets|getting|got)[\\s-]+back[\\s-]+to',
+      'reach(?:es|ing|ed)?[\\s-]+out',
+      'call(?:ing)?[\\s-]+me[\\s-]+in',
+      'follow(?:s|ing|ed)?[\\s-]*ups?',
+    ].join('|') +
+    ')\\b',
+  'i',
+);
+
+/** The first vague phrase in `text`, as written, or null. */
+export function vaguePhrase(text: string): string | null {
+  return VAGUE.exec(text)?.[0] ?? null;
+}
+
+function vagueWarning(what: string): Warning | null {
+  const phrase = vaguePhrase(what);
+  return phrase === null
+    ? null
+    : {
+        rule: 'R2',
+        message: `"${phrase}" is vague: name what the step is for (a demo, a decision on the quote) so both sides know why they meet.`,
+      };
+}
+
+const TIME_SUGGESTION = { morning: '10 or 11am?', afternoon: '3 or 4pm?', evening: '6 or 7pm?', none: '10am or 3pm?' };
+
+/** R2 for a next step: in the future (timed: after now; soft date: today or later) and with a time unless soft. */
+export function checkNextStep(next: NextStepInput, soft: boolean, now: Instant, tz: string): RuleViolation | null {
+  const today = localDateOf(now, tz);
+  const w = next.when;
+  const past = (shown: string): RuleViolation => ({
+    rule: 'R2',
+    message: `${shown} is in the past: a next step must be ahead.`,
+    hint: 'Agree a date and a time that are still ahead with them.',
+  });
+  if (w.hasTime) return Date.parse(w.at) > Date.parse(now) ? null : past(formatDue({ at: w.at }, tz, today));
+  // --soft never allows a past date; a soft step for today is allowed (it is not over yet).
+  if (w.date < today) return past(formatDay(w.date, today));
+  if (soft) return null;
+  return {
+    rule: 'R2',
+    message: `"${formatDay(w.date, today)}" has no time of day: agree a time with them (${TIME_SUGGESTION[w.partOfDay ?? 'none']}), or add --soft to keep it as a soft date.`,
+  };
+}
+
+/** R2 for a promise: its due (a date-only by is due at config.dayEnd) must not be in the past. */
+export function checkPromise(p: { what: string; by: When }, now: Instant, config: Config, tz: string): RuleViolation | null {
+  const due = dueOf(p.by);
+  if (Date.parse(dueInstant(due, config.dayEnd, tz)) >= Date.parse(now)) return null;
+  const shown = 'at' in due ? formatDue(due, tz, localDateOf(now, tz)) : `${formatDay(due.date, localDateOf(now, tz))} ${config.dayEnd}`;
+  return {
+    rule: 'R2',
+    message: `The promise "${p.what}" would be due ${shown}, which is in the past: promise a time that is still ahead.`,
+  };
+}
+
+/** Still ahead: a timed due after now, a date-only due today or later. */
+function isAhead(due: Due, now: Instant, tz: string): boolean {
+  return 'at' in due ? Date.parse(due.at) > Date.parse(now) : due.date >= localDateOf(now, tz);
+}
+
+function nextStepOf(next: NextStepInput): PlannedCommitment {
+  // A step with a time is firm even if --soft was given: --soft only allows a missing time.
+  return { kind: 'next-step', what: next.what, due: dueOf(next.when), soft: !next.when.hasTime };
+}
+
+const DISPOSITION_STATUS: Record<DispositionKind, Status> = {
+  won: 'won',
+  lost: 'lost',
+  nurture: 'nurture',
+  'not-fit': 'nurture',
+};
+
+export function checkTouch(state: ContactState, input: TouchInput, config: Config, now: Instant, tz: string): Decision<TouchPlan> {
+  return planTouch(state, input, config, now, tz, null);
+}
+
+function planTouch(
+  state: ContactState,
+  input: TouchInput,
+  config: Config,
+  now: Instant,
+  tz: string,
+  metAt: string | null,
+): Decision<TouchPlan> {
+  // Won and lost contacts: touches are recorded without R1-R7 (R2 still checks
+  // the dates given, which are a matter of validity) and the status stays,
+  // except that a new next step reopens the contact.
+  const ruled = state.status === 'active' || state.status === 'nurture';
+  const warnings: Warning[] = [];
+
+  // R2: bad dates first.
+  if (input.next) {
+    const v = checkNextStep(input.next, input.soft, now, tz);
+    if (v) return refuse(v);
+  }
+  for (const p of input.promises) {
+    const v = checkPromise(p, now, config, tz);
+    if (v) return refuse(v);
+  }
+  const vague = input.next && vagueWarning(input.next.what);
+  if (vague) warnings.push(vague);
+
+  const kind = input.disposition?.kind ?? null;
+  const day = localDateOf(input.at, tz);
+  const openSteps = state.open.filter((c) => c.kind === 'next-step');
+  // R3: a two-way touch on the local day of the open next step keeps it; an
+  // unanswered attempt at the appointment keeps nothing. Applied on every
+  // status: it is bookkeeping, not a refusal (a won deal's kickoff is kept too).
+  const kept = new Set(isTwoWay(input) ? openSteps.filter((c) => dueDate(c.due, tz) === day).map((c) => c.id) : []);
+  const cancelsStep = kind === 'lost' || kind === 'nurture' || kind === 'not-fit';
+  // The open next step that is still there after the touch, if any.
+  const remaining = input.next || cancelsStep ? [] : openSteps.filter((c) => !kept.has(c.id));
+
+  if (ruled && input.outcome === 'connected' && !input.next && !kind && !remaining.some((c) => isAhead(c.due, now, tz))) {
+    return refuse({
+      rule: 'R1',
+      message:
+        metAt !== null
+          ? `A contact met at ${metAt} needs a next step booked before you leave: ask for a meeting with a date and a time (--next WHAT --at WHEN). Not ready? Ask for a smaller concrete step, such as a 15-minute call.`
+          : 'A conversation must end with a firm next step: ask for a dated appointment with a time (--next WHAT --at WHEN). Not ready? Ask for a smaller concrete step, such as a 15-minute call.',
+      hint: 'Or close it out with a disposition: --won, --lost REASON, --nurture or --not-fit.',
+    });
+  }
+
+  // R7: only a firm (timed), future step can be the review; whether its wording
+  // mentions the proposal is left to the seller.
+  const firmAfter = input.next
+    ? input.next.when.hasTime
+    : remaining.some((c) => !c.soft && 'at' in c.due && isAhead(c.due, now, tz));
+  if (ruled && input.proposal && !firmAfter) {
+    return refuse({
+      rule: 'R7',
+      message: 'Before sending a proposal, book the time to review it together: --next "review the proposal together" --at "thu 10am".',
+    });
+  }
+
+  const overridden: ('R4' | 'R5')[] = [];
+  let attempt: TouchPlan['attempt'] = null;
+  // Closing a contact out (a disposition) is not a chase: R4 and R5 do not apply to it.
+  if (ruled && isUnansweredAttempt(input) && !kind) {
+    const L = config.attemptsLimit;
+    // Touches may be backfilled: only what happened up to this touch counts.
+    const seq = sequenceOf(chronological(state.touches.filter((t) => Date.parse(t.at) <= Date.parse(input.at))));
+    const count = seq.attempts.length;
+
+    // R4: the sequence is over after L attempts; a nurture contact gets value, not chases (R6).
+    if (count >= L || state.status === 'nurture') {
+      if (!input.force) {
+        return refuse({
+          rule: 'R4',
+          message:
+            count >= L
+              ? `Already ${count} unanswered attempts without a reply (the limit is ${L}): the break-up was sent, so stop chasing.`
+              : 'This contact is in nurture: it gets something useful every few weeks, not a chase.',
+          hint: 'Send something useful instead with --value "...", or add --force to chase anyway.',
+        });
+      }
+      overridden.push('R4');
+    }
+
+    // R5: spacing in local calendar days, and not while they are away.
+    const prev = seq.attempts.at(-1);
+    if (prev) {
+      const prevDay = localDateOf(prev.at, tz);
+      if (daysBetween(prevDay, day) < config.attemptsGapDays) {
+        if (!input.force) {
+          const today = localDateOf(now, tz);
+          return refuse({
+            rule: 'R5',
+            message: `The last attempt was ${formatDay(prevDay, today)}; space attempts ${plural(config.attemptsGapDays, 'day')} apart: the next one is due ${formatDay(addDays(prevDay, config.attemptsGapDays), today)}.`,
+            hint: 'Add --force to record it anyway.',
+          });
+        }
+        overridden.push('R5');
+      }
+    }
+    if (seq.until !== null && seq.until > day) {
+      if (!input.force) {
+        return refuse({
+          rule: 'R5',
+          message: `They are away until ${formatDay(seq.until, localDateOf(now, tz))}: the next attempt is due then.`,
+          hint: 'Add --force to record it anyway.',
+        });
+      }
+      if (!overridden.includes('R5')) overridden.push('R5');
+    }
+
+    const number = count + 1;
+    attempt = { number, limit: L, breakUp: number === L && state.status === 'active' };
+    // The hint matters only while there is a further chase to make.
+    if (number < L && prev && prev.channel === input.channel) {
+      warnings.push({
+        rule: 'R5',
+        message: `Two unanswered attempts by ${input.channel} in a row: try another channel for the next one, or ask for a mutual introduction.`,
+      });
+    }
+  }
+
+  let status: Status = state.status;
+  if (kind) status = DISPOSITION_STATUS[kind];
+  else if (input.next) status = 'active'; // a booked appointment is a live deal, whatever the status was
+  else if (!ruled) status = state.status;
+  else if (isTwoWay(input)) status = 'active'; // R4: a two-way touch resets the sequence
+  else if (attempt?.breakUp) status = 'nurture';
+
+  const close = new Map<number, 'kept' | 'replaced' | 'cancelled'>();
+  for (const id of kept) close.set(id, 'kept');
+  // At most one open next step: a new one replaces the open one.
+  if (input.next) for (const c of openSteps) if (!close.has(c.id)) close.set(c.id, 'replaced');
+  if (cancelsStep) {
+    // lost ends everything; nurture and not-fit end the appointment but not what I owe them.
+    for (const c of kind === 'lost' ? state.open : openSteps) if (!close.has(c.id)) close.set(c.id, 'cancelled');
+  }
+
+  const create: PlannedCommitment[] = [];
+  if (input.next) create.push(nextStepOf(input.next));
+  for (const p of input.promises) create.push({ kind: 'promise', what: p.what, due: dueOf(p.by), soft: false });
+
+  return {
+    ok: true,
+    plan: {
+      touch: {
+        at: input.at,
+        channel: input.channel,
+        outcome: input.outcome,
+        note: input.note,
+        value: input.value,
+        until: input.until,
+        proposal: input.proposal,
+        forced: overridden.length > 0,
+        disposition: kind,
+        lostReason: kind === 'lost' ? (input.disposition?.reason ?? null) : null,
+      },
+      close: [...close].map(([id, s]) => ({ id, state: s })),
+      create,
+      status,
+      attempt,
+      overridden,
+      warnings,
+    },
+  };
+}
+
+/** `fu add NAME --met EVENT`: a new contact and a connected meeting; R1 and R2 as for any conversation. */
+export function checkMet(input: MetInput, config: Config, now: Instant, tz: string): Decision<TouchPlan> {
+  return planTouch(
+    { id: 0, status: 'active', touches: [], open: [] },
+    {
+      at: input.at,
+      channel: 'meeting',
+      outcome: 'connected',
+      note: `Met at ${input.event}`,
+      next: input.next,
+      soft: input.soft,
+      promises: [],
+      disposition: input.disposition,
+      value: null,
+      until: null,
+      proposal: false,
+      force: false,
+    },
+    config,
+    now,
+    tz,
+    input.event,
+  );
+}
+
+/** `fu next CONTACT WHAT --at WHEN [--soft]`: move the open next step, or create one. */
+export function checkReschedule(
+  state: ContactState,
+  next: NextStepInput,
+  soft: boolean,
+  now: Instant,
+  tz: string,
+): Decision<ReschedulePlan> {
+  const v = checkNextStep(next, soft, now, tz);
+  if (v) return refuse(v);
+  const step = nextStepOf(next);
+  const open = state.open.filter((c) => c.kind === 'next-step').at(-1);
+  const vague = vagueWarning(next.what);
+  return {
+    ok: true,
+    plan: {
+      move: open ? { id: open.id, ...step } : null,
+      create: open ? null : step,
+      // Setting an appointment makes the contact active: it reopens won/lost
+      // (SPEC) and ends nurture, as a booked meeting is a live deal.
+      status: 'active',
+      warnings: vague ? [vague] : [],
+    },
+  };
+}

@@ -1,0 +1,16 @@
+/** Keeps the derived per-contact state equal to what the history gives, inside the caller's transaction. */
+import { deriveState } from '../domain/derive.js';
+import type { Config } from '../domain/types.js';
+import type { Store } from './store.js';
+
+export function refreshDerived(store: Store, contactId: number, config: Config, tz: string): void {
+  const contact = store.contact(contactId)!;
+  const open = store.openCommitmentsOf(contactId);
+  const nextStep = open.find((c) => c.kind === 'next-step') ?? null;
+  store.saveDerived(contactId, deriveState(contact.status, store.touchesOf(contactId), nextStep, config, tz), nextStep?.id ?? null);
+}
+
+/** After a configuration change, every contact's due days are recomputed. */
+export function refreshAllDerived(store: Store, config: Config, tz: string): void {
+  for (const { id } of store.contactNames()) refreshDerived(store, id, config, tz);
+}

@@ -1,0 +1,357 @@
+/**
+ * All SQL lives here. Methods take and return plain domain data; callers wrap
+ * each mutating command in `transaction()` so it is all-or-nothing.
+ */
+import type { Db } from './db.js';
+import type {
+  Channel,
+  Commitment,
+  CommitmentKind,
+  DerivedState,
+  DispositionKind,
+  Due,
+  Instant,
+  LocalDate,
+  Outcome,
+  Status,
+  StoredCommitmentState,
+  Touch,
+} from '../domain/types.js';
+import { directionOf } from '../domain/derive.js';
+
+export interface ContactFields {
+  name: string;
+  company: string | null;
+  email: string | null;
+  phone: string | null;
+  source: string | null;
+  note: string | null;
+}
+
+export interface Contact extends ContactFields {
+  id: number;
+  status: Status;
+  createdAt: Instant;
+  updatedAt: Instant;
+  derived: DerivedState;
+  nextStepId: number | null;
+}
+
+export type NewTouch = Omit<Touch, 'id'>;
+export interface NewCommitment {
+  contactId: number;
+  kind: CommitmentKind;
+  what: string;
+  due: Due;
+  soft: boolean;
+  touchId: number | null;
+}
+export interface CommitmentMove {
+  movedAt: Instant;
+  oldWhat: string;
+  oldDue: Due;
+  oldSoft: boolean;
+}
+
+type Row = Record<string, unknown>;
+
+const CONTACT_COLUMNS = `id, name, company, email, phone, source, note, status, created_at, updated_at,
+  last_touch_at, last_two_way_at, unanswered, last_attempt_at, last_attempt_channel, same_channel_run,
+  chase_due_on, nurture_due_on, value_unanswered, next_step_id`;
+
+export function contactFromRow(r: Row): Contact {
+  return {
+    id: r.id as number,
+    name: r.name as string,
+    company: r.company as string | null,
+    email: r.email as string | null,
+    phone: r.phone as string | null,
+    source: r.source as string | null,
+    note: r.note as string | null,
+    status: r.status as Status,
+    createdAt: r.created_at as string,
+    updatedAt: r.updated_at as string,
+    nextStepId: r.next_step_id as number | null,
+    derived: {
+      lastTouchAt: r.last_touch_at as string | null,
+      lastTwoWayAt: r.last_two_way_at as string | null,
+      unanswered: r.unanswered as number,
+      lastAttemptAt: r.last_attempt_at as string | null,
+      lastAttemptChannel: r.last_attempt_channel as Channel | null,
+      sameChannelRun: r.same_channel_run as number,
+      chaseDueOn: r.chase_due_on as string | null,
+      nurtureDueOn: r.nurture_due_on as string | null,
+      valueUnanswered: r.value_unanswered as number,
+    },
+  };
+}
+
+export function touchFromRow(r: Row): Touch {
+  return {
+    id: r.id as number,
+    contactId: r.contact_id as number,
+    at: r.happened_at as string,
+    channel: r.channel as Channel,
+    outcome: r.outcome as Outcome,
+    note: r.note as string | null,
+    value: r.value as string | null,
+    until: r.until_date as LocalDate | null,
+    proposal: r.proposal === 1,
+    forced: r.forced !== null,
+    disposition: r.disposition as DispositionKind | null,
+    lostReason: r.lost_reason as string | null,
+  };
+}
+
+export function commitmentFromRow(r: Row): Commitment {
+  return {
+    id: r.id as number,
+    contactId: r.contact_id as number,
+    kind: r.kind as CommitmentKind,
+    what: r.what as string,
+    due: r.due_at !== null ? { at: r.due_at as string } : { date: r.due_date as string },
+    soft: r.soft === 1,
+    state: r.state as StoredCommitmentState,
+    createdAt: r.created_at as string,
+    closedAt: r.closed_at as string | null,
+    late: r.late === 1,
+  };
+}
+
+const dueColumns = (due: Due) => ('at' in due ? { due_at: due.at, due_date: null } : { due_at: null, due_date: due.date });
+
+export class Store {
+  constructor(readonly db: Db) {}
+
+  /** One write transaction, taken at once (BEGIN IMMEDIATE) so rules are checked against what is committed. */
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn).immediate();
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  // ---- contacts -------------------------------------------------------------
+
+  insertContact(fields: ContactFields, now: Instant): number {
+    const info = this.db
+      .prepare(
+        `INSERT INTO contacts (name, company, email, phone, source, note, created_at, updated_at)
+         VALUES (@name, @company, @email, @phone, @source, @note, @now, @now)`,
+      )
+      .run({ ...fields, now });
+    return Number(info.lastInsertRowid);
+  }
+
+  updateContact(id: number, fields: Partial<ContactFields>, now: Instant): void {
+    const keys = Object.keys(fields) as (keyof ContactFields)[];
+    if (keys.length === 0) return;
+    const sets = keys.map((k) => `${k} = @${k}`).join(', ');
+    this.db.prepare(`UPDATE contacts SET ${sets}, updated_at = @now WHERE id = @id`).run({ ...fields, now, id });
+  }
+
+  setStatus(id: number, status: Status, now: Instant): void {
+    this.db.prepare('UPDATE contacts SET status = ?, updated_at = ? WHERE id = ?').run(status, now, id);
+  }
+
+  contact(id: number): Contact | undefined {
+    const r = this.db.prepare(`SELECT ${CONTACT_COLUMNS} FROM contacts WHERE id = ?`).get(id) as Row | undefined;
+    return r && contactFromRow(r);
+  }
+
+  contactByEmail(email: string): Contact | undefined {
+    const r = this.db.prepare(`SELECT ${CONTACT_COLUMNS} FROM contacts WHERE lower(email) = lower(?)`).get(email) as Row | undefined;
+    return r && contactFromRow(r);
+  }
+
+  /** Contacts whose name or company equals `text`, ignoring case. */
+  contactsNamed(text: string): Contact[] {
+    return (
+      this.db
+        .prepare(`SELECT ${CONTACT_COLUMNS} FROM contacts WHERE lower(name) = lower(@t) OR lower(company) = lower(@t) ORDER BY id`)
+        .all({ t: text }) as Row[]
+    ).map(contactFromRow);
+  }
+
+  /** Contacts whose name or company contains `text`, ignoring case (at most `limit`). */
+  contactsContaining(text: string, limit: number): Contact[] {
+    const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    return (
+      this.db
+        .prepare(`SELECT ${CONTACT_COLUMNS} FROM contacts WHERE name LIKE @p ESCAPE '\\' OR company LIKE @p ESCAPE '\\' ORDER BY id LIMIT @limit`)
+        .all({ p: pattern, limit }) as Row[]
+    ).map(contactFromRow);
+  }
+
+  /** Every contact's id, name and company: for "did you mean" suggestions only. */
+  contactNames(): { id: number; name: string; company: string | null }[] {
+    return this.db.prepare('SELECT id, name, company FROM contacts').all() as { id: number; name: string; company: string | null }[];
+  }
+
+  contactCount(): number {
+    return (this.db.prepare('SELECT count(*) AS n FROM contacts').get() as { n: number }).n;
+  }
+
+  listContacts(filter: { status: Status | 'all'; tag: string | null }): Contact[] {
+    const where: string[] = [];
+    if (filter.status !== 'all') where.push('status = @status');
+    if (filter.tag !== null) where.push('id IN (SELECT contact_id FROM tags WHERE tag = @tag)');
+    const sql = `SELECT ${CONTACT_COLUMNS} FROM contacts ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY lower(name), id`;
+    return (this.db.prepare(sql).all({ status: filter.status, tag: filter.tag }) as Row[]).map(contactFromRow);
+  }
+
+  saveDerived(id: number, d: DerivedState, nextStepId: number | null): void {
+    this.db
+      .prepare(
+        `UPDATE contacts SET last_touch_at = @lastTouchAt, last_two_way_at = @lastTwoWayAt, unanswered = @unanswered,
+           last_attempt_at = @lastAttemptAt, last_attempt_channel = @lastAttemptChannel, same_channel_run = @sameChannelRun,
+           chase_due_on = @chaseDueOn, nurture_due_on = @nurtureDueOn, value_unanswered = @valueUnanswered,
+           next_step_id = @nextStepId
+         WHERE id = @id`,
+      )
+      .run({ ...d, nextStepId, id });
+  }
+
+  // ---- tags -----------------------------------------------------------------
+
+  tagsOf(contactId: number): string[] {
+    return (this.db.prepare('SELECT tag FROM tags WHERE contact_id = ? ORDER BY tag').all(contactId) as { tag: string }[]).map((r) => r.tag);
+  }
+
+  /** Tags of many contacts at once (one query, not one per contact). */
+  tagsByContact(): Map<number, string[]> {
+    const map = new Map<number, string[]>();
+    for (const r of this.db.prepare('SELECT contact_id, tag FROM tags ORDER BY tag').all() as { contact_id: number; tag: string }[]) {
+      const list = map.get(r.contact_id) ?? [];
+      list.push(r.tag);
+      map.set(r.contact_id, list);
+    }
+    return map;
+  }
+
+  addTags(contactId: number, tags: string[]): void {
+    const stmt = this.db.prepare('INSERT OR IGNORE INTO tags (contact_id, tag) VALUES (?, ?)');
+    for (const t of tags) stmt.run(contactId, t);
+  }
+
+  removeTags(contactId: number, tags: string[]): void {
+    const stmt = this.db.prepare('DELETE FROM tags WHERE contact_id = ? AND tag = ?');
+    for (const t of tags) stmt.run(contactId, t);
+  }
+
+  // ---- touches --------------------------------------------------------------
+
+  insertTouch(t: NewTouch, forcedRules: string[], now: Instant): number {
+    const info = this.db
+      .prepare(
+        `INSERT INTO touches (contact_id, happened_at, channel, outcome, direction, note, value, until_date, proposal,
+           forced, disposition, lost_reason, created_at)
+         VALUES (@contactId, @at, @channel, @outcome, @direction, @note, @value, @until, @proposal,
+           @forced, @disposition, @lostReason, @now)`,
+      )
+      .run({
+        ...t,
+        direction: directionOf(t.outcome),
+        proposal: t.proposal ? 1 : 0,
+        forced: forcedRules.length ? forcedRules.join(',') : null,
+        now,
+      });
+    return Number(info.lastInsertRowid);
+  }
+
+  /** A contact's touches, oldest first. */
+  touchesOf(contactId: number): Touch[] {
+    return (this.db.prepare('SELECT * FROM touches WHERE contact_id = ? ORDER BY happened_at, id').all(contactId) as Row[]).map(touchFromRow);
+  }
+
+  /** The rules --force overrode on each forced touch of a contact. */
+  forcedRulesOf(contactId: number): Map<number, string> {
+    const rows = this.db.prepare('SELECT id, forced FROM touches WHERE contact_id = ? AND forced IS NOT NULL').all(contactId) as { id: number; forced: string }[];
+    return new Map(rows.map((r) => [r.id, r.forced]));
+  }
+
+  // ---- commitments ----------------------------------------------------------
+
+  insertCommitment(c: NewCommitment, now: Instant): number {
+    const info = this.db
+      .prepare(
+        `INSERT INTO commitments (contact_id, kind, what, due_at, due_date, soft, created_at, touch_id)
+         VALUES (@contactId, @kind, @what, @due_at, @due_date, @soft, @now, @touchId)`,
+      )
+      .run({ contactId: c.contactId, kind: c.kind, what: c.what, ...dueColumns(c.due), soft: c.soft ? 1 : 0, now, touchId: c.touchId });
+    return Number(info.lastInsertRowid);
+  }
+
+  /** Every open next step, by contact (one indexed query for lists). */
+  openNextSteps(): Map<number, Commitment> {
+    const rows = this.db.prepare("SELECT * FROM commitments WHERE kind = 'next-step' AND state = 'open'").all() as Row[];
+    return new Map(rows.map((r) => [r.contact_id as number, commitmentFromRow(r)]));
+  }
+
+  commitment(id: number): Commitment | undefined {
+    const r = this.db.prepare('SELECT * FROM commitments WHERE id = ?').get(id) as Row | undefined;
+    return r && commitmentFromRow(r);
+  }
+
+  openCommitmentsOf(contactId: number): Commitment[] {
+    return (this.db.prepare("SELECT * FROM commitments WHERE contact_id = ? AND state = 'open' ORDER BY id").all(contactId) as Row[]).map(commitmentFromRow);
+  }
+
+  commitmentsOf(contactId: number): Commitment[] {
+    return (this.db.prepare('SELECT * FROM commitments WHERE contact_id = ? ORDER BY created_at, id').all(contactId) as Row[]).map(commitmentFromRow);
+  }
+
+  closeCommitment(id: number, state: Exclude<StoredCommitmentState, 'open'>, at: Instant, byTouchId: number | null, late = false): void {
+    this.db
+      .prepare("UPDATE commitments SET state = ?, closed_at = ?, closed_by_touch_id = ?, late = ? WHERE id = ? AND state = 'open'")
+      .run(state, at, byTouchId, late ? 1 : 0, id);
+  }
+
+  /** Reschedules an open commitment, keeping its old what and due in its history. */
+  moveCommitment(id: number, what: string, due: Due, soft: boolean, now: Instant): void {
+    this.db
+      .prepare(
+        `INSERT INTO commitment_history (commitment_id, moved_at, old_what, old_due_at, old_due_date, old_soft)
+         SELECT id, ?, what, due_at, due_date, soft FROM commitments WHERE id = ?`,
+      )
+      .run(now, id);
+    this.db
+      .prepare('UPDATE commitments SET what = @what, due_at = @due_at, due_date = @due_date, soft = @soft WHERE id = @id')
+      .run({ id, what, ...dueColumns(due), soft: soft ? 1 : 0 });
+  }
+
+  /** The reschedule history of every commitment of a contact, in one query. */
+  historyByCommitment(contactId: number): Map<number, CommitmentMove[]> {
+    const rows = this.db
+      .prepare('SELECT h.* FROM commitment_history h JOIN commitments c ON c.id = h.commitment_id WHERE c.contact_id = ? ORDER BY h.id')
+      .all(contactId) as Row[];
+    const map = new Map<number, CommitmentMove[]>();
+    for (const r of rows) {
+      const list = map.get(r.commitment_id as number) ?? [];
+      list.push({
+        movedAt: r.moved_at as string,
+        oldWhat: r.old_what as string,
+        oldDue: r.old_due_at !== null ? { at: r.old_due_at as string } : { date: r.old_due_date as string },
+        oldSoft: r.old_soft === 1,
+      });
+      map.set(r.commitment_id as number, list);
+    }
+    return map;
+  }
+
+  // ---- config ---------------------------------------------------------------
+
+  configValues(): Map<string, string> {
+    return new Map((this.db.prepare('SELECT key, value FROM config').all() as { key: string; value: string }[]).map((r) => [r.key, r.value]));
+  }
+
+  setConfigValue(key: string, value: string): void {
+    this.db.prepare('INSERT INTO config (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+  }
+
+  unsetConfigValue(key: string): void {
+    this.db.prepare('DELETE FROM config WHERE key = ?').run(key);
+  }
+}
+

@@ -1,0 +1,62 @@
+/** Shared by the tests: temporary databases and the real built binary, spawned as a user would. */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const BIN = path.join(ROOT, 'bin', 'fu.js');
+
+export function tempDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'fu-test-'));
+}
+
+export interface FuResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export interface FuOptions {
+  db?: string;
+  now?: string;
+  tz?: string;
+  env?: Record<string, string | undefined>;
+  input?: string;
+}
+
+/** Runs `fu ARGS` with no terminal, a fixed clock and zone, and a clean environment. */
+export function fu(args: string[], options: FuOptions = {}): FuResult {
+  const env: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: options.env?.HOME ?? os.tmpdir(), TZ: options.tz ?? 'UTC' };
+  if (options.db) env.FU_DB = options.db;
+  if (options.now) env.FU_NOW = options.now;
+  for (const [k, v] of Object.entries(options.env ?? {})) {
+    if (v === undefined) delete env[k];
+    else env[k] = v;
+  }
+  const r = spawnSync(process.execPath, [BIN, ...args], { env, input: options.input ?? '', encoding: 'utf8' });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** A `fu` bound to one fresh database, clock and zone: `const run = session(); run('add', 'Dana')`. */
+export function session(options: { now?: string; tz?: string } = {}) {
+  const dir = tempDir();
+  const db = path.join(dir, 'fu.db');
+  const state = { now: options.now ?? '2026-11-23T09:00:00Z', tz: options.tz ?? 'UTC' };
+  const run = (...args: string[]) => fu(args, { db, now: state.now, tz: state.tz });
+  return Object.assign(run, {
+    db,
+    dir,
+    /** Moves the clock for the following commands. */
+    at(now: string) {
+      state.now = now;
+      return run;
+    },
+    json<T = unknown>(...args: string[]): T {
+      const r = run(...args, '--json');
+      if (r.code !== 0) throw new Error(`fu ${args.join(' ')} failed (${r.code}): ${r.stderr}`);
+      return JSON.parse(r.stdout) as T;
+    },
+  });
+}
