@@ -60,3 +60,15 @@ export function session(options: { now?: string; tz?: string } = {}) {
     },
   });
 }
+
+/** Every row of every table, to prove a refused command changed nothing. */
+export async function snapshot(db: string): Promise<string> {
+  const { default: Database } = await import('better-sqlite3');
+  const raw = new Database(db, { readonly: true });
+  try {
+    const tables = raw.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[];
+    return JSON.stringify(Object.fromEntries(tables.map((t) => [t.name, raw.prepare(`SELECT * FROM "${t.name}"`).all()])));
+  } finally {
+    raw.close();
+  }
+}

@@ -91,16 +91,15 @@ export function renderTable(io: IO, columns: Column[], rows: string[][]): string
   const widths = columns.map((c, i) => Math.max(displayWidth(c.header), ...cells.map((r) => displayWidth(r[i] ?? ''))));
   const budget = Math.max(20, io.columns - 1) - gap * (columns.length - 1);
   let over = widths.reduce((a, b) => a + b, 0) - budget;
-  // Shrink the widest flexible column first, one column at a time.
+  // Narrow the widest flexible column a column at a time, so long columns shrink evenly.
   while (over > 0) {
     let widest = -1;
     columns.forEach((c, i) => {
       if (c.flex && widths[i]! > (c.min ?? 8) && (widest < 0 || widths[i]! > widths[widest]!)) widest = i;
     });
     if (widest < 0) break;
-    const cut = Math.min(over, widths[widest]! - (columns[widest]!.min ?? 8));
-    widths[widest]! -= Math.max(1, cut);
-    over -= Math.max(1, cut);
+    widths[widest]! -= 1;
+    over -= 1;
   }
   const c = paint(io);
   const table = new Table({

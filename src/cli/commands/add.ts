@@ -1,12 +1,17 @@
 import type { Command } from 'commander';
-import { usageError } from '../../errors.js';
 import type { App } from '../program.js';
 import { withExamples } from '../program.js';
 import type { Deps } from '../io.js';
 import { checkEmail, checkEmailFree, collect, optionalText, requiredText } from '../input.js';
-import { safe } from '../output.js';
+import { printWarnings, safe } from '../output.js';
+import { checkMet, type TouchPlan } from '../../domain/rules.js';
+import { formatDue, localDateOf } from '../../domain/time.js';
+import { ruleError, usageError } from '../../errors.js';
+import { applyTouchPlan } from '../../store/apply.js';
+import { addDispositionOptions, checkNextAndDisposition, dispositionLine, dispositionOf, type DispositionOptions } from '../dispositions.js';
+import { whenAhead } from '../when-input.js';
 
-export interface AddOptions {
+export interface AddOptions extends DispositionOptions {
   name: string | undefined;
   company?: string;
   email?: string;
@@ -14,6 +19,10 @@ export interface AddOptions {
   tag: string[];
   source?: string;
   note?: string;
+  met?: string;
+  next?: string;
+  at?: string;
+  soft?: boolean;
 }
 
 export async function runAdd(opts: AddOptions, deps: Deps): Promise<number> {
@@ -31,15 +40,43 @@ export async function runAdd(opts: AddOptions, deps: Deps): Promise<number> {
     note: optionalText('--note', opts.note),
   };
   const tags = opts.tag.map((t) => requiredText('--tag', t));
+  const met = await metPlan(opts, deps);
   const store = deps.store();
-  const id = store.transaction(() => {
+  const config = deps.config();
+  const { id, applied } = store.transaction(() => {
     checkEmailFree(store, fields.email);
     const id = store.insertContact(fields, deps.now);
     store.addTags(id, tags);
-    return id;
+    return { id, applied: met && applyTouchPlan(store, id, met, config, deps.tz, deps.now) };
   });
-  deps.io.out(`Added #${id} ${safe(fields.name)}${fields.company ? ` (${safe(fields.company)})` : ''}.\n`);
+  const today = localDateOf(deps.now, deps.tz);
+  const lines = [`Added #${id} ${safe(fields.name)}${fields.company ? ` (${safe(fields.company)})` : ''}${met ? `, met at ${safe(opts.met)}` : ''}.`];
+  if (met) {
+    printWarnings(deps.io, met.warnings);
+    const step = applied && applied.created[0] !== undefined ? store.commitment(applied.created[0])! : null;
+    if (step) lines.push(`Next: ${safe(step.what)}, ${formatDue(step.due, deps.tz, today)}${step.soft ? ' (soft: no time agreed)' : ''} (#${step.id}).`);
+    const disposed = dispositionLine(met.touch, store.contact(id)!.derived.nurtureDueOn, today);
+    if (disposed) lines.push(disposed);
+  }
+  deps.io.out(lines.join('\n') + '\n');
   return id;
+}
+
+/** `--met EVENT`: meeting someone is a conversation, so R1 wants a next step or a disposition before leaving. */
+async function metPlan(opts: AddOptions, deps: Deps): Promise<TouchPlan | null> {
+  const disposition = dispositionOf(opts);
+  if (opts.met === undefined) {
+    if (opts.next !== undefined || opts.at !== undefined || opts.soft || disposition) {
+      throw usageError('--next, --at, --soft and the dispositions go with --met EVENT: the conversation where you met.');
+    }
+    return null;
+  }
+  checkNextAndDisposition(opts, disposition);
+  const event = requiredText('--met', opts.met);
+  const next = opts.next !== undefined ? { what: requiredText('--next', opts.next), when: await whenAhead(deps, opts.at!) } : null;
+  const decision = checkMet({ at: deps.now, event, next, soft: Boolean(opts.soft), disposition }, deps.config(), deps.now, deps.tz);
+  if (!decision.ok) throw ruleError(decision.violation.rule, decision.violation.message, decision.violation.hint);
+  return decision.plan;
 }
 
 export function register(program: Command, app: App): void {
@@ -54,11 +91,16 @@ export function register(program: Command, app: App): void {
     .option('--tag <tag>', 'a tag (repeat for several)', collect, [])
     .option('--source <source>', 'where the lead came from')
     .option('--note <note>', 'a note')
-    .action(async (name: string | undefined, opts: Omit<AddOptions, 'name'>, command: Command) => {
+    .option('--met <event>', 'met in person (a conference...): needs a next step or a disposition')
+    .option('--next <what>', 'with --met: the next step agreed')
+    .option('--at <when>', 'with --met: when, with a time of day')
+    .option('--soft', 'with --met: accept a next step without a time');
+  addDispositionOptions(cmd).action(async (name: string | undefined, opts: Omit<AddOptions, 'name'>, command: Command) => {
       await runAdd({ ...opts, name }, app.deps(command));
     });
   withExamples(cmd, [
     'fu add "Dana Reyes" --company Acme --email dana@acme.com --tag saas',
     'fu add "Sam Okafor" --company Brightline --source referral --note "met through Lea"',
+    'fu add "Lee Park" --company Fabrikam --met "SaaStr Europe" --next "15-minute intro call" --at "thu 11am"',
   ]);
 }

@@ -5,8 +5,9 @@ import { CHANNELS, OUTCOMES, type Channel, type DispositionKind, type Outcome } 
 import type { When } from '../../domain/when.js';
 import { ruleError, usageError } from '../../errors.js';
 import { applyTouchPlan, contactState } from '../../store/apply.js';
-import type { Contact, Store } from '../../store/store.js';
+import type { Store } from '../../store/store.js';
 import type { Deps } from '../io.js';
+import { addDispositionOptions, checkNextAndDisposition, dispositionLine, dispositionOf, type DispositionOptions } from '../dispositions.js';
 import { collect, optionalText, requiredText } from '../input.js';
 import { commitmentJson, contactJson, touchJson } from '../json.js';
 import { paint, printJson, printWarnings, safe } from '../output.js';
@@ -14,7 +15,7 @@ import { withExamples, type App } from '../program.js';
 import { resolveContact } from '../resolve-contact.js';
 import { whenAhead, whenDate, whenHappened } from '../when-input.js';
 
-export interface LogOptions {
+export interface LogOptions extends DispositionOptions {
   contact?: string;
   outcome?: Outcome;
   via: Channel;
@@ -25,10 +26,6 @@ export interface LogOptions {
   soft?: boolean;
   promise: string[];
   by: string[];
-  won?: boolean;
-  lost?: string;
-  nurture?: boolean;
-  notFit?: boolean;
   value?: string;
   until?: string;
   proposal?: boolean;
@@ -36,22 +33,9 @@ export interface LogOptions {
   json?: boolean;
 }
 
-/** The disposition flags given, as one value; more than one is a usage error. */
-function dispositionOf(opts: Pick<LogOptions, 'won' | 'lost' | 'nurture' | 'notFit'>): TouchInput['disposition'] {
-  const given: TouchInput['disposition'][] = [];
-  if (opts.won) given.push({ kind: 'won', reason: null });
-  if (opts.lost !== undefined) given.push({ kind: 'lost', reason: requiredText('--lost', opts.lost) });
-  if (opts.nurture) given.push({ kind: 'nurture', reason: null });
-  if (opts.notFit) given.push({ kind: 'not-fit', reason: null });
-  if (given.length > 1) throw usageError('Give one disposition at most: --won, --lost REASON, --nurture or --not-fit.');
-  return given[0] ?? null;
-}
-
 /** Combinations that make no sense are usage errors, before anything is read. */
 function checkCombinations(opts: LogOptions, disposition: TouchInput['disposition']): void {
-  if ((opts.next === undefined) !== (opts.at === undefined)) throw usageError('--next and --at go together: what the next step is, and when.');
-  if (opts.next !== undefined && disposition) throw usageError(`--next and --${disposition.kind} do not go together: book a next step or close the contact out, not both.`);
-  if (opts.soft && opts.next === undefined) throw usageError('--soft applies to a next step: give --next WHAT --at WHEN with it.');
+  checkNextAndDisposition(opts, disposition);
   if (opts.promise.length !== opts.by.length) {
     throw usageError(`Each --promise needs its own --by, in order: got ${opts.promise.length} --promise and ${opts.by.length} --by.`);
   }
@@ -71,11 +55,6 @@ const OUTCOME_HELP: Record<Outcome, string> = {
   sent: 'a message sent, no reply yet',
   'auto-reply': 'an out-of-office or other automatic answer',
 };
-
-interface Prepared {
-  contact: Contact;
-  input: TouchInput;
-}
 
 export async function runLog(opts: LogOptions, deps: Deps): Promise<void> {
   const { prompter } = deps;
@@ -117,7 +96,7 @@ export async function runLog(opts: LogOptions, deps: Deps): Promise<void> {
 
   const decide = (): Decision<TouchPlan> => checkTouch(contactState(store, contact.id), input, deps.config(), deps.now, deps.tz);
   if (prompter.enabled) {
-    await askUntilFirm({ contact, input }, decide, deps);
+    await askUntilFirm(input, decide, deps);
     disposition = input.disposition;
   }
 
@@ -135,9 +114,8 @@ export async function runLog(opts: LogOptions, deps: Deps): Promise<void> {
  * Interactive: while the answer breaks R1 or R2, say why and ask again for the
  * next step (or a disposition), then offer promises.
  */
-async function askUntilFirm(prepared: Prepared, decide: () => Decision<TouchPlan>, deps: Deps): Promise<void> {
+async function askUntilFirm(input: TouchInput, decide: () => Decision<TouchPlan>, deps: Deps): Promise<void> {
   const { prompter, io } = deps;
-  const { input } = prepared;
   for (;;) {
     const decision = decide();
     if (decision.ok) break;
@@ -222,13 +200,12 @@ function render(store: Store, contactId: number, plan: TouchPlan, touchId: numbe
     const a = plan.attempt;
     if (a.breakUp) lines.push(`Attempt ${a.number} of ${a.limit}, the break-up: moved to nurture, next value touch ${d.nurtureDueOn ? formatDay(d.nurtureDueOn, today) : 'not set'}.`);
     else if (d.chaseDueOn) lines.push(`Attempt ${a.number} of ${a.limit}: next chase due ${formatDay(d.chaseDueOn, today)}.`);
+    else if (a.number > a.limit) lines.push(`Attempt ${a.number}, past the limit of ${a.limit}.`);
     else lines.push(`Attempt ${a.number} of ${a.limit}.`);
   }
-  if (t.disposition === 'won') lines.push('Marked won. Congratulations.');
-  if (t.disposition === 'lost') lines.push(`Marked lost: ${safe(t.lostReason)}.`);
-  if ((t.disposition === 'nurture' || t.disposition === 'not-fit' || (t.value && contact.status === 'nurture')) && d.nurtureDueOn) {
-    lines.push(`In nurture: next value touch ${formatDay(d.nurtureDueOn, today)}.`);
-  }
+  const disposed = dispositionLine(t, d.nurtureDueOn, today);
+  if (disposed) lines.push(disposed);
+  else if (t.value && d.nurtureDueOn) lines.push(`Value touch recorded: next one due ${formatDay(d.nurtureDueOn, today)}.`);
   if (t.outcome === 'auto-reply' && d.chaseDueOn) lines.push(`Next chase waits until ${formatDay(d.chaseDueOn, today)}.`);
   io.out(lines.join('\n') + '\n');
 }
@@ -251,10 +228,8 @@ export function register(program: Command, app: App): void {
     .option('--soft', 'accept a next step with a date but no time (reported by fu stale)')
     .option('--promise <what>', 'something you owe them (repeatable, pairs with --by)', collect, [])
     .option('--by <when>', 'when the promise is due (repeatable)', collect, [])
-    .option('--won', 'the deal is won')
-    .option('--lost <reason>', 'the deal is lost, and why')
-    .option('--nurture', 'not now: move to nurture')
-    .option('--not-fit', 'not a fit: nurture with a first check-in months away')
+  addDispositionOptions(cmd);
+  cmd
     .option('--value <text>', 'a nurture value touch: what useful thing it brought')
     .option('--until <when>', 'with an auto-reply: their return date')
     .option('--proposal', 'a proposal was sent (needs a review meeting booked)')

@@ -1,0 +1,145 @@
+/**
+ * `fu stale [--limit N] [--json]`: who to re-engage, firm up or drop.
+ *
+ * --json (stable, for the README):
+ *   {
+ *     "missed": [Row], "soft": [Row], "reEngage": [Row], "drop": [Row], "noNextStep": [Row],
+ *     "summary": { "missed": n, "soft": n, "reEngage": n, "drop": n, "noNextStep": n }
+ *   }
+ *   Row:
+ *     category         "missed" | "soft" | "re-engage" | "drop" | "no-next-step"
+ *     contactId        number
+ *     contact          the contact's name
+ *     company          string | null
+ *     status           "active" | "nurture"
+ *     lastTouchAt      ISO-8601 with offset, or null (never contacted)
+ *     lastTwoWayAt     ISO-8601 with offset, or null (never a conversation or reply)
+ *     attemptsSince    unanswered attempts since the last two-way touch (or ever)
+ *     attemptLimit     attempts.limit
+ *     daysSilent       local days since anything was logged (since added, if nothing was)
+ *     daysSinceTwoWay  local days since the last two-way touch (with none, since first known)
+ *     commitment       missed and soft: { id, kind, what, dueAt, dueDate, soft }; else null
+ *     why              the facts behind the category, in words
+ *     command          the command to run next
+ * Piped (not a terminal): one tab-separated line per row, every row, no header:
+ *   category  contactId  contact  company  lastTwoWayAt  attemptsSince  daysSilent  why  command
+ */
+import type { Command } from 'commander';
+import { groupStale, staleList, STALE_CATEGORIES, type StaleCategory, type StaleRow } from '../../domain/stale.js';
+import { formatDay, isoWithOffset, localDateOf } from '../../domain/time.js';
+import { staleCandidates } from '../../store/queries.js';
+import type { Deps } from '../io.js';
+import { dueJson } from '../json.js';
+import { outputMode, paint, printJson, printTsv, renderTable, safe, truncate } from '../output.js';
+import { wholeNumber, withExamples, type App } from '../program.js';
+import { DEFAULT_LIMIT } from './today.js';
+
+export interface StaleOptions {
+  /** Rows per category on a terminal; 0 = all. */
+  limit: number;
+  json?: boolean;
+}
+
+/** JSON keys: camelCase like every other field; the category value keeps the spec's word. */
+const KEYS: Record<StaleCategory, string> = { missed: 'missed', soft: 'soft', 're-engage': 'reEngage', drop: 'drop', 'no-next-step': 'noNextStep' };
+
+const HEADINGS: Record<StaleCategory, string> = {
+  missed: 'Missed: an open commitment whose time has passed',
+  soft: 'Soft: the next step has no time agreed',
+  're-engage': 'Re-engage: warm, then given up too soon',
+  drop: 'Drop: no answer, stop spending time',
+  'no-next-step': 'No next step',
+};
+
+export function runStale(opts: StaleOptions, deps: Deps): void {
+  const { io, tz, now } = deps;
+  const config = deps.config();
+  const rows = staleList(staleCandidates(deps.store()), { now, tz, config });
+  const groups = groupStale(rows);
+  const iso = (at: string | null) => (at === null ? null : isoWithOffset(at, tz));
+  const mode = outputMode(io, opts.json);
+
+  if (mode === 'json') {
+    const rowJson = (r: StaleRow) => ({
+      category: r.category,
+      contactId: r.contactId,
+      contact: r.contact,
+      company: r.company,
+      status: r.status,
+      lastTouchAt: iso(r.lastTouchAt),
+      lastTwoWayAt: iso(r.lastTwoWayAt),
+      attemptsSince: r.attemptsSince,
+      attemptLimit: config.attemptsLimit,
+      daysSilent: r.daysSilent,
+      daysSinceTwoWay: r.daysSinceTwoWay,
+      commitment: r.commitment && { id: r.commitment.id, kind: r.commitment.kind, what: r.commitment.what, ...dueJson(r.commitment.due, tz), soft: r.commitment.soft },
+      why: r.why,
+      command: r.command,
+    });
+    printJson(io, {
+      ...Object.fromEntries(STALE_CATEGORIES.map((k) => [KEYS[k], groups[k].map(rowJson)])),
+      summary: Object.fromEntries(STALE_CATEGORIES.map((k) => [KEYS[k], groups[k].length])),
+    });
+    return;
+  }
+  if (mode === 'tsv') {
+    printTsv(io, rows.map((r) => [r.category, r.contactId, r.contact, r.company, iso(r.lastTwoWayAt), r.attemptsSince, r.daysSilent, r.why, r.command]));
+    return;
+  }
+  if (rows.length === 0) {
+    io.out('Nothing stale: every live contact has a firm next step or a chase running.\n');
+    return;
+  }
+
+  const c = paint(io);
+  const today = localDateOf(now, tz);
+  const blocks: string[] = [];
+  for (const k of STALE_CATEGORIES) {
+    const all = groups[k];
+    if (all.length === 0) continue;
+    const shown = opts.limit > 0 ? all.slice(0, opts.limit) : all;
+    const table = renderTable(
+      io,
+      [
+        { header: 'ID' },
+        { header: 'Contact', flex: true, min: 10 },
+        { header: 'Company', flex: true, min: 8 },
+        { header: 'Last two-way' },
+        { header: 'Attempts' },
+        { header: 'Silent' },
+      ],
+      shown.map((r) => [
+        `#${r.contactId}`,
+        r.contact,
+        r.company ?? '',
+        r.lastTwoWayAt ? formatDay(localDateOf(r.lastTwoWayAt, tz), today) : 'never',
+        `${r.attemptsSince} of ${config.attemptsLimit}`,
+        `${r.daysSilent} day${r.daysSilent === 1 ? '' : 's'}`,
+      ]),
+    ).split('\n');
+    // Under each row (the table has one line per row): why, cut to the terminal,
+    // and the command in full, since it is meant to be copied.
+    const lines = [
+      table[0]!,
+      ...shown.flatMap((r, i) => [table[i + 1]!, `    ${truncate(safe(r.why), Math.max(20, io.columns - 5))}`, c.dim(`    $ ${safe(r.command)}`)]),
+    ];
+    if (shown.length < all.length) lines.push(`and ${all.length - shown.length} more (fu stale --limit 0)`);
+    blocks.push(`${c.bold(`${HEADINGS[k]} (${all.length})`)}\n${lines.join('\n')}\n`);
+  }
+  const summary = STALE_CATEGORIES.map((k) => `${groups[k].length} ${k}`).join(' · ');
+  io.out(`${blocks.join('\n')}\n${c.bold('Stale:')} ${summary}.\n`);
+}
+
+export function register(program: Command, app: App): void {
+  const cmd = program
+    .command('stale')
+    .summary('prospects to re-engage, firm up or drop')
+    .description(
+      'One row per live contact in the first category that applies: missed (an open commitment whose time has passed), soft (no time agreed), ' +
+        're-engage (warm, then given up after 1 to L-1 attempts), drop (no answer after L attempts), no-next-step; with the facts and the command to run next.',
+    )
+    .option('--limit <n>', 'rows per category on a terminal, 0 for all', wholeNumber(0), DEFAULT_LIMIT)
+    .option('--json', 'print every row as JSON for scripts')
+    .action((opts: StaleOptions, command: Command) => runStale(opts, app.deps(command)));
+  withExamples(cmd, ['fu stale', 'fu stale --limit 0', 'fu stale --json | jq -r ".reEngage[].command"']);
+}

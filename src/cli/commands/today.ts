@@ -1,0 +1,196 @@
+/**
+ * `fu today [--on DATE] [--limit N] [--json]`: the agenda of one day.
+ *
+ * --json (stable, for the README):
+ *   {
+ *     "date": "YYYY-MM-DD",                 the agenda day
+ *     "appointments": [Row], "overdue": [Row], "promises": [Row], "chases": [Row], "nurture": [Row],
+ *     "summary": { "appointments": n, "overdue": n, "promises": n, "chases": n, "nurture": n },
+ *     "nextDate": "YYYY-MM-DD" | null       the first later day with anything due
+ *   }
+ *   Row:
+ *     id          number: the commitment's id (fu done/cancel ID) or, for chases and nurture, the contact's
+ *     idKind      "commitment" | "contact"
+ *     kind        "next-step" | "promise" | "chase" | "nurture"
+ *     contactId   number
+ *     contact     the contact's name
+ *     company     string | null
+ *     what        the step, the promise, "chase", "break-up message" or the value touch
+ *     dueAt       ISO-8601 with offset, or null when due on a date without a time
+ *     dueDate     YYYY-MM-DD, the local day it is due
+ *     soft        true for a next step with no time agreed
+ *     late        true when it is missed now (overdue, or a promise past its time today)
+ *     attempt     chases: { "number": n, "limit": L, "breakUp": bool }; else null
+ *     hint        chases: the suggestion to switch channel (R5), else null
+ *     why         why it is on the agenda, in words
+ * Piped (not a terminal): one tab-separated line per row, every row, no header:
+ *   section  id  contact  company  what  when (dueAt, else dueDate)  why
+ */
+import type { Command } from 'commander';
+import { agendaIsEmpty, buildAgenda, SECTIONS, type Agenda, type AgendaRow, type SectionName } from '../../domain/agenda.js';
+import { daysBetween, dueDate, dueInstant, formatDay, localDateOf, localTimeOf } from '../../domain/time.js';
+import type { Config } from '../../domain/types.js';
+import { agendaRows } from '../../store/queries.js';
+import type { Deps } from '../io.js';
+import { dueJson } from '../json.js';
+import { outputMode, paint, printJson, printTsv, renderTable } from '../output.js';
+import { wholeNumber, withExamples, type App } from '../program.js';
+import { lateness, relativeDays, relativeTime } from '../relative.js';
+import { whenDate } from '../when-input.js';
+
+export interface TodayOptions {
+  on?: string;
+  /** Rows per section on a terminal; 0 = all. */
+  limit: number;
+  json?: boolean;
+}
+
+export const DEFAULT_LIMIT = 25;
+
+const HEADINGS: Record<SectionName, string> = {
+  appointments: 'Appointments',
+  overdue: 'Overdue',
+  promises: 'Promises due',
+  chases: 'Chases due',
+  nurture: 'Nurture touches due',
+};
+
+const COUNT_WORDS: Record<SectionName, [string, string]> = {
+  appointments: ['appointment', 'appointments'],
+  overdue: ['overdue', 'overdue'],
+  promises: ['promise', 'promises'],
+  chases: ['chase', 'chases'],
+  nurture: ['nurture', 'nurture'],
+};
+
+/** "Label: a · b · c." wrapped at the separators to fit the terminal (the label may carry colour codes). */
+export function summaryLine(label: string, labelWidth: number, parts: string[], columns: number): string {
+  const lines: string[] = [];
+  let line = label;
+  let width = labelWidth;
+  parts.forEach((p, i) => {
+    const text = `${i === 0 ? ' ' : ' · '}${p}${i === parts.length - 1 ? '.' : ''}`;
+    if (i > 0 && width + text.length > columns - 1) {
+      lines.push(`${line} ·`);
+      line = `  ${p}${i === parts.length - 1 ? '.' : ''}`;
+      width = line.length;
+    } else {
+      line += text;
+      width += text.length;
+    }
+  });
+  return [...lines, line].join('\n');
+}
+
+function rowJson(r: AgendaRow, tz: string) {
+  return {
+    id: r.id,
+    idKind: r.idKind,
+    kind: r.kind,
+    contactId: r.contactId,
+    contact: r.contact,
+    company: r.company,
+    what: r.what,
+    ...dueJson(r.due, tz),
+    soft: r.soft,
+    late: r.late,
+    attempt: r.attempt,
+    hint: r.hint,
+    why: r.why,
+  };
+}
+
+const whyWithHint = (r: AgendaRow) => (r.hint ? `${r.why}; ${r.hint}` : r.why);
+
+export async function runToday(opts: TodayOptions, deps: Deps): Promise<void> {
+  const { io, tz, now } = deps;
+  const date = opts.on !== undefined ? await whenDate(deps, opts.on) : localDateOf(now, tz);
+  const config = deps.config();
+  const agenda = buildAgenda({ date, now, tz, config, ...agendaRows(deps.store(), date, tz) });
+  const mode = outputMode(io, opts.json);
+
+  if (mode === 'json') {
+    const sections = Object.fromEntries(SECTIONS.map((s) => [s, agenda.sections[s].map((r) => rowJson(r, tz))]));
+    const summary = Object.fromEntries(SECTIONS.map((s) => [s, agenda.sections[s].length]));
+    printJson(io, { date, ...sections, summary, nextDate: agenda.nextDate });
+    return;
+  }
+  if (mode === 'tsv') {
+    printTsv(
+      io,
+      SECTIONS.flatMap((s) =>
+        agenda.sections[s].map((r) => {
+          const due = dueJson(r.due, tz);
+          return [s, r.id, r.contact, r.company, r.what, due.dueAt ?? due.dueDate, whyWithHint(r)];
+        }),
+      ),
+    );
+    return;
+  }
+  io.out(renderAgenda(agenda, opts, deps, config));
+}
+
+/** The terminal rendering: a table per non-empty section, then the summary; or one friendly line. */
+export function renderAgenda(agenda: Agenda, opts: Pick<TodayOptions, 'on' | 'limit'>, deps: Pick<Deps, 'io' | 'now' | 'tz'>, config: Config): string {
+  const { io, now, tz } = deps;
+  const c = paint(io);
+  const today = localDateOf(now, tz);
+  const day = agenda.date === today ? 'Today' : formatDay(agenda.date, today);
+
+  if (agendaIsEmpty(agenda)) {
+    const next = agenda.nextDate
+      ? ` Next thing due: ${formatDay(agenda.nextDate, today)} (${relativeDays(agenda.nextDate, today)}).`
+      : ' Nothing is booked after it either: see fu stale for who to contact.';
+    return `Nothing due ${agenda.date === today ? 'today' : `on ${formatDay(agenda.date, today)}`}.${next}\n`;
+  }
+
+  const when = (r: AgendaRow): string => {
+    if (r.kind === 'chase' || r.kind === 'nurture') {
+      // A chase does not expire: one due days ago is that late.
+      const dueDay = dueDate(r.due, tz);
+      const late = daysBetween(dueDay, today);
+      return late > 0 ? `${late} day${late === 1 ? '' : 's'} late` : relativeDays(dueDay, today);
+    }
+    if (r.kind === 'next-step' && 'date' in r.due) return r.late ? lateness(dueInstant(r.due, config.dayEnd, tz), now, tz) : 'no time (soft)';
+    const at = dueInstant(r.due, config.dayEnd, tz);
+    const rel = r.late ? lateness(at, now, tz) : relativeTime(at, now, tz);
+    return r.late && localDateOf(at, tz) !== agenda.date ? rel : `${localTimeOf(at, tz)}, ${rel}`;
+  };
+
+  const more = `fu today${opts.on !== undefined ? ` --on ${agenda.date}` : ''} --limit 0`;
+  const blocks: string[] = [];
+  for (const s of SECTIONS) {
+    const rows = agenda.sections[s];
+    if (rows.length === 0) continue;
+    const shown = opts.limit > 0 ? rows.slice(0, opts.limit) : rows;
+    const heading = `${HEADINGS[s]} (${rows.length})`;
+    let block = `${s === 'overdue' ? c.red.bold(heading) : c.bold(heading)}\n`;
+    block += renderTable(
+      io,
+      [{ header: 'ID' }, { header: 'Contact', flex: true, min: 10 }, { header: 'Company', flex: true, min: 8 }, { header: 'What', flex: true, min: 12 }, { header: 'When' }, { header: 'Why', flex: true, min: 10 }],
+      shown.map((r) => [`#${r.id}`, r.contact, r.company ?? '', r.what, when(r), whyWithHint(r)]),
+    );
+    if (shown.length < rows.length) block += `\nand ${rows.length - shown.length} more (${more})`;
+    blocks.push(`${block}\n`);
+  }
+  const counts = SECTIONS.map((s) => {
+    const n = agenda.sections[s].length;
+    return `${n} ${COUNT_WORDS[s][n === 1 ? 0 : 1]}`;
+  });
+  return `${blocks.join('\n')}\n${summaryLine(c.bold(`${day}:`), `${day}:`.length, counts, io.columns)}\n`;
+}
+
+export function register(program: Command, app: App): void {
+  const cmd = program
+    .command('today')
+    .summary('the agenda: appointments, overdue, promises, chases, nurture')
+    .description(
+      'The agenda of a day: appointments, overdue commitments, promises due, chases due (the break-up labelled) and nurture touches due. ' +
+        'Ids are the commitment (fu done ID) or, for chases and nurture, the contact (fu log ID).',
+    )
+    .option('--on <date>', 'another day than today, e.g. tomorrow, fri, 2026-12-01')
+    .option('--limit <n>', 'rows per section on a terminal, 0 for all', wholeNumber(0), DEFAULT_LIMIT)
+    .option('--json', 'print every row as JSON for scripts')
+    .action((opts: TodayOptions, command: Command) => runToday(opts, app.deps(command)));
+  withExamples(cmd, ['fu today', 'fu today --on tomorrow', 'fu today --limit 0', 'fu today --json | jq ".overdue[].id"']);
+}

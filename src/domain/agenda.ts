@@ -1,0 +1,158 @@
+/**
+ * The agenda of one local day (SPEC `fu today`). Pure: the store hands over the
+ * candidate rows it read through the indexes; this decides which section each
+ * belongs to, the order, and the words.
+ *
+ * Sections, for the agenda date D, judged at `now`:
+ * - appointments: open next steps whose local day is D; timed ones by time,
+ *   then soft (date-only) ones. A next step is missed only once its day ends (R3),
+ *   so one earlier today that has not been logged yet is still here.
+ * - overdue: open commitments due on a day before D that are missed at `now`
+ *   (isMissed), oldest first. For D in the future, what is not late yet is not
+ *   shown: it is due on another day.
+ * - promises: open promises due on D, by due time; past it, marked late.
+ * - chases: active contacts whose chase day is D or earlier (a chase does not
+ *   expire: it stays due until made), oldest first.
+ * - nurture: nurture contacts whose value touch is due on D or earlier.
+ */
+import { isMissed } from './commitments.js';
+import { dueDate, dueInstant, formatDay, localDateOf } from './time.js';
+import type { Commitment, Config, DerivedState, Due, Instant, LocalDate, Status } from './types.js';
+
+export interface AgendaContact {
+  id: number;
+  name: string;
+  company: string | null;
+  status: Status;
+  derived: DerivedState;
+}
+
+export interface AgendaCommitment extends Commitment {
+  contact: { id: number; name: string; company: string | null };
+}
+
+export type SectionName = 'appointments' | 'overdue' | 'promises' | 'chases' | 'nurture';
+export const SECTIONS: readonly SectionName[] = ['appointments', 'overdue', 'promises', 'chases', 'nurture'];
+
+export interface AgendaRow {
+  /** The id the next command needs: the commitment's (fu done/cancel), or the contact's. */
+  id: number;
+  idKind: 'commitment' | 'contact';
+  kind: 'next-step' | 'promise' | 'chase' | 'nurture';
+  contactId: number;
+  contact: string;
+  company: string | null;
+  what: string;
+  due: Due;
+  soft: boolean;
+  /** Missed at `now`. */
+  late: boolean;
+  attempt: { number: number; limit: number; breakUp: boolean } | null;
+  /** R5: a suggestion to switch channel, or null. */
+  hint: string | null;
+  why: string;
+}
+
+export interface Agenda {
+  date: LocalDate;
+  sections: Record<SectionName, AgendaRow[]>;
+  /** The first day after `date` with anything due, for the empty-day line. */
+  nextDate: LocalDate | null;
+}
+
+export interface AgendaInput {
+  date: LocalDate;
+  now: Instant;
+  tz: string;
+  config: Config;
+  /** Open commitments due on or before `date` (more is harmless: filtered here). */
+  commitments: AgendaCommitment[];
+  /** Contacts with a chase or nurture day on or before `date`. */
+  contacts: AgendaContact[];
+  nextDate: LocalDate | null;
+}
+
+const plural = (n: number, word: string, many: string) => `${n} ${n === 1 ? word : many}`;
+
+export function buildAgenda(input: AgendaInput): Agenda {
+  const { date, now, tz, config } = input;
+  const today = localDateOf(now, tz);
+  const sections: Record<SectionName, AgendaRow[]> = { appointments: [], overdue: [], promises: [], chases: [], nurture: [] };
+  // Date-only dues sort at day.end, as a date-only promise falls due then.
+  const sortKey = (c: Commitment) => Date.parse(dueInstant(c.due, config.dayEnd, tz));
+
+  const commitments = input.commitments.filter((c) => c.state === 'open');
+  const byDue = (a: Commitment, b: Commitment) => sortKey(a) - sortKey(b) || a.id - b.id;
+  for (const c of [...commitments].sort(byDue)) {
+    const day = dueDate(c.due, tz);
+    const late = isMissed(c, now, today, config, tz);
+    const row = (why: string): AgendaRow => ({
+      id: c.id,
+      idKind: 'commitment',
+      kind: c.kind,
+      contactId: c.contact.id,
+      contact: c.contact.name,
+      company: c.contact.company,
+      what: c.what,
+      due: c.due,
+      soft: c.soft,
+      late,
+      attempt: null,
+      hint: null,
+      why,
+    });
+    if (day < date) {
+      if (late) sections.overdue.push(row(c.kind === 'next-step' ? 'next step missed: reschedule or cancel' : 'promise not kept yet'));
+    } else if (day === date) {
+      if (c.kind === 'next-step') sections.appointments.push(row(c.soft ? 'next step, soft: agree a time' : 'next step'));
+      else sections.promises.push(row(late ? 'promise, past due' : 'promise'));
+    }
+  }
+  // Timed appointments by time, then the soft date-only ones (they have no time).
+  sections.appointments.sort((a, b) => Number('date' in a.due) - Number('date' in b.due));
+
+  const L = config.attemptsLimit;
+  for (const c of input.contacts) {
+    const d = c.derived;
+    const base = { id: c.id, idKind: 'contact' as const, contactId: c.id, contact: c.name, company: c.company, soft: false, late: false };
+    if (c.status === 'active' && d.chaseDueOn !== null && d.chaseDueOn <= date) {
+      const number = d.unanswered + 1;
+      const breakUp = number >= L;
+      const last = d.lastAttemptAt ? `last: ${d.lastAttemptChannel} ${formatDay(localDateOf(d.lastAttemptAt, tz), today)}` : '';
+      sections.chases.push({
+        ...base,
+        kind: 'chase',
+        what: breakUp ? 'break-up message' : 'chase',
+        due: { date: d.chaseDueOn },
+        attempt: { number, limit: L, breakUp },
+        // As fu log says it (R5): after two unanswered attempts on one channel, while a chase remains.
+        hint:
+          d.sameChannelRun >= 2 && d.lastAttemptChannel
+            ? `${d.sameChannelRun} unanswered by ${d.lastAttemptChannel} in a row: try another channel or a mutual introduction`
+            : null,
+        why: `attempt ${number} of ${L}${breakUp ? ', the break-up' : ''}${last ? `; ${last}` : ''}`,
+      });
+    }
+    if (c.status === 'nurture' && d.nurtureDueOn !== null && d.nurtureDueOn <= date) {
+      const lastTouch = d.lastTouchAt ? `last touch ${formatDay(localDateOf(d.lastTouchAt, tz), today)}` : 'never touched';
+      sections.nurture.push({
+        ...base,
+        kind: 'nurture',
+        what: 'value touch',
+        due: { date: d.nurtureDueOn },
+        attempt: null,
+        hint: null,
+        why: `nurture, ${lastTouch}${d.valueUnanswered > 0 ? `, ${plural(d.valueUnanswered, 'value touch', 'value touches')} unanswered` : ''}`,
+      });
+    }
+  }
+  const byDay = (a: AgendaRow, b: AgendaRow) => dueDate(a.due, tz).localeCompare(dueDate(b.due, tz)) || a.id - b.id;
+  sections.chases.sort(byDay);
+  sections.nurture.sort(byDay);
+
+  return { date, sections, nextDate: input.nextDate };
+}
+
+export function agendaIsEmpty(agenda: Agenda): boolean {
+  return SECTIONS.every((s) => agenda.sections[s].length === 0);
+}

@@ -1,0 +1,176 @@
+/**
+ * `fu stale` (SPEC): each live contact in the first category that applies, in
+ * the order of value to the seller, with the facts behind it and the command
+ * to run next. Pure: the store hands over the contacts and their open
+ * commitments; the clock and zone are passed in.
+ */
+import { isMissed } from './commitments.js';
+import { dueDate, dueInstant, formatDay, formatDue, localDateOf, daysBetween } from './time.js';
+import type { Commitment, Config, DerivedState, Instant, Status } from './types.js';
+
+export const STALE_CATEGORIES = ['missed', 'soft', 're-engage', 'drop', 'no-next-step'] as const;
+export type StaleCategory = (typeof STALE_CATEGORIES)[number];
+
+export interface StaleContact {
+  id: number;
+  name: string;
+  company: string | null;
+  status: Status;
+  createdAt: Instant;
+  derived: DerivedState;
+  /** The first touch ever; needed only when there was never a two-way touch. */
+  firstTouchAt: Instant | null;
+  /** Its commitments in state 'open'. */
+  open: Commitment[];
+}
+
+export interface StaleRow {
+  category: StaleCategory;
+  contactId: number;
+  contact: string;
+  company: string | null;
+  status: Status;
+  lastTouchAt: Instant | null;
+  lastTwoWayAt: Instant | null;
+  /** Unanswered attempts since the last two-way touch (or ever). */
+  attemptsSince: number;
+  /** Local days since anything was logged (since the contact was added, if nothing was). */
+  daysSilent: number;
+  /** Local days since the last two-way touch; with none, since they were first known (added or first touched). */
+  daysSinceTwoWay: number;
+  /** The missed or soft commitment behind the row. */
+  commitment: Commitment | null;
+  why: string;
+  /** The exact command to run next. */
+  command: string;
+}
+
+export interface StaleContext {
+  now: Instant;
+  tz: string;
+  config: Config;
+}
+
+/** Value touches in a row without an answer, after which a nurture contact is listed to drop (SPEC). */
+export const VALUE_TOUCHES_TO_DROP = 3;
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/**
+ * Quotes an argument for a POSIX shell so the suggested command can be pasted
+ * as is: double quotes read best, single quotes when the text has characters
+ * that double quotes would expand.
+ */
+export function shellQuote(text: string): string {
+  if (/^[\w@%+=:,./-]+$/.test(text)) return text;
+  if (!/["$`\\!]/.test(text)) return `"${text}"`;
+  return `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
+/** The first category that applies to one contact, or null (won, lost, or nothing to do). */
+export function categorize(c: StaleContact, ctx: StaleContext): StaleRow | null {
+  if (c.status !== 'active' && c.status !== 'nurture') return null;
+  const { now, tz, config } = ctx;
+  const today = localDateOf(now, tz);
+  const d = c.derived;
+  const L = config.attemptsLimit;
+  const daysSince = (at: Instant) => daysBetween(localDateOf(at, tz), today);
+  const knownSince = c.firstTouchAt !== null && Date.parse(c.firstTouchAt) < Date.parse(c.createdAt) ? c.firstTouchAt : c.createdAt;
+  const facts = {
+    contactId: c.id,
+    contact: c.name,
+    company: c.company,
+    status: c.status,
+    lastTouchAt: d.lastTouchAt,
+    lastTwoWayAt: d.lastTwoWayAt,
+    attemptsSince: d.unanswered,
+    daysSilent: daysSince(d.lastTouchAt ?? c.createdAt),
+    daysSinceTwoWay: daysSince(d.lastTwoWayAt ?? knownSince),
+  };
+  // Bare ids: `#12` would start a shell comment when pasted.
+  const id = String(c.id);
+  const row = (category: StaleCategory, why: string, command: string, commitment: Commitment | null = null): StaleRow => ({
+    category,
+    ...facts,
+    commitment,
+    why,
+    command,
+  });
+  const byDue = (a: Commitment, b: Commitment) =>
+    Date.parse(dueInstant(a.due, config.dayEnd, tz)) - Date.parse(dueInstant(b.due, config.dayEnd, tz)) || a.id - b.id;
+
+  // 1. missed: the oldest missed commitment speaks for the contact.
+  const missed = c.open.filter((m) => isMissed(m, now, today, config, tz)).sort(byDue);
+  if (missed.length > 0) {
+    const m = missed[0]!;
+    const more = missed.length > 1 ? ` (and ${missed.length - 1} more)` : '';
+    const when = 'at' in m.due || m.kind === 'next-step' ? formatDue(m.due, tz, today) : `${formatDay(m.due.date, today)} ${config.dayEnd}`;
+    return m.kind === 'promise'
+      ? row('missed', `promise #${m.id} "${m.what}" was due ${when}${more}`, `fu done ${m.id}`, m)
+      : row('missed', `next step #${m.id} "${m.what}" on ${when} was missed${more}`, `fu next ${id} ${shellQuote(m.what)} --at WHEN`, m);
+  }
+
+  const step = c.open.find((m) => m.kind === 'next-step') ?? null;
+  // 2. soft: a date without a time is a soft commitment; firm it up.
+  if (step?.soft) {
+    const day = dueDate(step.due, tz);
+    return row('soft', `next step #${step.id} "${step.what}" on ${formatDay(day, today)} has no time agreed`, `fu next ${id} ${shellQuote(step.what)} --at "${day} HH:MM"`, step);
+  }
+
+  // 3. re-engage: warm, then given up too soon. Nurture contacts are on their cadence by choice.
+  if (c.status === 'active' && d.lastTwoWayAt !== null && d.unanswered >= 1 && d.unanswered <= L - 1 && !step && facts.daysSilent >= config.staleDays) {
+    // R5's hint: after two unanswered emails in a row, another channel.
+    const via = d.lastAttemptChannel === 'email' && d.sameChannelRun >= 2 ? 'linkedin' : 'email';
+    return row(
+      're-engage',
+      `talked ${formatDay(localDateOf(d.lastTwoWayAt, tz), today)}, then ${plural(d.unanswered, 'unanswered attempt')}; silent ${plural(facts.daysSilent, 'day')}`,
+      `fu log ${id} --via ${via} --outcome sent`,
+    );
+  }
+
+  // 4. drop: a sequence that never got an answer, or nurture that never does.
+  const dropCommand = `fu log ${id} --outcome no-answer --lost "no response"`;
+  if (d.unanswered >= L && facts.daysSinceTwoWay >= config.staleDropDays) {
+    const reply = d.lastTwoWayAt
+      ? `no reply since ${formatDay(localDateOf(d.lastTwoWayAt, tz), today)} (${plural(facts.daysSinceTwoWay, 'day')})`
+      : `never a reply in ${plural(facts.daysSinceTwoWay, 'day')}`;
+    return row('drop', `${plural(d.unanswered, 'unanswered attempt')}, ${reply}`, dropCommand);
+  }
+  if (c.status === 'nurture' && d.valueUnanswered >= VALUE_TOUCHES_TO_DROP) {
+    return row('drop', `${d.valueUnanswered} value touches in a row unanswered`, dropCommand);
+  }
+
+  // 5. no-next-step: active, nothing booked and no chase running.
+  if (c.status === 'active' && !step && d.chaseDueOn === null) {
+    return d.lastTouchAt === null
+      ? row('no-next-step', 'never contacted: make the first touch', `fu log ${id} --via email --outcome sent`)
+      : row('no-next-step', 'active, but no next step booked and no chase running', `fu next ${id} WHAT --at WHEN`);
+  }
+  return null;
+}
+
+/** Every row, grouped by category in precedence order, the most valuable first within each. */
+export function staleList(contacts: readonly StaleContact[], ctx: StaleContext): StaleRow[] {
+  const rows = contacts.map((c) => categorize(c, ctx)).filter((r): r is StaleRow => r !== null);
+  const rank = (r: StaleRow) => STALE_CATEGORIES.indexOf(r.category);
+  const dueKey = (r: StaleRow) => (r.commitment ? Date.parse(dueInstant(r.commitment.due, ctx.config.dayEnd, ctx.tz)) : 0);
+  const within = (a: StaleRow, b: StaleRow): number => {
+    switch (a.category) {
+      case 'missed': // the longest overdue first
+      case 'soft': // the soonest soft date first: the most urgent to firm up
+        return dueKey(a) - dueKey(b);
+      case 'drop':
+        return b.daysSinceTwoWay - a.daysSinceTwoWay;
+      default: // the longest silence first
+        return b.daysSilent - a.daysSilent;
+    }
+  };
+  return rows.sort((a, b) => rank(a) - rank(b) || within(a, b) || a.contactId - b.contactId);
+}
+
+/** Rows grouped by category (every category present, possibly empty). */
+export function groupStale(rows: readonly StaleRow[]): Record<StaleCategory, StaleRow[]> {
+  const groups = Object.fromEntries(STALE_CATEGORIES.map((k) => [k, [] as StaleRow[]])) as Record<StaleCategory, StaleRow[]>;
+  for (const r of rows) groups[r.category].push(r);
+  return groups;
+}

@@ -1,0 +1,90 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/store/db.js';
+import { agendaRows, dayParams, SQL, staleCandidates } from '../../src/store/queries.js';
+import { Store } from '../../src/store/store.js';
+import { DEFAULT_CONFIG } from '../../src/domain/types.js';
+import { deriveState } from '../../src/domain/derive.js';
+import { tempDir } from '../helpers.js';
+
+function freshStore(): Store {
+  return new Store(openDatabase(path.join(tempDir(), 'fu.db')));
+}
+
+const params = dayParams('2026-11-23', 'Europe/Paris');
+
+function plan(store: Store, sql: string): string[] {
+  return (store.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[]).map((r) => r.detail);
+}
+
+describe('the daily queries are index-driven', () => {
+  // Some rows, so the planner has something to weigh; ANALYZE makes it use real statistics.
+  const store = freshStore();
+  for (let i = 0; i < 50; i++) {
+    const id = store.insertContact({ name: `C${i}`, company: null, email: null, phone: null, source: null, note: null }, '2026-11-01T09:00:00.000Z');
+    store.insertTouch({ contactId: id, at: '2026-11-02T09:00:00.000Z', channel: 'call', outcome: 'no-answer', note: null, value: null, until: null, proposal: false, forced: false, disposition: null, lostReason: null }, [], '2026-11-02T09:00:00.000Z');
+  }
+  store.db.exec('ANALYZE');
+
+  // fu stale looks at every live contact, so reading the contacts table whole is
+  // fine there; what must never happen is a scan of touches (or of commitments).
+  it.each([
+    ['agenda commitments', SQL.agendaCommitments, ['commitments_open_due_at', 'commitments_open_due_date'], []],
+    ['chases due', SQL.chasesDue, ['contacts_chase_due'], []],
+    ['nurture due', SQL.nurtureDue, ['contacts_nurture_due'], []],
+    ['the next day with anything due', SQL.nextDue, ['commitments_open_due_at', 'commitments_open_due_date', 'contacts_chase_due', 'contacts_nurture_due'], []],
+    ['stale contacts', SQL.staleContacts, ['touches_contact'], ['c']],
+    ['stale commitments', SQL.staleCommitments, ['commitments_contact'], ['c']],
+  ])('%s: uses %j, never scans touches', (_name, sql, indexes, mayScan) => {
+    const details = plan(store, sql);
+    for (const index of indexes) expect(details.some((d) => new RegExp(`INDEX ${index}\\b`).test(d)), `${index} in\n${details.join('\n')}`).toBe(true);
+    const scans = details.filter((d) => d.startsWith('SCAN ') && d !== 'SCAN CONSTANT ROW').map((d) => d.split(' ')[1]);
+    expect(scans.filter((table) => !mayScan.includes(table!))).toEqual([]);
+    expect(details.join('\n')).not.toMatch(/SCAN (t|touches)\b|SEARCH (t|touches)\b(?! USING (COVERING )?INDEX touches_contact)/);
+  });
+});
+
+describe('agenda rows', () => {
+  it('reads the commitments due on or before the local day, the contacts due, and the next day with anything', () => {
+    const store = freshStore();
+    const tz = 'Europe/Paris';
+    const contact = store.insertContact({ name: 'Dana', company: 'Acme', email: null, phone: null, source: null, note: null }, '2026-11-01T09:00:00.000Z');
+    const add = (due: { at: string } | { date: string }, kind: 'next-step' | 'promise' = 'promise') =>
+      store.insertCommitment({ contactId: contact, kind, what: 'x', due, soft: false, touchId: null }, '2026-11-01T09:00:00.000Z');
+    // Mon 23 Nov in Paris is [2026-11-22T23:00Z, 2026-11-23T23:00Z).
+    const lastMinute = add({ at: '2026-11-23T22:59:00.000Z' });
+    const before = add({ date: '2026-11-20' });
+    const nextDay = add({ at: '2026-11-23T23:00:00.000Z' });
+    const later = add({ date: '2026-11-25' });
+    const closed = add({ date: '2026-11-23' });
+    store.closeCommitment(closed, 'cancelled', '2026-11-02T09:00:00.000Z', null);
+    store.saveDerived(contact, { ...deriveState('active', [], null, DEFAULT_CONFIG, tz), chaseDueOn: '2026-11-23' }, null);
+
+    const rows = agendaRows(store, '2026-11-23', tz);
+    // Not the next day's, not a later one, not a closed one.
+    expect(rows.commitments.map((c) => c.id).sort()).toEqual([lastMinute, before].sort());
+    expect(rows.commitments.map((c) => c.id)).not.toContain(nextDay);
+    expect(rows.commitments.map((c) => c.id)).not.toContain(later);
+    expect(rows.commitments[0]!.contact).toEqual({ id: contact, name: 'Dana', company: 'Acme' });
+    expect(rows.contacts.map((c) => c.id)).toEqual([contact]);
+    expect(rows.nextDate).toBe('2026-11-24');
+  });
+});
+
+describe('stale candidates', () => {
+  it('reads live contacts with their open commitments, and the first touch only when there never was a two-way one', () => {
+    const store = freshStore();
+    const fields = { company: null, email: null, phone: null, source: null, note: null };
+    const live = store.insertContact({ name: 'Live', ...fields }, '2026-11-10T09:00:00.000Z');
+    const won = store.insertContact({ name: 'Won', ...fields }, '2026-11-10T09:00:00.000Z');
+    store.setStatus(won, 'won', '2026-11-10T09:00:00.000Z');
+    const touch = { channel: 'call' as const, note: null, value: null, until: null, proposal: false, forced: false, disposition: null, lostReason: null };
+    store.insertTouch({ ...touch, contactId: live, at: '2026-08-01T09:00:00.000Z', outcome: 'no-answer' }, [], '2026-11-10T09:00:00.000Z');
+    const open = store.insertCommitment({ contactId: live, kind: 'promise', what: 'pricing', due: { date: '2026-11-20' }, soft: false, touchId: null }, '2026-11-10T09:00:00.000Z');
+    const done = store.insertCommitment({ contactId: live, kind: 'promise', what: 'deck', due: { date: '2026-11-20' }, soft: false, touchId: null }, '2026-11-10T09:00:00.000Z');
+    store.closeCommitment(done, 'kept', '2026-11-11T09:00:00.000Z', null);
+
+    const candidates = staleCandidates(store);
+    expect(candidates.map((c) => [c.id, c.firstTouchAt, c.open.map((o) => o.id)])).toEqual([[live, '2026-08-01T09:00:00.000Z', [open]]]);
+  });
+});
