@@ -32,6 +32,6 @@ export function closeCommitment(idText: string, state: 'kept' | 'cancelled', dep
     `${verb} #${c.id} (${c.kind === 'promise' ? 'promise' : 'next step'} for ${safe(contact.name)}): ${safe(c.what)}, due ${formatDue(c.due, deps.tz, localDateOf(deps.now, deps.tz))}${late ? ', kept late' : ''}.\n`,
   );
   if (c.kind === 'next-step' && !contact.nextStepId && (contact.status === 'active' || contact.status === 'nurture')) {
-    deps.io.err(`${safe(contact.name)} has no next step now: book one with fu next #${contact.id} WHAT --at WHEN\n`);
+    deps.io.err(`${safe(contact.name)} has no next step now: book one with fu next ${contact.id} WHAT --at WHEN\n`);
   }
 }

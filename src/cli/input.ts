@@ -25,7 +25,7 @@ export function checkEmailFree(store: Store, email: string | null, exceptId?: nu
   if (email === null) return;
   const holder = store.contactByEmail(email);
   if (holder && holder.id !== exceptId) {
-    throw usageError(`The email ${email} already belongs to #${holder.id} ${safe(holder.name)}.`, `See it with: fu show #${holder.id}`);
+    throw usageError(`The email ${email} already belongs to #${holder.id} ${safe(holder.name)}.`, `See it with: fu show ${holder.id}`);
   }
 }
 

@@ -31,7 +31,7 @@ export function resolveContact(store: Store, text: string): Contact {
     const shown = matches.slice(0, 10).map(label).join(', ');
     throw notFoundError(
       `"${safe(query)}" matches ${matches.length > 10 ? 'more than 10' : matches.length} contacts: ${shown}.`,
-      'Use the id, for example: fu show #' + matches[0]!.id,
+      'Use the id, for example: fu show ' + matches[0]!.id,
     );
   }
   const near = closest(query, store.contactNames());

@@ -71,7 +71,7 @@ describe('contacts end to end', () => {
     run('add', 'Dana Reyes', '--email', 'dana@acme.com');
     const r = run('add', 'Dana Smith', '--email', 'DANA@acme.com');
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('fu: The email DANA@acme.com already belongs to #1 Dana Reyes.\nSee it with: fu show #1\n');
+    expect(r.stderr).toBe('fu: The email DANA@acme.com already belongs to #1 Dana Reyes.\nSee it with: fu show 1\n');
     expect(run.json<unknown[]>('list')).toHaveLength(1);
   });
 

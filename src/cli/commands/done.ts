@@ -9,5 +9,5 @@ export function register(program: Command, app: App): void {
     .description('Mark a commitment (a promise, or a next step) as kept. After its due time it is recorded as kept late.')
     .argument('<id>', 'commitment id, as shown by fu today and fu show')
     .action((id: string, _opts: object, command: Command) => closeCommitment(id, 'kept', app.deps(command)));
-  withExamples(cmd, ['fu done 12', 'fu done #12']);
+  withExamples(cmd, ['fu done 12']);
 }

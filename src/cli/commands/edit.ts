@@ -59,5 +59,5 @@ export function register(program: Command, app: App): void {
     .option('--tag <tag>', 'add a tag (repeatable)', collect, [])
     .option('--untag <tag>', 'remove a tag (repeatable)', collect, [])
     .action((contact: string, opts: Omit<EditOptions, 'contact'>, command: Command) => runEdit({ ...opts, contact }, app.deps(command)));
-  withExamples(cmd, ['fu edit dana --company "Acme Europe" --tag enterprise', 'fu edit #12 --email "" --untag cold']);
+  withExamples(cmd, ['fu edit dana --company "Acme Europe" --tag enterprise', 'fu edit 12 --email "" --untag cold']);
 }

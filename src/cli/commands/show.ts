@@ -74,7 +74,7 @@ export function runShow(opts: ShowOptions, deps: Deps): void {
   const promises = commitments.filter((p) => p.kind === 'promise' && p.state === 'open');
   for (const p of promises) lines.push(`Promise #${p.id}: ${safe(p.what)}, by ${formatDue(p.due, tz, today)} [${state(p)}]`);
   lines.push('', c.bold('Timeline'));
-  if (events.length === 0) lines.push(`  Nothing logged yet. Log the first touch with: fu log #${contact.id} --outcome OUTCOME`);
+  if (events.length === 0) lines.push(`  Nothing logged yet. Log the first touch with: fu log ${contact.id} --outcome OUTCOME`);
   for (const e of events) lines.push(`  ${formatDue({ at: e.at }, tz, today)}  ${e.line}`);
   io.out(lines.join('\n') + '\n');
 }
@@ -87,5 +87,5 @@ export function register(program: Command, app: App): void {
     .argument('<contact>', 'id (#12), email, or name/company')
     .option('--json', 'print JSON for scripts')
     .action((contact: string, opts: Omit<ShowOptions, 'contact'>, command: Command) => runShow({ ...opts, contact }, app.deps(command)));
-  withExamples(cmd, ['fu show dana', 'fu show #12 --json']);
+  withExamples(cmd, ['fu show dana', 'fu show 12 --json']);
 }
