@@ -39,19 +39,28 @@ export function fu(args: string[], options: FuOptions = {}): FuResult {
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
+export interface Session {
+  (...args: string[]): FuResult;
+  db: string;
+  dir: string;
+  /** Moves the clock for the following commands. */
+  at(now: string): Session;
+  /** Runs with --json, which must succeed, and parses stdout. */
+  json<T = unknown>(...args: string[]): T;
+}
+
 /** A `fu` bound to one fresh database, clock and zone: `const run = session(); run('add', 'Dana')`. */
-export function session(options: { now?: string; tz?: string } = {}) {
+export function session(options: { now?: string; tz?: string } = {}): Session {
   const dir = tempDir();
   const db = path.join(dir, 'fu.db');
   const state = { now: options.now ?? '2026-11-23T09:00:00Z', tz: options.tz ?? 'UTC' };
   const run = (...args: string[]) => fu(args, { db, now: state.now, tz: state.tz });
-  return Object.assign(run, {
+  const bound: Session = Object.assign(run, {
     db,
     dir,
-    /** Moves the clock for the following commands. */
     at(now: string) {
       state.now = now;
-      return run;
+      return bound;
     },
     json<T = unknown>(...args: string[]): T {
       const r = run(...args, '--json');
@@ -59,6 +68,7 @@ export function session(options: { now?: string; tz?: string } = {}) {
       return JSON.parse(r.stdout) as T;
     },
   });
+  return bound;
 }
 
 /** Every row of every table, to prove a refused command changed nothing. */

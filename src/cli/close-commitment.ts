@@ -1,9 +1,11 @@
 /** `fu done ID` and `fu cancel ID`: close an open commitment, keeping its history. */
 import { dueInstant, formatDue, localDateOf, instantAt, addDays } from '../domain/time.js';
+import type { Command } from 'commander';
 import { notFoundError, usageError } from '../errors.js';
 import { refreshDerived } from '../store/derived.js';
 import type { Deps } from './io.js';
 import { safe } from './output.js';
+import { withExamples, type App } from './program.js';
 
 /** Kept late: a promise after its due time, a next step after its day. */
 function isLate(kind: string, due: Parameters<typeof dueInstant>[0], now: string, dayEnd: string, tz: string): boolean {
@@ -34,4 +36,15 @@ export function closeCommitment(idText: string, state: 'kept' | 'cancelled', dep
   if (c.kind === 'next-step' && !contact.nextStepId && (contact.status === 'active' || contact.status === 'nurture')) {
     deps.io.err(`${safe(contact.name)} has no next step now: book one with fu next ${contact.id} WHAT --at WHEN\n`);
   }
+}
+
+/** `fu done` and `fu cancel` differ only in the state they close with and their words. */
+export function registerClose(program: Command, app: App, name: 'done' | 'cancel', texts: { summary: string; description: string; examples: string[] }): void {
+  const cmd = program
+    .command(name)
+    .summary(texts.summary)
+    .description(texts.description)
+    .argument('<id>', 'commitment id, as shown by fu today and fu show')
+    .action((id: string, _opts: object, command: Command) => closeCommitment(id, name === 'done' ? 'kept' : 'cancelled', app.deps(command)));
+  withExamples(cmd, texts.examples);
 }

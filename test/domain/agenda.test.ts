@@ -1,22 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { buildAgenda, type AgendaCommitment, type AgendaContact, type AgendaInput } from '../../src/domain/agenda.js';
+import { noHistory } from './fixtures.js';
 import { DEFAULT_CONFIG, type Commitment, type DerivedState } from '../../src/domain/types.js';
 
 // Mon 23 Nov 2026, 09:00 UTC.
 const MONDAY = '2026-11-23';
 const NOW = '2026-11-23T09:00:00.000Z';
 
-const noHistory: DerivedState = {
-  lastTouchAt: null,
-  lastTwoWayAt: null,
-  unanswered: 0,
-  lastAttemptAt: null,
-  sameChannelRun: 0,
-  lastAttemptChannel: null,
-  chaseDueOn: null,
-  nurtureDueOn: null,
-  valueUnanswered: 0,
-};
 
 let nextId = 100;
 function commitment(kind: Commitment['kind'], due: Commitment['due'], extra: Partial<Commitment> = {}): AgendaCommitment {

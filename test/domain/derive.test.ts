@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { makeTouch, noHistory } from './fixtures.js';
 import { deriveState, directionOf, isTwoWay, isUnansweredAttempt } from '../../src/domain/derive.js';
 import { instantAt } from '../../src/domain/time.js';
 import {
@@ -43,22 +44,7 @@ describe('directions', () => {
 
 describe.each(['UTC', 'America/New_York'])('deriveState in %s', (tz) => {
   const t = (local: string) => instantAt(local.slice(0, 10), local.slice(11) || '12:00', tz);
-  let ids = 0;
-  const touch = (local: string, outcome: Outcome, channel: Channel = 'call', extra: Partial<Touch> = {}): Touch => ({
-    id: ++ids,
-    contactId: 1,
-    at: t(local),
-    channel,
-    outcome,
-    note: null,
-    value: null,
-    until: null,
-    proposal: false,
-    forced: false,
-    disposition: null,
-    lostReason: null,
-    ...extra,
-  });
+  const touch = (local: string, outcome: Outcome, channel: Channel = 'call', extra: Partial<Touch> = {}) => makeTouch(t(local), outcome, channel, extra);
   const step: Commitment = {
     id: 1,
     contactId: 1,
@@ -77,17 +63,7 @@ describe.each(['UTC', 'America/New_York'])('deriveState in %s', (tz) => {
       name: 'is empty for a contact never contacted',
       status: 'active',
       touches: [],
-      expected: {
-        lastTouchAt: null,
-        lastTwoWayAt: null,
-        unanswered: 0,
-        lastAttemptAt: null,
-        sameChannelRun: 0,
-        lastAttemptChannel: null,
-        chaseDueOn: null,
-        nurtureDueOn: null,
-        valueUnanswered: 0,
-      },
+      expected: noHistory,
     },
     {
       name: 'dues the chase gapDays local days after the last attempt',

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { makeTouch } from './fixtures.js';
 import {
   checkMet,
   checkNextStep,
@@ -31,22 +32,7 @@ function zone(tz: string) {
   const at = (local: string): When => ({ hasTime: true, at: t(local), date: local.split(' ')[0]! });
   const on = (date: LocalDate, partOfDay?: 'morning' | 'afternoon' | 'evening'): When =>
     partOfDay ? { hasTime: false, date, partOfDay } : { hasTime: false, date };
-  let ids = 100;
-  const touch = (local: string, outcome: Outcome, channel: Channel = 'call', extra: Partial<Touch> = {}): Touch => ({
-    id: ++ids,
-    contactId: 1,
-    at: t(local),
-    channel,
-    outcome,
-    note: null,
-    value: null,
-    until: null,
-    proposal: false,
-    forced: false,
-    disposition: null,
-    lostReason: null,
-    ...extra,
-  });
+  const touch = (local: string, outcome: Outcome, channel: Channel = 'call', extra: Partial<Touch> = {}) => makeTouch(t(local), outcome, channel, extra);
   const input = (local: string, outcome: Outcome, extra: Partial<TouchInput> = {}): TouchInput => ({
     at: t(local),
     channel: 'call',

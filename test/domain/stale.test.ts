@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { categorize, shellQuote, staleList, type StaleContact } from '../../src/domain/stale.js';
+import { noHistory } from './fixtures.js';
 import { DEFAULT_CONFIG, type Commitment, type DerivedState } from '../../src/domain/types.js';
 
 // Mon 23 Nov 2026, 09:00 UTC; default config: L = 3, stale.days = 14, stale.dropDays = 90.
@@ -9,17 +10,6 @@ const ctx = { now: NOW, tz: 'UTC', config: DEFAULT_CONFIG };
 /** Midday UTC, `n` days before Monday. */
 const daysAgo = (n: number) => new Date(Date.parse('2026-11-23T12:00:00.000Z') - n * 86_400_000).toISOString();
 
-const noHistory: DerivedState = {
-  lastTouchAt: null,
-  lastTwoWayAt: null,
-  unanswered: 0,
-  lastAttemptAt: null,
-  sameChannelRun: 0,
-  lastAttemptChannel: null,
-  chaseDueOn: null,
-  nurtureDueOn: null,
-  valueUnanswered: 0,
-};
 
 function step(due: Commitment['due'], extra: Partial<Commitment> = {}): Commitment {
   return { id: 50, contactId: 1, kind: 'next-step', what: 'demo to the team', due, soft: 'date' in due, state: 'open', createdAt: daysAgo(30), closedAt: null, late: false, ...extra };

@@ -28,7 +28,7 @@ describe('the daily queries are index-driven', () => {
 
   // fu stale looks at every live contact, so reading the contacts table whole is
   // fine there; what must never happen is a scan of touches (or of commitments).
-  it.each([
+  it.each<[string, string, string[], string[]]>([
     ['agenda commitments', SQL.agendaCommitments, ['commitments_open_due_at', 'commitments_open_due_date'], []],
     ['chases due', SQL.chasesDue, ['contacts_chase_due'], []],
     ['nurture due', SQL.nurtureDue, ['contacts_nurture_due'], []],

@@ -1,0 +1,35 @@
+/** Plain domain data for the pure tests, built one way for every test file. */
+import type { Channel, DerivedState, Instant, Outcome, Touch } from '../../src/domain/types.js';
+
+/** The derived state of a contact with no history. */
+export const noHistory: DerivedState = {
+  lastTouchAt: null,
+  lastTwoWayAt: null,
+  unanswered: 0,
+  lastAttemptAt: null,
+  sameChannelRun: 0,
+  lastAttemptChannel: null,
+  chaseDueOn: null,
+  nurtureDueOn: null,
+  valueUnanswered: 0,
+};
+
+let touchIds = 1000;
+/** A touch of contact 1 at an instant, with everything else plain unless overridden. */
+export function makeTouch(at: Instant, outcome: Outcome, channel: Channel = 'call', extra: Partial<Touch> = {}): Touch {
+  return {
+    id: ++touchIds,
+    contactId: 1,
+    at,
+    channel,
+    outcome,
+    note: null,
+    value: null,
+    until: null,
+    proposal: false,
+    forced: false,
+    disposition: null,
+    lostReason: null,
+    ...extra,
+  };
+}
