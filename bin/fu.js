@@ -1,5 +1,7 @@
 #!/usr/bin/env node
-// The compiled program lives in dist/ (built by `npm ci` through the prepare script).
-import { main } from '../dist/cli/main.js';
+// The compiled program lives in dist/ (built by `npm ci` through the prepare script):
+// dist/bundle/fu.cjs is the whole CLI in one file, loaded with the V8 code cache that
+// the build recorded (see load.js). fu never writes beside itself at run time.
+import { loadFu } from './load.js';
 
-main(process.argv);
+await loadFu().exports.main(process.argv);

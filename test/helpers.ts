@@ -26,8 +26,8 @@ export interface FuOptions {
   input?: string;
 }
 
-/** Runs `fu ARGS` with no terminal, a fixed clock and zone, and a clean environment. */
-export function fu(args: string[], options: FuOptions = {}): FuResult {
+/** The environment a test gives `fu`: clean, with a fixed clock and zone. */
+export function fuEnv(options: FuOptions = {}): Record<string, string> {
   const env: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: options.env?.HOME ?? os.tmpdir(), TZ: options.tz ?? 'UTC' };
   if (options.db) env.FU_DB = options.db;
   if (options.now) env.FU_NOW = options.now;
@@ -35,6 +35,12 @@ export function fu(args: string[], options: FuOptions = {}): FuResult {
     if (v === undefined) delete env[k];
     else env[k] = v;
   }
+  return env;
+}
+
+/** Runs `fu ARGS` with no terminal, a fixed clock and zone, and a clean environment. */
+export function fu(args: string[], options: FuOptions = {}): FuResult {
+  const env = fuEnv(options);
   const r = spawnSync(process.execPath, [BIN, ...args], { env, input: options.input ?? '', encoding: 'utf8' });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }

@@ -16,6 +16,8 @@ export interface IO {
 export interface Deps {
   /** Opened on first use, so --help and usage errors never touch the database. */
   store(): Store;
+  /** The database file `store()` opens (--db, FU_DB, XDG...), for commands that handle the file itself (backup, restore). */
+  dbPath?(): string;
   config(): Config;
   io: IO;
   prompter: Prompter;

@@ -5,13 +5,33 @@
 import { CommanderError } from 'commander';
 import { Exit, FuError, usageError } from '../errors.js';
 import type { IO } from './io.js';
-import { buildProgram, type Environment } from './program.js';
-import { paint } from './output.js';
+import { buildProgram, commandName, type Environment } from './program.js';
+import { userTimeZone } from './zone.js';
+import { paint, safe } from './output.js';
+import { asDatabaseError, isDatabaseFault } from '../store/db.js';
+
+/**
+ * A reader that stops early (fu list | head -1) closes the pipe: the rest of the output is
+ * dropped quietly, as any Unix tool does, instead of a stack trace; the command still finishes.
+ */
+let stdoutReading = true;
+let watchingStdout = false;
+function watchStdout(): void {
+  if (watchingStdout) return;
+  watchingStdout = true;
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+    stdoutReading = false;
+  });
+}
 
 function processIO(env: NodeJS.ProcessEnv, argv: string[]): IO {
   const noColor = (env.NO_COLOR !== undefined && env.NO_COLOR !== '') || env.TERM === 'dumb' || argv.includes('--no-color');
+  watchStdout();
   return {
-    out: (t) => process.stdout.write(t),
+    out: (t) => {
+      if (stdoutReading) process.stdout.write(t);
+    },
     err: (t) => process.stderr.write(t),
     stdoutIsTTY: Boolean(process.stdout.isTTY),
     columns: process.stdout.columns || 80,
@@ -22,10 +42,14 @@ function processIO(env: NodeJS.ProcessEnv, argv: string[]): IO {
 /** Commander's own parse errors become usage errors (exit 2) with our wording. */
 function fromCommander(err: CommanderError, argv: string[]): FuError | null {
   if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return null;
-  const message = err.message.replace(/^error: /, '').replace(/\.?$/, '.');
-  const sub = argv.slice(2).find((a) => !a.startsWith('-'));
+  // Commander puts its "(Did you mean ...?)" on a second line: it becomes the hint.
+  const [head = '', ...rest] = err.message.replace(/^error: /, '').split('\n');
+  const message = head.replace(/\.?$/, '.');
+  const sub = commandName(argv);
   const first = message.charAt(0).toUpperCase() + message.slice(1);
-  return usageError(first, err.code === 'commander.unknownCommand' ? 'See the commands with: fu --help' : `See: fu ${sub && err.code !== 'commander.unknownCommand' ? `${sub} ` : ''}--help`);
+  const help = err.code === 'commander.unknownCommand' ? 'See the commands with: fu --help' : `See: fu ${sub ? `${sub} ` : ''}--help`;
+  const suggestion = rest.join(' ').trim().replace(/^\((.*)\)$/, '$1');
+  return usageError(first, suggestion ? `${suggestion} ${help}` : help);
 }
 
 export async function main(argv: string[]): Promise<void> {
@@ -34,11 +58,11 @@ export async function main(argv: string[]): Promise<void> {
   const environment: Environment = {
     io,
     env,
-    tz: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC',
+    tz: userTimeZone(env),
     stdinIsTTY: Boolean(process.stdin.isTTY),
     systemNow: Date.now,
   };
-  const { program, close } = buildProgram(environment);
+  const { program, close, database } = await buildProgram(environment, argv);
   try {
     await program.parseAsync(argv);
   } catch (caught) {
@@ -48,6 +72,9 @@ export async function main(argv: string[]): Promise<void> {
       if (!converted) return;
       err = converted;
     }
+    // An SQLite failure after the database was opened (a damaged page read, say) is a database problem: exit 5.
+    const file = database();
+    if (file !== undefined && isDatabaseFault(err)) err = asDatabaseError(err, file);
     report(io, err, env.FU_DEBUG === '1');
   } finally {
     close();
@@ -57,13 +84,14 @@ export async function main(argv: string[]): Promise<void> {
 function report(io: IO, err: unknown, debug: boolean): void {
   const c = paint({ color: io.color });
   if (err instanceof FuError) {
-    io.err(`${c.red('fu:')} ${err.message}\n`);
-    if (err.hint) io.err(`${err.hint}\n`);
+    // Messages quote user text (a name, a date, a promise): escaped like all stored text.
+    io.err(`${c.red('fu:')} ${safe(err.message)}\n`);
+    if (err.hint) io.err(`${safe(err.hint)}\n`);
     if (debug && err.stack) io.err(`${err.stack}\n`);
     process.exitCode = err.exitCode;
     return;
   }
-  io.err(`${c.red('fu:')} internal error: ${(err as Error)?.message ?? String(err)}\n`);
+  io.err(`${c.red('fu:')} internal error: ${safe((err as Error)?.message ?? String(err))}\n`);
   io.err(debug ? `${(err as Error)?.stack ?? ''}\n` : 'Run again with FU_DEBUG=1 to see the details, and please report it.\n');
   process.exitCode = Exit.internal;
 }

@@ -2,28 +2,32 @@
  * Rendering helpers shared by every command: safe text, colour, tables on a
  * terminal, tab-separated rows when piped, JSON for scripts.
  */
-import { Chalk, type ChalkInstance } from 'chalk';
 import { createRequire } from 'node:module';
+import { Chalk, type ChalkInstance } from 'chalk';
 import type { IO } from './io.js';
 
 /**
  * Stored text (names, notes) must never drive the terminal: C0/C1 control
  * characters and DEL are shown escaped (`\x1b`, `\n`), so no escape sequence,
- * cursor move or bell can get through.
+ * cursor move or bell can get through. The invisible bidi embeddings,
+ * overrides and isolates and the line/paragraph separators are shown as
+ * `\u202e` too, so a name cannot reorder or break the rest of its line;
+ * right-to-left letters themselves are printed as they are.
  */
 export function safe(text: string | null | undefined): string {
   if (text === null || text === undefined) return '';
   // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => {
     if (c === '\n') return '\\n';
     if (c === '\t') return '\\t';
     if (c === '\r') return '\\r';
-    return `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`;
+    const code = c.charCodeAt(0);
+    return code > 0xff ? `\\u${code.toString(16)}` : `\\x${code.toString(16).padStart(2, '0')}`;
   });
 }
 
 const palettes = new Map<boolean, ChalkInstance>();
-/** chalk ignores NO_COLOR on a terminal, so the level is set from the IO's own decision. */
+/** Colour is the IO's own decision (NO_COLOR, TERM=dumb, --no-color, a terminal): chalk's styles at level 1 or none. */
 export function paint(io: Pick<IO, 'color'>): ChalkInstance {
   let c = palettes.get(io.color);
   if (!c) {
@@ -47,6 +51,8 @@ export function printTsv(io: IO, rows: (string | number | null | undefined)[][])
 
 /** Visible width of a string (wide East Asian characters and emoji count 2, combining marks 0). */
 export function displayWidth(text: string): number {
+  // Below U+0300 every character counts one column but © and ® (pictographic): the usual case, without the Unicode tables.
+  if (/^[\u0000-\u00a8\u00aa-\u00ad\u00af-\u02ff]*$/.test(text)) return text.length;
   let w = 0;
   for (const ch of text) {
     const cp = ch.codePointAt(0)!;

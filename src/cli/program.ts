@@ -3,7 +3,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { createRequire } from 'node:module';
 import { configFrom } from '../domain/config.js';
 import type { Config } from '../domain/types.js';
-import { openDatabase, resolveDbPath } from '../store/db.js';
+import { busyTimeoutFrom, listMigrations, openDatabase, resolveDbPath } from '../store/db.js';
 import { Store } from '../store/store.js';
 import { currentTime } from './clock.js';
 import type { Deps, IO } from './io.js';
@@ -41,7 +41,34 @@ export function wholeNumber(min: number): (value: string) => number {
   };
 }
 
-export function buildProgram(environment: Environment): { program: Command; close(): void } {
+/**
+ * The command named on the command line, if any: the first word that is not
+ * an option (nor the value of --db, the one global option that takes one).
+ * None when help is asked before it (`fu --help today` lists every command).
+ */
+export function commandName(argv: string[]): string | undefined {
+  const args = argv.slice(2);
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--' || arg === '-h' || arg === '--help') return undefined;
+    if (arg === '--db') i++;
+    else if (!arg.startsWith('-')) return arg;
+  }
+  return undefined;
+}
+
+/**
+ * Registers the command being run, importing only its module; with no known
+ * command (`fu --help`, a typo that wants suggestions) every command, in order.
+ */
+async function loadCommands(program: Command, app: App, argv: string[]): Promise<void> {
+  const name = commandName(argv);
+  const wanted = COMMANDS.filter(([n]) => n === name);
+  const modules = await Promise.all((wanted.length ? wanted : COMMANDS).map(([, load]) => load()));
+  for (const m of modules) m.register(program, app);
+}
+
+export async function buildProgram(environment: Environment, argv: string[] = []): Promise<{ program: Command; close(): void; database(): string | undefined }> {
   const { io, env, tz } = environment;
   let store: Store | undefined;
   let config: Config | undefined;
@@ -69,8 +96,9 @@ export function buildProgram(environment: Environment): { program: Command; clos
         tz,
         now,
         prompter: inquirerPrompter(environment.stdinIsTTY && io.stdoutIsTTY && globals.input !== false),
+        dbPath: () => resolveDbPath(globals.db, env),
         store() {
-          store ??= new Store(openDatabase(resolveDbPath(globals.db, env)));
+          store ??= new Store(openDatabase(resolveDbPath(globals.db, env), listMigrations(), { busyTimeoutMs: busyTimeoutFrom(env) }));
           return store;
         },
         config() {
@@ -81,7 +109,7 @@ export function buildProgram(environment: Environment): { program: Command; clos
     },
   };
 
-  for (const register of COMMANDS) register(program, app);
+  await loadCommands(program, app, argv);
   withExamples(program, ['fu demo && fu today', 'fu add "Dana Reyes" --company Acme --email dana@acme.com', 'fu log dana --outcome connected --next "demo to the team" --at "tue 3pm"', 'fu stale']);
-  return { program, close: () => store?.close() };
+  return { program, close: () => store?.close(), database: () => store?.db.name };
 }

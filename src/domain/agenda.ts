@@ -82,7 +82,9 @@ export function buildAgenda(input: AgendaInput): Agenda {
   const sortKey = (c: Commitment) => Date.parse(dueInstant(c.due, config.dayEnd, tz));
 
   const commitments = input.commitments.filter((c) => c.state === 'open');
-  const byDue = (a: Commitment, b: Commitment) => sortKey(a) - sortKey(b) || a.id - b.id;
+  // Each key computed once, not at every comparison: a thousand rows at 100k contacts.
+  const keys = new Map<Commitment, number>(commitments.map((c) => [c, sortKey(c)]));
+  const byDue = (a: Commitment, b: Commitment) => keys.get(a)! - keys.get(b)! || a.id - b.id;
   for (const c of [...commitments].sort(byDue)) {
     const day = dueDate(c.due, tz);
     const late = isMissed(c, now, today, config, tz);
@@ -146,7 +148,11 @@ export function buildAgenda(input: AgendaInput): Agenda {
       });
     }
   }
-  const byDay = (a: AgendaRow, b: AgendaRow) => dueDate(a.due, tz).localeCompare(dueDate(b.due, tz)) || a.id - b.id;
+  // YYYY-MM-DD compares as text; localeCompare would start ICU's collator (~10 ms) for nothing.
+  const byDay = (a: AgendaRow, b: AgendaRow) => {
+    const [da, db] = [dueDate(a.due, tz), dueDate(b.due, tz)];
+    return da < db ? -1 : da > db ? 1 : a.id - b.id;
+  };
   sections.chases.sort(byDay);
   sections.nurture.sort(byDay);
 

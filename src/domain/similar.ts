@@ -15,14 +15,20 @@ export function editDistance(a: string, b: string): number {
   return prev[t.length]!;
 }
 
+const MAX_TYPO_LENGTH = 100;
+
 /**
  * The `limit` candidates closest to `query` by their name or company (or any
  * word of them), keeping only those close enough to be a plausible typo.
  */
 export function closest<T extends { name: string; company: string | null }>(query: string, candidates: T[], limit = 3): T[] {
+  // Nobody mistypes a hundred characters; a pasted page of text must not cost seconds of edit distances.
+  if (query.length > MAX_TYPO_LENGTH) return [];
   const score = (c: T) => {
     const texts = [c.name, c.company ?? '', ...c.name.split(/\s+/), ...(c.company ?? '').split(/\s+/)].filter(Boolean);
-    return Math.min(...texts.map((t) => editDistance(query, t) / Math.max(query.length, t.length)));
+    // The distance is at least the difference in length: texts far longer or shorter are never close.
+    const near = texts.filter((t) => Math.abs(t.length - query.length) <= Math.max(t.length, query.length) / 2);
+    return Math.min(Infinity, ...near.map((t) => editDistance(query, t) / Math.max(query.length, t.length)));
   };
   return candidates
     .map((c) => ({ c, s: score(c) }))

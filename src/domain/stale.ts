@@ -20,7 +20,10 @@ export interface StaleContact {
   derived: DerivedState;
   /** The first touch ever; needed only when there was never a two-way touch. */
   firstTouchAt: Instant | null;
-  /** Its commitments in state 'open'. */
+  /**
+   * Its open commitments that can decide the category: every one that may be
+   * missed by now, and its open next step (the store need not read the others).
+   */
   open: Commitment[];
 }
 
@@ -152,20 +155,23 @@ export function categorize(c: StaleContact, ctx: StaleContext): StaleRow | null 
 /** Every row, grouped by category in precedence order, the most valuable first within each. */
 export function staleList(contacts: readonly StaleContact[], ctx: StaleContext): StaleRow[] {
   const rows = contacts.map((c) => categorize(c, ctx)).filter((r): r is StaleRow => r !== null);
-  const rank = (r: StaleRow) => STALE_CATEGORIES.indexOf(r.category);
   const dueKey = (r: StaleRow) => (r.commitment ? Date.parse(dueInstant(r.commitment.due, ctx.config.dayEnd, ctx.tz)) : 0);
-  const within = (a: StaleRow, b: StaleRow): number => {
-    switch (a.category) {
+  /** Ascending within a category. */
+  const withinKey = (r: StaleRow): number => {
+    switch (r.category) {
       case 'missed': // the longest overdue first
       case 'soft': // the soonest soft date first: the most urgent to firm up
-        return dueKey(a) - dueKey(b);
+        return dueKey(r);
       case 'drop':
-        return b.daysSinceTwoWay - a.daysSinceTwoWay;
+        return -r.daysSinceTwoWay;
       default: // the longest silence first
-        return b.daysSilent - a.daysSilent;
+        return -r.daysSilent;
     }
   };
-  return rows.sort((a, b) => rank(a) - rank(b) || within(a, b) || a.contactId - b.contactId);
+  // Each key computed once, not at every comparison: thousands of rows at 100k contacts.
+  const keyed = rows.map((r) => ({ r, rank: STALE_CATEGORIES.indexOf(r.category), within: withinKey(r) }));
+  keyed.sort((a, b) => a.rank - b.rank || a.within - b.within || a.r.contactId - b.r.contactId);
+  return keyed.map((k) => k.r);
 }
 
 /** Rows grouped by category (every category present, possibly empty). */

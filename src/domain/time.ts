@@ -35,8 +35,41 @@ export interface WallClock {
   second: number;
 }
 
+/**
+ * The zone the process runs in, when the CLI has registered it (it knows it
+ * from $TZ or /etc/localtime, see cli/zone.ts). Its wall clock is read with
+ * Date's local-time methods, which use the same ICU zone data as Intl but
+ * skip the ~10 ms Intl takes to start, on every run. Other zones use Intl.
+ */
+let processZone: string | null = null;
+/** The process zone's offsets by UTC day, for the days without a change of offset (null: one that day). */
+const dayOffsets = new Map<number, number | null>();
+
+export function setProcessZone(tz: string | null): void {
+  processZone = tz;
+  dayOffsets.clear();
+}
+
+
+/** The process zone's offset from UTC at `ms` (east positive): one Date lookup per day, not per call. */
+function processOffsetMs(ms: number): number {
+  const day = Math.floor(ms / MS_PER_DAY);
+  let off = dayOffsets.get(day);
+  if (off === undefined) {
+    const first = new Date(day * MS_PER_DAY).getTimezoneOffset();
+    const last = new Date((day + 1) * MS_PER_DAY - 1).getTimezoneOffset();
+    off = first === last ? Math.round(-first * 60_000) : null;
+    dayOffsets.set(day, off);
+  }
+  return off ?? Math.round(-new Date(ms).getTimezoneOffset() * 60_000);
+}
+
 /** The wall-clock reading in `tz` at the instant `ms`. */
 export function wallClock(ms: number, tz: string): WallClock {
+  if (tz === processZone) {
+    const d = new Date(ms + processOffsetMs(ms));
+    return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: d.getUTCSeconds() };
+  }
   const out: Record<string, number> = {};
   for (const p of formatterFor(tz).formatToParts(new Date(ms))) {
     if (p.type !== 'literal') out[p.type] = Number(p.value);
@@ -53,6 +86,7 @@ export function wallClock(ms: number, tz: string): WallClock {
 
 /** Offset of `tz` from UTC at the instant `ms`, in milliseconds (east positive). */
 export function offsetMs(ms: number, tz: string): number {
+  if (tz === processZone) return processOffsetMs(ms);
   const w = wallClock(ms, tz);
   const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
   return asUtc - Math.floor(ms / 1000) * 1000;
@@ -67,6 +101,7 @@ export function formatLocalDate(year: number, month: number, day: number): Local
 /** The local calendar date of an instant in `tz`. */
 export function localDateOf(at: Instant | number, tz: string): LocalDate {
   const ms = typeof at === 'number' ? at : Date.parse(at);
+  if (tz === processZone) return dateOfDay(Math.floor((ms + processOffsetMs(ms)) / MS_PER_DAY));
   const w = wallClock(ms, tz);
   return formatLocalDate(w.year, w.month, w.day);
 }
@@ -87,15 +122,36 @@ export function parseLocalDate(text: string): { year: number; month: number; day
   return { year, month, day };
 }
 
+/** Dates parsed so far: the daily commands work on a few hundred distinct dates, thousands of times. */
+const utcMsOfDate = new Map<LocalDate, number>();
+/** And the other way: days since 1970-01-01 to `YYYY-MM-DD`. */
+const dateOfDayCache = new Map<number, LocalDate>();
+
+function dateOfDay(day: number): LocalDate {
+  let date = dateOfDayCache.get(day);
+  if (date === undefined) {
+    const d = new Date(day * MS_PER_DAY);
+    date = formatLocalDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+    if (dateOfDayCache.size > 10_000) dateOfDayCache.clear();
+    dateOfDayCache.set(day, date);
+  }
+  return date;
+}
+
 function dateToUtcMs(date: LocalDate): number {
-  const p = parseLocalDate(date);
-  if (!p) throw new Error(`not a local date: ${date}`);
-  return Date.UTC(p.year, p.month - 1, p.day);
+  let ms = utcMsOfDate.get(date);
+  if (ms === undefined) {
+    const p = parseLocalDate(date);
+    if (!p) throw new Error(`not a local date: ${date}`);
+    ms = Date.UTC(p.year, p.month - 1, p.day);
+    if (utcMsOfDate.size > 10_000) utcMsOfDate.clear();
+    utcMsOfDate.set(date, ms);
+  }
+  return ms;
 }
 
 export function addDays(date: LocalDate, days: number): LocalDate {
-  const d = new Date(dateToUtcMs(date) + days * MS_PER_DAY);
-  return formatLocalDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+  return dateOfDay(Math.round(dateToUtcMs(date) / MS_PER_DAY) + days);
 }
 
 /** Whole calendar days from `from` to `to` (positive when `to` is later). */
@@ -124,10 +180,10 @@ export function parseTimeOfDay(text: string): { hour: number; minute: number } |
  * after the gap, as clocks do.
  */
 export function instantAt(date: LocalDate, time: string, tz: string): Instant {
-  const d = parseLocalDate(date);
   const t = parseTimeOfDay(time);
-  if (!d || !t) throw new Error(`not a local date and time: ${date} ${time}`);
-  const naive = Date.UTC(d.year, d.month - 1, d.day, t.hour, t.minute);
+  const day = utcMsOfDate.get(date) ?? (parseLocalDate(date) ? dateToUtcMs(date) : undefined);
+  if (!t || day === undefined) throw new Error(`not a local date and time: ${date} ${time}`);
+  const naive = day + (t.hour * 60 + t.minute) * 60_000;
   let guess = naive - offsetMs(naive, tz);
   const second = naive - offsetMs(guess, tz);
   if (second !== guess) guess = Math.max(guess, second);
@@ -168,9 +224,21 @@ export function formatDue(due: { at: Instant } | { date: LocalDate }, tz: string
 /** ISO-8601 with the zone's offset, for --json and piped output: `2026-11-24T15:00:00-05:00`. */
 export function isoWithOffset(at: Instant, tz: string): string {
   const ms = Date.parse(at);
+  if (tz === processZone) {
+    // The local wall clock is UTC shifted by the offset: one Date, formatted natively.
+    const offset = processOffsetMs(ms);
+    return new Date(ms + offset).toISOString().slice(0, 19) + offsetSuffix(offset);
+  }
   const w = wallClock(ms, tz);
   const off = Math.round(offsetMs(ms, tz) / 60_000);
   const sign = off < 0 ? '-' : '+';
   const abs = Math.abs(off);
   return `${formatLocalDate(w.year, w.month, w.day)}T${pad(w.hour)}:${pad(w.minute)}:${pad(w.second)}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+}
+
+/** `+01:00` for an offset in milliseconds (whole minutes). */
+function offsetSuffix(offsetMs: number): string {
+  const off = Math.round(offsetMs / 60_000);
+  const abs = Math.abs(off);
+  return `${off < 0 ? '-' : '+'}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
 }

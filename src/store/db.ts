@@ -7,14 +7,33 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { databaseError } from '../errors.js';
+import { databaseError, Exit, FuError } from '../errors.js';
 
 export type Db = Database.Database;
 
 /** "fu\0\0": written by migration 1, so a database of another program is told apart. */
 export const APPLICATION_ID = 0x66750000;
 const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
-const BUSY_TIMEOUT_MS = 5000;
+/** How long a command waits for another fu's write to finish before giving up (exit 5, nothing written). */
+export const BUSY_TIMEOUT_MS = 5000;
+
+/**
+ * `$FU_BUSY_TIMEOUT_MS` overrides the busy timeout (milliseconds): for tests
+ * that must see a lock outlast it, and for scripts that prefer to fail fast.
+ */
+export function busyTimeoutFrom(env: { FU_BUSY_TIMEOUT_MS?: string }): number {
+  const raw = env.FU_BUSY_TIMEOUT_MS;
+  if (raw === undefined || raw === '') return BUSY_TIMEOUT_MS;
+  if (!/^\d{1,9}$/.test(raw.trim())) {
+    throw new FuError(Exit.usage, `FU_BUSY_TIMEOUT_MS must be a whole number of milliseconds, not "${raw}".`, 'Unset it to wait the default 5 seconds.');
+  }
+  return Number(raw.trim());
+}
+
+export interface OpenOptions {
+  /** Milliseconds to wait for another process's lock (default BUSY_TIMEOUT_MS). */
+  busyTimeoutMs?: number;
+}
 
 export interface PathEnv {
   FU_DB?: string;
@@ -48,27 +67,58 @@ export function listMigrations(dir = MIGRATIONS_DIR): Migration[] {
     .sort((a, b) => a.version - b.version);
 }
 
-function describe(err: unknown): string {
+/** What went wrong with a file, in words ("permission denied", "the disk is full"). */
+export function describe(err: unknown): string {
   const code = (err as { code?: string }).code ?? '';
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'EROFS' || code === 'SQLITE_READONLY' || code.startsWith('SQLITE_READONLY')) return 'it is read-only';
+  if (code === 'EROFS') return 'the file system is read-only';
+  if (code === 'ENOTDIR') return 'a part of its path is a file, not a folder';
+  if (code === 'ENOENT') return 'its folder does not exist and cannot be created';
+  if (code === 'EISDIR') return 'it is a directory, not a database file';
+  if (code === 'ENOSPC' || code === 'SQLITE_FULL') return 'the disk is full';
+  if (code === 'ENAMETOOLONG') return 'the path is too long';
+  if (code === 'ELOOP') return 'its path has a symbolic link loop';
+  if (code === 'SQLITE_READONLY' || code.startsWith('SQLITE_READONLY')) return 'it is read-only';
   if (code === 'SQLITE_BUSY' || code.startsWith('SQLITE_BUSY') || code === 'SQLITE_LOCKED') return 'it is locked by another process';
-  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') return 'it is damaged or not a database';
-  if (code === 'SQLITE_CANTOPEN') return 'it cannot be opened';
+  if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT')) return 'it is damaged or not a database';
+  if (code.startsWith('SQLITE_CANTOPEN')) return 'it cannot be opened';
+  if (code.startsWith('SQLITE_IOERR')) return 'reading or writing the file failed (a disk or file system error)';
   return (err as Error).message;
 }
 
+/**
+ * A failure of the database file or its environment (locked, read-only, damaged, disk full, I/O),
+ * as opposed to a bug: those are exit 5 wherever they happen; a constraint failure stays an internal error.
+ */
+export function isDatabaseFault(err: unknown): boolean {
+  return /^SQLITE_(BUSY|LOCKED|READONLY|IOERR|FULL|CORRUPT|NOTADB|CANTOPEN|PERM|PROTOCOL|NOLFS)/.test((err as { code?: string })?.code ?? '');
+}
+
+const duration = (ms: number) => (ms < 1000 ? `${ms} ms` : `${ms / 1000} second${ms === 1000 ? '' : 's'}`);
+
 /** Turns a low-level failure into exit 5 with the path named; leaves FuErrors alone. */
-export function asDatabaseError(err: unknown, file: string): Error {
+export function asDatabaseError(err: unknown, file: string, busyTimeoutMs = BUSY_TIMEOUT_MS): Error {
   if ((err as { name?: string }).name === 'FuError') return err as Error;
   const code = (err as { code?: string }).code ?? '';
   if (code.startsWith('SQLITE_BUSY') || code === 'SQLITE_LOCKED') {
-    return databaseError(`The database ${file} is busy: another fu kept it locked for more than ${BUSY_TIMEOUT_MS / 1000} seconds.`, 'Nothing was saved; try again.');
+    return databaseError(`The database ${file} is busy: another fu kept it locked for more than ${duration(busyTimeoutMs)}.`, 'Nothing was saved; try again.');
   }
   if (code.startsWith('SQLITE_') || code.startsWith('E')) {
     return databaseError(`Cannot use the database ${file}: ${describe(err)}.`, 'Check the file, or point --db or FU_DB at another one.');
   }
   return err as Error;
+}
+
+/** Whether a file starts like an SQLite database ('empty' for a 0-byte file); read with plain file I/O, SQLite never touches it. */
+export function sqliteHeaderOf(file: string): 'sqlite' | 'empty' | 'other' {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const head = Buffer.alloc(SQLITE_HEADER.length);
+    const read = fs.readSync(fd, head, 0, head.length, 0);
+    return read === 0 ? 'empty' : read === head.length && head.equals(SQLITE_HEADER) ? 'sqlite' : 'other';
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 /** Refuses anything that is not an SQLite file before SQLite ever touches it. */
@@ -114,39 +164,47 @@ function ensureFile(file: string): void {
  * Opens (creating on first use) and migrates the database. A database from a
  * newer fu, or another program's, is refused before anything is written.
  */
-export function openDatabase(file: string, migrations: Migration[] = listMigrations()): Db {
+export function openDatabase(file: string, migrations: Migration[] = listMigrations(), options: OpenOptions = {}): Db {
+  const busyTimeoutMs = options.busyTimeoutMs ?? BUSY_TIMEOUT_MS;
   ensureFile(file);
   checkHeader(file);
   let db: Db | undefined;
   try {
-    db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
+    db = new Database(file, { timeout: busyTimeoutMs });
     checkOwnership(db, file, migrations);
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     // WAL makes NORMAL durable across application crashes; only power loss can undo the last commit.
     db.pragma('synchronous = NORMAL');
+    // Sorts and temporary tables stay in memory: no personal data in temp files.
+    db.pragma('temp_store = MEMORY');
     migrate(db, migrations, file);
     return db;
   } catch (err) {
     db?.close();
-    throw asDatabaseError(err, file);
+    throw asDatabaseError(err, file, busyTimeoutMs);
   }
 }
 
-function newest(migrations: Migration[]): number {
+export function newest(migrations: Migration[]): number {
   return migrations.length ? migrations[migrations.length - 1]!.version : 0;
 }
 
 function checkOwnership(db: Db, file: string, migrations: Migration[]): void {
-  const version = db.pragma('user_version', { simple: true }) as number;
-  const appId = db.pragma('application_id', { simple: true }) as number;
+  // One read snapshot: another fu creating the schema at this very moment must
+  // not be seen half-way (tables there, version not yet read as set).
+  const { version, appId, tables } = db.transaction(() => ({
+    version: db.pragma('user_version', { simple: true }) as number,
+    appId: db.pragma('application_id', { simple: true }) as number,
+    tables: hasTables(db),
+  }))();
   if (version > newest(migrations)) {
     throw databaseError(
       `The database ${file} was written by a newer fu (schema ${version}; this fu knows up to ${newest(migrations)}).`,
       'Upgrade fu; the database was left untouched.',
     );
   }
-  const foreign = version > 0 ? appId !== APPLICATION_ID : hasTables(db);
+  const foreign = version > 0 ? appId !== APPLICATION_ID : tables;
   if (foreign) throw databaseError(`The file ${file} holds another program's database, not fu's.`, 'Point --db or FU_DB at a fu database; the file was left untouched.');
 }
 

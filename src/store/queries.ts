@@ -5,13 +5,32 @@
  * state they need is kept on the contact row by every write, see derived.ts).
  * test/store/queries.test.ts proves the plans with EXPLAIN QUERY PLAN.
  */
-import type { AgendaCommitment } from '../domain/agenda.js';
-import type { StaleContact } from '../domain/stale.js';
+import type { AgendaCommitment, AgendaContact } from '../domain/agenda.js';
+import { VALUE_TOUCHES_TO_DROP, type StaleContact, type StaleContext } from '../domain/stale.js';
 import { addDays, localDateOf, startOfDay } from '../domain/time.js';
-import type { LocalDate } from '../domain/types.js';
-import { commitmentFromRow, contactFromRow, type Contact, type Store } from './store.js';
+import type { Channel, Commitment, CommitmentKind, DerivedState, LocalDate, Status, StoredCommitmentState } from '../domain/types.js';
+import { commitmentFromRow, type Store } from './store.js';
 
 type Row = Record<string, unknown>;
+
+/**
+ * The columns the agenda reads, in the order agendaRows takes them from raw
+ * rows (arrays: a thousand rows at 100k contacts, and V8 builds arrays faster
+ * than objects with twenty named fields).
+ */
+const agendaCommitment = (due: 'due_at' | 'due_date') =>
+  `cm.id, cm.contact_id, cm.kind, cm.what, ${due === 'due_at' ? 'cm.due_at, NULL' : 'NULL, cm.due_date'}, cm.soft, 'open', cm.created_at, NULL, cm.late,
+           c.name, c.company`;
+/**
+ * An open commitment as commitmentFromRow reads it, from the columns of the
+ * covering index commitments_open_due_at or _due_date (migration 002) alone:
+ * an open commitment's state is 'open', it was never closed, and it is due
+ * either at a time (due_at) or on a date (due_date).
+ */
+const openCommitment = (due: 'due_at' | 'due_date') =>
+  `id, contact_id, kind, what, ${due === 'due_at' ? 'due_at, NULL AS due_date' : 'NULL AS due_at, due_date'}, soft, 'open' AS state, created_at, NULL AS closed_at, late`;
+const AGENDA_CONTACT = `id, name, company, status, last_touch_at, last_two_way_at, unanswered, last_attempt_at, last_attempt_channel,
+  same_channel_run, chase_due_on, nurture_due_on, value_unanswered`;
 
 /**
  * The SQL, exported for the query-plan tests. `state = 'open'` is written out
@@ -21,15 +40,15 @@ type Row = Record<string, unknown>;
 export const SQL = {
   /** Open commitments due before the end of the agenda day (@end: first instant of the next day; @date: the day). */
   agendaCommitments: `
-    SELECT cm.*, c.name AS contact_name, c.company AS contact_company
+    SELECT ${agendaCommitment('due_at')}
       FROM commitments cm JOIN contacts c ON c.id = cm.contact_id
      WHERE cm.state = 'open' AND cm.due_at < @end
     UNION ALL
-    SELECT cm.*, c.name AS contact_name, c.company AS contact_company
+    SELECT ${agendaCommitment('due_date')}
       FROM commitments cm JOIN contacts c ON c.id = cm.contact_id
      WHERE cm.state = 'open' AND cm.due_date <= @date`,
-  chasesDue: 'SELECT * FROM contacts WHERE chase_due_on <= @date',
-  nurtureDue: 'SELECT * FROM contacts WHERE nurture_due_on <= @date',
+  chasesDue: `SELECT ${AGENDA_CONTACT} FROM contacts WHERE chase_due_on <= @date`,
+  nurtureDue: `SELECT ${AGENDA_CONTACT} FROM contacts WHERE nurture_due_on <= @date`,
   /** The first thing due after the agenda day, one MIN per index. */
   nextDue: `
     SELECT (SELECT min(due_at) FROM commitments WHERE state = 'open' AND due_at >= @end) AS due_at,
@@ -37,63 +56,164 @@ export const SQL = {
            (SELECT min(chase_due_on) FROM contacts WHERE chase_due_on > @date) AS chase,
            (SELECT min(nurture_due_on) FROM contacts WHERE nurture_due_on > @date) AS nurture`,
   /**
-   * Live contacts. The first touch is read (one covering-index seek on
-   * touches_contact) only for contacts that never had a two-way touch: how
-   * long they have been silent then runs from when they were first known.
+   * fu stale's candidates: the live contacts that may fall in a category, each
+   * found through an index (migration 002) instead of reading every live
+   * contact. A superset: the domain (categorize) decides. In category order:
+   * an open commitment that may be missed by now; a soft next step (soft steps
+   * are the date-only ones); warm, then dropped (re-engage); at the attempt
+   * limit, or nurture with value touches unanswered (drop); active with
+   * nothing booked and no chase running (no-next-step). It relies on the
+   * derived columns, which every write keeps equal to the history (derived.ts).
+   * The first touch is read (one covering-index seek on touches_contact) only
+   * for contacts that never had a two-way touch: how long they have been silent
+   * then runs from when they were first known. UNION ALL and CROSS JOIN keep
+   * SQLite on those indexes: a plain UNION would read whole indexes to merge
+   * sorted lists, and the planner would rather walk every live contact.
    */
   staleContacts: `
-    SELECT c.*,
+    WITH ids(id) AS (
+      SELECT contact_id FROM commitments WHERE state = 'open' AND due_at < @now
+      UNION ALL SELECT contact_id FROM commitments WHERE state = 'open' AND due_date <= @today
+      UNION ALL SELECT contact_id FROM commitments WHERE state = 'open' AND due_date IS NOT NULL AND soft = 1
+      UNION ALL SELECT id FROM contacts INDEXED BY contacts_dropped
+             WHERE status = 'active' AND next_step_id IS NULL AND last_two_way_at IS NOT NULL AND unanswered > 0 AND last_touch_at < @silentBefore
+      UNION ALL SELECT id FROM contacts INDEXED BY contacts_idle WHERE status = 'active' AND next_step_id IS NULL AND chase_due_on IS NULL
+      UNION ALL SELECT id FROM contacts INDEXED BY contacts_unanswered
+             WHERE status IN ('active', 'nurture') AND unanswered > 0 AND unanswered >= @limit AND (last_two_way_at IS NULL OR last_two_way_at < @dropBefore)
+      UNION ALL SELECT id FROM contacts INDEXED BY contacts_value_unanswered
+             WHERE status = 'nurture' AND value_unanswered > 0 AND value_unanswered >= @valueTouches
+    )
+    SELECT c.id, c.name, c.company, c.status, c.created_at, c.last_touch_at, c.last_two_way_at, c.unanswered, c.last_attempt_at,
+           c.last_attempt_channel, c.same_channel_run, c.chase_due_on, c.nurture_due_on, c.value_unanswered, c.next_step_id,
            CASE WHEN c.last_two_way_at IS NULL
                 THEN (SELECT min(t.happened_at) FROM touches t WHERE t.contact_id = c.id) END AS first_touch_at
-      FROM contacts c
+      FROM (SELECT DISTINCT id FROM ids) AS i CROSS JOIN contacts c ON c.id = i.id
      WHERE c.status IN ('active', 'nurture')`,
-  /** The open commitments of live contacts. */
+  /** The open commitments that can decide a category: those that may be missed by now, and the soft ones. */
   staleCommitments: `
-    SELECT cm.*
-      FROM contacts c JOIN commitments cm ON cm.contact_id = c.id AND cm.state = 'open'
-     WHERE c.status IN ('active', 'nurture')`,
+    SELECT ${openCommitment('due_at')} FROM commitments WHERE state = 'open' AND due_at < @now
+    UNION ALL SELECT ${openCommitment('due_date')} FROM commitments WHERE state = 'open' AND due_date <= @today
+    UNION ALL SELECT ${openCommitment('due_date')} FROM commitments WHERE state = 'open' AND due_date > @today AND soft = 1`,
+  /** Commitments by id (@ids: a JSON array): the open next steps of candidates not read yet. */
+  commitmentsById: 'SELECT cm.* FROM json_each(@ids) j JOIN commitments cm ON cm.id = j.value',
 } as const;
 
 /** The day's range: [start of the day, start of the next day) as UTC instants, and the day itself. */
+
+/** The nine derived columns, selected in their table order starting at `i`, as a DerivedState. */
+function derivedAt(r: unknown[], i: number): DerivedState {
+  return {
+    lastTouchAt: r[i] as string | null,
+    lastTwoWayAt: r[i + 1] as string | null,
+    unanswered: r[i + 2] as number,
+    lastAttemptAt: r[i + 3] as string | null,
+    lastAttemptChannel: r[i + 4] as Channel | null,
+    sameChannelRun: r[i + 5] as number,
+    chaseDueOn: r[i + 6] as string | null,
+    nurtureDueOn: r[i + 7] as string | null,
+    valueUnanswered: r[i + 8] as number,
+  };
+}
+
 export function dayParams(date: LocalDate, tz: string): { date: LocalDate; end: string } {
   return { date, end: startOfDay(addDays(date, 1), tz) };
 }
 
 export interface AgendaRows {
   commitments: AgendaCommitment[];
-  contacts: Contact[];
+  contacts: AgendaContact[];
   nextDate: LocalDate | null;
 }
 
 /** Everything `fu today` needs for `date`: four index range reads and one MIN lookup. */
 export function agendaRows(store: Store, date: LocalDate, tz: string): AgendaRows {
   const params = dayParams(date, tz);
-  const commitments = (store.db.prepare(SQL.agendaCommitments).all(params) as Row[]).map((r) => ({
-    ...commitmentFromRow(r),
-    contact: { id: r.contact_id as number, name: r.contact_name as string, company: r.contact_company as string | null },
-  }));
+  const commitments = (store.db.prepare(SQL.agendaCommitments).raw(true).all(params) as unknown[][]).map(
+    (r): AgendaCommitment => ({
+      id: r[0] as number,
+      contactId: r[1] as number,
+      kind: r[2] as CommitmentKind,
+      what: r[3] as string,
+      due: r[4] !== null ? { at: r[4] as string } : { date: r[5] as string },
+      soft: r[6] === 1,
+      state: r[7] as StoredCommitmentState,
+      createdAt: r[8] as string,
+      closedAt: r[9] as string | null,
+      late: r[10] === 1,
+      contact: { id: r[1] as number, name: r[11] as string, company: r[12] as string | null },
+    }),
+  );
   // A contact can be due both (only when its derived state is inconsistent); keep one row object each.
-  const contacts = new Map<number, Contact>();
+  const contacts = new Map<number, AgendaContact>();
   for (const sql of [SQL.chasesDue, SQL.nurtureDue]) {
-    for (const r of store.db.prepare(sql).all({ date }) as Row[]) contacts.set(r.id as number, contactFromRow(r));
+    for (const r of store.db.prepare(sql).raw(true).all({ date }) as unknown[][]) {
+      contacts.set(r[0] as number, {
+        id: r[0] as number,
+        name: r[1] as string,
+        company: r[2] as string | null,
+        status: r[3] as Status,
+        derived: derivedAt(r, 4),
+      });
+    }
   }
   const next = store.db.prepare(SQL.nextDue).get(params) as { due_at: string | null; due_date: string | null; chase: string | null; nurture: string | null };
   const days = [next.due_at && localDateOf(next.due_at, tz), next.due_date, next.chase, next.nurture].filter((d): d is string => Boolean(d));
   return { commitments, contacts: [...contacts.values()], nextDate: days.length ? days.sort()[0]! : null };
 }
 
-/** Every live contact with its open commitments: two queries, whatever the number of contacts. */
-export function staleCandidates(store: Store): StaleContact[] {
-  const open = new Map<number, ReturnType<typeof commitmentFromRow>[]>();
-  for (const r of store.db.prepare(SQL.staleCommitments).all() as Row[]) {
+/** The instants and numbers fu stale's candidate query needs, from the clock, zone and configuration. */
+export function staleParams(ctx: StaleContext): {
+  now: string;
+  today: LocalDate;
+  silentBefore: string;
+  dropBefore: string;
+  limit: number;
+  valueTouches: number;
+} {
+  const today = localDateOf(ctx.now, ctx.tz);
+  return {
+    now: ctx.now,
+    today,
+    // Silent for stale.days or more (categorize counts local days): last touched before that day began, a day of margin.
+    silentBefore: startOfDay(addDays(today, 2 - ctx.config.staleDays), ctx.tz),
+    // The same for stale.dropDays without a two-way touch.
+    dropBefore: startOfDay(addDays(today, 2 - ctx.config.staleDropDays), ctx.tz),
+    limit: ctx.config.attemptsLimit,
+    valueTouches: VALUE_TOUCHES_TO_DROP,
+  };
+}
+
+/**
+ * The live contacts that may be stale, each with the open commitments that
+ * can decide its category (those that may be missed by now, and its open next
+ * step): three index-driven queries (a fourth for next steps not read yet),
+ * whatever the number of contacts.
+ */
+export function staleCandidates(store: Store, ctx: StaleContext): StaleContact[] {
+  const params = staleParams(ctx);
+  // Arrays, not objects: thousands of rows, and V8 builds arrays faster (see SQL.staleContacts for the columns).
+  const contacts = store.db.prepare(SQL.staleContacts).raw(true).all(params) as unknown[][];
+  const open = new Map<number, Commitment[]>();
+  const seen = new Set<number>();
+  const add = (r: Row) => {
     const c = commitmentFromRow(r);
-    const list = open.get(c.contactId) ?? [];
-    list.push(c);
-    open.set(c.contactId, list);
-  }
-  return (store.db.prepare(SQL.staleContacts).all() as Row[]).map((r) => ({
-    ...contactFromRow(r),
-    firstTouchAt: r.first_touch_at as string | null,
-    open: open.get(r.id as number) ?? [],
+    if (seen.has(c.id)) return;
+    seen.add(c.id);
+    const list = open.get(c.contactId);
+    if (list) list.push(c);
+    else open.set(c.contactId, [c]);
+  };
+  for (const r of store.db.prepare(SQL.staleCommitments).all({ now: params.now, today: params.today }) as Row[]) add(r);
+  const steps = contacts.map((r) => r[14] as number | null).filter((id): id is number => id !== null && !seen.has(id));
+  if (steps.length) for (const r of store.db.prepare(SQL.commitmentsById).all({ ids: JSON.stringify(steps) }) as Row[]) add(r);
+  return contacts.map((r) => ({
+    id: r[0] as number,
+    name: r[1] as string,
+    company: r[2] as string | null,
+    status: r[3] as Status,
+    createdAt: r[4] as string,
+    derived: derivedAt(r, 5),
+    firstTouchAt: r[15] as string | null,
+    open: open.get(r[0] as number) ?? [],
   }));
 }

@@ -2,7 +2,7 @@
  * All SQL lives here. Methods take and return plain domain data; callers wrap
  * each mutating command in `transaction()` so it is all-or-nothing.
  */
-import type { Db } from './db.js';
+import { asDatabaseError, isDatabaseFault, type Db } from './db.js';
 import type {
   Channel,
   Commitment,
@@ -123,9 +123,26 @@ const dueColumns = (due: Due) => ('at' in due ? { due_at: due.at, due_date: null
 export class Store {
   constructor(readonly db: Db) {}
 
-  /** One write transaction, taken at once (BEGIN IMMEDIATE) so rules are checked against what is committed. */
+  /**
+   * One write transaction, taken at once (BEGIN IMMEDIATE) so rules are checked against what is committed.
+   * A lock held by another process past the busy timeout is exit 5, with nothing written.
+   */
   transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn).immediate();
+    try {
+      return this.db.transaction(fn).immediate();
+    } catch (err) {
+      if (!isDatabaseFault(err)) throw err;
+      throw asDatabaseError(err, this.db.name, this.db.pragma('busy_timeout', { simple: true }) as number);
+    }
+  }
+
+  /**
+   * A consistent read: every query in `fn` sees the same committed state, so a
+   * command that reads while another fu writes shows the state before or after
+   * that write, never half of it (WAL readers never wait for writers).
+   */
+  read<T>(fn: () => T): T {
+    return this.db.inTransaction ? fn() : this.db.transaction(fn).deferred();
   }
 
   close(): void {
@@ -161,7 +178,8 @@ export class Store {
   }
 
   contactByEmail(email: string): Contact | undefined {
-    const r = this.db.prepare(`SELECT ${CONTACT_COLUMNS} FROM contacts WHERE lower(email) = lower(?)`).get(email) as Row | undefined;
+    // `email IS NOT NULL` lets SQLite use the partial index contacts_email instead of reading every contact.
+    const r = this.db.prepare(`SELECT ${CONTACT_COLUMNS} FROM contacts WHERE email IS NOT NULL AND lower(email) = lower(?)`).get(email) as Row | undefined;
     return r && contactFromRow(r);
   }
 

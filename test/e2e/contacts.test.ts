@@ -140,6 +140,11 @@ describe('the command line', () => {
     expect(r.stderr).toMatch(/--help/);
   });
 
+  it('suggests the command meant on a typo, in one clean hint', () => {
+    const r = fu(['tody'], { db: path.join(tempDir(), 'fu.db') });
+    expect(r).toMatchObject({ code: 2, stderr: "fu: Unknown command 'tody'.\nDid you mean today? See the commands with: fu --help\n" });
+  });
+
   it('rejects an invalid FU_NOW with exit 2, quoting it', () => {
     const r = fu(['list'], { db: path.join(tempDir(), 'fu.db'), now: 'next tuesday' });
     expect(r).toMatchObject({ code: 2, stderr: expect.stringContaining('"next tuesday"') });

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/store/db.js';
-import { agendaRows, dayParams, SQL, staleCandidates } from '../../src/store/queries.js';
+import { agendaRows, dayParams, SQL, staleCandidates, staleParams } from '../../src/store/queries.js';
 import { Store } from '../../src/store/store.js';
 import { DEFAULT_CONFIG } from '../../src/domain/types.js';
 import { deriveState } from '../../src/domain/derive.js';
@@ -11,10 +11,16 @@ function freshStore(): Store {
   return new Store(openDatabase(path.join(tempDir(), 'fu.db')));
 }
 
-const params = dayParams('2026-11-23', 'Europe/Paris');
+const params = {
+  ...dayParams('2026-11-23', 'Europe/Paris'),
+  ...staleParams({ now: '2026-11-23T08:00:00.000Z', tz: 'Europe/Paris', config: DEFAULT_CONFIG }),
+  ids: '[1, 2]',
+};
 
 function plan(store: Store, sql: string): string[] {
-  return (store.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[]).map((r) => r.detail);
+  const names = new Set([...sql.matchAll(/@(\w+)/g)].map((m) => m[1]!));
+  const used = Object.fromEntries(Object.entries(params).filter(([k]) => names.has(k)));
+  return (store.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(used) as { detail: string }[]).map((r) => r.detail);
 }
 
 describe('the daily queries are index-driven', () => {
@@ -33,10 +39,19 @@ describe('the daily queries are index-driven', () => {
     ['chases due', SQL.chasesDue, ['contacts_chase_due'], []],
     ['nurture due', SQL.nurtureDue, ['contacts_nurture_due'], []],
     ['the next day with anything due', SQL.nextDue, ['commitments_open_due_at', 'commitments_open_due_date', 'contacts_chase_due', 'contacts_nurture_due'], []],
-    ['stale contacts', SQL.staleContacts, ['touches_contact'], ['c']],
-    ['stale commitments', SQL.staleCommitments, ['commitments_contact'], ['c']],
+    [
+      'stale contacts',
+      SQL.staleContacts,
+      ['commitments_open_due_at', 'commitments_open_due_date', 'contacts_dropped', 'contacts_idle', 'contacts_unanswered', 'contacts_value_unanswered', 'touches_contact'],
+      // The union of ids it made (i, ids) is read whole; contacts_idle is read whole by design (a partial index of exactly the idle contacts).
+      ['i', 'ids', 'contacts'],
+    ],
+    ['stale commitments', SQL.staleCommitments, ['commitments_open_due_at', 'commitments_open_due_date'], []],
+    ['commitments by id', SQL.commitmentsById, [], ['j']],
   ])('%s: uses %j, never scans touches', (_name, sql, indexes, mayScan) => {
     const details = plan(store, sql);
+    // A scan of contacts is allowed only through a partial index (contacts_idle), never of the table itself.
+    expect(details.filter((d) => /^SCAN (c|contacts)\b/.test(d) && !/USING (COVERING )?INDEX contacts_idle\b/.test(d))).toEqual([]);
     for (const index of indexes) expect(details.some((d) => new RegExp(`INDEX ${index}\\b`).test(d)), `${index} in\n${details.join('\n')}`).toBe(true);
     const scans = details.filter((d) => d.startsWith('SCAN ') && d !== 'SCAN CONSTANT ROW').map((d) => d.split(' ')[1]);
     expect(scans.filter((table) => !mayScan.includes(table!))).toEqual([]);
@@ -72,7 +87,7 @@ describe('agenda rows', () => {
 });
 
 describe('stale candidates', () => {
-  it('reads live contacts with their open commitments, and the first touch only when there never was a two-way one', () => {
+  it('reads live contacts that may be stale with the open commitments that may be missed, and the first touch only when there never was a two-way one', () => {
     const store = freshStore();
     const fields = { company: null, email: null, phone: null, source: null, note: null };
     const live = store.insertContact({ name: 'Live', ...fields }, '2026-11-10T09:00:00.000Z');
@@ -84,7 +99,7 @@ describe('stale candidates', () => {
     const done = store.insertCommitment({ contactId: live, kind: 'promise', what: 'deck', due: { date: '2026-11-20' }, soft: false, touchId: null }, '2026-11-10T09:00:00.000Z');
     store.closeCommitment(done, 'kept', '2026-11-11T09:00:00.000Z', null);
 
-    const candidates = staleCandidates(store);
+    const candidates = staleCandidates(store, { now: '2026-11-23T09:00:00.000Z', tz: 'UTC', config: DEFAULT_CONFIG });
     expect(candidates.map((c) => [c.id, c.firstTouchAt, c.open.map((o) => o.id)])).toEqual([[live, '2026-08-01T09:00:00.000Z', [open]]]);
   });
 });

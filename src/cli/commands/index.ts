@@ -1,17 +1,26 @@
-/** Every command, in the order `fu --help` lists them. */
+/**
+ * Every command, in the order `fu --help` lists them. A command's module is
+ * imported only when it runs (see loadCommands in program.ts): start-up pays
+ * for one command, not for all of them and everything they import.
+ */
 import type { Command } from 'commander';
 import type { App } from '../program.js';
-import { register as add } from './add.js';
-import { register as cancel } from './cancel.js';
-import { register as config } from './config.js';
-import { register as demo } from './demo.js';
-import { register as done } from './done.js';
-import { register as edit } from './edit.js';
-import { register as list } from './list.js';
-import { register as log } from './log.js';
-import { register as next } from './next.js';
-import { register as show } from './show.js';
-import { register as stale } from './stale.js';
-import { register as today } from './today.js';
 
-export const COMMANDS: ((program: Command, app: App) => void)[] = [log, next, done, cancel, today, stale, add, edit, list, show, config, demo];
+export type Register = (program: Command, app: App) => void;
+
+export const COMMANDS: readonly (readonly [name: string, load: () => Promise<{ register: Register }>])[] = [
+  ['log', () => import('./log.js')],
+  ['next', () => import('./next.js')],
+  ['done', () => import('./done.js')],
+  ['cancel', () => import('./cancel.js')],
+  ['today', () => import('./today.js')],
+  ['stale', () => import('./stale.js')],
+  ['add', () => import('./add.js')],
+  ['edit', () => import('./edit.js')],
+  ['list', () => import('./list.js')],
+  ['show', () => import('./show.js')],
+  ['config', () => import('./config.js')],
+  ['backup', () => import('./backup.js')],
+  ['restore', () => import('./restore.js')],
+  ['demo', () => import('./demo.js')],
+];

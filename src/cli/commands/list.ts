@@ -14,13 +14,17 @@ export interface ListOptions {
 
 export function runList(opts: ListOptions, deps: Deps): void {
   const store = deps.store();
-  const contacts = store.listContacts({ status: opts.status, tag: opts.tag ?? null });
-  const tags = store.tagsByContact();
-  const nextSteps = store.openNextSteps();
+  // One snapshot: a write committed by another fu meanwhile shows whole or not at all.
+  const { contacts, tags, nextSteps, config } = store.read(() => ({
+    contacts: store.listContacts({ status: opts.status, tag: opts.tag ?? null }),
+    tags: store.tagsByContact(),
+    nextSteps: store.openNextSteps(),
+    config: deps.config(),
+  }));
   const { io, tz, now } = deps;
   const mode = outputMode(io, opts.json);
   if (mode === 'json') {
-    const ctx = { now, tz, config: deps.config() };
+    const ctx = { now, tz, config };
     printJson(io, contacts.map((c) => contactJson(c, tags.get(c.id) ?? [], nextSteps.get(c.id) ?? null, ctx)));
     return;
   }

@@ -121,7 +121,7 @@ async function askUntilFirm(input: TouchInput, decide: () => Decision<TouchPlan>
     if (decision.ok) break;
     const v = decision.violation;
     if (v.rule !== 'R1' && v.rule !== 'R2' && v.rule !== 'R7') throw ruleError(v.rule, v.message, v.hint);
-    io.err(`${paint(io).yellow(v.rule)} ${v.message}\n`);
+    io.err(`${paint(io).yellow(v.rule)} ${safe(v.message)}\n`);
     const choice = await prompter.select<'next' | DispositionKind>('What did you agree?', [
       { name: 'A next step with a date and time', value: 'next' },
       { name: 'Won', value: 'won' },
@@ -130,7 +130,7 @@ async function askUntilFirm(input: TouchInput, decide: () => Decision<TouchPlan>
       { name: 'Not a fit: check in a few months from now', value: 'not-fit' },
     ]);
     if (choice === 'next') {
-      const what = await prompter.input('Next step (what you will do together)', { default: input.next?.what, validate: (t) => (t.trim() ? true : 'Say what it is.') });
+      const what = await prompter.input('Next step (what you will do together)', { default: input.next ? safe(input.next.what) : undefined, validate: (t) => (t.trim() ? true : 'Say what it is.') });
       const when: When = await askWhen(deps, 'When (e.g. tue 3pm, tomorrow 10:30)');
       input.next = { what: what.trim(), when };
       input.disposition = null;
@@ -156,7 +156,7 @@ async function askWhen(deps: Deps, message: string): Promise<When> {
         parsed = await whenAhead(deps, text);
         return true;
       } catch (err) {
-        return (err as Error).message;
+        return safe((err as Error).message);
       }
     },
   });

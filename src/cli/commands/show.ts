@@ -19,13 +19,19 @@ type Event = { at: string; order: number; line: string };
 export function runShow(opts: ShowOptions, deps: Deps): void {
   const { io, tz, now } = deps;
   const store = deps.store();
-  const config = deps.config();
-  const contact = resolveContact(store, opts.contact);
-  const tags = store.tagsOf(contact.id);
-  const touches = store.touchesOf(contact.id);
-  const commitments = store.commitmentsOf(contact.id);
-  const history = store.historyByCommitment(contact.id);
-  const forced = store.forcedRulesOf(contact.id);
+  // One snapshot: a write committed by another fu meanwhile shows whole or not at all.
+  const { config, contact, tags, touches, commitments, history, forced } = store.read(() => {
+    const contact = resolveContact(store, opts.contact);
+    return {
+      config: deps.config(),
+      contact,
+      tags: store.tagsOf(contact.id),
+      touches: store.touchesOf(contact.id),
+      commitments: store.commitmentsOf(contact.id),
+      history: store.historyByCommitment(contact.id),
+      forced: store.forcedRulesOf(contact.id),
+    };
+  });
   const nextStep = commitments.find((c) => c.id === contact.nextStepId) ?? null;
   const ctx = { now, tz, config };
   const forcedOf = (t: Touch) => forced.get(t.id)?.split(',') ?? [];

@@ -53,8 +53,12 @@ const HEADINGS: Record<StaleCategory, string> = {
 
 export function runStale(opts: StaleOptions, deps: Deps): void {
   const { io, tz, now } = deps;
-  const config = deps.config();
-  const rows = staleList(staleCandidates(deps.store()), { now, tz, config });
+  const store = deps.store();
+  // One snapshot: a write committed by another fu meanwhile shows whole or not at all.
+  const { config, rows } = store.read(() => {
+    const config = deps.config();
+    return { config, rows: staleList(staleCandidates(store, { now, tz, config }), { now, tz, config }) };
+  });
   const groups = groupStale(rows);
   const iso = (at: string | null) => (at === null ? null : isoWithOffset(at, tz));
   const mode = outputMode(io, opts.json);

@@ -105,8 +105,12 @@ const whyWithHint = (r: AgendaRow) => (r.hint ? `${r.why}; ${r.hint}` : r.why);
 export async function runToday(opts: TodayOptions, deps: Deps): Promise<void> {
   const { io, tz, now } = deps;
   const date = opts.on !== undefined ? await whenDate(deps, opts.on) : localDateOf(now, tz);
-  const config = deps.config();
-  const agenda = buildAgenda({ date, now, tz, config, ...agendaRows(deps.store(), date, tz) });
+  const store = deps.store();
+  // One snapshot: a write committed by another fu meanwhile shows whole or not at all.
+  const { config, agenda } = store.read(() => {
+    const config = deps.config();
+    return { config, agenda: buildAgenda({ date, now, tz, config, ...agendaRows(store, date, tz) }) };
+  });
   const mode = outputMode(io, opts.json);
 
   if (mode === 'json') {

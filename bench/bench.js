@@ -1,0 +1,416 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench [-- --sizes 1000,10000,100000] [--runs 10] [--warmup 2] [--no-taskwarrior] [--strict]`
+ *
+ * Times fu as a user meets it: whole processes (`node bin/fu.js ...`), each
+ * run a fresh Node, against generated databases of 1k, 10k and 100k contacts
+ * (10 touches each, see src/tools/gen.ts), made once under bench/data/ and
+ * reused while the generator and its settings are the same.
+ *
+ * For every size: a baseline process (Node + better-sqlite3 opening the same
+ * database + one trivial query, bench/baseline.js), `fu today` (no terminal:
+ * every row, tab-separated), `fu today --json`, `fu stale`, `fu show` of the
+ * contact with the most touches, `fu log` of a chase that is due, `fu add`,
+ * the terminal table (`fu today --limit 25` in a pseudo-terminal, with the
+ * baseline in one too), and Taskwarrior's `task next` over as many pending
+ * tasks as there are contacts, when `task` is installed.
+ *
+ * The commands of a size run in turn, round after round (after warm-up
+ * rounds), so that a slow moment of the machine hits them all alike. Writes
+ * (log, add) go to a scratch copy whose changed rows are put back after each
+ * run, so every run sees the same database. Peak memory is the maximum
+ * resident set size from /usr/bin/time (GNU time), or, without it, from
+ * Node's own accounting at exit (bench/rss.js). Results: a table on stdout and
+ * JSON in bench/results/ (not committed).
+ *
+ * The budget (issue 6): at 100k contacts every fu command's median within 1.5x
+ * of the baseline's and peak RSS under 100 MiB; `fu today` at 1k within 1.3x.
+ */
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const DATA = path.join(ROOT, 'bench', 'data');
+const RESULTS = path.join(ROOT, 'bench', 'results');
+const BIN = path.join(ROOT, 'bin', 'fu.js');
+const GEN = path.join(ROOT, 'dist', 'tools', 'gen.js');
+const BASELINE = path.join(ROOT, 'bench', 'baseline.js');
+const RSS_PRELOAD = path.join(ROOT, 'bench', 'rss.js');
+const NODE = process.execPath;
+
+/** The clock and zone of every run: 09:00 on a Monday in Paris. */
+const NOW = '2026-11-23T08:00:00Z';
+const TZ = 'Europe/Paris';
+const TODAY = '2026-11-23';
+const TOUCHES_PER_CONTACT = 10;
+const SEED = 'bench';
+
+const BUDGET = { ratio100k: 1.5, rssMiB: 100, todayRatio1k: 1.3 };
+
+const { values: opts } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '1000,10000,100000' },
+    runs: { type: 'string', default: '10' },
+    warmup: { type: 'string', default: '2' },
+    'no-taskwarrior': { type: 'boolean', default: false },
+    strict: { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
+  },
+});
+if (opts.help) {
+  process.stdout.write('Usage: npm run bench [-- --sizes 1000,10000,100000] [--runs 10] [--warmup 2] [--no-taskwarrior] [--strict]\n');
+  process.exit(0);
+}
+const SIZES = opts.sizes.split(',').map(Number);
+const RUNS = Number(opts.runs);
+const WARMUP = Number(opts.warmup);
+
+const log = (text) => process.stderr.write(`${text}\n`);
+
+// ---- tools on this machine -------------------------------------------------------
+
+const GNU_TIME = (() => {
+  const r = spawnSync('/usr/bin/time', ['-f', '%M', 'true'], { encoding: 'utf8' });
+  return r.status === 0 && /^\d+\s*$/.test(r.stderr) ? '/usr/bin/time' : null;
+})();
+const SCRIPT = spawnSync('script', ['--version'], { encoding: 'utf8' }).status === 0 ? 'script' : null;
+const TASK = !opts['no-taskwarrior'] && spawnSync('task', ['--version'], { encoding: 'utf8' }).status === 0 ? 'task' : null;
+
+for (const file of [BIN, GEN, path.join(ROOT, 'dist', 'bundle', 'fu.cjs')]) {
+  if (!fs.existsSync(file)) {
+    log(`bench: ${path.relative(ROOT, file)} is missing: run npm run build first.`);
+    process.exit(2);
+  }
+}
+fs.mkdirSync(DATA, { recursive: true });
+fs.mkdirSync(RESULTS, { recursive: true });
+
+/** A clean environment: no colour settings, prompts or databases of the person running it. */
+function baseEnv(extra = {}) {
+  return { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: os.tmpdir(), LANG: 'C.UTF-8', TZ, FU_NOW: NOW, ...extra };
+}
+
+const quote = (s) => (/^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
+
+// ---- databases -----------------------------------------------------------------------
+
+/** The generator and the schema: a database made by another version of either is made again. */
+const genHash = (() => {
+  const hash = createHash('sha1').update(fs.readFileSync(GEN));
+  const migrations = path.join(ROOT, 'migrations');
+  for (const f of fs.readdirSync(migrations).sort()) hash.update(f).update(fs.readFileSync(path.join(migrations, f)));
+  return hash.digest('hex').slice(0, 12);
+})();
+
+function database(contacts) {
+  const file = path.join(DATA, `fu-${contacts}.db`);
+  const metaFile = `${file}.json`;
+  const meta = { contacts, touchesPerContact: TOUCHES_PER_CONTACT, seed: SEED, now: NOW, tz: TZ, gen: genHash };
+  const old = fs.existsSync(metaFile) && fs.existsSync(file) ? JSON.parse(fs.readFileSync(metaFile, 'utf8')) : null;
+  if (old && JSON.stringify(old.settings) === JSON.stringify(meta)) return { file, summary: old.summary };
+  log(`bench: generating ${contacts} contacts...`);
+  const started = Date.now();
+  const r = spawnSync(NODE, [GEN, '--contacts', String(contacts), '--touches-per-contact', String(TOUCHES_PER_CONTACT), '--seed', SEED, '--db', file, '--force'], {
+    env: baseEnv(),
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  if (r.status !== 0) throw new Error(`generating ${file} failed`);
+  log(`bench: ${r.stdout.trim()}`);
+  const summary = { line: r.stdout.trim(), seconds: (Date.now() - started) / 1000 };
+  fs.writeFileSync(metaFile, JSON.stringify({ settings: meta, summary }, null, 2));
+  return { file, summary };
+}
+
+/** The contact with the most touches, and a contact whose chase is due today. */
+function subjects(file) {
+  const db = new Database(file, { readonly: true });
+  try {
+    const busy = db.prepare('SELECT contact_id AS id, count(*) AS n FROM touches GROUP BY contact_id ORDER BY n DESC, contact_id LIMIT 1').get();
+    const chase =
+      db.prepare("SELECT id FROM contacts WHERE status = 'active' AND next_step_id IS NULL AND chase_due_on = ? ORDER BY id LIMIT 1").get(TODAY) ??
+      db.prepare("SELECT id FROM contacts WHERE status = 'active' AND next_step_id IS NULL AND chase_due_on <= ? ORDER BY chase_due_on DESC, id LIMIT 1").get(TODAY);
+    const counts = db.prepare('SELECT (SELECT count(*) FROM contacts) AS contacts, (SELECT count(*) FROM touches) AS touches, (SELECT count(*) FROM commitments) AS commitments').get();
+    return { busy, chaseId: chase?.id ?? null, counts };
+  } finally {
+    db.close();
+  }
+}
+
+/** A scratch copy for the commands that write; `undo` puts back what a run changed. */
+function scratch(file, contacts) {
+  const copy = path.join(DATA, `scratch-${contacts}.db`);
+  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(copy + suffix, { force: true });
+  fs.copyFileSync(file, copy);
+  // Flushed now, so no run pays for writing back a fresh 300 MB copy when fu syncs the file.
+  const fd = fs.openSync(copy, 'r+');
+  fs.fsyncSync(fd);
+  fs.closeSync(fd);
+  return copy;
+}
+
+function snapshotFor(copy, contactId) {
+  const db = new Database(copy);
+  try {
+    return {
+      contact: contactId === null ? null : db.prepare('SELECT * FROM contacts WHERE id = ?').get(contactId),
+      maxContact: db.prepare('SELECT max(id) AS m FROM contacts').get().m,
+      maxTouch: db.prepare('SELECT max(id) AS m FROM touches').get().m ?? 0,
+      maxCommitment: db.prepare('SELECT max(id) AS m FROM commitments').get().m ?? 0,
+    };
+  } finally {
+    db.close();
+  }
+}
+
+function undo(copy, snap) {
+  const db = new Database(copy);
+  try {
+    db.transaction(() => {
+      db.prepare('DELETE FROM commitments WHERE id > ?').run(snap.maxCommitment);
+      db.prepare('DELETE FROM touches WHERE id > ?').run(snap.maxTouch);
+      db.prepare('DELETE FROM contacts WHERE id > ?').run(snap.maxContact);
+      if (snap.contact) {
+        const cols = Object.keys(snap.contact).filter((k) => k !== 'id');
+        db.prepare(`UPDATE contacts SET ${cols.map((k) => `${k} = @${k}`).join(', ')} WHERE id = @id`).run(snap.contact);
+      }
+    })();
+    db.pragma('wal_checkpoint(TRUNCATE)');
+  } finally {
+    db.close();
+  }
+}
+
+// ---- Taskwarrior, the peer ------------------------------------------------------------
+
+function taskwarrior(pending) {
+  const dir = path.join(DATA, `tw-${pending}`);
+  const rc = path.join(dir, 'taskrc');
+  const stamp = path.join(dir, 'ready.json');
+  const settings = { pending, now: NOW, version: 1 };
+  if (fs.existsSync(stamp) && JSON.stringify(JSON.parse(fs.readFileSync(stamp, 'utf8'))) === JSON.stringify(settings)) return rc;
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(path.join(dir, 'data'), { recursive: true });
+  fs.writeFileSync(rc, `data.location=${path.join(dir, 'data')}\nconfirmation=off\nverbose=nothing\ngc=off\nhooks=off\nnews.version=2.6.2\n`);
+  // Like the fu databases: follow-ups due over the coming months, about 1% due on any day, some overdue.
+  log(`bench: importing ${pending} pending tasks into Taskwarrior...`);
+  const base = Date.parse(NOW);
+  const tasks = [];
+  for (let i = 0; i < pending; i++) {
+    const offsetDays = ((i * 7919) % 110) - 10;
+    const due = new Date(base + offsetDays * 86_400_000).toISOString().replace(/[-:]/g, '').replace(/\.\d+/, '');
+    tasks.push({
+      uuid: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+      status: 'pending',
+      description: `Follow up with contact ${i + 1}`,
+      entry: '20260101T090000Z',
+      ...(i % 4 !== 3 ? { due } : {}),
+      project: i % 2 ? 'sales' : 'nurture',
+      ...(i % 5 === 0 ? { tags: ['warm'] } : {}),
+    });
+  }
+  const file = path.join(dir, 'tasks.json');
+  fs.writeFileSync(file, JSON.stringify(tasks));
+  const r = spawnSync('task', [`rc:${rc}`, 'import', file], { encoding: 'utf8', env: { ...baseEnv(), TASKRC: rc }, maxBuffer: 1 << 30 });
+  fs.rmSync(file);
+  if (r.status !== 0) throw new Error(`task import failed: ${r.stderr}`);
+  fs.writeFileSync(stamp, JSON.stringify(settings));
+  return rc;
+}
+
+// ---- running and measuring -------------------------------------------------------------
+
+const rssFile = path.join(os.tmpdir(), `fu-bench-rss-${process.pid}`);
+
+/** One timed process: wall milliseconds, peak RSS (KiB, or null), stdout bytes. */
+function runOnce(cmd) {
+  let argv = cmd.argv;
+  const env = { ...baseEnv(cmd.env) };
+  if (cmd.pty) argv = [SCRIPT, '-qec', argv.map(quote).join(' '), '/dev/null'];
+  if (GNU_TIME) argv = [GNU_TIME, '-f', '%M', '-o', rssFile, ...argv];
+  else if (cmd.node || cmd.pty) {
+    env.NODE_OPTIONS = `--import=${new URL(`file://${RSS_PRELOAD}`).href}`;
+    env.FU_BENCH_RSS_FILE = rssFile;
+  }
+  fs.rmSync(rssFile, { force: true });
+  const start = process.hrtime.bigint();
+  const r = spawnSync(argv[0], argv.slice(1), { env, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 30 });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (r.error) throw r.error;
+  if (r.status !== 0) throw new Error(`${cmd.label} exited ${r.status}: ${String(r.stderr).slice(0, 500)}`);
+  let rss = null;
+  if (fs.existsSync(rssFile)) {
+    const kib = fs.readFileSync(rssFile, 'utf8').trim().split('\n').map(Number).filter(Number.isFinite);
+    if (kib.length) rss = Math.max(...kib);
+  }
+  return { ms, rss, bytes: r.stdout.length };
+}
+
+const quantile = (sorted, q) => {
+  const i = (sorted.length - 1) * q;
+  const lo = Math.floor(i);
+  return sorted[lo] + (sorted[Math.ceil(i)] - sorted[lo]) * (i - lo);
+};
+
+function measure(commands) {
+  const samples = commands.map(() => []);
+  for (let round = 0; round < WARMUP + RUNS; round++) {
+    commands.forEach((cmd, i) => {
+      cmd.before?.();
+      try {
+        const s = runOnce(cmd);
+        if (round >= WARMUP) samples[i].push(s);
+      } finally {
+        cmd.after?.();
+      }
+    });
+  }
+  return commands.map((cmd, i) => {
+    const ms = samples[i].map((s) => s.ms).sort((a, b) => a - b);
+    const rss = samples[i].map((s) => s.rss).filter((x) => x !== null);
+    return {
+      command: cmd.label,
+      kind: cmd.kind,
+      runs: ms.length,
+      medianMs: quantile(ms, 0.5),
+      p25Ms: quantile(ms, 0.25),
+      p75Ms: quantile(ms, 0.75),
+      minMs: ms[0],
+      maxMs: ms[ms.length - 1],
+      peakRssMiB: rss.length ? Math.max(...rss) / 1024 : null,
+      stdoutBytes: samples[i][0]?.bytes ?? 0,
+    };
+  });
+}
+
+// ---- the benchmark --------------------------------------------------------------------
+
+const started = Date.now();
+const results = [];
+const notes = [];
+if (!GNU_TIME) notes.push('peak RSS from Node at exit (/usr/bin/time not found); Taskwarrior RSS unknown');
+if (!SCRIPT) notes.push('skipped: pseudo-terminal runs (script from util-linux not installed)');
+if (!TASK) notes.push(opts['no-taskwarrior'] ? 'skipped: taskwarrior (--no-taskwarrior)' : 'skipped: taskwarrior not installed');
+
+for (const size of SIZES) {
+  const { file, summary } = database(size);
+  const { busy, chaseId, counts } = subjects(file);
+  const copy = scratch(file, size);
+  const fu = (...args) => [NODE, BIN, ...args];
+  const env = { FU_DB: file };
+  const commands = [
+    { label: 'baseline', kind: 'baseline', node: true, argv: [NODE, BASELINE, file] },
+    { label: 'fu today', kind: 'fu', node: true, argv: fu('today'), env },
+    { label: 'fu today --json', kind: 'fu', node: true, argv: fu('today', '--json'), env },
+    { label: 'fu stale', kind: 'fu', node: true, argv: fu('stale'), env },
+    { label: `fu show ${busy.id} (${busy.n} touches)`, kind: 'fu', node: true, argv: fu('show', String(busy.id)), env },
+  ];
+  if (chaseId !== null) {
+    let snap;
+    commands.push({
+      label: `fu log ${chaseId} (a chase due)`,
+      kind: 'fu',
+      node: true,
+      argv: fu('log', String(chaseId), '--via', 'email', '--outcome', 'sent', '--note', 'Benchmark chase'),
+      env: { FU_DB: copy },
+      before: () => (snap = snapshotFor(copy, chaseId)),
+      after: () => undo(copy, snap),
+    });
+  } else notes.push(`${size}: skipped fu log (no chase due in the generated data)`);
+  {
+    let snap;
+    commands.push({
+      label: 'fu add',
+      kind: 'fu',
+      node: true,
+      argv: fu('add', 'Bench Person', '--company', 'Bench Co', '--email', 'bench.person@bench.example'),
+      env: { FU_DB: copy },
+      before: () => (snap = snapshotFor(copy, null)),
+      after: () => undo(copy, snap),
+    });
+  }
+  if (SCRIPT) {
+    commands.push({ label: 'baseline (pty)', kind: 'baseline-pty', pty: true, argv: [NODE, BASELINE, file] });
+    commands.push({ label: 'fu today --limit 25 (pty)', kind: 'fu-pty', pty: true, argv: fu('today', '--limit', '25'), env });
+  }
+  if (TASK) {
+    const rc = taskwarrior(size);
+    commands.push({ label: `task next (${size} pending)`, kind: 'peer', argv: ['task', `rc:${rc}`, 'next'], env: { TASKRC: rc } });
+  }
+  log(`bench: ${size} contacts: ${commands.length} commands x ${WARMUP}+${RUNS} rounds...`);
+  const measured = measure(commands);
+  const base = measured.find((m) => m.kind === 'baseline');
+  const basePty = measured.find((m) => m.kind === 'baseline-pty');
+  for (const m of measured) {
+    const ref = m.kind === 'fu-pty' ? basePty : base;
+    m.size = size;
+    m.ratio = m.kind === 'baseline' || m.kind === 'baseline-pty' ? 1 : m.medianMs / ref.medianMs;
+    const limit = m.kind.startsWith('fu') ? (size >= 100_000 ? BUDGET.ratio100k : m.command === 'fu today' && size <= 1000 ? BUDGET.todayRatio1k : null) : null;
+    m.budget = limit === null ? null : { ratio: limit, rssMiB: size >= 100_000 ? BUDGET.rssMiB : null };
+    m.withinBudget = limit === null ? null : m.ratio <= limit && (m.budget.rssMiB === null || m.peakRssMiB === null || m.peakRssMiB < m.budget.rssMiB);
+  }
+  results.push({ size, counts, generation: summary, commands: measured });
+  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(copy + suffix, { force: true });
+}
+
+// ---- report ----------------------------------------------------------------------------
+
+const pad = (s, n, right = false) => (right ? String(s).padStart(n) : String(s).padEnd(n));
+const fmt = (x, d = 1) => (x === null || x === undefined ? '-' : x.toFixed(d));
+const lines = [];
+lines.push(`fu benchmark: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), Node ${process.version}, ${RUNS} runs after ${WARMUP} warm-up rounds`);
+lines.push(`FU_NOW=${NOW} TZ=${TZ}; ${TOUCHES_PER_CONTACT} touches per contact on average; ratio = median / baseline median (pty rows: / baseline (pty))`);
+lines.push('');
+const header = `${pad('command', 36)} ${pad('contacts', 8, true)} ${pad('median ms', 10, true)} ${pad('p25-p75 ms', 13, true)} ${pad('x base', 7, true)} ${pad('RSS MiB', 8, true)}  budget`;
+lines.push(header);
+lines.push('-'.repeat(header.length + 6));
+for (const r of results) {
+  for (const m of r.commands) {
+    const budget = m.budget === null ? '' : `${m.withinBudget ? 'ok' : 'OVER'} (<= ${m.budget.ratio}x${m.budget.rssMiB ? `, < ${m.budget.rssMiB} MiB` : ''})`;
+    lines.push(
+      `${pad(m.command, 36)} ${pad(r.size, 8, true)} ${pad(fmt(m.medianMs), 10, true)} ${pad(`${fmt(m.p25Ms)}-${fmt(m.p75Ms)}`, 13, true)} ${pad(fmt(m.ratio, 2), 7, true)} ${pad(fmt(m.peakRssMiB), 8, true)}  ${budget}`,
+    );
+  }
+  lines.push('');
+}
+// How each command's time grows with the database, from the smallest size to the largest.
+if (results.length > 1) {
+  const first = results[0];
+  const last = results[results.length - 1];
+  lines.push(`growth from ${first.size} to ${last.size} contacts (median ms):`);
+  for (const m of first.commands) {
+    const key = m.command.replace(/ \d+ \(.*\)$/, '').replace(/\(\d+ pending\)/, '');
+    const other = last.commands.find((x) => x.command.replace(/ \d+ \(.*\)$/, '').replace(/\(\d+ pending\)/, '') === key);
+    if (!other) continue;
+    const mid = results.slice(1, -1).map((r) => r.commands.find((x) => x.command.replace(/ \d+ \(.*\)$/, '').replace(/\(\d+ pending\)/, '') === key));
+    lines.push(`  ${pad(key.trim(), 34)} ${[m, ...mid, other].map((x) => pad(fmt(x?.medianMs), 8, true)).join(' ')}   x${fmt(other.medianMs / m.medianMs, 2)}`);
+  }
+  lines.push('');
+}
+const checked = results.flatMap((r) => r.commands).filter((m) => m.withinBudget !== null);
+const over = checked.filter((m) => !m.withinBudget);
+lines.push(over.length ? `budget: ${over.length} of ${checked.length} figures over: ${over.map((m) => `${m.command} at ${m.size}`).join('; ')}` : `budget: all ${checked.length} figures within`);
+for (const n of notes) lines.push(n);
+lines.push(`total ${((Date.now() - started) / 1000).toFixed(0)} s`);
+process.stdout.write(`${lines.join('\n')}\n`);
+
+const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+const json = {
+  date: new Date().toISOString(),
+  machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? null, memGiB: os.totalmem() / 2 ** 30, node: process.version, platform: `${os.platform()} ${os.release()}` },
+  settings: { now: NOW, tz: TZ, touchesPerContact: TOUCHES_PER_CONTACT, seed: SEED, runs: RUNS, warmup: WARMUP, rss: GNU_TIME ? '/usr/bin/time %M' : 'node process.resourceUsage().maxRSS' },
+  budget: BUDGET,
+  results,
+  notes,
+};
+fs.writeFileSync(path.join(RESULTS, `bench-${stamp}.json`), `${JSON.stringify(json, null, 2)}\n`);
+fs.writeFileSync(path.join(RESULTS, 'latest.json'), `${JSON.stringify(json, null, 2)}\n`);
+log(`bench: results in ${path.relative(ROOT, path.join(RESULTS, `bench-${stamp}.json`))}`);
+fs.rmSync(rssFile, { force: true });
+if (opts.strict && over.length) process.exitCode = 1;

@@ -1,0 +1,123 @@
+#!/usr/bin/env node
+/**
+ * The second half of `npm run build`: the CLI compiled by tsc (dist/cli/main.js
+ * and everything it imports, commander included) bundled into one file,
+ * dist/bundle/fu.cjs, which bin/fu.js runs with V8's code cache
+ * (dist/bundle/fu.cache, made here by running the main commands once in this
+ * process). One file instead of forty modules, and compiled code read from
+ * the cache instead of compiled again: together they halve what fu adds to
+ * Node's start-up (see bench/README-performance.md).
+ *
+ * Left out, loaded from node_modules only when used: better-sqlite3 (native),
+ * chrono-node (natural-language dates), @inquirer/prompts (prompts) and
+ * cli-table3 (tables on a terminal), the first two through their CommonJS builds. Command modules stay lazy inside the
+ * bundle: a command's code is initialised only when that command runs.
+ *
+ * The bundle sits two folders below the package root, like dist/cli/main.js,
+ * so the paths it computes from import.meta.url (migrations/, package.json)
+ * are the same.
+ */
+import { build } from 'esbuild';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { loadFu } from '../bin/load.js';
+import { generateFile } from '../dist/tools/gen.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/**
+ * commander requires node:child_process at load time, only to run external
+ * subcommands, which fu has none of; that module costs ~2 ms to load. It is
+ * required on first use instead.
+ */
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      args.importer.includes(`${path.sep}commander${path.sep}`) ? { path: 'child_process', namespace: 'fu-lazy' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'fu-lazy' }, () => ({
+      contents: "module.exports = new Proxy({}, { get: (_, key) => require('node:child_process')[key] });",
+      loader: 'js',
+    }));
+  },
+};
+
+await build({
+  entryPoints: [path.join(root, 'dist/cli/main.js')],
+  outfile: path.join(root, 'dist/bundle/fu.cjs'),
+  bundle: true,
+  platform: 'node',
+  // CommonJS: V8's code cache is available to scripts (node:vm), not to ES modules, in Node 20.
+  format: 'cjs',
+  target: 'node20',
+  external: ['better-sqlite3', 'chrono-node', '@inquirer/prompts', 'cli-table3'],
+  // The modules locate migrations/ and package.json from import.meta.url: the bundle's own URL.
+  define: { 'import.meta.url': '__fuBundleUrl' },
+  // import() becomes require(): a function read from V8's code cache loses the vm
+  // script's dynamic import callback in Node 20, and chrono-node and
+  // @inquirer/prompts both ship CommonJS builds.
+  supported: { 'dynamic-import': false },
+  banner: { js: "var __fuBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  plugins: [lazyChildProcess],
+  legalComments: 'none',
+  charset: 'ascii', // bin/load.js reads it as latin1
+  logLevel: 'warning',
+});
+fs.rmSync(path.join(root, 'dist/bundle/fu.js'), { force: true }); // an earlier build's ES module bundle
+
+/**
+ * The code cache holds what V8 compiled while the daily commands ran once, on
+ * a scratch database from the generator, piped and on a (pretended) terminal.
+ * The other commands (demo, config, backup, --help...) compile when they run:
+ * a bigger cache would cost every run more to read than they would save.
+ */
+async function warmCache() {
+  const fu = loadFu({ useCache: false });
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fu-build-'));
+  const saved = { env: { ...process.env }, out: process.stdout.write, err: process.stderr.write, exitCode: process.exitCode };
+  Object.assign(process.env, { FU_DB: path.join(dir, 'fu.db'), FU_NOW: '2026-11-23T09:00:00Z', NO_COLOR: '' });
+  const tz = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  process.stdout.write = process.stderr.write = () => true;
+  const listeners = { out: process.stdout.listeners('error'), err: process.stderr.listeners('error') };
+  process.stdout.setMaxListeners(0);
+  const run = (...args) => fu.exports.main(['node', 'fu', ...args]);
+  try {
+    // The data comes from the generator (its own modules), so only the commands below compile in the bundle.
+    generateFile(process.env.FU_DB, { contacts: 200, touchesPerContact: 10, seed: 'cache', now: process.env.FU_NOW, tz });
+    const db = new Database(process.env.FU_DB, { readonly: true });
+    const chase = db.prepare('SELECT id FROM contacts WHERE chase_due_on IS NOT NULL ORDER BY chase_due_on LIMIT 1').pluck().get();
+    const promise = db.prepare("SELECT id FROM commitments WHERE state = 'open' AND kind = 'promise' LIMIT 1").pluck().get();
+    db.close();
+    for (const tty of [false, true]) {
+      Object.defineProperty(process.stdout, 'isTTY', { value: tty, configurable: true });
+      await run('today');
+      await run('stale');
+      await run('show', '1');
+    }
+    Object.defineProperty(process.stdout, 'isTTY', { value: false, configurable: true });
+    await run('today', '--json');
+    await run('stale', '--json');
+    await run('show', '1', '--json');
+    if (chase) await run('log', String(chase), '--via', 'email', '--outcome', 'sent');
+    await run('log', '2', '--outcome', 'connected', '--next', 'demo', '--at', '2026-12-01 10:00');
+    await run('add', 'Warm Up', '--company', 'Cache Co', '--email', 'warm@up.example');
+    await run('next', '3', 'review', '--at', '2026-12-02 10:00');
+    if (promise) await run('done', String(promise));
+  } finally {
+    // Each run adds its stdout error handler (EPIPE): keep only the ones there were.
+    for (const l of process.stdout.listeners('error')) if (!listeners.out.includes(l)) process.stdout.off('error', l);
+    for (const l of process.stderr.listeners('error')) if (!listeners.err.includes(l)) process.stderr.off('error', l);
+    process.stdout.write = saved.out;
+    process.stderr.write = saved.err;
+    delete process.stdout.isTTY;
+    process.env = saved.env;
+    process.exitCode = saved.exitCode;
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  fu.saveCache();
+}
+await warmCache();

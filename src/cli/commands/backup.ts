@@ -1,0 +1,58 @@
+import type { Command } from 'commander';
+import fs from 'node:fs';
+import path from 'node:path';
+import { usageError } from '../../errors.js';
+import { backupTo, sameFile } from '../../store/backup.js';
+import type { Deps } from '../io.js';
+import { requiredText } from '../input.js';
+import { safe } from '../output.js';
+import { withExamples, type App } from '../program.js';
+
+export interface BackupOptions {
+  path: string;
+  yes?: boolean;
+}
+
+const plural = (n: number, word: string, words = `${word}s`) => `${n} ${n === 1 ? word : words}`;
+
+/**
+ * `fu backup PATH`: a consistent copy made with SQLite's online backup, safe
+ * while other fu processes write. The file is private (0600; a missing folder
+ * is created 0700) and appears only once complete and checked. An existing
+ * file is replaced only with --yes (or a yes at the prompt).
+ */
+export async function runBackup(opts: BackupOptions, deps: Deps): Promise<void> {
+  const target = path.resolve(requiredText('PATH', opts.path));
+  const live = deps.dbPath?.();
+  if (live !== undefined && sameFile(target, live)) throw usageError(`${target} is the database itself: give the backup another file name.`);
+  let existing: fs.Stats | undefined;
+  try {
+    existing = fs.statSync(target);
+  } catch {
+    existing = undefined;
+  }
+  if (existing?.isDirectory()) throw usageError(`${target} is a folder: give the backup a file name, such as ${path.join(target, 'fu-backup.db')}.`);
+  if (existing && !opts.yes) {
+    if (!deps.prompter.enabled) throw usageError(`${target} already exists: fu backup replaces a file only with --yes.`, 'Give a new file name, or add --yes to replace it.');
+    if (!(await deps.prompter.confirm(`Replace the existing file ${safe(target)}?`, false))) {
+      deps.io.err('Nothing was written.\n');
+      return;
+    }
+  }
+  const info = await backupTo(deps.store().db, target, { overwrite: existing !== undefined });
+  deps.io.out(`Backed up ${plural(info.contacts, 'contact')} and ${plural(info.touches, 'touch', 'touches')} to ${safe(target)}.\n`);
+}
+
+export function register(program: Command, app: App): void {
+  const cmd = program
+    .command('backup')
+    .summary('write a consistent copy of the database')
+    .description(
+      'Write a consistent copy of the database to PATH with SQLite\'s online backup, even while other fu commands write. ' +
+        'The copy is private (0600) and checked before it gets its name. An existing file is replaced only with --yes.',
+    )
+    .argument('<path>', 'the backup file to write')
+    .option('--yes', 'replace PATH if it already exists')
+    .action((file: string, opts: { yes?: boolean }, command: Command) => runBackup({ path: file, yes: opts.yes }, app.deps(command)));
+  withExamples(cmd, ['fu backup ~/backups/fu-2026-11-23.db', 'fu backup fu-latest.db --yes']);
+}

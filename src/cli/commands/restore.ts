@@ -1,0 +1,76 @@
+import type { Command } from 'commander';
+import path from 'node:path';
+import { Exit, FuError, usageError } from '../../errors.js';
+import { copyRowsFrom, isDamaged, isIntact, prepareRestore, removeDatabaseFiles, sameFile, swapIn } from '../../store/backup.js';
+import type { Store } from '../../store/store.js';
+import type { Deps } from '../io.js';
+import { requiredText } from '../input.js';
+import { safe } from '../output.js';
+import { withExamples, type App } from '../program.js';
+
+export interface RestoreOptions {
+  path: string;
+  yes?: boolean;
+}
+
+const plural = (n: number, word: string, words = `${word}s`) => `${n} ${n === 1 ? word : words}`;
+
+/**
+ * `fu restore PATH`: replaces the database with a backup, after checking a
+ * copy of it (integrity, a fu database, not from a newer fu; an older one is
+ * upgraded). Asks first on a terminal; --yes otherwise. The swap is one write
+ * transaction; a damaged database is kept beside as FILE.damaged-TIME instead.
+ */
+export async function runRestore(opts: RestoreOptions, deps: Deps): Promise<void> {
+  const source = path.resolve(requiredText('PATH', opts.path));
+  if (!opts.yes && !deps.prompter.enabled) {
+    throw usageError('fu restore replaces the whole database: add --yes to confirm when not interactive.', `For example: fu restore ${safe(opts.path)} --yes`);
+  }
+  if (!deps.dbPath) throw new Error('restore needs the database path');
+  const live = deps.dbPath();
+  if (sameFile(source, live)) throw usageError(`${source} is the database itself: give a backup file.`);
+
+  const { tmp, info } = prepareRestore(source, live);
+  try {
+    if (!opts.yes) {
+      const question = `Replace the database ${safe(live)} with the backup ${safe(source)} (${plural(info.contacts, 'contact')}, ${plural(info.touches, 'touch', 'touches')})? Anything logged since that backup is lost.`;
+      if (!(await deps.prompter.confirm(question, false))) {
+        deps.io.err('Nothing was changed.\n');
+        return;
+      }
+    }
+    let store: Store | undefined;
+    try {
+      store = deps.store();
+    } catch (err) {
+      // Only a damaged database is set aside; another program's, a newer fu's or a locked one is left alone.
+      if (!(err instanceof FuError && err.exitCode === Exit.database && isDamaged(live))) throw err;
+    }
+    let keptAs: string | null = null;
+    if (store && isIntact(store.db)) {
+      copyRowsFrom(store, tmp, source);
+    } else {
+      store?.close();
+      keptAs = swapIn(live, tmp, new Date());
+    }
+    const lines = [`Restored ${plural(info.contacts, 'contact')} and ${plural(info.touches, 'touch', 'touches')} from ${safe(source)} into ${safe(live)}.`];
+    if (keptAs) lines.push(`The damaged database was kept as ${safe(keptAs)}.`);
+    deps.io.out(lines.join('\n') + '\n');
+  } finally {
+    removeDatabaseFiles(tmp);
+  }
+}
+
+export function register(program: Command, app: App): void {
+  const cmd = program
+    .command('restore')
+    .summary('replace the database with a backup')
+    .description(
+      'Replace the database with a backup made by fu backup, after checking it (integrity, a fu database, not from a newer fu; an older one is upgraded). ' +
+        'Asks first on a terminal; give --yes in scripts. A damaged database is kept beside as FILE.damaged-TIME.',
+    )
+    .argument('<path>', 'the backup file')
+    .option('--yes', 'do not ask: replace the database')
+    .action((file: string, opts: { yes?: boolean }, command: Command) => runRestore({ path: file, yes: opts.yes }, app.deps(command)));
+  withExamples(cmd, ['fu restore ~/backups/fu-2026-11-23.db', 'fu restore fu-latest.db --yes']);
+}

@@ -1,0 +1,52 @@
+/**
+ * What keeps fu's start-up short (see bench/README-performance.md): the one
+ * command module loaded, the bundle with a code cache V8 accepts. No timings.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { commandName } from '../../src/cli/program.js';
+import { BIN, ROOT } from '../helpers.js';
+
+describe('the command to load', () => {
+  it.each([
+    [['today'], 'today'],
+    [['--db', 'today.db', 'today', '--json'], 'today'],
+    [['--db=x.db', '--no-color', 'log', 'dana', '--outcome', 'connected'], 'log'],
+    [['--no-input', 'stale'], 'stale'],
+    [['--help', 'today'], undefined], // every command listed
+    [['-h'], undefined],
+    [['--version'], undefined],
+    [['--', 'today'], undefined],
+    [[], undefined],
+  ])('fu %j: %s', (args, name) => {
+    expect(commandName(['node', 'fu', ...args])).toBe(name);
+  });
+
+  it('still lists every command in fu --help, and a typo still gets a suggestion', () => {
+    const help = spawnSync(process.execPath, [BIN, '--help'], { encoding: 'utf8' });
+    for (const name of ['log', 'next', 'done', 'cancel', 'today', 'stale', 'add', 'edit', 'list', 'show', 'config', 'demo']) {
+      expect(help.stdout).toMatch(new RegExp(`^  ${name}\\b`, 'm'));
+    }
+    const typo = spawnSync(process.execPath, [BIN, 'tody'], { encoding: 'utf8' });
+    expect(typo.status).toBe(2);
+    expect(typo.stderr).toMatch(/today/);
+  });
+});
+
+describe('the built bundle', () => {
+  it('has a code cache that this Node accepts', async () => {
+    const bundle = path.join(ROOT, 'dist', 'bundle');
+    expect(fs.existsSync(path.join(bundle, 'fu.cjs'))).toBe(true);
+    const before = fs.statSync(path.join(bundle, 'fu.cache')).mtimeMs;
+    // @ts-expect-error: plain JavaScript, no declarations
+    const { loadFu } = (await import('../../bin/load.js')) as { loadFu: () => { stale: boolean; exports: { main: unknown } } };
+    const fu = loadFu();
+    expect(typeof fu.exports.main).toBe('function');
+    expect(fu.stale).toBe(false);
+    // Running fu does not rewrite a cache it accepted.
+    expect(spawnSync(process.execPath, [BIN, '--version'], { encoding: 'utf8' }).status).toBe(0);
+    expect(fs.statSync(path.join(bundle, 'fu.cache')).mtimeMs).toBe(before);
+  });
+});
