@@ -133,7 +133,7 @@ function contents(dir: string): Record<string, string> {
 describe('a --db that fu cannot use', () => {
   for (const [name, c] of Object.entries(CASES)) {
     const permissionCase = name === 'a folder fu may not write to' || name === 'a read-only database file';
-    const skip = permissionCase && !permissionsBite ? 'running as root and cannot switch to another user, so permissions do not stop writes' : undefined;
+    const skip = permissionCase && !permissionsBite ? 'running as root, and no other user can run this checkout of fu (it may sit in a private folder), so permissions do not stop writes' : undefined;
     it.skipIf(skip !== undefined)(`${name}: exit 5, one sentence naming it, nothing touched${skip ? ` (skipped: ${skip})` : ''}`, async () => {
       const dir = scratch();
       fs.chmodSync(dir, 0o755); // another user must be able to reach the file

@@ -151,7 +151,8 @@ afterAll(() => {
 export function otherUser(): { uid: number; gid: number } | undefined {
   if (process.getuid?.() !== 0) return undefined;
   const nobody = { uid: 65534, gid: 65534 };
-  const probe = spawnSync(process.execPath, ['-e', 'process.exit(process.getuid() === 65534 ? 0 : 1)'], { ...nobody });
+  // nobody must also be able to read fu itself: a checkout in a private folder (mktemp -d) is not readable.
+  const probe = spawnSync(process.execPath, ['-e', 'require("fs").accessSync(process.argv[1], require("fs").constants.R_OK); process.exit(process.getuid() === 65534 ? 0 : 1)', BIN], { ...nobody });
   return probe.status === 0 ? nobody : undefined;
 }
 
