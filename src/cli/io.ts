@@ -11,6 +11,8 @@ export interface IO {
   /** Terminal width for tables (80 when unknown). */
   columns: number;
   color: boolean;
+  /** All of standard input, as text (fu check -). */
+  stdin?(): Promise<string>;
 }
 
 export interface Deps {
@@ -18,6 +20,8 @@ export interface Deps {
   store(): Store;
   /** The database file `store()` opens (--db, FU_DB, XDG...), for commands that handle the file itself (backup, restore). */
   dbPath?(): string;
+  /** fu's folder in the user's config directory ($XDG_CONFIG_HOME/fu, else ~/.config/fu): user templates live there. */
+  configDir?(): string;
   config(): Config;
   io: IO;
   prompter: Prompter;
@@ -26,7 +30,7 @@ export interface Deps {
 }
 
 /** An IO that collects output in memory: for tests and for composing commands. */
-export function bufferIO(options: Partial<Pick<IO, 'stdoutIsTTY' | 'columns' | 'color'>> = {}): IO & { stdout: string[]; stderr: string[] } {
+export function bufferIO(options: Partial<Pick<IO, 'stdoutIsTTY' | 'columns' | 'color'>> & { input?: string } = {}): IO & { stdout: string[]; stderr: string[] } {
   const stdout: string[] = [];
   const stderr: string[] = [];
   return {
@@ -37,5 +41,6 @@ export function bufferIO(options: Partial<Pick<IO, 'stdoutIsTTY' | 'columns' | '
     stdoutIsTTY: options.stdoutIsTTY ?? false,
     columns: options.columns ?? 80,
     color: options.color ?? false,
+    stdin: async () => options.input ?? '',
   };
 }

@@ -36,6 +36,11 @@ function processIO(env: NodeJS.ProcessEnv, argv: string[]): IO {
     stdoutIsTTY: Boolean(process.stdout.isTTY),
     columns: process.stdout.columns || 80,
     color: Boolean(process.stdout.isTTY) && !noColor,
+    stdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+      return Buffer.concat(chunks).toString('utf8');
+    },
   };
 }
 

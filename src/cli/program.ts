@@ -1,6 +1,8 @@
 /** The commander program: global options, one module per command, shared plumbing. */
 import { Command, InvalidArgumentError } from 'commander';
 import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
 import { configFrom } from '../domain/config.js';
 import type { Config } from '../domain/types.js';
 import { busyTimeoutFrom, listMigrations, openDatabase, resolveDbPath } from '../store/db.js';
@@ -26,6 +28,12 @@ export interface App {
 interface GlobalOptions {
   db?: string;
   input: boolean;
+}
+
+/** fu's config folder: $XDG_CONFIG_HOME/fu (when absolute, as the XDG spec says), else ~/.config/fu. */
+export function configDirOf(env: NodeJS.ProcessEnv): string {
+  if (env.XDG_CONFIG_HOME && path.isAbsolute(env.XDG_CONFIG_HOME)) return path.join(env.XDG_CONFIG_HOME, 'fu');
+  return path.join(env.HOME || os.homedir(), '.config', 'fu');
 }
 
 /** Each command's --help ends with examples; the README's usage section shows the same. */
@@ -97,6 +105,7 @@ export async function buildProgram(environment: Environment, argv: string[] = []
         now,
         prompter: inquirerPrompter(environment.stdinIsTTY && io.stdoutIsTTY && globals.input !== false),
         dbPath: () => resolveDbPath(globals.db, env),
+        configDir: () => configDirOf(env),
         store() {
           store ??= new Store(openDatabase(resolveDbPath(globals.db, env), listMigrations(), { busyTimeoutMs: busyTimeoutFrom(env) }));
           return store;

@@ -22,6 +22,13 @@ const timeOfDay = (value: string): Check => {
     : { ok: false, message: `must be a time HH:MM from 00:00 to 23:59, not "${value}"` };
 };
 
+/** A free text (a name): one line, printable, at most 100 characters. */
+const personName = (value: string): Check =>
+  // eslint-disable-next-line no-control-regex
+  value.length > 0 && value.length <= 100 && !/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/.test(value)
+    ? { ok: true, value }
+    : { ok: false, message: `must be a name on one line, 1 to 100 characters, not "${value}"` };
+
 export const CONFIG_KEYS: Record<string, KeySpec> = {
   'attempts.limit': {
     field: 'attemptsLimit',
@@ -35,10 +42,11 @@ export const CONFIG_KEYS: Record<string, KeySpec> = {
   'stale.dropDays': { field: 'staleDropDays', describe: 'days without a two-way touch before an unanswered sequence is listed to drop', check: positiveInteger },
   'day.start': { field: 'dayStart', describe: 'start of the working day (HH:MM)', check: timeOfDay },
   'day.end': { field: 'dayEnd', describe: 'end of the working day (HH:MM); promises without a time are due then', check: timeOfDay },
+  'user.name': { field: 'userName', describe: 'your name, signing the messages of fu draft', check: personName },
 };
 
-/** Times of day stay `HH:MM` strings (they compare as text); everything else is a number. */
-const typed = (spec: KeySpec, value: string): string | number => (spec.field === 'dayStart' || spec.field === 'dayEnd' ? value : Number(value));
+/** Times of day stay `HH:MM` strings (they compare as text), the name a string; everything else is a number. */
+const typed = (spec: KeySpec, value: string): string | number => (typeof DEFAULT_CONFIG[spec.field] === 'string' ? value : Number(value));
 
 export const configKeys = (): string[] => Object.keys(CONFIG_KEYS);
 

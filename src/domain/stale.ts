@@ -126,7 +126,7 @@ export function categorize(c: StaleContact, ctx: StaleContext): StaleRow | null 
     const via = d.lastAttemptChannel === 'email' && d.sameChannelRun >= 2 ? 'linkedin' : 'email';
     return row(
       're-engage',
-      `talked ${formatDay(localDateOf(d.lastTwoWayAt, tz), today)}, then ${plural(d.unanswered, 'unanswered attempt')}; silent ${plural(facts.daysSilent, 'day')}`,
+      `talked ${formatDay(localDateOf(d.lastTwoWayAt, tz), today)}, then ${plural(d.unanswered, 'unanswered attempt')}; silent ${plural(facts.daysSilent, 'day')}; write it with fu draft ${id}`,
       `fu log ${id} --via ${via} --outcome sent`,
     );
   }

@@ -70,6 +70,8 @@ export interface Config {
   dayStart: string;
   /** `HH:MM`; a promise without a time is due then. */
   dayEnd: string;
+  /** The user's name, signing `fu draft` messages; empty when unset. */
+  userName: string;
 }
 
 export const DEFAULT_CONFIG: Config = {
@@ -81,6 +83,7 @@ export const DEFAULT_CONFIG: Config = {
   staleDropDays: 90,
   dayStart: '09:00',
   dayEnd: '17:00',
+  userName: '',
 };
 
 /**

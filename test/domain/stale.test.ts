@@ -113,7 +113,7 @@ describe('fu stale: facts and the command to run next', () => {
   it('re-engage: a new message, on another channel after two unanswered emails', () => {
     const row = categorize(contact(sequence(30, 2, 15, { lastAttemptChannel: 'email', sameChannelRun: 2 })), ctx)!;
     expect(row).toMatchObject({ category: 're-engage', attemptsSince: 2, daysSilent: 15, daysSinceTwoWay: 30, command: 'fu log 1 --via linkedin --outcome sent' });
-    expect(row.why).toBe('talked Sat 24 Oct, then 2 unanswered attempts; silent 15 days');
+    expect(row.why).toBe('talked Sat 24 Oct, then 2 unanswered attempts; silent 15 days; write it with fu draft 1');
   });
 
   it('drop: close it out as lost, "no response"', () => {

@@ -149,7 +149,7 @@ describe('fu today: the agenda of a Monday', () => {
         late: false,
         attempt: { number: 3, limit: 3, breakUp: true },
         hint: '2 unanswered by call in a row: try another channel or a mutual introduction',
-        why: 'attempt 3 of 3, the break-up; last: call Fri 20 Nov',
+        why: 'fu draft 2 --breakup; attempt 3 of 3; last: call Fri 20 Nov',
       },
       {
         id: 6,
@@ -198,7 +198,7 @@ describe('fu today: the agenda of a Monday', () => {
       [
         'appointments\t3\tDana Reyes\tAcme\tdemo to the team\t2026-11-23T15:00:00+01:00\tnext step',
         'overdue\t2\tSam Okafor\tBrightline\tsend the pricing\t2026-11-20T17:00:00+01:00\tpromise not kept yet',
-        'chases\t2\tKim Park\tInitech\tbreak-up message\t2026-11-23\tattempt 3 of 3, the break-up; last: call Fri 20 Nov; 2 unanswered by call in a row: try another channel or a mutual introduction',
+        'chases\t2\tKim Park\tInitech\tbreak-up message\t2026-11-23\tfu draft 2 --breakup; attempt 3 of 3; last: call Fri 20 Nov; 2 unanswered by call in a row: try another channel or a mutual introduction',
         'chases\t6\tLee Wong\tHooli\tchase\t2026-11-23\tattempt 2 of 3; last: call Fri 20 Nov',
         'nurture\t1\tPat Lane\tGlobex\tvalue touch\t2026-11-23\tnurture, last touch Sat 24 Oct',
         '',
@@ -221,7 +221,7 @@ describe('fu today: the agenda of a Monday', () => {
         '',
         'Chases due (2)',
         'ID  Contact   Company  What              When   Why',
-        '#2  Kim Park  Initech  break-up message  today  attempt 3 of 3, the break-up; …',
+        '#2  Kim Park  Initech  break-up message  today  fu draft 2 --breakup; attempt …',
         '#6  Lee Wong  Hooli    chase             today  attempt 2 of 3; last: call Fri…',
         '',
         'Nurture touches due (1)',
@@ -344,7 +344,7 @@ describe.skipIf(script.status !== 0)('fu today on a pseudo-terminal', () => {
     expect(onPty(run, {})).toContain('\x1b[1m');
     const plain = onPty(run, { NO_COLOR: '1' });
     expect(plain).toContain('Appointments (1)');
-    expect(plain).toContain('attempt 3 of 3');
+    expect(plain).toContain('fu draft 2 --breakup');
     expect(plain).not.toContain('\x1b');
   });
 });

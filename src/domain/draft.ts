@@ -1,0 +1,251 @@
+/**
+ * `fu draft`: the next message for a contact, in the three-part formula
+ * (SPEC "Why it exists"): (A) who you are and your history together, from the
+ * log; (B) why you are writing now, from --reason; (C) one clear ask. Pure:
+ * the CLI reads the template file and the store, and passes them in.
+ */
+import { addDays, dueDate, formatDay, instantAt, localDateOf, localTimeOf, parseTimeOfDay, weekdayOf } from './time.js';
+import type { Channel, Commitment, Config, Instant, LocalDate, Touch } from './types.js';
+
+export type DraftKind = 'follow-up' | 'breakup' | 'nurture';
+
+/** The placeholders a template may use, and what each becomes. */
+export const PLACEHOLDERS = {
+  firstName: 'the first word of the contact name',
+  name: 'the contact name',
+  company: 'the company, else the contact name',
+  history: 'part A: when and how you last spoke, what was discussed, sent and promised',
+  reason: 'part B: --reason as a sentence, else a [WHY NOW: ...] placeholder',
+  ask: 'part C: --ask, else the default ask (two concrete slots for a follow-up)',
+  signature: '"Best," and config user.name ([YOUR NAME] when unset)',
+  yourName: 'config user.name ([YOUR NAME] when unset)',
+} as const;
+export type Placeholder = keyof typeof PLACEHOLDERS;
+
+export const WHY_NOW = '[WHY NOW: something relevant to them today, e.g. a news item or a new offering that meets their need]';
+export const WHAT_YOU_SHARE = '[WHAT YOU SHARE: something genuinely useful to them, e.g. an article, a benchmark, an invitation]';
+export const YOUR_NAME = '[YOUR NAME]';
+
+/** An appointment is assumed to last this long when slots avoid it. */
+export const APPOINTMENT_MINUTES = 30;
+
+export interface DraftInput {
+  kind: DraftKind;
+  contact: { name: string; company: string | null };
+  /** This contact's touches and commitments, any order. */
+  touches: Touch[];
+  commitments: Commitment[];
+  /** The user's own appointments: every open next step with a time, of every contact. */
+  appointments: Commitment[];
+  config: Config;
+  now: Instant;
+  tz: string;
+  reason: string | null;
+  ask: string | null;
+  /** How many slots the default follow-up ask offers. */
+  slots: number;
+  /** The template text: first line `Subject: ...`, then the body. */
+  template: string;
+}
+
+export interface Draft {
+  subject: string;
+  body: string;
+  /** The instants offered by the ask (empty when --ask or not a follow-up). */
+  slots: Instant[];
+  /** The bracketed placeholders left for the user to fill in. */
+  todo: string[];
+}
+
+/** A template's problem (no Subject line, an unknown placeholder), or null when it is usable. */
+export function templateProblem(template: string): string | null {
+  const first = template.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
+  if (!/^Subject:/i.test(first)) return 'its first line must be "Subject: ..."';
+  for (const m of template.matchAll(/\{\{\s*([^}]*?)\s*\}\}/g)) {
+    if (!(m[1]! in PLACEHOLDERS)) return `it has an unknown placeholder {{${m[1]}}}`;
+  }
+  return null;
+}
+
+/** Fills `{{name}}`s; a part left empty takes its paragraph with it. Throws on an unusable template (check templateProblem first). */
+export function renderTemplate(template: string, values: Record<Placeholder, string>): { subject: string; body: string } {
+  const problem = templateProblem(template);
+  if (problem) throw new Error(`template: ${problem}`);
+  const filled = template.replace(/^\uFEFF/, '').replace(/\r\n/g, '\n').replace(/\{\{\s*([^}]*?)\s*\}\}/g, (_, k: string) => values[k as Placeholder]);
+  const [first = '', ...rest] = filled.split('\n');
+  const body = rest
+    .join('\n')
+    .split(/\n[ \t]*\n/)
+    .map((p) => p.replace(/[ \t]+$/gm, ''))
+    .filter((p) => p.trim() !== '')
+    .join('\n\n');
+  return { subject: first.replace(/^Subject:\s*/i, '').trim(), body: body.replace(/^\n+/, '').replace(/\s+$/, '') + '\n' };
+}
+
+const VIA: Record<Channel, string> = {
+  call: 'on the phone',
+  meeting: 'in person',
+  email: 'by email',
+  text: 'by text',
+  linkedin: 'on LinkedIn',
+  other: '',
+};
+const TRIED: Record<Channel, string> = {
+  call: 'called',
+  meeting: 'tried to meet you',
+  email: 'wrote',
+  text: 'sent a text',
+  linkedin: 'wrote on LinkedIn',
+  other: 'tried to reach you',
+};
+
+/** A note as part of a sentence: first letter kept, final punctuation dropped, long notes cut at 20 words. */
+function clause(text: string): string {
+  const words = text.trim().replace(/\s+/g, ' ').split(' ');
+  const cut = words.length > 20 ? `${words.slice(0, 20).join(' ')}…` : words.join(' ');
+  return cut.replace(/[.!;:,]+$/, '');
+}
+
+/** Text as a sentence: capital first letter, final full stop. */
+export function sentence(text: string): string {
+  const t = text.trim().replace(/\s+/g, ' ');
+  if (!t) return '';
+  const s = t.charAt(0).toUpperCase() + t.slice(1);
+  // A link at the end keeps no full stop: it would break the link when clicked.
+  return /[.!?…]$/.test(s) || /\w+:\/\/\S+$/.test(s) ? s : `${s}.`;
+}
+
+const list = (items: string[]) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);
+const byTime = (a: { at: Instant }, b: { at: Instant }) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0);
+
+/** Part A: the last conversation, what was sent since, the attempts since, the open promises. */
+export function historyOf(input: Pick<DraftInput, 'touches' | 'commitments' | 'now' | 'tz' | 'kind'>): string {
+  const { tz, now } = input;
+  const today = localDateOf(now, tz);
+  const day = (at: Instant) => formatDay(localDateOf(at, tz), today);
+  const touches = [...input.touches].filter((t) => t.at <= now).sort(byTime);
+  const lastTwoWay = touches.filter((t) => t.outcome === 'connected' || t.outcome === 'replied').at(-1);
+  const parts: string[] = [];
+  if (lastTwoWay) {
+    const about = lastTwoWay.note ? ` about ${clause(lastTwoWay.note)}` : '';
+    if (lastTwoWay.outcome === 'replied') parts.push(`Thank you for your reply on ${day(lastTwoWay.at)}${lastTwoWay.note ? ` about ${clause(lastTwoWay.note)}` : ''}.`);
+    else if (lastTwoWay.channel === 'meeting') parts.push(`It was good to meet on ${day(lastTwoWay.at)}${about ? ` and talk${about}` : ''}.`);
+    else parts.push(`We spoke ${VIA[lastTwoWay.channel]}${VIA[lastTwoWay.channel] ? ' ' : ''}on ${day(lastTwoWay.at)}${about}.`.replace('  ', ' '));
+  }
+  const since = touches.filter((t) => !lastTwoWay || t.at > lastTwoWay.at);
+  const proposal = touches.filter((t) => t.proposal).at(-1);
+  if (proposal && (!lastTwoWay || proposal.at >= lastTwoWay.at)) parts.push(`I sent you our proposal on ${day(proposal.at)}.`);
+  const values = since.filter((t) => t.value && t.outcome !== 'auto-reply');
+  const lastValue = values.at(-1);
+  if (lastValue && input.kind === 'nurture') parts.push(`Last time I shared ${clause(lastValue.value!)}.`);
+  const unanswered = since.filter((t) => !t.proposal && !t.value && ['no-answer', 'voicemail', 'sent'].includes(t.outcome));
+  if (unanswered.length > 0 && input.kind !== 'nurture') {
+    const channels = [...new Set(unanswered.map((t) => t.channel))];
+    const how = channels.length === 1 ? `I ${TRIED[channels[0]!]}` : 'I tried to reach you';
+    parts.push(`${how} on ${list(unanswered.map((t) => day(t.at)))}${input.kind === 'follow-up' ? ', and I know how full a week can get' : ''}.`);
+  }
+  const kept = input.commitments.filter((c) => c.kind === 'promise' && c.state === 'kept' && (!lastTwoWay || (c.closedAt ?? '') > lastTwoWay.at));
+  if (kept.length) parts.push(`Done as promised: ${list(kept.map((c) => clause(c.what)))}.`);
+  const owed = input.commitments.filter((c) => c.kind === 'promise' && c.state === 'open');
+  if (owed.length) parts.push(`As promised: ${list(owed.map((c) => (dueDate(c.due, tz) >= today ? `${clause(c.what)}, by ${formatDay(dueDate(c.due, tz), today)}` : clause(c.what))))}.`);
+  return parts.join(' ');
+}
+
+const minutesOf = (time: string) => {
+  const t = parseTimeOfDay(time)!;
+  return t.hour * 60 + t.minute;
+};
+const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+
+/**
+ * `count` slots, one a working day (Mon-Fri) from the next working day on,
+ * inside day.start..day.end (a 30-minute appointment ends by day.end), on the
+ * half hour, none overlapping an appointment (assumed 30 minutes). Even days
+ * prefer 15:00, odd days 10:00 (the nearest free time to it), so the prospect
+ * gets an afternoon and a morning to choose from.
+ */
+export function proposeSlots(count: number, appointments: Commitment[], config: Config, now: Instant, tz: string): Instant[] {
+  const busy = appointments.flatMap((c) => ('at' in c.due ? [Date.parse(c.due.at)] : []));
+  const length = APPOINTMENT_MINUTES * 60_000;
+  const start = minutesOf(config.dayStart);
+  const end = minutesOf(config.dayEnd) - APPOINTMENT_MINUTES;
+  const grid: number[] = [];
+  for (let m = Math.ceil(start / 30) * 30; m <= end; m += 30) grid.push(m);
+  if (grid.length === 0 && start <= end) grid.push(start);
+  const slots: Instant[] = [];
+  let date: LocalDate = localDateOf(now, tz);
+  for (let tries = 0; slots.length < count && tries < 60; tries++) {
+    date = addDays(date, 1);
+    const wd = weekdayOf(date);
+    if (wd === 0 || wd === 6) continue;
+    const target = slots.length % 2 === 0 ? 15 * 60 : 10 * 60;
+    const ordered = [...grid].sort((a, b) => Math.abs(a - target) - Math.abs(b - target) || a - b);
+    for (const m of ordered) {
+      const at = instantAt(date, hhmm(m), tz);
+      const ms = Date.parse(at);
+      if (ms <= Date.parse(now)) continue;
+      if (busy.some((b) => Math.abs(b - ms) < length)) continue;
+      slots.push(at);
+      break;
+    }
+  }
+  return slots;
+}
+
+/** "Tue 24 Nov at 15:00". */
+export function formatSlot(at: Instant, tz: string, now: Instant): string {
+  return `${formatDay(localDateOf(at, tz), localDateOf(now, tz))} at ${localTimeOf(at, tz)}`;
+}
+
+export function buildDraft(input: DraftInput): Draft {
+  const { kind, config, tz, now } = input;
+  const firstName = input.contact.name.trim().split(/\s+/)[0] ?? input.contact.name;
+  const yourName = config.userName.trim() || YOUR_NAME;
+  const todo: string[] = [];
+  let slots: Instant[] = [];
+
+  let reason: string;
+  if (input.reason?.trim()) reason = sentence(input.reason);
+  else if (kind === 'breakup') reason = '';
+  else {
+    reason = kind === 'nurture' ? WHAT_YOU_SHARE : WHY_NOW;
+    todo.push(reason);
+  }
+
+  let ask: string;
+  if (input.ask?.trim()) {
+    ask = input.ask.trim().replace(/\s+/g, ' ');
+    ask = ask.charAt(0).toUpperCase() + ask.slice(1);
+    if (!/[.!?]$/.test(ask)) ask += '?';
+  } else if (kind === 'breakup') {
+    ask = 'Should I close the file for now? A one-word reply is plenty, and if the timing changes later, my door is open.';
+  } else if (kind === 'nurture') {
+    ask = 'Would that be useful to you?';
+  } else {
+    const next = input.commitments
+      .filter((c) => c.kind === 'next-step' && c.state === 'open' && 'at' in c.due && c.due.at > now)
+      .sort((a, b) => byTime(a.due as { at: Instant }, b.due as { at: Instant }))[0];
+    if (next && 'at' in next.due) {
+      ask = `Does ${formatSlot(next.due.at, tz, now)} still work for ${clause(next.what)}?`;
+    } else {
+      slots = proposeSlots(Math.max(1, input.slots), input.appointments, config, now, tz);
+      const proposalOut = input.touches.some((t) => t.proposal);
+      const what = proposalOut ? 'for 15 minutes to go through the proposal together' : 'for 15 minutes';
+      ask = `Would ${list(slots.map((s) => formatSlot(s, tz, now))).replace(/ and ([^,]*)$/, ' or $1')} suit you ${what}?`;
+    }
+  }
+
+  const values: Record<Placeholder, string> = {
+    firstName,
+    name: input.contact.name.trim(),
+    company: input.contact.company?.trim() || input.contact.name.trim(),
+    history: historyOf(input),
+    reason,
+    ask,
+    signature: `Best,\n${yourName}`,
+    yourName,
+  };
+  if (yourName === YOUR_NAME) todo.push(YOUR_NAME);
+  const { subject, body } = renderTemplate(input.template, values);
+  return { subject, body, slots, todo };
+}
