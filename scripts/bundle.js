@@ -6,11 +6,11 @@
  * (dist/bundle/fu.cache, made here by running the main commands once in this
  * process). One file instead of forty modules, and compiled code read from
  * the cache instead of compiled again: together they halve what fu adds to
- * Node's start-up (see bench/README-performance.md).
+ * Node's start-up (see the README, "Performance").
  *
- * Left out, loaded from node_modules only when used: better-sqlite3 (native),
- * chrono-node (natural-language dates), @inquirer/prompts (prompts) and
- * cli-table3 (tables on a terminal), the first two through their CommonJS builds. Command modules stay lazy inside the
+ * Left out, loaded from node_modules only when used: better-sqlite3's native
+ * addon (its JavaScript is in), chrono-node (natural-language dates) and
+ * @inquirer/prompts (prompts), the last two through their CommonJS builds. Command modules stay lazy inside the
  * bundle: a command's code is initialised only when that command runs.
  *
  * The bundle sits two folders below the package root, like dist/cli/main.js,
@@ -46,6 +46,20 @@ const lazyChildProcess = {
   },
 };
 
+/**
+ * fu always tells chalk its colour level (NO_COLOR, TERM=dumb, --no-color and
+ * the terminal are decided in main.ts), so chalk's own detection, which loads
+ * node:tty and node:os and reads the environment at start-up, is replaced by
+ * a module that detects nothing.
+ */
+const noColorDetection = {
+  name: 'no-color-detection',
+  setup(b) {
+    b.onResolve({ filter: /^#supports-color$/ }, () => ({ path: 'supports-color', namespace: 'fu-no-detection' }));
+    b.onLoad({ filter: /.*/, namespace: 'fu-no-detection' }, () => ({ contents: 'export default { stdout: false, stderr: false };', loader: 'js' }));
+  },
+};
+
 await build({
   entryPoints: [path.join(root, 'dist/cli/main.js')],
   outfile: path.join(root, 'dist/bundle/fu.cjs'),
@@ -54,7 +68,9 @@ await build({
   // CommonJS: V8's code cache is available to scripts (node:vm), not to ES modules, in Node 20.
   format: 'cjs',
   target: 'node20',
-  external: ['better-sqlite3', 'chrono-node', '@inquirer/prompts', 'cli-table3'],
+  // better-sqlite3's JavaScript is bundled; its addon is loaded by path (connect() in
+  // store/db.ts), so the bindings package that would look for it is never called.
+  external: ['bindings', 'chrono-node', '@inquirer/prompts'],
   // The modules locate migrations/ and package.json from import.meta.url: the bundle's own URL.
   define: { 'import.meta.url': '__fuBundleUrl' },
   // import() becomes require(): a function read from V8's code cache loses the vm
@@ -62,7 +78,7 @@ await build({
   // @inquirer/prompts both ship CommonJS builds.
   supported: { 'dynamic-import': false },
   banner: { js: "var __fuBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
-  plugins: [lazyChildProcess],
+  plugins: [lazyChildProcess, noColorDetection],
   legalComments: 'none',
   charset: 'ascii', // bin/load.js reads it as latin1
   logLevel: 'warning',
@@ -78,13 +94,13 @@ fs.rmSync(path.join(root, 'dist/bundle/fu.js'), { force: true }); // an earlier 
 async function warmCache() {
   const fu = loadFu({ useCache: false });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fu-build-'));
-  const saved = { env: { ...process.env }, out: process.stdout.write, err: process.stderr.write, exitCode: process.exitCode };
+  const saved = { env: { ...process.env }, exitCode: process.exitCode };
   Object.assign(process.env, { FU_DB: path.join(dir, 'fu.db'), FU_NOW: '2026-11-23T09:00:00Z', NO_COLOR: '' });
   const tz = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-  process.stdout.write = process.stderr.write = () => true;
-  const listeners = { out: process.stdout.listeners('error'), err: process.stderr.listeners('error') };
-  process.stdout.setMaxListeners(0);
-  const run = (...args) => fu.exports.main(['node', 'fu', ...args]);
+  // A silent IO, on a (pretended) terminal or not: main() takes it instead of the process's.
+  let tty = false;
+  const io = () => ({ out() {}, err() {}, stdoutIsTTY: tty, columns: 80, color: tty });
+  const run = (...args) => fu.exports.main(['node', 'fu', ...args], io());
   try {
     // The data comes from the generator (its own modules), so only the commands below compile in the bundle.
     generateFile(process.env.FU_DB, { contacts: 200, touchesPerContact: 10, seed: 'cache', now: process.env.FU_NOW, tz });
@@ -92,13 +108,13 @@ async function warmCache() {
     const chase = db.prepare('SELECT id FROM contacts WHERE chase_due_on IS NOT NULL ORDER BY chase_due_on LIMIT 1').pluck().get();
     const promise = db.prepare("SELECT id FROM commitments WHERE state = 'open' AND kind = 'promise' LIMIT 1").pluck().get();
     db.close();
-    for (const tty of [false, true]) {
-      Object.defineProperty(process.stdout, 'isTTY', { value: tty, configurable: true });
+    for (const terminal of [false, true]) {
+      tty = terminal;
       await run('today');
       await run('stale');
       await run('show', '1');
     }
-    Object.defineProperty(process.stdout, 'isTTY', { value: false, configurable: true });
+    tty = false;
     await run('today', '--json');
     await run('stale', '--json');
     await run('show', '1', '--json');
@@ -108,12 +124,6 @@ async function warmCache() {
     await run('next', '3', 'review', '--at', '2026-12-02 10:00');
     if (promise) await run('done', String(promise));
   } finally {
-    // Each run adds its stdout error handler (EPIPE): keep only the ones there were.
-    for (const l of process.stdout.listeners('error')) if (!listeners.out.includes(l)) process.stdout.off('error', l);
-    for (const l of process.stderr.listeners('error')) if (!listeners.err.includes(l)) process.stderr.off('error', l);
-    process.stdout.write = saved.out;
-    process.stderr.write = saved.err;
-    delete process.stdout.isTTY;
     process.env = saved.env;
     process.exitCode = saved.exitCode;
     fs.rmSync(dir, { recursive: true, force: true });

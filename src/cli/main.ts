@@ -2,6 +2,8 @@
  * The process boundary: the only place that reads process.*, turns errors into
  * `fu: message` + hint on stderr and an exit code.
  */
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import { CommanderError } from 'commander';
 import { Exit, FuError, usageError } from '../errors.js';
 import type { IO } from './io.js';
@@ -10,32 +12,70 @@ import { userTimeZone } from './zone.js';
 import { paint, safe } from './output.js';
 import { asDatabaseError, isDatabaseFault } from '../store/db.js';
 
+const require = createRequire(import.meta.url);
+
 /**
- * A reader that stops early (fu list | head -1) closes the pipe: the rest of the output is
- * dropped quietly, as any Unix tool does, instead of a stack trace; the command still finishes.
+ * Whether a descriptor is a terminal. Pipes and files (the scripted case) are
+ * told apart with one fstat, without loading node:tty or creating
+ * process.stdout/stdin, which costs a few milliseconds of start-up.
  */
-let stdoutReading = true;
-let watchingStdout = false;
-function watchStdout(): void {
-  if (watchingStdout) return;
-  watchingStdout = true;
-  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code !== 'EPIPE') throw err;
-    stdoutReading = false;
-  });
+function isTerminal(fd: number): boolean {
+  try {
+    if (!fs.fstatSync(fd).isCharacterDevice()) return false;
+  } catch {
+    return false; // closed
+  }
+  return (require('node:tty') as typeof import('node:tty')).isatty(fd);
+}
+
+/**
+ * Output to a pipe or file is written straight to the descriptor. A reader that
+ * stops early (fu list | head -1) closes the pipe: the rest is dropped quietly,
+ * as any Unix tool does, instead of a stack trace; the command still finishes.
+ * A non-blocking descriptor that is full (EAGAIN) hands over to process.stdout,
+ * which waits for the reader.
+ */
+function pipeWriter(): (text: string) => void {
+  let reading = true;
+  let stream: NodeJS.WriteStream | undefined;
+  return (text) => {
+    if (!reading) return;
+    if (stream) {
+      stream.write(text);
+      return;
+    }
+    let buf = Buffer.from(text);
+    while (buf.length > 0) {
+      try {
+        buf = buf.subarray(fs.writeSync(1, buf));
+      } catch (err) {
+        const code = (err as NodeJS.ErrnoException).code;
+        if (code === 'EPIPE') {
+          reading = false;
+          return;
+        }
+        if (code !== 'EAGAIN') throw err;
+        stream = process.stdout;
+        stream.on('error', (e: NodeJS.ErrnoException) => {
+          if (e.code !== 'EPIPE') throw e;
+          reading = false;
+        });
+        stream.write(buf);
+        return;
+      }
+    }
+  };
 }
 
 function processIO(env: NodeJS.ProcessEnv, argv: string[]): IO {
   const noColor = (env.NO_COLOR !== undefined && env.NO_COLOR !== '') || env.TERM === 'dumb' || argv.includes('--no-color');
-  watchStdout();
+  const terminal = isTerminal(1);
   return {
-    out: (t) => {
-      if (stdoutReading) process.stdout.write(t);
-    },
+    out: terminal ? (t) => process.stdout.write(t) : pipeWriter(),
     err: (t) => process.stderr.write(t),
-    stdoutIsTTY: Boolean(process.stdout.isTTY),
-    columns: process.stdout.columns || 80,
-    color: Boolean(process.stdout.isTTY) && !noColor,
+    stdoutIsTTY: terminal,
+    columns: (terminal && process.stdout.columns) || 80,
+    color: terminal && !noColor,
     stdin: async () => {
       const chunks: Buffer[] = [];
       for await (const chunk of process.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
@@ -57,14 +97,14 @@ function fromCommander(err: CommanderError, argv: string[]): FuError | null {
   return usageError(first, suggestion ? `${suggestion} ${help}` : help);
 }
 
-export async function main(argv: string[]): Promise<void> {
+/** `io` is the process's own unless given (the build's code-cache warm-up gives a silent one). */
+export async function main(argv: string[], io: IO = processIO(process.env, argv)): Promise<void> {
   const env = process.env;
-  const io = processIO(env, argv);
   const environment: Environment = {
     io,
     env,
     tz: userTimeZone(env),
-    stdinIsTTY: Boolean(process.stdin.isTTY),
+    stdinIsTTY: () => isTerminal(0),
     systemNow: Date.now,
   };
   const { program, close, database } = await buildProgram(environment, argv);

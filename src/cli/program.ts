@@ -16,7 +16,8 @@ export interface Environment {
   io: IO;
   env: NodeJS.ProcessEnv;
   tz: string;
-  stdinIsTTY: boolean;
+  /** Asked only when stdout is a terminal: prompts need both. */
+  stdinIsTTY(): boolean;
   systemNow: () => number;
 }
 
@@ -103,7 +104,7 @@ export async function buildProgram(environment: Environment, argv: string[] = []
         io,
         tz,
         now,
-        prompter: inquirerPrompter(environment.stdinIsTTY && io.stdoutIsTTY && globals.input !== false),
+        prompter: inquirerPrompter(io.stdoutIsTTY && globals.input !== false && environment.stdinIsTTY()),
         dbPath: () => resolveDbPath(globals.db, env),
         configDir: () => configDirOf(env),
         store() {

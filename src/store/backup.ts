@@ -7,11 +7,10 @@
  * before or after the restore, never between. Every file written here is
  * private (0600) and complete before it gets its name.
  */
-import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { databaseError, FuError, usageError } from '../errors.js';
-import { APPLICATION_ID, describe, listMigrations, newest, openDatabase, sqliteHeaderOf, type Db, type Migration } from './db.js';
+import { APPLICATION_ID, connect, describe, listMigrations, newest, openDatabase, sqliteHeaderOf, type Db, type Migration } from './db.js';
 import type { Store } from './store.js';
 
 export interface CopyInfo {
@@ -99,7 +98,7 @@ export async function backupTo(db: Db, target: string, options: { overwrite: boo
   try {
     tmp = tempBeside(target, 'backup');
     await db.backup(tmp, { progress: () => ALL_PAGES });
-    const copy = new Database(tmp, { fileMustExist: true });
+    const copy = connect(tmp, { fileMustExist: true });
     let info: CopyInfo;
     try {
       // One self-contained file: a rollback journal, no -wal beside it.
@@ -175,7 +174,7 @@ const damagedBackup = (source: string, why: string) => databaseError(`The backup
 function checkCopy(tmp: string, source: string, migrations: Migration[]): CopyInfo {
   let db: Db | undefined;
   try {
-    db = new Database(tmp, { fileMustExist: true });
+    db = connect(tmp, { fileMustExist: true });
     const check = db.pragma('integrity_check', { simple: true });
     if (check !== 'ok') throw damagedBackup(source, `integrity check: ${String(check)}`);
     const version = db.pragma('user_version', { simple: true }) as number;
@@ -196,7 +195,7 @@ function checkCopy(tmp: string, source: string, migrations: Migration[]): CopyIn
     db = undefined;
     // An older backup is upgraded like any older database, in the copy only.
     if (version < newest(migrations)) openDatabase(tmp, migrations).close();
-    db = new Database(tmp, { fileMustExist: true });
+    db = connect(tmp, { fileMustExist: true });
     db.pragma('journal_mode = DELETE');
     return infoOf(db);
   } catch (err) {
@@ -220,7 +219,7 @@ export function isDamaged(file: string): boolean {
   const created = [`${file}-wal`, `${file}-shm`].filter((f) => !fs.existsSync(f));
   let db: Db | undefined;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
+    db = connect(file, { readonly: true, fileMustExist: true });
     return db.pragma('quick_check', { simple: true }) !== 'ok';
   } catch (err) {
     const code = (err as { code?: string }).code ?? '';

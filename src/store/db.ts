@@ -4,12 +4,34 @@
  */
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { databaseError, Exit, FuError } from '../errors.js';
 
 export type Db = Database.Database;
+
+let addon: string | null | undefined;
+/**
+ * better-sqlite3's compiled addon, named by path (where npm builds it). Its
+ * default lookup (the bindings package) tries a dozen paths and reads a
+ * stack trace on every start, and cannot find it from inside the bundle
+ * (scripts/bundle.js). Null when it is not there.
+ */
+function nativeBinding(): string | null {
+  if (addon === undefined) {
+    const root = path.dirname(createRequire(import.meta.url).resolve('better-sqlite3/package.json'));
+    addon = ['Release', 'Debug'].map((b) => path.join(root, 'build', b, 'better_sqlite3.node')).find((f) => fs.existsSync(f)) ?? null;
+  }
+  return addon;
+}
+
+/** Every connection fu opens, with better-sqlite3's addon found quickly. */
+export function connect(file: string, options: Database.Options = {}): Db {
+  const binding = nativeBinding();
+  return new Database(file, binding ? { ...options, nativeBinding: binding } : options);
+}
 
 /** "fu\0\0": written by migration 1, so a database of another program is told apart. */
 export const APPLICATION_ID = 0x66750000;
@@ -170,7 +192,7 @@ export function openDatabase(file: string, migrations: Migration[] = listMigrati
   checkHeader(file);
   let db: Db | undefined;
   try {
-    db = new Database(file, { timeout: busyTimeoutMs });
+    db = connect(file, { timeout: busyTimeoutMs });
     checkOwnership(db, file, migrations);
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');

@@ -51,7 +51,7 @@ export async function fuInProcess(args: string[], options: { db: string; now: st
   const io = bufferIO();
   const argv = ['node', 'fu', ...args];
   const env = { FU_DB: options.db, FU_NOW: options.now, ...options.env };
-  const { program, close, database } = await buildProgram({ io, env, tz: options.tz ?? 'UTC', stdinIsTTY: false, systemNow: Date.now }, argv);
+  const { program, close, database } = await buildProgram({ io, env, tz: options.tz ?? 'UTC', stdinIsTTY: () => false, systemNow: Date.now }, argv);
   let code: number = Exit.ok;
   try {
     await program.parseAsync(argv);
