@@ -2,7 +2,7 @@
 /**
  * `npm run bench [-- --sizes 1000,10000,100000] [--runs 10] [--warmup 2] [--no-taskwarrior] [--strict]`
  *
- * Times fu as a user meets it: whole processes (`node bin/fu.js ...`), each
+ * Times fu as a user meets it: whole processes (`node bin/fu.cjs ...`), each
  * run a fresh Node, against generated databases of 1k, 10k and 100k contacts
  * (10 touches each, see src/tools/gen.ts), made once under bench/data/ and
  * reused while the generator and its settings are the same.
@@ -38,7 +38,7 @@ import Database from 'better-sqlite3';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DATA = path.join(ROOT, 'bench', 'data');
 const RESULTS = path.join(ROOT, 'bench', 'results');
-const BIN = path.join(ROOT, 'bin', 'fu.js');
+const BIN = path.join(ROOT, 'bin', 'fu.cjs');
 const GEN = path.join(ROOT, 'dist', 'tools', 'gen.js');
 const BASELINE = path.join(ROOT, 'bench', 'baseline.js');
 const RSS_PRELOAD = path.join(ROOT, 'bench', 'rss.js');

@@ -2,7 +2,7 @@
 /**
  * The second half of `npm run build`: the CLI compiled by tsc (dist/cli/main.js
  * and everything it imports, commander included) bundled into one file,
- * dist/bundle/fu.cjs, which bin/fu.js runs with V8's code cache
+ * dist/bundle/fu.cjs, which bin/fu.cjs runs with V8's code cache
  * (dist/bundle/fu.cache, made here by running the main commands once in this
  * process). One file instead of forty modules, and compiled code read from
  * the cache instead of compiled again: together they halve what fu adds to
@@ -23,7 +23,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import { loadFu } from '../bin/load.js';
+import { loadFu } from '../bin/load.cjs';
 import { generateFile } from '../dist/tools/gen.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -80,7 +80,7 @@ await build({
   banner: { js: "var __fuBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
   plugins: [lazyChildProcess, noColorDetection],
   legalComments: 'none',
-  charset: 'ascii', // bin/load.js reads it as latin1
+  charset: 'ascii', // bin/load.cjs reads it as latin1
   logLevel: 'warning',
 });
 fs.rmSync(path.join(root, 'dist/bundle/fu.js'), { force: true }); // an earlier build's ES module bundle

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const BIN = path.join(ROOT, 'bin', 'fu.js');
+export const BIN = path.join(ROOT, 'bin', 'fu.cjs');
 
 export function tempDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'fu-test-'));

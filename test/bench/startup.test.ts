@@ -41,7 +41,7 @@ describe('the built bundle', () => {
     expect(fs.existsSync(path.join(bundle, 'fu.cjs'))).toBe(true);
     const before = fs.statSync(path.join(bundle, 'fu.cache')).mtimeMs;
     // @ts-expect-error: plain JavaScript, no declarations
-    const { loadFu } = (await import('../../bin/load.js')) as { loadFu: () => { stale: boolean; exports: { main: unknown } } };
+    const { loadFu } = (await import('../../bin/load.cjs')) as { loadFu: () => { stale: boolean; exports: { main: unknown } } };
     const fu = loadFu();
     expect(typeof fu.exports.main).toBe('function');
     expect(fu.stale).toBe(false);

@@ -3,18 +3,20 @@
 // cache instead of being parsed and compiled again on every run, which is
 // most of what fu adds to Node's own start-up. A cache made by another Node
 // version is rejected by V8 (the code is then compiled as usual, a few ms
-// slower) until the next `npm run build` records it again.
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import vm from 'node:vm';
-import { fileURLToPath } from 'node:url';
+// slower) until the next `npm run build` records it again. CommonJS, like
+// bin/fu.cjs: an ES module entry would start Node's ES module loader (and
+// importing node:fs as a module loads its streams), a few ms on every run.
+'use strict';
+const fs = require('node:fs');
+const { createRequire } = require('node:module');
+const path = require('node:path');
+const vm = require('node:vm');
 
-export const BUNDLE = fileURLToPath(new URL('../dist/bundle/fu.cjs', import.meta.url));
-export const CACHE = fileURLToPath(new URL('../dist/bundle/fu.cache', import.meta.url));
+const BUNDLE = path.join(__dirname, '..', 'dist', 'bundle', 'fu.cjs');
+const CACHE = path.join(__dirname, '..', 'dist', 'bundle', 'fu.cache');
 
 /** The bundle's exports ({ main }), and saveCache() to write what V8 has compiled so far. */
-export function loadFu({ useCache = true } = {}) {
+function loadFu({ useCache = true } = {}) {
   // esbuild writes the bundle in ASCII (other characters escaped): latin1 reads it without decoding UTF-8.
   const source = fs.readFileSync(BUNDLE, 'latin1');
   let cachedData;
@@ -46,3 +48,5 @@ export function loadFu({ useCache = true } = {}) {
     },
   };
 }
+
+module.exports = { BUNDLE, CACHE, loadFu };
