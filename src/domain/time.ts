@@ -208,11 +208,19 @@ export function dueDate(due: { at: Instant } | { date: LocalDate }, tz: string):
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
+/** "Tue 24 Nov" by date: fu stale names a few hundred distinct days thousands of times. */
+const dayNames = new Map<LocalDate, string>();
+
 /** "Tue 24 Nov" (with the year when it is not the year of `today`). */
 export function formatDay(date: LocalDate, today?: LocalDate): string {
-  const p = parseLocalDate(date)!;
-  const base = `${WEEKDAYS[weekdayOf(date)]} ${p.day} ${MONTHS[p.month - 1]}`;
-  return today && today.slice(0, 4) !== date.slice(0, 4) ? `${base} ${p.year}` : base;
+  let base = dayNames.get(date);
+  if (base === undefined) {
+    const p = parseLocalDate(date)!;
+    base = `${WEEKDAYS[weekdayOf(date)]} ${p.day} ${MONTHS[p.month - 1]}`;
+    if (dayNames.size > 10_000) dayNames.clear();
+    dayNames.set(date, base);
+  }
+  return today && today.slice(0, 4) !== date.slice(0, 4) ? `${base} ${Number(date.slice(0, 4))}` : base;
 }
 
 /** "Tue 24 Nov 15:00" for an instant, "Tue 24 Nov" for a date: every write prints this. */

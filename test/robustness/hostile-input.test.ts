@@ -8,9 +8,11 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { spawn, spawnSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { safe } from '../../src/cli/output.js';
-import { session, snapshot, type FuResult, type Session } from '../helpers.js';
+import { BIN, fu, fuEnv, session, snapshot, type FuResult, type Session } from '../helpers.js';
+import { generateFile } from '../../src/tools/gen.js';
 import { KEY, runInPty } from '../pty.js';
 import { RAW_CONTROL, scratch, startFu } from './support.js';
 
@@ -270,3 +272,50 @@ describe('a reader that stops early', () => {
     expect(r.code).toBe(0);
   });
 });
+
+const hasPerl = spawnSync('perl', ['-v']).status === 0;
+
+describe('a reader slower than fu', () => {
+  it.skipIf(!hasPerl)('writes every byte to a full non-blocking pipe, handing over to Node on EAGAIN (skipped without perl)', async () => {
+    const dir = scratch();
+    const db = path.join(dir, 'big.db');
+    generateFile(db, { contacts: 1500, touchesPerContact: 2, seed: 'pipe', now: NOW, tz: 'UTC' });
+    const expected = fu(['list', '--status', 'all'], { db, now: NOW });
+    expect(expected.code).toBe(0);
+    // More than a pipe holds (64 KiB on Linux), so fu meets EAGAIN while nobody reads.
+    expect(Buffer.byteLength(expected.stdout)).toBeGreaterThan(128 * 1024);
+
+    const fifo = path.join(dir, 'out.fifo');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const reader = fs.openSync(fifo, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+    const writer = fs.openSync(fifo, fs.constants.O_WRONLY | fs.constants.O_NONBLOCK);
+    // Node gives a child a blocking stdout, so perl sets O_NONBLOCK on it, as a
+    // parent that is not libuv-based may leave it, then runs fu in its place.
+    const nonBlocking = 'use Fcntl; fcntl(STDOUT, F_SETFL, fcntl(STDOUT, F_GETFL, 0) | O_NONBLOCK) or die; exec @ARGV or die';
+    const child = spawn('perl', ['-e', nonBlocking, process.execPath, BIN, 'list', '--status', 'all'], { env: fuEnv({ db, now: NOW }), stdio: ['ignore', writer, 'pipe'] });
+    fs.closeSync(writer);
+    let stderr = '';
+    child.stderr!.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+    await new Promise((resolve) => setTimeout(resolve, 300)); // let the pipe fill up
+    const chunks: Buffer[] = [];
+    const buf = Buffer.alloc(65536);
+    for (;;) {
+      let n: number;
+      try {
+        n = fs.readSync(reader, buf);
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'EAGAIN') throw err;
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        continue;
+      }
+      if (n === 0) break; // every writer closed: fu is done
+      chunks.push(Buffer.from(buf.subarray(0, n)));
+    }
+    fs.closeSync(reader);
+    expect(await exited).toBe(0);
+    expect(stderr).toBe('');
+    expect(Buffer.concat(chunks).toString('utf8')).toBe(expected.stdout);
+  });
+});
+
