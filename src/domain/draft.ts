@@ -55,6 +55,8 @@ export interface Draft {
   slots: Instant[];
   /** The bracketed placeholders left for the user to fill in. */
   todo: string[];
+  /** The last conversation's note, left out of part A because it is not a topic (see topicOf). */
+  leftOutNote: History['leftOut'];
 }
 
 /** A template's problem (no Subject line, an unknown placeholder), or null when it is usable. */
@@ -118,19 +120,43 @@ export function sentence(text: string): string {
 const list = (items: string[]) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);
 const byTime = (a: { at: Instant }, b: { at: Instant }) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0);
 
+/**
+ * A note that reads as the topic of a conversation ("the pilot for the sales
+ * team"), as it would follow "We spoke ... about": one clause (no full stop
+ * but a final one, no semicolon, question or exclamation mark) that does not open like a sentence
+ * (a capitalised ordinary word: "Liked the idea"). Notes written as private
+ * observations are not put in the prospect's mouth; null for them.
+ */
+export function topicOf(note: string | null): string | null {
+  const text = note?.trim().replace(/\s+/g, ' ') ?? '';
+  if (!text || /[.;!?]/.test(text.replace(/\.$/, '')) || /^\p{Lu}\p{Ll}/u.test(text)) return null;
+  return clause(text);
+}
+
+export interface History {
+  /** Part A, in sentences ('' with no history). */
+  text: string;
+  /** The last conversation's note when it was left out (not a topic), for the user to weave in. */
+  leftOut: { at: Instant; note: string } | null;
+}
+
 /** Part A: the last conversation, what was sent since, the attempts since, the open promises. */
-export function historyOf(input: Pick<DraftInput, 'touches' | 'commitments' | 'now' | 'tz' | 'kind'>): string {
+export function historyOf(input: Pick<DraftInput, 'touches' | 'commitments' | 'now' | 'tz' | 'kind'>): History {
   const { tz, now } = input;
   const today = localDateOf(now, tz);
   const day = (at: Instant) => formatDay(localDateOf(at, tz), today);
   const touches = [...input.touches].filter((t) => t.at <= now).sort(byTime);
   const lastTwoWay = touches.filter((t) => t.outcome === 'connected' || t.outcome === 'replied').at(-1);
   const parts: string[] = [];
+  let leftOut: History['leftOut'] = null;
   if (lastTwoWay) {
-    const about = lastTwoWay.note ? ` about ${clause(lastTwoWay.note)}` : '';
-    if (lastTwoWay.outcome === 'replied') parts.push(`Thank you for your reply on ${day(lastTwoWay.at)}${lastTwoWay.note ? ` about ${clause(lastTwoWay.note)}` : ''}.`);
+    const topic = topicOf(lastTwoWay.note);
+    if (lastTwoWay.note?.trim() && topic === null) leftOut = { at: lastTwoWay.at, note: lastTwoWay.note.trim() };
+    const about = topic ? ` about ${topic}` : '';
+    const via = VIA[lastTwoWay.channel];
+    if (lastTwoWay.outcome === 'replied') parts.push(`Thank you for your reply on ${day(lastTwoWay.at)}${about}.`);
     else if (lastTwoWay.channel === 'meeting') parts.push(`It was good to meet on ${day(lastTwoWay.at)}${about ? ` and talk${about}` : ''}.`);
-    else parts.push(`We spoke ${VIA[lastTwoWay.channel]}${VIA[lastTwoWay.channel] ? ' ' : ''}on ${day(lastTwoWay.at)}${about}.`.replace('  ', ' '));
+    else parts.push(`We spoke ${via ? `${via} ` : ''}on ${day(lastTwoWay.at)}${about}.`);
   }
   const since = touches.filter((t) => !lastTwoWay || t.at > lastTwoWay.at);
   const proposal = touches.filter((t) => t.proposal).at(-1);
@@ -148,7 +174,7 @@ export function historyOf(input: Pick<DraftInput, 'touches' | 'commitments' | 'n
   if (kept.length) parts.push(`Done as promised: ${list(kept.map((c) => clause(c.what)))}.`);
   const owed = input.commitments.filter((c) => c.kind === 'promise' && c.state === 'open');
   if (owed.length) parts.push(`As promised: ${list(owed.map((c) => (dueDate(c.due, tz) >= today ? `${clause(c.what)}, by ${formatDay(dueDate(c.due, tz), today)}` : clause(c.what))))}.`);
-  return parts.join(' ');
+  return { text: parts.join(' '), leftOut };
 }
 
 const minutesOf = (time: string) => {
@@ -226,7 +252,7 @@ export function buildDraft(input: DraftInput): Draft {
       .filter((c) => c.kind === 'next-step' && c.state === 'open' && 'at' in c.due && c.due.at > now)
       .sort((a, b) => byTime(a.due as { at: Instant }, b.due as { at: Instant }))[0];
     if (next && 'at' in next.due) {
-      ask = `Does ${formatSlot(next.due.at, tz, now)} still work for ${clause(next.what)}?`;
+      ask = `Are we still on for ${formatSlot(next.due.at, tz, now)} (${clause(next.what)})?`;
     } else {
       slots = proposeSlots(Math.max(1, input.slots), input.appointments, config, now, tz);
       const proposalOut = input.touches.some((t) => t.proposal);
@@ -235,11 +261,12 @@ export function buildDraft(input: DraftInput): Draft {
     }
   }
 
+  const history = historyOf(input);
   const values: Record<Placeholder, string> = {
     firstName,
     name: input.contact.name.trim(),
     company: input.contact.company?.trim() || input.contact.name.trim(),
-    history: historyOf(input),
+    history: history.text,
     reason,
     ask,
     signature: `Best,\n${yourName}`,
@@ -247,5 +274,5 @@ export function buildDraft(input: DraftInput): Draft {
   };
   if (yourName === YOUR_NAME) todo.push(YOUR_NAME);
   const { subject, body } = renderTemplate(input.template, values);
-  return { subject, body, slots, todo };
+  return { subject, body, slots, todo, leftOutNote: history.leftOut };
 }

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkMessage } from '../../src/domain/check.js';
-import { buildDraft, proposeSlots, renderTemplate, templateProblem, WHY_NOW, YOUR_NAME, type DraftInput, type DraftKind } from '../../src/domain/draft.js';
+import { buildDraft, proposeSlots, renderTemplate, templateProblem, topicOf, WHY_NOW, YOUR_NAME, type DraftInput, type DraftKind } from '../../src/domain/draft.js';
 import { localDateOf, localTimeOf, weekdayOf } from '../../src/domain/time.js';
 import { DEFAULT_CONFIG, type Commitment } from '../../src/domain/types.js';
 import { ROOT } from '../helpers.js';
@@ -37,6 +37,31 @@ function draft(partial: Partial<DraftInput>) {
 
 const words = (text: string) => text.split(/\s+/).filter(Boolean).length;
 
+describe('topicOf: a note is quoted as the topic only when it reads as one', () => {
+  it.each([
+    ['the pilot for the sales team', 'the pilot for the sales team'],
+    ['the pilot for the sales team.', 'the pilot for the sales team'],
+    ['Q1 budget and the pilot', 'Q1 budget and the pilot'],
+    ['pricing for 40 seats', 'pricing for 40 seats'],
+    ['Liked the pilot idea; asked to talk after their trade show.', null],
+    ['Board meets this week on the budget', null],
+    ['budget is frozen. call in March', null],
+    ['any news?', null],
+    ['  ', null],
+    [null, null],
+  ])('%j -> %j', (note, topic) => {
+    expect(topicOf(note)).toBe(topic);
+  });
+
+  it('leaves an observation out of the message and hands it back for the user to weave in', () => {
+    const at = '2026-11-16T10:00:00.000Z';
+    const d = draft({ touches: [makeTouch(at, 'connected', 'meeting', { note: 'Route planning is eating two days a week; CFO must sign off.' })] });
+    expect(d.body).toContain('It was good to meet on Mon 16 Nov.\n');
+    expect(d.body).not.toContain('Route planning');
+    expect(d.leftOutNote).toEqual({ at, note: 'Route planning is eating two days a week; CFO must sign off.' });
+  });
+});
+
 describe('buildDraft', () => {
   it('a follow-up after one conversation: history, reason, two slots, signed', () => {
     const d = draft({ touches: [makeTouch('2026-11-19T14:00:00.000Z', 'connected', 'call', { note: 'the pilot for the sales team.' })] });
@@ -48,6 +73,7 @@ describe('buildDraft', () => {
     expect(d.slots).toEqual(['2026-11-24T15:00:00.000Z', '2026-11-25T10:00:00.000Z']);
     expect(d.todo).toEqual([]);
     expect(checkMessage(d.body)).toEqual([]);
+    expect(d.leftOutNote).toBeNull();
   });
 
   it('without a reason or a name leaves marked placeholders', () => {
@@ -84,7 +110,7 @@ describe('buildDraft', () => {
   it('confirms an appointment already agreed instead of offering slots', () => {
     const next: Commitment = { ...appointment('2026-11-24T15:00:00.000Z', 1), what: 'the demo to the team' };
     const d = draft({ commitments: [next], appointments: [next] });
-    expect(d.body).toContain('Does Tue 24 Nov at 15:00 still work for the demo to the team?');
+    expect(d.body).toContain('Are we still on for Tue 24 Nov at 15:00 (the demo to the team)?');
     expect(d.slots).toEqual([]);
   });
 

@@ -116,6 +116,17 @@ describe('fu draft', () => {
     expect(again.output).toContain('Robin Vale');
   });
 
+  it('keeps a note written as an observation out of the message, and shows it on stderr', () => {
+    const note = 'Liked the pilot; CFO must sign off.';
+    expect(run('add', 'Noor Haddad', '--company', 'Vantage').code).toBe(0);
+    expect(run('log', 'noor', '--on', '2026-11-18 10:00', '--outcome', 'connected', '--note', note, '--nurture').code).toBe(0);
+    const r = run('draft', 'noor', '--ask', 'Would a call on Thursday help?', '--reason', 'x');
+    expect(r.stdout).toContain('We spoke on the phone on Wed 18 Nov.\n');
+    expect(r.stdout).not.toContain('CFO');
+    expect(r.stderr).toContain(`your note of Wed 18 Nov is not quoted (it reads as your own words); weave it in if it helps: "${note}"`);
+    expect(run.json<{ leftOutNote: unknown }>('draft', 'noor', '--reason', 'x').leftOutNote).toEqual({ at: '2026-11-18T10:00:00+00:00', note });
+  });
+
   it('refuses --breakup with --nurture', () => {
     expect(run('draft', 'dana', '--breakup', '--nurture').code).toBe(2);
   });

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { checkConfigValue } from '../../domain/config.js';
 import { buildDraft, PLACEHOLDERS, templateProblem, WHAT_YOU_SHARE, WHY_NOW, type DraftKind } from '../../domain/draft.js';
-import { isoWithOffset, localDateOf, localTimeOf } from '../../domain/time.js';
+import { formatDay, isoWithOffset, localDateOf, localTimeOf } from '../../domain/time.js';
 import { usageError } from '../../errors.js';
 import type { Deps } from '../io.js';
 import { optionalText } from '../input.js';
@@ -71,6 +71,10 @@ export async function runDraft(opts: DraftOptions, deps: Deps): Promise<void> {
   if (draft.todo.includes(WHY_NOW)) io.err(`${c.yellow('note:')} no --reason: fill in the [WHY NOW: ...] placeholder before sending; a follow-up without a reason is the "just checking in" it must not be.\n`);
   if (draft.todo.includes(WHAT_YOU_SHARE)) io.err(`${c.yellow('note:')} no --reason: fill in the [WHAT YOU SHARE: ...] placeholder with something useful to them.\n`);
   if (draft.todo.includes('[YOUR NAME]')) io.err(`${c.yellow('note:')} signed [YOUR NAME]: set your name once with: fu config user.name "Your Name"\n`);
+  if (draft.leftOutNote) {
+    const day = formatDay(localDateOf(draft.leftOutNote.at, tz), localDateOf(now, tz));
+    io.err(`${c.yellow('note:')} your note of ${day} is not quoted (it reads as your own words); weave it in if it helps: "${safe(draft.leftOutNote.note)}"\n`);
+  }
   const d = contact.derived;
   if (kind === 'follow-up' && contact.status === 'active' && d.unanswered === config.attemptsLimit - 1) {
     io.err(`${c.yellow('note:')} this is attempt ${config.attemptsLimit} of ${config.attemptsLimit}: the break-up. See: fu draft ${contact.id} --breakup\n`);
@@ -84,6 +88,7 @@ export async function runDraft(opts: DraftOptions, deps: Deps): Promise<void> {
       body: draft.body,
       slots: draft.slots.map((s) => ({ at: isoWithOffset(s, tz), date: localDateOf(s, tz), time: localTimeOf(s, tz) })),
       todo: draft.todo,
+      leftOutNote: draft.leftOutNote && { at: isoWithOffset(draft.leftOutNote.at, tz), note: draft.leftOutNote.note },
       template: template.source,
     });
     return;
@@ -114,8 +119,8 @@ export function register(program: Command, app: App): void {
   withExamples(cmd, [
     'fu draft dana --reason "your team doubled this quarter, and our new onboarding pack covers exactly that"',
     'fu draft sam --ask "Could we review the proposal on Thursday at 10:00?"',
-    'fu draft lee --breakup',
-    'fu draft kim --nurture --reason "the benchmark report on warehouse tools is out: https://example.com/report"',
+    'fu draft marco --breakup',
+    'fu draft tom --nurture --reason "the benchmark report on warehouse tools is out: https://example.com/report"',
     'fu draft dana --reason "their new Lyon warehouse" | fu check -',
   ]);
 }

@@ -240,8 +240,8 @@ export function register(program: Command, app: App): void {
     'fu log dana --outcome connected --next "demo to the team" --at "tue 3pm" --promise "send pricing" --by "tomorrow 5pm"',
     'fu log dana --outcome no-answer',
     'fu log sam --via email --outcome sent --proposal --next "review the proposal together" --at "thu 10am"',
-    'fu log lee --via email --outcome auto-reply --until "dec 1"',
-    'fu log kim --via email --outcome sent --value "the benchmark report they asked about"',
+    'fu log chloe --via email --outcome auto-reply --until "dec 1"',
+    'fu log tom --via email --outcome sent --value "the benchmark report they asked about"',
     'fu log acme --outcome connected --lost "went with a competitor"',
   ]);
 }
