@@ -56,6 +56,11 @@ export interface TouchInput {
   force: boolean;
 }
 
+/** A touch with nothing but its time and outcome (a call: no note, step, promise or flag), plus what `extra` sets. */
+export function plainTouch(at: Instant, outcome: Outcome, extra: Partial<TouchInput> = {}): TouchInput {
+  return { at, channel: 'call', outcome, note: null, next: null, soft: false, promises: [], disposition: null, value: null, until: null, proposal: false, force: false, ...extra };
+}
+
 export interface PlannedCommitment {
   kind: CommitmentKind;
   what: string;
@@ -366,20 +371,7 @@ function planTouch(
 export function checkMet(input: MetInput, config: Config, now: Instant, tz: string): Decision<TouchPlan> {
   return planTouch(
     { id: 0, status: 'active', touches: [], open: [] },
-    {
-      at: input.at,
-      channel: 'meeting',
-      outcome: 'connected',
-      note: `Met at ${input.event}`,
-      next: input.next,
-      soft: input.soft,
-      promises: [],
-      disposition: input.disposition,
-      value: null,
-      until: null,
-      proposal: false,
-      force: false,
-    },
+    plainTouch(input.at, 'connected', { channel: 'meeting', note: `Met at ${input.event}`, next: input.next, soft: input.soft, disposition: input.disposition }),
     config,
     now,
     tz,

@@ -34,7 +34,7 @@ import { deriveState, directionOf } from '../domain/derive.js';
 import { instantAt, localDateOf, parseLocalDate } from '../domain/time.js';
 import type { Channel, Commitment, Config, DispositionKind, Outcome, Status, Touch } from '../domain/types.js';
 import { openDatabase, resolveDbPath, type Db } from '../store/db.js';
-import { Store } from '../store/store.js';
+import { Store, type ContactFields } from '../store/store.js';
 
 // ---- reproducible randomness ---------------------------------------------------
 
@@ -175,14 +175,8 @@ const SCENARIOS = [
 export type Scenario = (typeof SCENARIOS)[number][0];
 export const SCENARIO_NAMES: readonly Scenario[] = SCENARIOS.map(([s]) => s);
 
-interface GenContact {
+interface GenContact extends ContactFields {
   id: number;
-  name: string;
-  company: string | null;
-  email: string | null;
-  phone: string | null;
-  source: string | null;
-  note: string | null;
   tags: string[];
   createdAt: number;
   status: Status;

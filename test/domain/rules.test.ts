@@ -7,6 +7,7 @@ import {
   checkReschedule,
   checkTouch,
   dueOf,
+  plainTouch,
   vaguePhrase,
   type ContactState,
   type Decision,
@@ -33,21 +34,7 @@ function zone(tz: string) {
   const on = (date: LocalDate, partOfDay?: 'morning' | 'afternoon' | 'evening'): When =>
     partOfDay ? { hasTime: false, date, partOfDay } : { hasTime: false, date };
   const touch = (local: string, outcome: Outcome, channel: Channel = 'call', extra: Partial<Touch> = {}) => makeTouch(t(local), outcome, channel, extra);
-  const input = (local: string, outcome: Outcome, extra: Partial<TouchInput> = {}): TouchInput => ({
-    at: t(local),
-    channel: 'call',
-    outcome,
-    note: null,
-    next: null,
-    soft: false,
-    promises: [],
-    disposition: null,
-    value: null,
-    until: null,
-    proposal: false,
-    force: false,
-    ...extra,
-  });
+  const input = (local: string, outcome: Outcome, extra: Partial<TouchInput> = {}): TouchInput => plainTouch(t(local), outcome, extra);
   const commitment = (id: number, when: When, extra: Partial<Commitment> = {}): Commitment => ({
     id,
     contactId: 1,

@@ -1,16 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { ContactFields } from '../../src/store/store.js';
 import { fu, session, tempDir } from '../helpers.js';
 
-interface ContactJson {
+/** The contact's fields as --json prints them (the same names as the store's). */
+interface ContactJson extends ContactFields {
   id: number;
-  name: string;
-  company: string | null;
-  email: string | null;
-  phone: string | null;
-  source: string | null;
-  note: string | null;
   tags: string[];
   status: string;
   createdAt: string;

@@ -11,7 +11,7 @@ import { bufferIO, type Deps } from '../../src/cli/io.js';
 import { noPrompter } from '../../src/cli/prompter.js';
 import { runToday } from '../../src/cli/commands/today.js';
 import { configFrom } from '../../src/domain/config.js';
-import { checkTouch } from '../../src/domain/rules.js';
+import { checkTouch, plainTouch } from '../../src/domain/rules.js';
 import { instantAt } from '../../src/domain/time.js';
 import { applyTouchPlan, contactState } from '../../src/store/apply.js';
 import { openDatabase } from '../../src/store/db.js';
@@ -188,20 +188,8 @@ describe('fu today while fu log writes', () => {
       writer.transaction(() => {
         const decision = checkTouch(
           contactState(writer, 1),
-          {
-            at: NOW,
-            channel: 'call',
-            outcome: 'connected',
-            note: null,
-            next: { what: 'pricing review', when: { hasTime: true, at: instantAt('2026-11-23', '16:00', 'UTC'), date: '2026-11-23' } },
-            soft: false,
-            promises: [],
-            disposition: null,
-            value: null,
-            until: null,
-            proposal: false,
-            force: false,
-          },
+          plainTouch(NOW, 'connected', { next: { what: 'pricing review', when: { hasTime: true, at: instantAt('2026-11-23', '16:00', 'UTC'), date: '2026-11-23' } } }),
+
           config,
           NOW,
           'UTC',

@@ -12,6 +12,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { safe } from '../../src/cli/output.js';
 import { BIN, fu, fuEnv, session, snapshot, type FuResult, type Session } from '../helpers.js';
+import type { ContactFields } from '../../src/store/store.js';
 import { generateFile } from '../../src/tools/gen.js';
 import { KEY, runInPty } from '../pty.js';
 import { RAW_CONTROL, scratch, startFu } from './support.js';
@@ -43,14 +44,9 @@ function expectHarmlessResult(r: FuResult, what: string): void {
   expectHarmless(r.stderr, `${what} (stderr)`);
 }
 
-interface ShowJson {
+/** The contact's fields as --json prints them (the same names as the store's). */
+interface ShowJson extends ContactFields {
   id: number;
-  name: string;
-  company: string | null;
-  email: string | null;
-  phone: string | null;
-  source: string | null;
-  note: string | null;
   tags: string[];
   touches: { note: string | null; value: string | null; lostReason: string | null }[];
   commitments: { id: number; what: string; history: { what: string }[] }[];
