@@ -122,31 +122,38 @@ export function parseLocalDate(text: string): { year: number; month: number; day
   return { year, month, day };
 }
 
-/** Dates parsed so far: the daily commands work on a few hundred distinct dates, thousands of times. */
-const utcMsOfDate = new Map<LocalDate, number>();
-/** And the other way: days since 1970-01-01 to `YYYY-MM-DD`. */
-const dateOfDayCache = new Map<number, LocalDate>();
-
-function dateOfDay(day: number): LocalDate {
-  let date = dateOfDayCache.get(day);
-  if (date === undefined) {
-    const d = new Date(day * MS_PER_DAY);
-    date = formatLocalDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
-    if (dateOfDayCache.size > 10_000) dateOfDayCache.clear();
-    dateOfDayCache.set(day, date);
-  }
-  return date;
+/**
+ * `compute`, remembered by argument: the daily commands work on a few hundred
+ * distinct dates, thousands of times. Bounded, for a long-lived caller.
+ */
+function memoized<K, V>(compute: (key: K) => V): (key: K) => V {
+  const known = new Map<K, V>();
+  return (key) => {
+    let value = known.get(key);
+    if (value === undefined && !known.has(key)) {
+      value = compute(key);
+      if (known.size > 10_000) known.clear();
+      known.set(key, value);
+    }
+    return value as V;
+  };
 }
 
+/** Days since 1970-01-01 to `YYYY-MM-DD`. */
+const dateOfDay = memoized((day: number): LocalDate => {
+  const d = new Date(day * MS_PER_DAY);
+  return formatLocalDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+});
+
+/** Midnight UTC of a local date, as milliseconds; null when it is not a real date. */
+const utcMsOf = memoized((date: LocalDate): number | null => {
+  const p = parseLocalDate(date);
+  return p ? Date.UTC(p.year, p.month - 1, p.day) : null;
+});
+
 function dateToUtcMs(date: LocalDate): number {
-  let ms = utcMsOfDate.get(date);
-  if (ms === undefined) {
-    const p = parseLocalDate(date);
-    if (!p) throw new Error(`not a local date: ${date}`);
-    ms = Date.UTC(p.year, p.month - 1, p.day);
-    if (utcMsOfDate.size > 10_000) utcMsOfDate.clear();
-    utcMsOfDate.set(date, ms);
-  }
+  const ms = utcMsOf(date);
+  if (ms === null) throw new Error(`not a local date: ${date}`);
   return ms;
 }
 
@@ -181,8 +188,8 @@ export function parseTimeOfDay(text: string): { hour: number; minute: number } |
  */
 export function instantAt(date: LocalDate, time: string, tz: string): Instant {
   const t = parseTimeOfDay(time);
-  const day = utcMsOfDate.get(date) ?? (parseLocalDate(date) ? dateToUtcMs(date) : undefined);
-  if (!t || day === undefined) throw new Error(`not a local date and time: ${date} ${time}`);
+  const day = utcMsOf(date);
+  if (!t || day === null) throw new Error(`not a local date and time: ${date} ${time}`);
   const naive = day + (t.hour * 60 + t.minute) * 60_000;
   let guess = naive - offsetMs(naive, tz);
   const second = naive - offsetMs(guess, tz);
@@ -208,18 +215,15 @@ export function dueDate(due: { at: Instant } | { date: LocalDate }, tz: string):
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-/** "Tue 24 Nov" by date: fu stale names a few hundred distinct days thousands of times. */
-const dayNames = new Map<LocalDate, string>();
+/** "Tue 24 Nov" of a date: fu stale names a few hundred distinct days thousands of times. */
+const dayName = memoized((date: LocalDate): string => {
+  const p = parseLocalDate(date)!;
+  return `${WEEKDAYS[weekdayOf(date)]} ${p.day} ${MONTHS[p.month - 1]}`;
+});
 
 /** "Tue 24 Nov" (with the year when it is not the year of `today`). */
 export function formatDay(date: LocalDate, today?: LocalDate): string {
-  let base = dayNames.get(date);
-  if (base === undefined) {
-    const p = parseLocalDate(date)!;
-    base = `${WEEKDAYS[weekdayOf(date)]} ${p.day} ${MONTHS[p.month - 1]}`;
-    if (dayNames.size > 10_000) dayNames.clear();
-    dayNames.set(date, base);
-  }
+  const base = dayName(date);
   return today && today.slice(0, 4) !== date.slice(0, 4) ? `${base} ${Number(date.slice(0, 4))}` : base;
 }
 
