@@ -178,3 +178,27 @@ describe('a --db that fu cannot use', () => {
     expect(filesIn(dir)).toEqual(['plain-file']);
   });
 });
+
+describe('an error fu did not foresee', () => {
+  // A stored time no fu writes (edited by hand, say) makes `fu show` fail where no check expects it.
+  function withBadTime(): string {
+    const db = demoDatabase(scratch());
+    const sql = new Database(db);
+    sql.prepare("UPDATE commitments SET due_at = 'soon' WHERE id = 1").run();
+    sql.close();
+    return db;
+  }
+
+  it('is exit 1 with one line and how to see more, never a stack trace', () => {
+    const r = fu(['show', '1'], { db: withBadTime(), now: NOW });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^fu: internal error: .+\nRun again with FU_DEBUG=1 to see the details, and please report it\.\n$/);
+  });
+
+  it('shows the stack with FU_DEBUG=1', () => {
+    const r = fu(['show', '1'], { db: withBadTime(), now: NOW, env: { FU_DEBUG: '1' } });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^fu: internal error: .+\n\w*Error: .+\n {4}at /);
+  });
+});
