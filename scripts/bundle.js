@@ -99,7 +99,7 @@ async function warmCache() {
   const tz = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
   // A silent IO, on a (pretended) terminal or not: main() takes it instead of the process's.
   let tty = false;
-  const io = () => ({ out() {}, err() {}, stdoutIsTTY: tty, columns: 80, color: tty });
+  const io = () => ({ out() {}, err() {}, stdoutIsTTY: tty, columns: 80, color: tty, stdin: async () => '' });
   const run = (...args) => fu.exports.main(['node', 'fu', ...args], io());
   try {
     // The data comes from the generator (its own modules), so only the commands below compile in the bundle.

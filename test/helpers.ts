@@ -4,9 +4,27 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Deps, IO } from '../src/cli/io.js';
+import { inquirerPrompter } from '../src/cli/prompter.js';
+import { configFrom } from '../src/domain/config.js';
+import type { Store } from '../src/store/store.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const BIN = path.join(ROOT, 'bin', 'fu.cjs');
+
+/** What a run function needs to work in-process on an open store: never prompts, no user templates. */
+export function storeDeps(store: Store, io: IO, now: string, tz: string): Deps {
+  return {
+    io,
+    store: () => store,
+    config: () => configFrom(store.configValues()),
+    now,
+    tz,
+    prompter: inquirerPrompter(false),
+    dbPath: () => store.db.name,
+    configDir: () => path.join(os.tmpdir(), 'fu-tests-have-no-config'),
+  };
+}
 
 export function tempDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'fu-test-'));

@@ -12,16 +12,16 @@ export interface IO {
   columns: number;
   color: boolean;
   /** All of standard input, as text (fu check -). */
-  stdin?(): Promise<string>;
+  stdin(): Promise<string>;
 }
 
 export interface Deps {
   /** Opened on first use, so --help and usage errors never touch the database. */
   store(): Store;
   /** The database file `store()` opens (--db, FU_DB, XDG...), for commands that handle the file itself (backup, restore). */
-  dbPath?(): string;
+  dbPath(): string;
   /** fu's folder in the user's config directory ($XDG_CONFIG_HOME/fu, else ~/.config/fu): user templates live there. */
-  configDir?(): string;
+  configDir(): string;
   config(): Config;
   io: IO;
   prompter: Prompter;

@@ -97,6 +97,18 @@ function fromCommander(err: CommanderError, argv: string[]): FuError | null {
   return usageError(first, suggestion ? `${suggestion} ${help}` : help);
 }
 
+/**
+ * What a thrown error means for the user: null for commander's help and
+ * version (a success), a FuError (its exit code), or anything else (exit 1).
+ * `database` is the file opened, if any.
+ */
+export function failureOf(caught: unknown, argv: string[], database: string | undefined): unknown {
+  if (caught instanceof CommanderError) return fromCommander(caught, argv);
+  // An SQLite failure after the database was opened (a damaged page read, say) is a database problem: exit 5.
+  if (database !== undefined && isDatabaseFault(caught)) return asDatabaseError(caught, database);
+  return caught;
+}
+
 /** `io` is the process's own unless given (the build's code-cache warm-up gives a silent one). */
 export async function main(argv: string[], io: IO = processIO(process.env, argv)): Promise<void> {
   const env = process.env;
@@ -111,16 +123,8 @@ export async function main(argv: string[], io: IO = processIO(process.env, argv)
   try {
     await program.parseAsync(argv);
   } catch (caught) {
-    let err = caught;
-    if (err instanceof CommanderError) {
-      const converted = fromCommander(err, argv);
-      if (!converted) return;
-      err = converted;
-    }
-    // An SQLite failure after the database was opened (a damaged page read, say) is a database problem: exit 5.
-    const file = database();
-    if (file !== undefined && isDatabaseFault(err)) err = asDatabaseError(err, file);
-    report(io, err, env.FU_DEBUG === '1');
+    const err = failureOf(caught, argv, database());
+    if (err !== null) report(io, err, env.FU_DEBUG === '1');
   } finally {
     close();
   }

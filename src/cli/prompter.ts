@@ -44,11 +44,3 @@ export function inquirerPrompter(enabled: boolean): Prompter {
     },
   };
 }
-
-/** A prompter for non-interactive runs: asking is a programming error, never a hang. */
-export const noPrompter: Prompter = {
-  enabled: false,
-  input: () => Promise.reject(new Error('prompt asked while not interactive')),
-  select: () => Promise.reject(new Error('prompt asked while not interactive')),
-  confirm: () => Promise.reject(new Error('prompt asked while not interactive')),
-};

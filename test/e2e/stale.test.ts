@@ -1,12 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runStale } from '../../src/cli/commands/stale.js';
-import { bufferIO, type Deps } from '../../src/cli/io.js';
-import { inquirerPrompter } from '../../src/cli/prompter.js';
-import { configFrom } from '../../src/domain/config.js';
+import { bufferIO } from '../../src/cli/io.js';
 import { openDatabase } from '../../src/store/db.js';
 import { Store } from '../../src/store/store.js';
-import { BIN, session } from '../helpers.js';
+import { BIN, session, storeDeps } from '../helpers.js';
 
 const TZ = 'Europe/Paris';
 const MONDAY = '2026-11-23T08:00:00Z'; // Mon 23 Nov, 09:00 in Paris.
@@ -87,8 +85,7 @@ function onTerminal(run: Run, limit: number, columns = 80): string {
   const store = new Store(openDatabase(run.db));
   stores.push(store);
   const io = bufferIO({ stdoutIsTTY: true, columns });
-  const deps: Deps = { io, store: () => store, config: () => configFrom(store.configValues()), now: MONDAY, tz: TZ, prompter: inquirerPrompter(false) };
-  runStale({ limit }, deps);
+  runStale({ limit }, storeDeps(store, io, MONDAY, TZ));
   return io.stdout.join('');
 }
 

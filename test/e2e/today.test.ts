@@ -1,12 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runToday, summaryLine } from '../../src/cli/commands/today.js';
-import { bufferIO, type Deps } from '../../src/cli/io.js';
-import { inquirerPrompter } from '../../src/cli/prompter.js';
-import { configFrom } from '../../src/domain/config.js';
+import { bufferIO } from '../../src/cli/io.js';
 import { openDatabase } from '../../src/store/db.js';
 import { Store } from '../../src/store/store.js';
-import { BIN, session } from '../helpers.js';
+import { BIN, session, storeDeps } from '../helpers.js';
 
 const TZ = 'Europe/Paris'; // UTC+1 in November: offsets show in ISO times.
 const MONDAY = '2026-11-23T08:00:00Z'; // Mon 23 Nov, 09:00 in Paris.
@@ -84,8 +82,7 @@ async function onTerminal(run: Run, now: string, opts: { on?: string; limit?: nu
   const store = new Store(openDatabase(run.db));
   stores.push(store);
   const io = bufferIO({ stdoutIsTTY: true, columns });
-  const deps: Deps = { io, store: () => store, config: () => configFrom(store.configValues()), now, tz: TZ, prompter: inquirerPrompter(false) };
-  await runToday({ limit: 25, ...opts }, deps);
+  await runToday({ limit: 25, ...opts }, storeDeps(store, io, now, TZ));
   expect(io.stderr).toEqual([]);
   return io.stdout.join('');
 }

@@ -7,8 +7,7 @@
 import Database from 'better-sqlite3';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bufferIO, type Deps } from '../../src/cli/io.js';
-import { noPrompter } from '../../src/cli/prompter.js';
+import { bufferIO } from '../../src/cli/io.js';
 import { runToday } from '../../src/cli/commands/today.js';
 import { configFrom } from '../../src/domain/config.js';
 import { checkTouch, plainTouch } from '../../src/domain/rules.js';
@@ -17,7 +16,7 @@ import { applyTouchPlan, contactState } from '../../src/store/apply.js';
 import { openDatabase } from '../../src/store/db.js';
 import { refreshDerived } from '../../src/store/derived.js';
 import { Store } from '../../src/store/store.js';
-import { fu, snapshot } from '../helpers.js';
+import { fu, snapshot, storeDeps } from '../helpers.js';
 import { count, derivedMismatches, fuAsync, integrity, scratch, sleep, startFu } from './support.js';
 
 const NOW = '2026-11-23T09:00:00Z'; // a Monday
@@ -215,8 +214,7 @@ describe('fu today while fu log writes', () => {
       return statement;
     }) as typeof reader.db.prepare;
     const io = bufferIO();
-    const deps: Deps = { io, store: () => reader, config: () => configFrom(reader.configValues()), now: NOW, tz: 'UTC', prompter: noPrompter };
-    await runToday({ limit: 25, json: true }, deps);
+    await runToday({ limit: 25, json: true }, storeDeps(reader, io, NOW, 'UTC'));
     expect(queries).toBe(1); // the write did happen in the middle of the read
     const today = JSON.parse(io.stdout.join('')) as TodayJson;
     // Before the write: a chase, no appointment. Without one snapshot: neither.

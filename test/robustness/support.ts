@@ -8,14 +8,13 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { CommanderError } from 'commander';
 import { afterAll } from 'vitest';
 import { bufferIO } from '../../src/cli/io.js';
+import { failureOf } from '../../src/cli/main.js';
 import { buildProgram } from '../../src/cli/program.js';
 import { configFrom } from '../../src/domain/config.js';
 import { deriveState } from '../../src/domain/derive.js';
 import { Exit, FuError } from '../../src/errors.js';
-import { isDatabaseFault } from '../../src/store/db.js';
 import { Store } from '../../src/store/store.js';
 import { BIN, fuEnv, ROOT, type FuOptions, type FuResult } from '../helpers.js';
 
@@ -55,13 +54,12 @@ export async function fuInProcess(args: string[], options: { db: string; now: st
   let code: number = Exit.ok;
   try {
     await program.parseAsync(argv);
-  } catch (err) {
-    // The same mapping as main(): our errors carry their code, commander's are usage errors, SQLite's are database errors.
-    if (err instanceof FuError) code = err.exitCode;
-    else if (err instanceof CommanderError) code = ['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(err.code) ? Exit.ok : Exit.usage;
-    else if (database() !== undefined && isDatabaseFault(err)) code = Exit.database;
-    else code = Exit.internal;
-    io.stderr.push(`${(err as Error).message}\n`);
+  } catch (caught) {
+    const err = failureOf(caught, argv, database());
+    if (err !== null) {
+      code = err instanceof FuError ? err.exitCode : Exit.internal;
+      io.stderr.push(`${(err as Error).message}\n`);
+    }
   } finally {
     close();
   }

@@ -23,8 +23,7 @@ const plural = (n: number, word: string, words = `${word}s`) => `${n} ${n === 1 
  */
 export async function runBackup(opts: BackupOptions, deps: Deps): Promise<void> {
   const target = path.resolve(requiredText('PATH', opts.path));
-  const live = deps.dbPath?.();
-  if (live !== undefined && sameFile(target, live)) throw usageError(`${target} is the database itself: give the backup another file name.`);
+  if (sameFile(target, deps.dbPath())) throw usageError(`${target} is the database itself: give the backup another file name.`);
   let existing: fs.Stats | undefined;
   try {
     existing = fs.statSync(target);

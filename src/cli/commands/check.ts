@@ -21,7 +21,6 @@ export async function runCheck(opts: CheckOptions, deps: Deps): Promise<void> {
   const { io } = deps;
   let text = opts.text;
   if (text === '-') {
-    if (!io.stdin) throw usageError('Standard input cannot be read here.', 'Give the message as an argument: fu check "TEXT"');
     text = await io.stdin();
   }
   if (!text.trim()) throw usageError('The message is empty.', 'Give the message as an argument, or - to read it from standard input.');

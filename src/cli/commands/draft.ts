@@ -41,7 +41,7 @@ export async function runDraft(opts: DraftOptions, deps: Deps): Promise<void> {
   });
   const kind: DraftKind = opts.breakup ? 'breakup' : opts.nurture || (contact.status === 'nurture' && !opts.ask && opts.slots === undefined) ? 'nurture' : 'follow-up';
 
-  const template = readTemplate(kind, opts.template, deps.configDir?.());
+  const template = readTemplate(kind, opts.template, deps.configDir());
   const problem = templateProblem(template.text);
   if (problem) throw usageError(`The template ${safe(template.source)} cannot be used: ${problem}.`, `The placeholders are: ${Object.keys(PLACEHOLDERS).map((p) => `{{${p}}}`).join(', ')}.`);
 

@@ -26,7 +26,6 @@ export async function runRestore(opts: RestoreOptions, deps: Deps): Promise<void
   if (!opts.yes && !deps.prompter.enabled) {
     throw usageError('fu restore replaces the whole database: add --yes to confirm when not interactive.', `For example: fu restore ${safe(opts.path)} --yes`);
   }
-  if (!deps.dbPath) throw new Error('restore needs the database path');
   const live = deps.dbPath();
   if (sameFile(source, live)) throw usageError(`${source} is the database itself: give a backup file.`);
 
