@@ -16,7 +16,7 @@ export interface TemplateText {
 }
 
 /** --template PATH, else `<configDir>/templates/<kind>.txt` when it exists, else the built-in one. */
-export function readTemplate(kind: DraftKind, explicit: string | undefined, configDir: string | undefined): TemplateText {
+export function readTemplate(kind: DraftKind, explicit: string | undefined, configDir: string): TemplateText {
   if (explicit !== undefined) {
     try {
       return { text: fs.readFileSync(explicit, 'utf8'), source: explicit };
@@ -24,10 +24,8 @@ export function readTemplate(kind: DraftKind, explicit: string | undefined, conf
       throw usageError(`Cannot read the template "${safe(explicit)}": ${safe((err as NodeJS.ErrnoException).code ?? (err as Error).message)}.`);
     }
   }
-  if (configDir) {
-    const user = path.join(configDir, 'templates', `${kind}.txt`);
-    if (fs.existsSync(user)) return { text: fs.readFileSync(user, 'utf8'), source: user };
-  }
+  const user = path.join(configDir, 'templates', `${kind}.txt`);
+  if (fs.existsSync(user)) return { text: fs.readFileSync(user, 'utf8'), source: user };
   const builtIn = path.join(BUILT_IN_TEMPLATES, `${kind}.txt`);
   return { text: fs.readFileSync(builtIn, 'utf8'), source: builtIn };
 }

@@ -10,6 +10,8 @@ import { withExamples, wholeNumber, type App } from '../program.js';
 import { resolveContact } from '../resolve-contact.js';
 import { readTemplate } from '../templates.js';
 
+const PLACEHOLDER_LIST = Object.keys(PLACEHOLDERS).map((p) => `{{${p}}}`).join(', ');
+
 export interface DraftOptions {
   contact: string;
   reason?: string;
@@ -43,7 +45,7 @@ export async function runDraft(opts: DraftOptions, deps: Deps): Promise<void> {
 
   const template = readTemplate(kind, opts.template, deps.configDir());
   const problem = templateProblem(template.text);
-  if (problem) throw usageError(`The template ${safe(template.source)} cannot be used: ${problem}.`, `The placeholders are: ${Object.keys(PLACEHOLDERS).map((p) => `{{${p}}}`).join(', ')}.`);
+  if (problem) throw usageError(`The template ${safe(template.source)} cannot be used: ${problem}.`, `The placeholders are: ${PLACEHOLDER_LIST}.`);
 
   let userName = config.userName;
   if (!userName.trim() && prompter.enabled && !opts.json) {
@@ -105,7 +107,7 @@ export function register(program: Command, app: App): void {
         'and one clear ask (--ask, else two free slots in your next working days). --breakup writes the polite last attempt, --nurture a value touch. ' +
         'Nothing is sent: record it afterwards with fu log CONTACT --via email --outcome sent. ' +
         'Templates: --template PATH, else $XDG_CONFIG_HOME/fu/templates/{follow-up,breakup,nurture}.txt (default ~/.config/fu/templates), else the built-in ones; ' +
-        `placeholders: ${Object.keys(PLACEHOLDERS).map((p) => `{{${p}}}`).join(' ')}.`,
+        `placeholders: ${PLACEHOLDER_LIST}.`,
     )
     .argument('<contact>', 'id (#12), email, or name/company')
     .option('--reason <text>', 'why you write now: something relevant to them today (with --nurture: what you share)')
