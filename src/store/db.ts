@@ -194,7 +194,7 @@ export function openDatabase(file: string, migrations: Migration[] = listMigrati
   try {
     db = connect(file, { timeout: busyTimeoutMs });
     checkOwnership(db, file, migrations);
-    db.pragma('journal_mode = WAL');
+    useWal(db, busyTimeoutMs);
     db.pragma('foreign_keys = ON');
     // WAL makes NORMAL durable across application crashes; only power loss can undo the last commit.
     db.pragma('synchronous = NORMAL');
@@ -205,6 +205,26 @@ export function openDatabase(file: string, migrations: Migration[] = listMigrati
   } catch (err) {
     db?.close();
     throw asDatabaseError(err, file, busyTimeoutMs);
+  }
+}
+
+/**
+ * WAL mode, kept in the file once set. Switching a new database to it needs
+ * every other connection out of the file, and SQLite answers BUSY at once
+ * instead of waiting (its busy handler is not called): two fu starting on a
+ * database that does not exist yet would see one fail. So the switch is
+ * retried until the busy timeout, as any other lock would be waited for.
+ */
+function useWal(db: Db, busyTimeoutMs: number): void {
+  const deadline = Date.now() + busyTimeoutMs;
+  for (;;) {
+    try {
+      if (db.pragma('journal_mode', { simple: true }) !== 'wal') db.pragma('journal_mode = WAL');
+      return;
+    } catch (err) {
+      if (!String((err as { code?: string }).code).startsWith('SQLITE_BUSY') || Date.now() >= deadline) throw err;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
+    }
   }
 }
 

@@ -5,6 +5,7 @@
  * cleanly (exit 5, nothing written).
  */
 import Database from 'better-sqlite3';
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bufferIO } from '../../src/cli/io.js';
@@ -66,6 +67,36 @@ describe('many fu processes at once', () => {
       expect(count(db, 'contacts')).toBe(20);
       expect(integrity(db)).toBe('ok');
     }
+  });
+
+  it('waits for another fu switching a new database to WAL instead of failing at once (deterministic)', async () => {
+    // As another fu half-way through the switch: a write lock on the file still in its first journal
+    // mode. SQLite answers a second switch BUSY at once there, without waiting.
+    const db = path.join(scratch(), 'fu.db');
+    const holder = new Database(db);
+    holder.exec('BEGIN IMMEDIATE');
+    const pending = fuAsync(['today'], { db, now: NOW });
+    await sleep(500);
+    holder.exec('COMMIT');
+    holder.close();
+    expect(await pending).toMatchObject({ code: 0, stderr: '' });
+    const raw = new Database(db, { readonly: true });
+    expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
+    raw.close();
+  });
+
+  it('gives up switching a new database to WAL after FU_BUSY_TIMEOUT_MS: exit 5 "busy", nothing written', async () => {
+    const db = path.join(scratch(), 'fu.db');
+    const holder = new Database(db);
+    holder.exec('BEGIN IMMEDIATE');
+    const started = Date.now();
+    const r = await fuAsync(['today'], { db, now: NOW, env: { FU_BUSY_TIMEOUT_MS: '300' } });
+    const waited = Date.now() - started;
+    holder.exec('ROLLBACK');
+    holder.close();
+    expect(r).toMatchObject({ code: 5, stdout: '', stderr: `fu: The database ${db} is busy: another fu kept it locked for more than 300 ms.\nNothing was saved; try again.\n` });
+    expect(waited).toBeGreaterThanOrEqual(300);
+    expect(fs.statSync(db).size).toBe(0);
   });
 
   it('does not take a database that another fu is creating at this very moment for a foreign one (deterministic)', () => {
