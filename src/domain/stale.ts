@@ -92,9 +92,18 @@ export function categorize(c: StaleContact, ctx: StaleContext): StaleRow | null 
   };
   // Bare ids: `#12` would start a shell comment when pasted.
   const id = String(c.id);
+  // Written out, not spread from facts: thousands of rows, and a spread is several times slower to build.
   const row = (category: StaleCategory, why: string, command: string, commitment: Commitment | null = null): StaleRow => ({
     category,
-    ...facts,
+    contactId: facts.contactId,
+    contact: facts.contact,
+    company: facts.company,
+    status: facts.status,
+    lastTouchAt: facts.lastTouchAt,
+    lastTwoWayAt: facts.lastTwoWayAt,
+    attemptsSince: facts.attemptsSince,
+    daysSilent: facts.daysSilent,
+    daysSinceTwoWay: facts.daysSinceTwoWay,
     commitment,
     why,
     command,
