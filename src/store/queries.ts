@@ -29,6 +29,16 @@ const agendaCommitment = (due: 'due_at' | 'due_date') =>
  */
 const openCommitment = (due: 'due_at' | 'due_date') =>
   `id, contact_id, kind, what, ${due === 'due_at' ? 'due_at, NULL AS due_date' : 'NULL AS due_at, due_date'}, soft, 'open' AS state, created_at, NULL AS closed_at, late`;
+/**
+ * What fu stale reads of a contact, in the order staleCandidates takes it: every
+ * column is in the covering index contacts_stale (migration 003).
+ */
+const STALE_CONTACT = `c.id, c.name, c.company, c.status, c.created_at, c.last_touch_at, c.last_two_way_at, c.unanswered, c.last_attempt_at,
+           c.last_attempt_channel, c.same_channel_run, c.chase_due_on, c.nurture_due_on, c.value_unanswered, c.next_step_id,
+           CASE WHEN c.last_two_way_at IS NULL
+                THEN (SELECT min(t.happened_at) FROM touches t WHERE t.contact_id = c.id) END AS first_touch_at`;
+/** contacts_stale's WHERE, written the same so that SQLite can use that partial index. */
+const STALE_INDEXED = "c.status IN ('active', 'nurture') AND (c.next_step_id IS NULL OR c.unanswered >= 2 OR c.value_unanswered > 0)";
 const AGENDA_CONTACT = `id, name, company, status, last_touch_at, last_two_way_at, unanswered, last_attempt_at, last_attempt_channel,
   same_channel_run, chase_due_on, nurture_due_on, value_unanswered`;
 
@@ -56,38 +66,38 @@ export const SQL = {
            (SELECT min(chase_due_on) FROM contacts WHERE chase_due_on > @date) AS chase,
            (SELECT min(nurture_due_on) FROM contacts WHERE nurture_due_on > @date) AS nurture`,
   /**
-   * fu stale's candidates: the live contacts that may fall in a category, each
-   * found through an index (migration 002) instead of reading every live
-   * contact. A superset: the domain (categorize) decides. In category order:
-   * an open commitment that may be missed by now; a soft next step (soft steps
-   * are the date-only ones); warm, then dropped (re-engage); at the attempt
-   * limit, or nurture with value touches unanswered (drop); active with
-   * nothing booked and no chase running (no-next-step). It relies on the
-   * derived columns, which every write keeps equal to the history (derived.ts).
-   * The first touch is read (one covering-index seek on touches_contact) only
-   * for contacts that never had a two-way touch: how long they have been silent
-   * then runs from when they were first known. UNION ALL and CROSS JOIN keep
-   * SQLite on those indexes: a plain UNION would read whole indexes to merge
-   * sorted lists, and the planner would rather walk every live contact.
+   * fu stale's candidates: the live contacts that may fall in a category, a
+   * superset that the domain (categorize) narrows. Two parts, in one statement:
+   * - from the covering index contacts_stale (migration 003), which holds the
+   *   live contacts with nothing booked or with attempts or value touches
+   *   unanswered: those warm, then dropped (re-engage); at the attempt limit,
+   *   or in nurture with value touches unanswered (drop); active with nothing
+   *   booked and no chase running (no-next-step). Its few hundred pages are
+   *   read instead of a page of the table for each candidate.
+   * - by id, the contacts with an open commitment that may be missed by now or
+   *   a soft one (soft steps are the date-only ones); a contact may come from
+   *   both parts (staleCandidates keeps one).
+   * It relies on the derived columns, which every write keeps equal to the
+   * history (derived.ts). The first touch is read (one covering-index seek on
+   * touches_contact) only for contacts that never had a two-way touch: how long
+   * they have been silent then runs from when they were first known. CROSS
+   * JOIN keeps SQLite on the commitments' indexes: the planner would rather
+   * walk every live contact.
    */
   staleContacts: `
-    WITH ids(id) AS (
-      SELECT contact_id FROM commitments WHERE state = 'open' AND due_at < @now
-      UNION ALL SELECT contact_id FROM commitments WHERE state = 'open' AND due_date <= @today
-      UNION ALL SELECT contact_id FROM commitments WHERE state = 'open' AND due_date IS NOT NULL AND soft = 1
-      UNION ALL SELECT id FROM contacts INDEXED BY contacts_dropped
-             WHERE status = 'active' AND next_step_id IS NULL AND last_two_way_at IS NOT NULL AND unanswered > 0 AND last_touch_at < @silentBefore
-      UNION ALL SELECT id FROM contacts INDEXED BY contacts_idle WHERE status = 'active' AND next_step_id IS NULL AND chase_due_on IS NULL
-      UNION ALL SELECT id FROM contacts INDEXED BY contacts_unanswered
-             WHERE status IN ('active', 'nurture') AND unanswered > 0 AND unanswered >= @limit AND (last_two_way_at IS NULL OR last_two_way_at < @dropBefore)
-      UNION ALL SELECT id FROM contacts INDEXED BY contacts_value_unanswered
-             WHERE status = 'nurture' AND value_unanswered > 0 AND value_unanswered >= @valueTouches
-    )
-    SELECT c.id, c.name, c.company, c.status, c.created_at, c.last_touch_at, c.last_two_way_at, c.unanswered, c.last_attempt_at,
-           c.last_attempt_channel, c.same_channel_run, c.chase_due_on, c.nurture_due_on, c.value_unanswered, c.next_step_id,
-           CASE WHEN c.last_two_way_at IS NULL
-                THEN (SELECT min(t.happened_at) FROM touches t WHERE t.contact_id = c.id) END AS first_touch_at
-      FROM (SELECT DISTINCT id FROM ids) AS i CROSS JOIN contacts c ON c.id = i.id
+    SELECT ${STALE_CONTACT} FROM contacts c INDEXED BY contacts_stale
+     WHERE ${STALE_INDEXED}
+       AND ((c.status = 'active' AND c.next_step_id IS NULL
+             AND (c.chase_due_on IS NULL OR (c.last_two_way_at IS NOT NULL AND c.unanswered > 0 AND c.last_touch_at < @silentBefore)))
+         OR (c.unanswered >= @limit AND (c.last_two_way_at IS NULL OR c.last_two_way_at < @dropBefore))
+         OR (c.status = 'nurture' AND c.value_unanswered >= @valueTouches))
+    UNION ALL
+    SELECT ${STALE_CONTACT}
+      FROM (SELECT DISTINCT contact_id AS id FROM (
+              SELECT contact_id FROM commitments WHERE state = 'open' AND due_at < @now
+              UNION ALL SELECT contact_id FROM commitments WHERE state = 'open' AND due_date <= @today
+              UNION ALL SELECT contact_id FROM commitments WHERE state = 'open' AND due_date IS NOT NULL AND soft = 1) AS due) AS i
+     CROSS JOIN contacts c ON c.id = i.id
      WHERE c.status IN ('active', 'nurture')`,
   /** The open commitments that can decide a category: those that may be missed by now, and the soft ones. */
   staleCommitments: `
@@ -192,7 +202,13 @@ export function staleParams(ctx: StaleContext): {
 export function staleCandidates(store: Store, ctx: StaleContext): StaleContact[] {
   const params = staleParams(ctx);
   // Arrays, not objects: thousands of rows, and V8 builds arrays faster (see SQL.staleContacts for the columns).
-  const contacts = store.db.prepare(SQL.staleContacts).raw(true).all(params) as unknown[][];
+  const contacts: unknown[][] = [];
+  const ids = new Set<number>();
+  for (const r of store.db.prepare(SQL.staleContacts).raw(true).all(params) as unknown[][]) {
+    if (ids.has(r[0] as number)) continue; // found both ways
+    ids.add(r[0] as number);
+    contacts.push(r);
+  }
   const open = new Map<number, Commitment[]>();
   const seen = new Set<number>();
   const add = (r: Row) => {

@@ -125,6 +125,7 @@ describe('the generated database', () => {
       [NOW, {}],
       ['2026-12-20T16:00:00.000Z', {}],
       [NOW, { staleDays: 3, staleDropDays: 30 }],
+      [NOW, { attemptsLimit: 2 as const }],
     ] as const) {
       const ctx = { now, tz: TZ, config: { ...config, ...change } };
       expect(staleList(staleCandidates(store, ctx), ctx)).toEqual(staleList(everyone, ctx));

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/store/db.js';
 import { agendaRows, dayParams, SQL, staleCandidates, staleParams } from '../../src/store/queries.js';
 import { Store } from '../../src/store/store.js';
-import { DEFAULT_CONFIG } from '../../src/domain/types.js';
+import { DEFAULT_CONFIG, type DerivedState } from '../../src/domain/types.js';
+import { staleList } from '../../src/domain/stale.js';
 import { deriveState } from '../../src/domain/derive.js';
 import { tempDir } from '../helpers.js';
 
@@ -42,20 +43,28 @@ describe('the daily queries are index-driven', () => {
     [
       'stale contacts',
       SQL.staleContacts,
-      ['commitments_open_due_at', 'commitments_open_due_date', 'contacts_dropped', 'contacts_idle', 'contacts_unanswered', 'contacts_value_unanswered', 'touches_contact'],
-      // The union of ids it made (i, ids) is read whole; contacts_idle is read whole by design (a partial index of exactly the idle contacts).
-      ['i', 'ids', 'contacts'],
+      ['commitments_open_due_at', 'commitments_open_due_date', 'contacts_stale', 'touches_contact'],
+      // The contacts with a commitment that may be missed or is soft (due, i) are read whole once made.
+      ['due', 'i'],
     ],
     ['stale commitments', SQL.staleCommitments, ['commitments_open_due_at', 'commitments_open_due_date'], []],
     ['commitments by id', SQL.commitmentsById, [], ['j']],
   ])('%s: uses %j, never scans touches', (_name, sql, indexes, mayScan) => {
     const details = plan(store, sql);
-    // A scan of contacts is allowed only through a partial index (contacts_idle), never of the table itself.
-    expect(details.filter((d) => /^SCAN (c|contacts)\b/.test(d) && !/USING (COVERING )?INDEX contacts_idle\b/.test(d))).toEqual([]);
+    // Never a scan of the contacts table itself.
+    expect(details.filter((d) => /^SCAN (c|contacts)\b/.test(d))).toEqual([]);
     for (const index of indexes) expect(details.some((d) => new RegExp(`INDEX ${index}\\b`).test(d)), `${index} in\n${details.join('\n')}`).toBe(true);
     const scans = details.filter((d) => d.startsWith('SCAN ') && d !== 'SCAN CONSTANT ROW').map((d) => d.split(' ')[1]);
     expect(scans.filter((table) => !mayScan.includes(table!))).toEqual([]);
     expect(details.join('\n')).not.toMatch(/SCAN (t|touches)\b|SEARCH (t|touches)\b(?! USING (COVERING )?INDEX touches_contact)/);
+  });
+});
+
+describe('fu stale reads the contacts it may list from one covering index', () => {
+  it('reads contacts_stale alone for the contacts with nothing booked, and the table only by id for those with a commitment due', () => {
+    const details = plan(freshStore(), SQL.staleContacts);
+    expect(details).toContain('SEARCH c USING COVERING INDEX contacts_stale (status=?)');
+    expect(details.filter((d) => /^SEARCH c USING INTEGER PRIMARY KEY/.test(d))).toHaveLength(1);
   });
 });
 
@@ -101,5 +110,36 @@ describe('stale candidates', () => {
 
     const candidates = staleCandidates(store, { now: '2026-11-23T09:00:00.000Z', tz: 'UTC', config: DEFAULT_CONFIG });
     expect(candidates.map((c) => [c.id, c.firstTouchAt, c.open.map((o) => o.id)])).toEqual([[live, '2026-08-01T09:00:00.000Z', [open]]]);
+  });
+});
+
+describe('stale candidates at the edges of contacts_stale', () => {
+  const NOW = '2026-11-23T09:00:00.000Z';
+  const quiet = { lastTouchAt: '2026-11-20T09:00:00.000Z', lastAttemptAt: '2026-11-20T09:00:00.000Z', lastAttemptChannel: 'email' as const, sameChannelRun: 1 };
+
+  it.each<[string, 2 | 3, Partial<DerivedState>, 'active' | 'nurture', string | null]>([
+    ['a booked contact at the attempt limit (3), silent for 200 days', 3, { ...quiet, lastTwoWayAt: '2026-05-01T09:00:00.000Z', unanswered: 3 }, 'active', 'drop'],
+    ['a booked contact at the attempt limit (2), never answered', 2, { ...quiet, lastTwoWayAt: null, unanswered: 2 }, 'active', 'drop'],
+    ['a booked nurture contact with three value touches unanswered', 3, { ...quiet, lastTwoWayAt: '2026-11-01T09:00:00.000Z', unanswered: 1, valueUnanswered: 3 }, 'nurture', 'drop'],
+    ['a booked contact one attempt short of the limit', 3, { ...quiet, lastTwoWayAt: '2026-05-01T09:00:00.000Z', unanswered: 2 }, 'active', null],
+  ])('lists %s as it would reading every contact', (_name, attemptsLimit, derived, status, category) => {
+    const store = freshStore();
+    const config = { ...DEFAULT_CONFIG, attemptsLimit };
+    const id = store.insertContact({ name: 'Booked', company: null, email: null, phone: null, source: null, note: null }, '2026-04-01T09:00:00.000Z');
+    if (status === 'nurture') store.setStatus(id, 'nurture', '2026-04-01T09:00:00.000Z');
+    const step = store.insertCommitment({ contactId: id, kind: 'next-step', what: 'demo', due: { at: '2026-12-01T10:00:00.000Z' }, soft: false, touchId: null }, '2026-04-01T09:00:00.000Z');
+    store.saveDerived(id, { ...deriveState(status, [], null, config, 'UTC'), ...derived }, step);
+    const ctx = { now: NOW, tz: 'UTC', config };
+    expect(staleList(staleCandidates(store, ctx), ctx).map((r) => r.category)).toEqual(category ? [category] : []);
+  });
+
+  it('lists once a contact found both ways: nothing booked, and a promise missed', () => {
+    const store = freshStore();
+    const id = store.insertContact({ name: 'Both', company: null, email: null, phone: null, source: null, note: null }, '2026-11-01T09:00:00.000Z');
+    store.insertCommitment({ contactId: id, kind: 'promise', what: 'pricing', due: { date: '2026-11-20' }, soft: false, touchId: null }, '2026-11-01T09:00:00.000Z');
+    const ctx = { now: NOW, tz: 'UTC', config: DEFAULT_CONFIG };
+    const candidates = staleCandidates(store, ctx);
+    expect(candidates.map((c) => c.id)).toEqual([id]);
+    expect(staleList(candidates, ctx).map((r) => r.category)).toEqual(['missed']);
   });
 });
