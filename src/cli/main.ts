@@ -10,7 +10,7 @@ import type { IO } from './io.js';
 import { buildProgram, commandName, type Environment } from './program.js';
 import { userTimeZone } from './zone.js';
 import { paint, safe } from './output.js';
-import { asDatabaseError, isDatabaseFault } from '../store/db.js';
+import { asDatabaseError, isDatabaseFault, type Db } from '../store/db.js';
 
 const require = createRequire(import.meta.url);
 
@@ -100,12 +100,13 @@ function fromCommander(err: CommanderError, argv: string[]): FuError | null {
 /**
  * What a thrown error means for the user: null for commander's help and
  * version (a success), a FuError (its exit code), or anything else (exit 1).
- * `database` is the file opened, if any.
+ * `database` is the connection opened, if any.
  */
-export function failureOf(caught: unknown, argv: string[], database: string | undefined): unknown {
+export function failureOf(caught: unknown, argv: string[], database: Db | undefined): unknown {
   if (caught instanceof CommanderError) return fromCommander(caught, argv);
-  // An SQLite failure after the database was opened (a damaged page read, say) is a database problem: exit 5.
-  if (database !== undefined && isDatabaseFault(caught)) return asDatabaseError(caught, database);
+  // An SQLite failure after the database was opened (a lock held past the busy timeout, a damaged
+  // page read) is a database problem: exit 5, naming the file and the timeout it waited.
+  if (database !== undefined && isDatabaseFault(caught)) return asDatabaseError(caught, database.name, database.pragma('busy_timeout', { simple: true }) as number);
   return caught;
 }
 

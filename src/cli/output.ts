@@ -3,20 +3,16 @@
  * terminal, tab-separated rows when piped, JSON for scripts.
  */
 import { Chalk, type ChalkInstance } from 'chalk';
+import { UNSAFE_CHAR } from '../domain/text.js';
 import type { IO } from './io.js';
 
-/** The characters safe() escapes. */
-// eslint-disable-next-line no-control-regex
-const UNSAFE_CHAR = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 const UNSAFE_CHARS = new RegExp(UNSAFE_CHAR.source, 'g');
 
 /**
- * Stored text (names, notes) must never drive the terminal: C0/C1 control
- * characters and DEL are shown escaped (`\x1b`, `\n`), so no escape sequence,
- * cursor move or bell can get through. The invisible bidi embeddings,
- * overrides and isolates and the line/paragraph separators are shown as
- * `\u202e` too, so a name cannot reorder or break the rest of its line;
- * right-to-left letters themselves are printed as they are.
+ * Stored text (names, notes) must never drive the terminal: the characters of
+ * UNSAFE_CHAR are shown escaped (`\x1b`, `\n`, `\u202e`), so no escape sequence,
+ * cursor move or bell gets through and a name cannot reorder or break the rest
+ * of its line; right-to-left letters themselves are printed as they are.
  */
 export function safe(text: string | null | undefined): string {
   if (text === null || text === undefined) return '';

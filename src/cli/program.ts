@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { configFrom } from '../domain/config.js';
 import type { Config } from '../domain/types.js';
-import { busyTimeoutFrom, listMigrations, openDatabase, resolveDbPath } from '../store/db.js';
+import { busyTimeoutFrom, listMigrations, openDatabase, resolveDbPath, type Db } from '../store/db.js';
 import { Store } from '../store/store.js';
 import { currentTime } from './clock.js';
 import type { Deps, IO } from './io.js';
@@ -77,7 +77,7 @@ async function loadCommands(program: Command, app: App, argv: string[]): Promise
   for (const m of modules) m.register(program, app);
 }
 
-export async function buildProgram(environment: Environment, argv: string[] = []): Promise<{ program: Command; close(): void; database(): string | undefined }> {
+export async function buildProgram(environment: Environment, argv: string[] = []): Promise<{ program: Command; close(): void; database(): Db | undefined }> {
   const { io, env, tz } = environment;
   let store: Store | undefined;
   let config: Config | undefined;
@@ -108,7 +108,7 @@ export async function buildProgram(environment: Environment, argv: string[] = []
         dbPath: () => resolveDbPath(globals.db, env),
         configDir: () => configDirOf(env),
         store() {
-          store ??= new Store(openDatabase(resolveDbPath(globals.db, env), listMigrations(), { busyTimeoutMs: busyTimeoutFrom(env) }));
+          store ??= new Store(openDatabase(this.dbPath(), listMigrations(), { busyTimeoutMs: busyTimeoutFrom(env) }));
           return store;
         },
         config() {
@@ -121,5 +121,5 @@ export async function buildProgram(environment: Environment, argv: string[] = []
 
   await loadCommands(program, app, argv);
   withExamples(program, ['fu demo && fu today', 'fu add "Dana Reyes" --company Acme --email dana@acme.com', 'fu log dana --outcome connected --next "demo to the team" --at "tue 3pm"', 'fu stale']);
-  return { program, close: () => store?.close(), database: () => store?.db.name };
+  return { program, close: () => store?.close(), database: () => store?.db };
 }

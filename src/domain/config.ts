@@ -1,4 +1,5 @@
 /** The user-settable keys (`fu config KEY VALUE`), their validation and defaults. */
+import { UNSAFE_CHAR } from './text.js';
 import { parseTimeOfDay } from './time.js';
 import { DEFAULT_CONFIG, type Config } from './types.js';
 
@@ -24,8 +25,7 @@ const timeOfDay = (value: string): Check => {
 
 /** A free text (a name): one line, printable, at most 100 characters. */
 const personName = (value: string): Check =>
-  // eslint-disable-next-line no-control-regex
-  value.length > 0 && value.length <= 100 && !/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/.test(value)
+  value.length > 0 && value.length <= 100 && !UNSAFE_CHAR.test(value)
     ? { ok: true, value }
     : { ok: false, message: `must be a name on one line, 1 to 100 characters, not "${value}"` };
 

@@ -50,7 +50,6 @@ export function setProcessZone(tz: string | null): void {
   dayOffsets.clear();
 }
 
-
 /** The process zone's offset from UTC at `ms` (east positive): one Date lookup per day, not per call. */
 function processOffsetMs(ms: number): number {
   const day = Math.floor(ms / MS_PER_DAY);
@@ -242,10 +241,7 @@ export function isoWithOffset(at: Instant, tz: string): string {
     return new Date(ms + offset).toISOString().slice(0, 19) + offsetSuffix(offset);
   }
   const w = wallClock(ms, tz);
-  const off = Math.round(offsetMs(ms, tz) / 60_000);
-  const sign = off < 0 ? '-' : '+';
-  const abs = Math.abs(off);
-  return `${formatLocalDate(w.year, w.month, w.day)}T${pad(w.hour)}:${pad(w.minute)}:${pad(w.second)}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+  return `${formatLocalDate(w.year, w.month, w.day)}T${pad(w.hour)}:${pad(w.minute)}:${pad(w.second)}${offsetSuffix(offsetMs(ms, tz))}`;
 }
 
 /** `+01:00` for an offset in milliseconds (whole minutes). */

@@ -143,24 +143,15 @@ export function sqliteHeaderOf(file: string): 'sqlite' | 'empty' | 'other' {
   }
 }
 
-/** Refuses anything that is not an SQLite file before SQLite ever touches it. */
+/** Refuses anything that is not an SQLite file (an empty one is a new database) before SQLite ever touches it. */
 function checkHeader(file: string): void {
-  let fd: number;
+  let kind: ReturnType<typeof sqliteHeaderOf>;
   try {
-    fd = fs.openSync(file, 'r');
+    kind = sqliteHeaderOf(file);
   } catch (err) {
     throw asDatabaseError(err, file);
   }
-  try {
-    const head = Buffer.alloc(SQLITE_HEADER.length);
-    const read = fs.readSync(fd, head, 0, head.length, 0);
-    if (read === 0) return; // an empty file is a new database
-    if (read < head.length || !head.equals(SQLITE_HEADER)) {
-      throw databaseError(`The file ${file} is not a fu database (not SQLite).`, 'Point --db or FU_DB at a fu database, or move the file away.');
-    }
-  } finally {
-    fs.closeSync(fd);
-  }
+  if (kind === 'other') throw databaseError(`The file ${file} is not a fu database (not SQLite).`, 'Point --db or FU_DB at a fu database, or move the file away.');
 }
 
 /** Creates the folder (0700) and an empty file (0600) on first use: it holds personal data. */

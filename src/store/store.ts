@@ -2,7 +2,7 @@
  * All SQL lives here. Methods take and return plain domain data; callers wrap
  * each mutating command in `transaction()` so it is all-or-nothing.
  */
-import { asDatabaseError, isDatabaseFault, type Db } from './db.js';
+import type { Db } from './db.js';
 import type {
   Channel,
   Commitment,
@@ -125,15 +125,10 @@ export class Store {
 
   /**
    * One write transaction, taken at once (BEGIN IMMEDIATE) so rules are checked against what is committed.
-   * A lock held by another process past the busy timeout is exit 5, with nothing written.
+   * A lock held by another process past the busy timeout throws SQLITE_BUSY with nothing written (exit 5, see failureOf).
    */
   transaction<T>(fn: () => T): T {
-    try {
-      return this.db.transaction(fn).immediate();
-    } catch (err) {
-      if (!isDatabaseFault(err)) throw err;
-      throw asDatabaseError(err, this.db.name, this.db.pragma('busy_timeout', { simple: true }) as number);
-    }
+    return this.db.transaction(fn).immediate();
   }
 
   /**
