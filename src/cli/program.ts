@@ -43,9 +43,11 @@ export function withExamples(cmd: Command, examples: string[]): Command {
 }
 
 /** Parses a whole-number option; commander reports anything else as a usage error naming the flag. */
-export function wholeNumber(min: number): (value: string) => number {
+export function wholeNumber(min: number, max = Infinity): (value: string) => number {
   return (value) => {
-    if (!/^\d+$/.test(value.trim()) || Number(value) < min) throw new InvalidArgumentError(`It must be a whole number from ${min}.`);
+    if (!/^\d+$/.test(value.trim()) || Number(value) < min || Number(value) > max) {
+      throw new InvalidArgumentError(`It must be a whole number from ${min}${max === Infinity ? '' : ` to ${max}`}.`);
+    }
     return Number(value);
   };
 }

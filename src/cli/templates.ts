@@ -7,9 +7,9 @@ import { usageError } from '../errors.js';
 import { safe } from './output.js';
 
 /** The built-in templates, shipped in the package (two folders up, like migrations/: the same from the bundle). */
-export const BUILT_IN_TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url));
+const BUILT_IN_TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url));
 
-export interface TemplateText {
+interface TemplateText {
   text: string;
   /** Where it was read from, for messages. */
   source: string;
@@ -17,15 +17,18 @@ export interface TemplateText {
 
 /** --template PATH, else `<configDir>/templates/<kind>.txt` when it exists, else the built-in one. */
 export function readTemplate(kind: DraftKind, explicit: string | undefined, configDir: string): TemplateText {
-  if (explicit !== undefined) {
-    try {
-      return { text: fs.readFileSync(explicit, 'utf8'), source: explicit };
-    } catch (err) {
-      throw usageError(`Cannot read the template "${safe(explicit)}": ${safe((err as NodeJS.ErrnoException).code ?? (err as Error).message)}.`);
-    }
-  }
+  if (explicit !== undefined) return readUserTemplate(explicit);
   const user = path.join(configDir, 'templates', `${kind}.txt`);
-  if (fs.existsSync(user)) return { text: fs.readFileSync(user, 'utf8'), source: user };
+  if (fs.existsSync(user)) return readUserTemplate(user);
   const builtIn = path.join(BUILT_IN_TEMPLATES, `${kind}.txt`);
   return { text: fs.readFileSync(builtIn, 'utf8'), source: builtIn };
+}
+
+/** A template the user gave or keeps: one that cannot be read (a folder, no permission) is their input error, exit 2. */
+function readUserTemplate(file: string): TemplateText {
+  try {
+    return { text: fs.readFileSync(file, 'utf8'), source: file };
+  } catch (err) {
+    throw usageError(`Cannot read the template "${safe(file)}": ${safe((err as NodeJS.ErrnoException).code ?? (err as Error).message)}.`);
+  }
 }

@@ -12,7 +12,7 @@
 
 export type FindingKind = 'weak-phrase' | 'no-ask' | 'many-asks' | 'too-long';
 
-export interface Finding {
+interface Finding {
   kind: FindingKind;
   /** The text found (the phrase, the second ask's sentence, the word count). */
   phrase: string;
@@ -25,7 +25,7 @@ export interface Finding {
 
 export const MAX_WORDS = 150;
 
-export const WEAK_PHRASES: readonly (readonly [phrase: string, suggestion: string])[] = [
+const WEAK_PHRASES: readonly (readonly [phrase: string, suggestion: string])[] = [
   ['just checking in', 'Say why you are writing now: something relevant to them today.'],
   ['touching base', 'Say why you are writing now, then ask for one concrete next step.'],
   ['touch base', 'Name the concrete next step: "a 15-minute call on Tue at 15:00".'],

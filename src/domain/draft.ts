@@ -4,6 +4,7 @@
  * log; (B) why you are writing now, from --reason; (C) one clear ask. Pure:
  * the CLI reads the template file and the store, and passes them in.
  */
+import { isMissed } from './commitments.js';
 import { addDays, dueDate, formatDay, instantAt, localDateOf, localTimeOf, parseTimeOfDay, weekdayOf } from './time.js';
 import type { Channel, Commitment, Config, Instant, LocalDate, Touch } from './types.js';
 
@@ -20,14 +21,14 @@ export const PLACEHOLDERS = {
   signature: '"Best," and config user.name ([YOUR NAME] when unset)',
   yourName: 'config user.name ([YOUR NAME] when unset)',
 } as const;
-export type Placeholder = keyof typeof PLACEHOLDERS;
+type Placeholder = keyof typeof PLACEHOLDERS;
 
 export const WHY_NOW = '[WHY NOW: something relevant to them today, e.g. a news item or a new offering that meets their need]';
 export const WHAT_YOU_SHARE = '[WHAT YOU SHARE: something genuinely useful to them, e.g. an article, a benchmark, an invitation]';
 export const YOUR_NAME = '[YOUR NAME]';
 
 /** An appointment is assumed to last this long when slots avoid it. */
-export const APPOINTMENT_MINUTES = 30;
+const APPOINTMENT_MINUTES = 30;
 
 export interface DraftInput {
   kind: DraftKind;
@@ -48,12 +49,12 @@ export interface DraftInput {
   template: string;
 }
 
-export interface Draft {
+interface Draft {
   subject: string;
   body: string;
   /** The instants offered by the ask (empty when --ask or not a follow-up). */
   slots: Instant[];
-  /** The bracketed placeholders left for the user to fill in. */
+  /** The bracketed placeholders left in the message, for the user to fill in. */
   todo: string[];
   /** The last conversation's note, left out of part A because it is not a topic (see topicOf). */
   leftOutNote: History['leftOut'];
@@ -69,10 +70,8 @@ export function templateProblem(template: string): string | null {
   return null;
 }
 
-/** Fills `{{name}}`s; a part left empty takes its paragraph with it. Throws on an unusable template (check templateProblem first). */
+/** Fills `{{name}}`s; a part left empty takes its paragraph with it. The template must be usable (see templateProblem). */
 export function renderTemplate(template: string, values: Record<Placeholder, string>): { subject: string; body: string } {
-  const problem = templateProblem(template);
-  if (problem) throw new Error(`template: ${problem}`);
   const filled = template.replace(/^\uFEFF/, '').replace(/\r\n/g, '\n').replace(/\{\{\s*([^}]*?)\s*\}\}/g, (_, k: string) => values[k as Placeholder]);
   const [first = '', ...rest] = filled.split('\n');
   const body = rest
@@ -108,13 +107,13 @@ function clause(text: string): string {
   return cut.replace(/[.!;:,]+$/, '');
 }
 
-/** Text as a sentence: capital first letter, final full stop. */
-export function sentence(text: string): string {
+/** Text as a sentence: capital first letter, final `end` (a full stop, or a question mark for an ask). */
+function sentence(text: string, end = '.'): string {
   const t = text.trim().replace(/\s+/g, ' ');
   if (!t) return '';
   const s = t.charAt(0).toUpperCase() + t.slice(1);
   // A link at the end keeps no full stop: it would break the link when clicked.
-  return /[.!?…]$/.test(s) || /\w+:\/\/\S+$/.test(s) ? s : `${s}.`;
+  return /[.!?…]$/.test(s) || /\w+:\/\/\S+$/.test(s) ? s : `${s}${end}`;
 }
 
 const list = (items: string[]) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);
@@ -133,7 +132,7 @@ export function topicOf(note: string | null): string | null {
   return clause(text);
 }
 
-export interface History {
+interface History {
   /** Part A, in sentences ('' with no history). */
   text: string;
   /** The last conversation's note when it was left out (not a topic), for the user to weave in. */
@@ -141,7 +140,7 @@ export interface History {
 }
 
 /** Part A: the last conversation, what was sent since, the attempts since, the open promises. */
-export function historyOf(input: Pick<DraftInput, 'touches' | 'commitments' | 'now' | 'tz' | 'kind'>): History {
+function historyOf(input: Pick<DraftInput, 'touches' | 'commitments' | 'config' | 'now' | 'tz' | 'kind'>): History {
   const { tz, now } = input;
   const today = localDateOf(now, tz);
   const day = (at: Instant) => formatDay(localDateOf(at, tz), today);
@@ -173,7 +172,9 @@ export function historyOf(input: Pick<DraftInput, 'touches' | 'commitments' | 'n
   const kept = input.commitments.filter((c) => c.kind === 'promise' && c.state === 'kept' && (!lastTwoWay || (c.closedAt ?? '') > lastTwoWay.at));
   if (kept.length) parts.push(`Done as promised: ${list(kept.map((c) => clause(c.what)))}.`);
   const owed = input.commitments.filter((c) => c.kind === 'promise' && c.state === 'open');
-  if (owed.length) parts.push(`As promised: ${list(owed.map((c) => (dueDate(c.due, tz) >= today ? `${clause(c.what)}, by ${formatDay(dueDate(c.due, tz), today)}` : clause(c.what))))}.`);
+  // A promise already missed is owed without its date: a deadline that has passed is no promise to repeat.
+  const by = (c: Commitment) => (isMissed(c, now, today, input.config, tz) ? '' : `, by ${formatDay(dueDate(c.due, tz), today)}`);
+  if (owed.length) parts.push(`As promised: ${list(owed.map((c) => `${clause(c.what)}${by(c)}`))}.`);
   return { text: parts.join(' '), leftOut };
 }
 
@@ -219,30 +220,21 @@ export function proposeSlots(count: number, appointments: Commitment[], config: 
 }
 
 /** "Tue 24 Nov at 15:00". */
-export function formatSlot(at: Instant, tz: string, now: Instant): string {
+function formatSlot(at: Instant, tz: string, now: Instant): string {
   return `${formatDay(localDateOf(at, tz), localDateOf(now, tz))} at ${localTimeOf(at, tz)}`;
 }
 
 export function buildDraft(input: DraftInput): Draft {
   const { kind, config, tz, now } = input;
-  const firstName = input.contact.name.trim().split(/\s+/)[0] ?? input.contact.name;
+  const firstName = input.contact.name.trim().split(/\s+/)[0]!;
   const yourName = config.userName.trim() || YOUR_NAME;
-  const todo: string[] = [];
   let slots: Instant[] = [];
 
-  let reason: string;
-  if (input.reason?.trim()) reason = sentence(input.reason);
-  else if (kind === 'breakup') reason = '';
-  else {
-    reason = kind === 'nurture' ? WHAT_YOU_SHARE : WHY_NOW;
-    todo.push(reason);
-  }
+  const reason = input.reason?.trim() ? sentence(input.reason) : kind === 'breakup' ? '' : kind === 'nurture' ? WHAT_YOU_SHARE : WHY_NOW;
 
   let ask: string;
   if (input.ask?.trim()) {
-    ask = input.ask.trim().replace(/\s+/g, ' ');
-    ask = ask.charAt(0).toUpperCase() + ask.slice(1);
-    if (!/[.!?]$/.test(ask)) ask += '?';
+    ask = sentence(input.ask, '?');
   } else if (kind === 'breakup') {
     ask = 'Should I close the file for now? A one-word reply is plenty, and if the timing changes later, my door is open.';
   } else if (kind === 'nurture') {
@@ -254,7 +246,7 @@ export function buildDraft(input: DraftInput): Draft {
     if (next && 'at' in next.due) {
       ask = `Are we still on for ${formatSlot(next.due.at, tz, now)} (${clause(next.what)})?`;
     } else {
-      slots = proposeSlots(Math.max(1, input.slots), input.appointments, config, now, tz);
+      slots = proposeSlots(input.slots, input.appointments, config, now, tz);
       const proposalOut = input.touches.some((t) => t.proposal);
       const what = proposalOut ? 'for 15 minutes to go through the proposal together' : 'for 15 minutes';
       ask = `Would ${list(slots.map((s) => formatSlot(s, tz, now))).replace(/ and ([^,]*)$/, ' or $1')} suit you ${what}?`;
@@ -272,7 +264,8 @@ export function buildDraft(input: DraftInput): Draft {
     signature: `Best,\n${yourName}`,
     yourName,
   };
-  if (yourName === YOUR_NAME) todo.push(YOUR_NAME);
   const { subject, body } = renderTemplate(input.template, values);
+  // What is left to fill in is what the message holds: a template may use neither the reason nor the signature.
+  const todo = [WHY_NOW, WHAT_YOU_SHARE, YOUR_NAME].filter((p) => subject.includes(p) || body.includes(p));
   return { subject, body, slots, todo, leftOutNote: history.leftOut };
 }

@@ -63,7 +63,7 @@ describe('fu draft', () => {
 
   it('offers slots on working days, in working hours, avoiding the user appointment', () => {
     const d = run.json<DraftJson>('draft', 'dana', '--reason', 'x', '--slots', '3');
-    expect(Object.keys(d)).toEqual(expect.arrayContaining(['subject', 'body', 'slots']));
+    expect(Object.keys(d)).toEqual(['contact', 'kind', 'subject', 'body', 'slots', 'todo', 'leftOutNote', 'template']);
     expect(d.subject).toBe('Acme: next step');
     expect(d.slots.map((s) => `${s.date} ${s.time}`)).toEqual(['2026-11-24 14:30', '2026-11-25 10:00', '2026-11-26 15:00']);
     expect(d.body).toContain('Would Tue 24 Nov at 14:30, Wed 25 Nov at 10:00 or Thu 26 Nov at 15:00 suit you for 15 minutes?');
@@ -127,14 +127,36 @@ describe('fu draft', () => {
     expect(run.json<{ leftOutNote: unknown }>('draft', 'noor', '--reason', 'x').leftOutNote).toEqual({ at: '2026-11-18T10:00:00+00:00', note });
   });
 
-  it('refuses --breakup with --nurture', () => {
-    expect(run('draft', 'dana', '--breakup', '--nurture').code).toBe(2);
+  it.each([
+    [['--breakup', '--nurture'], '--breakup and --nurture do not go together'],
+    [['--slots', '3', '--ask', 'lunch?'], '--slots sets the default ask'],
+    [['--slots', '2', '--breakup'], '--slots is for a follow-up'],
+    [['--slots', '6'], 'It must be a whole number from 1 to 5'],
+  ])('refuses %j with exit 2', (args, message) => {
+    const r = run('draft', 'dana', ...args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(message);
+  });
+
+  it('a nurture contact gets a value touch by default, a follow-up when --ask or --slots is given', () => {
+    expect(run.json<DraftJson>('draft', 'kim').kind).toBe('nurture');
+    expect(run('draft', 'kim').stderr).toContain('fill in the [WHAT YOU SHARE: ...] placeholder');
+    expect(run.json<DraftJson>('draft', 'kim', '--ask', 'lunch?').kind).toBe('follow-up');
+    expect(run.json<DraftJson>('draft', 'kim', '--slots', '1').kind).toBe('follow-up');
+  });
+
+  it('a user template that cannot be read is exit 2 naming it, not a crash', () => {
+    const xdg = path.join(run.dir, 'xdg-unreadable');
+    fs.mkdirSync(path.join(xdg, 'fu', 'templates', 'follow-up.txt'), { recursive: true }); // a folder where the file should be
+    const r = fu(['draft', 'dana'], { db: run.db, now: MONDAY, env: { XDG_CONFIG_HOME: xdg } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^fu: Cannot read the template ".*follow-up\.txt": EISDIR\.\n/);
   });
 });
 
 describe('fu check', () => {
   it.each([
-    ['Hi Dana, we spoke on Thu. Would Tue at 15:00 suit you?', 0, ''],
+    ['Hi Dana, we spoke on Thu. Would Tue at 15:00 suit you?', 0, 'No findings: one ask, no weak phrase, short enough.'],
     ['Hi Dana, just checking in. Any update?', 3, '1:10  weak phrase "just checking in"'],
     ['Hi Dana,\nhope all is well.', 3, '2:1  weak phrase "hope all is well"'],
     ['Can we talk Tue? Or Wed?', 3, '1:18  more than one ask "Or Wed?"'],
@@ -142,6 +164,9 @@ describe('fu check', () => {
     const r = fu(['check', text]);
     expect(r.code, r.stderr).toBe(code);
     expect(r.stdout).toContain(line);
+    // Each finding is a line and its advice; the count goes to stderr.
+    const found = (r.stdout.match(/^\d+:\d+ /gm) ?? []).length;
+    expect(r.stderr).toBe(code === 0 ? '' : `fu: ${found} finding${found === 1 ? '' : 's'}.\n`);
   });
 
   it('reads stdin with -, and prints JSON findings', () => {

@@ -33,7 +33,7 @@ export async function runCheck(opts: CheckOptions, deps: Deps): Promise<void> {
     const c = paint(io);
     io.out(
       findings
-        .map((f) => `${f.line}:${f.column}  ${c.yellow(LABEL[f.kind])}${f.phrase && f.kind !== 'too-long' ? ` "${safe(f.phrase)}"` : f.kind === 'too-long' ? ` (${f.phrase})` : ''}\n      ${safe(f.suggestion)}`)
+        .map((f) => `${f.line}:${f.column}  ${c.yellow(LABEL[f.kind])}${f.kind === 'too-long' ? ` (${f.phrase})` : f.phrase ? ` "${safe(f.phrase)}"` : ''}\n      ${safe(f.suggestion)}`)
         .join('\n') + '\n',
     );
   }

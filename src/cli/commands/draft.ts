@@ -10,6 +10,8 @@ import { withExamples, wholeNumber, type App } from '../program.js';
 import { resolveContact } from '../resolve-contact.js';
 import { readTemplate } from '../templates.js';
 
+/** More choices than this make the ask a menu, and the message too long to read. */
+const MAX_SLOTS = 5;
 const PLACEHOLDER_LIST = Object.keys(PLACEHOLDERS).map((p) => `{{${p}}}`).join(', ');
 
 export interface DraftOptions {
@@ -49,7 +51,14 @@ export async function runDraft(opts: DraftOptions, deps: Deps): Promise<void> {
 
   let userName = config.userName;
   if (!userName.trim() && prompter.enabled && !opts.json) {
-    const name = (await prompter.input('Your name, to sign the message (saved as fu config user.name)', { validate: (v) => (checkConfigValue('user.name', v.trim(), config).ok ? true : 'A name on one line, up to 100 characters.') })).trim();
+    const name = (
+      await prompter.input('Your name, to sign the message (saved as fu config user.name)', {
+        validate: (v) => {
+          const checked = checkConfigValue('user.name', v, config);
+          return checked.ok || `${checked.message}.`;
+        },
+      })
+    ).trim();
     store.transaction(() => store.setConfigValue('user.name', name));
     userName = name;
   }
@@ -112,7 +121,7 @@ export function register(program: Command, app: App): void {
     .argument('<contact>', 'id (#12), email, or name/company')
     .option('--reason <text>', 'why you write now: something relevant to them today (with --nurture: what you share)')
     .option('--ask <text>', 'the one ask, instead of the default slots')
-    .option('--slots <n>', 'how many slots the default ask offers (default 2)', wholeNumber(1))
+    .option('--slots <n>', `how many slots the default ask offers, 1 to ${MAX_SLOTS} (default 2)`, wholeNumber(1, MAX_SLOTS))
     .option('--breakup', 'the last attempt of a sequence: polite, door open, nothing heavy')
     .option('--nurture', 'a value touch: share --reason, ask only for an easy reply (default for nurture contacts)')
     .option('--template <path>', 'a template file (first line "Subject: ...", {{placeholders}})')
