@@ -16,6 +16,7 @@
  * - nurture: nurture contacts whose value touch is due on D or earlier.
  */
 import { isMissed } from './commitments.js';
+import { plural } from './text.js';
 import { dueDate, dueInstant, formatDay, localDateOf } from './time.js';
 import type { Commitment, Config, DerivedState, Due, Instant, LocalDate, Status } from './types.js';
 
@@ -72,7 +73,6 @@ export interface AgendaInput {
   nextDate: LocalDate | null;
 }
 
-const plural = (n: number, word: string, many: string) => `${n} ${n === 1 ? word : many}`;
 
 export function buildAgenda(input: AgendaInput): Agenda {
   const { date, now, tz, config } = input;

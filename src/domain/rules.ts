@@ -4,6 +4,7 @@
  * the clock. Several broken rules: R2 (bad dates) first, then R1, R7, R4, R5.
  */
 import { chronological, isTwoWay, isUnansweredAttempt, sequenceOf } from './derive.js';
+import { plural } from './text.js';
 import { addDays, daysBetween, dueDate, dueInstant, formatDay, formatDue, localDateOf } from './time.js';
 import type {
   Channel,
@@ -106,7 +107,6 @@ export interface ReschedulePlan {
   warnings: Warning[];
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const refuse = <T>(violation: RuleViolation): Decision<T> => ({ ok: false, violation });
 
 export function dueOf(when: When): Due {

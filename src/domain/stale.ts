@@ -5,6 +5,7 @@
  * commitments; the clock and zone are passed in.
  */
 import { isMissed } from './commitments.js';
+import { plural } from './text.js';
 import { dueDate, dueInstant, formatDay, formatDue, localDateOf, daysBetween } from './time.js';
 import type { Commitment, Config, DerivedState, Instant, Status } from './types.js';
 
@@ -57,7 +58,6 @@ export interface StaleContext {
 /** Value touches in a row without an answer, after which a nurture contact is listed to drop (SPEC). */
 export const VALUE_TOUCHES_TO_DROP = 3;
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /**
  * Quotes an argument for a POSIX shell so the suggested command can be pasted

@@ -7,3 +7,8 @@
  */
 // eslint-disable-next-line no-control-regex
 export const UNSAFE_CHAR = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+
+/** "1 day", "3 days"; `many` for the irregular plurals ("touches"). */
+export function plural(n: number, word: string, many = `${word}s`): string {
+  return `${n} ${n === 1 ? word : many}`;
+}

@@ -9,6 +9,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { plural } from '../domain/text.js';
 import { databaseError, FuError, usageError } from '../errors.js';
 import { APPLICATION_ID, connect, describe, listMigrations, newest, openDatabase, sqliteHeaderOf, type Db, type Migration } from './db.js';
 import type { Store } from './store.js';
@@ -24,7 +25,7 @@ export interface CopyInfo {
 const ALL_PAGES = 0x7fffffff;
 
 /** A new empty private file beside `file` (its folder created 0700 if missing), renamed into place once complete. */
-export function tempBeside(file: string, tag: string): string {
+function tempBeside(file: string, tag: string): string {
   const dir = path.dirname(file);
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   const tmp = path.join(dir, `.${path.basename(file)}.${tag}-${process.pid}-${Date.now()}.tmp`);
@@ -117,8 +118,8 @@ export async function backupTo(db: Db, target: string, options: { overwrite: boo
       try {
         fs.linkSync(tmp, target);
       } catch (err) {
-        if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw exists(target);
-        if (fs.existsSync(target)) throw exists(target);
+        if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw backupExists(target);
+        if (fs.existsSync(target)) throw backupExists(target);
         fs.renameSync(tmp, target); // a file system without hard links
       }
     }
@@ -132,7 +133,8 @@ export async function backupTo(db: Db, target: string, options: { overwrite: boo
   }
 }
 
-const exists = (target: string) => usageError(`${target} already exists: fu backup replaces a file only with --yes.`, 'Give a new file name, or add --yes to replace it.');
+/** The refusal to overwrite a file without --yes, from the command's check and from the race at the final rename. */
+export const backupExists = (target: string) => usageError(`${target} already exists: fu backup replaces a file only with --yes.`, 'Give a new file name, or add --yes to replace it.');
 
 /** A checked copy of a backup, beside the database, ready to be swapped in. */
 export interface PreparedRestore {
@@ -189,8 +191,7 @@ function checkCopy(tmp: string, source: string, migrations: Migration[]): CopyIn
       );
     }
     const broken = db.pragma('foreign_key_check') as unknown[];
-    if (broken.length > 0) throw damagedBackup(source, `${broken.length} broken reference${broken.length === 1 ? '' : 's'}`);
-    db.pragma('journal_mode = DELETE');
+    if (broken.length > 0) throw damagedBackup(source, plural(broken.length, 'broken reference'));
     db.close();
     db = undefined;
     // An older backup is upgraded like any older database, in the copy only.

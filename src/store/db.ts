@@ -37,7 +37,7 @@ export function connect(file: string, options: Database.Options = {}): Db {
 export const APPLICATION_ID = 0x66750000;
 const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
 /** How long a command waits for another fu's write to finish before giving up (exit 5, nothing written). */
-export const BUSY_TIMEOUT_MS = 5000;
+const BUSY_TIMEOUT_MS = 5000;
 
 /**
  * `$FU_BUSY_TIMEOUT_MS` overrides the busy timeout (milliseconds): for tests

@@ -193,7 +193,7 @@ describe('fu restore', () => {
     expect(mode(run.db)).toBe(0o600);
   });
 
-  it("refuses to replace another program's database or a newer fu's (exit 5, untouched)", async () => {
+  it("refuses to replace another program's database (exit 5, untouched; a newer fu's: schema.test.ts)", async () => {
     const run = demo();
     const backup = path.join(scratch(), 'backup.db');
     run('backup', backup);
@@ -262,7 +262,7 @@ describe('fu restore', () => {
     const env = { FU_DB: run.db, FU_NOW: NOW, TZ: 'UTC', HOME: run.dir, NO_COLOR: '1' };
     const no = await runInPty(['restore', backup], { env, steps: [['(y/N)', `n${KEY.enter}`]] });
     expect(no.code).toBe(0);
-    expect(no.output.replace(/\r?\n/g, ' ')).toMatch(/Replace the database .* with the backup .* \(14 contacts, 24 touches\)\?/);
+    expect(no.output.replace(/\r?\n/g, ' ')).toMatch(/Replace the database .* with the backup .* \(14 contacts and 24 touches\)\?/);
     expect(no.output).toContain('Nothing was changed.');
     expect(await snapshot(run.db)).toBe(changed);
     const yes = await runInPty(['restore', backup], { env, steps: [['(y/N)', `y${KEY.enter}`]] });

@@ -101,8 +101,10 @@ describe('SIGKILL in the middle of a large write', () => {
       if (wal && wal.size > 0) break;
       await new Promise((resolve) => setImmediate(resolve));
     }
+    // Killed while still running (the commit under way), or the test would prove nothing.
+    expect(exited).toBe(false);
     child.kill('SIGKILL');
-    await done;
+    expect((await done).code).toBe(-1);
     expectAllOrNone(file);
   });
 
@@ -126,7 +128,8 @@ describe('SIGKILL in the middle of a large write', () => {
         return r.code === 0 ? 'finished' : contacts === 0 ? 'none' : 'all';
       }),
     );
-    for (const r of results) expect(['no file', 'none', 'all', 'finished']).toContain(r);
+    // Some kills landed while the database was there and fu was still running, so the test is not vacuous.
+    expect(results.filter((r) => r === 'none' || r === 'all').length, results.join(', ')).toBeGreaterThan(0);
   });
 });
 

@@ -69,7 +69,7 @@ function feed(run: Session, text: string): { id: number; printed: [string, FuRes
   ok('fu log (value touch)', 'log', `#${id}`, '--via', 'email', '--outcome', 'sent', '--value', text);
   ok('fu add --met', 'add', `${text} (met)`, '--met', text, '--next', text, '--at', 'thu 11am');
   for (const args of [['show', `#${id}`], ['list', '--status', 'all'], ['today', '--on', 'tue'], ['today', '--on', 'wed'], ['stale']]) ok(`fu ${args.join(' ')}`, ...args);
-  ok('fu done', 'done', String(run.json<ShowJson>('show', `#${id}`).commitments.find((c) => c.what === text)!.id ?? 0));
+  ok('fu done', 'done', String(run.json<ShowJson>('show', `#${id}`).commitments.find((c) => c.what === text)!.id));
   return { id, printed };
 }
 

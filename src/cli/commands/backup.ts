@@ -2,7 +2,8 @@ import type { Command } from 'commander';
 import fs from 'node:fs';
 import path from 'node:path';
 import { usageError } from '../../errors.js';
-import { backupTo, sameFile } from '../../store/backup.js';
+import { plural } from '../../domain/text.js';
+import { backupExists, backupTo, sameFile, type CopyInfo } from '../../store/backup.js';
 import type { Deps } from '../io.js';
 import { requiredText } from '../input.js';
 import { safe } from '../output.js';
@@ -13,7 +14,8 @@ export interface BackupOptions {
   yes?: boolean;
 }
 
-const plural = (n: number, word: string, words = `${word}s`) => `${n} ${n === 1 ? word : words}`;
+/** "12 contacts and 140 touches": what a backup holds. */
+export const countsOf = (info: CopyInfo) => `${plural(info.contacts, 'contact')} and ${plural(info.touches, 'touch', 'touches')}`;
 
 /**
  * `fu backup PATH`: a consistent copy made with SQLite's online backup, safe
@@ -24,22 +26,17 @@ const plural = (n: number, word: string, words = `${word}s`) => `${n} ${n === 1 
 export async function runBackup(opts: BackupOptions, deps: Deps): Promise<void> {
   const target = path.resolve(requiredText('PATH', opts.path));
   if (sameFile(target, deps.dbPath())) throw usageError(`${target} is the database itself: give the backup another file name.`);
-  let existing: fs.Stats | undefined;
-  try {
-    existing = fs.statSync(target);
-  } catch {
-    existing = undefined;
-  }
+  const existing = fs.statSync(target, { throwIfNoEntry: false });
   if (existing?.isDirectory()) throw usageError(`${target} is a folder: give the backup a file name, such as ${path.join(target, 'fu-backup.db')}.`);
   if (existing && !opts.yes) {
-    if (!deps.prompter.enabled) throw usageError(`${target} already exists: fu backup replaces a file only with --yes.`, 'Give a new file name, or add --yes to replace it.');
+    if (!deps.prompter.enabled) throw backupExists(target);
     if (!(await deps.prompter.confirm(`Replace the existing file ${safe(target)}?`, false))) {
       deps.io.err('Nothing was written.\n');
       return;
     }
   }
   const info = await backupTo(deps.store().db, target, { overwrite: existing !== undefined });
-  deps.io.out(`Backed up ${plural(info.contacts, 'contact')} and ${plural(info.touches, 'touch', 'touches')} to ${safe(target)}.\n`);
+  deps.io.out(`Backed up ${countsOf(info)} to ${safe(target)}.\n`);
 }
 
 export function register(program: Command, app: App): void {

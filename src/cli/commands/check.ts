@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { checkMessage, MAX_WORDS, type FindingKind } from '../../domain/check.js';
+import { plural } from '../../domain/text.js';
 import { Exit, FuError, usageError } from '../../errors.js';
 import type { Deps } from '../io.js';
 import { paint, printJson, safe } from '../output.js';
@@ -37,7 +38,7 @@ export async function runCheck(opts: CheckOptions, deps: Deps): Promise<void> {
         .join('\n') + '\n',
     );
   }
-  if (findings.length > 0) throw new FuError(Exit.rule, `${findings.length} finding${findings.length === 1 ? '' : 's'}.`);
+  if (findings.length > 0) throw new FuError(Exit.rule, `${plural(findings.length, 'finding')}.`);
 }
 
 export function register(program: Command, app: App): void {

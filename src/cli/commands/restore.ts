@@ -7,13 +7,12 @@ import type { Deps } from '../io.js';
 import { requiredText } from '../input.js';
 import { safe } from '../output.js';
 import { withExamples, type App } from '../program.js';
+import { countsOf } from './backup.js';
 
 export interface RestoreOptions {
   path: string;
   yes?: boolean;
 }
-
-const plural = (n: number, word: string, words = `${word}s`) => `${n} ${n === 1 ? word : words}`;
 
 /**
  * `fu restore PATH`: replaces the database with a backup, after checking a
@@ -32,7 +31,7 @@ export async function runRestore(opts: RestoreOptions, deps: Deps): Promise<void
   const { tmp, info } = prepareRestore(source, live);
   try {
     if (!opts.yes) {
-      const question = `Replace the database ${safe(live)} with the backup ${safe(source)} (${plural(info.contacts, 'contact')}, ${plural(info.touches, 'touch', 'touches')})? Anything logged since that backup is lost.`;
+      const question = `Replace the database ${safe(live)} with the backup ${safe(source)} (${countsOf(info)})? Anything logged since that backup is lost.`;
       if (!(await deps.prompter.confirm(question, false))) {
         deps.io.err('Nothing was changed.\n');
         return;
@@ -50,9 +49,9 @@ export async function runRestore(opts: RestoreOptions, deps: Deps): Promise<void
       copyRowsFrom(store, tmp, source);
     } else {
       store?.close();
-      keptAs = swapIn(live, tmp, new Date());
+      keptAs = swapIn(live, tmp, new Date(deps.now));
     }
-    const lines = [`Restored ${plural(info.contacts, 'contact')} and ${plural(info.touches, 'touch', 'touches')} from ${safe(source)} into ${safe(live)}.`];
+    const lines = [`Restored ${countsOf(info)} from ${safe(source)} into ${safe(live)}.`];
     if (keptAs) lines.push(`The damaged database was kept as ${safe(keptAs)}.`);
     deps.io.out(lines.join('\n') + '\n');
   } finally {
