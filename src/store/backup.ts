@@ -303,7 +303,10 @@ function keep(from: string, to: string): void {
  * Returns where the damaged file was kept.
  */
 export function swapIn(live: string, tmp: string, now: Date): string {
-  const aside = `${live}.damaged-${now.toISOString().replace(/[:.]/g, '-')}`;
+  const stamp = `${live}.damaged-${now.toISOString().replace(/[:.]/g, '-')}`;
+  // Never over an earlier one kept at the same time (a fixed FU_NOW).
+  let aside = stamp;
+  for (let n = 2; fs.existsSync(aside); n++) aside = `${stamp}-${n}`;
   keep(live, aside);
   for (const journal of ['-wal', '-journal']) {
     const file = `${live}${journal}`;

@@ -191,6 +191,12 @@ describe('fu restore', () => {
     expect(await snapshot(run.db)).toBe(await snapshot(backup));
     expect(filesIn(run.dir)).toEqual(['fu.db', path.basename(kept!)]);
     expect(mode(run.db)).toBe(0o600);
+    // Named by fu's clock (FU_NOW here): damaged again at the same moment, the first one kept is not replaced.
+    expect(path.basename(kept!)).toBe('fu.db.damaged-2026-11-23T09-00-00-000Z');
+    fs.truncateSync(run.db, Math.floor(fs.statSync(run.db).size / 2));
+    const again = run('restore', backup, '--yes');
+    expect(again.stdout).toContain(`The damaged database was kept as ${kept}-2.`);
+    expect(fs.readFileSync(kept!).equals(damaged)).toBe(true);
   });
 
   it("refuses to replace another program's database (exit 5, untouched; a newer fu's: schema.test.ts)", async () => {
