@@ -32,7 +32,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -100,11 +100,16 @@ const quote = (s) => (/^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\'
 
 // ---- databases -----------------------------------------------------------------------
 
-/** The generator and the schema: a database made by another version of either is made again. */
+/**
+ * The generator, the rules and store it writes through (the derived columns come from
+ * them) and the schema: a database made by another version of any is made again.
+ */
 const genHash = (() => {
-  const hash = createHash('sha1').update(fs.readFileSync(GEN));
-  const migrations = path.join(ROOT, 'migrations');
-  for (const f of fs.readdirSync(migrations).sort()) hash.update(f).update(fs.readFileSync(path.join(migrations, f)));
+  const hash = createHash('sha1');
+  for (const dir of ['dist/tools', 'dist/domain', 'dist/store', 'migrations']) {
+    const full = path.join(ROOT, dir);
+    for (const f of fs.readdirSync(full).sort()) hash.update(`${dir}/${f}`).update(fs.readFileSync(path.join(full, f)));
+  }
   return hash.digest('hex').slice(0, 12);
 })();
 
@@ -235,7 +240,7 @@ function runOnce(cmd) {
   if (cmd.pty) argv = [SCRIPT, '-qec', argv.map(quote).join(' '), '/dev/null'];
   if (GNU_TIME) argv = [GNU_TIME, '-f', '%M', '-o', rssFile, ...argv];
   else if (cmd.node || cmd.pty) {
-    env.NODE_OPTIONS = `--import=${new URL(`file://${RSS_PRELOAD}`).href}`;
+    env.NODE_OPTIONS = `--import=${pathToFileURL(RSS_PRELOAD).href}`;
     env.FU_BENCH_RSS_FILE = rssFile;
   }
   fs.rmSync(rssFile, { force: true });

@@ -49,4 +49,4 @@ function loadFu({ useCache = true } = {}) {
   };
 }
 
-module.exports = { BUNDLE, CACHE, loadFu };
+module.exports = { loadFu };

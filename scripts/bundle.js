@@ -83,7 +83,6 @@ await build({
   charset: 'ascii', // bin/load.cjs reads it as latin1
   logLevel: 'warning',
 });
-fs.rmSync(path.join(root, 'dist/bundle/fu.js'), { force: true }); // an earlier build's ES module bundle
 
 /**
  * The code cache holds what V8 compiled while the daily commands ran once, on
@@ -94,8 +93,9 @@ fs.rmSync(path.join(root, 'dist/bundle/fu.js'), { force: true }); // an earlier 
 async function warmCache() {
   const fu = loadFu({ useCache: false });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fu-build-'));
-  const saved = { env: { ...process.env }, exitCode: process.exitCode };
-  Object.assign(process.env, { FU_DB: path.join(dir, 'fu.db'), FU_NOW: '2026-11-23T09:00:00Z', NO_COLOR: '' });
+  const set = { FU_DB: path.join(dir, 'fu.db'), FU_NOW: '2026-11-23T09:00:00Z', NO_COLOR: '' };
+  const saved = { env: Object.fromEntries(Object.keys(set).map((k) => [k, process.env[k]])), exitCode: process.exitCode };
+  Object.assign(process.env, set);
   const tz = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
   // A silent IO, on a (pretended) terminal or not: main() takes it instead of the process's.
   let tty = false;
@@ -124,7 +124,10 @@ async function warmCache() {
     await run('next', '3', 'review', '--at', '2026-12-02 10:00');
     if (promise) await run('done', String(promise));
   } finally {
-    process.env = saved.env;
+    for (const [k, v] of Object.entries(saved.env)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
     process.exitCode = saved.exitCode;
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -31,7 +31,7 @@ import { currentTime } from '../cli/clock.js';
 import { userTimeZone } from '../cli/zone.js';
 import { configFrom } from '../domain/config.js';
 import { deriveState, directionOf } from '../domain/derive.js';
-import { instantAt, localDateOf, parseLocalDate } from '../domain/time.js';
+import { instantAt, localDateOf, parseLocalDate, parseTimeOfDay } from '../domain/time.js';
 import type { Channel, Commitment, Config, DispositionKind, Outcome, Status, Touch } from '../domain/types.js';
 import { openDatabase, resolveDbPath, type Db } from '../store/db.js';
 import { Store, type ContactFields } from '../store/store.js';
@@ -39,7 +39,7 @@ import { Store, type ContactFields } from '../store/store.js';
 // ---- reproducible randomness ---------------------------------------------------
 
 /** sfc32, seeded through a string hash: the same seed gives the same database. */
-export function rngFrom(seed: string): () => number {
+function rngFrom(seed: string): () => number {
   let h = 1779033703 ^ seed.length;
   for (let i = 0; i < seed.length; i++) {
     h = Math.imul(h ^ seed.charCodeAt(i), 3432918353);
@@ -173,7 +173,7 @@ const SCENARIOS = [
   ['lost', 0.3],
 ] as const;
 export type Scenario = (typeof SCENARIOS)[number][0];
-export const SCENARIO_NAMES: readonly Scenario[] = SCENARIOS.map(([s]) => s);
+const SCENARIO_NAMES: readonly Scenario[] = SCENARIOS.map(([s]) => s);
 
 interface GenContact extends ContactFields {
   id: number;
@@ -368,8 +368,8 @@ class Generator {
     this.cal = new Calendar(opts.tz);
     this.nowMs = Date.parse(opts.now);
     this.today = this.cal.dayOf(opts.now);
-    const [h, m] = config.dayEnd.split(':').map(Number);
-    this.dayEndMinute = h! * 60 + m!;
+    const end = parseTimeOfDay(config.dayEnd)!;
+    this.dayEndMinute = end.hour * 60 + end.minute;
     let sum = 0;
     this.scenarioCdf = SCENARIOS.map(([, share]) => (sum += share));
     if (opts.contacts >= 10 * SCENARIOS.length) {
@@ -729,7 +729,7 @@ class Writer {
 }
 
 /** Fills an empty, migrated fu database. Returns what was written. */
-export function generateInto(db: Db, opts: GenOptions): GenSummary {
+function generateInto(db: Db, opts: GenOptions): GenSummary {
   const store = new Store(db);
   if (store.contactCount() > 0) throw new Error('the database already has contacts');
   const config = configFrom(store.configValues());
@@ -763,19 +763,18 @@ export function generateInto(db: Db, opts: GenOptions): GenSummary {
   return summary;
 }
 
-/** Generates into `target` through a temporary file next to it, renamed at the end. */
+/**
+ * Generates into `target` through a temporary file next to it, renamed at the
+ * end: an interrupted run (Ctrl-C stops it at once: the work is synchronous)
+ * never leaves a half database under the final name, and its leftover
+ * temporary file, named after the target, is removed by the next run.
+ */
 export function generateFile(target: string, opts: GenOptions): GenSummary {
-  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.gen-${process.pid}.tmp`);
+  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.gen.tmp`);
   const cleanup = () => {
     for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(tmp + suffix, { force: true });
   };
   cleanup();
-  const onSignal = () => {
-    cleanup();
-    process.exit(130);
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
   let db: Db | undefined;
   try {
     db = openDatabase(tmp);
@@ -794,9 +793,6 @@ export function generateFile(target: string, opts: GenOptions): GenSummary {
     db?.close();
     cleanup();
     throw err;
-  } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
   }
 }
 

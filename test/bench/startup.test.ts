@@ -1,5 +1,5 @@
 /**
- * What keeps fu's start-up short (see bench/README-performance.md): the one
+ * What keeps fu's start-up short (see the README, "Performance"): the one
  * command module loaded, the bundle with a code cache V8 accepts. No timings.
  */
 import { spawnSync } from 'node:child_process';
