@@ -26,7 +26,12 @@ export const countsOf = (info: CopyInfo) => `${plural(info.contacts, 'contact')}
 export async function runBackup(opts: BackupOptions, deps: Deps): Promise<void> {
   const target = path.resolve(requiredText('PATH', opts.path));
   if (sameFile(target, deps.dbPath())) throw usageError(`${target} is the database itself: give the backup another file name.`);
-  const existing = fs.statSync(target, { throwIfNoEntry: false });
+  let existing: fs.Stats | undefined;
+  try {
+    existing = fs.statSync(target);
+  } catch {
+    existing = undefined; // missing, or not reachable: writing it will say which (exit 5)
+  }
   if (existing?.isDirectory()) throw usageError(`${target} is a folder: give the backup a file name, such as ${path.join(target, 'fu-backup.db')}.`);
   if (existing && !opts.yes) {
     if (!deps.prompter.enabled) throw backupExists(target);
