@@ -34,10 +34,27 @@ function cheapZone(env: NodeJS.ProcessEnv): string | null {
   }
 }
 
-/** The IANA name of the user's zone, registered as the process's own. */
-export function userTimeZone(env: NodeJS.ProcessEnv): string {
+/**
+ * The IANA name of the zone `env` asks for. When `env` is the process's own,
+ * the zone is registered as the process zone (Date's local-time methods read
+ * it). Any other environment (a command run in-process by the tests) is only
+ * read: its zone is not the one Date uses, so it must never be registered.
+ */
+export function userTimeZone(env: NodeJS.ProcessEnv, processEnv: boolean): string {
   const cheap = cheapZone(env);
+  if (!processEnv) return cheap ?? zoneNamed(env.TZ);
   const tz = cheap ?? (Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
   setProcessZone(tz);
   return tz;
+}
+
+/** What Intl makes of a TZ it was not started with: the zone, if Intl knows the name, else UTC, as Node does with an unknown TZ. */
+function zoneNamed(tz: string | undefined): string {
+  const name = tz?.startsWith(':') ? tz.slice(1) : tz;
+  if (!name) return 'UTC';
+  try {
+    return new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
+  } catch {
+    return 'UTC';
+  }
 }
