@@ -79,22 +79,40 @@ export interface ProcessOptions extends FuOptions {
 }
 
 /**
- * Starts the built binary, `node bin/fu.cjs ARGS`, without waiting: for what only
- * a process shows (exit codes end to end, signals, pipes, crashes, several at once).
+ * Starts a program without waiting (never spawnSync: a test blocked on a child
+ * blocks vitest's worker too). `done` gives its exit code (-1 when killed by a
+ * signal) and what it printed; it rejects when the program cannot be started.
  */
-export function startFu(args: string[], options: ProcessOptions = {}): { child: ChildProcess; done: Promise<FuResult> } {
-  const child = spawn(process.execPath, [BIN, ...args], { env: fuEnv(options), stdio: ['pipe', 'pipe', 'pipe'], ...(options.user ?? {}) });
+export function startProgram(
+  command: string,
+  args: string[],
+  options: { env: Record<string, string | undefined>; input?: string; user?: ProcessOptions['user'] },
+): { child: ChildProcess; done: Promise<FuResult> } {
+  const child = spawn(command, args, { env: options.env, stdio: ['pipe', 'pipe', 'pipe'], ...(options.user ?? {}) });
   let stdout = '';
   let stderr = '';
   child.stdout!.setEncoding('utf8').on('data', (d: string) => (stdout += d));
   child.stderr!.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-  child.stdin!.on('error', () => {}); // a child that exits without reading its input
+  child.stdin!.on('error', () => {}); // a program that exits without reading its input
   child.stdin!.end(options.input ?? '');
   const done = new Promise<FuResult>((resolve, reject) => {
     child.on('error', reject);
     child.on('close', (code, signal) => resolve({ code: code ?? (signal ? -1 : -2), stdout, stderr }));
   });
   return { child, done };
+}
+
+/** Runs a program (sh, script, perl...) and waits for it to end. */
+export function runProgram(command: string, args: string[], options: { env: Record<string, string | undefined>; input?: string }): Promise<FuResult> {
+  return startProgram(command, args, options).done;
+}
+
+/**
+ * Starts the built binary, `node bin/fu.cjs ARGS`, without waiting: for what only
+ * a process shows (exit codes end to end, signals, pipes, crashes, several at once).
+ */
+export function startFu(args: string[], options: ProcessOptions = {}): { child: ChildProcess; done: Promise<FuResult> } {
+  return startProgram(process.execPath, [BIN, ...args], { env: fuEnv(options), input: options.input, user: options.user });
 }
 
 /** Runs the built binary and waits for it to end. */

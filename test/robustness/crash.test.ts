@@ -9,8 +9,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listMigrations, newest, openDatabase } from '../../src/store/db.js';
-import { fu, snapshot } from '../helpers.js';
-import { count, derivedMismatches, fuAsync, integrity, ROOT, scratch, sleep, startFu } from './support.js';
+import { fu, fuProcess, snapshot, startFu } from '../helpers.js';
+import { count, derivedMismatches, integrity, ROOT, scratch, sleep } from './support.js';
 
 const NOW = '2026-11-23T09:00:00Z';
 const TOUCHED = '2026-11-21T10:00:00.000Z';
@@ -44,16 +44,16 @@ async function bigDatabase(n: number): Promise<{ file: string; ms: number }> {
   })();
   db.close();
   const started = Date.now();
-  expect(fu(['config', 'attempts.gapDays', '4'], { db: file, now: NOW }).code).toBe(0);
+  expect((await fu(['config', 'attempts.gapDays', '4'], { db: file, now: NOW })).code).toBe(0);
   return { file, ms: Date.now() - started };
 }
 
 /** The database opens through fu, is intact, and its derived state matches its (old or new) configuration everywhere. */
-function expectAllOrNone(file: string): string {
-  const shown = fu(['show', '#1', '--json'], { db: file, now: NOW });
+async function expectAllOrNone(file: string): Promise<string> {
+  const shown = await fu(['show', '#1', '--json'], { db: file, now: NOW });
   expect(shown.code, shown.stderr).toBe(0);
   expect(integrity(file)).toBe('ok');
-  const gap = fu(['config', 'attempts.gapDays'], { db: file, now: NOW }).stdout.trim();
+  const gap = (await fu(['config', 'attempts.gapDays'], { db: file, now: NOW })).stdout.trim();
   expect(['4', '6']).toContain(gap);
   // Every contact's chase day follows the stored gap: a half-applied rewrite would leave some on the other one.
   expect(derivedMismatches(file)).toEqual([]);
@@ -81,7 +81,7 @@ describe('SIGKILL in the middle of a large write', () => {
       child.kill('SIGKILL');
       const r = await done;
       expect(r.code).toBe(-1); // killed, not finished
-      const gap = expectAllOrNone(file);
+      const gap = await expectAllOrNone(file);
       outcomes.push(`${wasInside ? 'inside' : 'after'}:${gap}`);
     }
     // At least one kill landed inside the transaction, so the test is not vacuous.
@@ -105,7 +105,7 @@ describe('SIGKILL in the middle of a large write', () => {
     expect(exited).toBe(false);
     child.kill('SIGKILL');
     expect((await done).code).toBe(-1);
-    expectAllOrNone(file);
+    await expectAllOrNone(file);
   });
 
   it('leaves all or nothing of fu demo killed at random moments, on a database created by that same run', async () => {
@@ -118,7 +118,7 @@ describe('SIGKILL in the middle of a large write', () => {
         child.kill('SIGKILL');
         const r = await done;
         if (!fs.existsSync(file)) return 'no file';
-        const listed = fu(['list', '--status', 'all', '--json'], { db: file, now: NOW });
+        const listed = await fu(['list', '--status', 'all', '--json'], { db: file, now: NOW });
         expect(listed.code, listed.stderr).toBe(0);
         expect(integrity(file)).toBe('ok');
         const contacts = count(file, 'contacts');
@@ -149,7 +149,7 @@ describe('SIGKILL in the middle of a migration', () => {
        UPDATE contacts SET region = 'EMEA';`,
     );
     const file = path.join(scratch(), 'fu.db');
-    expect(fu(['demo'], { db: file, now: NOW }).code).toBe(0);
+    expect((await fu(['demo'], { db: file, now: NOW })).code).toBe(0);
     const before = await snapshot(file);
 
     // openDatabase from the built code, in its own process, with the test's migrations.
@@ -182,7 +182,7 @@ describe('SIGKILL in the middle of a migration', () => {
     expect(raw.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'filler'").get()).toEqual({ n: 0 });
     raw.close();
     expect(await snapshot(file)).toBe(before);
-    expect(fu(['list', '--json'], { db: file, now: NOW }).code).toBe(0);
+    expect((await fu(['list', '--json'], { db: file, now: NOW })).code).toBe(0);
 
     // Run again: it completes, and the data is still there.
     const db = openDatabase(file, listMigrations(dir));
@@ -197,7 +197,7 @@ describe('SIGKILL in the middle of a migration', () => {
 describe('after a crash, the next fu recovers by itself', () => {
   it('opens a database whose writer died with a hot WAL, and keeps every committed touch', async () => {
     const file = path.join(scratch(), 'fu.db');
-    expect(fu(['add', 'Dana Reyes'], { db: file, now: NOW }).code).toBe(0);
+    expect((await fu(['add', 'Dana Reyes'], { db: file, now: NOW })).code).toBe(0);
     // A writer commits touches and dies without closing: its -wal is left behind, never checkpointed.
     const script = `import Database from ${JSON.stringify(path.join(ROOT, 'node_modules', 'better-sqlite3', 'lib', 'index.js'))};
       const db = new Database(process.argv[1]);
@@ -207,7 +207,7 @@ describe('after a crash, the next fu recovers by itself', () => {
       process.kill(process.pid, 'SIGKILL');`;
     await new Promise((resolve) => spawn(process.execPath, ['--input-type=module', '-e', script, file]).on('close', resolve));
     expect(fs.statSync(`${file}-wal`).size).toBeGreaterThan(0);
-    const r = await fuAsync(['show', 'dana', '--json'], { db: file, now: NOW });
+    const r = await fuProcess(['show', 'dana', '--json'], { db: file, now: NOW });
     expect(r.code, r.stderr).toBe(0);
     expect((JSON.parse(r.stdout) as { touches: unknown[] }).touches).toHaveLength(50);
     expect(integrity(file)).toBe('ok');

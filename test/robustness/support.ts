@@ -11,9 +11,9 @@ import { afterAll } from 'vitest';
 import { configFrom } from '../../src/domain/config.js';
 import { deriveState } from '../../src/domain/derive.js';
 import { Store } from '../../src/store/store.js';
-import { BIN, fuEnv, fuProcess, ROOT, startFu, type ProcessOptions } from '../helpers.js';
+import { BIN, fuEnv, ROOT } from '../helpers.js';
 
-export { BIN, fuEnv, fuProcess, ROOT, startFu, type ProcessOptions };
+export { BIN, fuEnv, ROOT };
 
 /** Opens a database file read-only from the outside, for checks. */
 export function openRaw(file: string): Database.Database {
