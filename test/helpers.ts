@@ -79,7 +79,7 @@ export interface ProcessOptions extends FuOptions {
 }
 
 /**
- * Starts a program without waiting (never spawnSync: a test blocked on a child
+ * Starts a program without waiting (never a synchronous spawn: a test blocked on a child
  * blocks vitest's worker too). `done` gives its exit code (-1 when killed by a
  * signal) and what it printed; it rejects when the program cannot be started.
  */
