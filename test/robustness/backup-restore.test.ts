@@ -1,5 +1,5 @@
 /**
- * `fu backup PATH` and `fu restore PATH` (issue 7, part 4): a backup is a
+ * `fu backup PATH` and `fu restore PATH`: a backup is a
  * private, checked, consistent snapshot even while other fu processes write;
  * a restore checks a copy of the backup before replacing anything, asks first
  * (or needs --yes), and swaps the content in one step.

@@ -1,5 +1,5 @@
 /**
- * Several fu processes on one database at once (issue 7, part 1): every write
+ * Several fu processes on one database at once: every write
  * lands exactly once, the rules are checked inside the write transaction, a
  * reader sees a committed state, and a lock held past the busy timeout fails
  * cleanly (exit 5, nothing written).

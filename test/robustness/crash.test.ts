@@ -1,5 +1,5 @@
 /**
- * A writer killed with SIGKILL (issue 7, part 2): the database still opens,
+ * A writer killed with SIGKILL: the database still opens,
  * passes PRAGMA integrity_check and holds all or none of the interrupted
  * write; an interrupted migration leaves the previous version and re-runs.
  */

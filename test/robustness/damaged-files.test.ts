@@ -1,7 +1,7 @@
 /**
- * `--db` pointing at something that is not a healthy fu database (issue 7,
- * part 3): exit 5, one sentence naming the path and the problem, and the file
- * (and its folder) exactly as they were.
+ * `--db` pointing at something that is not a healthy fu database: exit 5,
+ * one sentence naming the path and the problem, and the file (and its
+ * folder) exactly as they were.
  */
 import Database from 'better-sqlite3';
 import fs from 'node:fs';

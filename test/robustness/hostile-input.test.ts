@@ -1,7 +1,6 @@
 /**
- * Hostile and odd input through every command that takes text (issue 7,
- * part 5). Accepted text is stored verbatim (--json gives back the exact
- * string) and printed harmlessly everywhere (tables, tab-separated rows,
+ * Hostile and odd input through every command that takes text. Accepted
+ * text is stored verbatim (--json gives back the exact string) and printed harmlessly everywhere (tables, tab-separated rows,
  * plain text, error messages, prompts): no raw escape sequence, bell or
  * control character reaches the terminal. Invalid input is refused with the
  * documented exit code, one clear message, and nothing changed.

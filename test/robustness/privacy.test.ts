@@ -1,5 +1,5 @@
 /**
- * Privacy (issue 7, part 7): the database, its journals and backups are
+ * Privacy: the database, its journals and backups are
  * private to the user (files 0600, folders fu creates 0700, whatever the
  * umask), and fu writes personal data nowhere else: no temporary files, no
  * logs, nothing in HOME, TMPDIR or the XDG folders besides the database.

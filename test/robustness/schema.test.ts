@@ -1,5 +1,5 @@
 /**
- * Schema versions (issue 7, part 4): a database made at any earlier schema
+ * Schema versions: a database made at any earlier schema
  * version keeps every row when this fu upgrades it, and one from a newer fu
  * is refused by every command, byte for byte untouched.
  *

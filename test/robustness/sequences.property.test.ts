@@ -1,5 +1,5 @@
 /**
- * Random command sequences against a temporary database (issue 7, part 6).
+ * Random command sequences against a temporary database.
  * fast-check draws sequences of fu add / log / next / done / cancel / config
  * with random (often invalid) arguments and clock moves; after every step:
  *
