@@ -8,7 +8,7 @@ import { CommanderError } from 'commander';
 import { Exit, FuError, usageError } from '../errors.js';
 import type { IO } from './io.js';
 import { buildProgram, commandName, type Environment } from './program.js';
-import { userTimeZone } from './zone.js';
+import { userZone } from './zone.js';
 import { paint, safe } from './output.js';
 import { asDatabaseError, isDatabaseFault, type Db } from '../store/db.js';
 
@@ -124,7 +124,7 @@ export interface Host {
   systemNow(): number;
   /**
    * `env` is this process's own environment, so the zone its TZ names is the one
-   * Date's local-time methods use, and domain/time.ts may take that fast path.
+   * Date's local-time methods use, and its offsets may be read through Date.
    * A host with any other environment (a test's TZ) must leave it unset.
    */
   isProcess?: boolean;
@@ -137,7 +137,7 @@ export async function run(argv: string[], host: Host): Promise<number> {
   const environment: Environment = {
     io,
     env,
-    tz: userTimeZone(env, host.isProcess === true),
+    zone: userZone(env, host.isProcess === true),
     stdinIsTTY: host.stdinIsTTY,
     systemNow: host.systemNow,
   };

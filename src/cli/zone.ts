@@ -1,13 +1,12 @@
 /**
  * The user's time zone ($TZ, else /etc/localtime), found without starting
  * Intl: `Intl.DateTimeFormat().resolvedOptions()` costs ~10 ms of ICU
- * start-up on every run, more than most commands take. The zone found is
- * registered as the process's own, so domain/time.ts reads its wall clock
- * with Date's local-time methods (the same ICU zone data). Anything unusual
- * falls back to asking Intl.
+ * start-up on every run, more than most commands take. Being the process's
+ * own zone, its offsets are read with Date's local-time methods (the same ICU
+ * zone data, without Intl). Anything unusual falls back to asking Intl.
  */
 import fs from 'node:fs';
-import { setProcessZone } from '../domain/time.js';
+import { zoneOf, type Zone } from '../domain/zone.js';
 
 const IANA = /^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/;
 
@@ -34,18 +33,42 @@ function cheapZone(env: NodeJS.ProcessEnv): string | null {
   }
 }
 
+const MS_PER_DAY = 86_400_000;
+
 /**
- * The IANA name of the zone `env` asks for. When `env` is the process's own,
- * the zone is registered as the process zone (Date's local-time methods read
- * it). Any other environment (a command run in-process by the tests) is only
- * read: its zone is not the one Date uses, so it must never be registered.
+ * `name`, which must be the zone this process runs in (Date's local time):
+ * its offsets come from Date, one lookup per UTC day without a change of
+ * offset, not per call.
  */
-export function userTimeZone(env: NodeJS.ProcessEnv, processEnv: boolean): string {
+export function processZone(name: string): Zone {
+  /** Offsets by UTC day, for the days without a change of offset (null: one that day). */
+  const dayOffsets = new Map<number, number | null>();
+  return {
+    name,
+    offsetMs(ms) {
+      const day = Math.floor(ms / MS_PER_DAY);
+      let off = dayOffsets.get(day);
+      if (off === undefined) {
+        const first = new Date(day * MS_PER_DAY).getTimezoneOffset();
+        const last = new Date((day + 1) * MS_PER_DAY - 1).getTimezoneOffset();
+        off = first === last ? Math.round(-first * 60_000) : null;
+        dayOffsets.set(day, off);
+      }
+      return off ?? Math.round(-new Date(ms).getTimezoneOffset() * 60_000);
+    },
+  };
+}
+
+/**
+ * The zone `env` asks for. When `env` is this process's own, it is the zone
+ * Date's local time uses, read through Date. Any other environment (a command
+ * line run in-process by the tests, with its own TZ) names a zone Date does not
+ * use: Intl answers for it.
+ */
+export function userZone(env: NodeJS.ProcessEnv, processEnv: boolean): Zone {
   const cheap = cheapZone(env);
-  if (!processEnv) return cheap ?? zoneNamed(env.TZ);
-  const tz = cheap ?? (Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
-  setProcessZone(tz);
-  return tz;
+  if (!processEnv) return zoneOf(cheap ?? zoneNamed(env.TZ));
+  return processZone(cheap ?? (Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC'));
 }
 
 /** What Intl makes of a TZ it was not started with: the zone, if Intl knows the name, else UTC, as Node does with an unknown TZ. */

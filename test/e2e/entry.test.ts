@@ -9,12 +9,10 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { bufferIO } from '../../src/cli/io.js';
 import { run, type Host } from '../../src/cli/main.js';
-import { setProcessZone } from '../../src/domain/time.js';
 import { tempDir } from '../helpers.js';
 
 const originalTz = process.env.TZ;
 afterEach(() => {
-  setProcessZone(null);
   if (originalTz === undefined) delete process.env.TZ;
   else process.env.TZ = originalTz;
 });

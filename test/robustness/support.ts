@@ -10,6 +10,7 @@ import path from 'node:path';
 import { afterAll } from 'vitest';
 import { configFrom } from '../../src/domain/config.js';
 import { deriveState } from '../../src/domain/derive.js';
+import { zoneOf } from '../../src/domain/zone.js';
 import { Store } from '../../src/store/store.js';
 import { BIN, fuEnv, ROOT } from '../helpers.js';
 
@@ -53,7 +54,7 @@ export function derivedMismatches(file: string, tz = 'UTC'): { id: number; store
         const c = store.contact(id)!;
         const open = store.openCommitmentsOf(id);
         const nextStep = open.find((x) => x.kind === 'next-step') ?? null;
-        const recomputed = { ...deriveState(c.status, store.touchesOf(id), nextStep, config, tz), nextStepId: nextStep?.id ?? null };
+        const recomputed = { ...deriveState(c.status, store.touchesOf(id), nextStep, config, zoneOf(tz)), nextStepId: nextStep?.id ?? null };
         const stored = { ...c.derived, nextStepId: c.nextStepId };
         if (JSON.stringify(sortKeys(stored)) !== JSON.stringify(sortKeys(recomputed))) out.push({ id, stored, recomputed });
       }
