@@ -14,7 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { APPLICATION_ID, listMigrations, newest, openDatabase, type Migration } from '../../src/store/db.js';
-import { fu, fuProcess } from '../helpers.js';
+import { fu } from '../helpers.js';
 import { derivedMismatches, filesIn, integrity, scratch } from './support.js';
 
 const NOW = '2026-11-25T09:00:00Z';
@@ -77,7 +77,7 @@ describe('upgrading an older database', () => {
     expect(Object.values(before).some((rows) => rows.length > 0)).toBe(true);
     // Any command opens and upgrades it; these read it back whole.
     for (const args of [['list', '--status', 'all', '--json'], ['today', '--json'], ['stale', '--json'], ['show', '#1', '--json']]) {
-      const r = await fuProcess(args, { db: file, now: NOW });
+      const r = await fu(args, { db: file, now: NOW });
       expect(r.code, `fu ${args.join(' ')}: ${r.stderr}`).toBe(0);
     }
     const raw = new Database(file, { readonly: true });
@@ -143,7 +143,7 @@ describe('a database from a newer fu', () => {
     if (command[0] === 'restore') expect((await fu(['demo'], { db: backup, now: NOW })).code).toBe(0);
     const bytes = fs.readFileSync(file);
     const args = command.map((a) => (a === 'BACKUP' ? backup : a));
-    const r = await fuProcess(args, { db: file, now: NOW });
+    const r = await fu(args, { db: file, now: NOW });
     expect(r.code, r.stderr).toBe(5);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe(`fu: The database ${file} was written by a newer fu (schema ${NEWEST + 1}; this fu knows up to ${NEWEST}).\nUpgrade fu; the database was left untouched.\n`);
