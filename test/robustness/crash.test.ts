@@ -60,6 +60,10 @@ async function expectAllOrNone(file: string): Promise<string> {
   return gap;
 }
 
+let big: Promise<{ file: string; ms: number }> | undefined;
+/** 12,000 contacts, made once for this file: each test kills fu on copies of it. */
+const bigBase = () => (big ??= bigDatabase(12_000));
+
 function copyOf(file: string): string {
   const to = path.join(scratch(), 'fu.db');
   fs.copyFileSync(file, to);
@@ -68,7 +72,7 @@ function copyOf(file: string): string {
 
 describe('SIGKILL in the middle of a large write', () => {
   it('keeps none of a fu config rewrite of 12,000 contacts killed inside its transaction, or all of it', async () => {
-    const base = await bigDatabase(12_000);
+    const base = await bigBase();
     const outcomes: string[] = [];
     for (let run = 0; run < 3; run++) {
       const file = copyOf(base.file);
@@ -89,7 +93,7 @@ describe('SIGKILL in the middle of a large write', () => {
   });
 
   it('keeps all or none when killed while the commit is being written to the WAL', async () => {
-    const base = await bigDatabase(12_000);
+    const base = await bigBase();
     const file = copyOf(base.file);
     const { child, done } = startFu(['config', 'attempts.gapDays', '6'], { db: file, now: NOW });
     let exited = false;
