@@ -4,5 +4,5 @@ import { openAgenda } from '../store/exchange.js';
 import type { AppContext } from './context.js';
 
 export function calendarEvents(ctx: AppContext): CalendarEvent[] {
-  return agendaEvents(ctx.store.read(() => openAgenda(ctx.store)), ctx.config, ctx.tz);
+  return agendaEvents(ctx.store.read(() => openAgenda(ctx.store)), ctx.config, ctx.zone);
 }

@@ -2,4 +2,4 @@
 import type { AppContext } from '../app/context.js';
 import type { Deps } from './io.js';
 
-export const appContext = (deps: Deps): AppContext => ({ store: deps.store(), now: deps.now, tz: deps.tz, config: deps.config() });
+export const appContext = (deps: Deps): AppContext => ({ store: deps.store(), now: deps.now, zone: deps.zone, config: deps.config() });

@@ -8,22 +8,23 @@ import { TZDate } from '@date-fns/tz';
 import { ICalAttendeeRole, ICalAttendeeStatus, ICalCalendar, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { spanOf, vtimezone, type CalendarEvent } from '../domain/calendar.js';
 import type { Instant } from '../domain/types.js';
+import type { Zone } from '../domain/zone.js';
 import type { Invitation } from '../app/invite.js';
 
 export interface IcsOptions {
   now: Instant;
-  tz: string;
+  zone: Zone;
   name?: string;
   invitation?: Omit<Invitation, 'event'>;
 }
 
 export function icsText(events: readonly CalendarEvent[], options: IcsOptions): string {
-  const { tz, now, invitation } = options;
-  const span = spanOf(events, now, tz);
+  const { zone, now, invitation } = options;
+  const span = spanOf(events, now, zone);
   const cal = new ICalCalendar({ prodId: { company: 'fu', product: 'fu', language: 'EN' }, name: options.name ?? null });
   if (invitation) cal.method(invitation.method === 'CANCEL' ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST);
   // No calendar-wide zone: DTSTAMP stays in UTC; each timed event names the zone, whose VTIMEZONE is written once.
-  cal.timezone({ name: null, generator: (name) => vtimezone(name, span.first, span.last) });
+  cal.timezone({ name: null, generator: () => vtimezone(zone, span.first, span.last) });
   const stamp = new Date(now);
   for (const e of events) {
     const event = cal.createEvent({
@@ -33,7 +34,7 @@ export function icsText(events: readonly CalendarEvent[], options: IcsOptions): 
       summary: e.summary,
       description: e.description,
       ...(e.start
-        ? { start: new TZDate(Date.parse(e.start), tz), end: new TZDate(Date.parse(e.end!), tz), timezone: tz }
+        ? { start: new TZDate(Date.parse(e.start), zone.name), end: new TZDate(Date.parse(e.end!), zone.name), timezone: zone.name }
         : { start: new Date(`${e.day}T00:00:00Z`), allDay: true }),
     });
     if (invitation) {

@@ -5,8 +5,9 @@
  * SEQUENCE that rises with every move, so an invitation sent again is an update.
  * Pure: the commitments, the zone and the settings are passed in.
  */
-import { addDays, dueInstant, formatLocalDate, localDateOf, offsetMs } from './time.js';
+import { addDays, dueInstant, formatLocalDate, localDateOf } from './time.js';
 import type { Commitment, Config, Instant, LocalDate } from './types.js';
+import type { Zone } from './zone.js';
 
 /** A timed next step (and a promise) takes this long in the calendar. */
 export const EVENT_MINUTES = 30;
@@ -64,7 +65,7 @@ const plusMinutes = (at: Instant, minutes: number) => new Date(Date.parse(at) + 
  * as an all-day entry on its date, a promise at its due time (`day.end` of its
  * date when it has none). Closed ones (done, cancelled, replaced) are left out.
  */
-export function agendaEvents(entries: readonly AgendaEntry[], config: Pick<Config, 'dayEnd'>, tz: string): CalendarEvent[] {
+export function agendaEvents(entries: readonly AgendaEntry[], config: Pick<Config, 'dayEnd'>, zone: Zone): CalendarEvent[] {
   const events: CalendarEvent[] = [];
   for (const entry of entries) {
     const c = entry.commitment;
@@ -75,7 +76,7 @@ export function agendaEvents(entries: readonly AgendaEntry[], config: Pick<Confi
       if ('at' in c.due) events.push({ ...base, summary, start: c.due.at, end: plusMinutes(c.due.at, EVENT_MINUTES), day: null });
       else events.push({ ...base, summary, start: null, end: null, day: c.due.date });
     } else {
-      const at = dueInstant(c.due, config.dayEnd, tz);
+      const at = dueInstant(c.due, config.dayEnd, zone);
       events.push({ ...base, summary: calendarText(`Promise to ${who(entry.contact)}: ${c.what}`), start: at, end: plusMinutes(at, EVENT_MINUTES), day: null });
     }
   }
@@ -132,18 +133,18 @@ function icsLocal(ms: number, offset: number): string {
 }
 
 /** The instants (to the minute) where the zone's offset changes between `from` and `to`. */
-function transitions(tz: string, from: number, to: number): { at: number; before: number; after: number }[] {
+function transitions(zone: Zone, from: number, to: number): { at: number; before: number; after: number }[] {
   const found: { at: number; before: number; after: number }[] = [];
-  let prev = offsetMs(from, tz);
+  let prev = zone.offsetMs(from);
   for (let t = from + DAY; t <= to; t += DAY) {
-    const off = offsetMs(t, tz);
+    const off = zone.offsetMs(t);
     if (off === prev) continue;
     // Bisect, in whole minutes, to the first minute with the new offset.
     let lo = (t - DAY) / MINUTE;
     let hi = t / MINUTE;
     while (hi - lo > 1) {
       const mid = Math.floor((lo + hi) / 2);
-      if (offsetMs(mid * MINUTE, tz) === prev) lo = mid;
+      if (zone.offsetMs(mid * MINUTE) === prev) lo = mid;
       else hi = mid;
     }
     found.push({ at: hi * MINUTE, before: prev, after: off });
@@ -153,18 +154,18 @@ function transitions(tz: string, from: number, to: number): { at: number; before
 }
 
 /**
- * The VTIMEZONE of `tz` for the years from `first` to `last` (local dates):
+ * The VTIMEZONE of `zone` for the years from `first` to `last` (local dates):
  * every change of offset in them, from the zone data the runtime has (no
  * rules guessed), and the offset in force before the first.
  */
-export function vtimezone(tz: string, first: LocalDate, last: LocalDate): string {
+export function vtimezone(zone: Zone, first: LocalDate, last: LocalDate): string {
   const from = Date.parse(`${first.slice(0, 4)}-01-01T00:00:00Z`) - DAY;
   const to = Date.parse(`${addDays(last, 366).slice(0, 4)}-01-01T00:00:00Z`);
-  const changes = transitions(tz, from, to);
-  const initial = offsetMs(from, tz);
+  const changes = transitions(zone, from, to);
+  const initial = zone.offsetMs(from);
   const offsets = [initial, ...changes.map((c) => c.after)];
   const standard = Math.min(...offsets);
-  const lines = ['BEGIN:VTIMEZONE', `TZID:${tz}`];
+  const lines = ['BEGIN:VTIMEZONE', `TZID:${zone.name}`];
   const observance = (kind: string, start: string, before: number, after: number) =>
     lines.push(`BEGIN:${kind}`, `DTSTART:${start}`, `TZOFFSETFROM:${icsOffset(before)}`, `TZOFFSETTO:${icsOffset(after)}`, `END:${kind}`);
   observance(initial === standard ? 'STANDARD' : 'DAYLIGHT', '19700101T000000', initial, initial);
@@ -174,9 +175,9 @@ export function vtimezone(tz: string, first: LocalDate, last: LocalDate): string
 }
 
 /** The local dates from today to the last event (for the VTIMEZONE). */
-export function spanOf(events: readonly CalendarEvent[], now: Instant, tz: string): { first: LocalDate; last: LocalDate } {
-  const days = events.map((e) => (e.start ? localDateOf(e.start, tz) : e.day!));
-  days.push(localDateOf(now, tz));
+export function spanOf(events: readonly CalendarEvent[], now: Instant, zone: Zone): { first: LocalDate; last: LocalDate } {
+  const days = events.map((e) => (e.start ? localDateOf(e.start, zone) : e.day!));
+  days.push(localDateOf(now, zone));
   days.sort();
   return { first: days[0]!, last: days[days.length - 1]! };
 }

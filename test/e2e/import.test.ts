@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importContacts } from '../../src/app/import-contacts.js';
 import { configFrom } from '../../src/domain/config.js';
+import { zoneOf } from '../../src/domain/zone.js';
 import { openDatabase } from '../../src/store/db.js';
 import { Store } from '../../src/store/store.js';
 import { fu, ROOT, session, snapshot, tempDir } from '../helpers.js';
@@ -256,7 +257,7 @@ describe('fu import: size', () => {
     try {
       let calls = 0;
       const result = importContacts(
-        { store, now: '2026-11-23T09:00:00.000Z', tz: 'UTC', config: configFrom(new Map()) },
+        { store, now: '2026-11-23T09:00:00.000Z', zone: zoneOf('UTC'), config: configFrom(new Map()) },
         { content: fs.readFileSync(file), mapping: new Map(), tags: ['big'], dryRun: false, skipBad: false, skipExisting: false, progress: () => calls++ },
       );
       expect(result.add).toHaveLength(100_000);

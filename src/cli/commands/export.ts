@@ -45,7 +45,7 @@ export function runExport(opts: ExportOptions, deps: Deps): ExportSummary {
   if (opts.format === 'csv' && tables.length > 1 && (opts.out === undefined || opts.out === '-')) {
     throw usageError('CSV is one file per table: give a folder with --out DIR (contacts.csv, touches.csv and commitments.csv are written in it).');
   }
-  const data = exportData({ store: deps.store(), tz: deps.tz }, tables);
+  const data = exportData({ store: deps.store(), zone: deps.zone }, tables);
   const counts = Object.fromEntries(tables.map((t) => [t, data[t]!.length]));
   const written: string[] = [];
   if (opts.format === 'json') {

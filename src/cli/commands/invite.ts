@@ -23,9 +23,9 @@ export interface InviteOptions {
 export function writeInvitation(deps: Deps, contact: Contact, out: string | undefined, cancelled?: number): void {
   const inv = invitation(appContext(deps), contact, cancelled);
   const { event, ...rest } = inv;
-  const where = writeOut(deps.io, out, icsText([event], { now: deps.now, tz: deps.tz, invitation: rest }));
+  const where = writeOut(deps.io, out, icsText([event], { now: deps.now, zone: deps.zone, invitation: rest }));
   if (where !== 'stdout') {
-    const when = formatDue({ at: event.start! }, deps.tz, localDateOf(deps.now, deps.tz));
+    const when = formatDue({ at: event.start! }, deps.zone, localDateOf(deps.now, deps.zone));
     deps.io.err(
       `${inv.method === 'CANCEL' ? 'Cancellation' : event.sequence > 0 ? `Update (sequence ${event.sequence})` : 'Invitation'} for ${safe(contact.name)} <${safe(inv.attendee.email)}>: ${safe(event.summary)}, ${when}, written to ${where}.\n`,
     );
