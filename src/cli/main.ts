@@ -1,6 +1,8 @@
 /**
- * The process boundary: the only place that reads process.*, turns errors into
- * `fu: message` + hint on stderr and an exit code.
+ * The entry. run() turns one command line into an exit code, taking
+ * everything from a host (the tests run it in-process); it is the one place
+ * that turns errors into `fu: message` + hint on stderr. main() is the process
+ * boundary: the only place that reads process.*.
  */
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -102,7 +104,7 @@ function fromCommander(err: CommanderError, argv: string[]): FuError | null {
  * version (a success), a FuError (its exit code), or anything else (exit 1).
  * `database` is the connection opened, if any.
  */
-export function failureOf(caught: unknown, argv: string[], database: Db | undefined): unknown {
+function failureOf(caught: unknown, argv: string[], database: Db | undefined): unknown {
   if (caught instanceof CommanderError) return fromCommander(caught, argv);
   // An SQLite failure after the database was opened (a lock held past the busy timeout, a damaged
   // page read) is a database problem: exit 5, naming the file and the timeout it waited.
