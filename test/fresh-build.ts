@@ -7,10 +7,12 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT } from './helpers.js';
+import { fileURLToPath } from 'node:url';
 
 /** What the build reads: a change to any of them makes the bundle stale. */
 const SOURCES = ['src', 'migrations', 'scripts', 'bin', 'package.json', 'tsconfig.json'];
+// Not from helpers.ts: that module registers per-file hooks, and this runs before any file.
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BUNDLE = path.join(ROOT, 'dist', 'bundle', 'fu.cjs');
 
 function newestChange(entry: string): number {

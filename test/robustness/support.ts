@@ -5,14 +5,11 @@
 import Database from 'better-sqlite3';
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll } from 'vitest';
 import { configFrom } from '../../src/domain/config.js';
 import { deriveState } from '../../src/domain/derive.js';
 import { zoneOf } from '../../src/domain/zone.js';
 import { Store } from '../../src/store/store.js';
-import { BIN, fuEnv, ROOT } from '../helpers.js';
+import { BIN, fuEnv, ROOT, tempDir } from '../helpers.js';
 
 export { BIN, fuEnv, ROOT };
 
@@ -78,18 +75,8 @@ export function treeOf(dir: string): string[] {
   return (fs.readdirSync(dir, { recursive: true }) as string[]).map(String).sort();
 }
 
-const scratchDirs: string[] = [];
-
-/** A private temporary folder for one test, removed after the test file (some hold large databases). */
-export function scratch(prefix = 'fu-robust-'): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-  scratchDirs.push(dir);
-  return dir;
-}
-
-afterAll(() => {
-  for (const dir of scratchDirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
-});
+/** A private temporary folder for one test, removed after the test file. */
+export const scratch = (prefix = 'fu-robust-'): string => tempDir(prefix);
 
 /**
  * Another user to run `fu` as, when the tests run as root (where file
