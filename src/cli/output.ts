@@ -62,6 +62,7 @@ export function printTsv(io: IO, rows: (string | number | null | undefined)[][])
 /** Visible width of a string (wide East Asian characters and emoji count 2, combining marks 0). */
 export function displayWidth(text: string): number {
   // Below U+0300 every character counts one column but © and ® (pictographic): the usual case, without the Unicode tables.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: a fast path over the whole Latin-1 range, control characters included
   if (/^[\u0000-\u00a8\u00aa-\u00ad\u00af-\u02ff]*$/.test(text)) return text.length;
   let w = 0;
   for (const ch of text) {
