@@ -131,11 +131,11 @@ export async function runToday(opts: TodayOptions, deps: Deps): Promise<void> {
     );
     return;
   }
-  io.out(renderAgenda(agenda, opts, deps, config));
+  io.out(await renderAgenda(agenda, opts, deps, config));
 }
 
 /** The terminal rendering: a table per non-empty section, then the summary; or one friendly line. */
-export function renderAgenda(agenda: Agenda, opts: Pick<TodayOptions, 'on' | 'limit'>, deps: Pick<Deps, 'io' | 'now' | 'tz'>, config: Config): string {
+export async function renderAgenda(agenda: Agenda, opts: Pick<TodayOptions, 'on' | 'limit'>, deps: Pick<Deps, 'io' | 'now' | 'tz'>, config: Config): Promise<string> {
   const { io, now, tz } = deps;
   const c = paint(io);
   const today = localDateOf(now, tz);
@@ -169,7 +169,7 @@ export function renderAgenda(agenda: Agenda, opts: Pick<TodayOptions, 'on' | 'li
     const shown = opts.limit > 0 ? rows.slice(0, opts.limit) : rows;
     const heading = `${HEADINGS[s]} (${rows.length})`;
     let block = `${s === 'overdue' ? c.red.bold(heading) : c.bold(heading)}\n`;
-    block += renderTable(
+    block += await renderTable(
       io,
       [{ header: 'ID' }, { header: 'Contact', flex: true, min: 10 }, { header: 'Company', flex: true, min: 8 }, { header: 'What', flex: true, min: 12 }, { header: 'When' }, { header: 'Why', flex: true, min: 10 }],
       shown.map((r) => [`#${r.id}`, r.contact, r.company ?? '', r.what, when(r), whyWithHint(r)]),
