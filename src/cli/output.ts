@@ -45,14 +45,21 @@ export function printJson(io: IO, value: unknown): void {
   io.out(`${JSON.stringify(value, null, 2)}\n`);
 }
 
-/** Tab-separated rows for pipes: one record a line, tabs and newlines in values escaped. */
+/**
+ * A value in a tab-separated row: the backslash doubled first, then escaped as
+ * safe() does (`\t`, `\n`, `\x1b`), so each escape reads back one way: a typed
+ * backslash-n is `\\n`, a newline `\n`.
+ */
+const tsvField = (text: string) => safe(text.includes('\\') ? text.replaceAll('\\', '\\\\') : text);
+
+/** Tab-separated rows for pipes: one record a line, backslashes, tabs, newlines and control characters in values escaped (tsvField). */
 export function printTsv(io: IO, rows: (string | number | null | undefined)[][]): void {
   // One string built in place: thousands of rows at 100k contacts, and no array per row to collect.
   let out = '';
   for (const r of rows) {
     for (let i = 0; i < r.length; i++) {
       const v = r[i];
-      out += `${i === 0 ? '' : '\t'}${typeof v === 'string' ? safe(v) : v === null || v === undefined ? '' : v}`;
+      out += `${i === 0 ? '' : '\t'}${typeof v === 'string' ? tsvField(v) : v === null || v === undefined ? '' : v}`;
     }
     out += '\n';
   }

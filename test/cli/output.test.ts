@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { bufferIO } from '../../src/cli/io.js';
-import { measureFor, renderTable, truncate } from '../../src/cli/output.js';
+import { measureFor, printTsv, renderTable, truncate } from '../../src/cli/output.js';
 
 /** Width as fu measures it, string-width loaded when the text needs it. */
 const displayWidth = async (text: string) => (await measureFor([text]))(text);
@@ -85,6 +85,35 @@ describe('truncate', () => {
         expect(measure(cut)).toBeLessThanOrEqual(width);
         const kept = graphemesOf(cut.slice(0, -1));
         expect(kept).toEqual(graphemesOf(text).slice(0, kept.length));
+      }),
+    );
+  });
+});
+
+describe('tab-separated rows', () => {
+  const tsv = (...values: string[]) => {
+    const io = bufferIO();
+    printTsv(io, [values]);
+    return io.stdout.join('');
+  };
+  /** Reads a field back: each escape stands for one character. */
+  const unescape = (field: string) =>
+    field.replace(/\\(\\|t|n|r|x[0-9a-f]{2}|u[0-9a-f]{4})/g, (_, e: string) =>
+      e === '\\' ? '\\' : e === 't' ? '\t' : e === 'n' ? '\n' : e === 'r' ? '\r' : String.fromCharCode(Number.parseInt(e.slice(1), 16)),
+    );
+
+  it('writes a typed backslash-n and a newline differently', () => {
+    expect(tsv('C:\\new', 'C:\nnew')).toBe('C:\\\\new\tC:\\nnew\n');
+    expect(tsv('a\\tb')).not.toBe(tsv('a\tb'));
+  });
+
+  it('keeps every value on its line and in its column, and gives it back exactly', () => {
+    const unit = fc.constantFrom('\\', 'n', 't', 'x', 'u', '1', 'b', ' ', '\n', '\t', '\r', '\x1b', '\x07', '\u2028', '\u202e', 'é', '👩🏽‍💻');
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit, maxLength: 12 }), { minLength: 1, maxLength: 4 }), (values) => {
+        const out = tsv(...values);
+        expect(out.indexOf('\n')).toBe(out.length - 1);
+        expect(out.slice(0, -1).split('\t').map(unescape)).toEqual(values);
       }),
     );
   });
