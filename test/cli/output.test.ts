@@ -97,7 +97,7 @@ describe('tab-separated rows', () => {
     return io.stdout.join('');
   };
   /** Reads a field back: each escape stands for one character. */
-  const unescape = (field: string) =>
+  const readBack = (field: string) =>
     field.replace(/\\(\\|t|n|r|x[0-9a-f]{2}|u[0-9a-f]{4})/g, (_, e: string) =>
       e === '\\' ? '\\' : e === 't' ? '\t' : e === 'n' ? '\n' : e === 'r' ? '\r' : String.fromCharCode(Number.parseInt(e.slice(1), 16)),
     );
@@ -113,7 +113,7 @@ describe('tab-separated rows', () => {
       fc.property(fc.array(fc.string({ unit, maxLength: 12 }), { minLength: 1, maxLength: 4 }), (values) => {
         const out = tsv(...values);
         expect(out.indexOf('\n')).toBe(out.length - 1);
-        expect(out.slice(0, -1).split('\t').map(unescape)).toEqual(values);
+        expect(out.slice(0, -1).split('\t').map(readBack)).toEqual(values);
       }),
     );
   });
