@@ -1,4 +1,5 @@
 import { Option, type Command } from 'commander';
+import { plural } from '../../domain/text.js';
 import { formatDue, localDateOf } from '../../domain/time.js';
 import { STATUSES, type Status } from '../../domain/types.js';
 import type { Deps } from '../io.js';
@@ -53,7 +54,7 @@ export async function runList(opts: ListOptions, deps: Deps): Promise<void> {
       io,
       [{ header: 'ID' }, { header: 'Name', flex: true, min: 10 }, { header: 'Company', flex: true, min: 8 }, { header: 'Status' }, { header: 'Next step', flex: true, min: 12 }, { header: 'Tags', flex: true, min: 4 }],
       rows,
-    )) + `\n${contacts.length} contact${contacts.length === 1 ? '' : 's'}.\n`,
+    )) + `\n${plural(contacts.length, 'contact')}.\n`,
   );
 }
 

@@ -26,6 +26,7 @@
  */
 import type { Command } from 'commander';
 import { groupStale, staleList, STALE_CATEGORIES, type StaleCategory, type StaleRow } from '../../domain/stale.js';
+import { plural } from '../../domain/text.js';
 import { formatDay, isoWithOffset, localDateOf } from '../../domain/time.js';
 import { staleCandidates } from '../../store/queries.js';
 import type { Deps } from '../io.js';
@@ -119,7 +120,7 @@ export async function runStale(opts: StaleOptions, deps: Deps): Promise<void> {
         r.company ?? '',
         r.lastTwoWayAt ? formatDay(localDateOf(r.lastTwoWayAt, zone), today) : 'never',
         `${r.attemptsSince} of ${config.attemptsLimit}`,
-        `${r.daysSilent} day${r.daysSilent === 1 ? '' : 's'}`,
+        plural(r.daysSilent, 'day'),
       ]),
     )
     ).split('\n');

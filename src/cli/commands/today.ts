@@ -28,6 +28,7 @@
  */
 import type { Command } from 'commander';
 import { agendaIsEmpty, buildAgenda, SECTIONS, type Agenda, type AgendaRow, type SectionName } from '../../domain/agenda.js';
+import { plural } from '../../domain/text.js';
 import { daysBetween, dueDate, dueInstant, formatDay, localDateOf, localTimeOf } from '../../domain/time.js';
 import type { Config } from '../../domain/types.js';
 import { agendaRows } from '../../store/queries.js';
@@ -154,7 +155,7 @@ export async function renderAgenda(agenda: Agenda, opts: Pick<TodayOptions, 'on'
       // A chase does not expire: one due days ago is that late.
       const dueDay = dueDate(r.due, zone);
       const late = daysBetween(dueDay, today);
-      return late > 0 ? `${late} day${late === 1 ? '' : 's'} late` : relativeDays(dueDay, today);
+      return late > 0 ? `${plural(late, 'day')} late` : relativeDays(dueDay, today);
     }
     if (r.kind === 'next-step' && 'date' in r.due) return r.late ? lateness(dueInstant(r.due, config.dayEnd, zone), now, zone) : 'no time (soft)';
     const at = dueInstant(r.due, config.dayEnd, zone);
@@ -180,7 +181,7 @@ export async function renderAgenda(agenda: Agenda, opts: Pick<TodayOptions, 'on'
   }
   const counts = SECTIONS.map((s) => {
     const n = agenda.sections[s].length;
-    return `${n} ${COUNT_WORDS[s][n === 1 ? 0 : 1]}`;
+    return plural(n, ...COUNT_WORDS[s]);
   });
   return `${blocks.join('\n')}\n${summaryLine(c.bold(`${day}:`), `${day}:`.length, counts, io.columns)}\n`;
 }
