@@ -158,9 +158,23 @@ export function otherUser(): { uid: number; gid: number } | undefined {
 export const isRoot = () => process.getuid?.() === 0;
 
 /** Control characters that must never reach a terminal from stored text (tabs and newlines are fu's own layout). */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
 export const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** True while another connection holds the write lock (a write transaction is open). */
+export function writeLocked(file: string): boolean {
+  const probe = new Database(file, { timeout: 0 });
+  try {
+    probe.exec('BEGIN IMMEDIATE');
+    probe.exec('ROLLBACK');
+    return false;
+  } catch (err) {
+    if ((err as { code?: string }).code?.startsWith('SQLITE_BUSY')) return true;
+    throw err;
+  } finally {
+    probe.close();
+  }
 }
