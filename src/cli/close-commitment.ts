@@ -5,7 +5,7 @@ import { notFoundError, usageError } from '../errors.js';
 import { refreshDerived } from '../store/derived.js';
 import type { Deps } from './io.js';
 import { safe } from './output.js';
-import { withExamples, type App } from './program.js';
+import { withExamples, type App } from './command-kit.js';
 
 /** Kept late: a promise after its due time, a next step after its day. */
 function isLate(kind: string, due: Parameters<typeof dueInstant>[0], now: string, dayEnd: string, tz: string): boolean {

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import type { App } from '../program.js';
-import { withExamples } from '../program.js';
+import type { App } from '../command-kit.js';
+import { withExamples } from '../command-kit.js';
 import type { Deps } from '../io.js';
 import { checkEmail, checkEmailFree, collect, optionalText, requiredText } from '../input.js';
 import { printWarnings, safe } from '../output.js';

@@ -7,7 +7,7 @@ import { backupExists, backupTo, sameFile, type CopyInfo } from '../../store/bac
 import type { Deps } from '../io.js';
 import { requiredText } from '../input.js';
 import { safe } from '../output.js';
-import { withExamples, type App } from '../program.js';
+import { withExamples, type App } from '../command-kit.js';
 
 export interface BackupOptions {
   path: string;

@@ -4,7 +4,7 @@ import { usageError } from '../../errors.js';
 import { refreshAllDerived } from '../../store/derived.js';
 import type { Deps } from '../io.js';
 import { outputMode, printJson, printTsv, renderTable } from '../output.js';
-import { withExamples, type App } from '../program.js';
+import { withExamples, type App } from '../command-kit.js';
 
 export interface ConfigOptions {
   key?: string;

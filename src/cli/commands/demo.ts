@@ -7,7 +7,7 @@ import { usageError } from '../../errors.js';
 import { applyTouchPlan, contactState } from '../../store/apply.js';
 import type { ContactFields } from '../../store/store.js';
 import type { Deps } from '../io.js';
-import { withExamples, type App } from '../program.js';
+import { withExamples, type App } from '../command-kit.js';
 
 /** A day relative to today and a local time: [-7, '10:00']. */
 type Moment = [number, string];

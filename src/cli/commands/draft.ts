@@ -6,7 +6,7 @@ import { usageError } from '../../errors.js';
 import type { Deps } from '../io.js';
 import { optionalText } from '../input.js';
 import { paint, printJson, safe } from '../output.js';
-import { withExamples, wholeNumber, type App } from '../program.js';
+import { withExamples, wholeNumber, type App } from '../command-kit.js';
 import { resolveContact } from '../resolve-contact.js';
 import { readTemplate } from '../templates.js';
 

@@ -4,7 +4,7 @@ import type { ContactFields } from '../../store/store.js';
 import type { Deps } from '../io.js';
 import { checkEmail, checkEmailFree, collect, requiredText } from '../input.js';
 import { safe } from '../output.js';
-import { withExamples, type App } from '../program.js';
+import { withExamples, type App } from '../command-kit.js';
 import { resolveContact } from '../resolve-contact.js';
 
 export interface EditOptions {

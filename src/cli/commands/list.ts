@@ -4,7 +4,7 @@ import { STATUSES, type Status } from '../../domain/types.js';
 import type { Deps } from '../io.js';
 import { contactJson, dueJson } from '../json.js';
 import { outputMode, printJson, printTsv, renderTable } from '../output.js';
-import { withExamples, type App } from '../program.js';
+import { withExamples, type App } from '../command-kit.js';
 
 export interface ListOptions {
   status: Status | 'all';

@@ -11,7 +11,7 @@ import { addDispositionOptions, checkNextAndDisposition, dispositionLine, dispos
 import { collect, optionalText, requiredText } from '../input.js';
 import { commitmentJson, contactJson, touchJson } from '../json.js';
 import { paint, printJson, printWarnings, safe } from '../output.js';
-import { withExamples, type App } from '../program.js';
+import { withExamples, type App } from '../command-kit.js';
 import { resolveContact } from '../resolve-contact.js';
 import { whenAhead, whenDate, whenHappened } from '../when-input.js';
 

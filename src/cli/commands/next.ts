@@ -7,7 +7,7 @@ import { refreshDerived } from '../../store/derived.js';
 import type { Deps } from '../io.js';
 import { requiredText } from '../input.js';
 import { printWarnings, safe } from '../output.js';
-import { withExamples, type App } from '../program.js';
+import { withExamples, type App } from '../command-kit.js';
 import { resolveContact } from '../resolve-contact.js';
 import { whenAhead } from '../when-input.js';
 

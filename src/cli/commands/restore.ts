@@ -6,7 +6,7 @@ import type { Store } from '../../store/store.js';
 import type { Deps } from '../io.js';
 import { requiredText } from '../input.js';
 import { safe } from '../output.js';
-import { withExamples, type App } from '../program.js';
+import { withExamples, type App } from '../command-kit.js';
 import { countsOf } from './backup.js';
 
 export interface RestoreOptions {

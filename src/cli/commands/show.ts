@@ -5,7 +5,7 @@ import type { Commitment, Touch } from '../../domain/types.js';
 import type { Deps } from '../io.js';
 import { commitmentJson, contactJson, dueJson, touchJson } from '../json.js';
 import { outputMode, paint, printJson, safe } from '../output.js';
-import { withExamples, type App } from '../program.js';
+import { withExamples, type App } from '../command-kit.js';
 import { relativeTime } from '../relative.js';
 import { resolveContact } from '../resolve-contact.js';
 

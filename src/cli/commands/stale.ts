@@ -31,7 +31,7 @@ import { staleCandidates } from '../../store/queries.js';
 import type { Deps } from '../io.js';
 import { dueJson } from '../json.js';
 import { outputMode, paint, printJson, printTsv, renderTable, safe, truncate } from '../output.js';
-import { wholeNumber, withExamples, type App } from '../program.js';
+import { wholeNumber, withExamples, type App } from '../command-kit.js';
 import { DEFAULT_LIMIT } from './today.js';
 
 export interface StaleOptions {

@@ -34,7 +34,7 @@ import { agendaRows } from '../../store/queries.js';
 import type { Deps } from '../io.js';
 import { dueJson } from '../json.js';
 import { outputMode, paint, printJson, printTsv, renderTable } from '../output.js';
-import { wholeNumber, withExamples, type App } from '../program.js';
+import { wholeNumber, withExamples, type App } from '../command-kit.js';
 import { lateness, relativeDays, relativeTime } from '../relative.js';
 import { whenDate } from '../when-input.js';
 
