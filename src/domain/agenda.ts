@@ -132,8 +132,7 @@ export function buildAgenda(input: AgendaInput): Agenda {
           d.sameChannelRun >= 2 && d.lastAttemptChannel
             ? `${d.sameChannelRun} unanswered by ${d.lastAttemptChannel} in a row: try another channel or a mutual introduction`
             : null,
-        // The draft command leads so it survives the 80-column table's truncation.
-        why: `${breakUp ? `fu draft ${c.id} --breakup; ` : ''}attempt ${number} of ${L}${last ? `; ${last}` : ''}`,
+        why: `attempt ${number} of ${L}${last ? `; ${last}` : ''}`,
       });
     }
     if (c.status === 'nurture' && d.nurtureDueOn !== null && d.nurtureDueOn <= date) {

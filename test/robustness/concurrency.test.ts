@@ -224,7 +224,7 @@ describe('fu today while fu log writes', () => {
           NOW,
           'UTC',
         );
-        if (!decision.ok) throw new Error(decision.violation.message);
+        if (!decision.ok) throw new Error(decision.violation.reason);
         applyTouchPlan(writer, 1, decision.plan, config, 'UTC', NOW);
       });
     // The reader's connection commits the writer's change right after its first query of the day's agenda.

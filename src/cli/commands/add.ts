@@ -6,7 +6,8 @@ import { checkEmail, checkEmailFree, collect, optionalText, requiredText } from 
 import { printWarnings, safe } from '../output.js';
 import { checkMet, type TouchPlan } from '../../domain/rules.js';
 import { formatDue, localDateOf } from '../../domain/time.js';
-import { ruleError, usageError } from '../../errors.js';
+import { usageError } from '../../errors.js';
+import { refusal } from '../messages.js';
 import { applyTouchPlan } from '../../store/apply.js';
 import { addDispositionOptions, checkNextAndDisposition, dispositionLine, dispositionOf, type DispositionOptions } from '../dispositions.js';
 import { whenAhead } from '../when-input.js';
@@ -75,7 +76,7 @@ async function metPlan(opts: AddOptions, deps: Deps): Promise<TouchPlan | null> 
   const event = requiredText('--met', opts.met);
   const next = opts.next !== undefined ? { what: requiredText('--next', opts.next), when: await whenAhead(deps, opts.at!) } : null;
   const decision = checkMet({ at: deps.now, event, next, soft: Boolean(opts.soft), disposition }, deps.config(), deps.now, deps.tz);
-  if (!decision.ok) throw ruleError(decision.violation.rule, decision.violation.message, decision.violation.hint);
+  if (!decision.ok) throw refusal(decision.violation, { now: deps.now, tz: deps.tz, config: deps.config() });
   return decision.plan;
 }
 

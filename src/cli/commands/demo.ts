@@ -145,7 +145,7 @@ export function runDemo(deps: Deps): number {
         };
         // History is replayed through the real rules, as if logged when it happened.
         const decision = checkTouch(contactState(store, id), input, config, input.at, tz);
-        if (!decision.ok) throw new Error(`demo data breaks ${decision.violation.rule} for ${c.name}: ${decision.violation.message}`);
+        if (!decision.ok) throw new Error(`demo data breaks ${decision.violation.rule} for ${c.name}: ${decision.violation.reason}`);
         applyTouchPlan(store, id, decision.plan, config, tz, input.at);
       }
     }

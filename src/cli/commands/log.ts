@@ -3,7 +3,8 @@ import { checkTouch, type Decision, type TouchInput, type TouchPlan } from '../.
 import { formatDay, formatDue, localDateOf } from '../../domain/time.js';
 import { CHANNELS, OUTCOMES, type Channel, type DispositionKind, type Outcome } from '../../domain/types.js';
 import type { When } from '../../domain/when.js';
-import { ruleError, usageError } from '../../errors.js';
+import { usageError } from '../../errors.js';
+import { refusal, violationText } from '../messages.js';
 import { applyTouchPlan, contactState } from '../../store/apply.js';
 import type { Store } from '../../store/store.js';
 import type { Deps } from '../io.js';
@@ -103,7 +104,7 @@ export async function runLog(opts: LogOptions, deps: Deps): Promise<void> {
   // The rules are checked again inside the write transaction: two fu processes can never both pass them.
   const result = store.transaction(() => {
     const decision = decide();
-    if (!decision.ok) throw ruleError(decision.violation.rule, decision.violation.message, decision.violation.hint);
+    if (!decision.ok) throw refusal(decision.violation, { now: deps.now, tz: deps.tz, config: deps.config() });
     const applied = applyTouchPlan(store, contact.id, decision.plan, deps.config(), deps.tz, deps.now);
     return { plan: decision.plan, applied };
   });
@@ -120,8 +121,8 @@ async function askUntilFirm(input: TouchInput, decide: () => Decision<TouchPlan>
     const decision = decide();
     if (decision.ok) break;
     const v = decision.violation;
-    if (v.rule !== 'R1' && v.rule !== 'R2' && v.rule !== 'R7') throw ruleError(v.rule, v.message, v.hint);
-    io.err(`${paint(io).yellow(v.rule)} ${safe(v.message)}\n`);
+    if (v.rule !== 'R1' && v.rule !== 'R2' && v.rule !== 'R7') throw refusal(v, { now: deps.now, tz: deps.tz, config: deps.config() });
+    io.err(`${paint(io).yellow(v.rule)} ${safe(violationText(v, { now: deps.now, tz: deps.tz, config: deps.config() }).message)}\n`);
     const choice = await prompter.select<'next' | DispositionKind>('What did you agree?', [
       { name: 'A next step with a date and time', value: 'next' },
       { name: 'Won', value: 'won' },

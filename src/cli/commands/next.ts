@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { checkReschedule } from '../../domain/rules.js';
 import { formatDue, localDateOf } from '../../domain/time.js';
-import { ruleError } from '../../errors.js';
+import { refusal } from '../messages.js';
 import { contactState, insertPlanned } from '../../store/apply.js';
 import { refreshDerived } from '../../store/derived.js';
 import type { Deps } from '../io.js';
@@ -27,7 +27,7 @@ export async function runNext(opts: NextOptions, deps: Deps): Promise<void> {
   const contact = resolveContact(store, opts.contact);
   const result = store.transaction(() => {
     const decision = checkReschedule(contactState(store, contact.id), { what, when }, Boolean(opts.soft), now, tz);
-    if (!decision.ok) throw ruleError(decision.violation.rule, decision.violation.message, decision.violation.hint);
+    if (!decision.ok) throw refusal(decision.violation, { now: deps.now, tz: deps.tz, config: deps.config() });
     const plan = decision.plan;
     const before = plan.move ? store.commitment(plan.move.id)! : null;
     if (plan.move) store.moveCommitment(plan.move.id, plan.move.what, plan.move.due, plan.move.soft, now);

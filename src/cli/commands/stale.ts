@@ -30,6 +30,7 @@ import { formatDay, isoWithOffset, localDateOf } from '../../domain/time.js';
 import { staleCandidates } from '../../store/queries.js';
 import type { Deps } from '../io.js';
 import { dueJson } from '../json.js';
+import { staleCommand, staleWhy } from '../messages.js';
 import { outputMode, paint, printJson, printTsv, renderTable, safe, truncate } from '../output.js';
 import { wholeNumber, withExamples, type App } from '../command-kit.js';
 import { DEFAULT_LIMIT } from './today.js';
@@ -77,8 +78,8 @@ export function runStale(opts: StaleOptions, deps: Deps): void {
       daysSilent: r.daysSilent,
       daysSinceTwoWay: r.daysSinceTwoWay,
       commitment: r.commitment && { id: r.commitment.id, kind: r.commitment.kind, what: r.commitment.what, ...dueJson(r.commitment.due, tz), soft: r.commitment.soft },
-      why: r.why,
-      command: r.command,
+      why: staleWhy(r),
+      command: staleCommand(r.action),
     });
     printJson(io, {
       ...Object.fromEntries(STALE_CATEGORIES.map((k) => [KEYS[k], groups[k].map(rowJson)])),
@@ -87,7 +88,7 @@ export function runStale(opts: StaleOptions, deps: Deps): void {
     return;
   }
   if (mode === 'tsv') {
-    printTsv(io, rows.map((r) => [r.category, r.contactId, r.contact, r.company, iso(r.lastTwoWayAt), r.attemptsSince, r.daysSilent, r.why, r.command]));
+    printTsv(io, rows.map((r) => [r.category, r.contactId, r.contact, r.company, iso(r.lastTwoWayAt), r.attemptsSince, r.daysSilent, staleWhy(r), staleCommand(r.action)]));
     return;
   }
   if (rows.length === 0) {
@@ -125,7 +126,7 @@ export function runStale(opts: StaleOptions, deps: Deps): void {
     // and the command in full, since it is meant to be copied.
     const lines = [
       table[0]!,
-      ...shown.flatMap((r, i) => [table[i + 1]!, `    ${truncate(safe(r.why), Math.max(20, io.columns - 5))}`, c.dim(`    $ ${safe(r.command)}`)]),
+      ...shown.flatMap((r, i) => [table[i + 1]!, `    ${truncate(safe(staleWhy(r)), Math.max(20, io.columns - 5))}`, c.dim(`    $ ${safe(staleCommand(r.action))}`)]),
     ];
     if (shown.length < all.length) lines.push(`and ${all.length - shown.length} more (fu stale --limit 0)`);
     blocks.push(`${c.bold(`${HEADINGS[k]} (${all.length})`)}\n${lines.join('\n')}\n`);

@@ -33,6 +33,7 @@ import type { Config } from '../../domain/types.js';
 import { agendaRows } from '../../store/queries.js';
 import type { Deps } from '../io.js';
 import { dueJson } from '../json.js';
+import { agendaWhy } from '../messages.js';
 import { outputMode, paint, printJson, printTsv, renderTable } from '../output.js';
 import { wholeNumber, withExamples, type App } from '../command-kit.js';
 import { lateness, relativeDays, relativeTime } from '../relative.js';
@@ -96,11 +97,11 @@ function rowJson(r: AgendaRow, tz: string) {
     late: r.late,
     attempt: r.attempt,
     hint: r.hint,
-    why: r.why,
+    why: agendaWhy(r),
   };
 }
 
-const whyWithHint = (r: AgendaRow) => (r.hint ? `${r.why}; ${r.hint}` : r.why);
+const whyWithHint = (r: AgendaRow) => (r.hint ? `${agendaWhy(r)}; ${r.hint}` : agendaWhy(r));
 
 export async function runToday(opts: TodayOptions, deps: Deps): Promise<void> {
   const { io, tz, now } = deps;
