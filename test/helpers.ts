@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { Deps, IO } from '../src/cli/io.js';
 import { inquirerPrompter } from '../src/cli/prompter.js';
 import { configFrom } from '../src/domain/config.js';
+import { databaseFiles } from '../src/store/files.js';
 import type { Store } from '../src/store/store.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -21,7 +22,7 @@ export function storeDeps(store: Store, io: IO, now: string, tz: string): Deps {
     now,
     tz,
     prompter: inquirerPrompter(false),
-    dbPath: () => store.db.name,
+    files: () => databaseFiles(store.db.name, () => store),
     configDir: () => path.join(os.tmpdir(), 'fu-tests-have-no-config'),
   };
 }

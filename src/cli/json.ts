@@ -4,8 +4,7 @@
  */
 import { effectiveState } from '../domain/commitments.js';
 import { isoWithOffset, localDateOf } from '../domain/time.js';
-import type { Commitment, Config, Due, Instant, Touch } from '../domain/types.js';
-import type { Contact } from '../store/store.js';
+import type { Commitment, Config, Contact, Due, Instant, Touch } from '../domain/types.js';
 
 const iso = (at: Instant | null, tz: string) => (at === null ? null : isoWithOffset(at, tz));
 

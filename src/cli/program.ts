@@ -6,6 +6,7 @@ import path from 'node:path';
 import { configFrom } from '../domain/config.js';
 import type { Config } from '../domain/types.js';
 import { busyTimeoutFrom, listMigrations, openDatabase, resolveDbPath, type Db } from '../store/db.js';
+import { databaseFiles } from '../store/files.js';
 import { Store } from '../store/store.js';
 import { currentTime } from './clock.js';
 import type { IO } from './io.js';
@@ -82,18 +83,17 @@ export async function buildProgram(environment: Environment, argv: string[] = []
   const app: App = {
     deps(cmd) {
       const globals = cmd.optsWithGlobals<GlobalOptions>();
+      const dbPath = () => resolveDbPath(globals.db, env);
+      const openStore = () => (store ??= new Store(openDatabase(dbPath(), listMigrations(), { busyTimeoutMs: busyTimeoutFrom(env) })));
       const now = currentTime(env.FU_NOW, tz, environment.systemNow);
       return {
         io,
         tz,
         now,
         prompter: inquirerPrompter(io.stdoutIsTTY && globals.input !== false && environment.stdinIsTTY()),
-        dbPath: () => resolveDbPath(globals.db, env),
         configDir: () => configDirOf(env),
-        store() {
-          store ??= new Store(openDatabase(this.dbPath(), listMigrations(), { busyTimeoutMs: busyTimeoutFrom(env) }));
-          return store;
-        },
+        store: openStore,
+        files: () => databaseFiles(dbPath(), openStore),
         config() {
           config ??= configFrom(this.store().configValues());
           return config;

@@ -17,7 +17,7 @@
  */
 import { isMissed } from './commitments.js';
 import { plural } from './text.js';
-import { dueDate, dueInstant, formatDay, localDateOf } from './time.js';
+import { addDays, dueDate, dueInstant, formatDay, localDateOf, startOfDay } from './time.js';
 import type { Commitment, Config, DerivedState, Due, Instant, LocalDate, Status } from './types.js';
 
 export interface AgendaContact {
@@ -59,6 +59,37 @@ export interface Agenda {
   sections: Record<SectionName, AgendaRow[]>;
   /** The first day after `date` with anything due, for the empty-day line. */
   nextDate: LocalDate | null;
+}
+
+/** The agenda day as the store's queries take it: the day, and the first instant of the next one. */
+export interface AgendaDay {
+  date: LocalDate;
+  end: Instant;
+}
+
+export function agendaDay(date: LocalDate, tz: string): AgendaDay {
+  return { date, end: startOfDay(addDays(date, 1), tz) };
+}
+
+/** The first of each kind of thing due after the agenda day, as stored. */
+export interface NextDue {
+  dueAt: Instant | null;
+  dueDate: LocalDate | null;
+  chase: LocalDate | null;
+  nurture: LocalDate | null;
+}
+
+/** What the store reads for an agenda day. */
+export interface AgendaRows {
+  commitments: AgendaCommitment[];
+  contacts: AgendaContact[];
+  next: NextDue;
+}
+
+/** The first local day after the agenda day with anything due, or null. */
+export function nextDueDate(next: NextDue, tz: string): LocalDate | null {
+  const days = [next.dueAt && localDateOf(next.dueAt, tz), next.dueDate, next.chase, next.nurture].filter((d): d is string => Boolean(d));
+  return days.length ? days.sort()[0]! : null;
 }
 
 export interface AgendaInput {

@@ -6,7 +6,7 @@
  */
 import { isMissed } from './commitments.js';
 import { plural } from './text.js';
-import { dueDate, dueInstant, formatDay, formatDue, localDateOf, daysBetween } from './time.js';
+import { addDays, dueDate, dueInstant, formatDay, formatDue, localDateOf, daysBetween, startOfDay } from './time.js';
 import type { Channel, Commitment, Config, DerivedState, Instant, LocalDate, Status } from './types.js';
 
 export const STALE_CATEGORIES = ['missed', 'soft', 're-engage', 'drop', 'no-next-step'] as const;
@@ -71,6 +71,31 @@ export interface StaleContext {
 
 /** Value touches in a row without an answer, after which a nurture contact is listed to drop (SPEC). */
 export const VALUE_TOUCHES_TO_DROP = 3;
+
+/** The instants and numbers the store's candidate query takes (see staleParams). */
+export interface StaleParams {
+  now: Instant;
+  today: LocalDate;
+  silentBefore: Instant;
+  dropBefore: Instant;
+  limit: number;
+  valueTouches: number;
+}
+
+/** What fu stale's candidate query needs, from the clock, zone and configuration. */
+export function staleParams(ctx: StaleContext): StaleParams {
+  const today = localDateOf(ctx.now, ctx.tz);
+  return {
+    now: ctx.now,
+    today,
+    // Silent for stale.days or more (categorize counts local days): last touched before that day began, a day of margin.
+    silentBefore: startOfDay(addDays(today, 2 - ctx.config.staleDays), ctx.tz),
+    // The same for stale.dropDays without a two-way touch.
+    dropBefore: startOfDay(addDays(today, 2 - ctx.config.staleDropDays), ctx.tz),
+    limit: ctx.config.attemptsLimit,
+    valueTouches: VALUE_TOUCHES_TO_DROP,
+  };
+}
 
 
 /** The first category that applies to one contact, or null (won, lost, or nothing to do). */

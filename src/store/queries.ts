@@ -5,13 +5,14 @@
  * state they need is kept on the contact row by every write, see derived.ts).
  * test/store/queries.test.ts proves the plans with EXPLAIN QUERY PLAN.
  */
-import type { AgendaCommitment, AgendaContact } from '../domain/agenda.js';
-import { VALUE_TOUCHES_TO_DROP, type StaleContact, type StaleContext } from '../domain/stale.js';
-import { addDays, localDateOf, startOfDay } from '../domain/time.js';
-import type { Channel, Commitment, CommitmentKind, DerivedState, LocalDate, Status, StoredCommitmentState } from '../domain/types.js';
-import { commitmentFromRow, type Store } from './store.js';
+import type { AgendaCommitment, AgendaContact, AgendaDay, AgendaRows } from '../domain/agenda.js';
+import type { StaleContact, StaleParams } from '../domain/stale.js';
+import type { Channel, Commitment, CommitmentKind, DerivedState, Status, StoredCommitmentState } from '../domain/types.js';
+import type { Db } from './db.js';
+import { commitmentFromRow, type Row } from './rows.js';
 
-type Row = Record<string, unknown>;
+/** What the queries run on: the store's connection. */
+type Connection = { readonly db: Db };
 
 /**
  * The columns the agenda reads, in the order agendaRows takes them from raw
@@ -108,8 +109,6 @@ export const SQL = {
   commitmentsById: 'SELECT cm.* FROM json_each(@ids) j JOIN commitments cm ON cm.id = j.value',
 } as const;
 
-/** The day's range: [start of the day, start of the next day) as UTC instants, and the day itself. */
-
 /** The nine derived columns, selected in their table order starting at `i`, as a DerivedState. */
 function derivedAt(r: unknown[], i: number): DerivedState {
   return {
@@ -125,19 +124,9 @@ function derivedAt(r: unknown[], i: number): DerivedState {
   };
 }
 
-export function dayParams(date: LocalDate, tz: string): { date: LocalDate; end: string } {
-  return { date, end: startOfDay(addDays(date, 1), tz) };
-}
-
-export interface AgendaRows {
-  commitments: AgendaCommitment[];
-  contacts: AgendaContact[];
-  nextDate: LocalDate | null;
-}
-
-/** Everything `fu today` needs for `date`: four index range reads and one MIN lookup. */
-export function agendaRows(store: Store, date: LocalDate, tz: string): AgendaRows {
-  const params = dayParams(date, tz);
+/** Everything `fu today` needs for a day (its instants computed by the domain, see agendaDay): four index range reads and one MIN lookup. */
+export function agendaRows(store: Connection, params: AgendaDay): AgendaRows {
+  const { date } = params;
   const commitments = (store.db.prepare(SQL.agendaCommitments).raw(true).all(params) as unknown[][]).map(
     (r): AgendaCommitment => ({
       id: r[0] as number,
@@ -167,30 +156,7 @@ export function agendaRows(store: Store, date: LocalDate, tz: string): AgendaRow
     }
   }
   const next = store.db.prepare(SQL.nextDue).get(params) as { due_at: string | null; due_date: string | null; chase: string | null; nurture: string | null };
-  const days = [next.due_at && localDateOf(next.due_at, tz), next.due_date, next.chase, next.nurture].filter((d): d is string => Boolean(d));
-  return { commitments, contacts: [...contacts.values()], nextDate: days.length ? days.sort()[0]! : null };
-}
-
-/** The instants and numbers fu stale's candidate query needs, from the clock, zone and configuration. */
-export function staleParams(ctx: StaleContext): {
-  now: string;
-  today: LocalDate;
-  silentBefore: string;
-  dropBefore: string;
-  limit: number;
-  valueTouches: number;
-} {
-  const today = localDateOf(ctx.now, ctx.tz);
-  return {
-    now: ctx.now,
-    today,
-    // Silent for stale.days or more (categorize counts local days): last touched before that day began, a day of margin.
-    silentBefore: startOfDay(addDays(today, 2 - ctx.config.staleDays), ctx.tz),
-    // The same for stale.dropDays without a two-way touch.
-    dropBefore: startOfDay(addDays(today, 2 - ctx.config.staleDropDays), ctx.tz),
-    limit: ctx.config.attemptsLimit,
-    valueTouches: VALUE_TOUCHES_TO_DROP,
-  };
+  return { commitments, contacts: [...contacts.values()], next: { dueAt: next.due_at, dueDate: next.due_date, chase: next.chase, nurture: next.nurture } };
 }
 
 /**
@@ -199,8 +165,7 @@ export function staleParams(ctx: StaleContext): {
  * step): three index-driven queries (a fourth for next steps not read yet),
  * whatever the number of contacts.
  */
-export function staleCandidates(store: Store, ctx: StaleContext): StaleContact[] {
-  const params = staleParams(ctx);
+export function staleCandidates(store: Connection, params: StaleParams): StaleContact[] {
   // Arrays, not objects: thousands of rows, and V8 builds arrays faster (see SQL.staleContacts for the columns).
   const contacts: unknown[][] = [];
   const ids = new Set<number>();

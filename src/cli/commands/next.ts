@@ -1,10 +1,8 @@
 import type { Command } from 'commander';
-import { checkReschedule } from '../../domain/rules.js';
+import { reschedule } from '../../app/reschedule.js';
 import { formatDue, localDateOf } from '../../domain/time.js';
 import { refusal } from '../messages.js';
-import { contactState, insertPlanned } from '../../store/apply.js';
-import { refreshDerived } from '../../store/derived.js';
-import type { Deps } from '../io.js';
+import { appContext, type Deps } from '../io.js';
 import { requiredText } from '../input.js';
 import { printWarnings, safe } from '../output.js';
 import { withExamples, type App } from '../command-kit.js';
@@ -21,21 +19,11 @@ export interface NextOptions {
 export async function runNext(opts: NextOptions, deps: Deps): Promise<void> {
   const what = requiredText('WHAT', opts.what);
   const when = await whenAhead(deps, opts.at);
-  const store = deps.store();
-  const config = deps.config();
+  const ctx = appContext(deps);
   const { tz, now, io } = deps;
-  const contact = resolveContact(store, opts.contact);
-  const result = store.transaction(() => {
-    const decision = checkReschedule(contactState(store, contact.id), { what, when }, Boolean(opts.soft), now, tz);
-    if (!decision.ok) throw refusal(decision.violation, { now: deps.now, tz: deps.tz, config: deps.config() });
-    const plan = decision.plan;
-    const before = plan.move ? store.commitment(plan.move.id)! : null;
-    if (plan.move) store.moveCommitment(plan.move.id, plan.move.what, plan.move.due, plan.move.soft, now);
-    const id = plan.move ? plan.move.id : insertPlanned(store, contact.id, plan.create!, null, now);
-    if (store.contact(contact.id)!.status !== plan.status) store.setStatus(contact.id, plan.status, now);
-    refreshDerived(store, contact.id, config, tz);
-    return { plan, before, step: store.commitment(id)! };
-  });
+  const result = reschedule(ctx, resolveContact(ctx.store, opts.contact).id, { what, when }, Boolean(opts.soft));
+  if (!result.ok) throw refusal(result.violation, ctx);
+  const { contact } = result;
   const today = localDateOf(now, tz);
   printWarnings(io, result.plan.warnings);
   const { step, before } = result;

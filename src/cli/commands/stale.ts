@@ -25,10 +25,10 @@
  *   category  contactId  contact  company  lastTwoWayAt  attemptsSince  daysSilent  why  command
  */
 import type { Command } from 'commander';
-import { groupStale, staleList, STALE_CATEGORIES, type StaleCategory, type StaleRow } from '../../domain/stale.js';
+import { staleRows } from '../../app/reads.js';
+import { groupStale, STALE_CATEGORIES, type StaleCategory, type StaleRow } from '../../domain/stale.js';
 import { formatDay, isoWithOffset, localDateOf } from '../../domain/time.js';
-import { staleCandidates } from '../../store/queries.js';
-import type { Deps } from '../io.js';
+import { appContext, type Deps } from '../io.js';
 import { dueJson } from '../json.js';
 import { staleCommand, staleWhy } from '../messages.js';
 import { outputMode, paint, printJson, printTsv, renderTable, safe, truncate } from '../output.js';
@@ -54,12 +54,9 @@ const HEADINGS: Record<StaleCategory, string> = {
 
 export function runStale(opts: StaleOptions, deps: Deps): void {
   const { io, tz, now } = deps;
-  const store = deps.store();
-  // One snapshot: a write committed by another fu meanwhile shows whole or not at all.
-  const { config, rows } = store.read(() => {
-    const config = deps.config();
-    return { config, rows: staleList(staleCandidates(store, { now, tz, config }), { now, tz, config }) };
-  });
+  const ctx = appContext(deps);
+  const { config } = ctx;
+  const rows = staleRows(ctx);
   const groups = groupStale(rows);
   const iso = (at: string | null) => (at === null ? null : isoWithOffset(at, tz));
   const mode = outputMode(io, opts.json);

@@ -27,11 +27,11 @@
  *   section  id  contact  company  what  when (dueAt, else dueDate)  why
  */
 import type { Command } from 'commander';
-import { agendaIsEmpty, buildAgenda, SECTIONS, type Agenda, type AgendaRow, type SectionName } from '../../domain/agenda.js';
+import { agendaOf } from '../../app/reads.js';
+import { agendaIsEmpty, SECTIONS, type Agenda, type AgendaRow, type SectionName } from '../../domain/agenda.js';
 import { daysBetween, dueDate, dueInstant, formatDay, localDateOf, localTimeOf } from '../../domain/time.js';
 import type { Config } from '../../domain/types.js';
-import { agendaRows } from '../../store/queries.js';
-import type { Deps } from '../io.js';
+import { appContext, type Deps } from '../io.js';
 import { dueJson } from '../json.js';
 import { agendaWhy } from '../messages.js';
 import { outputMode, paint, printJson, printTsv, renderTable } from '../output.js';
@@ -106,12 +106,9 @@ const whyWithHint = (r: AgendaRow) => (r.hint ? `${agendaWhy(r)}; ${r.hint}` : a
 export async function runToday(opts: TodayOptions, deps: Deps): Promise<void> {
   const { io, tz, now } = deps;
   const date = opts.on !== undefined ? await whenDate(deps, opts.on) : localDateOf(now, tz);
-  const store = deps.store();
-  // One snapshot: a write committed by another fu meanwhile shows whole or not at all.
-  const { config, agenda } = store.read(() => {
-    const config = deps.config();
-    return { config, agenda: buildAgenda({ date, now, tz, config, ...agendaRows(store, date, tz) }) };
-  });
+  const ctx = appContext(deps);
+  const { config } = ctx;
+  const agenda = agendaOf(ctx, date);
   const mode = outputMode(io, opts.json);
 
   if (mode === 'json') {
