@@ -9,6 +9,7 @@ import { inquirerPrompter } from '../src/cli/prompter.js';
 import { configFrom } from '../src/domain/config.js';
 import { databaseFiles } from '../src/store/files.js';
 import type { Store } from '../src/store/store.js';
+import { zoneOf } from '../src/domain/zone.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const BIN = path.join(ROOT, 'bin', 'fu.cjs');
@@ -20,7 +21,7 @@ export function storeDeps(store: Store, io: IO, now: string, tz: string): Deps {
     store: () => store,
     config: () => configFrom(store.configValues()),
     now,
-    tz,
+    zone: zoneOf(tz),
     prompter: inquirerPrompter(false),
     files: () => databaseFiles(store.db.name, () => store),
     configDir: () => path.join(os.tmpdir(), 'fu-tests-have-no-config'),

@@ -19,14 +19,14 @@ export type Closed =
     };
 
 export function closeCommitment(ctx: AppContext, id: number, state: 'kept' | 'cancelled'): Closed {
-  const { store, now, tz, config } = ctx;
+  const { store, now, zone, config } = ctx;
   return store.transaction((): Closed => {
     const c = store.commitment(id);
     if (!c) return { ok: false, reason: 'not-found' };
     if (c.state !== 'open') return { ok: false, reason: 'already-closed', state: c.state };
-    const late = state === 'kept' && isMissed(c, now, localDateOf(now, tz), config, tz);
+    const late = state === 'kept' && isMissed(c, now, localDateOf(now, zone), config, zone);
     store.closeCommitment(id, state, now, null, late);
-    refreshDerived(store, c.contactId, config, tz);
+    refreshDerived(store, c.contactId, config, zone);
     return { ok: true, commitment: c, late, contact: store.contact(c.contactId)! };
   });
 }

@@ -10,7 +10,7 @@ export type ConfigSet = { ok: false; message: string } | { ok: true; value: stri
 const DERIVED_FROM: readonly (keyof Config)[] = ['attemptsLimit', 'attemptsGapDays', 'nurtureEveryDays', 'nurtureNotFitDays'];
 
 /** Checks and stores one value, in one transaction with the due days it changes. */
-export function setConfig(ctx: Pick<AppContext, 'store' | 'tz'>, key: string, value: string): ConfigSet {
+export function setConfig(ctx: Pick<AppContext, 'store' | 'zone'>, key: string, value: string): ConfigSet {
   const { store } = ctx;
   return store.transaction((): ConfigSet => {
     const before = configFrom(store.configValues());
@@ -19,7 +19,7 @@ export function setConfig(ctx: Pick<AppContext, 'store' | 'tz'>, key: string, va
     store.setConfigValue(key, checked.value);
     const after = configFrom(store.configValues());
     if (DERIVED_FROM.some((k) => before[k] !== after[k])) {
-      for (const { id } of store.contactNames()) refreshDerived(store, id, after, ctx.tz);
+      for (const { id } of store.contactNames()) refreshDerived(store, id, after, ctx.zone);
     }
     return { ok: true, value: checked.value, before, after };
   });

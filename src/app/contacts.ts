@@ -44,7 +44,7 @@ export function addContact(ctx: AppContext, input: NewContact): Added {
   // The meeting is judged first: it needs nothing from the database.
   let met: TouchPlan | null = null;
   if (input.met) {
-    const decision = checkMet({ ...input.met, at: now }, ctx.config, now, ctx.tz);
+    const decision = checkMet({ ...input.met, at: now }, ctx.config, now, ctx.zone);
     if (!decision.ok) return { ok: false, reason: 'rule', violation: decision.violation };
     met = decision.plan;
   }

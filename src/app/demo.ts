@@ -112,9 +112,9 @@ export type DemoLoaded = { ok: false; reason: 'not-empty' } | { ok: true; contac
 
 /** Loads the demo into an empty database, dated around `now`. */
 export function loadDemo(ctx: AppContext): DemoLoaded {
-  const { store, config, tz, now } = ctx;
-  const today = localDateOf(now, tz);
-  const at = ([day, time]: Moment) => instantAt(addDays(today, day), time, tz);
+  const { store, config, zone, now } = ctx;
+  const today = localDateOf(now, zone);
+  const at = ([day, time]: Moment) => instantAt(addDays(today, day), time, zone);
   const when = (m: Moment | number): When =>
     typeof m === 'number' ? { hasTime: false, date: addDays(today, m) } : { hasTime: true, at: at(m), date: addDays(today, m[0]) };
   return store.transaction((): DemoLoaded => {
@@ -140,7 +140,7 @@ export function loadDemo(ctx: AppContext): DemoLoaded {
           force: false,
         };
         // History is replayed through the real rules, as if logged when it happened.
-        const decision = checkTouch(contactState(store, id), input, config, input.at, tz);
+        const decision = checkTouch(contactState(store, id), input, config, input.at, zone);
         if (!decision.ok) throw new Error(`demo data breaks ${decision.violation.rule} (${decision.violation.reason}) for ${c.name}`);
         applyTouchPlan(ctx, id, decision.plan, input.at);
       }

@@ -20,7 +20,7 @@ export type LoggedTouch =
 
 /** The rules' verdict on a touch, against the committed state, without writing (to ask again before logging). */
 export function decideTouch(ctx: AppContext, contactId: number, input: TouchInput): Decision<TouchPlan> {
-  return checkTouch(contactState(ctx.store, contactId), input, ctx.config, ctx.now, ctx.tz);
+  return checkTouch(contactState(ctx.store, contactId), input, ctx.config, ctx.now, ctx.zone);
 }
 
 /** Logs a touch on an existing contact. A refusal writes nothing. */

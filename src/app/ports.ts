@@ -20,6 +20,7 @@ import type {
   StoredCommitmentState,
   Touch,
 } from '../domain/types.js';
+import type { Zone } from '../domain/zone.js';
 
 export interface StorePort {
   /** One all-or-nothing write, checked against what is committed (no other writer in between). */
@@ -108,6 +109,6 @@ export interface DatabaseFiles {
 export interface AppContext {
   store: StorePort;
   now: Instant;
-  tz: string;
+  zone: Zone;
   config: Config;
 }

@@ -9,9 +9,9 @@ import type { AppContext } from './ports.js';
 
 /** `fu today`: the agenda of one day. */
 export function agendaOf(ctx: AppContext, date: LocalDate): Agenda {
-  const { store, now, tz, config } = ctx;
-  const rows = store.read(() => store.agendaRows(agendaDay(date, tz)));
-  return buildAgenda({ date, now, tz, config, commitments: rows.commitments, contacts: rows.contacts, nextDate: nextDueDate(rows.next, tz) });
+  const { store, now, zone, config } = ctx;
+  const rows = store.read(() => store.agendaRows(agendaDay(date, zone)));
+  return buildAgenda({ date, now, zone, config, commitments: rows.commitments, contacts: rows.contacts, nextDate: nextDueDate(rows.next, zone) });
 }
 
 /** `fu stale`: every stale live contact, in order. */

@@ -17,9 +17,9 @@ export type Rescheduled =
     };
 
 export function reschedule(ctx: AppContext, contactId: number, next: NextStepInput, soft: boolean): Rescheduled {
-  const { store, now, tz } = ctx;
+  const { store, now, zone } = ctx;
   return store.transaction((): Rescheduled => {
-    const decision = checkReschedule(contactState(store, contactId), next, soft, now, tz);
+    const decision = checkReschedule(contactState(store, contactId), next, soft, now, zone);
     if (!decision.ok) return decision;
     const plan = decision.plan;
     const contact = store.contact(contactId)!;
@@ -27,7 +27,7 @@ export function reschedule(ctx: AppContext, contactId: number, next: NextStepInp
     if (plan.move) store.moveCommitment(plan.move.id, plan.move.what, plan.move.due, plan.move.soft, now);
     const id = plan.move ? plan.move.id : insertPlanned(store, contactId, plan.create!, null, now);
     if (contact.status !== plan.status) store.setStatus(contactId, plan.status, now);
-    refreshDerived(store, contactId, ctx.config, tz);
+    refreshDerived(store, contactId, ctx.config, zone);
     return { ok: true, plan, contact, before, step: store.commitment(id)! };
   });
 }

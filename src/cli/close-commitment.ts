@@ -20,7 +20,7 @@ export function closeCommitment(idText: string, state: 'kept' | 'cancelled', dep
   const { commitment: c, late, contact } = result;
   const verb = state === 'kept' ? 'Done' : 'Cancelled';
   deps.io.out(
-    `${verb} #${c.id} (${c.kind === 'promise' ? 'promise' : 'next step'} for ${safe(contact.name)}): ${safe(c.what)}, due ${formatDue(c.due, deps.tz, localDateOf(deps.now, deps.tz))}${late ? ', kept late' : ''}.\n`,
+    `${verb} #${c.id} (${c.kind === 'promise' ? 'promise' : 'next step'} for ${safe(contact.name)}): ${safe(c.what)}, due ${formatDue(c.due, deps.zone, localDateOf(deps.now, deps.zone))}${late ? ', kept late' : ''}.\n`,
   );
   if (c.kind === 'next-step' && !contact.nextStepId && (contact.status === 'active' || contact.status === 'nurture')) {
     deps.io.err(`${safe(contact.name)} has no next step now: book one with fu next ${contact.id} WHAT --at WHEN\n`);

@@ -2,6 +2,7 @@
 import type { AppContext, DatabaseFiles, StorePort } from '../app/ports.js';
 import type { Config, Instant } from '../domain/types.js';
 import type { Prompter } from './prompter.js';
+import type { Zone } from '../domain/zone.js';
 
 export interface IO {
   out(text: string): void;
@@ -26,12 +27,12 @@ export interface Deps {
   io: IO;
   prompter: Prompter;
   now: Instant;
-  tz: string;
+  zone: Zone;
 }
 
 /** What the use cases work with, from a command's deps (opens the database). */
 export function appContext(deps: Deps): AppContext {
-  return { store: deps.store(), now: deps.now, tz: deps.tz, config: deps.config() };
+  return { store: deps.store(), now: deps.now, zone: deps.zone, config: deps.config() };
 }
 
 /** An IO that collects output in memory: for tests and for composing commands. */

@@ -9,11 +9,12 @@ import type { StaleAction, StaleRow } from '../domain/stale.js';
 import { plural } from '../domain/text.js';
 import { formatDay, formatDue, localDateOf } from '../domain/time.js';
 import type { Config, Instant } from '../domain/types.js';
+import type { Zone } from '../domain/zone.js';
 import { ruleError, type FuError } from '../errors.js';
 
 export interface Wording {
   now: Instant;
-  tz: string;
+  zone: Zone;
   config: Pick<Config, 'dayEnd'>;
 }
 
@@ -23,7 +24,7 @@ const FORCE_HINT = 'Add --force to record it anyway.';
 
 /** A refusal in words: the message (without the rule id) and its hint. */
 export function violationText(v: RuleViolation, w: Wording): { message: string; hint?: string } {
-  const today = localDateOf(w.now, w.tz);
+  const today = localDateOf(w.now, w.zone);
   switch (v.reason) {
     case 'no-next-step':
       return {
@@ -34,14 +35,14 @@ export function violationText(v: RuleViolation, w: Wording): { message: string; 
         hint: 'Or close it out with a disposition: --won, --lost REASON, --nurture or --not-fit.',
       };
     case 'step-in-past':
-      return { message: `${formatDue(v.data.due, w.tz, today)} is in the past: a next step must be ahead.`, hint: 'Agree a date and a time that are still ahead with them.' };
+      return { message: `${formatDue(v.data.due, w.zone, today)} is in the past: a next step must be ahead.`, hint: 'Agree a date and a time that are still ahead with them.' };
     case 'step-without-time':
       return {
         message: `"${formatDay(v.data.date, today)}" has no time of day: agree a time with them (${TIME_SUGGESTION[v.data.partOfDay ?? 'none']}), or add --soft to keep it as a soft date.`,
       };
     case 'promise-in-past': {
       const due = v.data.due;
-      const shown = 'at' in due ? formatDue(due, w.tz, today) : `${formatDay(due.date, today)} ${w.config.dayEnd}`;
+      const shown = 'at' in due ? formatDue(due, w.zone, today) : `${formatDay(due.date, today)} ${w.config.dayEnd}`;
       return { message: `The promise "${v.data.what}" would be due ${shown}, which is in the past: promise a time that is still ahead.` };
     }
     case 'proposal-without-review':

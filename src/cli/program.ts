@@ -13,11 +13,12 @@ import type { IO } from './io.js';
 import { inquirerPrompter } from './prompter.js';
 import { COMMANDS } from './commands/index.js';
 import { withExamples, type App } from './command-kit.js';
+import type { Zone } from '../domain/zone.js';
 
 export interface Environment {
   io: IO;
   env: NodeJS.ProcessEnv;
-  tz: string;
+  zone: Zone;
   /** Asked only when stdout is a terminal: prompts need both. */
   stdinIsTTY(): boolean;
   systemNow: () => number;
@@ -62,7 +63,7 @@ async function loadCommands(program: Command, app: App, argv: string[]): Promise
 }
 
 export async function buildProgram(environment: Environment, argv: string[] = []): Promise<{ program: Command; close(): void; database(): Db | undefined }> {
-  const { io, env, tz } = environment;
+  const { io, env, zone } = environment;
   let store: Store | undefined;
   let config: Config | undefined;
   const require = createRequire(import.meta.url);
@@ -85,10 +86,10 @@ export async function buildProgram(environment: Environment, argv: string[] = []
       const globals = cmd.optsWithGlobals<GlobalOptions>();
       const dbPath = () => resolveDbPath(globals.db, env);
       const openStore = () => (store ??= new Store(openDatabase(dbPath(), listMigrations(), { busyTimeoutMs: busyTimeoutFrom(env) })));
-      const now = currentTime(env.FU_NOW, tz, environment.systemNow);
+      const now = currentTime(env.FU_NOW, zone, environment.systemNow);
       return {
         io,
-        tz,
+        zone,
         now,
         prompter: inquirerPrompter(io.stdoutIsTTY && globals.input !== false && environment.stdinIsTTY()),
         configDir: () => configDirOf(env),

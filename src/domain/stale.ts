@@ -8,6 +8,7 @@ import { isMissed } from './commitments.js';
 import { plural } from './text.js';
 import { addDays, dueDate, dueInstant, formatDay, formatDue, localDateOf, daysBetween, startOfDay } from './time.js';
 import type { Channel, Commitment, Config, DerivedState, Instant, LocalDate, Status } from './types.js';
+import type { Zone } from './zone.js';
 
 export const STALE_CATEGORIES = ['missed', 'soft', 're-engage', 'drop', 'no-next-step'] as const;
 export type StaleCategory = (typeof STALE_CATEGORIES)[number];
@@ -65,7 +66,7 @@ export type StaleAction =
 
 export interface StaleContext {
   now: Instant;
-  tz: string;
+  zone: Zone;
   config: Config;
 }
 
@@ -84,14 +85,14 @@ export interface StaleParams {
 
 /** What fu stale's candidate query needs, from the clock, zone and configuration. */
 export function staleParams(ctx: StaleContext): StaleParams {
-  const today = localDateOf(ctx.now, ctx.tz);
+  const today = localDateOf(ctx.now, ctx.zone);
   return {
     now: ctx.now,
     today,
     // Silent for stale.days or more (categorize counts local days): last touched before that day began, a day of margin.
-    silentBefore: startOfDay(addDays(today, 2 - ctx.config.staleDays), ctx.tz),
+    silentBefore: startOfDay(addDays(today, 2 - ctx.config.staleDays), ctx.zone),
     // The same for stale.dropDays without a two-way touch.
-    dropBefore: startOfDay(addDays(today, 2 - ctx.config.staleDropDays), ctx.tz),
+    dropBefore: startOfDay(addDays(today, 2 - ctx.config.staleDropDays), ctx.zone),
     limit: ctx.config.attemptsLimit,
     valueTouches: VALUE_TOUCHES_TO_DROP,
   };
@@ -101,11 +102,11 @@ export function staleParams(ctx: StaleContext): StaleParams {
 /** The first category that applies to one contact, or null (won, lost, or nothing to do). */
 export function categorize(c: StaleContact, ctx: StaleContext): StaleRow | null {
   if (c.status !== 'active' && c.status !== 'nurture') return null;
-  const { now, tz, config } = ctx;
-  const today = localDateOf(now, tz);
+  const { now, zone, config } = ctx;
+  const today = localDateOf(now, zone);
   const d = c.derived;
   const L = config.attemptsLimit;
-  const daysSince = (at: Instant) => daysBetween(localDateOf(at, tz), today);
+  const daysSince = (at: Instant) => daysBetween(localDateOf(at, zone), today);
   const knownSince = c.firstTouchAt !== null && Date.parse(c.firstTouchAt) < Date.parse(c.createdAt) ? c.firstTouchAt : c.createdAt;
   const facts = {
     contactId: c.id,
@@ -136,14 +137,14 @@ export function categorize(c: StaleContact, ctx: StaleContext): StaleRow | null 
     action,
   });
   const byDue = (a: Commitment, b: Commitment) =>
-    Date.parse(dueInstant(a.due, config.dayEnd, tz)) - Date.parse(dueInstant(b.due, config.dayEnd, tz)) || a.id - b.id;
+    Date.parse(dueInstant(a.due, config.dayEnd, zone)) - Date.parse(dueInstant(b.due, config.dayEnd, zone)) || a.id - b.id;
 
   // 1. missed: the oldest missed commitment speaks for the contact.
-  const missed = c.open.filter((m) => isMissed(m, now, today, config, tz)).sort(byDue);
+  const missed = c.open.filter((m) => isMissed(m, now, today, config, zone)).sort(byDue);
   if (missed.length > 0) {
     const m = missed[0]!;
     const more = missed.length > 1 ? ` (and ${missed.length - 1} more)` : '';
-    const when = 'at' in m.due || m.kind === 'next-step' ? formatDue(m.due, tz, today) : `${formatDay(m.due.date, today)} ${config.dayEnd}`;
+    const when = 'at' in m.due || m.kind === 'next-step' ? formatDue(m.due, zone, today) : `${formatDay(m.due.date, today)} ${config.dayEnd}`;
     return m.kind === 'promise'
       ? row('missed', `promise #${m.id} "${m.what}" was due ${when}${more}`, { kind: 'keep-promise', commitmentId: m.id }, m)
       : row('missed', `next step #${m.id} "${m.what}" on ${when} was missed${more}`, { kind: 'book-step', contactId: id, what: m.what, day: null }, m);
@@ -152,7 +153,7 @@ export function categorize(c: StaleContact, ctx: StaleContext): StaleRow | null 
   const step = c.open.find((m) => m.kind === 'next-step') ?? null;
   // 2. soft: a date without a time is a soft commitment; firm it up.
   if (step?.soft) {
-    const day = dueDate(step.due, tz);
+    const day = dueDate(step.due, zone);
     return row('soft', `next step #${step.id} "${step.what}" on ${formatDay(day, today)} has no time agreed`, { kind: 'book-step', contactId: id, what: step.what, day }, step);
   }
 
@@ -162,7 +163,7 @@ export function categorize(c: StaleContact, ctx: StaleContext): StaleRow | null 
     const via: Channel = d.lastAttemptChannel === 'email' && d.sameChannelRun >= 2 ? 'linkedin' : 'email';
     return row(
       're-engage',
-      `talked ${formatDay(localDateOf(d.lastTwoWayAt, tz), today)}, then ${plural(d.unanswered, 'unanswered attempt')}; silent ${plural(facts.daysSilent, 'day')}`,
+      `talked ${formatDay(localDateOf(d.lastTwoWayAt, zone), today)}, then ${plural(d.unanswered, 'unanswered attempt')}; silent ${plural(facts.daysSilent, 'day')}`,
       { kind: 're-engage', contactId: id, channel: via },
     );
   }
@@ -171,7 +172,7 @@ export function categorize(c: StaleContact, ctx: StaleContext): StaleRow | null 
   const drop: StaleAction = { kind: 'drop', contactId: id };
   if (d.unanswered >= L && facts.daysSinceTwoWay >= config.staleDropDays) {
     const reply = d.lastTwoWayAt
-      ? `no reply since ${formatDay(localDateOf(d.lastTwoWayAt, tz), today)} (${plural(facts.daysSinceTwoWay, 'day')})`
+      ? `no reply since ${formatDay(localDateOf(d.lastTwoWayAt, zone), today)} (${plural(facts.daysSinceTwoWay, 'day')})`
       : `never a reply in ${plural(facts.daysSinceTwoWay, 'day')}`;
     return row('drop', `${plural(d.unanswered, 'unanswered attempt')}, ${reply}`, drop);
   }
@@ -191,7 +192,7 @@ export function categorize(c: StaleContact, ctx: StaleContext): StaleRow | null 
 /** Every row, grouped by category in precedence order, the most valuable first within each. */
 export function staleList(contacts: readonly StaleContact[], ctx: StaleContext): StaleRow[] {
   const rows = contacts.map((c) => categorize(c, ctx)).filter((r): r is StaleRow => r !== null);
-  const dueKey = (r: StaleRow) => (r.commitment ? Date.parse(dueInstant(r.commitment.due, ctx.config.dayEnd, ctx.tz)) : 0);
+  const dueKey = (r: StaleRow) => (r.commitment ? Date.parse(dueInstant(r.commitment.due, ctx.config.dayEnd, ctx.zone)) : 0);
   /** Ascending within a category. */
   const withinKey = (r: StaleRow): number => {
     switch (r.category) {

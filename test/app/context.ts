@@ -5,6 +5,7 @@ import { configFrom } from '../../src/domain/config.js';
 import { instantAt } from '../../src/domain/time.js';
 import type { ContactFields } from '../../src/domain/types.js';
 import type { When } from '../../src/domain/when.js';
+import { zoneOf } from '../../src/domain/zone.js';
 import { openDatabase } from '../../src/store/db.js';
 import { Store } from '../../src/store/store.js';
 import { tempDir } from '../helpers.js';
@@ -16,7 +17,7 @@ export type TestContext = AppContext & { store: Store };
 
 export function freshContext(now = NOW): TestContext {
   const store = new Store(openDatabase(path.join(tempDir(), 'fu.db')));
-  return { store, now, tz: 'UTC', config: configFrom(store.configValues()) };
+  return { store, now, zone: zoneOf('UTC'), config: configFrom(store.configValues()) };
 }
 
 /** The same database, later (the configuration read again). */
@@ -25,7 +26,7 @@ export const at = (ctx: TestContext, now: string): TestContext => ({ ...ctx, now
 export const person = (name: string, extra: Partial<ContactFields> = {}): ContactFields => ({ name, company: null, email: null, phone: null, source: null, note: null, ...extra });
 
 /** A time on a day, UTC. */
-export const timed = (date: string, time: string): When => ({ hasTime: true, at: instantAt(date, time, 'UTC'), date });
+export const timed = (date: string, time: string): When => ({ hasTime: true, at: instantAt(date, time, zoneOf('UTC')), date });
 export const dateOnly = (date: string): When => ({ hasTime: false, date });
 
 /** Every row of every table, to prove a refused use case wrote nothing. */

@@ -4,9 +4,10 @@ import type { AgendaRow } from '../../src/domain/agenda.js';
 import type { RuleViolation } from '../../src/domain/rules.js';
 import type { StaleAction, StaleRow } from '../../src/domain/stale.js';
 import { DEFAULT_CONFIG } from '../../src/domain/types.js';
+import { zoneOf } from '../../src/domain/zone.js';
 
 // Mon 23 Nov 2026, 10:00 UTC.
-const wording = { now: '2026-11-23T10:00:00.000Z', tz: 'UTC', config: DEFAULT_CONFIG };
+const wording = { now: '2026-11-23T10:00:00.000Z', zone: zoneOf('UTC'), config: DEFAULT_CONFIG };
 const text = (v: RuleViolation) => violationText(v, wording);
 
 describe('the words of the rules: each refusal says why and which flag fixes it', () => {

@@ -44,11 +44,11 @@ export async function runAdd(opts: AddOptions, deps: Deps): Promise<number> {
   const added = addContact(ctx, { fields, tags, met });
   if (!added.ok) throw added.reason === 'rule' ? refusal(added.violation, ctx) : emailTakenError(fields.email!, added);
   const { contact, nextStep: step } = added;
-  const today = localDateOf(deps.now, deps.tz);
+  const today = localDateOf(deps.now, deps.zone);
   const lines = [`Added #${contact.id} ${safe(fields.name)}${fields.company ? ` (${safe(fields.company)})` : ''}${added.met ? `, met at ${safe(opts.met)}` : ''}.`];
   if (added.met) {
     printWarnings(deps.io, added.met.warnings);
-    if (step) lines.push(`Next: ${safe(step.what)}, ${formatDue(step.due, deps.tz, today)}${step.soft ? ' (soft: no time agreed)' : ''} (#${step.id}).`);
+    if (step) lines.push(`Next: ${safe(step.what)}, ${formatDue(step.due, deps.zone, today)}${step.soft ? ' (soft: no time agreed)' : ''} (#${step.id}).`);
     const disposed = dispositionLine(added.met.touch, contact.derived.nurtureDueOn, today);
     if (disposed) lines.push(disposed);
   }

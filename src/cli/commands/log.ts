@@ -161,12 +161,12 @@ async function askWhen(deps: Deps, message: string): Promise<When> {
 
 function render(logged: Extract<LoggedTouch, { ok: true }>, json: boolean | undefined, ctx: AppContext, deps: Deps): void {
   const { io } = deps;
-  const { tz, now, config } = ctx;
+  const { zone, now, config } = ctx;
   const { plan, contact, created: commitments } = logged;
   printWarnings(io, plan.warnings);
   if (json) {
     printJson(io, {
-      touch: touchJson(logged.touch, plan.overridden, tz),
+      touch: touchJson(logged.touch, plan.overridden, zone),
       contact: contactJson(contact, logged.tags, logged.nextStep, ctx),
       created: commitments.map((c) => commitmentJson(c, ctx)),
       closed: plan.close,
@@ -175,16 +175,16 @@ function render(logged: Extract<LoggedTouch, { ok: true }>, json: boolean | unde
     });
     return;
   }
-  const today = localDateOf(now, tz);
+  const today = localDateOf(now, zone);
   const t = plan.touch;
   const who = `${safe(contact.name)}${contact.company ? ` (${safe(contact.company)})` : ''}`;
-  const lines = [`Logged ${t.channel} ${t.outcome} with ${who}, ${formatDue({ at: t.at }, tz, today)}${plan.overridden.length ? ` [forced past ${plan.overridden.join(', ')}]` : ''}.`];
+  const lines = [`Logged ${t.channel} ${t.outcome} with ${who}, ${formatDue({ at: t.at }, zone, today)}${plan.overridden.length ? ` [forced past ${plan.overridden.join(', ')}]` : ''}.`];
   for (const c of plan.close) lines.push(`${c.state === 'kept' ? 'Kept' : c.state === 'replaced' ? 'Replaced' : 'Cancelled'} #${c.id}.`);
   for (const c of commitments) {
     lines.push(
       c.kind === 'next-step'
-        ? `Next: ${safe(c.what)}, ${formatDue(c.due, tz, today)}${c.soft ? ' (soft: no time agreed)' : ''} (#${c.id}).`
-        : `Promise #${c.id}: ${safe(c.what)}, by ${formatDue(c.due, tz, today)}${'date' in c.due ? ` ${config.dayEnd}` : ''}.`,
+        ? `Next: ${safe(c.what)}, ${formatDue(c.due, zone, today)}${c.soft ? ' (soft: no time agreed)' : ''} (#${c.id}).`
+        : `Promise #${c.id}: ${safe(c.what)}, by ${formatDue(c.due, zone, today)}${'date' in c.due ? ` ${config.dayEnd}` : ''}.`,
     );
   }
   const d = contact.derived;

@@ -20,16 +20,16 @@ export async function runNext(opts: NextOptions, deps: Deps): Promise<void> {
   const what = requiredText('WHAT', opts.what);
   const when = await whenAhead(deps, opts.at);
   const ctx = appContext(deps);
-  const { tz, now, io } = deps;
+  const { zone, now, io } = deps;
   const result = reschedule(ctx, resolveContact(ctx.store, opts.contact).id, { what, when }, Boolean(opts.soft));
   if (!result.ok) throw refusal(result.violation, ctx);
   const { contact } = result;
-  const today = localDateOf(now, tz);
+  const today = localDateOf(now, zone);
   printWarnings(io, result.plan.warnings);
   const { step, before } = result;
   io.out(
-    `Next for ${safe(contact.name)}: ${safe(step.what)}, ${formatDue(step.due, tz, today)}${step.soft ? ' (soft: no time agreed)' : ''} (#${step.id}` +
-      `${before ? `, moved from ${formatDue(before.due, tz, today)}` : ''}).` +
+    `Next for ${safe(contact.name)}: ${safe(step.what)}, ${formatDue(step.due, zone, today)}${step.soft ? ' (soft: no time agreed)' : ''} (#${step.id}` +
+      `${before ? `, moved from ${formatDue(before.due, zone, today)}` : ''}).` +
       `${contact.status !== result.plan.status ? ` ${safe(contact.name)} is ${result.plan.status} again.` : ''}\n`,
   );
 }

@@ -38,6 +38,7 @@ import { outputMode, paint, printJson, printTsv, renderTable } from '../output.j
 import { wholeNumber, withExamples, type App } from '../command-kit.js';
 import { lateness, relativeDays, relativeTime } from '../relative.js';
 import { whenDate } from '../when-input.js';
+import type { Zone } from '../../domain/zone.js';
 
 export interface TodayOptions {
   on?: string;
@@ -83,7 +84,7 @@ export function summaryLine(label: string, labelWidth: number, parts: string[], 
   return [...lines, line].join('\n');
 }
 
-function rowJson(r: AgendaRow, tz: string) {
+function rowJson(r: AgendaRow, zone: Zone) {
   return {
     id: r.id,
     idKind: r.idKind,
@@ -92,7 +93,7 @@ function rowJson(r: AgendaRow, tz: string) {
     contact: r.contact,
     company: r.company,
     what: r.what,
-    ...dueJson(r.due, tz),
+    ...dueJson(r.due, zone),
     soft: r.soft,
     late: r.late,
     attempt: r.attempt,
@@ -104,15 +105,15 @@ function rowJson(r: AgendaRow, tz: string) {
 const whyWithHint = (r: AgendaRow) => (r.hint ? `${agendaWhy(r)}; ${r.hint}` : agendaWhy(r));
 
 export async function runToday(opts: TodayOptions, deps: Deps): Promise<void> {
-  const { io, tz, now } = deps;
-  const date = opts.on !== undefined ? await whenDate(deps, opts.on) : localDateOf(now, tz);
+  const { io, zone, now } = deps;
+  const date = opts.on !== undefined ? await whenDate(deps, opts.on) : localDateOf(now, zone);
   const ctx = appContext(deps);
   const { config } = ctx;
   const agenda = agendaOf(ctx, date);
   const mode = outputMode(io, opts.json);
 
   if (mode === 'json') {
-    const sections = Object.fromEntries(SECTIONS.map((s) => [s, agenda.sections[s].map((r) => rowJson(r, tz))]));
+    const sections = Object.fromEntries(SECTIONS.map((s) => [s, agenda.sections[s].map((r) => rowJson(r, zone))]));
     const summary = Object.fromEntries(SECTIONS.map((s) => [s, agenda.sections[s].length]));
     printJson(io, { date, ...sections, summary, nextDate: agenda.nextDate });
     return;
@@ -122,7 +123,7 @@ export async function runToday(opts: TodayOptions, deps: Deps): Promise<void> {
       io,
       SECTIONS.flatMap((s) =>
         agenda.sections[s].map((r) => {
-          const due = dueJson(r.due, tz);
+          const due = dueJson(r.due, zone);
           return [s, r.id, r.contact, r.company, r.what, due.dueAt ?? due.dueDate, whyWithHint(r)];
         }),
       ),
@@ -133,10 +134,10 @@ export async function runToday(opts: TodayOptions, deps: Deps): Promise<void> {
 }
 
 /** The terminal rendering: a table per non-empty section, then the summary; or one friendly line. */
-export function renderAgenda(agenda: Agenda, opts: Pick<TodayOptions, 'on' | 'limit'>, deps: Pick<Deps, 'io' | 'now' | 'tz'>, config: Config): string {
-  const { io, now, tz } = deps;
+export function renderAgenda(agenda: Agenda, opts: Pick<TodayOptions, 'on' | 'limit'>, deps: Pick<Deps, 'io' | 'now' | 'zone'>, config: Config): string {
+  const { io, now, zone } = deps;
   const c = paint(io);
-  const today = localDateOf(now, tz);
+  const today = localDateOf(now, zone);
   const day = agenda.date === today ? 'Today' : formatDay(agenda.date, today);
 
   if (agendaIsEmpty(agenda)) {
@@ -149,14 +150,14 @@ export function renderAgenda(agenda: Agenda, opts: Pick<TodayOptions, 'on' | 'li
   const when = (r: AgendaRow): string => {
     if (r.kind === 'chase' || r.kind === 'nurture') {
       // A chase does not expire: one due days ago is that late.
-      const dueDay = dueDate(r.due, tz);
+      const dueDay = dueDate(r.due, zone);
       const late = daysBetween(dueDay, today);
       return late > 0 ? `${late} day${late === 1 ? '' : 's'} late` : relativeDays(dueDay, today);
     }
-    if (r.kind === 'next-step' && 'date' in r.due) return r.late ? lateness(dueInstant(r.due, config.dayEnd, tz), now, tz) : 'no time (soft)';
-    const at = dueInstant(r.due, config.dayEnd, tz);
-    const rel = r.late ? lateness(at, now, tz) : relativeTime(at, now, tz);
-    return r.late && localDateOf(at, tz) !== agenda.date ? rel : `${localTimeOf(at, tz)}, ${rel}`;
+    if (r.kind === 'next-step' && 'date' in r.due) return r.late ? lateness(dueInstant(r.due, config.dayEnd, zone), now, zone) : 'no time (soft)';
+    const at = dueInstant(r.due, config.dayEnd, zone);
+    const rel = r.late ? lateness(at, now, zone) : relativeTime(at, now, zone);
+    return r.late && localDateOf(at, zone) !== agenda.date ? rel : `${localTimeOf(at, zone)}, ${rel}`;
   };
 
   const more = `fu today${opts.on !== undefined ? ` --on ${agenda.date}` : ''} --limit 0`;
