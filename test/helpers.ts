@@ -23,7 +23,7 @@ export function storeDeps(store: Store, io: IO, now: string, tz: string): Deps {
     now,
     zone: zoneOf(tz),
     prompter: inquirerPrompter(false),
-    files: () => databaseFiles(store.db.name, () => store),
+    files: async () => databaseFiles(store.db.name, () => store),
     configDir: () => path.join(os.tmpdir(), 'fu-tests-have-no-config'),
   };
 }

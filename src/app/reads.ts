@@ -1,25 +1,11 @@
 /**
  * The read commands' data, each read in one consistent snapshot: a write
- * committed by another fu meanwhile shows whole or not at all.
+ * committed by another fu meanwhile shows whole or not at all. The daily
+ * reads have modules of their own (agenda.ts, stale.ts), so that `fu today`
+ * loads only its own.
  */
-import { agendaDay, buildAgenda, nextDueDate, type Agenda } from '../domain/agenda.js';
-import { staleList, staleParams, type StaleRow } from '../domain/stale.js';
-import type { Commitment, CommitmentMove, Contact, LocalDate, Status, Touch } from '../domain/types.js';
+import type { Commitment, CommitmentMove, Contact, Status, Touch } from '../domain/types.js';
 import type { AppContext } from './ports.js';
-
-/** `fu today`: the agenda of one day. */
-export function agendaOf(ctx: AppContext, date: LocalDate): Agenda {
-  const { store, now, zone, config } = ctx;
-  const rows = store.read(() => store.agendaRows(agendaDay(date, zone)));
-  return buildAgenda({ date, now, zone, config, commitments: rows.commitments, contacts: rows.contacts, nextDate: nextDueDate(rows.next, zone) });
-}
-
-/** `fu stale`: every stale live contact, in order. */
-export function staleRows(ctx: AppContext): StaleRow[] {
-  const { store } = ctx;
-  const candidates = store.read(() => store.staleCandidates(staleParams(ctx)));
-  return staleList(candidates, ctx);
-}
 
 export interface ContactDetails {
   contact: Contact;

@@ -19,8 +19,8 @@ export interface IO {
 export interface Deps {
   /** Opened on first use, so --help and usage errors never touch the database. */
   store(): StorePort;
-  /** The database file `store()` opens (--db, FU_DB, XDG...), as a whole: for backup and restore. */
-  files(): DatabaseFiles;
+  /** The database file `store()` opens (--db, FU_DB, XDG...), as a whole: for backup and restore (loaded only by them). */
+  files(): Promise<DatabaseFiles>;
   /** fu's folder in the user's config directory ($XDG_CONFIG_HOME/fu, else ~/.config/fu): user templates live there. */
   configDir(): string;
   config(): Config;

@@ -6,7 +6,6 @@ import path from 'node:path';
 import { configFrom } from '../domain/config.js';
 import type { Config } from '../domain/types.js';
 import { busyTimeoutFrom, listMigrations, openDatabase, resolveDbPath, type Db } from '../store/db.js';
-import { databaseFiles } from '../store/files.js';
 import { Store } from '../store/store.js';
 import { currentTime } from './clock.js';
 import type { IO } from './io.js';
@@ -94,7 +93,7 @@ export async function buildProgram(environment: Environment, argv: string[] = []
         prompter: inquirerPrompter(io.stdoutIsTTY && globals.input !== false && environment.stdinIsTTY()),
         configDir: () => configDirOf(env),
         store: openStore,
-        files: () => databaseFiles(dbPath(), openStore),
+        files: async () => (await import('../store/files.js')).databaseFiles(dbPath(), openStore),
         config() {
           config ??= configFrom(this.store().configValues());
           return config;

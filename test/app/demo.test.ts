@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { addContact } from '../../src/app/contacts.js';
 import { loadDemo } from '../../src/app/demo.js';
-import { agendaOf, staleRows } from '../../src/app/reads.js';
+import { agendaOf } from '../../src/app/agenda.js';
+import { staleRows } from '../../src/app/stale.js';
 import { STALE_CATEGORIES } from '../../src/domain/stale.js';
 import { freshContext, person, rows } from './context.js';
 

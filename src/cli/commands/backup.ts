@@ -29,7 +29,7 @@ const backupExists = (target: string) => usageError(`${target} already exists: f
  */
 export async function runBackup(opts: BackupOptions, deps: Deps): Promise<void> {
   const target = path.resolve(requiredText('PATH', opts.path));
-  const files = deps.files();
+  const files = await deps.files();
   const isDatabase = () => usageError(`${target} is the database itself: give the backup another file name.`);
   if (files.isDatabase(target)) throw isDatabase();
   let existing: fs.Stats | undefined;

@@ -24,7 +24,7 @@ export async function runRestore(opts: RestoreOptions, deps: Deps): Promise<void
   if (!opts.yes && !deps.prompter.enabled) {
     throw usageError('fu restore replaces the whole database: add --yes to confirm when not interactive.', `For example: fu restore ${safe(opts.path)} --yes`);
   }
-  const files = deps.files();
+  const files = await deps.files();
   const live = files.path;
   const restored = await restoreBackup(files, source, deps.now, async (info) => {
     if (opts.yes) return true;

@@ -25,7 +25,7 @@
  *   category  contactId  contact  company  lastTwoWayAt  attemptsSince  daysSilent  why  command
  */
 import type { Command } from 'commander';
-import { staleRows } from '../../app/reads.js';
+import { staleRows } from '../../app/stale.js';
 import { groupStale, STALE_CATEGORIES, type StaleCategory, type StaleRow } from '../../domain/stale.js';
 import { formatDay, isoWithOffset, localDateOf } from '../../domain/time.js';
 import { appContext, type Deps } from '../io.js';

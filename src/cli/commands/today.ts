@@ -27,7 +27,7 @@
  *   section  id  contact  company  what  when (dueAt, else dueDate)  why
  */
 import type { Command } from 'commander';
-import { agendaOf } from '../../app/reads.js';
+import { agendaOf } from '../../app/agenda.js';
 import { agendaIsEmpty, SECTIONS, type Agenda, type AgendaRow, type SectionName } from '../../domain/agenda.js';
 import { daysBetween, dueDate, dueInstant, formatDay, localDateOf, localTimeOf } from '../../domain/time.js';
 import type { Config } from '../../domain/types.js';
