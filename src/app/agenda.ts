@@ -1,7 +1,7 @@
 /** `fu today`'s read, in one consistent snapshot. */
 import { agendaDay, buildAgenda, nextDueDate, type Agenda } from '../domain/agenda.js';
 import type { LocalDate } from '../domain/types.js';
-import type { AppContext } from './ports.js';
+import type { AppContext } from './context.js';
 
 /** `fu today`: the agenda of one day. */
 export function agendaOf(ctx: AppContext, date: LocalDate): Agenda {

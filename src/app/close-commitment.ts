@@ -3,7 +3,7 @@ import { isMissed } from '../domain/commitments.js';
 import { localDateOf } from '../domain/time.js';
 import type { Commitment, Contact, StoredCommitmentState } from '../domain/types.js';
 import { refreshDerived } from './history.js';
-import type { AppContext } from './ports.js';
+import type { AppContext } from './context.js';
 
 export type Closed =
   | { ok: false; reason: 'not-found' }

@@ -2,7 +2,7 @@
 import { checkConfigValue, configFrom } from '../domain/config.js';
 import type { Config } from '../domain/types.js';
 import { refreshDerived } from './history.js';
-import type { AppContext } from './ports.js';
+import type { AppContext } from './context.js';
 
 export type ConfigSet = { ok: false; message: string } | { ok: true; value: string; before: Config; after: Config };
 

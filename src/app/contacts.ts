@@ -3,7 +3,8 @@ import { checkMet, type MetInput, type RuleViolation, type TouchPlan } from '../
 import { closest } from '../domain/similar.js';
 import type { Commitment, Contact, ContactFields } from '../domain/types.js';
 import { applyTouchPlan } from './history.js';
-import type { AppContext, StorePort } from './ports.js';
+import type { AppContext } from './context.js';
+import type { StorePort } from './ports.js';
 
 type Named = { id: number; name: string; company: string | null };
 

@@ -4,7 +4,7 @@ import { addDays, instantAt, localDateOf } from '../domain/time.js';
 import type { Channel, ContactFields, DispositionKind, Outcome } from '../domain/types.js';
 import type { When } from '../domain/when.js';
 import { applyTouchPlan, contactState } from './history.js';
-import type { AppContext } from './ports.js';
+import type { AppContext } from './context.js';
 
 /** A day relative to today and a local time: [-7, '10:00']. */
 type Moment = [number, string];

@@ -7,7 +7,8 @@ import { deriveState, directionOf } from '../domain/derive.js';
 import type { ContactState, PlannedCommitment, TouchPlan } from '../domain/rules.js';
 import type { Config, Instant } from '../domain/types.js';
 import type { Zone } from '../domain/zone.js';
-import type { AppContext, StorePort } from './ports.js';
+import type { AppContext } from './context.js';
+import type { StorePort } from './ports.js';
 
 /** What the domain needs to judge a touch on this contact, read from the committed state. */
 export function contactState(store: StorePort, contactId: number): ContactState {

@@ -2,7 +2,7 @@
 import { checkTouch, type Decision, type RuleViolation, type TouchInput, type TouchPlan } from '../domain/rules.js';
 import type { Commitment, Contact, Touch } from '../domain/types.js';
 import { applyTouchPlan, contactState } from './history.js';
-import type { AppContext } from './ports.js';
+import type { AppContext } from './context.js';
 
 export type LoggedTouch =
   | { ok: false; violation: RuleViolation }

@@ -4,11 +4,12 @@
  * tomorrow. Rows in and out as domain data; no rule is decided behind them.
  */
 import type { AgendaDay, AgendaRows } from '../domain/agenda.js';
+import type { AgendaEntry } from '../domain/calendar.js';
+import type { ImportedContact, KnownContact } from '../domain/contact-import.js';
 import type { StaleContact, StaleParams } from '../domain/stale.js';
 import type {
   Commitment,
   CommitmentMove,
-  Config,
   Contact,
   ContactFields,
   DerivedState,
@@ -20,7 +21,6 @@ import type {
   StoredCommitmentState,
   Touch,
 } from '../domain/types.js';
-import type { Zone } from '../domain/zone.js';
 
 export interface StorePort {
   /** One all-or-nothing write, checked against what is committed (no other writer in between). */
@@ -73,6 +73,22 @@ export interface StorePort {
   agendaRows(day: AgendaDay): AgendaRows;
   /** The live contacts that may be stale, each with the open commitments that can decide its category. */
   staleCandidates(params: StaleParams): StaleContact[];
+
+  // In and out in bulk (fu import, fu export, fu calendar, fu invite).
+  /** Every contact as import matching sees it. */
+  knownContacts(): KnownContact[];
+  /** Inserts imported contacts with their tags, in order; returns their ids. */
+  insertImported(contacts: readonly ImportedContact[], now: Instant, progress?: (done: number) => void): number[];
+  /** Every row of each table, columns as stored (snake_case), in id order; a contact's tags joined by U+001F, a commitment's number of moves. */
+  exportedContacts(): Record<string, unknown>[];
+  exportedTouches(): Record<string, unknown>[];
+  exportedCommitments(): Record<string, unknown>[];
+  /** The reschedules (commitment_history). */
+  exportedMoves(): Record<string, unknown>[];
+  /** Every open commitment with its contact and number of moves, by due time. */
+  openAgenda(): AgendaEntry[];
+  /** One commitment with its contact and number of moves. */
+  agendaEntry(commitmentId: number): AgendaEntry | undefined;
 }
 
 /** What a backup holds. */
@@ -103,12 +119,4 @@ export interface DatabaseFiles {
   restore(prepared: PreparedRestore, source: string, now: Instant): { keptAs: string | null };
   /** Removes a prepared copy (restored or not). */
   discard(prepared: PreparedRestore): void;
-}
-
-/** What every use case works with: the store, the clock, the zone and the configuration. */
-export interface AppContext {
-  store: StorePort;
-  now: Instant;
-  zone: Zone;
-  config: Config;
 }

@@ -5,7 +5,7 @@
  * loads only its own.
  */
 import type { Commitment, CommitmentMove, Contact, Status, Touch } from '../domain/types.js';
-import type { AppContext } from './ports.js';
+import type { AppContext } from './context.js';
 
 export interface ContactDetails {
   contact: Contact;

@@ -2,7 +2,7 @@
 import { checkReschedule, type NextStepInput, type ReschedulePlan, type RuleViolation } from '../domain/rules.js';
 import type { Commitment, Contact } from '../domain/types.js';
 import { contactState, insertPlanned, refreshDerived } from './history.js';
-import type { AppContext } from './ports.js';
+import type { AppContext } from './context.js';
 
 export type Rescheduled =
   | { ok: false; violation: RuleViolation }

@@ -3,7 +3,8 @@ import type { Command } from 'commander';
 import { closeCommitment as close } from '../app/close-commitment.js';
 import { formatDue, localDateOf } from '../domain/time.js';
 import { notFoundError, usageError } from '../errors.js';
-import { appContext, type Deps } from './io.js';
+import { appContext } from './app-context.js';
+import type { Deps } from './io.js';
 import { safe } from './output.js';
 import { withExamples, type App } from './command-kit.js';
 

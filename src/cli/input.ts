@@ -1,5 +1,6 @@
 /** Checks on text typed by the user, shared by every command that takes it. */
 import type { EmailTaken } from '../app/contacts.js';
+import { isEmailAddress } from '../domain/text.js';
 import { usageError } from '../errors.js';
 import { safe } from './output.js';
 
@@ -16,7 +17,7 @@ export function optionalText(flag: string, value: string | undefined): string | 
 }
 
 export function checkEmail(value: string | null): string | null {
-  if (value !== null && !/^[^\s@]+@[^\s@]+$/.test(value)) throw usageError(`"${value}" is not an email address.`);
+  if (value !== null && !isEmailAddress(value)) throw usageError(`"${value}" is not an email address.`);
   return value;
 }
 

@@ -1,5 +1,5 @@
 /** What a command may use of the outside world. Commands never touch `process.*`. */
-import type { AppContext, DatabaseFiles, StorePort } from '../app/ports.js';
+import type { DatabaseFiles, StorePort } from '../app/ports.js';
 import type { Config, Instant } from '../domain/types.js';
 import type { Prompter } from './prompter.js';
 import type { Zone } from '../domain/zone.js';
@@ -28,11 +28,6 @@ export interface Deps {
   prompter: Prompter;
   now: Instant;
   zone: Zone;
-}
-
-/** What the use cases work with, from a command's deps (opens the database). */
-export function appContext(deps: Deps): AppContext {
-  return { store: deps.store(), now: deps.now, zone: deps.zone, config: deps.config() };
 }
 
 /** An IO that collects output in memory: for tests and for composing commands. */

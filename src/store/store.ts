@@ -3,6 +3,8 @@
  * each mutating command in `transaction()` so it is all-or-nothing.
  */
 import type { AgendaDay, AgendaRows } from '../domain/agenda.js';
+import type { AgendaEntry } from '../domain/calendar.js';
+import type { ImportedContact, KnownContact } from '../domain/contact-import.js';
 import type { StaleContact, StaleParams } from '../domain/stale.js';
 import type {
   Commitment,
@@ -19,6 +21,7 @@ import type {
   Touch,
 } from '../domain/types.js';
 import type { Db } from './db.js';
+import * as exchange from './exchange.js';
 import { agendaRows, staleCandidates } from './queries.js';
 import { commitmentFromRow, CONTACT_COLUMNS, contactFromRow, dueColumns, touchFromRow, type Row } from './rows.js';
 
@@ -266,6 +269,40 @@ export class Store {
   /** The live contacts that may be stale, with the open commitments that can decide their category. */
   staleCandidates(params: StaleParams): StaleContact[] {
     return staleCandidates(this, params);
+  }
+
+  // ---- in and out in bulk (exchange.ts) ---------------------------------------
+
+  knownContacts(): KnownContact[] {
+    return exchange.knownContacts(this);
+  }
+
+  insertImported(contacts: readonly ImportedContact[], now: Instant, progress?: (done: number) => void): number[] {
+    return exchange.insertImported(this, contacts, now, progress);
+  }
+
+  exportedContacts(): Record<string, unknown>[] {
+    return exchange.exportedContacts(this);
+  }
+
+  exportedTouches(): Record<string, unknown>[] {
+    return exchange.exportedTouches(this);
+  }
+
+  exportedCommitments(): Record<string, unknown>[] {
+    return exchange.exportedCommitments(this);
+  }
+
+  exportedMoves(): Record<string, unknown>[] {
+    return exchange.exportedMoves(this);
+  }
+
+  openAgenda(): AgendaEntry[] {
+    return exchange.openAgenda(this);
+  }
+
+  agendaEntry(commitmentId: number): AgendaEntry | undefined {
+    return exchange.agendaEntry(this, commitmentId);
   }
 
   // ---- config ---------------------------------------------------------------

@@ -1,6 +1,6 @@
 /** A use case's context on a fresh temporary database (the real migrations), at a fixed time. */
 import path from 'node:path';
-import type { AppContext } from '../../src/app/ports.js';
+import type { AppContext } from '../../src/app/context.js';
 import { configFrom } from '../../src/domain/config.js';
 import { instantAt } from '../../src/domain/time.js';
 import type { ContactFields } from '../../src/domain/types.js';

@@ -2,7 +2,8 @@ import type { Command } from 'commander';
 import { loadDemo } from '../../app/demo.js';
 import { usageError } from '../../errors.js';
 import { withExamples, type App } from '../command-kit.js';
-import { appContext, type Deps } from '../io.js';
+import { appContext } from '../app-context.js';
+import type { Deps } from '../io.js';
 
 export function runDemo(deps: Deps): void {
   const result = loadDemo(appContext(deps));

@@ -1,13 +1,14 @@
 import { Option, type Command } from 'commander';
 import { decideTouch, logTouch, type LoggedTouch } from '../../app/log-touch.js';
-import type { AppContext } from '../../app/ports.js';
+import type { AppContext } from '../../app/context.js';
 import type { TouchInput } from '../../domain/rules.js';
 import { formatDay, formatDue, localDateOf } from '../../domain/time.js';
 import { CHANNELS, OUTCOMES, type Channel, type DispositionKind, type Outcome } from '../../domain/types.js';
 import type { When } from '../../domain/when.js';
 import { usageError } from '../../errors.js';
 import { refusal, violationText } from '../messages.js';
-import { appContext, type Deps } from '../io.js';
+import { appContext } from '../app-context.js';
+import type { Deps } from '../io.js';
 import { addDispositionOptions, checkNextAndDisposition, dispositionLine, dispositionOf, type DispositionOptions } from '../dispositions.js';
 import { collect, optionalText, requiredText } from '../input.js';
 import { commitmentJson, contactJson, touchJson } from '../json.js';
@@ -32,6 +33,8 @@ export interface LogOptions extends DispositionOptions {
   proposal?: boolean;
   force?: boolean;
   json?: boolean;
+  /** Also write the invitation for the new next step to this file. */
+  invite?: string;
 }
 
 /** Combinations that make no sense are usage errors, before anything is read. */
@@ -99,11 +102,18 @@ export async function runLog(opts: LogOptions, deps: Deps): Promise<void> {
     await askUntilFirm(ctx, contact.id, input, deps);
     disposition = input.disposition;
   }
+  // Loaded only for --invite: the calendar libraries stay out of every other fu log.
+  const invite = opts.invite !== undefined ? await import('./invite.js') : null;
+  if (invite) {
+    if (!input.next || input.soft) throw usageError('--invite writes the invitation for the new next step: it needs --next WHAT --at WHEN, with a time.');
+    invite.checkInvitable(deps.config(), contact);
+  }
 
   // The rules are checked again inside the write transaction: two fu processes can never both pass them.
   const logged = logTouch(ctx, contact.id, input);
   if (!logged.ok) throw refusal(logged.violation, ctx);
   render(logged, opts.json, ctx, deps);
+  if (invite) invite.writeInvitation(deps, contact, opts.invite);
 }
 
 /**
@@ -227,6 +237,7 @@ export function register(program: Command, app: App): void {
     .option('--proposal', 'a proposal was sent (needs a review meeting booked)')
     .option('--force', 'override the attempt limit (R4) and spacing (R5) for this touch')
     .option('--json', 'print the recorded touch and the resulting state as JSON')
+    .option('--invite <file>', 'also write the new next step as an invitation (.ics) for the contact')
     .action((contact: string | undefined, opts: Omit<LogOptions, 'contact'>, command: Command) => runLog({ ...opts, contact }, app.deps(command)));
   withExamples(cmd, [
     'fu log dana --outcome connected --next "demo to the team" --at "tue 3pm" --promise "send pricing" --by "tomorrow 5pm"',
@@ -235,5 +246,6 @@ export function register(program: Command, app: App): void {
     'fu log chloe --via email --outcome auto-reply --until "dec 1"',
     'fu log tom --via email --outcome sent --value "the benchmark report they asked about"',
     'fu log acme --outcome connected --lost "went with a competitor"',
+    'fu log dana --outcome connected --next "demo to the team" --at "tue 3pm" --invite demo.ics',
   ]);
 }
