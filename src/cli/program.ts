@@ -14,6 +14,9 @@ import { COMMANDS } from './commands/index.js';
 import { withExamples, type App } from './command-kit.js';
 import type { Zone } from '../domain/zone.js';
 
+/** What the entry needs to tell a database failure from a bug: program.ts is the one CLI module that knows the store. */
+export { asDatabaseError, isDatabaseFault, type Db } from '../store/db.js';
+
 export interface Environment {
   io: IO;
   env: NodeJS.ProcessEnv;

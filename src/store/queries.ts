@@ -2,7 +2,7 @@
  * The two daily read paths, `fu today` and `fu stale`. They run over the whole
  * database every day, so each is a fixed handful of index-driven queries: no
  * query per contact, and the touches table is never scanned (the per-contact
- * state they need is kept on the contact row by every write, see derived.ts).
+ * state they need is kept on the contact row by every write, see refreshDerived in app/history.ts).
  * test/store/queries.test.ts proves the plans with EXPLAIN QUERY PLAN.
  */
 import type { AgendaCommitment, AgendaContact, AgendaDay, AgendaRows } from '../domain/agenda.js';
@@ -79,7 +79,7 @@ export const SQL = {
    *   a soft one (soft steps are the date-only ones); a contact may come from
    *   both parts (staleCandidates keeps one).
    * It relies on the derived columns, which every write keeps equal to the
-   * history (derived.ts). The first touch is read (one covering-index seek on
+   * history (refreshDerived in app/history.ts). The first touch is read (one covering-index seek on
    * touches_contact) only for contacts that never had a two-way touch: how long
    * they have been silent then runs from when they were first known. CROSS
    * JOIN keeps SQLite on the commitments' indexes: the planner would rather
