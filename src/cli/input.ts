@@ -21,7 +21,7 @@ export function checkEmail(value: string | null): string | null {
   return value;
 }
 
-/** SPEC: a second contact with the same email is refused (exit 2). */
+/** A second contact with the same email is refused (exit 2; docs/commands.md, fu add). */
 export function emailTakenError(email: string, taken: EmailTaken): Error {
   return usageError(`The email ${email} already belongs to #${taken.holder.id} ${safe(taken.holder.name)}.`, `See it with: fu show ${taken.holder.id}`);
 }

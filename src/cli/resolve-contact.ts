@@ -1,4 +1,4 @@
-/** CONTACT arguments, resolved in one place for every command (SPEC "Commands"). */
+/** CONTACT arguments, resolved in one place for every command (CONTACT, docs/rules.md). */
 import { lookupContact } from '../app/contacts.js';
 import type { StorePort } from '../app/ports.js';
 import type { Contact } from '../domain/types.js';

@@ -1,5 +1,5 @@
 /**
- * `fu stale` (SPEC): each live contact in the first category that applies, in
+ * `fu stale` (docs/commands.md): each live contact in the first category that applies, in
  * the order of value to the seller, with the facts behind it and the action
  * to take next (the CLI words it as a command). Pure: the store hands over the contacts and their open
  * commitments; the clock and zone are passed in.
@@ -70,7 +70,7 @@ export interface StaleContext {
   config: Config;
 }
 
-/** Value touches in a row without an answer, after which a nurture contact is listed to drop (SPEC). */
+/** Value touches without an answer, after which a nurture contact is listed to drop (R6, docs/rules.md). */
 export const VALUE_TOUCHES_TO_DROP = 3;
 
 /** The instants and numbers the store's candidate query takes (see staleParams). */
