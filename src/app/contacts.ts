@@ -49,7 +49,7 @@ export function addContact(ctx: AppContext, input: NewContact): Added {
     if (!decision.ok) return { ok: false, reason: 'rule', violation: decision.violation };
     met = decision.plan;
   }
-  return store.transaction((): Added => {
+  return store.transaction({ kind: 'add', at: now }, (): Added => {
     const taken = emailTaken(store, input.fields.email);
     if (taken) return taken;
     const id = store.insertContact(input.fields, now);
@@ -70,7 +70,7 @@ export type Edited = EmailTaken | { ok: true; contact: Contact };
 
 export function editContact(ctx: AppContext, contactId: number, changes: ContactChanges): Edited {
   const { store, now } = ctx;
-  return store.transaction((): Edited => {
+  return store.transaction({ kind: 'edit', at: now }, (): Edited => {
     const taken = emailTaken(store, changes.fields.email, contactId);
     if (taken) return taken;
     store.updateContact(contactId, changes.fields, now);

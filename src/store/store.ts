@@ -5,6 +5,7 @@
 import type { AgendaDay, AgendaRows } from '../domain/agenda.js';
 import type { AgendaEntry } from '../domain/calendar.js';
 import type { ImportedContact, KnownContact } from '../domain/contact-import.js';
+import type { JournalEntry, WriteKind } from '../domain/journal.js';
 import type { StaleContact, StaleParams } from '../domain/stale.js';
 import type {
   Commitment,
@@ -22,6 +23,7 @@ import type {
 } from '../domain/types.js';
 import type { Db } from './db.js';
 import * as exchange from './exchange.js';
+import * as journal from './journal.js';
 import { agendaRows, staleCandidates } from './queries.js';
 import { commitmentFromRow, CONTACT_COLUMNS, contactFromRow, dueColumns, touchFromRow, type Row } from './rows.js';
 
@@ -31,10 +33,16 @@ export class Store {
   constructor(readonly db: Db) {}
 
   /**
-   * One write transaction, taken at once (BEGIN IMMEDIATE) so rules are checked against what is committed.
+   * One write transaction, taken at once (BEGIN IMMEDIATE) so rules are checked against what is committed,
+   * and journaled in it (see journal.ts), so that fu undo can take it back.
    * A lock held by another process past the busy timeout throws SQLITE_BUSY with nothing written (exit 5, see failureOf).
    */
-  transaction<T>(fn: () => T): T {
+  transaction<T>(write: { kind: WriteKind; at: Instant }, fn: () => T): T {
+    return journal.journaled(this.db, write, fn);
+  }
+
+  /** A write transaction the journal does not record: taking a write back, restoring a backup. */
+  unjournaledTransaction<T>(fn: () => T): T {
     return this.db.transaction(fn).immediate();
   }
 
@@ -45,6 +53,24 @@ export class Store {
    */
   read<T>(fn: () => T): T {
     return this.db.inTransaction ? fn() : this.db.transaction(fn).deferred();
+  }
+
+  // ---- the journal (journal.ts) ----------------------------------------------
+
+  undoableWrites(limit: number): JournalEntry[] {
+    return journal.undoableWrites(this.db, limit);
+  }
+
+  journalEntry(id: number): JournalEntry | undefined {
+    return journal.journalEntry(this.db, id);
+  }
+
+  laterWritesTouching(entryId: number): Omit<JournalEntry, 'rows'>[] {
+    return journal.laterWritesTouching(this.db, entryId);
+  }
+
+  revert(entryId: number, at: Instant): void {
+    journal.revert(this.db, entryId, at);
   }
 
   close(): void {

@@ -29,4 +29,5 @@ export const COMMANDS: readonly (readonly [name: string, load: () => Promise<{ r
   ['export', () => import('./export.js')],
   ['calendar', () => import('./calendar.js')],
   ['invite', () => import('./invite.js')],
+  ['undo', () => import('./undo.js')],
 ];
