@@ -49,6 +49,10 @@ export interface StorePort {
   insertContact(fields: ContactFields, now: Instant): number;
   updateContact(id: number, fields: Partial<ContactFields>, now: Instant): void;
   setStatus(id: number, status: Status, now: Instant): void;
+  /** Removes a contact with its tags, touches and commitments (each row journaled, children first). */
+  deleteContact(id: number): void;
+  /** Moves every touch and commitment of `from` to `to` (a merge). */
+  moveHistory(from: number, to: number): void;
   contact(id: number): Contact | undefined;
   contactByEmail(email: string): Contact | undefined;
   /** Contacts whose name or company equals `text`, ignoring case. */
@@ -68,6 +72,10 @@ export interface StorePort {
   removeTags(contactId: number, tags: string[]): void;
 
   insertTouch(touch: NewTouch, forcedRules: string[], now: Instant): number;
+  touch(id: number): Touch | undefined;
+  /** Corrects a recorded touch (its direction follows its outcome). */
+  updateTouch(id: number, changes: Partial<Pick<NewTouch, 'at' | 'channel' | 'outcome' | 'direction' | 'note'>>): void;
+  deleteTouch(id: number): void;
   /** A contact's touches, oldest first. */
   touchesOf(contactId: number): Touch[];
   /** The rules overridden on each forced touch of a contact, comma-separated, by touch id. */

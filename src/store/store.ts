@@ -100,6 +100,20 @@ export class Store {
     this.db.prepare('UPDATE contacts SET status = ?, updated_at = ? WHERE id = ?').run(status, now, id);
   }
 
+  deleteContact(id: number): void {
+    // Children first, each row on its own: the journal then puts the contact back before its children.
+    this.db.prepare('DELETE FROM commitment_history WHERE commitment_id IN (SELECT id FROM commitments WHERE contact_id = ?)').run(id);
+    this.db.prepare('DELETE FROM commitments WHERE contact_id = ?').run(id);
+    this.db.prepare('DELETE FROM touches WHERE contact_id = ?').run(id);
+    this.db.prepare('DELETE FROM tags WHERE contact_id = ?').run(id);
+    this.db.prepare('DELETE FROM contacts WHERE id = ?').run(id);
+  }
+
+  moveHistory(from: number, to: number): void {
+    this.db.prepare('UPDATE touches SET contact_id = ? WHERE contact_id = ?').run(to, from);
+    this.db.prepare('UPDATE commitments SET contact_id = ? WHERE contact_id = ?').run(to, from);
+  }
+
   contact(id: number): Contact | undefined {
     const r = this.db.prepare(`SELECT ${CONTACT_COLUMNS} FROM contacts WHERE id = ?`).get(id) as Row | undefined;
     return r && contactFromRow(r);
@@ -203,6 +217,22 @@ export class Store {
         now,
       });
     return Number(info.lastInsertRowid);
+  }
+
+  touch(id: number): Touch | undefined {
+    const r = this.db.prepare('SELECT * FROM touches WHERE id = ?').get(id) as Row | undefined;
+    return r && touchFromRow(r);
+  }
+
+  updateTouch(id: number, changes: Partial<Pick<NewTouch, 'at' | 'channel' | 'outcome' | 'direction' | 'note'>>): void {
+    const column = { at: 'happened_at', channel: 'channel', outcome: 'outcome', direction: 'direction', note: 'note' } as const;
+    const keys = Object.keys(changes) as (keyof typeof column)[];
+    if (keys.length === 0) return;
+    this.db.prepare(`UPDATE touches SET ${keys.map((k) => `${column[k]} = @${k}`).join(', ')} WHERE id = @id`).run({ ...changes, id });
+  }
+
+  deleteTouch(id: number): void {
+    this.db.prepare('DELETE FROM touches WHERE id = ?').run(id);
   }
 
   /** A contact's touches, oldest first. */

@@ -48,8 +48,8 @@ export function describeWrite(w: WriteSummary, deps: Pick<Deps, 'zone' | 'now'>)
 }
 
 /** Where a contact stands after the undo: "Sam is back to attempt 1 of 3". */
-function stateLine(c: Contact, config: Config): string {
-  const first = safe(c.name.split(/\s+/)[0] || c.name);
+function stateLine(c: Contact, config: Config, several: boolean): string {
+  const first = safe(several ? c.name : c.name.split(/\s+/)[0] || c.name);
   if (c.derived.unanswered > 0 && (c.status === 'active' || c.status === 'nurture')) return `${first} is back to attempt ${c.derived.unanswered} of ${config.attemptsLimit}`;
   return `${first} is ${c.status}, with no attempt unanswered`;
 }
@@ -110,7 +110,7 @@ export async function runUndo(opts: UndoOptions, deps: Deps): Promise<void> {
     printJson(io, { undone: writeJson(result.write, deps), contacts: result.contacts.map((c) => ({ id: c.id, name: c.name, status: c.status, unanswered: c.derived.unanswered })) });
     return;
   }
-  const states = result.write.kind === 'config' || result.write.kind === 'import' || result.write.kind === 'demo' ? [] : result.contacts.map((c) => stateLine(c, config));
+  const states = result.write.kind === 'config' || result.write.kind === 'import' || result.write.kind === 'demo' ? [] : result.contacts.map((c) => stateLine(c, config, result.contacts.length > 1));
   io.out(`Undid: ${describeWrite(result.write, deps)}${states.length ? `; ${states.join('; ')}` : ''}.\n`);
 }
 
