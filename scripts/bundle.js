@@ -9,9 +9,10 @@
  * Node's start-up (see the README, "Performance").
  *
  * Left out, loaded from node_modules only when used: better-sqlite3's native
- * addon (its JavaScript is in) and @inquirer/prompts (prompts, through its
- * CommonJS build). Command modules stay lazy inside the bundle: a command's
- * code is initialised only when that command runs.
+ * addon (its JavaScript is in), @inquirer/prompts (prompts, through its
+ * CommonJS build) and the libraries of import, export, calendar and invite.
+ * Command modules stay lazy inside the bundle: a command's code is
+ * initialised only when that command runs.
  *
  * chrono-node's English parser (dates in words that fu does not read itself)
  * is bundled on its own, dist/bundle/chrono.cjs, which the bundle requires
@@ -101,7 +102,8 @@ await build({
   target: 'node20',
   // better-sqlite3's JavaScript is bundled; its addon is loaded by path (connect() in
   // store/db.ts), so the bindings package that would look for it is never called.
-  external: ['bindings', '@inquirer/prompts'],
+  // The import/export and calendar libraries: only their commands load them (CommonJS builds too).
+  external: ['bindings', '@inquirer/prompts', 'csv-parse', 'csv-stringify', 'ical-generator', 'ical.js', '@date-fns/tz'],
   // The modules locate migrations/ and package.json from import.meta.url: the bundle's own URL.
   define: { 'import.meta.url': '__fuBundleUrl' },
   // import() becomes require(): a function read from V8's code cache loses the vm
