@@ -9,21 +9,25 @@
  * Node's start-up (see the README, "Performance").
  *
  * Left out, loaded from node_modules only when used: better-sqlite3's native
- * addon (its JavaScript is in), @inquirer/prompts (prompts, through its
- * CommonJS build) and the libraries of import, export, calendar and invite.
- * Command modules stay lazy inside the bundle: a command's code is
- * initialised only when that command runs.
+ * addon (its JavaScript is in) and the libraries of import, export, calendar
+ * and invite. Command modules stay lazy inside the bundle: a command's code
+ * is initialised only when that command runs.
  *
- * chrono-node's English parser (dates in words that fu does not read itself)
- * is bundled on its own, dist/bundle/chrono.cjs, which the bundle requires
- * from beside itself on first use. Measured (CPU time of `fu today` and of
- * `fu today --on "dec 3 2pm"`, 40 alternating runs, demo database): loading
- * it from node_modules, 37 and 101 ms; inside fu.cjs and its code cache, 40
- * and 70 ms (fu.cjs 480 kB instead of 355 kB, its cache 443 kB instead of
- * 314 kB: every `fu today` reads and deserialises that); in its own file,
- * 38 and 75-80 ms; in its own file with its own code cache, no faster than
- * without. Its own file, then: the first date in words costs 20-25 ms less
- * and `fu today`, which never parses one, pays nothing for it.
+ * chrono-node's English parser (for the dates in words fu does not read
+ * itself) and @inquirer/prompts are each bundled on their own, a file beside
+ * the bundle (dist/bundle/chrono.cjs, prompts.cjs) that it requires on first
+ * use. Measured, as CPU time (user + system) over 20-40 alternating runs on
+ * the demo database, `fu today` / `fu today --on "dec 3 2pm"`:
+ *   - chrono-node from node_modules: 37 / 101 ms;
+ *   - inside fu.cjs and its code cache: 40 / 70 ms (fu.cjs 480 kB instead of
+ *     355 kB, its cache 443 kB instead of 314 kB, read and deserialised by
+ *     every `fu today`, which never parses a date in words);
+ *   - in a file of its own: 38 / 75-80 ms; with a code cache of its own too,
+ *     no faster; minified, no faster.
+ * And `fu log` on a terminal to its first prompt: prompts from node_modules
+ * 95-98 ms, in a file of their own 72-75 ms. A file of its own, then: the
+ * first date in words and the first prompt cost 20-25 ms less, and the
+ * commands that need neither pay nothing for them.
  *
  * The bundle sits two folders below the package root, like dist/cli/main.js,
  * so the paths it computes from import.meta.url (migrations/, package.json)
@@ -73,24 +77,28 @@ const noColorDetection = {
   },
 };
 
-/** The bundle's import of chrono-node's English parser becomes a require of dist/bundle/chrono.cjs. */
-const chronoBeside = {
-  name: 'chrono-beside',
+/** Libraries bundled on their own, each a file beside the bundle that it requires on first use. */
+const BESIDE = { 'chrono-node/en': 'chrono.cjs', '@inquirer/prompts': 'prompts.cjs' };
+
+const besideBundle = {
+  name: 'beside-bundle',
   setup(b) {
-    b.onResolve({ filter: /^chrono-node\/en$/ }, () => ({ path: './chrono.cjs', external: true }));
+    b.onResolve({ filter: /^(chrono-node\/en|@inquirer\/prompts)$/ }, (args) => ({ path: `./${BESIDE[args.path]}`, external: true }));
   },
 };
 
-await build({
-  entryPoints: [fileURLToPath(import.meta.resolve('chrono-node/en'))],
-  outfile: path.join(root, 'dist/bundle/chrono.cjs'),
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  legalComments: 'none',
-  logLevel: 'warning',
-});
+for (const [specifier, file] of Object.entries(BESIDE)) {
+  await build({
+    entryPoints: [fileURLToPath(import.meta.resolve(specifier))],
+    outfile: path.join(root, 'dist/bundle', file),
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
+}
 
 await build({
   entryPoints: [path.join(root, 'dist/cli/main.js')],
@@ -103,15 +111,14 @@ await build({
   // better-sqlite3's JavaScript is bundled; its addon is loaded by path (connect() in
   // store/db.ts), so the bindings package that would look for it is never called.
   // The import/export and calendar libraries: only their commands load them (CommonJS builds too).
-  external: ['bindings', '@inquirer/prompts', 'csv-parse', 'csv-stringify', 'ical-generator', 'ical.js', '@date-fns/tz'],
+  external: ['bindings', 'csv-parse', 'csv-stringify', 'ical-generator', 'ical.js', '@date-fns/tz'],
   // The modules locate migrations/ and package.json from import.meta.url: the bundle's own URL.
   define: { 'import.meta.url': '__fuBundleUrl' },
   // import() becomes require(): a function read from V8's code cache loses the vm
-  // script's dynamic import callback in Node 20; chrono.cjs is CommonJS and
-  // @inquirer/prompts ships a CommonJS build.
+  // script's dynamic import callback in Node 20; the files beside it are CommonJS.
   supported: { 'dynamic-import': false },
   banner: { js: "var __fuBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
-  plugins: [lazyChildProcess, noColorDetection, chronoBeside],
+  plugins: [lazyChildProcess, noColorDetection, besideBundle],
   legalComments: 'none',
   charset: 'ascii', // bin/load.cjs reads it as latin1
   logLevel: 'warning',
