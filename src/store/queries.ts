@@ -8,7 +8,7 @@
 import type { AgendaCommitment, AgendaContact } from '../domain/agenda.js';
 import { VALUE_TOUCHES_TO_DROP, type StaleContact, type StaleContext } from '../domain/stale.js';
 import { addDays, localDateOf, startOfDay } from '../domain/time.js';
-import type { Channel, Commitment, CommitmentKind, DerivedState, LocalDate, Status, StoredCommitmentState } from '../domain/types.js';
+import type { Channel, Commitment, CommitmentKind, DerivedState, Instant, LocalDate, Status, StoredCommitmentState } from '../domain/types.js';
 import { commitmentFromRow, type Store } from './store.js';
 import type { Zone } from '../domain/zone.js';
 
@@ -105,6 +105,8 @@ export const SQL = {
     SELECT ${openCommitment('due_at')} FROM commitments WHERE state = 'open' AND due_at < @now
     UNION ALL SELECT ${openCommitment('due_date')} FROM commitments WHERE state = 'open' AND due_date <= @today
     UNION ALL SELECT ${openCommitment('due_date')} FROM commitments WHERE state = 'open' AND due_date > @today AND soft = 1`,
+  /** When the user's appointments from @from to before @to start (open next steps with a time), from the covering index alone. */
+  appointments: "SELECT due_at FROM commitments WHERE state = 'open' AND due_at >= @from AND due_at < @to AND kind = 'next-step'",
   /** Commitments by id (@ids: a JSON array): the open next steps of candidates not read yet. */
   commitmentsById: 'SELECT cm.* FROM json_each(@ids) j JOIN commitments cm ON cm.id = j.value',
 } as const;
@@ -233,4 +235,9 @@ export function staleCandidates(store: Store, ctx: StaleContext): StaleContact[]
     firstTouchAt: r[15] as string | null,
     open: open.get(r[0] as number) ?? [],
   }));
+}
+
+/** When the open next steps with a time from `from` to before `to` start: fu draft's free slots avoid them. */
+export function appointmentsBetween(store: Store, from: Instant, to: Instant): Instant[] {
+  return store.db.prepare(SQL.appointments).pluck().all({ from, to }) as Instant[];
 }

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { checkConfigValue } from '../../domain/config.js';
-import { buildDraft, PLACEHOLDERS, templateProblem, WHAT_YOU_SHARE, WHY_NOW, type DraftKind } from '../../domain/draft.js';
-import { formatDay, isoWithOffset, localDateOf, localTimeOf } from '../../domain/time.js';
+import { buildDraft, PLACEHOLDERS, SLOT_SEARCH_DAYS, templateProblem, WHAT_YOU_SHARE, WHY_NOW, type DraftKind } from '../../domain/draft.js';
+import { addDays, formatDay, isoWithOffset, localDateOf, localTimeOf, startOfDay } from '../../domain/time.js';
+import { appointmentsBetween } from '../../store/queries.js';
 import { usageError } from '../../errors.js';
 import type { Deps } from '../io.js';
 import { optionalText } from '../input.js';
@@ -33,6 +34,7 @@ export async function runDraft(opts: DraftOptions, deps: Deps): Promise<void> {
   const reason = optionalText('--reason', opts.reason);
   const ask = optionalText('--ask', opts.ask);
   const store = deps.store();
+  const today = localDateOf(now, zone);
   const { config, contact, touches, commitments, appointments } = store.read(() => {
     const contact = resolveContact(store, opts.contact);
     return {
@@ -40,7 +42,8 @@ export async function runDraft(opts: DraftOptions, deps: Deps): Promise<void> {
       contact,
       touches: store.touchesOf(contact.id),
       commitments: store.commitmentsOf(contact.id),
-      appointments: [...store.openNextSteps().values()],
+      // Only the days the slots are looked in: at 100k contacts there are tens of thousands of next steps.
+      appointments: appointmentsBetween(store, startOfDay(today, zone), startOfDay(addDays(today, SLOT_SEARCH_DAYS + 2), zone)),
     };
   });
   const kind: DraftKind = opts.breakup ? 'breakup' : opts.nurture || (contact.status === 'nurture' && !opts.ask && opts.slots === undefined) ? 'nurture' : 'follow-up';
@@ -83,7 +86,7 @@ export async function runDraft(opts: DraftOptions, deps: Deps): Promise<void> {
   if (draft.todo.includes(WHAT_YOU_SHARE)) io.err(`${c.yellow('note:')} no --reason: fill in the [WHAT YOU SHARE: ...] placeholder with something useful to them.\n`);
   if (draft.todo.includes('[YOUR NAME]')) io.err(`${c.yellow('note:')} signed [YOUR NAME]: set your name once with: fu config user.name "Your Name"\n`);
   if (draft.leftOutNote) {
-    const day = formatDay(localDateOf(draft.leftOutNote.at, zone), localDateOf(now, zone));
+    const day = formatDay(localDateOf(draft.leftOutNote.at, zone), today);
     io.err(`${c.yellow('note:')} your note of ${day} is not quoted (it reads as your own words); weave it in if it helps: "${safe(draft.leftOutNote.note)}"\n`);
   }
   const d = contact.derived;
