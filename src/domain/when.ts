@@ -1,5 +1,5 @@
 /**
- * The WHEN parser. Pure: `now` and the zone are passed in. The forms people type
+ * The WHEN parser (WHEN and time, docs/rules.md). Pure: `now` and the zone are passed in. The forms people type
  * most are read here, without chrono-node: ISO, `+3d` and `+2w 10:00`,
  * today/tomorrow with a time, bare times, a weekday with a time (`tue 3pm`,
  * `next monday 10:30`) and `in 2 weeks 10am`, each giving what chrono-node gives.
