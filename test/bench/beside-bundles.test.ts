@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fu, ROOT, tempDir } from '../helpers.js';
+import { fuProcess, ROOT, tempDir } from '../helpers.js';
 import { KEY, runInPty } from '../pty.js';
 
 const NOW = '2026-11-24T10:00:00Z';
@@ -19,10 +19,10 @@ function listingModules(dir: string): { list: string; env: Record<string, string
   return { list, env: { NODE_OPTIONS: `--require ${preload}` } };
 }
 
-function filesLoadedBy(args: string[]): { code: number; stdout: string; files: string[] } {
+async function filesLoadedBy(args: string[]): Promise<{ code: number; stdout: string; files: string[] }> {
   const dir = tempDir();
   const { list, env } = listingModules(dir);
-  const r = fu(args, { db: path.join(dir, 'fu.db'), now: NOW, env });
+  const r = await fuProcess(args, { db: path.join(dir, 'fu.db'), now: NOW, env });
   return { code: r.code, stdout: r.stdout, files: fs.readFileSync(list, 'utf8').split('\n') };
 }
 
@@ -31,9 +31,9 @@ const PROMPTS = path.join(ROOT, 'dist', 'bundle', 'prompts.cjs');
 const fromNodeModules = (files: string[], name: string) => files.filter((f) => f.includes(`${path.sep}node_modules${path.sep}${name}${path.sep}`));
 
 describe('the files beside the bundle', () => {
-  it('are not loaded by fu today, nor for a date fu reads itself', () => {
+  it('are not loaded by fu today, nor for a date fu reads itself', async () => {
     for (const args of [['today'], ['today', '--on', 'tue 3pm'], ['today', '--on', 'in 2 weeks']]) {
-      const run = filesLoadedBy(args);
+      const run = await filesLoadedBy(args);
       expect(run.code).toBe(0);
       expect(run.files).not.toContain(CHRONO);
       expect(run.files).not.toContain(PROMPTS);
@@ -41,8 +41,8 @@ describe('the files beside the bundle', () => {
     }
   });
 
-  it('the English date parser is loaded from beside the bundle, not from node_modules, for a date in words', () => {
-    const run = filesLoadedBy(['today', '--on', 'dec 3 2pm', '--json']);
+  it('the English date parser is loaded from beside the bundle, not from node_modules, for a date in words', async () => {
+    const run = await filesLoadedBy(['today', '--on', 'dec 3 2pm', '--json']);
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({ date: '2026-12-03' });
     expect(run.files).toContain(CHRONO);

@@ -3,23 +3,24 @@
  * the invariants real data passes, and be realistic enough to exercise every
  * path of the daily commands. No timings here: see `npm run bench`.
  */
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildAgenda, SECTIONS } from '../../src/domain/agenda.js';
+import { agendaOf } from '../../src/app/agenda.js';
+import { staleRows } from '../../src/app/stale.js';
+import { SECTIONS } from '../../src/domain/agenda.js';
 import { configFrom } from '../../src/domain/config.js';
 import { deriveState } from '../../src/domain/derive.js';
 import { staleList, type StaleContact } from '../../src/domain/stale.js';
 import { localDateOf } from '../../src/domain/time.js';
 import { generateFile, type GenSummary } from '../../src/tools/gen.js';
 import { listMigrations, openDatabase } from '../../src/store/db.js';
-import { agendaRows, staleCandidates } from '../../src/store/queries.js';
-import { commitmentFromRow, contactFromRow, Store } from '../../src/store/store.js';
-import { ROOT, tempDir } from '../helpers.js';
+import { commitmentFromRow, contactFromRow } from '../../src/store/rows.js';
+import { Store } from '../../src/store/store.js';
+import { ROOT, runProgram, tempDir } from '../helpers.js';
 import { zoneOf } from '../../src/domain/zone.js';
 
 const NOW = '2026-11-23T08:00:00.000Z';
@@ -100,11 +101,11 @@ describe('the generated database', () => {
   it('gives the daily commands something to show today: an agenda and every category of fu stale', () => {
     const config = configFrom(store.configValues());
     const today = localDateOf(NOW, zoneOf(TZ));
-    const agenda = buildAgenda({ date: today, now: NOW, zone: zoneOf(TZ), config, ...agendaRows(store, today, zoneOf(TZ)) });
+    const agenda = agendaOf({ store, now: NOW, zone: zoneOf(TZ), config }, today);
     const rows = SECTIONS.reduce((n, s) => n + agenda.sections[s].length, 0);
     expect(rows).toBeGreaterThan(0);
     expect(rows).toBeLessThan(CONTACTS / 10);
-    const stale = staleList(staleCandidates(store, { now: NOW, zone: zoneOf(TZ), config }), { now: NOW, zone: zoneOf(TZ), config });
+    const stale = staleRows({ store, now: NOW, zone: zoneOf(TZ), config });
     expect(new Set(stale.map((r) => r.category))).toEqual(new Set(['missed', 'soft', 're-engage', 'drop', 'no-next-step']));
   });
 
@@ -127,7 +128,7 @@ describe('the generated database', () => {
       [NOW, { attemptsLimit: 2 as const }],
     ] as const) {
       const ctx = { now, zone: zoneOf(TZ), config: { ...config, ...change } };
-      expect(staleList(staleCandidates(store, ctx), ctx)).toEqual(staleList(everyone, ctx));
+      expect(staleRows({ store, ...ctx })).toEqual(staleList(everyone, ctx));
     }
   });
 
@@ -143,20 +144,19 @@ describe('the generated database', () => {
 
 describe('npm run gen', () => {
   const gen = path.join(ROOT, 'dist', 'tools', 'gen.js');
-  const run = (args: string[]) =>
-    spawnSync(process.execPath, [gen, ...args], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', TZ, FU_NOW: NOW } });
+  const run = (args: string[]) => runProgram(process.execPath, [gen, ...args], { env: { PATH: process.env.PATH ?? '', TZ, FU_NOW: NOW } });
 
-  it('writes the database named, and refuses to replace one without --force', () => {
+  it('writes the database named, and refuses to replace one without --force', async () => {
     const db = path.join(tempDir(), 'cli.db');
-    const first = run(['--contacts', '150', '--touches-per-contact', '4', '--seed', '7', '--db', db]);
-    expect(first.status, first.stderr).toBe(0);
+    const first = await run(['--contacts', '150', '--touches-per-contact', '4', '--seed', '7', '--db', db]);
+    expect(first.code, first.stderr).toBe(0);
     expect(first.stdout).toMatch(/^Wrote .*cli\.db: 150 contacts \(\d+ active, \d+ nurture, \d+ won, \d+ lost\), \d+ touches/);
     expect(first.stderr).toBe(''); // no progress bar without a terminal
-    const refused = run(['--contacts', '150', '--db', db]);
-    expect(refused.status).toBe(2);
+    const refused = await run(['--contacts', '150', '--db', db]);
+    expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/already exists; add --force/);
-    expect(run(['--contacts', '150', '--db', db, '--force']).status).toBe(0);
-    expect(run(['--contacts', 'many', '--db', db]).status).toBe(2);
+    expect((await run(['--contacts', '150', '--db', db, '--force'])).code).toBe(0);
+    expect((await run(['--contacts', 'many', '--db', db])).code).toBe(2);
   });
 });
 

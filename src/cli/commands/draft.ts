@@ -1,13 +1,15 @@
 import type { Command } from 'commander';
+import { setConfig } from '../../app/config.js';
+import { draftMaterial } from '../../app/reads.js';
 import { checkConfigValue } from '../../domain/config.js';
-import { buildDraft, PLACEHOLDERS, SLOT_SEARCH_DAYS, templateProblem, WHAT_YOU_SHARE, WHY_NOW, type DraftKind } from '../../domain/draft.js';
-import { addDays, formatDay, isoWithOffset, localDateOf, localTimeOf, startOfDay } from '../../domain/time.js';
-import { appointmentsBetween } from '../../store/queries.js';
+import { buildDraft, PLACEHOLDERS, templateProblem, WHAT_YOU_SHARE, WHY_NOW, type DraftKind } from '../../domain/draft.js';
+import { formatDay, isoWithOffset, localDateOf, localTimeOf } from '../../domain/time.js';
 import { usageError } from '../../errors.js';
+import { appContext } from '../app-context.js';
 import type { Deps } from '../io.js';
 import { optionalText } from '../input.js';
 import { paint, printJson, safe } from '../output.js';
-import { withExamples, wholeNumber, type App } from '../program.js';
+import { withExamples, wholeNumber, type App } from '../command-kit.js';
 import { resolveContact } from '../resolve-contact.js';
 import { readTemplate } from '../templates.js';
 
@@ -33,19 +35,9 @@ export async function runDraft(opts: DraftOptions, deps: Deps): Promise<void> {
   if (opts.slots !== undefined && (opts.breakup || opts.nurture)) throw usageError('--slots is for a follow-up: a break-up or a value touch asks for no meeting.');
   const reason = optionalText('--reason', opts.reason);
   const ask = optionalText('--ask', opts.ask);
-  const store = deps.store();
-  const today = localDateOf(now, zone);
-  const { config, contact, touches, commitments, appointments } = store.read(() => {
-    const contact = resolveContact(store, opts.contact);
-    return {
-      config: deps.config(),
-      contact,
-      touches: store.touchesOf(contact.id),
-      commitments: store.commitmentsOf(contact.id),
-      // Only the days the slots are looked in: at 100k contacts there are tens of thousands of next steps.
-      appointments: appointmentsBetween(store, startOfDay(today, zone), startOfDay(addDays(today, SLOT_SEARCH_DAYS + 2), zone)),
-    };
-  });
+  const ctx = appContext(deps);
+  const { config } = ctx;
+  const { contact, touches, commitments, appointments } = draftMaterial(ctx, resolveContact(ctx.store, opts.contact).id);
   const kind: DraftKind = opts.breakup ? 'breakup' : opts.nurture || (contact.status === 'nurture' && !opts.ask && opts.slots === undefined) ? 'nurture' : 'follow-up';
 
   const template = readTemplate(kind, opts.template, deps.configDir());
@@ -62,7 +54,8 @@ export async function runDraft(opts: DraftOptions, deps: Deps): Promise<void> {
         },
       })
     ).trim();
-    store.transaction(() => store.setConfigValue('user.name', name));
+    const saved = setConfig(ctx, 'user.name', name);
+    if (!saved.ok) throw usageError(`${saved.message}.`);
     userName = name;
   }
 
@@ -86,7 +79,7 @@ export async function runDraft(opts: DraftOptions, deps: Deps): Promise<void> {
   if (draft.todo.includes(WHAT_YOU_SHARE)) io.err(`${c.yellow('note:')} no --reason: fill in the [WHAT YOU SHARE: ...] placeholder with something useful to them.\n`);
   if (draft.todo.includes('[YOUR NAME]')) io.err(`${c.yellow('note:')} signed [YOUR NAME]: set your name once with: fu config user.name "Your Name"\n`);
   if (draft.leftOutNote) {
-    const day = formatDay(localDateOf(draft.leftOutNote.at, zone), today);
+    const day = formatDay(localDateOf(draft.leftOutNote.at, zone), localDateOf(now, zone));
     io.err(`${c.yellow('note:')} your note of ${day} is not quoted (it reads as your own words); weave it in if it helps: "${safe(draft.leftOutNote.note)}"\n`);
   }
   const d = contact.derived;
