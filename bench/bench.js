@@ -304,7 +304,9 @@ function sellerCommands({ copy, file, subjectId, busy, fu }) {
  * configuration, and printing every row they return.
  */
 async function floorCommands({ file, size, fu }) {
-  const { SQL, dayParams, staleParams } = await import(pathToFileURL(path.join(ROOT, 'dist', 'store', 'queries.js')).href);
+  const { SQL } = await import(pathToFileURL(path.join(ROOT, 'dist', 'store', 'queries.js')).href);
+  const { agendaDay } = await import(pathToFileURL(path.join(ROOT, 'dist', 'domain', 'agenda.js')).href);
+  const { staleParams } = await import(pathToFileURL(path.join(ROOT, 'dist', 'domain', 'stale.js')).href);
   const { configFrom } = await import(pathToFileURL(path.join(ROOT, 'dist', 'domain', 'config.js')).href);
   const { zoneOf } = await import(pathToFileURL(path.join(ROOT, 'dist', 'domain', 'zone.js')).href);
   const db = new Database(file, { readonly: true });
@@ -312,7 +314,7 @@ async function floorCommands({ file, size, fu }) {
   db.close();
   const zone = zoneOf(TZ);
   const stale = staleParams({ now: NOW, zone, config });
-  const day = dayParams(TODAY, zone);
+  const day = agendaDay(TODAY, zone);
   const plans = {
     stale: [
       { sql: SQL.staleContacts, params: stale },
