@@ -13,21 +13,18 @@
  * @inquirer/prompts (prompts), the last two through their CommonJS builds. Command modules stay lazy inside the
  * bundle: a command's code is initialised only when that command runs.
  *
- * The bundle sits two folders below the package root, like dist/cli/main.js,
- * so the paths it computes from import.meta.url (migrations/, package.json)
- * are the same.
+ * Where the package's files are (migrations/, templates/, package.json, the
+ * bundle and its cache) is bin/layout.cjs's to say, inlined in the bundle too.
  */
 import { build } from 'esbuild';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
+import layout from '../bin/layout.cjs';
 import { loadFu } from '../bin/load.cjs';
 import { generateFile } from '../dist/tools/gen.js';
 import { zoneOf } from '../dist/domain/zone.js';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /**
  * commander requires node:child_process at load time, only to run external
@@ -62,8 +59,8 @@ const noColorDetection = {
 };
 
 await build({
-  entryPoints: [path.join(root, 'dist/cli/main.js')],
-  outfile: path.join(root, 'dist/bundle/fu.cjs'),
+  entryPoints: [layout.compiledMain],
+  outfile: layout.bundle,
   bundle: true,
   platform: 'node',
   // CommonJS: V8's code cache is available to scripts (node:vm), not to ES modules, in Node 20.
@@ -72,7 +69,7 @@ await build({
   // better-sqlite3's JavaScript is bundled; its addon is loaded by path (connect() in
   // store/db.ts), so the bindings package that would look for it is never called.
   external: ['bindings', 'chrono-node', '@inquirer/prompts'],
-  // The modules locate migrations/ and package.json from import.meta.url: the bundle's own URL.
+  // createRequire(import.meta.url) (for Node's built-in modules) gets the bundle's own URL.
   define: { 'import.meta.url': '__fuBundleUrl' },
   // import() becomes require(): a function read from V8's code cache loses the vm
   // script's dynamic import callback in Node 20, and chrono-node and

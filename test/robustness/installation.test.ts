@@ -1,0 +1,130 @@
+/**
+ * A damaged or half-built installation: fu runs from a temporary copy of its
+ * package (bin/, dist/, migrations/, templates/, node_modules linked) with one
+ * part missing or out of date, as a user's checkout can be.
+ */
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ROOT, tempDir } from '../helpers.js';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+type Addon = 'built' | 'missing' | 'not loadable';
+
+/** A copy of the built package; its better-sqlite3 is the real one, or a copy without a loadable addon. */
+function packageCopy(addon: Addon = 'built'): string {
+  const root = tempDir();
+  dirs.push(root);
+  for (const part of ['bin', 'dist', 'migrations', 'templates', 'package.json']) fs.cpSync(path.join(ROOT, part), path.join(root, part), { recursive: true });
+  const modules = path.join(root, 'node_modules');
+  fs.mkdirSync(modules);
+  for (const name of fs.readdirSync(path.join(ROOT, 'node_modules'))) {
+    if (name === 'better-sqlite3' && addon !== 'built') continue;
+    fs.symlinkSync(path.join(ROOT, 'node_modules', name), path.join(modules, name));
+  }
+  if (addon !== 'built') {
+    const copy = path.join(modules, 'better-sqlite3');
+    for (const part of ['package.json', 'lib']) fs.cpSync(path.join(ROOT, 'node_modules', 'better-sqlite3', part), path.join(copy, part), { recursive: true });
+    if (addon === 'not loadable') {
+      fs.mkdirSync(path.join(copy, 'build', 'Release'), { recursive: true });
+      fs.writeFileSync(path.join(copy, 'build', 'Release', 'better_sqlite3.node'), 'not a shared library');
+    }
+  }
+  return root;
+}
+
+const dist = (root: string, ...parts: string[]) => path.join(root, 'dist', ...parts);
+
+/** Sets the modification times of the compiled code, the bundle and its cache, in seconds from now (negative: earlier). */
+function ages(root: string, times: { compiled: number; bundle: number; cache: number }): void {
+  const at = (file: string, seconds: number) => fs.utimesSync(file, new Date(Date.now() + seconds * 1000), new Date(Date.now() + seconds * 1000));
+  at(dist(root, 'cli', 'main.js'), times.compiled);
+  at(dist(root, 'bundle', 'fu.cjs'), times.bundle);
+  at(dist(root, 'bundle', 'fu.cache'), times.cache);
+}
+
+/** A bundle that would fail if it ran: only the compiled code can then answer. */
+function breakBundle(root: string): void {
+  fs.writeFileSync(dist(root, 'bundle', 'fu.cjs'), "throw new Error('the stale bundle ran');\n");
+}
+
+function fuFrom(root: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string; db: string }> {
+  const db = path.join(root, 'data', 'fu.db');
+  const env = { PATH: process.env.PATH ?? '', HOME: root, TZ: 'UTC', FU_DB: db, FU_NOW: '2026-11-23T09:00:00Z' };
+  return new Promise((resolve) => {
+    execFile(process.execPath, [path.join(root, 'bin', 'fu.cjs'), ...args], { env, encoding: 'utf8' }, (err, stdout, stderr) => {
+      resolve({ code: err ? (typeof err.code === 'number' ? err.code : -1) : 0, stdout, stderr, db });
+    });
+  });
+}
+
+describe('the bundle and its code cache', () => {
+  it('are used when they are at least as new as the compiled code', async () => {
+    const root = packageCopy();
+    fs.writeFileSync(dist(root, 'bundle', 'fu.cjs'), "exports.main = () => process.stdout.write('the bundle ran\\n');\n");
+    ages(root, { compiled: -30, bundle: -20, cache: -10 });
+    const r = await fuFrom(root, ['today']);
+    expect(r.stdout).toBe('the bundle ran\n');
+  });
+
+  it('missing, fu runs the compiled code instead', async () => {
+    const root = packageCopy();
+    fs.rmSync(dist(root, 'bundle'), { recursive: true });
+    const r = await fuFrom(root, ['add', 'Dana Reyes']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Dana Reyes/);
+  });
+
+  it('older than the compiled code (tsc ran since), fu runs the compiled code instead', async () => {
+    const root = packageCopy();
+    breakBundle(root);
+    ages(root, { compiled: -10, bundle: -20, cache: -15 });
+    const r = await fuFrom(root, ['today']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+  });
+
+  it('with a cache missing or older than the bundle, fu runs the compiled code instead', async () => {
+    const root = packageCopy();
+    breakBundle(root);
+    ages(root, { compiled: -30, bundle: -10, cache: -20 });
+    expect(await fuFrom(root, ['today'])).toMatchObject({ code: 0, stderr: '' });
+    fs.rmSync(dist(root, 'bundle', 'fu.cache'));
+    expect(await fuFrom(root, ['today'])).toMatchObject({ code: 0, stderr: '' });
+  });
+
+  it('with no compiled code either, fu says how to build it (exit 1)', async () => {
+    const root = packageCopy();
+    fs.rmSync(dist(root), { recursive: true });
+    const r = await fuFrom(root, ['today']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`fu: fu is not built: ${dist(root, 'cli', 'main.js')} is missing.\nBuild it: cd ${root} && npm run build\n`);
+  });
+});
+
+describe('the SQLite addon', () => {
+  it.each<[Addon, string]>([
+    ['missing', 'The SQLite addon (better-sqlite3) is not built.'],
+    ['not loadable', `The SQLite addon (better-sqlite3) does not load in Node.js ${process.version}: it was built for another version, or is damaged.`],
+  ])('%s is exit 5 with the fix, and the database is not touched', async (addon, sentence) => {
+    const root = packageCopy(addon);
+    const r = await fuFrom(root, ['today']);
+    expect(r.code).toBe(5);
+    expect(r.stderr).toBe(`fu: ${sentence}\nRebuild it: cd ${root} && npm rebuild better-sqlite3\n`);
+    expect(fs.existsSync(r.db)).toBe(false);
+  });
+
+  it('missing from the compiled code too (no bundle) is exit 5 with the fix', async () => {
+    const root = packageCopy('missing');
+    fs.rmSync(dist(root, 'bundle'), { recursive: true });
+    const r = await fuFrom(root, ['today']);
+    expect(r.code).toBe(5);
+    expect(r.stderr).toMatch(/^fu: The SQLite addon \(better-sqlite3\) is not built\.\nRebuild it: cd .* && npm rebuild better-sqlite3\n$/);
+  });
+});
