@@ -58,8 +58,13 @@ function loadFu({ useCache = true } = {}) {
 
 /** Runs fu on `argv`: the bundle when it is current, else the compiled code. */
 function runFu(argv) {
+  // Stacks name src/ files and lines (the build's source maps), only when asked: reading maps costs start-up.
+  const debug = process.env.FU_DEBUG === '1';
+  if (debug) process.setSourceMapsEnabled(true);
   if (bundleIsCurrent()) {
-    loadFu().exports.main(argv);
+    // Node applies source maps to modules it loads itself, not to a vm.Script: with FU_DEBUG=1 the bundle
+    // is required as the CommonJS module it is, without the code cache.
+    (debug ? require(layout.bundle) : loadFu().exports).main(argv);
   } else if (fs.existsSync(layout.compiledMain)) {
     import(require('node:url').pathToFileURL(layout.compiledMain).href).then((compiled) => compiled.main(argv));
   } else {

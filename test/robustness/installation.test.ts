@@ -53,9 +53,9 @@ function breakBundle(root: string): void {
   fs.writeFileSync(dist(root, 'bundle', 'fu.cjs'), "throw new Error('the stale bundle ran');\n");
 }
 
-function fuFrom(root: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string; db: string }> {
+function fuFrom(root: string, args: string[], extraEnv: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string; db: string }> {
   const db = path.join(root, 'data', 'fu.db');
-  const env = { PATH: process.env.PATH ?? '', HOME: root, TZ: 'UTC', FU_DB: db, FU_NOW: '2026-11-23T09:00:00Z' };
+  const env = { PATH: process.env.PATH ?? '', HOME: root, TZ: 'UTC', FU_DB: db, FU_NOW: '2026-11-23T09:00:00Z', ...extraEnv };
   return new Promise((resolve) => {
     execFile(process.execPath, [path.join(root, 'bin', 'fu.cjs'), ...args], { env, encoding: 'utf8' }, (err, stdout, stderr) => {
       resolve({ code: err ? (typeof err.code === 'number' ? err.code : -1) : 0, stdout, stderr, db });
@@ -126,5 +126,26 @@ describe('the SQLite addon', () => {
     const r = await fuFrom(root, ['today']);
     expect(r.code).toBe(5);
     expect(r.stderr).toMatch(/^fu: The SQLite addon \(better-sqlite3\) is not built\.\nRebuild it: cd .* && npm rebuild better-sqlite3\n$/);
+  });
+});
+
+describe('with FU_DEBUG=1, a stack', () => {
+  // The line of src/cli/clock.ts that refuses a FU_NOW it cannot read.
+  const source = fs.readFileSync(path.join(ROOT, 'src', 'cli', 'clock.ts'), 'utf8').split('\n');
+  const line = source.findIndex((l) => l.includes('FU_NOW is not an ISO-8601 time')) + 1;
+
+  it.each([
+    ['the bundle', (root: string) => root],
+    ['the compiled code', (root: string) => (fs.rmSync(dist(root, 'bundle'), { recursive: true }), root)],
+  ])('names the src/ file and line that threw, from %s', async (_, prepare) => {
+    const root = prepare(packageCopy());
+    const r = await fuFrom(root, ['today'], { FU_DEBUG: '1', FU_NOW: 'garbage' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`at currentTime (${path.join(root, 'src', 'cli', 'clock.ts')}:${line}:`);
+  });
+
+  it('is not shown without it', async () => {
+    const r = await fuFrom(packageCopy(), ['today'], { FU_NOW: 'garbage' });
+    expect(r.stderr).toBe('fu: FU_NOW is not an ISO-8601 time: "garbage".\nUse for example FU_NOW=2026-11-23T09:00:00Z, or unset it.\n');
   });
 });
