@@ -17,14 +17,13 @@
  * bundle and its cache) is bin/layout.cjs's to say, inlined in the bundle too.
  */
 import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import layout from '../bin/layout.cjs';
 import { loadFu } from '../bin/load.cjs';
-import { generateFile } from '../dist/tools/gen.js';
-import { zoneOf } from '../dist/domain/zone.js';
 
 /**
  * commander requires node:child_process at load time, only to run external
@@ -88,7 +87,8 @@ await build({
 
 /**
  * The code cache holds what V8 compiled while the daily commands ran once, on
- * a scratch database from the generator, piped and on a (pretended) terminal.
+ * a scratch database filled by `fu demo` (in another process, so that its code
+ * stays out of the cache), piped and on a (pretended) terminal.
  * The other commands (demo, config, backup, --help...) compile when they run:
  * a bigger cache would cost every run more to read than they would save.
  */
@@ -98,14 +98,14 @@ async function warmCache() {
   const set = { FU_DB: path.join(dir, 'fu.db'), FU_NOW: '2026-11-23T09:00:00Z', NO_COLOR: '' };
   const saved = { env: Object.fromEntries(Object.keys(set).map((k) => [k, process.env[k]])), exitCode: process.exitCode };
   Object.assign(process.env, set);
-  const zone = zoneOf(Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
   // A silent IO, on a (pretended) terminal or not: main() takes it instead of the process's.
   let tty = false;
   const io = () => ({ out() {}, err() {}, stdoutIsTTY: tty, columns: 80, color: tty, stdin: async () => '' });
   const run = (...args) => fu.exports.main(['node', 'fu', ...args], io());
   try {
-    // The data comes from the generator (its own modules), so only the commands below compile in the bundle.
-    generateFile(process.env.FU_DB, { contacts: 200, touchesPerContact: 10, seed: 'cache', now: process.env.FU_NOW, zone });
+    // fu runs its compiled code here (the bundle is newer than its cache until saveCache below).
+    const demo = spawnSync(process.execPath, [path.join(layout.root, 'bin', 'fu.cjs'), 'demo'], { env: process.env, encoding: 'utf8' });
+    if (demo.status !== 0) throw new Error(`fu demo failed while warming the code cache: ${demo.stderr}`);
     const db = new Database(process.env.FU_DB, { readonly: true });
     const chase = db.prepare('SELECT id FROM contacts WHERE chase_due_on IS NOT NULL ORDER BY chase_due_on LIMIT 1').pluck().get();
     const promise = db.prepare("SELECT id FROM commitments WHERE state = 'open' AND kind = 'promise' LIMIT 1").pluck().get();

@@ -1,5 +1,5 @@
 /**
- * The benchmark's data generator (src/tools/gen.ts): what it writes must pass
+ * The benchmark's data generator (bench/generator.ts): what it writes must pass
  * the invariants real data passes, and be realistic enough to exercise every
  * path of the daily commands. No timings here: see `npm run bench`.
  */
@@ -15,7 +15,7 @@ import { configFrom } from '../../src/domain/config.js';
 import { deriveState } from '../../src/domain/derive.js';
 import { staleList, type StaleContact } from '../../src/domain/stale.js';
 import { localDateOf } from '../../src/domain/time.js';
-import { generateFile, type GenSummary } from '../../src/tools/gen.js';
+import { generateFile, type GenSummary } from '../../bench/generator.js';
 import { listMigrations, openDatabase } from '../../src/store/db.js';
 import { agendaRows, staleCandidates } from '../../src/store/queries.js';
 import { commitmentFromRow, contactFromRow, Store } from '../../src/store/store.js';
@@ -142,7 +142,7 @@ describe('the generated database', () => {
 });
 
 describe('npm run gen', () => {
-  const gen = path.join(ROOT, 'dist', 'tools', 'gen.js');
+  const gen = path.join(ROOT, 'bench', 'gen.js');
   const run = (args: string[]) =>
     spawnSync(process.execPath, [gen, ...args], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', TZ, FU_NOW: NOW } });
 
