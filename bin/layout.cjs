@@ -2,8 +2,8 @@
 // the package's layout. The root is the nearest folder above this file that holds
 // package.json, so the answer is the same whether this file runs from bin/, from
 // the compiled code's import or inlined in dist/bundle/fu.cjs (the bundle's
-// __dirname): one or two stats, once per run. CommonJS, so that bin/ reads it
-// before any compiled code is loaded.
+// __dirname): a few stats, once per run. CommonJS, so that bin/ reads it before
+// any compiled code is loaded.
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
