@@ -6,11 +6,12 @@
  * (dist/bundle/fu.cache, made here by running the main commands once in this
  * process). One file instead of forty modules, and compiled code read from
  * the cache instead of compiled again: together they halve what fu adds to
- * Node's start-up (see the README, "Performance").
+ * Node's start-up (see docs/performance.md).
  *
  * Left out, loaded from node_modules only when used: better-sqlite3's native
  * addon (its JavaScript is in), chrono-node (natural-language dates) and
- * @inquirer/prompts (prompts), the last two through their CommonJS builds. Command modules stay lazy inside the
+ * @inquirer/prompts (prompts), the last two through their CommonJS builds, and
+ * the libraries of import, export, calendar and invite. Command modules stay lazy inside the
  * bundle: a command's code is initialised only when that command runs.
  *
  * Where the package's files are (migrations/, templates/, package.json, the
@@ -67,7 +68,8 @@ await build({
   target: 'node20',
   // better-sqlite3's JavaScript is bundled; its addon is loaded by path (connect() in
   // store/db.ts), so the bindings package that would look for it is never called.
-  external: ['bindings', 'chrono-node', '@inquirer/prompts'],
+  // The import/export and calendar libraries: only their commands load them (CommonJS builds too).
+  external: ['bindings', 'chrono-node', '@inquirer/prompts', 'csv-parse', 'csv-stringify', 'ical-generator', 'ical.js', '@date-fns/tz'],
   // createRequire(import.meta.url) (for Node's built-in modules) gets the bundle's own URL.
   define: { 'import.meta.url': '__fuBundleUrl' },
   // import() becomes require(): a function read from V8's code cache loses the vm

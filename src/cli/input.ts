@@ -1,4 +1,5 @@
 /** Checks on text typed by the user, shared by every command that takes it. */
+import { isEmailAddress } from '../domain/text.js';
 import { usageError } from '../errors.js';
 import type { Store } from '../store/store.js';
 import { safe } from './output.js';
@@ -16,11 +17,11 @@ export function optionalText(flag: string, value: string | undefined): string | 
 }
 
 export function checkEmail(value: string | null): string | null {
-  if (value !== null && !/^[^\s@]+@[^\s@]+$/.test(value)) throw usageError(`"${value}" is not an email address.`);
+  if (value !== null && !isEmailAddress(value)) throw usageError(`"${value}" is not an email address.`);
   return value;
 }
 
-/** SPEC: a second contact with the same email is refused (exit 2). */
+/** A second contact with the same email is refused (exit 2; docs/commands.md, fu add). */
 export function checkEmailFree(store: Store, email: string | null, exceptId?: number): void {
   if (email === null) return;
   const holder = store.contactByEmail(email);

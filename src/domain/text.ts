@@ -12,3 +12,6 @@ export const UNSAFE_CHAR = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e
 export function plural(n: number, word: string, many = `${word}s`): string {
   return `${n} ${n === 1 ? word : many}`;
 }
+
+/** One address, no spaces, something on both sides of the @: the only shape fu requires of an email. */
+export const isEmailAddress = (text: string) => /^[^\s@]+@[^\s@]+$/.test(text);
