@@ -136,7 +136,13 @@ describe('with FU_DEBUG=1, a stack', () => {
 
   it.each([
     ['the bundle', (root: string) => root],
-    ['the compiled code', (root: string) => (fs.rmSync(dist(root, 'bundle'), { recursive: true }), root)],
+    [
+      'the compiled code',
+      (root: string) => {
+        fs.rmSync(dist(root, 'bundle'), { recursive: true });
+        return root;
+      },
+    ],
   ])('names the src/ file and line that threw, from %s', async (_, prepare) => {
     const root = prepare(packageCopy());
     const r = await fuFrom(root, ['today'], { FU_DEBUG: '1', FU_NOW: 'garbage' });
