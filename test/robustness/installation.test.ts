@@ -3,11 +3,10 @@
  * package (bin/, dist/, migrations/, templates/, node_modules linked) with one
  * part missing or out of date, as a user's checkout can be.
  */
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ROOT, tempDir } from '../helpers.js';
+import { type FuResult, fuEnv, ROOT, runProgram, tempDir } from '../helpers.js';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -53,14 +52,11 @@ function breakBundle(root: string): void {
   fs.writeFileSync(dist(root, 'bundle', 'fu.cjs'), "throw new Error('the stale bundle ran');\n");
 }
 
-function fuFrom(root: string, args: string[], extraEnv: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string; db: string }> {
+/** Runs `fu ARGS` from the copy at `root`, on a database of its own (not created beforehand). */
+async function fuFrom(root: string, args: string[], env: Record<string, string> = {}): Promise<FuResult & { db: string }> {
   const db = path.join(root, 'data', 'fu.db');
-  const env = { PATH: process.env.PATH ?? '', HOME: root, TZ: 'UTC', FU_DB: db, FU_NOW: '2026-11-23T09:00:00Z', ...extraEnv };
-  return new Promise((resolve) => {
-    execFile(process.execPath, [path.join(root, 'bin', 'fu.cjs'), ...args], { env, encoding: 'utf8' }, (err, stdout, stderr) => {
-      resolve({ code: err ? (typeof err.code === 'number' ? err.code : -1) : 0, stdout, stderr, db });
-    });
-  });
+  const r = await runProgram(process.execPath, [path.join(root, 'bin', 'fu.cjs'), ...args], { env: fuEnv({ db, now: '2026-11-23T09:00:00Z', env: { HOME: root, ...env } }) });
+  return { ...r, db };
 }
 
 describe('the bundle and its code cache', () => {
