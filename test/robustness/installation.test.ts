@@ -55,7 +55,9 @@ function breakBundle(root: string): void {
 /** Runs `fu ARGS` from the copy at `root`, on a database of its own (not created beforehand). */
 async function fuFrom(root: string, args: string[], env: Record<string, string> = {}): Promise<FuResult & { db: string }> {
   const db = path.join(root, 'data', 'fu.db');
-  const r = await runProgram(process.execPath, [path.join(root, 'bin', 'fu.cjs'), ...args], { env: fuEnv({ db, now: '2026-11-23T09:00:00Z', env: { HOME: root, ...env } }) });
+  const r = await runProgram(process.execPath, [path.join(root, 'bin', 'fu.cjs'), ...args], {
+    env: fuEnv({ db, now: '2026-11-23T09:00:00Z', env: { HOME: root, ...env } }),
+  });
   return { ...r, db };
 }
 
