@@ -32,7 +32,7 @@ import { parseArgs } from 'node:util';
 import { currentTime } from '../src/cli/clock.js';
 import { userZone } from '../src/cli/zone.js';
 import { configFrom } from '../src/domain/config.js';
-import { deriveState } from '../src/domain/derive.js';
+import { deriveState, directionOf } from '../src/domain/derive.js';
 import { instantAt, localDateOf, parseLocalDate, parseTimeOfDay } from '../src/domain/time.js';
 import type { Channel, Commitment, Config, DispositionKind, Due, Outcome, Status, Touch } from '../src/domain/types.js';
 import type { Zone } from '../src/domain/zone.js';
@@ -658,6 +658,7 @@ class Writer {
         at: iso(g.at)!,
         channel: g.channel,
         outcome: g.outcome,
+        direction: directionOf(g.outcome),
         note: g.note,
         value: g.value,
         until: g.until === null ? null : this.cal.date(g.until),
