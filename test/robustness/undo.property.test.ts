@@ -1,5 +1,5 @@
 /**
- * fast-check: random writes (add, log, next, done, cancel, edit, rm, merge, config), some
+ * fast-check: random writes (add, log, next, done, cancel, edit, rm, merge, touch edit and rm, config), some
  * refused, then undos. Undoing k of the n accepted writes leaves the database
  * content exactly as it was after the first n-k; undoing all of them, as it
  * was at the start. The derived state stays equal to a recomputation.
@@ -22,6 +22,8 @@ const writeArb: fc.Arbitrary<string[]> = fc.oneof(
   { weight: 2, arbitrary: fc.tuple(fc.constantFrom('done', 'cancel'), fc.integer({ min: 1, max: 5 })).map(([cmd, id]) => [cmd, String(id)]) },
   { weight: 1, arbitrary: fc.tuple(CONTACT, fc.constantFrom('Acme', 'Brightline')).map(([c, co]) => ['edit', c, '--company', co, '--untag', 'lead']) },
   { weight: 1, arbitrary: CONTACT.map((c) => ['rm', c, '--yes']) },
+  { weight: 1, arbitrary: fc.tuple(fc.integer({ min: 1, max: 6 }), fc.constantFrom('connected', 'no-answer')).map(([id, o]) => ['touch', 'edit', String(id), '--outcome', o, '--at', 'yesterday 3pm']) },
+  { weight: 1, arbitrary: fc.integer({ min: 1, max: 6 }).map((id) => ['touch', 'rm', String(id)]) },
   { weight: 1, arbitrary: fc.tuple(CONTACT, CONTACT).map(([a, b]) => ['merge', a, b]) },
   { weight: 1, arbitrary: fc.constantFrom<string[]>(['config', 'attempts.limit', '2'], ['config', 'attempts.gapDays', '1'], ['config', 'attempts.gapDays', 'soon']) },
 );

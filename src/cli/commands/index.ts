@@ -11,6 +11,7 @@ export type Register = (program: Command, app: App) => void;
 export const COMMANDS: readonly (readonly [name: string, load: () => Promise<{ register: Register }>])[] = [
   ['log', () => import('./log.js')],
   ['next', () => import('./next.js')],
+  ['touch', () => import('./touch.js')],
   ['done', () => import('./done.js')],
   ['cancel', () => import('./cancel.js')],
   ['today', () => import('./today.js')],
