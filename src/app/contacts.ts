@@ -1,6 +1,6 @@
 /** Adding and editing contacts, and finding one from what the user typed. */
 import { checkMet, type MetInput, type RuleViolation, type TouchPlan } from '../domain/rules.js';
-import { closest } from '../domain/similar.js';
+import { closest, possibleDuplicates, type DuplicateReason } from '../domain/similar.js';
 import type { Commitment, Contact, ContactFields } from '../domain/types.js';
 import { applyTouchPlan } from './history.js';
 import type { AppContext } from './context.js';
@@ -28,6 +28,17 @@ export interface NewContact {
   met: Omit<MetInput, 'at'> | null;
 }
 
+/** An existing contact the new one may duplicate, and why. */
+export interface PossibleDuplicate {
+  contact: Named;
+  reason: DuplicateReason;
+}
+
+/** The contacts that `fields` may duplicate (to ask before adding). */
+export function duplicatesOf(store: StorePort, fields: Pick<ContactFields, 'name' | 'company'>): PossibleDuplicate[] {
+  return store.read(() => possibleDuplicates(fields, store.contactNames()));
+}
+
 export type Added =
   | { ok: false; reason: 'rule'; violation: RuleViolation }
   | EmailTaken
@@ -38,6 +49,8 @@ export type Added =
       met: TouchPlan | null;
       /** The next step booked at the meeting, if any. */
       nextStep: Commitment | null;
+      /** The contacts that were there already and that it may duplicate. */
+      duplicates: PossibleDuplicate[];
     };
 
 export function addContact(ctx: AppContext, input: NewContact): Added {
@@ -52,11 +65,12 @@ export function addContact(ctx: AppContext, input: NewContact): Added {
   return store.transaction({ kind: 'add', at: now }, (): Added => {
     const taken = emailTaken(store, input.fields.email);
     if (taken) return taken;
+    const duplicates = duplicatesOf(store, input.fields);
     const id = store.insertContact(input.fields, now);
     store.addTags(id, input.tags);
     const created = met ? applyTouchPlan(ctx, id, met, now).created : [];
     const step = created.length > 0 ? store.commitment(created[0]!)! : null;
-    return { ok: true, contact: store.contact(id)!, met, nextStep: step?.kind === 'next-step' ? step : null };
+    return { ok: true, contact: store.contact(id)!, met, nextStep: step?.kind === 'next-step' ? step : null, duplicates };
   });
 }
 
