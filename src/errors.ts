@@ -31,3 +31,11 @@ export const databaseError = (message: string, hint?: string) => new FuError(Exi
 
 /** A refusal by a follow-up rule: exit 3, the rule named first. */
 export const ruleError = (rule: string, message: string, hint?: string) => new FuError(Exit.rule, `${rule}: ${message}`, hint);
+
+/**
+ * A library's message (an SQLite or Node error) as one readable line: its
+ * own line breaks become spaces, so fu never prints it with escaped newlines (messages are escaped for the terminal).
+ */
+export function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ').trim();
+}

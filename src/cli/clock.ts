@@ -1,6 +1,6 @@
 /** The current time: `$FU_NOW` when set (scripts, demos, tests), else the system clock. */
 import { usageError } from '../errors.js';
-import { instantAt, parseLocalDate, parseTimeOfDay } from '../domain/time.js';
+import { HORIZON, instantAt, localDateOf, parseLocalDate, parseTimeOfDay, withinHorizon } from '../domain/time.js';
 import type { Instant } from '../domain/types.js';
 
 const ISO = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
@@ -23,5 +23,7 @@ export function currentTime(fuNow: string | undefined, tz: string, systemNow: ()
   if (fuNow === undefined || fuNow === '') return new Date(systemNow()).toISOString();
   const parsed = parseIsoInstant(fuNow, tz);
   if (!parsed) throw usageError(`FU_NOW is not an ISO-8601 time: "${fuNow}".`, 'Use for example FU_NOW=2026-11-23T09:00:00Z, or unset it.');
+  // The clock itself within the horizon (docs/data-safety.md), as every date fu takes.
+  if (!withinHorizon(parsed) || !withinHorizon(localDateOf(parsed, tz))) throw usageError(`FU_NOW "${fuNow}" is outside ${HORIZON.words}.`, 'Use for example FU_NOW=2026-11-23T09:00:00Z, or unset it.');
   return parsed;
 }

@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { notFoundError, usageError } from '../errors.js';
 import { refreshDerived } from '../store/derived.js';
 import type { Deps } from './io.js';
+import { idOf } from './input.js';
 import { safe } from './output.js';
 import { withExamples, type App } from './program.js';
 
@@ -14,9 +15,8 @@ function isLate(kind: string, due: Parameters<typeof dueInstant>[0], now: string
 }
 
 export function closeCommitment(idText: string, state: 'kept' | 'cancelled', deps: Deps): void {
-  const m = /^#?(\d+)$/.exec(idText.trim());
-  if (!m) throw usageError(`"${idText}" is not a commitment id.`, 'The ids are shown by fu today and fu show, e.g. fu done 12');
-  const id = Number(m[1]);
+  const id = idOf(idText);
+  if (id === null) throw usageError(`"${idText}" is not a commitment id.`, 'The ids are shown by fu today and fu show, e.g. fu done 12');
   const store = deps.store();
   const config = deps.config();
   const result = store.transaction(() => {

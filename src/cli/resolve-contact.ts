@@ -2,6 +2,8 @@
 import { notFoundError, usageError } from '../errors.js';
 import { closest } from '../domain/similar.js';
 import type { Contact, Store } from '../store/store.js';
+import { TEXT_LIMITS } from '../domain/text.js';
+import { idOf } from './input.js';
 import { safe } from './output.js';
 
 const label = (c: Pick<Contact, 'id' | 'name' | 'company'>) => `#${c.id} ${safe(c.name)}${c.company ? ` (${safe(c.company)})` : ''}`;
@@ -14,18 +16,19 @@ const label = (c: Pick<Contact, 'id' | 'name' | 'company'>) => `#${c.id} ${safe(
 export function resolveContact(store: Store, text: string): Contact {
   const query = text.trim();
   if (!query) throw usageError('CONTACT is empty.', 'Give an id (#12), an email, or a name.');
-  const id = /^#?(\d+)$/.exec(query);
-  if (id) {
-    const c = store.contact(Number(id[1]));
+  const id = idOf(query);
+  if (id !== null) {
+    const c = store.contact(id);
     if (c) return c;
-    throw notFoundError(`No contact has the id #${id[1]}.`, 'See the ids with: fu list');
+    throw notFoundError(`No contact has the id #${id}.`, 'See the ids with: fu list');
   }
   if (query.includes('@')) {
     const c = store.contactByEmail(query);
     if (c) return c;
   }
   let matches = store.contactsNamed(query);
-  if (matches.length === 0) matches = store.contactsContaining(query, 11);
+  // A text longer than a name cannot be part of one (and SQLite refuses LIKE patterns over 50,000 bytes).
+  if (matches.length === 0 && query.length <= TEXT_LIMITS.line) matches = store.contactsContaining(query, 11);
   if (matches.length === 1) return matches[0]!;
   if (matches.length > 1) {
     const shown = matches.slice(0, 10).map(label).join(', ');

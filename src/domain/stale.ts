@@ -70,6 +70,15 @@ export function shellQuote(text: string): string {
   return `'${text.replace(/'/g, `'\\''`)}'`;
 }
 
+/**
+ * The suggested command that sets a next step, pasteable whatever the step's
+ * text: one starting with a dash would be read as an option, so it comes
+ * after `--`, which ends the options.
+ */
+function nextStepCommand(id: string, what: string, at: string): string {
+  return what.startsWith('-') ? `fu next ${id} --at ${at} -- ${shellQuote(what)}` : `fu next ${id} ${shellQuote(what)} --at ${at}`;
+}
+
 /** The first category that applies to one contact, or null (won, lost, or nothing to do). */
 export function categorize(c: StaleContact, ctx: StaleContext): StaleRow | null {
   if (c.status !== 'active' && c.status !== 'nurture') return null;
@@ -119,14 +128,14 @@ export function categorize(c: StaleContact, ctx: StaleContext): StaleRow | null 
     const when = 'at' in m.due || m.kind === 'next-step' ? formatDue(m.due, tz, today) : `${formatDay(m.due.date, today)} ${config.dayEnd}`;
     return m.kind === 'promise'
       ? row('missed', `promise #${m.id} "${m.what}" was due ${when}${more}`, `fu done ${m.id}`, m)
-      : row('missed', `next step #${m.id} "${m.what}" on ${when} was missed${more}`, `fu next ${id} ${shellQuote(m.what)} --at WHEN`, m);
+      : row('missed', `next step #${m.id} "${m.what}" on ${when} was missed${more}`, nextStepCommand(id, m.what, 'WHEN'), m);
   }
 
   const step = c.open.find((m) => m.kind === 'next-step') ?? null;
   // 2. soft: a date without a time is a soft commitment; firm it up.
   if (step?.soft) {
     const day = dueDate(step.due, tz);
-    return row('soft', `next step #${step.id} "${step.what}" on ${formatDay(day, today)} has no time agreed`, `fu next ${id} ${shellQuote(step.what)} --at "${day} HH:MM"`, step);
+    return row('soft', `next step #${step.id} "${step.what}" on ${formatDay(day, today)} has no time agreed`, nextStepCommand(id, step.what, `"${day} HH:MM"`), step);
   }
 
   // 3. re-engage: warm, then given up too soon. Nurture contacts are on their cadence by choice.

@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { plural } from '../domain/text.js';
 import { databaseError, FuError, usageError } from '../errors.js';
-import { APPLICATION_ID, connect, describe, listMigrations, newest, openDatabase, sqliteHeaderOf, type Db, type Migration } from './db.js';
+import { APPLICATION_ID, connect, describe, listMigrations, newest, openDatabase, realFile, removeCreatedJournals, removeLeftovers, sqliteHeaderOf, tempName, type Db, type Migration } from './db.js';
 import type { Store } from './store.js';
 
 export interface CopyInfo {
@@ -24,11 +24,15 @@ export interface CopyInfo {
 /** better-sqlite3 copies this many pages per step: all of them, so the copy is one snapshot and never restarts. */
 const ALL_PAGES = 0x7fffffff;
 
-/** A new empty private file beside `file` (its folder created 0700 if missing), renamed into place once complete. */
+/**
+ * A new empty private file beside `file` (its folder created 0700 if
+ * missing), renamed into place once complete. What a killed fu left there
+ * before goes first.
+ */
 function tempBeside(file: string, tag: string): string {
-  const dir = path.dirname(file);
-  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const tmp = path.join(dir, `.${path.basename(file)}.${tag}-${process.pid}-${Date.now()}.tmp`);
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  removeLeftovers(file);
+  const tmp = tempName(file, tag);
   fs.closeSync(fs.openSync(tmp, 'wx', 0o600));
   return tmp;
 }
@@ -48,6 +52,36 @@ export function sameFile(a: string, b: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** Where a path leads once every symbolic link is followed, even a path that does not exist yet (its folder's real path). */
+function resolved(file: string): string {
+  const real = realFile(file);
+  if (real !== file) return real;
+  try {
+    return resolved(path.resolve(path.dirname(file), fs.readlinkSync(file))); // a dangling link
+  } catch {
+    return path.join(realFile(path.dirname(file)), path.basename(file));
+  }
+}
+
+const DATABASE_FILES = [
+  ['', 'the database itself'],
+  ['-wal', "the database's own write-ahead log"],
+  ['-shm', "the database's own shared-memory index"],
+  ['-journal', "the database's own rollback journal"],
+] as const;
+
+/**
+ * Which of the database's files `target` is, however it is spelled (a
+ * symbolic link, `..`, a hard link): the database itself or one of the
+ * journals SQLite keeps beside it; null when it is none of them.
+ */
+export function databaseFileAt(target: string, database: string): string | null {
+  const real = resolved(database);
+  const wanted = resolved(target);
+  for (const [suffix, what] of DATABASE_FILES) if (wanted === `${real}${suffix}` || sameFile(target, `${real}${suffix}`)) return what;
+  return null;
 }
 
 function fsync(file: string): void {
@@ -227,7 +261,7 @@ export function isDamaged(file: string): boolean {
     return code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB';
   } finally {
     db?.close();
-    for (const f of created) if (fs.existsSync(f) && (f.endsWith('-shm') || fs.statSync(f).size === 0)) fs.rmSync(f);
+    removeCreatedJournals(created);
   }
 }
 

@@ -54,8 +54,8 @@ describe('where the data goes', () => {
       }
     }
     expect(holder.prepare('SELECT count(*) AS n FROM contacts').get()).toEqual({ n: 2 });
-    holder.close();
     expect(await snapshot(run.db)).toBe(before);
+    holder.close(); // the last connection: SQLite removes its -wal and -shm
     expect(filesIn(run.dir)).toEqual(['fu.db', 'link', 'sub', 'wal-link']);
   });
 

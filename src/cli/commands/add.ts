@@ -3,6 +3,7 @@ import type { App } from '../program.js';
 import { withExamples } from '../program.js';
 import type { Deps } from '../io.js';
 import { checkEmail, checkEmailFree, collect, optionalText, requiredText } from '../input.js';
+import { TEXT_LIMITS } from '../../domain/text.js';
 import { printWarnings, safe } from '../output.js';
 import { checkMet, type TouchPlan } from '../../domain/rules.js';
 import { formatDue, localDateOf } from '../../domain/time.js';
@@ -37,7 +38,7 @@ export async function runAdd(opts: AddOptions, deps: Deps): Promise<number> {
     email: checkEmail(optionalText('--email', opts.email)),
     phone: optionalText('--phone', opts.phone),
     source: optionalText('--source', opts.source),
-    note: optionalText('--note', opts.note),
+    note: optionalText('--note', opts.note, TEXT_LIMITS.free),
   };
   const tags = opts.tag.map((t) => requiredText('--tag', t));
   const met = await metPlan(opts, deps);

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { usageError } from '../../errors.js';
 import { plural } from '../../domain/text.js';
-import { backupExists, backupTo, sameFile, type CopyInfo } from '../../store/backup.js';
+import { backupExists, backupTo, databaseFileAt, type CopyInfo } from '../../store/backup.js';
 import type { Deps } from '../io.js';
 import { requiredText } from '../input.js';
 import { safe } from '../output.js';
@@ -24,8 +24,10 @@ export const countsOf = (info: CopyInfo) => `${plural(info.contacts, 'contact')}
  * file is replaced only with --yes (or a yes at the prompt).
  */
 export async function runBackup(opts: BackupOptions, deps: Deps): Promise<void> {
-  const target = path.resolve(requiredText('PATH', opts.path));
-  if (sameFile(target, deps.dbPath())) throw usageError(`${target} is the database itself: give the backup another file name.`);
+  const target = path.resolve(requiredText('PATH', opts.path, Infinity));
+  // Checked before "already exists": a backup over the -wal would replace the live log of every open fu.
+  const own = databaseFileAt(target, deps.dbPath());
+  if (own !== null) throw usageError(`${target} is ${own}: give the backup another file name.`);
   let existing: fs.Stats | undefined;
   try {
     existing = fs.statSync(target);

@@ -5,6 +5,7 @@ import { formatDay, isoWithOffset, localDateOf, localTimeOf } from '../../domain
 import { usageError } from '../../errors.js';
 import type { Deps } from '../io.js';
 import { optionalText } from '../input.js';
+import { TEXT_LIMITS } from '../../domain/text.js';
 import { paint, printJson, safe } from '../output.js';
 import { withExamples, wholeNumber, type App } from '../program.js';
 import { resolveContact } from '../resolve-contact.js';
@@ -30,8 +31,8 @@ export async function runDraft(opts: DraftOptions, deps: Deps): Promise<void> {
   if (opts.breakup && opts.nurture) throw usageError('--breakup and --nurture do not go together: a draft is one or the other.');
   if (opts.slots !== undefined && opts.ask !== undefined) throw usageError('--slots sets the default ask: it does not go with --ask.');
   if (opts.slots !== undefined && (opts.breakup || opts.nurture)) throw usageError('--slots is for a follow-up: a break-up or a value touch asks for no meeting.');
-  const reason = optionalText('--reason', opts.reason);
-  const ask = optionalText('--ask', opts.ask);
+  const reason = optionalText('--reason', opts.reason, TEXT_LIMITS.free);
+  const ask = optionalText('--ask', opts.ask, TEXT_LIMITS.free);
   const store = deps.store();
   const { config, contact, touches, commitments, appointments } = store.read(() => {
     const contact = resolveContact(store, opts.contact);
