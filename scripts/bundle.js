@@ -25,6 +25,7 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { loadFu } from '../bin/load.cjs';
 import { generateFile } from '../dist/tools/gen.js';
+import { zoneOf } from '../dist/domain/zone.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -96,14 +97,14 @@ async function warmCache() {
   const set = { FU_DB: path.join(dir, 'fu.db'), FU_NOW: '2026-11-23T09:00:00Z', NO_COLOR: '' };
   const saved = { env: Object.fromEntries(Object.keys(set).map((k) => [k, process.env[k]])), exitCode: process.exitCode };
   Object.assign(process.env, set);
-  const tz = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  const zone = zoneOf(Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
   // A silent IO, on a (pretended) terminal or not: main() takes it instead of the process's.
   let tty = false;
   const io = () => ({ out() {}, err() {}, stdoutIsTTY: tty, columns: 80, color: tty, stdin: async () => '' });
   const run = (...args) => fu.exports.main(['node', 'fu', ...args], io());
   try {
     // The data comes from the generator (its own modules), so only the commands below compile in the bundle.
-    generateFile(process.env.FU_DB, { contacts: 200, touchesPerContact: 10, seed: 'cache', now: process.env.FU_NOW, tz });
+    generateFile(process.env.FU_DB, { contacts: 200, touchesPerContact: 10, seed: 'cache', now: process.env.FU_NOW, zone });
     const db = new Database(process.env.FU_DB, { readonly: true });
     const chase = db.prepare('SELECT id FROM contacts WHERE chase_due_on IS NOT NULL ORDER BY chase_due_on LIMIT 1').pluck().get();
     const promise = db.prepare("SELECT id FROM commitments WHERE state = 'open' AND kind = 'promise' LIMIT 1").pluck().get();

@@ -8,6 +8,7 @@ import type { Deps, IO } from '../src/cli/io.js';
 import { inquirerPrompter } from '../src/cli/prompter.js';
 import { configFrom } from '../src/domain/config.js';
 import type { Store } from '../src/store/store.js';
+import { zoneOf } from '../src/domain/zone.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const BIN = path.join(ROOT, 'bin', 'fu.cjs');
@@ -19,7 +20,7 @@ export function storeDeps(store: Store, io: IO, now: string, tz: string): Deps {
     store: () => store,
     config: () => configFrom(store.configValues()),
     now,
-    tz,
+    zone: zoneOf(tz),
     prompter: inquirerPrompter(false),
     dbPath: () => store.db.name,
     configDir: () => path.join(os.tmpdir(), 'fu-tests-have-no-config'),

@@ -7,10 +7,11 @@ import type { Deps } from './io.js';
 import { idOf } from './input.js';
 import { safe } from './output.js';
 import { withExamples, type App } from './program.js';
+import type { Zone } from '../domain/zone.js';
 
 /** Kept late: a promise after its due time, a next step after its day. */
-function isLate(kind: string, due: Parameters<typeof dueInstant>[0], now: string, dayEnd: string, tz: string): boolean {
-  const deadline = kind === 'promise' ? dueInstant(due, dayEnd, tz) : instantAt(addDays('at' in due ? localDateOf(due.at, tz) : due.date, 1), '00:00', tz);
+function isLate(kind: string, due: Parameters<typeof dueInstant>[0], now: string, dayEnd: string, zone: Zone): boolean {
+  const deadline = kind === 'promise' ? dueInstant(due, dayEnd, zone) : instantAt(addDays('at' in due ? localDateOf(due.at, zone) : due.date, 1), '00:00', zone);
   return Date.parse(now) > Date.parse(deadline);
 }
 
@@ -23,15 +24,15 @@ export function closeCommitment(idText: string, state: 'kept' | 'cancelled', dep
     const c = store.commitment(id);
     if (!c) throw notFoundError(`No commitment has the id #${id}.`, 'The ids are shown by fu today and fu show.');
     if (c.state !== 'open') throw usageError(`#${id} is already closed (${c.state}).`);
-    const late = state === 'kept' && isLate(c.kind, c.due, deps.now, config.dayEnd, deps.tz);
+    const late = state === 'kept' && isLate(c.kind, c.due, deps.now, config.dayEnd, deps.zone);
     store.closeCommitment(id, state, deps.now, null, late);
-    refreshDerived(store, c.contactId, config, deps.tz);
+    refreshDerived(store, c.contactId, config, deps.zone);
     return { c, late, contact: store.contact(c.contactId)! };
   });
   const { c, late, contact } = result;
   const verb = state === 'kept' ? 'Done' : 'Cancelled';
   deps.io.out(
-    `${verb} #${c.id} (${c.kind === 'promise' ? 'promise' : 'next step'} for ${safe(contact.name)}): ${safe(c.what)}, due ${formatDue(c.due, deps.tz, localDateOf(deps.now, deps.tz))}${late ? ', kept late' : ''}.\n`,
+    `${verb} #${c.id} (${c.kind === 'promise' ? 'promise' : 'next step'} for ${safe(contact.name)}): ${safe(c.what)}, due ${formatDue(c.due, deps.zone, localDateOf(deps.now, deps.zone))}${late ? ', kept late' : ''}.\n`,
   );
   if (c.kind === 'next-step' && !contact.nextStepId && (contact.status === 'active' || contact.status === 'nurture')) {
     deps.io.err(`${safe(contact.name)} has no next step now: book one with fu next ${contact.id} WHAT --at WHEN\n`);

@@ -2,6 +2,7 @@
 import type { Store } from '../store/store.js';
 import type { Config, Instant } from '../domain/types.js';
 import type { Prompter } from './prompter.js';
+import type { Zone } from '../domain/zone.js';
 
 export interface IO {
   out(text: string): void;
@@ -26,7 +27,7 @@ export interface Deps {
   io: IO;
   prompter: Prompter;
   now: Instant;
-  tz: string;
+  zone: Zone;
 }
 
 /** An IO that collects output in memory: for tests and for composing commands. */

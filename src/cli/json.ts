@@ -6,17 +6,18 @@ import { effectiveState } from '../domain/commitments.js';
 import { isoWithOffset, localDateOf } from '../domain/time.js';
 import type { Commitment, Config, Due, Instant, Touch } from '../domain/types.js';
 import type { Contact } from '../store/store.js';
+import type { Zone } from '../domain/zone.js';
 
-const iso = (at: Instant | null, tz: string) => (at === null ? null : isoWithOffset(at, tz));
+const iso = (at: Instant | null, zone: Zone) => (at === null ? null : isoWithOffset(at, zone));
 
-export function dueJson(due: Due, tz: string): { dueAt: string | null; dueDate: string } {
-  return 'at' in due ? { dueAt: isoWithOffset(due.at, tz), dueDate: localDateOf(due.at, tz) } : { dueAt: null, dueDate: due.date };
+export function dueJson(due: Due, zone: Zone): { dueAt: string | null; dueDate: string } {
+  return 'at' in due ? { dueAt: isoWithOffset(due.at, zone), dueDate: localDateOf(due.at, zone) } : { dueAt: null, dueDate: due.date };
 }
 
 export interface JsonContext {
   now: Instant;
   config: Config;
-  tz: string;
+  zone: Zone;
 }
 
 export function commitmentJson(c: Commitment, ctx: JsonContext) {
@@ -25,20 +26,20 @@ export function commitmentJson(c: Commitment, ctx: JsonContext) {
     contactId: c.contactId,
     kind: c.kind,
     what: c.what,
-    ...dueJson(c.due, ctx.tz),
+    ...dueJson(c.due, ctx.zone),
     soft: c.soft,
-    state: effectiveState(c, ctx.now, localDateOf(ctx.now, ctx.tz), ctx.config, ctx.tz),
+    state: effectiveState(c, ctx.now, localDateOf(ctx.now, ctx.zone), ctx.config, ctx.zone),
     late: c.late,
-    createdAt: iso(c.createdAt, ctx.tz),
-    closedAt: iso(c.closedAt, ctx.tz),
+    createdAt: iso(c.createdAt, ctx.zone),
+    closedAt: iso(c.closedAt, ctx.zone),
   };
 }
 
-export function touchJson(t: Touch, forcedRules: string[], tz: string) {
+export function touchJson(t: Touch, forcedRules: string[], zone: Zone) {
   return {
     id: t.id,
     contactId: t.contactId,
-    at: iso(t.at, tz),
+    at: iso(t.at, zone),
     channel: t.channel,
     outcome: t.outcome,
     note: t.note,
@@ -62,9 +63,9 @@ export function contactJson(c: Contact, tags: string[], nextStep: Commitment | n
     note: c.note,
     tags,
     status: c.status,
-    createdAt: iso(c.createdAt, ctx.tz),
-    lastTouchAt: iso(c.derived.lastTouchAt, ctx.tz),
-    lastTwoWayAt: iso(c.derived.lastTwoWayAt, ctx.tz),
+    createdAt: iso(c.createdAt, ctx.zone),
+    lastTouchAt: iso(c.derived.lastTouchAt, ctx.zone),
+    lastTwoWayAt: iso(c.derived.lastTwoWayAt, ctx.zone),
     unansweredAttempts: c.derived.unanswered,
     chaseDueOn: c.derived.chaseDueOn,
     nurtureDueOn: c.derived.nurtureDueOn,

@@ -8,7 +8,7 @@ import { CommanderError } from 'commander';
 import { Exit, FuError, oneLine, usageError } from '../errors.js';
 import type { IO } from './io.js';
 import { buildProgram, commandName, type Environment } from './program.js';
-import { userTimeZone } from './zone.js';
+import { userZone } from './zone.js';
 import { paint, safe } from './output.js';
 import { asDatabaseError, describe, isDatabaseFault, type Db } from '../store/db.js';
 
@@ -122,7 +122,7 @@ export async function main(argv: string[], io: IO = processIO(process.env, argv)
   const environment: Environment = {
     io,
     env,
-    tz: userTimeZone(env),
+    zone: userZone(env),
     stdinIsTTY: () => isTerminal(0),
     systemNow: Date.now,
   };

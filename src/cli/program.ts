@@ -11,11 +11,12 @@ import { currentTime } from './clock.js';
 import type { Deps, IO } from './io.js';
 import { inquirerPrompter } from './prompter.js';
 import { COMMANDS } from './commands/index.js';
+import type { Zone } from '../domain/zone.js';
 
 export interface Environment {
   io: IO;
   env: NodeJS.ProcessEnv;
-  tz: string;
+  zone: Zone;
   /** Asked only when stdout is a terminal: prompts need both. */
   stdinIsTTY(): boolean;
   systemNow: () => number;
@@ -80,7 +81,7 @@ async function loadCommands(program: Command, app: App, argv: string[]): Promise
 }
 
 export async function buildProgram(environment: Environment, argv: string[] = []): Promise<{ program: Command; close(): void; database(): Db | undefined }> {
-  const { io, env, tz } = environment;
+  const { io, env, zone } = environment;
   let store: Store | undefined;
   let config: Config | undefined;
   const require = createRequire(import.meta.url);
@@ -101,10 +102,10 @@ export async function buildProgram(environment: Environment, argv: string[] = []
   const app: App = {
     deps(cmd) {
       const globals = cmd.optsWithGlobals<GlobalOptions>();
-      const now = currentTime(env.FU_NOW, tz, environment.systemNow);
+      const now = currentTime(env.FU_NOW, zone, environment.systemNow);
       return {
         io,
-        tz,
+        zone,
         now,
         prompter: inquirerPrompter(io.stdoutIsTTY && globals.input !== false && environment.stdinIsTTY()),
         dbPath: () => resolveDbPath(globals.db, env),

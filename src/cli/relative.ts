@@ -1,6 +1,7 @@
 /** Relative times ("in 2h", "3 days late"): only on a terminal; pipes get ISO times. */
 import { daysBetween, localDateOf } from '../domain/time.js';
 import type { Instant, LocalDate } from '../domain/types.js';
+import type { Zone } from '../domain/zone.js';
 
 export function relativeDays(date: LocalDate, today: LocalDate): string {
   const d = daysBetween(today, date);
@@ -11,22 +12,22 @@ export function relativeDays(date: LocalDate, today: LocalDate): string {
 }
 
 /** Within a day: hours and minutes; beyond: calendar days in the user's zone. */
-export function relativeTime(at: Instant, now: Instant, tz: string): string {
+export function relativeTime(at: Instant, now: Instant, zone: Zone): string {
   const minutes = Math.round((Date.parse(at) - Date.parse(now)) / 60_000);
   const abs = Math.abs(minutes);
   if (abs < 60) return minutes >= 0 ? `in ${abs}m` : `${abs}m ago`;
-  if (abs < 24 * 60 && localDateOf(at, tz) === localDateOf(now, tz)) {
+  if (abs < 24 * 60 && localDateOf(at, zone) === localDateOf(now, zone)) {
     const h = Math.round(abs / 60);
     return minutes >= 0 ? `in ${h}h` : `${h}h ago`;
   }
-  return relativeDays(localDateOf(at, tz), localDateOf(now, tz));
+  return relativeDays(localDateOf(at, zone), localDateOf(now, zone));
 }
 
 /** How late something is: "2h late", "3 days late". */
-export function lateness(dueAt: Instant, now: Instant, tz: string): string {
+export function lateness(dueAt: Instant, now: Instant, zone: Zone): string {
   const minutes = Math.max(0, Math.round((Date.parse(now) - Date.parse(dueAt)) / 60_000));
   if (minutes < 60) return `${minutes}m late`;
-  const days = daysBetween(localDateOf(dueAt, tz), localDateOf(now, tz));
+  const days = daysBetween(localDateOf(dueAt, zone), localDateOf(now, zone));
   if (days === 0) return `${Math.round(minutes / 60)}h late`;
   return `${days} day${days === 1 ? '' : 's'} late`;
 }

@@ -1,13 +1,12 @@
 /**
  * The user's time zone ($TZ, else /etc/localtime), found without starting
  * Intl: `Intl.DateTimeFormat().resolvedOptions()` costs ~10 ms of ICU
- * start-up on every run, more than most commands take. The zone found is
- * registered as the process's own, so domain/time.ts reads its wall clock
- * with Date's local-time methods (the same ICU zone data). Anything unusual
- * falls back to asking Intl.
+ * start-up on every run, more than most commands take. Being the process's
+ * own zone, its offsets are read with Date's local-time methods (the same ICU
+ * zone data, without Intl). Anything unusual falls back to asking Intl.
  */
 import fs from 'node:fs';
-import { setProcessZone } from '../domain/time.js';
+import type { Zone } from '../domain/zone.js';
 
 const IANA = /^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/;
 
@@ -34,10 +33,34 @@ function cheapZone(env: NodeJS.ProcessEnv): string | null {
   }
 }
 
-/** The IANA name of the user's zone, registered as the process's own. */
-export function userTimeZone(env: NodeJS.ProcessEnv): string {
+const MS_PER_DAY = 86_400_000;
+
+/**
+ * `name`, which must be the zone this process runs in (Date's local time):
+ * its offsets come from Date, one lookup per UTC day without a change of
+ * offset, not per call.
+ */
+export function processZone(name: string): Zone {
+  /** Offsets by UTC day, for the days without a change of offset (null: one that day). */
+  const dayOffsets = new Map<number, number | null>();
+  return {
+    name,
+    offsetMs(ms) {
+      const day = Math.floor(ms / MS_PER_DAY);
+      let off = dayOffsets.get(day);
+      if (off === undefined) {
+        const first = new Date(day * MS_PER_DAY).getTimezoneOffset();
+        const last = new Date((day + 1) * MS_PER_DAY - 1).getTimezoneOffset();
+        off = first === last ? Math.round(-first * 60_000) : null;
+        dayOffsets.set(day, off);
+      }
+      return off ?? Math.round(-new Date(ms).getTimezoneOffset() * 60_000);
+    },
+  };
+}
+
+/** The user's zone: the process's own, read through Date. */
+export function userZone(env: NodeJS.ProcessEnv): Zone {
   const cheap = cheapZone(env);
-  const tz = cheap ?? (Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
-  setProcessZone(tz);
-  return tz;
+  return processZone(cheap ?? (Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC'));
 }

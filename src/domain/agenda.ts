@@ -19,6 +19,7 @@ import { isMissed } from './commitments.js';
 import { plural } from './text.js';
 import { dueDate, dueInstant, formatDay, localDateOf } from './time.js';
 import type { Commitment, Config, DerivedState, Due, Instant, LocalDate, Status } from './types.js';
+import type { Zone } from './zone.js';
 
 export interface AgendaContact {
   id: number;
@@ -64,7 +65,7 @@ export interface Agenda {
 export interface AgendaInput {
   date: LocalDate;
   now: Instant;
-  tz: string;
+  zone: Zone;
   config: Config;
   /** Open commitments due on or before `date` (more is harmless: filtered here). */
   commitments: AgendaCommitment[];
@@ -75,19 +76,19 @@ export interface AgendaInput {
 
 
 export function buildAgenda(input: AgendaInput): Agenda {
-  const { date, now, tz, config } = input;
-  const today = localDateOf(now, tz);
+  const { date, now, zone, config } = input;
+  const today = localDateOf(now, zone);
   const sections: Record<SectionName, AgendaRow[]> = { appointments: [], overdue: [], promises: [], chases: [], nurture: [] };
   // Date-only dues sort at day.end, as a date-only promise falls due then.
-  const sortKey = (c: Commitment) => Date.parse(dueInstant(c.due, config.dayEnd, tz));
+  const sortKey = (c: Commitment) => Date.parse(dueInstant(c.due, config.dayEnd, zone));
 
   const commitments = input.commitments.filter((c) => c.state === 'open');
   // Each key computed once, not at every comparison: a thousand rows at 100k contacts.
   const keys = new Map<Commitment, number>(commitments.map((c) => [c, sortKey(c)]));
   const byDue = (a: Commitment, b: Commitment) => keys.get(a)! - keys.get(b)! || a.id - b.id;
   for (const c of [...commitments].sort(byDue)) {
-    const day = dueDate(c.due, tz);
-    const late = isMissed(c, now, today, config, tz);
+    const day = dueDate(c.due, zone);
+    const late = isMissed(c, now, today, config, zone);
     const row = (why: string): AgendaRow => ({
       id: c.id,
       idKind: 'commitment',
@@ -120,7 +121,7 @@ export function buildAgenda(input: AgendaInput): Agenda {
     if (c.status === 'active' && d.chaseDueOn !== null && d.chaseDueOn <= date) {
       const number = d.unanswered + 1;
       const breakUp = number >= L;
-      const last = d.lastAttemptAt ? `last: ${d.lastAttemptChannel} ${formatDay(localDateOf(d.lastAttemptAt, tz), today)}` : '';
+      const last = d.lastAttemptAt ? `last: ${d.lastAttemptChannel} ${formatDay(localDateOf(d.lastAttemptAt, zone), today)}` : '';
       sections.chases.push({
         ...base,
         kind: 'chase',
@@ -137,7 +138,7 @@ export function buildAgenda(input: AgendaInput): Agenda {
       });
     }
     if (c.status === 'nurture' && d.nurtureDueOn !== null && d.nurtureDueOn <= date) {
-      const lastTouch = d.lastTouchAt ? `last touch ${formatDay(localDateOf(d.lastTouchAt, tz), today)}` : 'never touched';
+      const lastTouch = d.lastTouchAt ? `last touch ${formatDay(localDateOf(d.lastTouchAt, zone), today)}` : 'never touched';
       sections.nurture.push({
         ...base,
         kind: 'nurture',
@@ -151,7 +152,7 @@ export function buildAgenda(input: AgendaInput): Agenda {
   }
   // YYYY-MM-DD compares as text; localeCompare would start ICU's collator (~10 ms) for nothing.
   const byDay = (a: AgendaRow, b: AgendaRow) => {
-    const [da, db] = [dueDate(a.due, tz), dueDate(b.due, tz)];
+    const [da, db] = [dueDate(a.due, zone), dueDate(b.due, zone)];
     return da < db ? -1 : da > db ? 1 : a.id - b.id;
   };
   sections.chases.sort(byDay);

@@ -1,18 +1,19 @@
 /** How a commitment stands at a given moment (SPEC R3). */
 import { dueDate, dueInstant } from './time.js';
 import type { Commitment, CommitmentState, Config, Instant, LocalDate } from './types.js';
+import type { Zone } from './zone.js';
 
 /**
  * `missed` is derived, never stored: a next step is missed once its local day
  * has ended without a two-way touch; a promise once its due time has passed
  * (a date-only promise is due at `day.end`).
  */
-export function isMissed(c: Pick<Commitment, 'kind' | 'due' | 'state'>, now: Instant, today: LocalDate, config: Pick<Config, 'dayEnd'>, tz: string): boolean {
+export function isMissed(c: Pick<Commitment, 'kind' | 'due' | 'state'>, now: Instant, today: LocalDate, config: Pick<Config, 'dayEnd'>, zone: Zone): boolean {
   if (c.state !== 'open') return false;
-  if (c.kind === 'next-step') return dueDate(c.due, tz) < today;
-  return dueInstant(c.due, config.dayEnd, tz) < now;
+  if (c.kind === 'next-step') return dueDate(c.due, zone) < today;
+  return dueInstant(c.due, config.dayEnd, zone) < now;
 }
 
-export function effectiveState(c: Commitment, now: Instant, today: LocalDate, config: Pick<Config, 'dayEnd'>, tz: string): CommitmentState {
-  return isMissed(c, now, today, config, tz) ? 'missed' : c.state;
+export function effectiveState(c: Commitment, now: Instant, today: LocalDate, config: Pick<Config, 'dayEnd'>, zone: Zone): CommitmentState {
+  return isMissed(c, now, today, config, zone) ? 'missed' : c.state;
 }

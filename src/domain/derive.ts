@@ -5,6 +5,7 @@
  */
 import { addDays, localDateOf } from './time.js';
 import type { Commitment, Config, DerivedState, Direction, LocalDate, Outcome, Status, Touch } from './types.js';
+import type { Zone } from './zone.js';
 
 export function directionOf(outcome: Outcome): Direction {
   switch (outcome) {
@@ -69,7 +70,7 @@ export function deriveState(
   touches: Touch[],
   openNextStep: Commitment | null,
   config: Config,
-  tz: string,
+  zone: Zone,
 ): DerivedState {
   const sorted = chronological(touches);
   const last = sorted.at(-1) ?? null;
@@ -84,7 +85,7 @@ export function deriveState(
   // A chase is due only in a running sequence: an appointment on the books or a
   // finished sequence (the break-up sent) means there is nothing to chase.
   if (status === 'active' && openNextStep === null && lastAttempt && unanswered < config.attemptsLimit) {
-    chaseDueOn = addDays(localDateOf(lastAttempt.at, tz), config.attemptsGapDays);
+    chaseDueOn = addDays(localDateOf(lastAttempt.at, zone), config.attemptsGapDays);
     // Same auto-reply as R5 checks (the latest in the sequence), so the day
     // shown as due is never a day R5 refuses.
     if (seq.until !== null && seq.until > chaseDueOn) chaseDueOn = seq.until;
@@ -93,7 +94,7 @@ export function deriveState(
   let nurtureDueOn: LocalDate | null = null;
   if (status === 'nurture' && last) {
     const days = last.disposition === 'not-fit' ? config.nurtureNotFitDays : config.nurtureEveryDays;
-    nurtureDueOn = addDays(localDateOf(last.at, tz), days);
+    nurtureDueOn = addDays(localDateOf(last.at, zone), days);
   }
 
   return {

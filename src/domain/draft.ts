@@ -7,6 +7,7 @@
 import { isMissed } from './commitments.js';
 import { addDays, dueDate, formatDay, instantAt, localDateOf, localTimeOf, parseTimeOfDay, weekdayOf } from './time.js';
 import type { Channel, Commitment, Config, Instant, LocalDate, Touch } from './types.js';
+import type { Zone } from './zone.js';
 
 export type DraftKind = 'follow-up' | 'breakup' | 'nurture';
 
@@ -40,7 +41,7 @@ export interface DraftInput {
   appointments: Commitment[];
   config: Config;
   now: Instant;
-  tz: string;
+  zone: Zone;
   reason: string | null;
   ask: string | null;
   /** How many slots the default follow-up ask offers. */
@@ -141,10 +142,10 @@ interface History {
 }
 
 /** Part A: the last conversation, what was sent since, the attempts since, the open promises. */
-function historyOf(input: Pick<DraftInput, 'touches' | 'commitments' | 'config' | 'now' | 'tz' | 'kind'>): History {
-  const { tz, now } = input;
-  const today = localDateOf(now, tz);
-  const day = (at: Instant) => formatDay(localDateOf(at, tz), today);
+function historyOf(input: Pick<DraftInput, 'touches' | 'commitments' | 'config' | 'now' | 'zone' | 'kind'>): History {
+  const { zone, now } = input;
+  const today = localDateOf(now, zone);
+  const day = (at: Instant) => formatDay(localDateOf(at, zone), today);
   const touches = [...input.touches].filter((t) => t.at <= now).sort(byTime);
   const lastTwoWay = touches.filter((t) => t.outcome === 'connected' || t.outcome === 'replied').at(-1);
   const parts: string[] = [];
@@ -174,7 +175,7 @@ function historyOf(input: Pick<DraftInput, 'touches' | 'commitments' | 'config' 
   if (kept.length) parts.push(`Done as promised: ${list(kept.map((c) => clause(c.what)))}.`);
   const owed = input.commitments.filter((c) => c.kind === 'promise' && c.state === 'open');
   // A promise already missed is owed without its date: a deadline that has passed is no promise to repeat.
-  const by = (c: Commitment) => (isMissed(c, now, today, input.config, tz) ? '' : `, by ${formatDay(dueDate(c.due, tz), today)}`);
+  const by = (c: Commitment) => (isMissed(c, now, today, input.config, zone) ? '' : `, by ${formatDay(dueDate(c.due, zone), today)}`);
   if (owed.length) parts.push(`As promised: ${list(owed.map((c) => `${clause(c.what)}${by(c)}`))}.`);
   return { text: parts.join(' '), leftOut };
 }
@@ -192,7 +193,7 @@ const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${St
  * prefer 15:00, odd days 10:00 (the nearest free time to it), so the prospect
  * gets an afternoon and a morning to choose from.
  */
-export function proposeSlots(count: number, appointments: Commitment[], config: Config, now: Instant, tz: string): Instant[] {
+export function proposeSlots(count: number, appointments: Commitment[], config: Config, now: Instant, zone: Zone): Instant[] {
   const busy = appointments.flatMap((c) => ('at' in c.due ? [Date.parse(c.due.at)] : []));
   const length = APPOINTMENT_MINUTES * 60_000;
   const start = minutesOf(config.dayStart);
@@ -201,7 +202,7 @@ export function proposeSlots(count: number, appointments: Commitment[], config: 
   for (let m = Math.ceil(start / 30) * 30; m <= end; m += 30) grid.push(m);
   if (grid.length === 0 && start <= end) grid.push(start);
   const slots: Instant[] = [];
-  let date: LocalDate = localDateOf(now, tz);
+  let date: LocalDate = localDateOf(now, zone);
   for (let tries = 0; slots.length < count && tries < 60; tries++) {
     date = addDays(date, 1);
     const wd = weekdayOf(date);
@@ -209,7 +210,7 @@ export function proposeSlots(count: number, appointments: Commitment[], config: 
     const target = slots.length % 2 === 0 ? 15 * 60 : 10 * 60;
     const ordered = [...grid].sort((a, b) => Math.abs(a - target) - Math.abs(b - target) || a - b);
     for (const m of ordered) {
-      const at = instantAt(date, hhmm(m), tz);
+      const at = instantAt(date, hhmm(m), zone);
       const ms = Date.parse(at);
       if (ms <= Date.parse(now)) continue;
       if (busy.some((b) => Math.abs(b - ms) < length)) continue;
@@ -221,12 +222,12 @@ export function proposeSlots(count: number, appointments: Commitment[], config: 
 }
 
 /** "Tue 24 Nov at 15:00". */
-function formatSlot(at: Instant, tz: string, now: Instant): string {
-  return `${formatDay(localDateOf(at, tz), localDateOf(now, tz))} at ${localTimeOf(at, tz)}`;
+function formatSlot(at: Instant, zone: Zone, now: Instant): string {
+  return `${formatDay(localDateOf(at, zone), localDateOf(now, zone))} at ${localTimeOf(at, zone)}`;
 }
 
 export function buildDraft(input: DraftInput): Draft {
-  const { kind, config, tz, now } = input;
+  const { kind, config, zone, now } = input;
   const firstName = input.contact.name.trim().split(/\s+/)[0]!;
   const yourName = config.userName.trim() || YOUR_NAME;
   let slots: Instant[] = [];
@@ -245,12 +246,12 @@ export function buildDraft(input: DraftInput): Draft {
       .filter((c) => c.kind === 'next-step' && c.state === 'open' && 'at' in c.due && c.due.at > now)
       .sort((a, b) => byTime(a.due as { at: Instant }, b.due as { at: Instant }))[0];
     if (next && 'at' in next.due) {
-      ask = `Are we still on for ${formatSlot(next.due.at, tz, now)} (${clause(next.what)})?`;
+      ask = `Are we still on for ${formatSlot(next.due.at, zone, now)} (${clause(next.what)})?`;
     } else {
-      slots = proposeSlots(input.slots, input.appointments, config, now, tz);
+      slots = proposeSlots(input.slots, input.appointments, config, now, zone);
       const proposalOut = input.touches.some((t) => t.proposal);
       const what = proposalOut ? 'for 15 minutes to go through the proposal together' : 'for 15 minutes';
-      ask = `Would ${list(slots.map((s) => formatSlot(s, tz, now))).replace(/ and ([^,]*)$/, ' or $1')} suit you ${what}?`;
+      ask = `Would ${list(slots.map((s) => formatSlot(s, zone, now))).replace(/ and ([^,]*)$/, ' or $1')} suit you ${what}?`;
     }
   }
 

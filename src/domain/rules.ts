@@ -20,6 +20,7 @@ import type {
   Touch,
 } from './types.js';
 import type { When } from './when.js';
+import type { Zone } from './zone.js';
 
 export type RuleId = 'R1' | 'R2' | 'R3' | 'R4' | 'R5' | 'R6' | 'R7';
 export interface RuleViolation {
@@ -150,15 +151,15 @@ function vagueWarning(what: string): Warning | null {
 const TIME_SUGGESTION = { morning: '10 or 11am?', afternoon: '3 or 4pm?', evening: '6 or 7pm?', none: '10am or 3pm?' };
 
 /** R2 for a next step: in the future (timed: after now; soft date: today or later) and with a time unless soft. */
-export function checkNextStep(next: NextStepInput, soft: boolean, now: Instant, tz: string): RuleViolation | null {
-  const today = localDateOf(now, tz);
+export function checkNextStep(next: NextStepInput, soft: boolean, now: Instant, zone: Zone): RuleViolation | null {
+  const today = localDateOf(now, zone);
   const w = next.when;
   const past = (shown: string): RuleViolation => ({
     rule: 'R2',
     message: `${shown} is in the past: a next step must be ahead.`,
     hint: 'Agree a date and a time that are still ahead with them.',
   });
-  if (w.hasTime) return Date.parse(w.at) > Date.parse(now) ? null : past(formatDue({ at: w.at }, tz, today));
+  if (w.hasTime) return Date.parse(w.at) > Date.parse(now) ? null : past(formatDue({ at: w.at }, zone, today));
   // --soft never allows a past date; a soft step for today is allowed (it is not over yet).
   if (w.date < today) return past(formatDay(w.date, today));
   if (soft) return null;
@@ -169,10 +170,10 @@ export function checkNextStep(next: NextStepInput, soft: boolean, now: Instant, 
 }
 
 /** R2 for a promise: its due (a date-only by is due at config.dayEnd) must not be in the past. */
-export function checkPromise(p: { what: string; by: When }, now: Instant, config: Config, tz: string): RuleViolation | null {
+export function checkPromise(p: { what: string; by: When }, now: Instant, config: Config, zone: Zone): RuleViolation | null {
   const due = dueOf(p.by);
-  if (Date.parse(dueInstant(due, config.dayEnd, tz)) >= Date.parse(now)) return null;
-  const shown = 'at' in due ? formatDue(due, tz, localDateOf(now, tz)) : `${formatDay(due.date, localDateOf(now, tz))} ${config.dayEnd}`;
+  if (Date.parse(dueInstant(due, config.dayEnd, zone)) >= Date.parse(now)) return null;
+  const shown = 'at' in due ? formatDue(due, zone, localDateOf(now, zone)) : `${formatDay(due.date, localDateOf(now, zone))} ${config.dayEnd}`;
   return {
     rule: 'R2',
     message: `The promise "${p.what}" would be due ${shown}, which is in the past: promise a time that is still ahead.`,
@@ -180,8 +181,8 @@ export function checkPromise(p: { what: string; by: When }, now: Instant, config
 }
 
 /** Still ahead: a timed due after now, a date-only due today or later. */
-function isAhead(due: Due, now: Instant, tz: string): boolean {
-  return 'at' in due ? Date.parse(due.at) > Date.parse(now) : due.date >= localDateOf(now, tz);
+function isAhead(due: Due, now: Instant, zone: Zone): boolean {
+  return 'at' in due ? Date.parse(due.at) > Date.parse(now) : due.date >= localDateOf(now, zone);
 }
 
 function nextStepOf(next: NextStepInput): PlannedCommitment {
@@ -196,8 +197,8 @@ const DISPOSITION_STATUS: Record<DispositionKind, Status> = {
   'not-fit': 'nurture',
 };
 
-export function checkTouch(state: ContactState, input: TouchInput, config: Config, now: Instant, tz: string): Decision<TouchPlan> {
-  return planTouch(state, input, config, now, tz, null);
+export function checkTouch(state: ContactState, input: TouchInput, config: Config, now: Instant, zone: Zone): Decision<TouchPlan> {
+  return planTouch(state, input, config, now, zone, null);
 }
 
 function planTouch(
@@ -205,7 +206,7 @@ function planTouch(
   input: TouchInput,
   config: Config,
   now: Instant,
-  tz: string,
+  zone: Zone,
   metAt: string | null,
 ): Decision<TouchPlan> {
   // Won and lost contacts: touches are recorded without R1-R7 (R2 still checks
@@ -216,28 +217,28 @@ function planTouch(
 
   // R2: bad dates first.
   if (input.next) {
-    const v = checkNextStep(input.next, input.soft, now, tz);
+    const v = checkNextStep(input.next, input.soft, now, zone);
     if (v) return refuse(v);
   }
   for (const p of input.promises) {
-    const v = checkPromise(p, now, config, tz);
+    const v = checkPromise(p, now, config, zone);
     if (v) return refuse(v);
   }
   const vague = input.next && vagueWarning(input.next.what);
   if (vague) warnings.push(vague);
 
   const kind = input.disposition?.kind ?? null;
-  const day = localDateOf(input.at, tz);
+  const day = localDateOf(input.at, zone);
   const openSteps = state.open.filter((c) => c.kind === 'next-step');
   // R3: a two-way touch on the local day of the open next step keeps it; an
   // unanswered attempt at the appointment keeps nothing. Applied on every
   // status: it is bookkeeping, not a refusal (a won deal's kickoff is kept too).
-  const kept = new Set(isTwoWay(input) ? openSteps.filter((c) => dueDate(c.due, tz) === day).map((c) => c.id) : []);
+  const kept = new Set(isTwoWay(input) ? openSteps.filter((c) => dueDate(c.due, zone) === day).map((c) => c.id) : []);
   const cancelsStep = kind === 'lost' || kind === 'nurture' || kind === 'not-fit';
   // The open next step that is still there after the touch, if any.
   const remaining = input.next || cancelsStep ? [] : openSteps.filter((c) => !kept.has(c.id));
 
-  if (ruled && input.outcome === 'connected' && !input.next && !kind && !remaining.some((c) => isAhead(c.due, now, tz))) {
+  if (ruled && input.outcome === 'connected' && !input.next && !kind && !remaining.some((c) => isAhead(c.due, now, zone))) {
     return refuse({
       rule: 'R1',
       message:
@@ -252,7 +253,7 @@ function planTouch(
   // mentions the proposal is left to the seller.
   const firmAfter = input.next
     ? input.next.when.hasTime
-    : remaining.some((c) => !c.soft && 'at' in c.due && isAhead(c.due, now, tz));
+    : remaining.some((c) => !c.soft && 'at' in c.due && isAhead(c.due, now, zone));
   if (ruled && input.proposal && !firmAfter) {
     return refuse({
       rule: 'R7',
@@ -287,10 +288,10 @@ function planTouch(
     // R5: spacing in local calendar days, and not while they are away.
     const prev = seq.attempts.at(-1);
     if (prev) {
-      const prevDay = localDateOf(prev.at, tz);
+      const prevDay = localDateOf(prev.at, zone);
       if (daysBetween(prevDay, day) < config.attemptsGapDays) {
         if (!input.force) {
-          const today = localDateOf(now, tz);
+          const today = localDateOf(now, zone);
           return refuse({
             rule: 'R5',
             message: `The last attempt was ${formatDay(prevDay, today)}; space attempts ${plural(config.attemptsGapDays, 'day')} apart: the next one is due ${formatDay(addDays(prevDay, config.attemptsGapDays), today)}.`,
@@ -304,7 +305,7 @@ function planTouch(
       if (!input.force) {
         return refuse({
           rule: 'R5',
-          message: `They are away until ${formatDay(seq.until, localDateOf(now, tz))}: the next attempt is due then.`,
+          message: `They are away until ${formatDay(seq.until, localDateOf(now, zone))}: the next attempt is due then.`,
           hint: 'Add --force to record it anyway.',
         });
       }
@@ -368,13 +369,13 @@ function planTouch(
 }
 
 /** `fu add NAME --met EVENT`: a new contact and a connected meeting; R1 and R2 as for any conversation. */
-export function checkMet(input: MetInput, config: Config, now: Instant, tz: string): Decision<TouchPlan> {
+export function checkMet(input: MetInput, config: Config, now: Instant, zone: Zone): Decision<TouchPlan> {
   return planTouch(
     { id: 0, status: 'active', touches: [], open: [] },
     plainTouch(input.at, 'connected', { channel: 'meeting', note: `Met at ${input.event}`, next: input.next, soft: input.soft, disposition: input.disposition }),
     config,
     now,
-    tz,
+    zone,
     input.event,
   );
 }
@@ -385,9 +386,9 @@ export function checkReschedule(
   next: NextStepInput,
   soft: boolean,
   now: Instant,
-  tz: string,
+  zone: Zone,
 ): Decision<ReschedulePlan> {
-  const v = checkNextStep(next, soft, now, tz);
+  const v = checkNextStep(next, soft, now, zone);
   if (v) return refuse(v);
   const step = nextStepOf(next);
   const open = state.open.filter((c) => c.kind === 'next-step').at(-1);

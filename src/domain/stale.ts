@@ -8,6 +8,7 @@ import { isMissed } from './commitments.js';
 import { plural } from './text.js';
 import { dueDate, dueInstant, formatDay, formatDue, localDateOf, daysBetween } from './time.js';
 import type { Commitment, Config, DerivedState, Instant, Status } from './types.js';
+import type { Zone } from './zone.js';
 
 export const STALE_CATEGORIES = ['missed', 'soft', 're-engage', 'drop', 'no-next-step'] as const;
 export type StaleCategory = (typeof STALE_CATEGORIES)[number];
@@ -51,7 +52,7 @@ export interface StaleRow {
 
 export interface StaleContext {
   now: Instant;
-  tz: string;
+  zone: Zone;
   config: Config;
 }
 
@@ -82,11 +83,11 @@ function nextStepCommand(id: string, what: string, at: string): string {
 /** The first category that applies to one contact, or null (won, lost, or nothing to do). */
 export function categorize(c: StaleContact, ctx: StaleContext): StaleRow | null {
   if (c.status !== 'active' && c.status !== 'nurture') return null;
-  const { now, tz, config } = ctx;
-  const today = localDateOf(now, tz);
+  const { now, zone, config } = ctx;
+  const today = localDateOf(now, zone);
   const d = c.derived;
   const L = config.attemptsLimit;
-  const daysSince = (at: Instant) => daysBetween(localDateOf(at, tz), today);
+  const daysSince = (at: Instant) => daysBetween(localDateOf(at, zone), today);
   const knownSince = c.firstTouchAt !== null && Date.parse(c.firstTouchAt) < Date.parse(c.createdAt) ? c.firstTouchAt : c.createdAt;
   const facts = {
     contactId: c.id,
@@ -118,14 +119,14 @@ export function categorize(c: StaleContact, ctx: StaleContext): StaleRow | null 
     command,
   });
   const byDue = (a: Commitment, b: Commitment) =>
-    Date.parse(dueInstant(a.due, config.dayEnd, tz)) - Date.parse(dueInstant(b.due, config.dayEnd, tz)) || a.id - b.id;
+    Date.parse(dueInstant(a.due, config.dayEnd, zone)) - Date.parse(dueInstant(b.due, config.dayEnd, zone)) || a.id - b.id;
 
   // 1. missed: the oldest missed commitment speaks for the contact.
-  const missed = c.open.filter((m) => isMissed(m, now, today, config, tz)).sort(byDue);
+  const missed = c.open.filter((m) => isMissed(m, now, today, config, zone)).sort(byDue);
   if (missed.length > 0) {
     const m = missed[0]!;
     const more = missed.length > 1 ? ` (and ${missed.length - 1} more)` : '';
-    const when = 'at' in m.due || m.kind === 'next-step' ? formatDue(m.due, tz, today) : `${formatDay(m.due.date, today)} ${config.dayEnd}`;
+    const when = 'at' in m.due || m.kind === 'next-step' ? formatDue(m.due, zone, today) : `${formatDay(m.due.date, today)} ${config.dayEnd}`;
     return m.kind === 'promise'
       ? row('missed', `promise #${m.id} "${m.what}" was due ${when}${more}`, `fu done ${m.id}`, m)
       : row('missed', `next step #${m.id} "${m.what}" on ${when} was missed${more}`, nextStepCommand(id, m.what, 'WHEN'), m);
@@ -134,7 +135,7 @@ export function categorize(c: StaleContact, ctx: StaleContext): StaleRow | null 
   const step = c.open.find((m) => m.kind === 'next-step') ?? null;
   // 2. soft: a date without a time is a soft commitment; firm it up.
   if (step?.soft) {
-    const day = dueDate(step.due, tz);
+    const day = dueDate(step.due, zone);
     return row('soft', `next step #${step.id} "${step.what}" on ${formatDay(day, today)} has no time agreed`, nextStepCommand(id, step.what, `"${day} HH:MM"`), step);
   }
 
@@ -144,7 +145,7 @@ export function categorize(c: StaleContact, ctx: StaleContext): StaleRow | null 
     const via = d.lastAttemptChannel === 'email' && d.sameChannelRun >= 2 ? 'linkedin' : 'email';
     return row(
       're-engage',
-      `talked ${formatDay(localDateOf(d.lastTwoWayAt, tz), today)}, then ${plural(d.unanswered, 'unanswered attempt')}; silent ${plural(facts.daysSilent, 'day')}; write it with fu draft ${id}`,
+      `talked ${formatDay(localDateOf(d.lastTwoWayAt, zone), today)}, then ${plural(d.unanswered, 'unanswered attempt')}; silent ${plural(facts.daysSilent, 'day')}; write it with fu draft ${id}`,
       `fu log ${id} --via ${via} --outcome sent`,
     );
   }
@@ -153,7 +154,7 @@ export function categorize(c: StaleContact, ctx: StaleContext): StaleRow | null 
   const dropCommand = `fu log ${id} --outcome no-answer --lost "no response"`;
   if (d.unanswered >= L && facts.daysSinceTwoWay >= config.staleDropDays) {
     const reply = d.lastTwoWayAt
-      ? `no reply since ${formatDay(localDateOf(d.lastTwoWayAt, tz), today)} (${plural(facts.daysSinceTwoWay, 'day')})`
+      ? `no reply since ${formatDay(localDateOf(d.lastTwoWayAt, zone), today)} (${plural(facts.daysSinceTwoWay, 'day')})`
       : `never a reply in ${plural(facts.daysSinceTwoWay, 'day')}`;
     return row('drop', `${plural(d.unanswered, 'unanswered attempt')}, ${reply}`, dropCommand);
   }
@@ -173,7 +174,7 @@ export function categorize(c: StaleContact, ctx: StaleContext): StaleRow | null 
 /** Every row, grouped by category in precedence order, the most valuable first within each. */
 export function staleList(contacts: readonly StaleContact[], ctx: StaleContext): StaleRow[] {
   const rows = contacts.map((c) => categorize(c, ctx)).filter((r): r is StaleRow => r !== null);
-  const dueKey = (r: StaleRow) => (r.commitment ? Date.parse(dueInstant(r.commitment.due, ctx.config.dayEnd, ctx.tz)) : 0);
+  const dueKey = (r: StaleRow) => (r.commitment ? Date.parse(dueInstant(r.commitment.due, ctx.config.dayEnd, ctx.zone)) : 0);
   /** Ascending within a category. */
   const withinKey = (r: StaleRow): number => {
     switch (r.category) {

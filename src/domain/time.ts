@@ -1,9 +1,10 @@
 /**
- * Calendar arithmetic in an explicit IANA time zone. Pure: the zone is always
- * passed in, never read from the process. Day arithmetic works on local dates
+ * Calendar arithmetic in an explicit time zone. Pure: the zone is always
+ * passed in (a Zone, domain/zone.ts), never read from the process. Day arithmetic works on local dates
  * (`YYYY-MM-DD`), so "3 days after Monday" is Thursday across DST changes.
  */
 import type { Instant, LocalDate } from './types.js';
+import type { Zone } from './zone.js';
 
 /** The first and last dates fu accepts or computes from (docs/data-safety.md): every computed date (a chase, a check-in) then stays a four-digit year. */
 export const HORIZON = { first: '1900-01-01', last: '2999-12-31', words: 'the years 1900 to 2999' } as const;
@@ -15,25 +16,6 @@ export function withinHorizon(date: string): boolean {
 }
 
 const MS_PER_DAY = 86_400_000;
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(tz: string): Intl.DateTimeFormat {
-  let f = formatters.get(tz);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone: tz,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    formatters.set(tz, f);
-  }
-  return f;
-}
 
 export interface WallClock {
   year: number;
@@ -44,60 +26,15 @@ export interface WallClock {
   second: number;
 }
 
-/**
- * The zone the process runs in, when the CLI has registered it (it knows it
- * from $TZ or /etc/localtime, see cli/zone.ts). Its wall clock is read with
- * Date's local-time methods, which use the same ICU zone data as Intl but
- * skip the ~10 ms Intl takes to start, on every run. Other zones use Intl.
- */
-let processZone: string | null = null;
-/** The process zone's offsets by UTC day, for the days without a change of offset (null: one that day). */
-const dayOffsets = new Map<number, number | null>();
-
-export function setProcessZone(tz: string | null): void {
-  processZone = tz;
-  dayOffsets.clear();
+/** The wall-clock reading in `zone` at the instant `ms`: UTC shifted by the offset, read natively. */
+export function wallClock(ms: number, zone: Zone): WallClock {
+  const d = new Date(ms + zone.offsetMs(ms));
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: d.getUTCSeconds() };
 }
 
-/** The process zone's offset from UTC at `ms` (east positive): one Date lookup per day, not per call. */
-function processOffsetMs(ms: number): number {
-  const day = Math.floor(ms / MS_PER_DAY);
-  let off = dayOffsets.get(day);
-  if (off === undefined) {
-    const first = new Date(day * MS_PER_DAY).getTimezoneOffset();
-    const last = new Date((day + 1) * MS_PER_DAY - 1).getTimezoneOffset();
-    off = first === last ? Math.round(-first * 60_000) : null;
-    dayOffsets.set(day, off);
-  }
-  return off ?? Math.round(-new Date(ms).getTimezoneOffset() * 60_000);
-}
-
-/** The wall-clock reading in `tz` at the instant `ms`. */
-export function wallClock(ms: number, tz: string): WallClock {
-  if (tz === processZone) {
-    const d = new Date(ms + processOffsetMs(ms));
-    return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: d.getUTCSeconds() };
-  }
-  const out: Record<string, number> = {};
-  for (const p of formatterFor(tz).formatToParts(new Date(ms))) {
-    if (p.type !== 'literal') out[p.type] = Number(p.value);
-  }
-  return {
-    year: out.year!,
-    month: out.month!,
-    day: out.day!,
-    hour: out.hour! % 24,
-    minute: out.minute!,
-    second: out.second!,
-  };
-}
-
-/** Offset of `tz` from UTC at the instant `ms`, in milliseconds (east positive). */
-export function offsetMs(ms: number, tz: string): number {
-  if (tz === processZone) return processOffsetMs(ms);
-  const w = wallClock(ms, tz);
-  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
-  return asUtc - Math.floor(ms / 1000) * 1000;
+/** Offset of `zone` from UTC at the instant `ms`, in milliseconds (east positive). */
+export function offsetMs(ms: number, zone: Zone): number {
+  return zone.offsetMs(ms);
 }
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
@@ -106,17 +43,15 @@ export function formatLocalDate(year: number, month: number, day: number): Local
   return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
 }
 
-/** The local calendar date of an instant in `tz`. */
-export function localDateOf(at: Instant | number, tz: string): LocalDate {
+/** The local calendar date of an instant in `zone`. */
+export function localDateOf(at: Instant | number, zone: Zone): LocalDate {
   const ms = typeof at === 'number' ? at : Date.parse(at);
-  if (tz === processZone) return dateOfDay(Math.floor((ms + processOffsetMs(ms)) / MS_PER_DAY));
-  const w = wallClock(ms, tz);
-  return formatLocalDate(w.year, w.month, w.day);
+  return dateOfDay(Math.floor((ms + zone.offsetMs(ms)) / MS_PER_DAY));
 }
 
-/** `HH:MM` of an instant in `tz`. */
-export function localTimeOf(at: Instant, tz: string): string {
-  const w = wallClock(Date.parse(at), tz);
+/** `HH:MM` of an instant in `zone`. */
+export function localTimeOf(at: Instant, zone: Zone): string {
+  const w = wallClock(Date.parse(at), zone);
   return `${pad(w.hour)}:${pad(w.minute)}`;
 }
 
@@ -190,34 +125,34 @@ export function parseTimeOfDay(text: string): { hour: number; minute: number } |
 }
 
 /**
- * The instant at which the wall clock in `tz` reads `date` `hh:mm`. In a
+ * The instant at which the wall clock in `zone` reads `date` `hh:mm`. In a
  * spring-forward gap the time does not exist; it resolves to the instant just
  * after the gap, as clocks do.
  */
-export function instantAt(date: LocalDate, time: string, tz: string): Instant {
+export function instantAt(date: LocalDate, time: string, zone: Zone): Instant {
   const t = parseTimeOfDay(time);
   const day = utcMsOf(date);
   if (!t || day === null) throw new Error(`not a local date and time: ${date} ${time}`);
   const naive = day + (t.hour * 60 + t.minute) * 60_000;
-  let guess = naive - offsetMs(naive, tz);
-  const second = naive - offsetMs(guess, tz);
+  let guess = naive - offsetMs(naive, zone);
+  const second = naive - offsetMs(guess, zone);
   if (second !== guess) guess = Math.max(guess, second);
   return new Date(guess).toISOString();
 }
 
 /** The first instant of a local day. */
-export function startOfDay(date: LocalDate, tz: string): Instant {
-  return instantAt(date, '00:00', tz);
+export function startOfDay(date: LocalDate, zone: Zone): Instant {
+  return instantAt(date, '00:00', zone);
 }
 
 /** The instant a date-only due is reached: `dayEnd` of that date for promises. */
-export function dueInstant(due: { at: Instant } | { date: LocalDate }, dayEnd: string, tz: string): Instant {
-  return 'at' in due ? due.at : instantAt(due.date, dayEnd, tz);
+export function dueInstant(due: { at: Instant } | { date: LocalDate }, dayEnd: string, zone: Zone): Instant {
+  return 'at' in due ? due.at : instantAt(due.date, dayEnd, zone);
 }
 
 /** The local date a due falls on. */
-export function dueDate(due: { at: Instant } | { date: LocalDate }, tz: string): LocalDate {
-  return 'at' in due ? localDateOf(due.at, tz) : due.date;
+export function dueDate(due: { at: Instant } | { date: LocalDate }, zone: Zone): LocalDate {
+  return 'at' in due ? localDateOf(due.at, zone) : due.date;
 }
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
@@ -236,21 +171,17 @@ export function formatDay(date: LocalDate, today?: LocalDate): string {
 }
 
 /** "Tue 24 Nov 15:00" for an instant, "Tue 24 Nov" for a date: every write prints this. */
-export function formatDue(due: { at: Instant } | { date: LocalDate }, tz: string, today?: LocalDate): string {
+export function formatDue(due: { at: Instant } | { date: LocalDate }, zone: Zone, today?: LocalDate): string {
   if ('date' in due) return formatDay(due.date, today);
-  return `${formatDay(localDateOf(due.at, tz), today)} ${localTimeOf(due.at, tz)}`;
+  return `${formatDay(localDateOf(due.at, zone), today)} ${localTimeOf(due.at, zone)}`;
 }
 
 /** ISO-8601 with the zone's offset, for --json and piped output: `2026-11-24T15:00:00-05:00`. */
-export function isoWithOffset(at: Instant, tz: string): string {
+export function isoWithOffset(at: Instant, zone: Zone): string {
   const ms = Date.parse(at);
-  if (tz === processZone) {
-    // The local wall clock is UTC shifted by the offset: one Date, formatted natively.
-    const offset = processOffsetMs(ms);
-    return new Date(ms + offset).toISOString().slice(0, 19) + offsetSuffix(offset);
-  }
-  const w = wallClock(ms, tz);
-  return `${formatLocalDate(w.year, w.month, w.day)}T${pad(w.hour)}:${pad(w.minute)}:${pad(w.second)}${offsetSuffix(offsetMs(ms, tz))}`;
+  // The local wall clock is UTC shifted by the offset: one Date, formatted natively.
+  const offset = zone.offsetMs(ms);
+  return new Date(ms + offset).toISOString().slice(0, 19) + offsetSuffix(offset);
 }
 
 /** `+01:00` for an offset in milliseconds (whole minutes). */

@@ -7,6 +7,7 @@ import type { Component } from 'chrono-node';
 import type { Instant, LocalDate } from './types.js';
 import { usageError } from '../errors.js';
 import { addDays, formatLocalDate, instantAt, localDateOf, offsetMs, parseLocalDate, wallClock, weekdayOf } from './time.js';
+import type { Zone } from './zone.js';
 
 /** A parsed WHEN: an instant when a time of day was given, else a local date. */
 export type When =
@@ -42,14 +43,14 @@ class Unreadable extends Error {}
 
 interface Ctx {
   nowMs: number;
-  tz: string;
+  zone: Zone;
   today: LocalDate;
   forward: boolean;
 }
 
-export async function parseWhen(text: string, now: Instant, tz: string, options: ParseWhenOptions = {}): Promise<When> {
+export async function parseWhen(text: string, now: Instant, zone: Zone, options: ParseWhenOptions = {}): Promise<When> {
   const nowMs = Date.parse(now);
-  const ctx: Ctx = { nowMs, tz, today: localDateOf(nowMs, tz), forward: options.direction !== 'backward' };
+  const ctx: Ctx = { nowMs, zone, today: localDateOf(nowMs, zone), forward: options.direction !== 'backward' };
   try {
     const s = text.trim().toLowerCase().replace(/\s+/g, ' ').replace(/^(?:(?:at|on|by) )+/, '');
     if (s === '') throw new Unreadable('it is empty');
@@ -66,22 +67,22 @@ function fast(s: string, c: Ctx): When | undefined {
   if ((m = ISO.exec(s))) return iso(m, c);
   if ((m = /^\+(\d+) ?([dwmh])$/.exec(s))) {
     const n = Number(m[1]);
-    if (m[2] === 'h') return timed(c.nowMs + n * 3_600_000, c.tz);
+    if (m[2] === 'h') return timed(c.nowMs + n * 3_600_000, c.zone);
     return dateOnly(m[2] === 'm' ? addMonths(c.today, n) : addDays(c.today, m[2] === 'w' ? 7 * n : n));
   }
-  if (s === 'now') return timed(c.nowMs, c.tz);
+  if (s === 'now') return timed(c.nowMs, c.zone);
   if ((m = /^(today|tonight|tomorrow|yesterday)(?: (?:at )?(.+))?$/.exec(s))) {
     const date = addDays(c.today, m[1] === 'tomorrow' ? 1 : m[1] === 'yesterday' ? -1 : 0);
     const part = PARTS.get(m[2] ?? m[1]!);
     if (part || !m[2]) return dateOnly(date, part);
     const time = clock(m[2]);
-    return time ? timed(Date.parse(instantAt(date, time, c.tz)), c.tz) : undefined;
+    return time ? timed(Date.parse(instantAt(date, time, c.zone)), c.zone) : undefined;
   }
   const time = clock(s);
   if (!time) return undefined;
   let date = c.today;
-  if (c.forward && Date.parse(instantAt(date, time, c.tz)) <= c.nowMs) date = addDays(date, 1);
-  return timed(Date.parse(instantAt(date, time, c.tz)), c.tz);
+  if (c.forward && Date.parse(instantAt(date, time, c.zone)) <= c.nowMs) date = addDays(date, 1);
+  return timed(Date.parse(instantAt(date, time, c.zone)), c.zone);
 }
 
 function iso(m: RegExpExecArray, c: Ctx): When {
@@ -91,20 +92,20 @@ function iso(m: RegExpExecArray, c: Ctx): When {
   const seconds = Number(m[6] ?? 0);
   if (seconds > 59) throw new Unreadable(`${m[4]}:${m[5]}:${m[6]} is not a time of day`);
   const extra = seconds * 1000 + Number((m[7] ?? '').padEnd(3, '0'));
-  if (!m[8]) return timed(Date.parse(instantAt(date, time, c.tz)) + extra, c.tz);
+  if (!m[8]) return timed(Date.parse(instantAt(date, time, c.zone)) + extra, c.zone);
   // An explicit offset names the instant itself, whatever the user's zone.
   const off = /^([+-])(\d{2}):?(\d{2})?$/.exec(m[8]);
   const minutes = off ? Number(off[2]) * 60 + Number(off[3] ?? 0) : 0;
   if (off && (Number(off[2]) > 23 || Number(off[3] ?? 0) > 59)) throw new Unreadable(`${m[8]} is not a UTC offset`);
-  return timed(Date.parse(`${date}T${time}:00Z`) + extra - (off?.[1] === '-' ? -minutes : minutes) * 60_000, c.tz);
+  return timed(Date.parse(`${date}T${time}:00Z`) + extra - (off?.[1] === '-' ? -minutes : minutes) * 60_000, c.zone);
 }
 
-/** Natural language through chrono, resolved against the local calendar in `c.tz`. */
+/** Natural language through chrono, resolved against the local calendar in `c.zone`. */
 async function natural(input: string, c: Ctx): Promise<When> {
   chrono ??= await import('chrono-node');
   // Chrono reads its reference through Date's local getters; giving it the zone's
-  // offset makes those read the wall clock in `c.tz`, whatever the process zone.
-  const results = chrono.parse(input, { instant: new Date(c.nowMs), timezone: offsetMs(c.nowMs, c.tz) / 60_000 });
+  // offset makes those read the wall clock in `c.zone`, whatever the process zone.
+  const results = chrono.parse(input, { instant: new Date(c.nowMs), timezone: offsetMs(c.nowMs, c.zone) / 60_000 });
   const r = results[0];
   if (!r) throw new Unreadable('');
   const rest = input.slice(0, r.index) + ' ' + input.slice(r.index + r.text.length);
@@ -114,17 +115,17 @@ async function natural(input: string, c: Ctx): Promise<When> {
   const get = (k: Component) => s.get(k) ?? 0;
   if (r.tags().has('result/relativeDateAndTime')) {
     // "in 2 hours": elapsed time from now, so a DST change in between does not shift it.
-    const w = wallClock(c.nowMs, c.tz);
+    const w = wallClock(c.nowMs, c.zone);
     const target = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
-    return timed(c.nowMs + target - Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second), c.tz);
+    return timed(c.nowMs + target - Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second), c.zone);
   }
 
   const hasTime = s.isCertain('hour');
   const time = `${pad(get('hour'))}:${pad(get('minute'))}`;
-  const zone = s.isCertain('timezoneOffset') ? get('timezoneOffset') : null;
+  const offsetMinutes = s.isCertain('timezoneOffset') ? get('timezoneOffset') : null;
   // Built here rather than by chrono so the offset is the one of the target date.
   const instantOn = (date: LocalDate) =>
-    zone === null ? Date.parse(instantAt(date, time, c.tz)) : Date.parse(`${date}T${time}:00Z`) - zone * 60_000;
+    offsetMinutes === null ? Date.parse(instantAt(date, time, c.zone)) : Date.parse(`${date}T${time}:00Z`) - offsetMinutes * 60_000;
   const fits = (date: LocalDate) =>
     c.forward
       ? hasTime ? instantOn(date) > c.nowMs : date >= c.today
@@ -146,7 +147,7 @@ async function natural(input: string, c: Ctx): Promise<When> {
   } else {
     date = localDate(get('year'), get('month'), get('day'));
   }
-  if (hasTime) return timed(instantOn(date), c.tz);
+  if (hasTime) return timed(instantOn(date), c.zone);
   const part = [...r.tags()].map((t) => PARTS.get(t.replace('casualReference/', ''))).find(Boolean);
   return dateOnly(date, part);
 }
@@ -187,10 +188,10 @@ function dateOnly(date: LocalDate, partOfDay?: PartOfDay): When {
   return partOfDay ? { hasTime: false, date, partOfDay } : { hasTime: false, date };
 }
 
-function timed(ms: number, tz: string): When {
+function timed(ms: number, zone: Zone): When {
   const at = Math.abs(ms) <= 8.64e15 ? new Date(ms).toISOString() : '';
   if (!/^\d{4}-/.test(at)) throw new Unreadable('it is too far away');
-  return { hasTime: true, at, date: localDateOf(at, tz) };
+  return { hasTime: true, at, date: localDateOf(at, zone) };
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');

@@ -3,6 +3,7 @@ import type { ContactState, PlannedCommitment, TouchPlan } from '../domain/rules
 import type { Config, Instant } from '../domain/types.js';
 import { refreshDerived } from './derived.js';
 import type { Store } from './store.js';
+import type { Zone } from '../domain/zone.js';
 
 /** What the domain needs to judge a touch on this contact, read from the committed state. */
 export function contactState(store: Store, contactId: number): ContactState {
@@ -16,14 +17,14 @@ export interface AppliedTouch {
   created: number[];
 }
 
-export function applyTouchPlan(store: Store, contactId: number, plan: TouchPlan, config: Config, tz: string, now: Instant): AppliedTouch {
+export function applyTouchPlan(store: Store, contactId: number, plan: TouchPlan, config: Config, zone: Zone, now: Instant): AppliedTouch {
   const touchId = store.insertTouch({ ...plan.touch, contactId }, plan.overridden, now);
   // Close first: the database allows only one open next step per contact.
   for (const c of plan.close) store.closeCommitment(c.id, c.state, c.state === 'kept' ? plan.touch.at : now, touchId);
   const created = plan.create.map((c) => insertPlanned(store, contactId, c, touchId, now));
   const before = store.contact(contactId)!;
   if (before.status !== plan.status) store.setStatus(contactId, plan.status, now);
-  refreshDerived(store, contactId, config, tz);
+  refreshDerived(store, contactId, config, zone);
   return { touchId, created };
 }
 

@@ -2,15 +2,16 @@
 import { deriveState } from '../domain/derive.js';
 import type { Config } from '../domain/types.js';
 import type { Store } from './store.js';
+import type { Zone } from '../domain/zone.js';
 
-export function refreshDerived(store: Store, contactId: number, config: Config, tz: string): void {
+export function refreshDerived(store: Store, contactId: number, config: Config, zone: Zone): void {
   const contact = store.contact(contactId)!;
   const open = store.openCommitmentsOf(contactId);
   const nextStep = open.find((c) => c.kind === 'next-step') ?? null;
-  store.saveDerived(contactId, deriveState(contact.status, store.touchesOf(contactId), nextStep, config, tz), nextStep?.id ?? null);
+  store.saveDerived(contactId, deriveState(contact.status, store.touchesOf(contactId), nextStep, config, zone), nextStep?.id ?? null);
 }
 
 /** After a configuration change, every contact's due days are recomputed. */
-export function refreshAllDerived(store: Store, config: Config, tz: string): void {
-  for (const { id } of store.contactNames()) refreshDerived(store, id, config, tz);
+export function refreshAllDerived(store: Store, config: Config, zone: Zone): void {
+  for (const { id } of store.contactNames()) refreshDerived(store, id, config, zone);
 }

@@ -10,6 +10,7 @@ import { VALUE_TOUCHES_TO_DROP, type StaleContact, type StaleContext } from '../
 import { addDays, localDateOf, startOfDay } from '../domain/time.js';
 import type { Channel, Commitment, CommitmentKind, DerivedState, LocalDate, Status, StoredCommitmentState } from '../domain/types.js';
 import { commitmentFromRow, type Store } from './store.js';
+import type { Zone } from '../domain/zone.js';
 
 type Row = Record<string, unknown>;
 
@@ -125,8 +126,8 @@ function derivedAt(r: unknown[], i: number): DerivedState {
   };
 }
 
-export function dayParams(date: LocalDate, tz: string): { date: LocalDate; end: string } {
-  return { date, end: startOfDay(addDays(date, 1), tz) };
+export function dayParams(date: LocalDate, zone: Zone): { date: LocalDate; end: string } {
+  return { date, end: startOfDay(addDays(date, 1), zone) };
 }
 
 export interface AgendaRows {
@@ -136,8 +137,8 @@ export interface AgendaRows {
 }
 
 /** Everything `fu today` needs for `date`: four index range reads and one MIN lookup. */
-export function agendaRows(store: Store, date: LocalDate, tz: string): AgendaRows {
-  const params = dayParams(date, tz);
+export function agendaRows(store: Store, date: LocalDate, zone: Zone): AgendaRows {
+  const params = dayParams(date, zone);
   const commitments = (store.db.prepare(SQL.agendaCommitments).raw(true).all(params) as unknown[][]).map(
     (r): AgendaCommitment => ({
       id: r[0] as number,
@@ -167,7 +168,7 @@ export function agendaRows(store: Store, date: LocalDate, tz: string): AgendaRow
     }
   }
   const next = store.db.prepare(SQL.nextDue).get(params) as { due_at: string | null; due_date: string | null; chase: string | null; nurture: string | null };
-  const days = [next.due_at && localDateOf(next.due_at, tz), next.due_date, next.chase, next.nurture].filter((d): d is string => Boolean(d));
+  const days = [next.due_at && localDateOf(next.due_at, zone), next.due_date, next.chase, next.nurture].filter((d): d is string => Boolean(d));
   return { commitments, contacts: [...contacts.values()], nextDate: days.length ? days.sort()[0]! : null };
 }
 
@@ -180,14 +181,14 @@ export function staleParams(ctx: StaleContext): {
   limit: number;
   valueTouches: number;
 } {
-  const today = localDateOf(ctx.now, ctx.tz);
+  const today = localDateOf(ctx.now, ctx.zone);
   return {
     now: ctx.now,
     today,
     // Silent for stale.days or more (categorize counts local days): last touched before that day began, a day of margin.
-    silentBefore: startOfDay(addDays(today, 2 - ctx.config.staleDays), ctx.tz),
+    silentBefore: startOfDay(addDays(today, 2 - ctx.config.staleDays), ctx.zone),
     // The same for stale.dropDays without a two-way touch.
-    dropBefore: startOfDay(addDays(today, 2 - ctx.config.staleDropDays), ctx.tz),
+    dropBefore: startOfDay(addDays(today, 2 - ctx.config.staleDropDays), ctx.zone),
     limit: ctx.config.attemptsLimit,
     valueTouches: VALUE_TOUCHES_TO_DROP,
   };

@@ -28,13 +28,14 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { currentTime } from '../cli/clock.js';
-import { userTimeZone } from '../cli/zone.js';
+import { userZone } from '../cli/zone.js';
 import { configFrom } from '../domain/config.js';
 import { deriveState, directionOf } from '../domain/derive.js';
 import { instantAt, localDateOf, parseLocalDate, parseTimeOfDay } from '../domain/time.js';
 import type { Channel, Commitment, Config, DispositionKind, Outcome, Status, Touch } from '../domain/types.js';
 import { openDatabase, resolveDbPath, type Db } from '../store/db.js';
 import { Store, type ContactFields } from '../store/store.js';
+import type { Zone } from '../domain/zone.js';
 
 // ---- reproducible randomness ---------------------------------------------------
 
@@ -77,10 +78,10 @@ const MS_PER_DAY = 86_400_000;
 /** Local calendar days as integers (days since 1970-01-01), turned into instants in one zone. */
 class Calendar {
   private noonOffset = new Map<number, number>();
-  constructor(readonly tz: string) {}
+  constructor(readonly zone: Zone) {}
 
   dayOf(at: string): number {
-    const p = parseLocalDate(localDateOf(at, this.tz))!;
+    const p = parseLocalDate(localDateOf(at, this.zone))!;
     return Date.UTC(p.year, p.month - 1, p.day) / MS_PER_DAY;
   }
 
@@ -92,7 +93,7 @@ class Calendar {
   at(day: number, minute: number): number {
     let off = this.noonOffset.get(day);
     if (off === undefined) {
-      off = day * MS_PER_DAY + 12 * 3_600_000 - Date.parse(instantAt(this.date(day), '12:00', this.tz));
+      off = day * MS_PER_DAY + 12 * 3_600_000 - Date.parse(instantAt(this.date(day), '12:00', this.zone));
       this.noonOffset.set(day, off);
     }
     return day * MS_PER_DAY + minute * 60_000 - off;
@@ -336,7 +337,7 @@ export interface GenOptions {
   seed: string;
   /** The clock the history is relative to. */
   now: string;
-  tz: string;
+  zone: Zone;
   /** Called every few thousand contacts. */
   progress?: (done: number) => void;
 }
@@ -365,7 +366,7 @@ class Generator {
     readonly config: Config,
   ) {
     this.rng = rngFrom(opts.seed);
-    this.cal = new Calendar(opts.tz);
+    this.cal = new Calendar(opts.zone);
     this.nowMs = Date.parse(opts.now);
     this.today = this.cal.dayOf(opts.now);
     const end = parseTimeOfDay(config.dayEnd)!;
@@ -671,7 +672,7 @@ class Writer {
   }
 
   write(c: GenContact): void {
-    const tz = this.cal.tz;
+    const zone = this.cal.zone;
     const touches: Touch[] = c.touches.map((t) => ({
       id: t.id,
       contactId: c.id,
@@ -699,7 +700,7 @@ class Writer {
       closedAt: null,
       late: false,
     };
-    const d = deriveState(c.status, touches, openStep, this.config, tz);
+    const d = deriveState(c.status, touches, openStep, this.config, zone);
     const created = iso(c.createdAt)!;
     const lastLogged = c.touches.length ? iso(c.touches[c.touches.length - 1]!.at + 120_000)! : created;
     this.contact.run(
@@ -833,10 +834,10 @@ async function cli(argv: string[]): Promise<number> {
   const contacts = whole('contacts', values.contacts, 1);
   const touchesPerContact = whole('touches-per-contact', values['touches-per-contact'], 0);
   if (contacts === null || touchesPerContact === null) return 2;
-  const tz = userTimeZone(process.env); // as fu finds it
+  const zone = userZone(process.env); // as fu finds it
   let now: string;
   try {
-    now = currentTime(process.env.FU_NOW, tz, Date.now);
+    now = currentTime(process.env.FU_NOW, zone, Date.now);
   } catch (err) {
     process.stderr.write(`gen: ${(err as Error).message}\n`);
     return 2;
@@ -859,13 +860,13 @@ async function cli(argv: string[]): Promise<number> {
     bar.start(contacts, 0);
   }
   const started = Date.now();
-  const summary = generateFile(target, { contacts, touchesPerContact, seed: values.seed!, now, tz, progress: (n) => bar?.update(n) });
+  const summary = generateFile(target, { contacts, touchesPerContact, seed: values.seed!, now, zone, progress: (n) => bar?.update(n) });
   bar?.stop();
   const s = summary.byStatus;
   process.stdout.write(
     `Wrote ${target}: ${summary.contacts} contacts (${s.active} active, ${s.nurture} nurture, ${s.won} won, ${s.lost} lost), ` +
       `${summary.touches} touches, ${summary.commitments} commitments in ${((Date.now() - started) / 1000).toFixed(1)} s ` +
-      `(seed ${values.seed}, now ${now}, ${tz}).\n`,
+      `(seed ${values.seed}, now ${now}, ${zone.name}).\n`,
   );
   return 0;
 }

@@ -20,6 +20,7 @@ import { listMigrations, openDatabase } from '../../src/store/db.js';
 import { agendaRows, staleCandidates } from '../../src/store/queries.js';
 import { commitmentFromRow, contactFromRow, Store } from '../../src/store/store.js';
 import { ROOT, tempDir } from '../helpers.js';
+import { zoneOf } from '../../src/domain/zone.js';
 
 const NOW = '2026-11-23T08:00:00.000Z';
 const TZ = 'Europe/Paris';
@@ -31,7 +32,7 @@ let store: Store;
 
 beforeAll(() => {
   file = path.join(tempDir(), 'gen.db');
-  summary = generateFile(file, { contacts: CONTACTS, touchesPerContact: 10, seed: 'test', now: NOW, tz: TZ });
+  summary = generateFile(file, { contacts: CONTACTS, touchesPerContact: 10, seed: 'test', now: NOW, zone: zoneOf(TZ) });
   store = new Store(openDatabase(file));
   return () => store.close();
 });
@@ -61,7 +62,7 @@ describe('the generated database', () => {
     for (const { id } of store.contactNames()) {
       const contact = store.contact(id)!;
       const nextStep = store.openCommitmentsOf(id).find((c) => c.kind === 'next-step') ?? null;
-      const recomputed = { ...deriveState(contact.status, store.touchesOf(id), nextStep, config, TZ), nextStepId: nextStep?.id ?? null };
+      const recomputed = { ...deriveState(contact.status, store.touchesOf(id), nextStep, config, zoneOf(TZ)), nextStepId: nextStep?.id ?? null };
       const stored = { ...contact.derived, nextStepId: contact.nextStepId };
       if (!isDeepStrictEqual(stored, recomputed)) mismatches.push({ id, stored, recomputed });
     }
@@ -98,12 +99,12 @@ describe('the generated database', () => {
 
   it('gives the daily commands something to show today: an agenda and every category of fu stale', () => {
     const config = configFrom(store.configValues());
-    const today = localDateOf(NOW, TZ);
-    const agenda = buildAgenda({ date: today, now: NOW, tz: TZ, config, ...agendaRows(store, today, TZ) });
+    const today = localDateOf(NOW, zoneOf(TZ));
+    const agenda = buildAgenda({ date: today, now: NOW, zone: zoneOf(TZ), config, ...agendaRows(store, today, zoneOf(TZ)) });
     const rows = SECTIONS.reduce((n, s) => n + agenda.sections[s].length, 0);
     expect(rows).toBeGreaterThan(0);
     expect(rows).toBeLessThan(CONTACTS / 10);
-    const stale = staleList(staleCandidates(store, { now: NOW, tz: TZ, config }), { now: NOW, tz: TZ, config });
+    const stale = staleList(staleCandidates(store, { now: NOW, zone: zoneOf(TZ), config }), { now: NOW, zone: zoneOf(TZ), config });
     expect(new Set(stale.map((r) => r.category))).toEqual(new Set(['missed', 'soft', 're-engage', 'drop', 'no-next-step']));
   });
 
@@ -125,16 +126,16 @@ describe('the generated database', () => {
       [NOW, { staleDays: 3, staleDropDays: 30 }],
       [NOW, { attemptsLimit: 2 as const }],
     ] as const) {
-      const ctx = { now, tz: TZ, config: { ...config, ...change } };
+      const ctx = { now, zone: zoneOf(TZ), config: { ...config, ...change } };
       expect(staleList(staleCandidates(store, ctx), ctx)).toEqual(staleList(everyone, ctx));
     }
   });
 
   it('is reproducible: the same seed and clock give the same rows', () => {
     const again = path.join(tempDir(), 'again.db');
-    generateFile(again, { contacts: CONTACTS, touchesPerContact: 10, seed: 'test', now: NOW, tz: TZ });
+    generateFile(again, { contacts: CONTACTS, touchesPerContact: 10, seed: 'test', now: NOW, zone: zoneOf(TZ) });
     const other = path.join(tempDir(), 'other.db');
-    generateFile(other, { contacts: CONTACTS, touchesPerContact: 10, seed: 'another', now: NOW, tz: TZ });
+    generateFile(other, { contacts: CONTACTS, touchesPerContact: 10, seed: 'another', now: NOW, zone: zoneOf(TZ) });
     expect(digest(again)).toBe(digest(file));
     expect(digest(other)).not.toBe(digest(file));
   });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildAgenda, type AgendaCommitment, type AgendaContact, type AgendaInput } from '../../src/domain/agenda.js';
 import { noHistory } from './fixtures.js';
 import { DEFAULT_CONFIG, type Commitment, type DerivedState } from '../../src/domain/types.js';
+import { zoneOf } from '../../src/domain/zone.js';
 
 // Mon 23 Nov 2026, 09:00 UTC.
 const MONDAY = '2026-11-23';
@@ -32,7 +33,7 @@ function contact(id: number, status: AgendaContact['status'], derived: Partial<D
 }
 
 function agenda(partial: Partial<AgendaInput>) {
-  return buildAgenda({ date: MONDAY, now: NOW, tz: 'UTC', config: DEFAULT_CONFIG, commitments: [], contacts: [], nextDate: null, ...partial });
+  return buildAgenda({ date: MONDAY, now: NOW, zone: zoneOf('UTC'), config: DEFAULT_CONFIG, commitments: [], contacts: [], nextDate: null, ...partial });
 }
 
 /** Which section each commitment id lands in (or 'none'). */

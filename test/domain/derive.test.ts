@@ -12,6 +12,7 @@ import {
   type Status,
   type Touch,
 } from '../../src/domain/types.js';
+import { zoneOf } from '../../src/domain/zone.js';
 
 const cfg: Config = { ...DEFAULT_CONFIG, attemptsLimit: 3, attemptsGapDays: 3, nurtureEveryDays: 30, nurtureNotFitDays: 90 };
 
@@ -43,7 +44,7 @@ describe('directions', () => {
 });
 
 describe.each(['UTC', 'America/New_York'])('deriveState in %s', (tz) => {
-  const t = (local: string) => instantAt(local.slice(0, 10), local.slice(11) || '12:00', tz);
+  const t = (local: string) => instantAt(local.slice(0, 10), local.slice(11) || '12:00', zoneOf(tz));
   const touch = (local: string, outcome: Outcome, channel: Channel = 'call', extra: Partial<Touch> = {}) => makeTouch(t(local), outcome, channel, extra);
   const step: Commitment = {
     id: 1,
@@ -190,12 +191,12 @@ describe.each(['UTC', 'America/New_York'])('deriveState in %s', (tz) => {
   ];
 
   it.each(cases)('$name', ({ status, touches, open, expected }) => {
-    expect(deriveState(status, touches, open ?? null, cfg, tz)).toMatchObject(expected);
+    expect(deriveState(status, touches, open ?? null, cfg, zoneOf(tz))).toMatchObject(expected);
   });
 
   it('uses the configured limit: no chase after 2 attempts when the limit is 2', () => {
     const touches = [touch('2026-11-16 10:00', 'no-answer'), touch('2026-11-19 10:00', 'no-answer')];
-    expect(deriveState('active', touches, null, { ...cfg, attemptsLimit: 2 }, tz).chaseDueOn).toBeNull();
-    expect(deriveState('active', touches, null, cfg, tz).chaseDueOn).toBe('2026-11-22');
+    expect(deriveState('active', touches, null, { ...cfg, attemptsLimit: 2 }, zoneOf(tz)).chaseDueOn).toBeNull();
+    expect(deriveState('active', touches, null, cfg, zoneOf(tz)).chaseDueOn).toBe('2026-11-22');
   });
 });

@@ -7,6 +7,7 @@ import { localDateOf, localTimeOf } from '../../src/domain/time.js';
 import { DEFAULT_CONFIG, type Commitment } from '../../src/domain/types.js';
 import { ROOT } from '../helpers.js';
 import { makeTouch } from './fixtures.js';
+import { zoneOf } from '../../src/domain/zone.js';
 
 // Mon 23 Nov 2026, 09:00 UTC.
 const NOW = '2026-11-23T09:00:00.000Z';
@@ -26,7 +27,7 @@ function draft(partial: Partial<DraftInput>) {
     appointments: [],
     config: { ...DEFAULT_CONFIG, userName: 'Sam Seller' },
     now: NOW,
-    tz: 'UTC',
+    zone: zoneOf('UTC'),
     reason: 'your team doubled this quarter',
     ask: null,
     slots: 2,
@@ -153,14 +154,14 @@ describe('proposeSlots', () => {
   it('skips the weekend, stays in working hours and avoids appointments', () => {
     const friday = '2026-11-27T12:00:00.000Z';
     const busy = [appointment('2026-11-30T15:00:00.000Z'), appointment('2026-11-30T14:40:00.000Z')];
-    const slots = proposeSlots(3, busy, { ...DEFAULT_CONFIG, dayStart: '08:00', dayEnd: '16:00' }, friday, 'UTC');
+    const slots = proposeSlots(3, busy, { ...DEFAULT_CONFIG, dayStart: '08:00', dayEnd: '16:00' }, friday, zoneOf('UTC'));
     expect(slots).toEqual(['2026-11-30T15:30:00.000Z', '2026-12-01T10:00:00.000Z', '2026-12-02T15:00:00.000Z']);
   });
 
   it('works in the user zone', () => {
-    const [slot] = proposeSlots(1, [], DEFAULT_CONFIG, NOW, 'America/New_York');
-    expect(localTimeOf(slot!, 'America/New_York')).toBe('15:00');
-    expect(localDateOf(slot!, 'America/New_York')).toBe('2026-11-24');
+    const [slot] = proposeSlots(1, [], DEFAULT_CONFIG, NOW, zoneOf('America/New_York'));
+    expect(localTimeOf(slot!, zoneOf('America/New_York'))).toBe('15:00');
+    expect(localDateOf(slot!, zoneOf('America/New_York'))).toBe('2026-11-24');
   });
 });
 

@@ -12,6 +12,7 @@ import {
 import { addDays, instantAt, localDateOf } from '../../src/domain/time.js';
 import { CHANNELS, DEFAULT_CONFIG, DISPOSITIONS, OUTCOMES, type Commitment, type Config, type Instant } from '../../src/domain/types.js';
 import type { When } from '../../src/domain/when.js';
+import { zoneOf } from '../../src/domain/zone.js';
 
 /** An in-memory contact that applies accepted plans the way the store does. */
 interface Model {
@@ -25,7 +26,7 @@ const MIN = 60_000;
 
 function whenAt(ms: number, hasTime: boolean, tz: string): When {
   const at = new Date(ms).toISOString();
-  return hasTime ? { hasTime: true, at, date: localDateOf(at, tz) } : { hasTime: false, date: localDateOf(at, tz) };
+  return hasTime ? { hasTime: true, at, date: localDateOf(at, zoneOf(tz)) } : { hasTime: false, date: localDateOf(at, zoneOf(tz)) };
 }
 
 function addCommitment(m: Model, p: PlannedCommitment, now: Instant): void {
@@ -80,7 +81,7 @@ describe('the rules hold over any sequence of touches', () => {
 
           if (s.op === 'reschedule') {
             if (!next) continue;
-            const d = checkReschedule(m.state, next, s.soft, now, tz);
+            const d = checkReschedule(m.state, next, s.soft, now, zoneOf(tz));
             if (!d.ok) {
               expect(m.state).toEqual(before);
               continue;
@@ -103,12 +104,12 @@ describe('the rules hold over any sequence of touches', () => {
               promises: s.promiseOffsetMin === null ? [] : [{ what: 'send the answers', by: whenAt(clock + s.promiseOffsetMin * MIN, true, tz) }],
               disposition: s.disposition && { kind: s.disposition, reason: s.disposition === 'lost' ? 'timing' : null },
               value: s.value,
-              until: s.outcome === 'auto-reply' && s.untilDays !== null ? addDays(localDateOf(now, tz), s.untilDays) : null,
+              until: s.outcome === 'auto-reply' && s.untilDays !== null ? addDays(localDateOf(now, zoneOf(tz)), s.untilDays) : null,
               proposal: s.proposal,
               force: s.force,
             };
             const statusBefore = m.state.status;
-            const d = checkTouch(m.state, input, config, now, tz);
+            const d = checkTouch(m.state, input, config, now, zoneOf(tz));
 
             if (!d.ok) {
               // (4) a refusal names a rule and changes nothing.
@@ -131,7 +132,7 @@ describe('the rules hold over any sequence of touches', () => {
             // (2) a conversation leaves a future next step, or a disposition was given.
             if (input.outcome === 'connected' && (statusBefore === 'active' || statusBefore === 'nurture') && !input.disposition) {
               const ahead = m.state.open.filter(
-                (c) => c.kind === 'next-step' && ('at' in c.due ? Date.parse(c.due.at) > clock : c.due.date >= localDateOf(now, tz)),
+                (c) => c.kind === 'next-step' && ('at' in c.due ? Date.parse(c.due.at) > clock : c.due.date >= localDateOf(now, zoneOf(tz))),
               );
               expect(ahead).toHaveLength(1);
             }
@@ -170,19 +171,19 @@ describe('the rules hold over any sequence of touches', () => {
           const touches: ContactState['touches'] = [];
           for (const [i, a] of attempts.entries()) {
             day = addDays(day, a.days);
-            const at = instantAt(day, `${String(a.hour).padStart(2, '0')}:00`, tz);
+            const at = instantAt(day, `${String(a.hour).padStart(2, '0')}:00`, zoneOf(tz));
             const base = { contactId: 1, channel: 'call' as const, note: null, value: null, proposal: false, forced: true, disposition: null, lostReason: null };
             touches.push({ ...base, id: i * 2 + 1, at, outcome: 'no-answer', until: null });
             if (a.auto !== null) touches.push({ ...base, id: i * 2 + 2, at, outcome: 'auto-reply', until: addDays(day, a.auto) });
           }
-          const derived = deriveState('active', touches, null, config, tz);
+          const derived = deriveState('active', touches, null, config, zoneOf(tz));
           const due = derived.chaseDueOn;
           expect(due).not.toBeNull();
-          const lastDay = localDateOf(sequenceOf(chronological(touches)).attempts.at(-1)!.at, tz);
+          const lastDay = localDateOf(sequenceOf(chronological(touches)).attempts.at(-1)!.at, zoneOf(tz));
           const state: ContactState = { id: 1, status: 'active', touches, open: [] };
           const tryOn = (date: string) => {
-            const at = instantAt(date, '23:30', tz);
-            return checkTouch(state, { at, channel: 'email', outcome: 'sent', note: null, next: null, soft: false, promises: [], disposition: null, value: null, until: null, proposal: false, force: false }, config, at, tz);
+            const at = instantAt(date, '23:30', zoneOf(tz));
+            return checkTouch(state, { at, channel: 'email', outcome: 'sent', note: null, next: null, soft: false, promises: [], disposition: null, value: null, until: null, proposal: false, force: false }, config, at, zoneOf(tz));
           };
           expect(tryOn(due!).ok).toBe(true);
           const dayBefore = addDays(due!, -1);

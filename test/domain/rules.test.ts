@@ -18,6 +18,7 @@ import {
 import { instantAt } from '../../src/domain/time.js';
 import { DEFAULT_CONFIG, type Channel, type Commitment, type Config, type LocalDate, type Outcome, type Status, type Touch } from '../../src/domain/types.js';
 import type { When } from '../../src/domain/when.js';
+import { zoneOf } from '../../src/domain/zone.js';
 
 // 2026: Mon 23 Nov, Tue 24, Wed 25, Thu 26, Fri 27, Sat 28, Sun 29, Mon 30.
 // Fri 30 Oct, Sat 31 Oct, Sun 1 Nov (New York leaves DST), Mon 2 Nov.
@@ -28,7 +29,7 @@ const cfg = (limit: 2 | 3 = 3, gap = 3): Config => ({ ...DEFAULT_CONFIG, attempt
 function zone(tz: string) {
   const t = (local: string) => {
     const [d, hm] = local.split(' ');
-    return instantAt(d!, hm ?? '12:00', tz);
+    return instantAt(d!, hm ?? '12:00', zoneOf(tz));
   };
   const at = (local: string): When => ({ hasTime: true, at: t(local), date: local.split(' ')[0]! });
   const on = (date: LocalDate, partOfDay?: 'morning' | 'afternoon' | 'evening'): When =>
@@ -78,7 +79,7 @@ function verify(d: Decision<TouchPlan>, c: Case) {
 describe.each(['UTC', 'America/New_York'])('rules in %s', (tz) => {
   const z = zone(tz);
   const { touch, input, state, commitment, at, on, next, t } = z;
-  const run = (c: Case) => verify(checkTouch(c.state, c.input, c.config ?? cfg(), c.now ? t(c.now) : c.input.at, tz), c);
+  const run = (c: Case) => verify(checkTouch(c.state, c.input, c.config ?? cfg(), c.now ? t(c.now) : c.input.at, zoneOf(tz)), c);
 
   describe('R4 attempt limit and R5 spacing', () => {
     const cases: Case[] = [
@@ -442,7 +443,7 @@ describe.each(['UTC', 'America/New_York'])('rules in %s', (tz) => {
     it.each(cases)('$name', run);
 
     it('lists the dispositions in the hint', () => {
-      const d = checkTouch(state('active'), input('2026-11-24 10:00', 'connected'), cfg(), t('2026-11-24 10:00'), tz);
+      const d = checkTouch(state('active'), input('2026-11-24 10:00', 'connected'), cfg(), t('2026-11-24 10:00'), zoneOf(tz));
       expect(d.ok).toBe(false);
       if (!d.ok) expect(d.violation.hint).toMatch(/--won.*--lost REASON.*--nurture.*--not-fit/);
     });
@@ -792,7 +793,7 @@ describe.each(['UTC', 'America/New_York'])('rules in %s', (tz) => {
         { at: now, event: 'SaaStr Europe', next: next('demo', at('2026-11-26 10:00')), soft: false, disposition: null },
         cfg(),
         now,
-        tz,
+        zoneOf(tz),
       );
       expect(d).toMatchObject({
         ok: true,
@@ -805,15 +806,15 @@ describe.each(['UTC', 'America/New_York'])('rules in %s', (tz) => {
       });
     });
     it('refuses a contact met at an event with no next step (R1)', () => {
-      const d = checkMet({ at: now, event: 'SaaStr Europe', next: null, soft: false, disposition: null }, cfg(), now, tz);
+      const d = checkMet({ at: now, event: 'SaaStr Europe', next: null, soft: false, disposition: null }, cfg(), now, zoneOf(tz));
       expect(d).toMatchObject({ ok: false, violation: { rule: 'R1', message: expect.stringContaining('SaaStr Europe') } });
     });
     it('accepts a disposition instead of a next step', () => {
-      const d = checkMet({ at: now, event: 'SaaStr', next: null, soft: false, disposition: { kind: 'not-fit', reason: null } }, cfg(), now, tz);
+      const d = checkMet({ at: now, event: 'SaaStr', next: null, soft: false, disposition: { kind: 'not-fit', reason: null } }, cfg(), now, zoneOf(tz));
       expect(d).toMatchObject({ ok: true, plan: { status: 'nurture', touch: { disposition: 'not-fit' } } });
     });
     it('refuses a date-only next step without --soft (R2)', () => {
-      const d = checkMet({ at: now, event: 'SaaStr', next: next('demo', on('2026-11-26')), soft: false, disposition: null }, cfg(), now, tz);
+      const d = checkMet({ at: now, event: 'SaaStr', next: next('demo', on('2026-11-26')), soft: false, disposition: null }, cfg(), now, zoneOf(tz));
       expect(d).toMatchObject({ ok: false, violation: { rule: 'R2' } });
     });
   });
@@ -822,7 +823,7 @@ describe.each(['UTC', 'America/New_York'])('rules in %s', (tz) => {
     const now = t('2026-11-24 10:00');
     const step = next('demo with the CFO', at('2026-11-30 10:00'));
     it('moves the open next step to the new date', () => {
-      const d = checkReschedule(state('active', [], [commitment(7, at('2026-11-26 15:00'))]), step, false, now, tz);
+      const d = checkReschedule(state('active', [], [commitment(7, at('2026-11-26 15:00'))]), step, false, now, zoneOf(tz));
       expect(d).toEqual({
         ok: true,
         plan: {
@@ -834,25 +835,25 @@ describe.each(['UTC', 'America/New_York'])('rules in %s', (tz) => {
       });
     });
     it('creates a next step when none is open', () => {
-      const d = checkReschedule(state('active'), step, false, now, tz);
+      const d = checkReschedule(state('active'), step, false, now, zoneOf(tz));
       expect(d).toMatchObject({ ok: true, plan: { move: null, create: { kind: 'next-step', what: 'demo with the CFO' } } });
     });
     it.each(['won', 'lost', 'nurture'] as const)('makes a %s contact active', (status) => {
-      const d = checkReschedule(state(status), step, false, now, tz);
+      const d = checkReschedule(state(status), step, false, now, zoneOf(tz));
       expect(d).toMatchObject({ ok: true, plan: { status: 'active' } });
     });
     it('refuses a date-only step without --soft and accepts it with --soft', () => {
-      expect(checkReschedule(state('active'), next('demo', on('2026-11-30')), false, now, tz)).toMatchObject({ ok: false, violation: { rule: 'R2' } });
-      expect(checkReschedule(state('active'), next('demo', on('2026-11-30')), true, now, tz)).toMatchObject({
+      expect(checkReschedule(state('active'), next('demo', on('2026-11-30')), false, now, zoneOf(tz))).toMatchObject({ ok: false, violation: { rule: 'R2' } });
+      expect(checkReschedule(state('active'), next('demo', on('2026-11-30')), true, now, zoneOf(tz))).toMatchObject({
         ok: true,
         plan: { create: { due: { date: '2026-11-30' }, soft: true } },
       });
     });
     it('refuses a past date (R2)', () => {
-      expect(checkReschedule(state('active'), next('demo', at('2026-11-24 09:59')), false, now, tz)).toMatchObject({ ok: false, violation: { rule: 'R2' } });
+      expect(checkReschedule(state('active'), next('demo', at('2026-11-24 09:59')), false, now, zoneOf(tz))).toMatchObject({ ok: false, violation: { rule: 'R2' } });
     });
     it('warns about vague wording', () => {
-      const d = checkReschedule(state('active'), next('circle back on pricing', at('2026-11-30 10:00')), false, now, tz);
+      const d = checkReschedule(state('active'), next('circle back on pricing', at('2026-11-30 10:00')), false, now, zoneOf(tz));
       expect(d).toMatchObject({ ok: true, plan: { warnings: [{ rule: 'R2' }] } });
     });
   });
@@ -860,17 +861,17 @@ describe.each(['UTC', 'America/New_York'])('rules in %s', (tz) => {
   describe('checkNextStep and checkPromise', () => {
     const now = t('2026-11-23 12:00');
     it('accepts a timed step one minute ahead', () => {
-      expect(checkNextStep(next('call', at('2026-11-23 12:01')), false, now, tz)).toBeNull();
+      expect(checkNextStep(next('call', at('2026-11-23 12:01')), false, now, zoneOf(tz))).toBeNull();
     });
     it('names the year of a past date in another year', () => {
-      expect(checkNextStep(next('call', on('2025-11-20')), true, now, tz)?.message).toBe('Thu 20 Nov 2025 is in the past: a next step must be ahead.');
+      expect(checkNextStep(next('call', on('2025-11-20')), true, now, zoneOf(tz))?.message).toBe('Thu 20 Nov 2025 is in the past: a next step must be ahead.');
     });
     it('accepts a promise due exactly now', () => {
-      expect(checkPromise({ what: 'send', by: at('2026-11-23 12:00') }, now, cfg(), tz)).toBeNull();
+      expect(checkPromise({ what: 'send', by: at('2026-11-23 12:00') }, now, cfg(), zoneOf(tz))).toBeNull();
     });
     it('uses the configured day end for a date-only promise', () => {
       const late = { ...cfg(), dayEnd: '11:00' };
-      expect(checkPromise({ what: 'send', by: on('2026-11-23') }, now, late, tz)?.rule).toBe('R2');
+      expect(checkPromise({ what: 'send', by: on('2026-11-23') }, now, late, zoneOf(tz))?.rule).toBe('R2');
     });
   });
 });
@@ -916,7 +917,7 @@ describe('purity', () => {
     const z = zone('UTC');
     const s = z.state('active', [z.touch('2026-11-23 10:00', 'no-answer')], [z.commitment(7, z.at('2026-11-27 15:00'))]);
     const before = structuredClone(s);
-    checkTouch(s, z.input('2026-11-26 10:00', 'connected', { next: z.next('demo', z.at('2026-11-30 10:00')) }), cfg(), z.t('2026-11-26 10:00'), 'UTC');
+    checkTouch(s, z.input('2026-11-26 10:00', 'connected', { next: z.next('demo', z.at('2026-11-30 10:00')) }), cfg(), z.t('2026-11-26 10:00'), zoneOf('UTC'));
     expect(s).toEqual(before);
   });
 });

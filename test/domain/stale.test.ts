@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { categorize, shellQuote, staleList, type StaleContact } from '../../src/domain/stale.js';
 import { noHistory } from './fixtures.js';
 import { DEFAULT_CONFIG, type Commitment, type DerivedState } from '../../src/domain/types.js';
+import { zoneOf } from '../../src/domain/zone.js';
 
 // Mon 23 Nov 2026, 09:00 UTC; default config: L = 3, stale.days = 14, stale.dropDays = 90.
 const NOW = '2026-11-23T09:00:00.000Z';
-const ctx = { now: NOW, tz: 'UTC', config: DEFAULT_CONFIG };
+const ctx = { now: NOW, zone: zoneOf('UTC'), config: DEFAULT_CONFIG };
 
 /** Midday UTC, `n` days before Monday. */
 const daysAgo = (n: number) => new Date(Date.parse('2026-11-23T12:00:00.000Z') - n * 86_400_000).toISOString();

@@ -1,6 +1,7 @@
 import { describe, it, expect, vi } from 'vitest';
 import fc from 'fast-check';
 import { parseWhen, type When } from '../../src/domain/when.js';
+import { zoneOf } from '../../src/domain/zone.js';
 
 const ZONES = ['UTC', 'Europe/Paris', 'America/New_York'] as const;
 // Offsets in late November / December 2026, when neither zone is on summer time.
@@ -62,7 +63,7 @@ describe('parseWhen reads every accepted form in the local calendar of the zone'
 
   it.each(cases)('in $tz, "$text" is $local', async ({ tz, text, local, part }) => {
     const now = winter('2026-11-24 10:00', tz);
-    expect(await parseWhen(text, now, tz)).toEqual(expected(local, tz, part));
+    expect(await parseWhen(text, now, zoneOf(tz))).toEqual(expected(local, tz, part));
   });
 });
 
@@ -75,7 +76,7 @@ describe('an explicit Z or offset is that instant, whatever the zone', () => {
     ['2026-12-01T15:00-0530', 'UTC', '2026-12-01T20:30:00.000Z', '2026-12-01'],
     ['2026-12-01T03:00:00Z', 'America/New_York', '2026-12-01T03:00:00.000Z', '2026-11-30'],
   ])('"%s" in %s is %s (local date %s)', async (text, tz, at, date) => {
-    expect(await parseWhen(text, '2026-11-24T10:00:00Z', tz)).toEqual({ hasTime: true, at, date });
+    expect(await parseWhen(text, '2026-11-24T10:00:00Z', zoneOf(tz))).toEqual({ hasTime: true, at, date });
   });
 });
 
@@ -94,7 +95,7 @@ describe('forward (the default) resolves weekdays and times to the next occurren
     ['yesterday', 'yesterday is kept', '2026-11-24 10:00', '2026-11-23'],
     ['today 9am', 'an earlier time today is kept', '2026-11-24 10:00', '2026-11-24 09:00'],
   ])('"%s" on %s', async (text, _label, nowLocal, local) => {
-    expect(await parseWhen(text, winter(nowLocal, 'Europe/Paris'), 'Europe/Paris')).toEqual(
+    expect(await parseWhen(text, winter(nowLocal, 'Europe/Paris'), zoneOf('Europe/Paris'))).toEqual(
       expected(local, 'Europe/Paris'),
     );
   });
@@ -111,7 +112,7 @@ describe('backward resolves to the latest occurrence not in the future', () => {
     ['3 dec', 'in November is last year', '2026-11-24 10:00', '2025-12-03'],
     ['yesterday 4pm', 'yesterday is yesterday', '2026-11-25 10:00', '2026-11-24 16:00'],
   ])('"%s" on %s', async (text, _label, nowLocal, local) => {
-    const when = await parseWhen(text, winter(nowLocal, 'America/New_York'), 'America/New_York', {
+    const when = await parseWhen(text, winter(nowLocal, 'America/New_York'), zoneOf('America/New_York'), {
       direction: 'backward',
     });
     expect(when).toEqual(expected(local, 'America/New_York'));
@@ -132,15 +133,15 @@ describe('DST: the offset is the one of the target date, not of now', () => {
     // 02:30 does not exist on 8 Mar 2026 in New York: the clock reads 03:30 EDT.
     ['2026-03-08 02:30', 'America/New_York', '2026-03-01T12:00:00Z', '2026-03-08T07:30:00.000Z', '2026-03-08'],
   ])('"%s" in %s from %s is %s', async (text, tz, now, at, date) => {
-    expect(await parseWhen(text, now, tz)).toEqual({ hasTime: true, at, date });
+    expect(await parseWhen(text, now, zoneOf(tz))).toEqual({ hasTime: true, at, date });
   });
 
   it('"+1d" across the Paris fall-back is the next calendar day', async () => {
-    expect(await parseWhen('+1d', '2026-10-24T22:30:00Z', 'Europe/Paris')).toEqual({ hasTime: false, date: '2026-10-26' });
+    expect(await parseWhen('+1d', '2026-10-24T22:30:00Z', zoneOf('Europe/Paris'))).toEqual({ hasTime: false, date: '2026-10-26' });
   });
 
   it('"+1m" from 31 January is the last day of February', async () => {
-    expect(await parseWhen('+1m', '2027-01-31T12:00:00Z', 'UTC')).toEqual({ hasTime: false, date: '2027-02-28' });
+    expect(await parseWhen('+1m', '2027-01-31T12:00:00Z', zoneOf('UTC'))).toEqual({ hasTime: false, date: '2027-02-28' });
   });
 });
 
@@ -162,7 +163,7 @@ describe('anything not read completely is a usage error that quotes the input', 
     ['+3x', undefined],
     ['+99999999d', 'it is too far away'],
   ])('"%s"', async (text, reason) => {
-    const error = await parseWhen(text, '2026-11-24T10:00:00Z', 'Europe/Paris').catch((e: unknown) => e);
+    const error = await parseWhen(text, '2026-11-24T10:00:00Z', zoneOf('Europe/Paris')).catch((e: unknown) => e);
     expect(error).toMatchObject({
       exitCode: 2,
       message: expect.stringMatching(new RegExp(`^cannot read the date "${text.replace(/[+]/g, '\\+')}"`)),
@@ -177,10 +178,10 @@ describe('chrono-node is loaded only when natural language needs it', () => {
     vi.resetModules();
     const fresh = await import('../../src/domain/when.js');
     for (const text of ['2026-12-01 15:00', '2026-12-01', '+3d', 'today', 'tomorrow 5pm', '5pm']) {
-      await fresh.parseWhen(text, '2026-11-24T10:00:00Z', 'UTC');
+      await fresh.parseWhen(text, '2026-11-24T10:00:00Z', zoneOf('UTC'));
     }
     expect(fresh.chronoLoaded()).toBe(false);
-    await fresh.parseWhen('tue 3pm', '2026-11-24T10:00:00Z', 'UTC');
+    await fresh.parseWhen('tue 3pm', '2026-11-24T10:00:00Z', zoneOf('UTC'));
     expect(fresh.chronoLoaded()).toBe(true);
   });
 });
@@ -195,7 +196,7 @@ describe('property: +Nd is N local calendar days after today', () => {
         fc.integer({ min: 0, max: 400 }),
         fc.constantFrom(...zones),
         async (now, n, tz) => {
-          const when = await parseWhen(`+${n}d`, now.toISOString(), tz);
+          const when = await parseWhen(`+${n}d`, now.toISOString(), zoneOf(tz));
           const today = localDate(now.getTime(), tz);
           expect(when.hasTime).toBe(false);
           expect((Date.parse(when.date) - Date.parse(today)) / 86_400_000).toBe(n);

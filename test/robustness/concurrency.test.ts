@@ -19,6 +19,7 @@ import { refreshDerived } from '../../src/store/derived.js';
 import { Store } from '../../src/store/store.js';
 import { fu, snapshot, storeDeps } from '../helpers.js';
 import { count, derivedMismatches, fuAsync, integrity, scratch, sleep, startFu } from './support.js';
+import { zoneOf } from '../../src/domain/zone.js';
 
 const NOW = '2026-11-23T09:00:00Z'; // a Monday
 const THREE_DAYS_AGO = '2026-11-20T10:00:00Z';
@@ -35,7 +36,7 @@ function withContacts(n: number, options: { chaseDueToday?: boolean } = {}): str
         // One unanswered call three days ago: a chase is due today.
         store.insertTouch({ contactId: id, at: THREE_DAYS_AGO, channel: 'call', outcome: 'no-answer', note: null, value: null, until: null, proposal: false, forced: false, disposition: null, lostReason: null }, [], THREE_DAYS_AGO);
       }
-      refreshDerived(store, id, config, 'UTC');
+      refreshDerived(store, id, config, zoneOf('UTC'));
     }
   });
   store.close();
@@ -218,14 +219,14 @@ describe('fu today while fu log writes', () => {
       writer.transaction(() => {
         const decision = checkTouch(
           contactState(writer, 1),
-          plainTouch(NOW, 'connected', { next: { what: 'pricing review', when: { hasTime: true, at: instantAt('2026-11-23', '16:00', 'UTC'), date: '2026-11-23' } } }),
+          plainTouch(NOW, 'connected', { next: { what: 'pricing review', when: { hasTime: true, at: instantAt('2026-11-23', '16:00', zoneOf('UTC')), date: '2026-11-23' } } }),
 
           config,
           NOW,
-          'UTC',
+          zoneOf('UTC'),
         );
         if (!decision.ok) throw new Error(decision.violation.message);
-        applyTouchPlan(writer, 1, decision.plan, config, 'UTC', NOW);
+        applyTouchPlan(writer, 1, decision.plan, config, zoneOf('UTC'), NOW);
       });
     // The reader's connection commits the writer's change right after its first query of the day's agenda.
     const prepare = reader.db.prepare.bind(reader.db);

@@ -17,6 +17,7 @@ import type { ContactFields } from '../../src/store/store.js';
 import { generateFile } from '../../src/tools/gen.js';
 import { KEY, runInPty } from '../pty.js';
 import { RAW_CONTROL, scratch, startFu } from './support.js';
+import { zoneOf } from '../../src/domain/zone.js';
 
 const NOW = '2026-11-23T09:00:00Z'; // Monday
 
@@ -277,7 +278,7 @@ describe('a reader slower than fu', () => {
   it.skipIf(!hasPerl)('writes every byte to a full non-blocking pipe, handing over to Node on EAGAIN (skipped without perl)', async () => {
     const dir = scratch();
     const db = path.join(dir, 'big.db');
-    generateFile(db, { contacts: 1500, touchesPerContact: 2, seed: 'pipe', now: NOW, tz: 'UTC' });
+    generateFile(db, { contacts: 1500, touchesPerContact: 2, seed: 'pipe', now: NOW, zone: zoneOf('UTC') });
     const expected = fu(['list', '--status', 'all'], { db, now: NOW });
     expect(expected.code).toBe(0);
     // More than a pipe holds (64 KiB on Linux), so fu meets EAGAIN while nobody reads.

@@ -17,6 +17,7 @@ import { deriveState } from '../../src/domain/derive.js';
 import { Exit, FuError } from '../../src/errors.js';
 import { Store } from '../../src/store/store.js';
 import { BIN, fuEnv, ROOT, type FuOptions, type FuResult } from '../helpers.js';
+import { zoneOf } from '../../src/domain/zone.js';
 
 export { BIN, fuEnv, ROOT };
 
@@ -50,7 +51,7 @@ export async function fuInProcess(args: string[], options: { db: string; now: st
   const io = bufferIO();
   const argv = ['node', 'fu', ...args];
   const env = { FU_DB: options.db, FU_NOW: options.now, ...options.env };
-  const { program, close, database } = await buildProgram({ io, env, tz: options.tz ?? 'UTC', stdinIsTTY: () => false, systemNow: Date.now }, argv);
+  const { program, close, database } = await buildProgram({ io, env, zone: zoneOf(options.tz ?? 'UTC'), stdinIsTTY: () => false, systemNow: Date.now }, argv);
   let code: number = Exit.ok;
   try {
     await program.parseAsync(argv);
@@ -104,7 +105,7 @@ export function derivedMismatches(file: string, tz = 'UTC'): { id: number; store
         const c = store.contact(id)!;
         const open = store.openCommitmentsOf(id);
         const nextStep = open.find((x) => x.kind === 'next-step') ?? null;
-        const recomputed = { ...deriveState(c.status, store.touchesOf(id), nextStep, config, tz), nextStepId: nextStep?.id ?? null };
+        const recomputed = { ...deriveState(c.status, store.touchesOf(id), nextStep, config, zoneOf(tz)), nextStepId: nextStep?.id ?? null };
         const stored = { ...c.derived, nextStepId: c.nextStepId };
         if (JSON.stringify(sortKeys(stored)) !== JSON.stringify(sortKeys(recomputed))) out.push({ id, stored, recomputed });
       }

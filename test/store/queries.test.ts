@@ -7,14 +7,15 @@ import { DEFAULT_CONFIG, type DerivedState } from '../../src/domain/types.js';
 import { staleList } from '../../src/domain/stale.js';
 import { deriveState } from '../../src/domain/derive.js';
 import { tempDir } from '../helpers.js';
+import { zoneOf } from '../../src/domain/zone.js';
 
 function freshStore(): Store {
   return new Store(openDatabase(path.join(tempDir(), 'fu.db')));
 }
 
 const params = {
-  ...dayParams('2026-11-23', 'Europe/Paris'),
-  ...staleParams({ now: '2026-11-23T08:00:00.000Z', tz: 'Europe/Paris', config: DEFAULT_CONFIG }),
+  ...dayParams('2026-11-23', zoneOf('Europe/Paris')),
+  ...staleParams({ now: '2026-11-23T08:00:00.000Z', zone: zoneOf('Europe/Paris'), config: DEFAULT_CONFIG }),
   ids: '[1, 2]',
 };
 
@@ -82,9 +83,9 @@ describe('agenda rows', () => {
     const later = add({ date: '2026-11-25' });
     const closed = add({ date: '2026-11-23' });
     store.closeCommitment(closed, 'cancelled', '2026-11-02T09:00:00.000Z', null);
-    store.saveDerived(contact, { ...deriveState('active', [], null, DEFAULT_CONFIG, tz), chaseDueOn: '2026-11-23' }, null);
+    store.saveDerived(contact, { ...deriveState('active', [], null, DEFAULT_CONFIG, zoneOf(tz)), chaseDueOn: '2026-11-23' }, null);
 
-    const rows = agendaRows(store, '2026-11-23', tz);
+    const rows = agendaRows(store, '2026-11-23', zoneOf(tz));
     // Not the next day's, not a later one, not a closed one.
     expect(rows.commitments.map((c) => c.id).sort()).toEqual([lastMinute, before].sort());
     expect(rows.commitments.map((c) => c.id)).not.toContain(nextDay);
@@ -108,7 +109,7 @@ describe('stale candidates', () => {
     const done = store.insertCommitment({ contactId: live, kind: 'promise', what: 'deck', due: { date: '2026-11-20' }, soft: false, touchId: null }, '2026-11-10T09:00:00.000Z');
     store.closeCommitment(done, 'kept', '2026-11-11T09:00:00.000Z', null);
 
-    const candidates = staleCandidates(store, { now: '2026-11-23T09:00:00.000Z', tz: 'UTC', config: DEFAULT_CONFIG });
+    const candidates = staleCandidates(store, { now: '2026-11-23T09:00:00.000Z', zone: zoneOf('UTC'), config: DEFAULT_CONFIG });
     expect(candidates.map((c) => [c.id, c.firstTouchAt, c.open.map((o) => o.id)])).toEqual([[live, '2026-08-01T09:00:00.000Z', [open]]]);
   });
 });
@@ -128,8 +129,8 @@ describe('stale candidates at the edges of contacts_stale', () => {
     const id = store.insertContact({ name: 'Booked', company: null, email: null, phone: null, source: null, note: null }, '2026-04-01T09:00:00.000Z');
     if (status === 'nurture') store.setStatus(id, 'nurture', '2026-04-01T09:00:00.000Z');
     const step = store.insertCommitment({ contactId: id, kind: 'next-step', what: 'demo', due: { at: '2026-12-01T10:00:00.000Z' }, soft: false, touchId: null }, '2026-04-01T09:00:00.000Z');
-    store.saveDerived(id, { ...deriveState(status, [], null, config, 'UTC'), ...derived }, step);
-    const ctx = { now: NOW, tz: 'UTC', config };
+    store.saveDerived(id, { ...deriveState(status, [], null, config, zoneOf('UTC')), ...derived }, step);
+    const ctx = { now: NOW, zone: zoneOf('UTC'), config };
     expect(staleList(staleCandidates(store, ctx), ctx).map((r) => r.category)).toEqual(category ? [category] : []);
   });
 
@@ -137,7 +138,7 @@ describe('stale candidates at the edges of contacts_stale', () => {
     const store = freshStore();
     const id = store.insertContact({ name: 'Both', company: null, email: null, phone: null, source: null, note: null }, '2026-11-01T09:00:00.000Z');
     store.insertCommitment({ contactId: id, kind: 'promise', what: 'pricing', due: { date: '2026-11-20' }, soft: false, touchId: null }, '2026-11-01T09:00:00.000Z');
-    const ctx = { now: NOW, tz: 'UTC', config: DEFAULT_CONFIG };
+    const ctx = { now: NOW, zone: zoneOf('UTC'), config: DEFAULT_CONFIG };
     const candidates = staleCandidates(store, ctx);
     expect(candidates.map((c) => c.id)).toEqual([id]);
     expect(staleList(candidates, ctx).map((r) => r.category)).toEqual(['missed']);

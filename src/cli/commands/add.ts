@@ -48,14 +48,14 @@ export async function runAdd(opts: AddOptions, deps: Deps): Promise<number> {
     checkEmailFree(store, fields.email);
     const id = store.insertContact(fields, deps.now);
     store.addTags(id, tags);
-    return { id, applied: met && applyTouchPlan(store, id, met, config, deps.tz, deps.now) };
+    return { id, applied: met && applyTouchPlan(store, id, met, config, deps.zone, deps.now) };
   });
-  const today = localDateOf(deps.now, deps.tz);
+  const today = localDateOf(deps.now, deps.zone);
   const lines = [`Added #${id} ${safe(fields.name)}${fields.company ? ` (${safe(fields.company)})` : ''}${met ? `, met at ${safe(opts.met)}` : ''}.`];
   if (met) {
     printWarnings(deps.io, met.warnings);
     const step = applied && applied.created[0] !== undefined ? store.commitment(applied.created[0])! : null;
-    if (step) lines.push(`Next: ${safe(step.what)}, ${formatDue(step.due, deps.tz, today)}${step.soft ? ' (soft: no time agreed)' : ''} (#${step.id}).`);
+    if (step) lines.push(`Next: ${safe(step.what)}, ${formatDue(step.due, deps.zone, today)}${step.soft ? ' (soft: no time agreed)' : ''} (#${step.id}).`);
     const disposed = dispositionLine(met.touch, store.contact(id)!.derived.nurtureDueOn, today);
     if (disposed) lines.push(disposed);
   }
@@ -75,7 +75,7 @@ async function metPlan(opts: AddOptions, deps: Deps): Promise<TouchPlan | null> 
   checkNextAndDisposition(opts, disposition);
   const event = requiredText('--met', opts.met);
   const next = opts.next !== undefined ? { what: requiredText('--next', opts.next), when: await whenAhead(deps, opts.at!) } : null;
-  const decision = checkMet({ at: deps.now, event, next, soft: Boolean(opts.soft), disposition }, deps.config(), deps.now, deps.tz);
+  const decision = checkMet({ at: deps.now, event, next, soft: Boolean(opts.soft), disposition }, deps.config(), deps.now, deps.zone);
   if (!decision.ok) throw ruleError(decision.violation.rule, decision.violation.message, decision.violation.hint);
   return decision.plan;
 }

@@ -25,7 +25,7 @@ export function runConfig(opts: ConfigOptions, deps: Deps): void {
       if (!checked.ok) throw usageError(`${checked.message}.`, `See the settings with: fu config`);
       store.setConfigValue(key, checked.value);
       // Due days depend on the limits and cadences: recompute them in the same transaction.
-      refreshAllDerived(store, configFrom(store.configValues()), deps.tz);
+      refreshAllDerived(store, configFrom(store.configValues()), deps.zone);
       return checked.value;
     });
     io.out(`${key} = ${value}\n`);

@@ -114,9 +114,9 @@ const CONTACTS: DemoContact[] = [
 export function runDemo(deps: Deps): number {
   const store = deps.store();
   const config = deps.config();
-  const { tz, now } = deps;
-  const today = localDateOf(now, tz);
-  const at = ([day, time]: Moment) => instantAt(addDays(today, day), time, tz);
+  const { zone, now } = deps;
+  const today = localDateOf(now, zone);
+  const at = ([day, time]: Moment) => instantAt(addDays(today, day), time, zone);
   const when = (m: Moment | number): When =>
     typeof m === 'number' ? { hasTime: false, date: addDays(today, m) } : { hasTime: true, at: at(m), date: addDays(today, m[0]) };
   return store.transaction(() => {
@@ -144,9 +144,9 @@ export function runDemo(deps: Deps): number {
           force: false,
         };
         // History is replayed through the real rules, as if logged when it happened.
-        const decision = checkTouch(contactState(store, id), input, config, input.at, tz);
+        const decision = checkTouch(contactState(store, id), input, config, input.at, zone);
         if (!decision.ok) throw new Error(`demo data breaks ${decision.violation.rule} for ${c.name}: ${decision.violation.message}`);
-        applyTouchPlan(store, id, decision.plan, config, tz, input.at);
+        applyTouchPlan(store, id, decision.plan, config, zone, input.at);
       }
     }
     deps.io.out(`Loaded ${CONTACTS.length} demo contacts. Start with: fu today, then fu stale and fu show dana.\n`);

@@ -27,7 +27,7 @@ export interface DraftOptions {
 }
 
 export async function runDraft(opts: DraftOptions, deps: Deps): Promise<void> {
-  const { io, tz, now, prompter } = deps;
+  const { io, zone, now, prompter } = deps;
   if (opts.breakup && opts.nurture) throw usageError('--breakup and --nurture do not go together: a draft is one or the other.');
   if (opts.slots !== undefined && opts.ask !== undefined) throw usageError('--slots sets the default ask: it does not go with --ask.');
   if (opts.slots !== undefined && (opts.breakup || opts.nurture)) throw usageError('--slots is for a follow-up: a break-up or a value touch asks for no meeting.');
@@ -72,7 +72,7 @@ export async function runDraft(opts: DraftOptions, deps: Deps): Promise<void> {
     appointments,
     config: { ...config, userName },
     now,
-    tz,
+    zone,
     reason,
     ask,
     slots: opts.slots ?? 2,
@@ -84,7 +84,7 @@ export async function runDraft(opts: DraftOptions, deps: Deps): Promise<void> {
   if (draft.todo.includes(WHAT_YOU_SHARE)) io.err(`${c.yellow('note:')} no --reason: fill in the [WHAT YOU SHARE: ...] placeholder with something useful to them.\n`);
   if (draft.todo.includes('[YOUR NAME]')) io.err(`${c.yellow('note:')} signed [YOUR NAME]: set your name once with: fu config user.name "Your Name"\n`);
   if (draft.leftOutNote) {
-    const day = formatDay(localDateOf(draft.leftOutNote.at, tz), localDateOf(now, tz));
+    const day = formatDay(localDateOf(draft.leftOutNote.at, zone), localDateOf(now, zone));
     io.err(`${c.yellow('note:')} your note of ${day} is not quoted (it reads as your own words); weave it in if it helps: "${safe(draft.leftOutNote.note)}"\n`);
   }
   const d = contact.derived;
@@ -98,9 +98,9 @@ export async function runDraft(opts: DraftOptions, deps: Deps): Promise<void> {
       kind,
       subject: draft.subject,
       body: draft.body,
-      slots: draft.slots.map((s) => ({ at: isoWithOffset(s, tz), date: localDateOf(s, tz), time: localTimeOf(s, tz) })),
+      slots: draft.slots.map((s) => ({ at: isoWithOffset(s, zone), date: localDateOf(s, zone), time: localTimeOf(s, zone) })),
       todo: draft.todo,
-      leftOutNote: draft.leftOutNote && { at: isoWithOffset(draft.leftOutNote.at, tz), note: draft.leftOutNote.note },
+      leftOutNote: draft.leftOutNote && { at: isoWithOffset(draft.leftOutNote.at, zone), note: draft.leftOutNote.note },
       template: template.source,
     });
     return;

@@ -21,10 +21,10 @@ export function runList(opts: ListOptions, deps: Deps): void {
     nextSteps: store.openNextSteps(),
     config: deps.config(),
   }));
-  const { io, tz, now } = deps;
+  const { io, zone, now } = deps;
   const mode = outputMode(io, opts.json);
   if (mode === 'json') {
-    const ctx = { now, tz, config };
+    const ctx = { now, zone, config };
     printJson(io, contacts.map((c) => contactJson(c, tags.get(c.id) ?? [], nextSteps.get(c.id) ?? null, ctx)));
     return;
   }
@@ -33,7 +33,7 @@ export function runList(opts: ListOptions, deps: Deps): void {
       io,
       contacts.map((c) => {
         const next = nextSteps.get(c.id);
-        const due = next ? dueJson(next.due, tz) : null;
+        const due = next ? dueJson(next.due, zone) : null;
         return [c.id, c.name, c.company, c.email, c.status, (tags.get(c.id) ?? []).join(','), due?.dueAt ?? due?.dueDate, next?.what];
       }),
     );
@@ -43,10 +43,10 @@ export function runList(opts: ListOptions, deps: Deps): void {
     io.out(opts.status === 'all' && !opts.tag ? 'No contacts yet. Add one with: fu add NAME (or try fu demo)\n' : 'No contacts match.\n');
     return;
   }
-  const today = localDateOf(now, tz);
+  const today = localDateOf(now, zone);
   const rows = contacts.map((c) => {
     const next = nextSteps.get(c.id);
-    return [`#${c.id}`, c.name, c.company ?? '', c.status, next ? `${formatDue(next.due, tz, today)}  ${next.what}` : '', (tags.get(c.id) ?? []).join(' ')];
+    return [`#${c.id}`, c.name, c.company ?? '', c.status, next ? `${formatDue(next.due, zone, today)}  ${next.what}` : '', (tags.get(c.id) ?? []).join(' ')];
   });
   io.out(
     renderTable(

@@ -95,7 +95,7 @@ export async function runLog(opts: LogOptions, deps: Deps): Promise<void> {
     force: Boolean(opts.force),
   };
 
-  const decide = (): Decision<TouchPlan> => checkTouch(contactState(store, contact.id), input, deps.config(), deps.now, deps.tz);
+  const decide = (): Decision<TouchPlan> => checkTouch(contactState(store, contact.id), input, deps.config(), deps.now, deps.zone);
   if (prompter.enabled) {
     await askUntilFirm(input, decide, deps);
     disposition = input.disposition;
@@ -105,7 +105,7 @@ export async function runLog(opts: LogOptions, deps: Deps): Promise<void> {
   const result = store.transaction(() => {
     const decision = decide();
     if (!decision.ok) throw ruleError(decision.violation.rule, decision.violation.message, decision.violation.hint);
-    const applied = applyTouchPlan(store, contact.id, decision.plan, deps.config(), deps.tz, deps.now);
+    const applied = applyTouchPlan(store, contact.id, decision.plan, deps.config(), deps.zone, deps.now);
     return { plan: decision.plan, applied };
   });
   render(store, contact.id, result.plan, result.applied.touchId, result.applied.created, opts.json, deps);
@@ -165,17 +165,17 @@ async function askWhen(deps: Deps, message: string): Promise<When> {
 }
 
 function render(store: Store, contactId: number, plan: TouchPlan, touchId: number, created: number[], json: boolean | undefined, deps: Deps): void {
-  const { io, tz, now } = deps;
+  const { io, zone, now } = deps;
   const config = deps.config();
   const contact = store.contact(contactId)!;
   const commitments = created.map((id) => store.commitment(id)!);
-  const ctx = { now, tz, config };
+  const ctx = { now, zone, config };
   printWarnings(io, plan.warnings);
   if (json) {
     const touch = store.touchesOf(contactId).find((t) => t.id === touchId)!;
     const nextStep = contact.nextStepId ? store.commitment(contact.nextStepId)! : null;
     printJson(io, {
-      touch: touchJson(touch, plan.overridden, tz),
+      touch: touchJson(touch, plan.overridden, zone),
       contact: contactJson(contact, store.tagsOf(contactId), nextStep, ctx),
       created: commitments.map((c) => commitmentJson(c, ctx)),
       closed: plan.close,
@@ -184,16 +184,16 @@ function render(store: Store, contactId: number, plan: TouchPlan, touchId: numbe
     });
     return;
   }
-  const today = localDateOf(now, tz);
+  const today = localDateOf(now, zone);
   const t = plan.touch;
   const who = `${safe(contact.name)}${contact.company ? ` (${safe(contact.company)})` : ''}`;
-  const lines = [`Logged ${t.channel} ${t.outcome} with ${who}, ${formatDue({ at: t.at }, tz, today)}${plan.overridden.length ? ` [forced past ${plan.overridden.join(', ')}]` : ''}.`];
+  const lines = [`Logged ${t.channel} ${t.outcome} with ${who}, ${formatDue({ at: t.at }, zone, today)}${plan.overridden.length ? ` [forced past ${plan.overridden.join(', ')}]` : ''}.`];
   for (const c of plan.close) lines.push(`${c.state === 'kept' ? 'Kept' : c.state === 'replaced' ? 'Replaced' : 'Cancelled'} #${c.id}.`);
   for (const c of commitments) {
     lines.push(
       c.kind === 'next-step'
-        ? `Next: ${safe(c.what)}, ${formatDue(c.due, tz, today)}${c.soft ? ' (soft: no time agreed)' : ''} (#${c.id}).`
-        : `Promise #${c.id}: ${safe(c.what)}, by ${formatDue(c.due, tz, today)}${'date' in c.due ? ` ${config.dayEnd}` : ''}.`,
+        ? `Next: ${safe(c.what)}, ${formatDue(c.due, zone, today)}${c.soft ? ' (soft: no time agreed)' : ''} (#${c.id}).`
+        : `Promise #${c.id}: ${safe(c.what)}, by ${formatDue(c.due, zone, today)}${'date' in c.due ? ` ${config.dayEnd}` : ''}.`,
     );
   }
   const d = contact.derived;

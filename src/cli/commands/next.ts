@@ -23,25 +23,25 @@ export async function runNext(opts: NextOptions, deps: Deps): Promise<void> {
   const when = await whenAhead(deps, opts.at);
   const store = deps.store();
   const config = deps.config();
-  const { tz, now, io } = deps;
+  const { zone, now, io } = deps;
   const contact = resolveContact(store, opts.contact);
   const result = store.transaction(() => {
-    const decision = checkReschedule(contactState(store, contact.id), { what, when }, Boolean(opts.soft), now, tz);
+    const decision = checkReschedule(contactState(store, contact.id), { what, when }, Boolean(opts.soft), now, zone);
     if (!decision.ok) throw ruleError(decision.violation.rule, decision.violation.message, decision.violation.hint);
     const plan = decision.plan;
     const before = plan.move ? store.commitment(plan.move.id)! : null;
     if (plan.move) store.moveCommitment(plan.move.id, plan.move.what, plan.move.due, plan.move.soft, now);
     const id = plan.move ? plan.move.id : insertPlanned(store, contact.id, plan.create!, null, now);
     if (store.contact(contact.id)!.status !== plan.status) store.setStatus(contact.id, plan.status, now);
-    refreshDerived(store, contact.id, config, tz);
+    refreshDerived(store, contact.id, config, zone);
     return { plan, before, step: store.commitment(id)! };
   });
-  const today = localDateOf(now, tz);
+  const today = localDateOf(now, zone);
   printWarnings(io, result.plan.warnings);
   const { step, before } = result;
   io.out(
-    `Next for ${safe(contact.name)}: ${safe(step.what)}, ${formatDue(step.due, tz, today)}${step.soft ? ' (soft: no time agreed)' : ''} (#${step.id}` +
-      `${before ? `, moved from ${formatDue(before.due, tz, today)}` : ''}).` +
+    `Next for ${safe(contact.name)}: ${safe(step.what)}, ${formatDue(step.due, zone, today)}${step.soft ? ' (soft: no time agreed)' : ''} (#${step.id}` +
+      `${before ? `, moved from ${formatDue(before.due, zone, today)}` : ''}).` +
       `${contact.status !== result.plan.status ? ` ${safe(contact.name)} is ${result.plan.status} again.` : ''}\n`,
   );
 }

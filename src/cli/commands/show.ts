@@ -17,7 +17,7 @@ export interface ShowOptions {
 type Event = { at: string; order: number; line: string };
 
 export function runShow(opts: ShowOptions, deps: Deps): void {
-  const { io, tz, now } = deps;
+  const { io, zone, now } = deps;
   const store = deps.store();
   // One snapshot: a write committed by another fu meanwhile shows whole or not at all.
   const { config, contact, tags, touches, commitments, history, forced } = store.read(() => {
@@ -33,23 +33,23 @@ export function runShow(opts: ShowOptions, deps: Deps): void {
     };
   });
   const nextStep = commitments.find((c) => c.id === contact.nextStepId) ?? null;
-  const ctx = { now, tz, config };
+  const ctx = { now, zone, config };
   const forcedOf = (t: Touch) => forced.get(t.id)?.split(',') ?? [];
 
   if (outputMode(io, opts.json) === 'json') {
     printJson(io, {
       ...contactJson(contact, tags, nextStep, ctx),
-      touches: touches.map((t) => touchJson(t, forcedOf(t), tz)),
+      touches: touches.map((t) => touchJson(t, forcedOf(t), zone)),
       commitments: commitments.map((c) => ({
         ...commitmentJson(c, ctx),
-        history: (history.get(c.id) ?? []).map((m) => ({ movedAt: isoWithOffset(m.movedAt, tz), what: m.oldWhat, ...dueJson(m.oldDue, tz), soft: m.oldSoft })),
+        history: (history.get(c.id) ?? []).map((m) => ({ movedAt: isoWithOffset(m.movedAt, zone), what: m.oldWhat, ...dueJson(m.oldDue, zone), soft: m.oldSoft })),
       })),
     });
     return;
   }
 
-  const today = localDateOf(now, tz);
-  const state = (c: Commitment) => effectiveState(c, now, today, config, tz);
+  const today = localDateOf(now, zone);
+  const state = (c: Commitment) => effectiveState(c, now, today, config, zone);
   const events: Event[] = [
     ...touches.map((t) => ({
       at: t.at,
@@ -59,12 +59,12 @@ export function runShow(opts: ShowOptions, deps: Deps): void {
     ...commitments.map((c) => ({
       at: c.createdAt,
       order: 1,
-      line: `${c.kind} #${c.id}: ${safe(c.what)}, ${formatDue(c.due, tz, today)}${c.soft ? ' (soft)' : ''} [${state(c)}${c.late ? ', late' : ''}]${(history.get(c.id) ?? []).map((m) => `, moved from ${formatDue(m.oldDue, tz, today)}`).join('')}`,
+      line: `${c.kind} #${c.id}: ${safe(c.what)}, ${formatDue(c.due, zone, today)}${c.soft ? ' (soft)' : ''} [${state(c)}${c.late ? ', late' : ''}]${(history.get(c.id) ?? []).map((m) => `, moved from ${formatDue(m.oldDue, zone, today)}`).join('')}`,
     })),
   ].sort((a, b) => (a.at === b.at ? a.order - b.order : a.at < b.at ? -1 : 1));
 
   // Piped, the same text without colour and with absolute times only.
-  const ago = (at: string) => (io.stdoutIsTTY ? ` (${relativeTime(at, now, tz)})` : '');
+  const ago = (at: string) => (io.stdoutIsTTY ? ` (${relativeTime(at, now, zone)})` : '');
   const c = paint(io);
   const d = contact.derived;
   const lines = [
@@ -72,16 +72,16 @@ export function runShow(opts: ShowOptions, deps: Deps): void {
     [contact.email, contact.phone, contact.source && `source: ${contact.source}`, tags.length ? `tags: ${tags.join(', ')}` : null].filter(Boolean).map((x) => safe(x)).join(' · '),
     contact.note ? `Note: ${safe(contact.note)}` : '',
     `${touches.length} touch${touches.length === 1 ? '' : 'es'} · ${d.unanswered} unanswered attempt${d.unanswered === 1 ? '' : 's'} of ${config.attemptsLimit}` +
-      ` · last two-way: ${d.lastTwoWayAt ? `${formatDue({ at: d.lastTwoWayAt }, tz, today)} ${ago(d.lastTwoWayAt)}` : 'never'}`,
-    nextStep ? `Next step #${nextStep.id}: ${safe(nextStep.what)}, ${formatDue(nextStep.due, tz, today)}${nextStep.soft ? ' (soft)' : ''} [${state(nextStep)}]` : 'No next step.',
-    d.chaseDueOn ? `Next chase due ${formatDue({ date: d.chaseDueOn }, tz, today)}.` : '',
-    d.nurtureDueOn ? `Next value touch due ${formatDue({ date: d.nurtureDueOn }, tz, today)}.` : '',
+      ` · last two-way: ${d.lastTwoWayAt ? `${formatDue({ at: d.lastTwoWayAt }, zone, today)} ${ago(d.lastTwoWayAt)}` : 'never'}`,
+    nextStep ? `Next step #${nextStep.id}: ${safe(nextStep.what)}, ${formatDue(nextStep.due, zone, today)}${nextStep.soft ? ' (soft)' : ''} [${state(nextStep)}]` : 'No next step.',
+    d.chaseDueOn ? `Next chase due ${formatDue({ date: d.chaseDueOn }, zone, today)}.` : '',
+    d.nurtureDueOn ? `Next value touch due ${formatDue({ date: d.nurtureDueOn }, zone, today)}.` : '',
   ].filter(Boolean);
   const promises = commitments.filter((p) => p.kind === 'promise' && p.state === 'open');
-  for (const p of promises) lines.push(`Promise #${p.id}: ${safe(p.what)}, by ${formatDue(p.due, tz, today)} [${state(p)}]`);
+  for (const p of promises) lines.push(`Promise #${p.id}: ${safe(p.what)}, by ${formatDue(p.due, zone, today)} [${state(p)}]`);
   lines.push('', c.bold('Timeline'));
   if (events.length === 0) lines.push(`  Nothing logged yet. Log the first touch with: fu log ${contact.id} --outcome OUTCOME`);
-  for (const e of events) lines.push(`  ${formatDue({ at: e.at }, tz, today)}  ${e.line}`);
+  for (const e of events) lines.push(`  ${formatDue({ at: e.at }, zone, today)}  ${e.line}`);
   io.out(lines.join('\n') + '\n');
 }
 

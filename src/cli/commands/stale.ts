@@ -52,15 +52,15 @@ const HEADINGS: Record<StaleCategory, string> = {
 };
 
 export function runStale(opts: StaleOptions, deps: Deps): void {
-  const { io, tz, now } = deps;
+  const { io, zone, now } = deps;
   const store = deps.store();
   // One snapshot: a write committed by another fu meanwhile shows whole or not at all.
   const { config, rows } = store.read(() => {
     const config = deps.config();
-    return { config, rows: staleList(staleCandidates(store, { now, tz, config }), { now, tz, config }) };
+    return { config, rows: staleList(staleCandidates(store, { now, zone, config }), { now, zone, config }) };
   });
   const groups = groupStale(rows);
-  const iso = (at: string | null) => (at === null ? null : isoWithOffset(at, tz));
+  const iso = (at: string | null) => (at === null ? null : isoWithOffset(at, zone));
   const mode = outputMode(io, opts.json);
 
   if (mode === 'json') {
@@ -76,7 +76,7 @@ export function runStale(opts: StaleOptions, deps: Deps): void {
       attemptLimit: config.attemptsLimit,
       daysSilent: r.daysSilent,
       daysSinceTwoWay: r.daysSinceTwoWay,
-      commitment: r.commitment && { id: r.commitment.id, kind: r.commitment.kind, what: r.commitment.what, ...dueJson(r.commitment.due, tz), soft: r.commitment.soft },
+      commitment: r.commitment && { id: r.commitment.id, kind: r.commitment.kind, what: r.commitment.what, ...dueJson(r.commitment.due, zone), soft: r.commitment.soft },
       why: r.why,
       command: r.command,
     });
@@ -96,7 +96,7 @@ export function runStale(opts: StaleOptions, deps: Deps): void {
   }
 
   const c = paint(io);
-  const today = localDateOf(now, tz);
+  const today = localDateOf(now, zone);
   const blocks: string[] = [];
   for (const k of STALE_CATEGORIES) {
     const all = groups[k];
@@ -116,7 +116,7 @@ export function runStale(opts: StaleOptions, deps: Deps): void {
         `#${r.contactId}`,
         r.contact,
         r.company ?? '',
-        r.lastTwoWayAt ? formatDay(localDateOf(r.lastTwoWayAt, tz), today) : 'never',
+        r.lastTwoWayAt ? formatDay(localDateOf(r.lastTwoWayAt, zone), today) : 'never',
         `${r.attemptsSince} of ${config.attemptsLimit}`,
         `${r.daysSilent} day${r.daysSilent === 1 ? '' : 's'}`,
       ]),

@@ -37,6 +37,7 @@ import { outputMode, paint, printJson, printTsv, renderTable } from '../output.j
 import { wholeNumber, withExamples, type App } from '../program.js';
 import { lateness, relativeDays, relativeTime } from '../relative.js';
 import { whenDate } from '../when-input.js';
+import type { Zone } from '../../domain/zone.js';
 
 export interface TodayOptions {
   on?: string;
@@ -82,7 +83,7 @@ export function summaryLine(label: string, labelWidth: number, parts: string[], 
   return [...lines, line].join('\n');
 }
 
-function rowJson(r: AgendaRow, tz: string) {
+function rowJson(r: AgendaRow, zone: Zone) {
   return {
     id: r.id,
     idKind: r.idKind,
@@ -91,7 +92,7 @@ function rowJson(r: AgendaRow, tz: string) {
     contact: r.contact,
     company: r.company,
     what: r.what,
-    ...dueJson(r.due, tz),
+    ...dueJson(r.due, zone),
     soft: r.soft,
     late: r.late,
     attempt: r.attempt,
@@ -103,18 +104,18 @@ function rowJson(r: AgendaRow, tz: string) {
 const whyWithHint = (r: AgendaRow) => (r.hint ? `${r.why}; ${r.hint}` : r.why);
 
 export async function runToday(opts: TodayOptions, deps: Deps): Promise<void> {
-  const { io, tz, now } = deps;
-  const date = opts.on !== undefined ? await whenDate(deps, opts.on) : localDateOf(now, tz);
+  const { io, zone, now } = deps;
+  const date = opts.on !== undefined ? await whenDate(deps, opts.on) : localDateOf(now, zone);
   const store = deps.store();
   // One snapshot: a write committed by another fu meanwhile shows whole or not at all.
   const { config, agenda } = store.read(() => {
     const config = deps.config();
-    return { config, agenda: buildAgenda({ date, now, tz, config, ...agendaRows(store, date, tz) }) };
+    return { config, agenda: buildAgenda({ date, now, zone, config, ...agendaRows(store, date, zone) }) };
   });
   const mode = outputMode(io, opts.json);
 
   if (mode === 'json') {
-    const sections = Object.fromEntries(SECTIONS.map((s) => [s, agenda.sections[s].map((r) => rowJson(r, tz))]));
+    const sections = Object.fromEntries(SECTIONS.map((s) => [s, agenda.sections[s].map((r) => rowJson(r, zone))]));
     const summary = Object.fromEntries(SECTIONS.map((s) => [s, agenda.sections[s].length]));
     printJson(io, { date, ...sections, summary, nextDate: agenda.nextDate });
     return;
@@ -124,7 +125,7 @@ export async function runToday(opts: TodayOptions, deps: Deps): Promise<void> {
       io,
       SECTIONS.flatMap((s) =>
         agenda.sections[s].map((r) => {
-          const due = dueJson(r.due, tz);
+          const due = dueJson(r.due, zone);
           return [s, r.id, r.contact, r.company, r.what, due.dueAt ?? due.dueDate, whyWithHint(r)];
         }),
       ),
@@ -135,10 +136,10 @@ export async function runToday(opts: TodayOptions, deps: Deps): Promise<void> {
 }
 
 /** The terminal rendering: a table per non-empty section, then the summary; or one friendly line. */
-export function renderAgenda(agenda: Agenda, opts: Pick<TodayOptions, 'on' | 'limit'>, deps: Pick<Deps, 'io' | 'now' | 'tz'>, config: Config): string {
-  const { io, now, tz } = deps;
+export function renderAgenda(agenda: Agenda, opts: Pick<TodayOptions, 'on' | 'limit'>, deps: Pick<Deps, 'io' | 'now' | 'zone'>, config: Config): string {
+  const { io, now, zone } = deps;
   const c = paint(io);
-  const today = localDateOf(now, tz);
+  const today = localDateOf(now, zone);
   const day = agenda.date === today ? 'Today' : formatDay(agenda.date, today);
 
   if (agendaIsEmpty(agenda)) {
@@ -151,14 +152,14 @@ export function renderAgenda(agenda: Agenda, opts: Pick<TodayOptions, 'on' | 'li
   const when = (r: AgendaRow): string => {
     if (r.kind === 'chase' || r.kind === 'nurture') {
       // A chase does not expire: one due days ago is that late.
-      const dueDay = dueDate(r.due, tz);
+      const dueDay = dueDate(r.due, zone);
       const late = daysBetween(dueDay, today);
       return late > 0 ? `${late} day${late === 1 ? '' : 's'} late` : relativeDays(dueDay, today);
     }
-    if (r.kind === 'next-step' && 'date' in r.due) return r.late ? lateness(dueInstant(r.due, config.dayEnd, tz), now, tz) : 'no time (soft)';
-    const at = dueInstant(r.due, config.dayEnd, tz);
-    const rel = r.late ? lateness(at, now, tz) : relativeTime(at, now, tz);
-    return r.late && localDateOf(at, tz) !== agenda.date ? rel : `${localTimeOf(at, tz)}, ${rel}`;
+    if (r.kind === 'next-step' && 'date' in r.due) return r.late ? lateness(dueInstant(r.due, config.dayEnd, zone), now, zone) : 'no time (soft)';
+    const at = dueInstant(r.due, config.dayEnd, zone);
+    const rel = r.late ? lateness(at, now, zone) : relativeTime(at, now, zone);
+    return r.late && localDateOf(at, zone) !== agenda.date ? rel : `${localTimeOf(at, zone)}, ${rel}`;
   };
 
   const more = `fu today${opts.on !== undefined ? ` --on ${agenda.date}` : ''} --limit 0`;
