@@ -79,7 +79,7 @@ export function resolveDbPath(flag: string | undefined, env: PathEnv): string {
  */
 function givenFile(name: string, given: string): string {
   if (given.trim() === '') throw new FuError(Exit.usage, `${name} is empty: give the path of the database file.`, `Or leave ${name} out to use the default database.`);
-  if (/[/\\]$/.test(given)) throw new FuError(Exit.usage, `${name} ${given} ends with a slash: give the path of a file, such as ${path.join(given, 'fu.db')}.`);
+  if (given.endsWith('/')) throw new FuError(Exit.usage, `${name} ${given} ends with a slash: give the path of a file, such as ${path.join(given, 'fu.db')}.`);
   return path.resolve(given);
 }
 
