@@ -25,6 +25,7 @@
  *
  * The budget (issue 6): at 100k contacts every fu command's median within 1.5x
  * of the baseline's and peak RSS under 100 MiB; `fu today` at 1k within 1.3x.
+ * Once per run, `fu import` of a 100,000-row CSV into an empty database: under 30 s.
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -364,6 +365,25 @@ for (const size of SIZES) {
   for (const suffix of ['', '-wal', '-shm']) fs.rmSync(copy + suffix, { force: true });
 }
 
+// ---- fu import: 100,000 rows into an empty database, once (a one-off job, not a daily command) ----
+
+const IMPORT_ROWS = 100_000;
+const IMPORT_BUDGET_MS = 30_000;
+const importRun = (() => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fu-bench-import-'));
+  try {
+    const lines = ['First Name,Last Name,Email,Phone Number,Company Name,Lifecycle Stage'];
+    for (let i = 0; i < IMPORT_ROWS; i++) lines.push(`First${i},Last${i},person${i}@example${i % 97}.org,+1 555 ${String(i).padStart(6, '0')},Company ${i % 5000},Lead`);
+    const csv = path.join(dir, 'contacts.csv');
+    fs.writeFileSync(csv, `${lines.join('\n')}\n`);
+    log(`bench: fu import of ${IMPORT_ROWS} rows...`);
+    const m = runOnce({ label: 'fu import', node: true, argv: [NODE, BIN, 'import', csv], env: { FU_DB: path.join(dir, 'fu.db') } });
+    return { command: `fu import (${IMPORT_ROWS} CSV rows, empty database)`, ms: m.ms, peakRssMiB: m.rss === null ? null : m.rss / 1024, budgetMs: IMPORT_BUDGET_MS, withinBudget: m.ms < IMPORT_BUDGET_MS };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+})();
+
 // ---- report ----------------------------------------------------------------------------
 
 const pad = (s, n, right = false) => (right ? String(s).padStart(n) : String(s).padEnd(n));
@@ -398,6 +418,8 @@ if (results.length > 1) {
   }
   lines.push('');
 }
+lines.push(`${importRun.command}: ${fmt(importRun.ms / 1000, 1)} s, ${fmt(importRun.peakRssMiB)} MiB (budget < ${importRun.budgetMs / 1000} s: ${importRun.withinBudget ? 'ok' : 'OVER'})`);
+lines.push('');
 const checked = results.flatMap((r) => r.commands).filter((m) => m.withinBudget !== null);
 const over = checked.filter((m) => !m.withinBudget);
 lines.push(over.length ? `budget: ${over.length} of ${checked.length} figures over: ${over.map((m) => `${m.command} at ${m.size}`).join('; ')}` : `budget: all ${checked.length} figures within`);
@@ -412,6 +434,7 @@ const json = {
   settings: { now: NOW, tz: TZ, touchesPerContact: TOUCHES_PER_CONTACT, seed: SEED, runs: RUNS, warmup: WARMUP, rss: GNU_TIME ? '/usr/bin/time %M' : 'node process.resourceUsage().maxRSS' },
   budget: BUDGET,
   results,
+  import: importRun,
   notes,
 };
 fs.writeFileSync(path.join(RESULTS, `bench-${stamp}.json`), `${JSON.stringify(json, null, 2)}\n`);

@@ -10,7 +10,8 @@
  *
  * Left out, loaded from node_modules only when used: better-sqlite3's native
  * addon (its JavaScript is in), chrono-node (natural-language dates) and
- * @inquirer/prompts (prompts), the last two through their CommonJS builds. Command modules stay lazy inside the
+ * @inquirer/prompts (prompts), the last two through their CommonJS builds, and
+ * the libraries of import, export, calendar and invite. Command modules stay lazy inside the
  * bundle: a command's code is initialised only when that command runs.
  *
  * The bundle sits two folders below the package root, like dist/cli/main.js,
@@ -71,7 +72,8 @@ await build({
   target: 'node20',
   // better-sqlite3's JavaScript is bundled; its addon is loaded by path (connect() in
   // store/db.ts), so the bindings package that would look for it is never called.
-  external: ['bindings', 'chrono-node', '@inquirer/prompts'],
+  // The import/export and calendar libraries: only their commands load them (CommonJS builds too).
+  external: ['bindings', 'chrono-node', '@inquirer/prompts', 'csv-parse', 'csv-stringify', 'ical-generator', 'ical.js', '@date-fns/tz'],
   // The modules locate migrations/ and package.json from import.meta.url: the bundle's own URL.
   define: { 'import.meta.url': '__fuBundleUrl' },
   // import() becomes require(): a function read from V8's code cache loses the vm

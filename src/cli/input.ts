@@ -1,5 +1,5 @@
 /** Checks on text typed by the user, shared by every command that takes it. */
-import { TEXT_LIMITS } from '../domain/text.js';
+import { isEmailAddress, TEXT_LIMITS } from '../domain/text.js';
 import { usageError } from '../errors.js';
 import type { Store } from '../store/store.js';
 import { safe } from './output.js';
@@ -39,7 +39,7 @@ export function idOf(text: string): number | null {
 }
 
 export function checkEmail(value: string | null): string | null {
-  if (value !== null && !/^[^\s@]+@[^\s@]+$/.test(value)) throw usageError(`"${value}" is not an email address.`);
+  if (value !== null && !isEmailAddress(value)) throw usageError(`"${value}" is not an email address.`);
   return value;
 }
 

@@ -1,5 +1,5 @@
 /** The user-settable keys (`fu config KEY VALUE`), their validation and defaults. */
-import { UNSAFE_CHAR } from './text.js';
+import { isEmailAddress, UNSAFE_CHAR } from './text.js';
 import { parseTimeOfDay } from './time.js';
 import { DEFAULT_CONFIG, type Config } from './types.js';
 
@@ -29,6 +29,10 @@ const personName = (value: string): Check =>
     ? { ok: true, value }
     : { ok: false, message: `must be a name on one line, 1 to 100 characters, not "${value}"` };
 
+/** An email address, as fu requires of a contact's, on one line. */
+const emailAddress = (value: string): Check =>
+  value.length <= 254 && isEmailAddress(value) && !UNSAFE_CHAR.test(value) ? { ok: true, value } : { ok: false, message: `must be an email address, not "${value}"` };
+
 /** Looked up by what the user typed: a null-prototype object, so `constructor` or `__proto__` is no key. */
 export const CONFIG_KEYS: Readonly<Record<string, KeySpec>> = Object.assign(Object.create(null) as Record<string, KeySpec>, {
   'attempts.limit': {
@@ -44,6 +48,7 @@ export const CONFIG_KEYS: Readonly<Record<string, KeySpec>> = Object.assign(Obje
   'day.start': { field: 'dayStart', describe: 'start of the working day (HH:MM)', check: timeOfDay },
   'day.end': { field: 'dayEnd', describe: 'end of the working day (HH:MM); promises without a time are due then', check: timeOfDay },
   'user.name': { field: 'userName', describe: 'your name, signing the messages of fu draft', check: personName },
+  'user.email': { field: 'userEmail', describe: 'your email, the organizer of the invitations of fu invite', check: emailAddress },
 });
 
 /** Times of day stay `HH:MM` strings (they compare as text), the name a string; everything else is a number. */

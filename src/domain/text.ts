@@ -22,3 +22,6 @@ export const TEXT_LIMITS = { line: 200, free: 2000 } as const;
 export function plural(n: number, word: string, many = `${word}s`): string {
   return `${n} ${n === 1 ? word : many}`;
 }
+
+/** One address, no spaces, something on both sides of the @: the only shape fu requires of an email. */
+export const isEmailAddress = (text: string) => /^[^\s@]+@[^\s@]+$/.test(text);

@@ -72,6 +72,8 @@ export interface Config {
   dayEnd: string;
   /** The user's name, signing `fu draft` messages; empty when unset. */
   userName: string;
+  /** The user's email: the organizer of the invitations fu writes; empty when unset. */
+  userEmail: string;
 }
 
 export const DEFAULT_CONFIG: Config = {
@@ -84,6 +86,7 @@ export const DEFAULT_CONFIG: Config = {
   dayStart: '09:00',
   dayEnd: '17:00',
   userName: '',
+  userEmail: '',
 };
 
 /**

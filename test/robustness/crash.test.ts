@@ -10,25 +10,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listMigrations, newest, openDatabase } from '../../src/store/db.js';
 import { fu, snapshot } from '../helpers.js';
-import { count, derivedMismatches, fuAsync, integrity, ROOT, scratch, sleep, startFu } from './support.js';
+import { count, derivedMismatches, fuAsync, integrity, ROOT, scratch, sleep, startFu, writeLocked } from './support.js';
 
 const NOW = '2026-11-23T09:00:00Z';
 const TOUCHED = '2026-11-21T10:00:00.000Z';
-
-/** True while another connection holds the write lock (a write transaction is open). */
-function writeLocked(file: string): boolean {
-  const probe = new Database(file, { timeout: 0 });
-  try {
-    probe.exec('BEGIN IMMEDIATE');
-    probe.exec('ROLLBACK');
-    return false;
-  } catch (err) {
-    if ((err as { code?: string }).code?.startsWith('SQLITE_BUSY')) return true;
-    throw err;
-  } finally {
-    probe.close();
-  }
-}
 
 /** `n` contacts, each with one unanswered call two days ago, and the derived state computed by a real `fu config` run. */
 async function bigDatabase(n: number): Promise<{ file: string; ms: number }> {

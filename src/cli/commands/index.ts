@@ -25,4 +25,8 @@ export const COMMANDS: readonly (readonly [name: string, load: () => Promise<{ r
   ['backup', () => import('./backup.js')],
   ['restore', () => import('./restore.js')],
   ['demo', () => import('./demo.js')],
+  ['import', () => import('./import.js')],
+  ['export', () => import('./export.js')],
+  ['calendar', () => import('./calendar.js')],
+  ['invite', () => import('./invite.js')],
 ];

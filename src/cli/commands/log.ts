@@ -32,6 +32,8 @@ export interface LogOptions extends DispositionOptions {
   proposal?: boolean;
   force?: boolean;
   json?: boolean;
+  /** Also write the invitation for the new next step to this file. */
+  invite?: string;
 }
 
 /** Combinations that make no sense are usage errors, before anything is read. */
@@ -100,6 +102,12 @@ export async function runLog(opts: LogOptions, deps: Deps): Promise<void> {
     await askUntilFirm(input, decide, deps);
     disposition = input.disposition;
   }
+  // Loaded only for --invite: the calendar libraries stay out of every other fu log.
+  const invite = opts.invite !== undefined ? await import('./invite.js') : null;
+  if (invite) {
+    if (!input.next || input.soft) throw usageError('--invite writes the invitation for the new next step: it needs --next WHAT --at WHEN, with a time.');
+    invite.checkInvitable(deps.config(), contact);
+  }
 
   // The rules are checked again inside the write transaction: two fu processes can never both pass them.
   const result = store.transaction(() => {
@@ -109,6 +117,7 @@ export async function runLog(opts: LogOptions, deps: Deps): Promise<void> {
     return { plan: decision.plan, applied };
   });
   render(store, contact.id, result.plan, result.applied.touchId, result.applied.created, opts.json, deps);
+  if (invite) invite.writeInvitation(deps, contact, opts.invite);
 }
 
 /**
@@ -236,6 +245,7 @@ export function register(program: Command, app: App): void {
     .option('--proposal', 'a proposal was sent (needs a review meeting booked)')
     .option('--force', 'override the attempt limit (R4) and spacing (R5) for this touch')
     .option('--json', 'print the recorded touch and the resulting state as JSON')
+    .option('--invite <file>', 'also write the new next step as an invitation (.ics) for the contact')
     .action((contact: string | undefined, opts: Omit<LogOptions, 'contact'>, command: Command) => runLog({ ...opts, contact }, app.deps(command)));
   withExamples(cmd, [
     'fu log dana --outcome connected --next "demo to the team" --at "tue 3pm" --promise "send pricing" --by "tomorrow 5pm"',
@@ -244,5 +254,6 @@ export function register(program: Command, app: App): void {
     'fu log chloe --via email --outcome auto-reply --until "dec 1"',
     'fu log tom --via email --outcome sent --value "the benchmark report they asked about"',
     'fu log acme --outcome connected --lost "went with a competitor"',
+    'fu log dana --outcome connected --next "demo to the team" --at "tue 3pm" --invite demo.ics',
   ]);
 }

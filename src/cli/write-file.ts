@@ -1,0 +1,32 @@
+/** Output that goes to a file (--out) or, without one, to stdout. */
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { usageError } from '../errors.js';
+import type { IO } from './io.js';
+
+/**
+ * Writes `text` to `file` whole or not at all (a calendar re-reading the file
+ * never sees half of it): a temporary file beside it, renamed over it. Mode
+ * 0600: exports hold people's personal data.
+ */
+export function writeWhole(file: string, text: string): void {
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    fs.writeFileSync(temp, text, { mode: 0o600 });
+    fs.renameSync(temp, file);
+  } catch (err) {
+    fs.rmSync(temp, { force: true });
+    throw usageError(`Cannot write ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}.`);
+  }
+}
+
+/** To `--out FILE` when given (`-` is stdout too), else to stdout. Returns where it went, for the summary. */
+export function writeOut(io: IO, out: string | undefined, text: string): string {
+  if (out === undefined || out === '-') {
+    io.out(text);
+    return 'stdout';
+  }
+  writeWhole(out, text);
+  return out;
+}

@@ -1,0 +1,79 @@
+/**
+ * SQL for moving data in and out in bulk: contacts imported by the thousand,
+ * every table read for export, the open commitments for the calendar.
+ */
+import type { AgendaEntry } from '../domain/calendar.js';
+import type { ImportedContact, KnownContact } from '../domain/contact-import.js';
+import type { Instant } from '../domain/types.js';
+import { commitmentFromRow, type Store } from './store.js';
+
+type Row = Record<string, unknown>;
+
+/** Every contact as import matching sees it: identity, the fields it may fill, tags. */
+export function knownContacts(store: Store): KnownContact[] {
+  const tags = store.tagsByContact();
+  const rows = store.db.prepare('SELECT id, name, company, email, phone, source, note FROM contacts').all() as Omit<KnownContact, 'tags'>[];
+  return rows.map((r) => ({ ...r, tags: tags.get(r.id) ?? [] }));
+}
+
+/** Inserts imported contacts with their tags, in order; returns their ids. Callers run it in their transaction. */
+export function insertImported(store: Store, contacts: readonly ImportedContact[], now: Instant, progress?: (done: number) => void): number[] {
+  const insert = store.db.prepare(
+    `INSERT INTO contacts (name, company, email, phone, source, note, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const tag = store.db.prepare('INSERT OR IGNORE INTO tags (contact_id, tag) VALUES (?, ?)');
+  const ids: number[] = [];
+  for (const c of contacts) {
+    const id = Number(insert.run(c.name, c.company, c.email, c.phone, c.source, c.note, now, now).lastInsertRowid);
+    for (const t of c.tags) tag.run(id, t);
+    ids.push(id);
+    if (progress && ids.length % 1000 === 0) progress(ids.length);
+  }
+  return ids;
+}
+
+/** Every row of a table, columns as stored (snake_case), in id order. */
+function allRows(store: Store, sql: string): Row[] {
+  return store.db.prepare(sql).all() as Row[];
+}
+
+export const exportedContacts = (store: Store) =>
+  allRows(
+    store,
+    `SELECT c.id, c.name, c.company, c.email, c.phone, c.source, c.note,
+       (SELECT group_concat(tag, char(31)) FROM (SELECT tag FROM tags WHERE contact_id = c.id ORDER BY tag)) AS tags,
+       c.status, c.created_at, c.updated_at, c.last_touch_at, c.last_two_way_at, c.unanswered, c.last_attempt_at,
+       c.last_attempt_channel, c.same_channel_run, c.chase_due_on, c.nurture_due_on, c.value_unanswered, c.next_step_id
+     FROM contacts c ORDER BY c.id`,
+  );
+
+export const exportedTouches = (store: Store) => allRows(store, 'SELECT * FROM touches ORDER BY id');
+
+export const exportedCommitments = (store: Store) =>
+  allRows(store, 'SELECT c.*, (SELECT count(*) FROM commitment_history h WHERE h.commitment_id = c.id) AS moves FROM commitments c ORDER BY c.id');
+
+export const exportedMoves = (store: Store) => allRows(store, 'SELECT * FROM commitment_history ORDER BY id');
+
+const ENTRY_SQL = `SELECT m.*, p.name AS p_name, p.company AS p_company, p.email AS p_email, p.phone AS p_phone,
+    (SELECT count(*) FROM commitment_history h WHERE h.commitment_id = m.id) AS moves
+  FROM commitments m JOIN contacts p ON p.id = m.contact_id`;
+
+function entryFromRow(r: Row): AgendaEntry {
+  return {
+    commitment: commitmentFromRow(r),
+    contact: { id: r.contact_id as number, name: r.p_name as string, company: r.p_company as string | null, email: r.p_email as string | null, phone: r.p_phone as string | null },
+    moves: r.moves as number,
+  };
+}
+
+/** Every open commitment with its contact and number of moves, by due time. */
+export function openAgenda(store: Store): AgendaEntry[] {
+  return (store.db.prepare(`${ENTRY_SQL} WHERE m.state = 'open' ORDER BY coalesce(m.due_at, m.due_date), m.id`).all() as Row[]).map(entryFromRow);
+}
+
+/** One commitment with its contact and number of moves. */
+export function agendaEntry(store: Store, commitmentId: number): AgendaEntry | undefined {
+  const r = store.db.prepare(`${ENTRY_SQL} WHERE m.id = ?`).get(commitmentId) as Row | undefined;
+  return r && entryFromRow(r);
+}
