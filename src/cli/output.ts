@@ -46,8 +46,12 @@ export const outputMode = (io: IO, json: boolean | undefined): OutputMode => (js
 const JSON_UNSAFE = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 /** JSON for scripts, safe on a terminal too: the characters above are written as \uXXXX (the same JSON value). */
+export function jsonText(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(JSON_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 export function printJson(io: IO, value: unknown): void {
-  io.out(`${JSON.stringify(value, null, 2).replace(JSON_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`);
+  io.out(`${jsonText(value)}\n`);
 }
 
 /** Tab-separated rows for pipes: one record a line, tabs and newlines in values escaped. */

@@ -59,6 +59,23 @@ describe('where the data goes', () => {
     expect(filesIn(run.dir)).toEqual(['fu.db', 'link', 'sub', 'wal-link']);
   });
 
+  it('refuses an export or a calendar written over the database or its journal files (exit 2), leaving the database whole', async () => {
+    const run = session({ now: NOW });
+    expect(run('add', 'Dana Reyes').code).toBe(0);
+    const before = await snapshot(run.db);
+    for (const args of [
+      ['export', '--format', 'json', '--out', run.db],
+      ['export', '--format', 'csv', '--what', 'contacts', '--out', `${run.db}-wal`],
+      ['calendar', '--out', path.join(run.dir, '.', 'fu.db')],
+    ]) {
+      const r = run(...args);
+      expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(2);
+      expect(r.stderr).toMatch(/^fu: \S+ is the database( itself|'s own write-ahead log): write to another file\./);
+    }
+    expect(await snapshot(run.db)).toBe(before);
+    expect(filesIn(run.dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
   it('refuses a --db ending in a slash (exit 2) instead of creating a file named like the folder', () => {
     const dir = scratch();
     const r = fu(['--db', `${path.join(dir, 'data')}/`, 'add', 'Dana Reyes'], { now: NOW });
@@ -104,6 +121,18 @@ describe('user text as a key', () => {
       expect(r.stdout).not.toContain('native code');
     }
   });
+
+  it('treats a column or a --map field named constructor as no field of fu import', () => {
+    const run = session({ now: NOW });
+    const csv = path.join(run.dir, 'leads.csv');
+    fs.writeFileSync(csv, 'Name,Constructor,Email\nDana Reyes,x,dana@acme.example\n');
+    const imported = run('import', csv);
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(imported.stdout).toContain('Columns not imported: Constructor');
+    const mapped = run('import', csv, '--map', 'Email=constructor', '--dry-run');
+    expect(mapped.code, mapped.stderr).toBe(2);
+    expect(mapped.stderr).toMatch(/^fu: --map "Email=constructor" is not HEADER=FIELD\./);
+  });
 });
 
 describe('limits', () => {
@@ -126,6 +155,19 @@ describe('limits', () => {
       expect(r.code, `${args[0]} ${flag}: ${r.stderr}`).toBe(2);
       expect(r.stderr).toContain(`fu: ${flag} is too long (${args.find((a) => a.length > limit)!.length} characters): at most ${limit}.`);
     }
+    expect(await snapshot(run.db)).toBe(before);
+  });
+
+  it('refuses an imported row whose field is beyond the same limit, as a bad row that stops the import', async () => {
+    const run = session({ now: NOW });
+    expect(run('add', 'Dana Reyes').code).toBe(0);
+    const before = await snapshot(run.db);
+    const csv = path.join(run.dir, 'leads.csv');
+    fs.writeFileSync(csv, `Name,Note\n${'x'.repeat(201)},fine\nLee Park,${'y'.repeat(2001)}\n`);
+    const r = run('import', csv);
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stdout).toContain('line 2: the name is too long (201 characters): at most 200');
+    expect(r.stdout).toContain('line 3: the note is too long (2001 characters): at most 2000');
     expect(await snapshot(run.db)).toBe(before);
   });
 
@@ -185,6 +227,7 @@ describe('ids', () => {
       [['done', '99999999999999999999'], '99999999999999999999'],
       [['cancel', '#9007199254740993'], '#9007199254740993'],
       [['show', '99999999999999999999'], '99999999999999999999'],
+      [['invite', 'dana', '--cancel', '99999999999999999999'], '99999999999999999999'],
     ] as const) {
       const r = run(...args);
       expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(2);
@@ -229,6 +272,10 @@ describe('text that could drive a terminal', () => {
     expect(r.stdout).not.toMatch(/[\u007f-\u009f\u2028\u2029\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]/);
     expect(r.stdout).toContain('\\u0085\\u009b31m\\u007f \\u2028\\u202eTrap\\u2066');
     expect((JSON.parse(r.stdout) as { name: string }).name).toBe(NAME);
+    const exported = run('export', '--format', 'json');
+    expect(exported.code, exported.stderr).toBe(0);
+    expect(exported.stdout).not.toMatch(/[\u007f-\u009f\u2028\u2029\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]/);
+    expect((JSON.parse(exported.stdout) as { contacts: { name: string }[] }).contacts[0]!.name).toBe(NAME);
   });
 
   it('escapes every bidi control in tab-separated output, the marks included', () => {

@@ -6,7 +6,7 @@ import { EXPORT_TABLES, exportData, type ExportRow, type ExportTable } from '../
 import { neutraliseCell } from '../../domain/spreadsheet.js';
 import { usageError } from '../../errors.js';
 import type { Deps } from '../io.js';
-import { printJson } from '../output.js';
+import { jsonText, printJson } from '../output.js';
 import { withExamples, type App } from '../program.js';
 import { writeOut, writeWhole } from '../write-file.js';
 
@@ -50,9 +50,9 @@ export function runExport(opts: ExportOptions, deps: Deps): ExportSummary {
   const written: string[] = [];
   if (opts.format === 'json') {
     const doc = { exportedAt: new Date(deps.now).toISOString(), ...data };
-    written.push(writeOut(deps.io, opts.out, `${JSON.stringify(doc, null, 2)}\n`));
+    written.push(writeOut(deps, opts.out, `${jsonText(doc)}\n`));
   } else if (tables.length === 1) {
-    written.push(writeOut(deps.io, opts.out, csvOf(data[tables[0]!]!)));
+    written.push(writeOut(deps, opts.out, csvOf(data[tables[0]!]!)));
   } else {
     const dir = opts.out!;
     try {
@@ -62,7 +62,7 @@ export function runExport(opts: ExportOptions, deps: Deps): ExportSummary {
     }
     for (const t of tables) {
       const file = path.join(dir, `${t}.csv`);
-      writeWhole(file, csvOf(data[t]!));
+      writeWhole(file, csvOf(data[t]!), deps.dbPath());
       written.push(file);
     }
   }

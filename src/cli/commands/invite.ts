@@ -7,6 +7,7 @@ import type { Contact } from '../../store/store.js';
 import { appContext } from '../app-context.js';
 import { icsText } from '../ics.js';
 import type { Deps } from '../io.js';
+import { idOf } from '../input.js';
 import { safe } from '../output.js';
 import { withExamples, type App } from '../program.js';
 import { resolveContact } from '../resolve-contact.js';
@@ -23,7 +24,7 @@ export interface InviteOptions {
 export function writeInvitation(deps: Deps, contact: Contact, out: string | undefined, cancelled?: number): void {
   const inv = invitation(appContext(deps), contact, cancelled);
   const { event, ...rest } = inv;
-  const where = writeOut(deps.io, out, icsText([event], { now: deps.now, zone: deps.zone, invitation: rest }));
+  const where = writeOut(deps, out, icsText([event], { now: deps.now, zone: deps.zone, invitation: rest }));
   if (where !== 'stdout') {
     const when = formatDue({ at: event.start! }, deps.zone, localDateOf(deps.now, deps.zone));
     deps.io.err(
@@ -35,9 +36,9 @@ export function writeInvitation(deps: Deps, contact: Contact, out: string | unde
 export function runInvite(opts: InviteOptions, deps: Deps): void {
   let cancelled: number | undefined;
   if (opts.cancel !== undefined) {
-    const m = /^#?(\d+)$/.exec(opts.cancel.trim());
-    if (!m) throw usageError(`--cancel "${opts.cancel}" is not a commitment id.`, 'The ids are shown by fu show, e.g. fu invite dana --cancel 12');
-    cancelled = Number(m[1]);
+    const id = idOf(opts.cancel);
+    if (id === null) throw usageError(`--cancel "${opts.cancel}" is not a commitment id.`, 'The ids are shown by fu show, e.g. fu invite dana --cancel 12');
+    cancelled = id;
   }
   writeInvitation(deps, resolveContact(deps.store(), opts.contact), opts.out, cancelled);
 }
