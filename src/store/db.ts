@@ -63,7 +63,7 @@ export interface PathEnv {
   HOME?: string;
 }
 
-/** Where things live: --db, else $FU_DB, else $XDG_DATA_HOME/fu/fu.db, else ~/.local/share/fu/fu.db. */
+/** Where the data lives (docs/rules.md): --db, else $FU_DB, else $XDG_DATA_HOME/fu/fu.db, else ~/.local/share/fu/fu.db. */
 export function resolveDbPath(flag: string | undefined, env: PathEnv): string {
   if (flag !== undefined) return givenFile('--db', flag);
   if (env.FU_DB !== undefined) return givenFile('FU_DB', env.FU_DB);
