@@ -271,7 +271,12 @@ export function removeLeftovers(file: string): void {
   for (const name of names) {
     if (!name.startsWith(prefix)) continue;
     const m = /^(?:restore|backup)-(\d+)-\d+\.tmp(?:-wal|-shm|-journal)?$/.exec(name.slice(prefix.length));
-    if (m && Number(m[1]) !== process.pid && !alive(Number(m[1]))) fs.rmSync(path.join(dir, name), { force: true });
+    if (!m || Number(m[1]) === process.pid || alive(Number(m[1]))) continue;
+    try {
+      fs.rmSync(path.join(dir, name), { force: true });
+    } catch {
+      // a folder this user may not write: the command itself will meet it, or not need it
+    }
   }
 }
 
