@@ -3,24 +3,23 @@
  * (docs/data-safety.md, "Hardened edges"). Each test runs the real binary.
  */
 import Database from 'better-sqlite3';
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { safe } from '../../src/cli/output.js';
 import { asDatabaseError } from '../../src/store/db.js';
-import { fu, session, snapshot } from '../helpers.js';
+import { fu, runProgram, session, snapshot } from '../helpers.js';
 import { BIN, filesIn, fuEnv, scratch, treeOf } from './support.js';
 
 const NOW = '2026-11-23T10:00:00Z';
 
 describe('where the data goes', () => {
-  it('refuses an empty --db or FU_DB (exit 2) instead of writing to the default database', () => {
+  it('refuses an empty --db or FU_DB (exit 2) instead of writing to the default database', async () => {
     const home = scratch();
-    const flag = fu(['--db', '', 'add', 'Dana Reyes'], { now: NOW, env: { HOME: home } });
+    const flag = await fu(['--db', '', 'add', 'Dana Reyes'], { now: NOW, env: { HOME: home } });
     expect(flag.code, flag.stderr).toBe(2);
     expect(flag.stderr).toMatch(/^fu: --db is empty/);
-    const variable = fu(['add', 'Dana Reyes'], { now: NOW, env: { HOME: home, FU_DB: '' } });
+    const variable = await fu(['add', 'Dana Reyes'], { now: NOW, env: { HOME: home, FU_DB: '' } });
     expect(variable.code, variable.stderr).toBe(2);
     expect(variable.stderr).toMatch(/^fu: FU_DB is empty/);
     expect(treeOf(home)).toEqual([]);
@@ -28,14 +27,14 @@ describe('where the data goes', () => {
 
   it('refuses a backup over the database or its -wal, -shm or -journal file, however the path is spelled', async () => {
     const run = session({ now: NOW });
-    expect(run('add', 'Dana Reyes').code).toBe(0);
+    expect((await run('add', 'Dana Reyes')).code).toBe(0);
     fs.mkdirSync(path.join(run.dir, 'sub'));
     fs.symlinkSync(run.dir, path.join(run.dir, 'link'));
     fs.symlinkSync(`${run.db}-wal`, path.join(run.dir, 'wal-link'));
     // Another connection keeps the live -wal and -shm in place, as another fu would.
     const holder = new Database(run.db);
     holder.prepare('SELECT count(*) FROM contacts').get();
-    expect(run('add', 'Lee Park').code).toBe(0);
+    expect((await run('add', 'Lee Park')).code).toBe(0);
     const before = await snapshot(run.db);
     const targets = [
       `${run.db}-journal`,
@@ -48,7 +47,7 @@ describe('where the data goes', () => {
     ];
     for (const target of targets) {
       for (const yes of [[], ['--yes']]) {
-        const r = run('backup', target, ...yes);
+        const r = await run('backup', target, ...yes);
         expect(r.code, `${target}: ${r.stderr}`).toBe(2);
         expect(r.stderr, target).toMatch(/^fu: \S+ is the database( itself|'s own (write-ahead log|shared-memory index|rollback journal))/);
       }
@@ -61,14 +60,14 @@ describe('where the data goes', () => {
 
   it('refuses an export or a calendar written over the database or its journal files (exit 2), leaving the database whole', async () => {
     const run = session({ now: NOW });
-    expect(run('add', 'Dana Reyes').code).toBe(0);
+    expect((await run('add', 'Dana Reyes')).code).toBe(0);
     const before = await snapshot(run.db);
     for (const args of [
       ['export', '--format', 'json', '--out', run.db],
       ['export', '--format', 'csv', '--what', 'contacts', '--out', `${run.db}-wal`],
       ['calendar', '--out', path.join(run.dir, '.', 'fu.db')],
     ]) {
-      const r = run(...args);
+      const r = await run(...args);
       expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(2);
       expect(r.stderr).toMatch(/^fu: \S+ is the database( itself|'s own write-ahead log): write to another file\./);
     }
@@ -76,19 +75,19 @@ describe('where the data goes', () => {
     expect(filesIn(run.dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
-  it('refuses a --db ending in a slash (exit 2) instead of creating a file named like the folder', () => {
+  it('refuses a --db ending in a slash (exit 2) instead of creating a file named like the folder', async () => {
     const dir = scratch();
-    const r = fu(['--db', `${path.join(dir, 'data')}/`, 'add', 'Dana Reyes'], { now: NOW });
+    const r = await fu(['--db', `${path.join(dir, 'data')}/`, 'add', 'Dana Reyes'], { now: NOW });
     expect(r.code, r.stderr).toBe(2);
     expect(r.stderr).toMatch(/^fu: --db .*data\/ ends with a slash: give the path of a file/);
     expect(filesIn(dir)).toEqual([]);
   });
 
-  it('says a dangling symlink at the database path points nowhere, instead of blaming the folder', () => {
+  it('says a dangling symlink at the database path points nowhere, instead of blaming the folder', async () => {
     const dir = scratch();
     const db = path.join(dir, 'fu.db');
     fs.symlinkSync(path.join(dir, 'sync', 'real.db'), db);
-    const r = fu(['add', 'Dana Reyes'], { db, now: NOW });
+    const r = await fu(['add', 'Dana Reyes'], { db, now: NOW });
     expect(r.code, r.stderr).toBe(5);
     expect(r.stderr).toContain(`fu: Cannot use the database ${db}: it is a symbolic link to ${path.join(dir, 'sync', 'real.db')}, which does not exist.`);
   });
@@ -97,11 +96,11 @@ describe('where the data goes', () => {
 describe('user text as a key', () => {
   const OBJECT_NAMES = ['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf'];
 
-  it('treats constructor, __proto__ and the other Object names as unknown config keys', () => {
+  it('treats constructor, __proto__ and the other Object names as unknown config keys', async () => {
     const run = session({ now: NOW });
     for (const key of OBJECT_NAMES) {
       for (const args of [[key, '3'], [key], [key, '--json']]) {
-        const r = run('config', ...args);
+        const r = await run('config', ...args);
         expect(r.code, `config ${args.join(' ')}: ${r.stderr}`).toBe(2);
         expect(r.stderr).toMatch(/^fu: Unknown config key "/);
         expect(r.stdout).toBe('');
@@ -109,27 +108,27 @@ describe('user text as a key', () => {
     }
   });
 
-  it('treats {{constructor}}, {{toString}} and {{__proto__}} as unknown template placeholders', () => {
+  it('treats {{constructor}}, {{toString}} and {{__proto__}} as unknown template placeholders', async () => {
     const run = session({ now: NOW });
-    expect(run('add', 'Dana Reyes').code).toBe(0);
+    expect((await run('add', 'Dana Reyes')).code).toBe(0);
     for (const name of OBJECT_NAMES) {
       const template = path.join(run.dir, `${name}.txt`);
       fs.writeFileSync(template, `Subject: hello\n\nHi {{${name}}},\n`);
-      const r = run('draft', 'dana', '--template', template);
+      const r = await run('draft', 'dana', '--template', template);
       expect(r.code, `{{${name}}}: ${r.stdout}${r.stderr}`).toBe(2);
       expect(r.stderr).toContain(`unknown placeholder {{${name}}}`);
       expect(r.stdout).not.toContain('native code');
     }
   });
 
-  it('treats a column or a --map field named constructor as no field of fu import', () => {
+  it('treats a column or a --map field named constructor as no field of fu import', async () => {
     const run = session({ now: NOW });
     const csv = path.join(run.dir, 'leads.csv');
     fs.writeFileSync(csv, 'Name,Constructor,Email\nDana Reyes,x,dana@acme.example\n');
-    const imported = run('import', csv);
+    const imported = await run('import', csv);
     expect(imported.code, imported.stderr).toBe(0);
     expect(imported.stdout).toContain('Columns not imported: Constructor');
-    const mapped = run('import', csv, '--map', 'Email=constructor', '--dry-run');
+    const mapped = await run('import', csv, '--map', 'Email=constructor', '--dry-run');
     expect(mapped.code, mapped.stderr).toBe(2);
     expect(mapped.stderr).toMatch(/^fu: --map "Email=constructor" is not HEADER=FIELD\./);
   });
@@ -138,7 +137,7 @@ describe('user text as a key', () => {
 describe('limits', () => {
   it('refuses a name, company, note or step beyond its documented length, saying the limit (exit 2)', async () => {
     const run = session({ now: NOW });
-    expect(run('add', 'Dana Reyes').code).toBe(0);
+    expect((await run('add', 'Dana Reyes')).code).toBe(0);
     const before = await snapshot(run.db);
     const cases: [string[], string, number][] = [
       [['add', 'x'.repeat(201)], 'NAME', 200],
@@ -151,7 +150,7 @@ describe('limits', () => {
       [['draft', 'dana', '--reason', 'x'.repeat(2001)], '--reason', 2000],
     ];
     for (const [args, flag, limit] of cases) {
-      const r = run(...args);
+      const r = await run(...args);
       expect(r.code, `${args[0]} ${flag}: ${r.stderr}`).toBe(2);
       expect(r.stderr).toContain(`fu: ${flag} is too long (${args.find((a) => a.length > limit)!.length} characters): at most ${limit}.`);
     }
@@ -160,22 +159,22 @@ describe('limits', () => {
 
   it('refuses an imported row whose field is beyond the same limit, as a bad row that stops the import', async () => {
     const run = session({ now: NOW });
-    expect(run('add', 'Dana Reyes').code).toBe(0);
+    expect((await run('add', 'Dana Reyes')).code).toBe(0);
     const before = await snapshot(run.db);
     const csv = path.join(run.dir, 'leads.csv');
     fs.writeFileSync(csv, `Name,Note\n${'x'.repeat(201)},fine\nLee Park,${'y'.repeat(2001)}\n`);
-    const r = run('import', csv);
+    const r = await run('import', csv);
     expect(r.code, r.stderr).toBe(2);
     expect(r.stdout).toContain('line 2: the name is too long (201 characters): at most 200');
     expect(r.stdout).toContain('line 3: the note is too long (2001 characters): at most 2000');
     expect(await snapshot(run.db)).toBe(before);
   });
 
-  it('looks up a contact by a 50,000-character text without an internal error', () => {
+  it('looks up a contact by a 50,000-character text without an internal error', async () => {
     const run = session({ now: NOW });
-    expect(run('add', 'Dana Reyes').code).toBe(0);
+    expect((await run('add', 'Dana Reyes')).code).toBe(0);
     for (const text of ['a'.repeat(50_000), 'é'.repeat(30_000), '%_'.repeat(20_000)]) {
-      const r = run('show', text);
+      const r = await run('show', text);
       expect(r.code, r.stderr.slice(0, 300)).toBe(4);
       expect(r.stderr).toMatch(/^fu: No contact matches "/);
     }
@@ -185,7 +184,7 @@ describe('limits', () => {
 describe('the date horizon', () => {
   it('refuses dates outside the years 1900 to 2999 in --at, --on, --until and FU_NOW (exit 2)', async () => {
     const run = session({ now: NOW });
-    expect(run('add', 'Dana Reyes').code).toBe(0);
+    expect((await run('add', 'Dana Reyes')).code).toBe(0);
     const before = await snapshot(run.db);
     const cases: [string[], string | undefined][] = [
       [['next', 'dana', 'demo', '--at', '9999-12-31 23:00'], undefined],
@@ -197,39 +196,39 @@ describe('the date horizon', () => {
       [['today'], '1899-12-31T12:00:00Z'],
     ];
     for (const [args, now] of cases) {
-      const r = now ? run.at(now)(...args) : run.at(NOW)(...args);
+      const r = now ? await run.at(now)(...args) : await run.at(NOW)(...args);
       expect(r.code, `${args.join(' ')} ${now ?? ''}: ${r.stderr}`).toBe(2);
       expect(r.stderr).toMatch(/fu: .*(outside|beyond) the years 1900 to 2999/);
     }
     expect(await snapshot(run.db)).toBe(before);
   });
 
-  it('works to the last day of the horizon: chases, nurture and the agenda computed past it do not fail', () => {
+  it('works to the last day of the horizon: chases, nurture and the agenda computed past it do not fail', async () => {
     const run = session({ now: '2999-12-30T10:00:00Z' });
-    expect(run('add', 'Dana Reyes').code).toBe(0);
-    expect(run('add', 'Lee Park').code).toBe(0);
-    expect(run('next', 'dana', 'demo', '--at', '2999-12-31 23:00').code).toBe(0);
-    expect(run('log', 'lee', '--outcome', 'no-answer').code).toBe(0);
+    expect((await run('add', 'Dana Reyes')).code).toBe(0);
+    expect((await run('add', 'Lee Park')).code).toBe(0);
+    expect((await run('next', 'dana', 'demo', '--at', '2999-12-31 23:00')).code).toBe(0);
+    expect((await run('log', 'lee', '--outcome', 'no-answer')).code).toBe(0);
     for (const args of [['today'], ['today', '--on', '2999-12-31'], ['stale'], ['list'], ['show', 'lee', '--json'], ['done', '1']]) {
-      const r = run(...args);
+      const r = await run(...args);
       expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(0);
     }
-    const r = run('log', 'lee', '--outcome', 'connected', '--not-fit');
+    const r = await run('log', 'lee', '--outcome', 'connected', '--not-fit');
     expect(r.code, r.stderr).toBe(0);
   });
 });
 
 describe('ids', () => {
-  it('refuses an id beyond the safe integer range (exit 2), quoting what was typed', () => {
+  it('refuses an id beyond the safe integer range (exit 2), quoting what was typed', async () => {
     const run = session({ now: NOW });
-    expect(run('add', 'Dana Reyes').code).toBe(0);
+    expect((await run('add', 'Dana Reyes')).code).toBe(0);
     for (const [args, typed] of [
       [['done', '99999999999999999999'], '99999999999999999999'],
       [['cancel', '#9007199254740993'], '#9007199254740993'],
       [['show', '99999999999999999999'], '99999999999999999999'],
       [['invite', 'dana', '--cancel', '99999999999999999999'], '99999999999999999999'],
     ] as const) {
-      const r = run(...args);
+      const r = await run(...args);
       expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(2);
       expect(r.stderr).toContain(`"${typed}" is not a valid id`);
     }
@@ -237,7 +236,7 @@ describe('ids', () => {
 });
 
 describe('readable messages', () => {
-  it('prints a library error that spans lines as readable sentences, without escaped newlines', () => {
+  it('prints a library error that spans lines as readable sentences, without escaped newlines', async () => {
     const addon = Object.assign(
       new Error("The module '/opt/fu/better_sqlite3.node'\nwas compiled against a different Node.js version using\nNODE_MODULE_VERSION 115. This version of Node.js requires\nNODE_MODULE_VERSION 127."),
       { code: 'ERR_DLOPEN_FAILED' },
@@ -247,41 +246,41 @@ describe('readable messages', () => {
     expect(message).toContain('was compiled against a different Node.js version using NODE_MODULE_VERSION 115. This version');
   });
 
-  it('suggests a command that pastes and runs for a step whose text starts with a dash', () => {
+  it('suggests a command that pastes and runs for a step whose text starts with a dash', async () => {
     const run = session({ now: NOW });
-    expect(run('add', 'Dana Reyes').code).toBe(0);
-    expect(run('next', 'dana', '--at', '2026-11-24', '--soft', '--', '-v').code).toBe(0);
-    const r = run('stale');
+    expect((await run('add', 'Dana Reyes')).code).toBe(0);
+    expect((await run('next', 'dana', '--at', '2026-11-24', '--soft', '--', '-v')).code).toBe(0);
+    const r = await run('stale');
     expect(r.code, r.stderr).toBe(0);
     const suggestion = r.stdout.split('\n').find((l) => l.includes('fu next'))!.split('\t').find((c) => c.startsWith('fu next'))!;
     const pasted = suggestion.replace(/^fu /, '').replace('HH:MM', '15:00');
-    const ran = spawnSync('/bin/sh', ['-c', `"$0" "$1" ${pasted}`, process.execPath, BIN], { env: fuEnv({ db: run.db, now: NOW }), encoding: 'utf8' });
-    expect(ran.status, `${suggestion}: ${ran.stderr}`).toBe(0);
-    expect(run.json<{ nextStep: { what: string; soft: boolean } }>('show', 'dana').nextStep).toMatchObject({ what: '-v', soft: false });
+    const ran = await runProgram('/bin/sh', ['-c', `"$0" "$1" ${pasted}`, process.execPath, BIN], { env: fuEnv({ db: run.db, now: NOW }) });
+    expect(ran.code, `${suggestion}: ${ran.stderr}`).toBe(0);
+    expect((await run.json<{ nextStep: { what: string; soft: boolean } }>('show', 'dana')).nextStep).toMatchObject({ what: '-v', soft: false });
   });
 });
 
 describe('text that could drive a terminal', () => {
   const NAME = 'Dana \u0085\u009b31m\u007f \u2028\u202eTrap\u2066\u2067\u2068\u2069 \u200e\u200f\u061c Reyes';
 
-  it('writes C1 controls, DEL, line separators and bidi controls in --json as \\u escapes, with the same value', () => {
+  it('writes C1 controls, DEL, line separators and bidi controls in --json as \\u escapes, with the same value', async () => {
     const run = session({ now: NOW });
-    expect(run('add', NAME).code).toBe(0);
-    const r = run('show', '1', '--json');
+    expect((await run('add', NAME)).code).toBe(0);
+    const r = await run('show', '1', '--json');
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).not.toMatch(/[\u007f-\u009f\u2028\u2029\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]/);
     expect(r.stdout).toContain('\\u0085\\u009b31m\\u007f \\u2028\\u202eTrap\\u2066');
     expect((JSON.parse(r.stdout) as { name: string }).name).toBe(NAME);
-    const exported = run('export', '--format', 'json');
+    const exported = await run('export', '--format', 'json');
     expect(exported.code, exported.stderr).toBe(0);
     expect(exported.stdout).not.toMatch(/[\u007f-\u009f\u2028\u2029\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]/);
     expect((JSON.parse(exported.stdout) as { contacts: { name: string }[] }).contacts[0]!.name).toBe(NAME);
   });
 
-  it('escapes every bidi control in tab-separated output, the marks included', () => {
+  it('escapes every bidi control in tab-separated output, the marks included', async () => {
     const run = session({ now: NOW });
-    expect(run('add', NAME).code).toBe(0);
-    const r = run('list');
+    expect((await run('add', NAME)).code).toBe(0);
+    const r = await run('list');
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).not.toMatch(/[\u0080-\u009f\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]/);
     expect(r.stdout).toContain('\\u200e\\u200f\\u061c');

@@ -14,7 +14,7 @@ export interface ConfigOptions {
 
 const unknownKey = (key: string) => usageError(`Unknown config key "${key}".`, `The keys are: ${configKeys().join(', ')}.`);
 
-export function runConfig(opts: ConfigOptions, deps: Deps): void {
+export async function runConfig(opts: ConfigOptions, deps: Deps): Promise<void> {
   const { io } = deps;
   if (opts.key !== undefined && !CONFIG_KEYS[opts.key]) throw unknownKey(opts.key);
   if (opts.key !== undefined && opts.value !== undefined) {
@@ -41,7 +41,7 @@ export function runConfig(opts: ConfigOptions, deps: Deps): void {
   } else if (mode === 'tsv') {
     printTsv(io, keys.map((k) => [k, configValueOf(config, k)]));
   } else {
-    io.out(renderTable(io, [{ header: 'Key' }, { header: 'Value' }, { header: 'Meaning', flex: true, min: 20 }], keys.map((k) => [k, configValueOf(config, k), CONFIG_KEYS[k]!.describe])) + '\n');
+    io.out((await renderTable(io, [{ header: 'Key' }, { header: 'Value' }, { header: 'Meaning', flex: true, min: 20 }], keys.map((k) => [k, configValueOf(config, k), CONFIG_KEYS[k]!.describe]))) + '\n');
   }
 }
 

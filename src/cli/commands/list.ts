@@ -1,4 +1,5 @@
 import { Option, type Command } from 'commander';
+import { plural } from '../../domain/text.js';
 import { formatDue, localDateOf } from '../../domain/time.js';
 import { STATUSES, type Status } from '../../domain/types.js';
 import type { Deps } from '../io.js';
@@ -12,7 +13,7 @@ export interface ListOptions {
   json?: boolean;
 }
 
-export function runList(opts: ListOptions, deps: Deps): void {
+export async function runList(opts: ListOptions, deps: Deps): Promise<void> {
   const store = deps.store();
   // One snapshot: a write committed by another fu meanwhile shows whole or not at all.
   const { contacts, tags, nextSteps, config } = store.read(() => ({
@@ -49,11 +50,11 @@ export function runList(opts: ListOptions, deps: Deps): void {
     return [`#${c.id}`, c.name, c.company ?? '', c.status, next ? `${formatDue(next.due, zone, today)}  ${next.what}` : '', (tags.get(c.id) ?? []).join(' ')];
   });
   io.out(
-    renderTable(
+    (await renderTable(
       io,
       [{ header: 'ID' }, { header: 'Name', flex: true, min: 10 }, { header: 'Company', flex: true, min: 8 }, { header: 'Status' }, { header: 'Next step', flex: true, min: 12 }, { header: 'Tags', flex: true, min: 4 }],
       rows,
-    ) + `\n${contacts.length} contact${contacts.length === 1 ? '' : 's'}.\n`,
+    )) + `\n${plural(contacts.length, 'contact')}.\n`,
   );
 }
 

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { effectiveState } from '../../domain/commitments.js';
+import { plural } from '../../domain/text.js';
 import { formatDue, isoWithOffset, localDateOf } from '../../domain/time.js';
 import type { Commitment, Touch } from '../../domain/types.js';
 import type { Deps } from '../io.js';
@@ -71,7 +72,7 @@ export function runShow(opts: ShowOptions, deps: Deps): void {
     c.bold(`#${contact.id} ${safe(contact.name)}`) + `${contact.company ? ` · ${safe(contact.company)}` : ''} · ${contact.status}`,
     [contact.email, contact.phone, contact.source && `source: ${contact.source}`, tags.length ? `tags: ${tags.join(', ')}` : null].filter(Boolean).map((x) => safe(x)).join(' · '),
     contact.note ? `Note: ${safe(contact.note)}` : '',
-    `${touches.length} touch${touches.length === 1 ? '' : 'es'} · ${d.unanswered} unanswered attempt${d.unanswered === 1 ? '' : 's'} of ${config.attemptsLimit}` +
+    `${plural(touches.length, 'touch', 'touches')} · ${plural(d.unanswered, 'unanswered attempt')} of ${config.attemptsLimit}` +
       ` · last two-way: ${d.lastTwoWayAt ? `${formatDue({ at: d.lastTwoWayAt }, zone, today)} ${ago(d.lastTwoWayAt)}` : 'never'}`,
     nextStep ? `Next step #${nextStep.id}: ${safe(nextStep.what)}, ${formatDue(nextStep.due, zone, today)}${nextStep.soft ? ' (soft)' : ''} [${state(nextStep)}]` : 'No next step.',
     d.chaseDueOn ? `Next chase due ${formatDue({ date: d.chaseDueOn }, zone, today)}.` : '',

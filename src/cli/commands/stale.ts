@@ -26,11 +26,12 @@
  */
 import type { Command } from 'commander';
 import { groupStale, staleList, STALE_CATEGORIES, type StaleCategory, type StaleRow } from '../../domain/stale.js';
+import { plural } from '../../domain/text.js';
 import { formatDay, isoWithOffset, localDateOf } from '../../domain/time.js';
 import { staleCandidates } from '../../store/queries.js';
 import type { Deps } from '../io.js';
 import { dueJson } from '../json.js';
-import { outputMode, paint, printJson, printTsv, renderTable, safe, truncate } from '../output.js';
+import { measureFor, outputMode, paint, printJson, printTsv, renderTable, safe, truncate } from '../output.js';
 import { wholeNumber, withExamples, type App } from '../program.js';
 import { DEFAULT_LIMIT } from './today.js';
 
@@ -51,7 +52,7 @@ const HEADINGS: Record<StaleCategory, string> = {
   'no-next-step': 'No next step',
 };
 
-export function runStale(opts: StaleOptions, deps: Deps): void {
+export async function runStale(opts: StaleOptions, deps: Deps): Promise<void> {
   const { io, zone, now } = deps;
   const store = deps.store();
   // One snapshot: a write committed by another fu meanwhile shows whole or not at all.
@@ -102,7 +103,8 @@ export function runStale(opts: StaleOptions, deps: Deps): void {
     const all = groups[k];
     if (all.length === 0) continue;
     const shown = opts.limit > 0 ? all.slice(0, opts.limit) : all;
-    const table = renderTable(
+    const table = (
+      await renderTable(
       io,
       [
         { header: 'ID' },
@@ -118,14 +120,17 @@ export function runStale(opts: StaleOptions, deps: Deps): void {
         r.company ?? '',
         r.lastTwoWayAt ? formatDay(localDateOf(r.lastTwoWayAt, zone), today) : 'never',
         `${r.attemptsSince} of ${config.attemptsLimit}`,
-        `${r.daysSilent} day${r.daysSilent === 1 ? '' : 's'}`,
+        plural(r.daysSilent, 'day'),
       ]),
+    )
     ).split('\n');
     // Under each row (the table has one line per row): why, cut to the terminal,
     // and the command in full, since it is meant to be copied.
+    const whys = shown.map((r) => safe(r.why));
+    const measure = await measureFor(whys);
     const lines = [
       table[0]!,
-      ...shown.flatMap((r, i) => [table[i + 1]!, `    ${truncate(safe(r.why), Math.max(20, io.columns - 5))}`, c.dim(`    $ ${safe(r.command)}`)]),
+      ...shown.flatMap((r, i) => [table[i + 1]!, `    ${truncate(whys[i]!, Math.max(20, io.columns - 5), measure)}`, c.dim(`    $ ${safe(r.command)}`)]),
     ];
     if (shown.length < all.length) lines.push(`and ${all.length - shown.length} more (fu stale --limit 0)`);
     blocks.push(`${c.bold(`${HEADINGS[k]} (${all.length})`)}\n${lines.join('\n')}\n`);

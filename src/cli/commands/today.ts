@@ -28,6 +28,7 @@
  */
 import type { Command } from 'commander';
 import { agendaIsEmpty, buildAgenda, SECTIONS, type Agenda, type AgendaRow, type SectionName } from '../../domain/agenda.js';
+import { plural } from '../../domain/text.js';
 import { daysBetween, dueDate, dueInstant, formatDay, localDateOf, localTimeOf } from '../../domain/time.js';
 import type { Config } from '../../domain/types.js';
 import { agendaRows } from '../../store/queries.js';
@@ -132,11 +133,11 @@ export async function runToday(opts: TodayOptions, deps: Deps): Promise<void> {
     );
     return;
   }
-  io.out(renderAgenda(agenda, opts, deps, config));
+  io.out(await renderAgenda(agenda, opts, deps, config));
 }
 
 /** The terminal rendering: a table per non-empty section, then the summary; or one friendly line. */
-export function renderAgenda(agenda: Agenda, opts: Pick<TodayOptions, 'on' | 'limit'>, deps: Pick<Deps, 'io' | 'now' | 'zone'>, config: Config): string {
+export async function renderAgenda(agenda: Agenda, opts: Pick<TodayOptions, 'on' | 'limit'>, deps: Pick<Deps, 'io' | 'now' | 'zone'>, config: Config): Promise<string> {
   const { io, now, zone } = deps;
   const c = paint(io);
   const today = localDateOf(now, zone);
@@ -154,7 +155,7 @@ export function renderAgenda(agenda: Agenda, opts: Pick<TodayOptions, 'on' | 'li
       // A chase does not expire: one due days ago is that late.
       const dueDay = dueDate(r.due, zone);
       const late = daysBetween(dueDay, today);
-      return late > 0 ? `${late} day${late === 1 ? '' : 's'} late` : relativeDays(dueDay, today);
+      return late > 0 ? `${plural(late, 'day')} late` : relativeDays(dueDay, today);
     }
     if (r.kind === 'next-step' && 'date' in r.due) return r.late ? lateness(dueInstant(r.due, config.dayEnd, zone), now, zone) : 'no time (soft)';
     const at = dueInstant(r.due, config.dayEnd, zone);
@@ -170,7 +171,7 @@ export function renderAgenda(agenda: Agenda, opts: Pick<TodayOptions, 'on' | 'li
     const shown = opts.limit > 0 ? rows.slice(0, opts.limit) : rows;
     const heading = `${HEADINGS[s]} (${rows.length})`;
     let block = `${s === 'overdue' ? c.red.bold(heading) : c.bold(heading)}\n`;
-    block += renderTable(
+    block += await renderTable(
       io,
       [{ header: 'ID' }, { header: 'Contact', flex: true, min: 10 }, { header: 'Company', flex: true, min: 8 }, { header: 'What', flex: true, min: 12 }, { header: 'When' }, { header: 'Why', flex: true, min: 10 }],
       shown.map((r) => [`#${r.id}`, r.contact, r.company ?? '', r.what, when(r), whyWithHint(r)]),
@@ -180,7 +181,7 @@ export function renderAgenda(agenda: Agenda, opts: Pick<TodayOptions, 'on' | 'li
   }
   const counts = SECTIONS.map((s) => {
     const n = agenda.sections[s].length;
-    return `${n} ${COUNT_WORDS[s][n === 1 ? 0 : 1]}`;
+    return plural(n, ...COUNT_WORDS[s]);
   });
   return `${blocks.join('\n')}\n${summaryLine(c.bold(`${day}:`), `${day}:`.length, counts, io.columns)}\n`;
 }
