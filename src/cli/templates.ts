@@ -3,8 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DraftKind } from '../domain/draft.js';
-import { FuError, usageError } from '../errors.js';
-import { describe } from '../store/db.js';
+import { FuError, oneLine, usageError } from '../errors.js';
 import { safe } from './output.js';
 
 /** The built-in templates, shipped in the package (two folders up, like migrations/: the same from the bundle). */
@@ -48,7 +47,8 @@ function readUserTemplate(file: string): TemplateText {
     return { text: buffer.subarray(0, read).toString('utf8'), source: file };
   } catch (err) {
     if (err instanceof FuError) throw err;
-    throw refuse((err as NodeJS.ErrnoException).code === 'ENOENT' ? 'there is no such file' : describe(err));
+    const code = (err as NodeJS.ErrnoException).code;
+    throw refuse(code === 'ENOENT' ? 'there is no such file' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : oneLine((err as Error).message));
   } finally {
     if (fd !== undefined) fs.closeSync(fd);
   }

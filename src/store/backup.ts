@@ -194,7 +194,8 @@ export function prepareRestore(source: string, live: string, migrations: Migrati
   if (kind !== 'sqlite') throw databaseError(`The file ${source} is not a fu backup (${kind === 'empty' ? 'it is empty' : 'not SQLite'}).`, 'Nothing was changed; give a file made by fu backup.');
   let tmp: string | undefined;
   try {
-    tmp = tempBeside(live, 'restore');
+    // Beside the file a symbolic link points to: that is the file swapIn replaces.
+    tmp = tempBeside(realFile(live), 'restore');
     copyPrivately(source, tmp);
     if (fs.existsSync(`${source}-wal`)) copyPrivately(`${source}-wal`, `${tmp}-wal`);
     return { tmp, info: checkCopy(tmp, source, migrations) };
@@ -336,7 +337,9 @@ function keep(from: string, to: string): void {
  * restored file), and the checked copy is renamed into its place in one step.
  * Returns where the damaged file was kept.
  */
-export function swapIn(live: string, tmp: string, now: Date): string {
+export function swapIn(database: string, tmp: string, now: Date): string {
+  // Through a symbolic link, the file it points to is replaced (and kept beside it): the link stays.
+  const live = realFile(database);
   const stamp = `${live}.damaged-${now.toISOString().replace(/[:.]/g, '-')}`;
   // Never over an earlier one kept at the same time (a fixed FU_NOW).
   let aside = stamp;

@@ -2,7 +2,6 @@ import type { Command } from 'commander';
 import path from 'node:path';
 import { Exit, FuError, usageError } from '../../errors.js';
 import { copyRowsFrom, isDamaged, isIntact, prepareRestore, removeDatabaseFiles, sameFile, swapIn } from '../../store/backup.js';
-import { realFile } from '../../store/db.js';
 import type { Store } from '../../store/store.js';
 import type { Deps } from '../io.js';
 import { requiredText } from '../input.js';
@@ -26,15 +25,13 @@ export async function runRestore(opts: RestoreOptions, deps: Deps): Promise<void
   if (!opts.yes && !deps.prompter.enabled) {
     throw usageError('fu restore replaces the whole database: add --yes to confirm when not interactive.', `For example: fu restore ${safe(opts.path)} --yes`);
   }
-  const shown = deps.dbPath();
-  if (sameFile(source, shown)) throw usageError(`${source} is the database itself: give a backup file.`);
-  // Through a symbolic link, the file it points to is restored (and a damaged one kept beside it): the link stays.
-  const live = realFile(shown);
+  const live = deps.dbPath();
+  if (sameFile(source, live)) throw usageError(`${source} is the database itself: give a backup file.`);
 
   const { tmp, info } = prepareRestore(source, live);
   try {
     if (!opts.yes) {
-      const question = `Replace the database ${safe(shown)} with the backup ${safe(source)} (${countsOf(info)})? Anything logged since that backup is lost.`;
+      const question = `Replace the database ${safe(live)} with the backup ${safe(source)} (${countsOf(info)})? Anything logged since that backup is lost.`;
       if (!(await deps.prompter.confirm(question, false))) {
         deps.io.err('Nothing was changed.\n');
         return;
@@ -54,7 +51,7 @@ export async function runRestore(opts: RestoreOptions, deps: Deps): Promise<void
       store?.close();
       keptAs = swapIn(live, tmp, new Date(deps.now));
     }
-    const lines = [`Restored ${countsOf(info)} from ${safe(source)} into ${safe(shown)}.`];
+    const lines = [`Restored ${countsOf(info)} from ${safe(source)} into ${safe(live)}.`];
     if (keptAs) lines.push(`The damaged database was kept as ${safe(keptAs)}.`);
     deps.io.out(lines.join('\n') + '\n');
   } finally {
