@@ -32,9 +32,18 @@ export const databaseError = (message: string, hint?: string) => new FuError(Exi
 /** A refusal by a follow-up rule: exit 3, the rule named first. */
 export const ruleError = (rule: string, message: string, hint?: string) => new FuError(Exit.rule, `${rule}: ${message}`, hint);
 
+/** A file that is there already and may be replaced only when the user says so; the command words the refusal. */
+export class TargetExistsError extends Error {
+  constructor(readonly target: string) {
+    super(`${target} already exists`);
+    this.name = 'TargetExistsError';
+  }
+}
+
 /**
  * A library's message (an SQLite or Node error) as one readable line: its
- * own line breaks become spaces, so fu never prints it with escaped newlines (messages are escaped for the terminal).
+ * own line breaks become spaces, so fu never prints it with escaped newlines
+ * (messages are escaped for the terminal).
  */
 export function oneLine(text: string): string {
   return text.replace(/\s*\n\s*/g, ' ').trim();

@@ -3,18 +3,18 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { usageError } from '../errors.js';
-import { databaseFileAt } from '../store/backup.js';
 import type { Deps } from './io.js';
+import { databaseFileWords } from './messages.js';
 
 /**
  * Writes `text` to `file` whole or not at all (a calendar re-reading the file
  * never sees half of it): a temporary file beside it, renamed over it. Mode
- * 0600: exports hold people's personal data. Never over the database
- * `database` or its journals, however the path is spelled.
+ * 0600: exports hold people's personal data. Never over the database or its
+ * journals, however the path is spelled.
  */
-export function writeWhole(file: string, text: string, database: string): void {
-  const own = databaseFileAt(file, database);
-  if (own !== null) throw usageError(`${file} is ${own}: write to another file.`);
+export async function writeWhole(deps: Pick<Deps, 'files'>, file: string, text: string): Promise<void> {
+  const own = (await deps.files()).databaseFileAt(file);
+  if (own !== null) throw usageError(`${file} is ${databaseFileWords(own)}: write to another file.`);
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     fs.writeFileSync(temp, text, { mode: 0o600 });
@@ -26,11 +26,11 @@ export function writeWhole(file: string, text: string, database: string): void {
 }
 
 /** To `--out FILE` when given (`-` is stdout too), else to stdout. Returns where it went, for the summary. */
-export function writeOut(deps: Pick<Deps, 'io' | 'dbPath'>, out: string | undefined, text: string): string {
+export async function writeOut(deps: Pick<Deps, 'io' | 'files'>, out: string | undefined, text: string): Promise<string> {
   if (out === undefined || out === '-') {
     deps.io.out(text);
     return 'stdout';
   }
-  writeWhole(out, text, deps.dbPath());
+  await writeWhole(deps, out, text);
   return out;
 }

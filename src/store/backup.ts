@@ -9,8 +9,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { plural } from '../domain/text.js';
-import { databaseError, FuError, usageError } from '../errors.js';
+import { databaseError, FuError, TargetExistsError, usageError } from '../errors.js';
 import { APPLICATION_ID, connect, describe, listMigrations, newest, openDatabase, realFile, removeCreatedJournals, removeLeftovers, sqliteHeaderOf, tempName, type Db, type Migration } from './db.js';
 import type { Store } from './store.js';
 
@@ -43,7 +42,7 @@ export function removeDatabaseFiles(file: string): void {
 }
 
 /** The same file, whatever the path says (a link, a relative path). */
-export function sameFile(a: string, b: string): boolean {
+function sameFile(a: string, b: string): boolean {
   if (path.resolve(a) === path.resolve(b)) return true;
   try {
     const sa = fs.statSync(a);
@@ -65,19 +64,22 @@ function resolved(file: string): string {
   }
 }
 
+/** The database file itself, or one of the journals SQLite keeps beside it (as the app's port names them). */
+export type DatabaseFile = 'database' | 'wal' | 'shm' | 'journal';
+
 const DATABASE_FILES = [
-  ['', 'the database itself'],
-  ['-wal', "the database's own write-ahead log"],
-  ['-shm', "the database's own shared-memory index"],
-  ['-journal', "the database's own rollback journal"],
-] as const;
+  ['', 'database'],
+  ['-wal', 'wal'],
+  ['-shm', 'shm'],
+  ['-journal', 'journal'],
+] as const satisfies readonly (readonly [string, DatabaseFile])[];
 
 /**
  * Which of the database's files `target` is, however it is spelled (a
  * symbolic link, `..`, a hard link): the database itself or one of the
  * journals SQLite keeps beside it; null when it is none of them.
  */
-export function databaseFileAt(target: string, database: string): string | null {
+export function databaseFileAt(target: string, database: string): DatabaseFile | null {
   const real = resolved(database);
   const wanted = resolved(target);
   for (const [suffix, what] of DATABASE_FILES) if (wanted === `${real}${suffix}` || sameFile(target, `${real}${suffix}`)) return what;
@@ -125,8 +127,8 @@ function copyPrivately(from: string, to: string): void {
 /**
  * Writes a consistent copy of `db` to `target` with SQLite's online backup:
  * into a private temporary file beside it, checked, then renamed. Without
- * `overwrite`, an existing target is refused (exit 2), even one that appears
- * meanwhile.
+ * `overwrite`, an existing target is refused (TargetExistsError), even one
+ * that appears meanwhile.
  */
 export async function backupTo(db: Db, target: string, options: { overwrite: boolean }): Promise<CopyInfo> {
   let tmp: string | undefined;
@@ -152,23 +154,19 @@ export async function backupTo(db: Db, target: string, options: { overwrite: boo
       try {
         fs.linkSync(tmp, target);
       } catch (err) {
-        if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw backupExists(target);
-        if (fs.existsSync(target)) throw backupExists(target);
+        if ((err as NodeJS.ErrnoException).code === 'EEXIST' || fs.existsSync(target)) throw new TargetExistsError(target);
         fs.renameSync(tmp, target); // a file system without hard links
       }
     }
     fsyncFolder(path.dirname(target));
     return info;
   } catch (err) {
-    if (err instanceof FuError) throw err;
+    if (err instanceof FuError || err instanceof TargetExistsError) throw err;
     throw databaseError(`Cannot write the backup ${target}: ${describe(err)}.`, 'Nothing was written there; choose another place.');
   } finally {
     if (tmp) removeDatabaseFiles(tmp);
   }
 }
-
-/** The refusal to overwrite a file without --yes, from the command's check and from the race at the final rename. */
-export const backupExists = (target: string) => usageError(`${target} already exists: fu backup replaces a file only with --yes.`, 'Give a new file name, or add --yes to replace it.');
 
 /** A checked copy of a backup, beside the database, ready to be swapped in. */
 export interface PreparedRestore {
@@ -226,7 +224,7 @@ function checkCopy(tmp: string, source: string, migrations: Migration[]): CopyIn
       );
     }
     const broken = db.pragma('foreign_key_check') as unknown[];
-    if (broken.length > 0) throw damagedBackup(source, plural(broken.length, 'broken reference'));
+    if (broken.length > 0) throw damagedBackup(source, `${broken.length} broken reference${broken.length === 1 ? '' : 's'}`);
     db.close();
     db = undefined;
     // An older backup is upgraded like any older database, in the copy only.

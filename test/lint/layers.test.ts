@@ -39,7 +39,7 @@ const TREE: Record<string, string> = {
     'export const q = (s: State, t: Same, io: IO) => [apply, deriveState, s, t, io];',
   ].join('\n'),
   'src/app/log-touch.ts': "import type { IO } from '../cli/io.js';\nimport type { Store } from '../store/store.js';\nexport const apply = (io: IO, s: Store) => [io, s];\n",
-  // Only the composition root (either name) opens the store.
+  // Only the composition root opens the store: deps.ts is not it.
   'src/cli/program.ts': "import { Store } from '../store/store.js';\nexport const open = () => new Store();\n",
   'src/cli/deps.ts': "import { Store } from '../store/store.js';\nexport const open = () => new Store();\n",
   'src/cli/commands/today.ts': [
@@ -55,6 +55,8 @@ const TREE: Record<string, string> = {
 
 const EXPECTED = [
   'app-below-cli src/app/log-touch.ts -> src/cli/io.ts',
+  'app-through-port src/app/log-touch.ts -> src/store/store.ts',
+  'cli-store-from-root src/cli/deps.ts -> src/store/store.ts',
   'cli-store-from-root src/cli/commands/today.ts -> src/store/store.ts',
   'domain-no-io src/domain/rules.ts -> better-sqlite3',
   'domain-no-io src/domain/rules.ts -> chalk',

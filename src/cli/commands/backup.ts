@@ -1,13 +1,15 @@
 import type { Command } from 'commander';
 import fs from 'node:fs';
 import path from 'node:path';
-import { usageError } from '../../errors.js';
+import { backup } from '../../app/backup.js';
+import type { CopyInfo, DatabaseFile } from '../../app/ports.js';
 import { plural } from '../../domain/text.js';
-import { backupExists, backupTo, databaseFileAt, type CopyInfo } from '../../store/backup.js';
+import { TargetExistsError, usageError } from '../../errors.js';
+import { databaseFileWords } from '../messages.js';
 import type { Deps } from '../io.js';
 import { requiredText } from '../input.js';
 import { safe } from '../output.js';
-import { withExamples, type App } from '../program.js';
+import { withExamples, type App } from '../command-kit.js';
 
 export interface BackupOptions {
   path: string;
@@ -17,6 +19,9 @@ export interface BackupOptions {
 /** "12 contacts and 140 touches": what a backup holds. */
 export const countsOf = (info: CopyInfo) => `${plural(info.contacts, 'contact')} and ${plural(info.touches, 'touch', 'touches')}`;
 
+/** The refusal to overwrite a file without --yes, from the command's check and from the race at the final rename. */
+const backupExists = (target: string) => usageError(`${target} already exists: fu backup replaces a file only with --yes.`, 'Give a new file name, or add --yes to replace it.');
+
 /**
  * `fu backup PATH`: a consistent copy made with SQLite's online backup, safe
  * while other fu processes write. The file is private (0600; a missing folder
@@ -25,9 +30,11 @@ export const countsOf = (info: CopyInfo) => `${plural(info.contacts, 'contact')}
  */
 export async function runBackup(opts: BackupOptions, deps: Deps): Promise<void> {
   const target = path.resolve(requiredText('PATH', opts.path, Infinity));
+  const files = await deps.files();
+  const isDatabase = (own: DatabaseFile) => usageError(`${target} is ${databaseFileWords(own)}: give the backup another file name.`);
   // Checked before "already exists": a backup over the -wal would replace the live log of every open fu.
-  const own = databaseFileAt(target, deps.dbPath());
-  if (own !== null) throw usageError(`${target} is ${own}: give the backup another file name.`);
+  const own = files.databaseFileAt(target);
+  if (own !== null) throw isDatabase(own);
   let existing: fs.Stats | undefined;
   try {
     existing = fs.statSync(target);
@@ -42,8 +49,14 @@ export async function runBackup(opts: BackupOptions, deps: Deps): Promise<void> 
       return;
     }
   }
-  const info = await backupTo(deps.store().db, target, { overwrite: existing !== undefined });
-  deps.io.out(`Backed up ${countsOf(info)} to ${safe(target)}.\n`);
+  let result;
+  try {
+    result = await backup(files, target, existing !== undefined);
+  } catch (err) {
+    throw err instanceof TargetExistsError ? backupExists(target) : err;
+  }
+  if (!result.ok) throw isDatabase(result.file);
+  deps.io.out(`Backed up ${countsOf(result.info)} to ${safe(target)}.\n`);
 }
 
 export function register(program: Command, app: App): void {

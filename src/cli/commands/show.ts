@@ -1,12 +1,14 @@
 import type { Command } from 'commander';
+import { contactDetails } from '../../app/reads.js';
 import { effectiveState } from '../../domain/commitments.js';
 import { plural } from '../../domain/text.js';
 import { formatDue, isoWithOffset, localDateOf } from '../../domain/time.js';
 import type { Commitment, Touch } from '../../domain/types.js';
+import { appContext } from '../app-context.js';
 import type { Deps } from '../io.js';
 import { commitmentJson, contactJson, dueJson, touchJson } from '../json.js';
 import { outputMode, paint, printJson, safe } from '../output.js';
-import { withExamples, type App } from '../program.js';
+import { withExamples, type App } from '../command-kit.js';
 import { relativeTime } from '../relative.js';
 import { resolveContact } from '../resolve-contact.js';
 
@@ -19,23 +21,10 @@ type Event = { at: string; order: number; line: string };
 
 export function runShow(opts: ShowOptions, deps: Deps): void {
   const { io, zone, now } = deps;
-  const store = deps.store();
-  // One snapshot: a write committed by another fu meanwhile shows whole or not at all.
-  const { config, contact, tags, touches, commitments, history, forced } = store.read(() => {
-    const contact = resolveContact(store, opts.contact);
-    return {
-      config: deps.config(),
-      contact,
-      tags: store.tagsOf(contact.id),
-      touches: store.touchesOf(contact.id),
-      commitments: store.commitmentsOf(contact.id),
-      history: store.historyByCommitment(contact.id),
-      forced: store.forcedRulesOf(contact.id),
-    };
-  });
-  const nextStep = commitments.find((c) => c.id === contact.nextStepId) ?? null;
-  const ctx = { now, zone, config };
-  const forcedOf = (t: Touch) => forced.get(t.id)?.split(',') ?? [];
+  const ctx = appContext(deps);
+  const { config } = ctx;
+  const { contact, tags, touches, commitments, nextStep, history, forced } = contactDetails(ctx, resolveContact(ctx.store, opts.contact).id);
+  const forcedOf = (t: Touch) => forced.get(t.id) ?? [];
 
   if (outputMode(io, opts.json) === 'json') {
     printJson(io, {

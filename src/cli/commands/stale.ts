@@ -25,14 +25,16 @@
  *   category  contactId  contact  company  lastTwoWayAt  attemptsSince  daysSilent  why  command
  */
 import type { Command } from 'commander';
-import { groupStale, staleList, STALE_CATEGORIES, type StaleCategory, type StaleRow } from '../../domain/stale.js';
+import { staleRows } from '../../app/stale.js';
+import { groupStale, STALE_CATEGORIES, type StaleCategory, type StaleRow } from '../../domain/stale.js';
 import { plural } from '../../domain/text.js';
 import { formatDay, isoWithOffset, localDateOf } from '../../domain/time.js';
-import { staleCandidates } from '../../store/queries.js';
+import { appContext } from '../app-context.js';
 import type { Deps } from '../io.js';
 import { dueJson } from '../json.js';
+import { staleCommand, staleWhy } from '../messages.js';
 import { measureFor, outputMode, paint, printJson, printTsv, renderTable, safe, truncate } from '../output.js';
-import { wholeNumber, withExamples, type App } from '../program.js';
+import { wholeNumber, withExamples, type App } from '../command-kit.js';
 import { DEFAULT_LIMIT } from './today.js';
 
 export interface StaleOptions {
@@ -54,12 +56,9 @@ const HEADINGS: Record<StaleCategory, string> = {
 
 export async function runStale(opts: StaleOptions, deps: Deps): Promise<void> {
   const { io, zone, now } = deps;
-  const store = deps.store();
-  // One snapshot: a write committed by another fu meanwhile shows whole or not at all.
-  const { config, rows } = store.read(() => {
-    const config = deps.config();
-    return { config, rows: staleList(staleCandidates(store, { now, zone, config }), { now, zone, config }) };
-  });
+  const ctx = appContext(deps);
+  const { config } = ctx;
+  const rows = staleRows(ctx);
   const groups = groupStale(rows);
   const iso = (at: string | null) => (at === null ? null : isoWithOffset(at, zone));
   const mode = outputMode(io, opts.json);
@@ -78,8 +77,8 @@ export async function runStale(opts: StaleOptions, deps: Deps): Promise<void> {
       daysSilent: r.daysSilent,
       daysSinceTwoWay: r.daysSinceTwoWay,
       commitment: r.commitment && { id: r.commitment.id, kind: r.commitment.kind, what: r.commitment.what, ...dueJson(r.commitment.due, zone), soft: r.commitment.soft },
-      why: r.why,
-      command: r.command,
+      why: staleWhy(r),
+      command: staleCommand(r.action),
     });
     printJson(io, {
       ...Object.fromEntries(STALE_CATEGORIES.map((k) => [KEYS[k], groups[k].map(rowJson)])),
@@ -88,7 +87,7 @@ export async function runStale(opts: StaleOptions, deps: Deps): Promise<void> {
     return;
   }
   if (mode === 'tsv') {
-    printTsv(io, rows.map((r) => [r.category, r.contactId, r.contact, r.company, iso(r.lastTwoWayAt), r.attemptsSince, r.daysSilent, r.why, r.command]));
+    printTsv(io, rows.map((r) => [r.category, r.contactId, r.contact, r.company, iso(r.lastTwoWayAt), r.attemptsSince, r.daysSilent, staleWhy(r), staleCommand(r.action)]));
     return;
   }
   if (rows.length === 0) {
@@ -126,11 +125,11 @@ export async function runStale(opts: StaleOptions, deps: Deps): Promise<void> {
     ).split('\n');
     // Under each row (the table has one line per row): why, cut to the terminal,
     // and the command in full, since it is meant to be copied.
-    const whys = shown.map((r) => safe(r.why));
+    const whys = shown.map((r) => safe(staleWhy(r)));
     const measure = await measureFor(whys);
     const lines = [
       table[0]!,
-      ...shown.flatMap((r, i) => [table[i + 1]!, `    ${truncate(whys[i]!, Math.max(20, io.columns - 5), measure)}`, c.dim(`    $ ${safe(r.command)}`)]),
+      ...shown.flatMap((r, i) => [table[i + 1]!, `    ${truncate(whys[i]!, Math.max(20, io.columns - 5), measure)}`, c.dim(`    $ ${safe(staleCommand(r.action))}`)]),
     ];
     if (shown.length < all.length) lines.push(`and ${all.length - shown.length} more (fu stale --limit 0)`);
     blocks.push(`${c.bold(`${HEADINGS[k]} (${all.length})`)}\n${lines.join('\n')}\n`);

@@ -27,15 +27,17 @@
  *   section  id  contact  company  what  when (dueAt, else dueDate)  why
  */
 import type { Command } from 'commander';
-import { agendaIsEmpty, buildAgenda, SECTIONS, type Agenda, type AgendaRow, type SectionName } from '../../domain/agenda.js';
+import { agendaOf } from '../../app/agenda.js';
+import { agendaIsEmpty, SECTIONS, type Agenda, type AgendaRow, type SectionName } from '../../domain/agenda.js';
 import { plural } from '../../domain/text.js';
 import { daysBetween, dueDate, dueInstant, formatDay, localDateOf, localTimeOf } from '../../domain/time.js';
 import type { Config } from '../../domain/types.js';
-import { agendaRows } from '../../store/queries.js';
+import { appContext } from '../app-context.js';
 import type { Deps } from '../io.js';
 import { dueJson } from '../json.js';
+import { agendaWhy } from '../messages.js';
 import { outputMode, paint, printJson, printTsv, renderTable } from '../output.js';
-import { wholeNumber, withExamples, type App } from '../program.js';
+import { wholeNumber, withExamples, type App } from '../command-kit.js';
 import { lateness, relativeDays, relativeTime } from '../relative.js';
 import { whenDate } from '../when-input.js';
 import type { Zone } from '../../domain/zone.js';
@@ -98,21 +100,18 @@ function rowJson(r: AgendaRow, zone: Zone) {
     late: r.late,
     attempt: r.attempt,
     hint: r.hint,
-    why: r.why,
+    why: agendaWhy(r),
   };
 }
 
-const whyWithHint = (r: AgendaRow) => (r.hint ? `${r.why}; ${r.hint}` : r.why);
+const whyWithHint = (r: AgendaRow) => (r.hint ? `${agendaWhy(r)}; ${r.hint}` : agendaWhy(r));
 
 export async function runToday(opts: TodayOptions, deps: Deps): Promise<void> {
   const { io, zone, now } = deps;
   const date = opts.on !== undefined ? await whenDate(deps, opts.on) : localDateOf(now, zone);
-  const store = deps.store();
-  // One snapshot: a write committed by another fu meanwhile shows whole or not at all.
-  const { config, agenda } = store.read(() => {
-    const config = deps.config();
-    return { config, agenda: buildAgenda({ date, now, zone, config, ...agendaRows(store, date, zone) }) };
-  });
+  const ctx = appContext(deps);
+  const { config } = ctx;
+  const agenda = agendaOf(ctx, date);
   const mode = outputMode(io, opts.json);
 
   if (mode === 'json') {

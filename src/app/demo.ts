@@ -1,0 +1,150 @@
+/** Load the demo (`fu demo`): a small, realistic book of business, its history replayed through the real rules. */
+import { checkTouch, type TouchInput } from '../domain/rules.js';
+import { addDays, instantAt, localDateOf } from '../domain/time.js';
+import type { Channel, ContactFields, DispositionKind, Outcome } from '../domain/types.js';
+import type { When } from '../domain/when.js';
+import { applyTouchPlan, contactState } from './history.js';
+import type { AppContext } from './context.js';
+
+/** A day relative to today and a local time: [-7, '10:00']. */
+type Moment = [number, string];
+
+interface DemoTouch {
+  on: Moment;
+  outcome: Outcome;
+  via?: Channel;
+  note?: string;
+  next?: [string, Moment | number];
+  promise?: [string, Moment];
+  disposition?: [DispositionKind, string?];
+  value?: string;
+  until?: number;
+}
+
+interface DemoContact extends Partial<ContactFields> {
+  name: string;
+  tags?: string[];
+  touches: DemoTouch[];
+}
+
+/**
+ * A small, realistic book of business that shows every status, every section
+ * of `fu today` and every category of `fu stale` on the day it is loaded.
+ */
+const CONTACTS: DemoContact[] = [
+  {
+    name: 'Dana Reyes', company: 'Acme Logistics', email: 'dana.reyes@acme-logistics.example', tags: ['saas', 'warm'], source: 'referral',
+    touches: [{ on: [-7, '10:00'], outcome: 'connected', via: 'meeting', note: 'Route planning is eating two days a week; CFO must sign off.', next: ['demo to the finance team', [0, '15:00']], promise: ['send the integration notes', [-1, '17:00']] }],
+  },
+  {
+    name: 'Sam Okafor', company: 'Brightline', email: 'sam@brightline.example', tags: ['enterprise'],
+    touches: [{ on: [-10, '16:00'], outcome: 'connected', note: 'Board meets this week on the budget.', next: ["call to hear the board's decision", [-2, '11:00']] }],
+  },
+  {
+    name: 'Priya Nair', company: 'Northwind Health', email: 'priya.nair@northwind.example', tags: ['healthcare'],
+    touches: [{ on: [-3, '14:30'], outcome: 'connected', via: 'meeting', note: 'Wants proof it works for clinics their size.', next: ['pricing review with procurement', [1, '10:00']], promise: ['send the clinic case study', [0, '17:00']] }],
+  },
+  {
+    name: 'Marco Bianchi', company: 'Tessera', phone: '+39 02 5550 1234', tags: ['warm'],
+    touches: [
+      { on: [-20, '11:00'], outcome: 'replied', via: 'email', note: 'Liked the pilot idea; asked to talk after their trade show.' },
+      { on: [-6, '10:00'], outcome: 'no-answer' },
+      { on: [-3, '10:00'], outcome: 'voicemail', note: 'Left a message about the pilot slots.' },
+    ],
+  },
+  {
+    name: 'Ana Costa', company: 'Lumen Studio', email: 'ana@lumen.example', source: 'website',
+    touches: [{ on: [-3, '09:30'], outcome: 'sent', via: 'email', note: 'Intro with the agency pricing sheet.' }],
+  },
+  {
+    name: 'Tom Fischer', company: 'Kestrel Freight', email: 'tom.fischer@kestrel.example',
+    touches: [
+      { on: [-40, '10:00'], outcome: 'no-answer' },
+      { on: [-37, '10:00'], outcome: 'sent', via: 'email' },
+      { on: [-34, '10:00'], outcome: 'sent', via: 'linkedin', note: 'Break-up: happy to pick this up when timing is better.' },
+    ],
+  },
+  {
+    name: 'Yuki Tanaka', company: 'Orbital Labs', email: 'yuki@orbital.example', tags: ['saas'],
+    touches: [{ on: [-15, '15:00'], outcome: 'connected', via: 'meeting', note: 'Signed the annual plan.', disposition: ['won'] }],
+  },
+  {
+    name: 'Ben Adler', company: 'Quarry & Co', email: 'ben@quarry.example',
+    touches: [{ on: [-25, '13:00'], outcome: 'connected', note: 'Chose the incumbent on price.', disposition: ['lost', 'went with a competitor'] }],
+  },
+  {
+    name: 'Chloe Martin', company: 'Verdant Foods', email: 'chloe@verdant.example', tags: ['warm'],
+    touches: [
+      { on: [-30, '10:00'], outcome: 'replied', via: 'email', note: 'Interested once Q1 planning is done.' },
+      { on: [-20, '10:00'], outcome: 'no-answer' },
+    ],
+  },
+  {
+    name: 'Omar Haddad', company: 'Pinecrest', email: 'omar@pinecrest.example', source: 'cold list',
+    touches: [
+      { on: [-120, '10:00'], outcome: 'sent', via: 'email' },
+      { on: [-117, '10:00'], outcome: 'no-answer' },
+      { on: [-114, '10:00'], outcome: 'sent', via: 'email' },
+      { on: [-84, '10:00'], outcome: 'sent', via: 'email', value: 'benchmark of freight costs by region' },
+      { on: [-54, '10:00'], outcome: 'sent', via: 'email', value: 'invite to the logistics roundtable' },
+      { on: [-24, '10:00'], outcome: 'sent', via: 'email', value: 'short guide to the new customs rules' },
+    ],
+  },
+  {
+    name: 'Grace Liu', company: 'Helios Energy', email: 'grace.liu@helios.example',
+    touches: [{ on: [-2, '16:00'], outcome: 'connected', note: 'Needs to check with the plant manager.', next: ['decision on the pilot', 5] }],
+  },
+  { name: 'Felix Wagner', company: 'Atlas Robotics', email: 'felix@atlas.example', source: 'conference list', touches: [] },
+  {
+    name: 'Nina Petrova', company: 'Sable Analytics', email: 'nina@sable.example',
+    touches: [{ on: [-5, '12:00'], outcome: 'connected', via: 'meeting', note: 'Met at the Data Summit; too small for us today.', disposition: ['not-fit'] }],
+  },
+  {
+    name: 'Leo Martins', company: 'Brio Retail', email: 'leo@brio.example',
+    touches: [
+      { on: [-2, '09:00'], outcome: 'sent', via: 'email', note: 'Follow-up on the retail pilot results.' },
+      { on: [-2, '09:05'], outcome: 'auto-reply', via: 'email', note: 'Out of office.', until: 4 },
+    ],
+  },
+];
+
+export type DemoLoaded = { ok: false; reason: 'not-empty' } | { ok: true; contacts: number };
+
+/** Loads the demo into an empty database, dated around `now`. */
+export function loadDemo(ctx: AppContext): DemoLoaded {
+  const { store, config, zone, now } = ctx;
+  const today = localDateOf(now, zone);
+  const at = ([day, time]: Moment) => instantAt(addDays(today, day), time, zone);
+  const when = (m: Moment | number): When =>
+    typeof m === 'number' ? { hasTime: false, date: addDays(today, m) } : { hasTime: true, at: at(m), date: addDays(today, m[0]) };
+  return store.transaction((): DemoLoaded => {
+    if (store.contactCount() > 0) return { ok: false, reason: 'not-empty' };
+    for (const c of CONTACTS) {
+      // Added the day before the first touch (a never-contacted lead, three weeks ago).
+      const added = c.touches[0] ? at([c.touches[0].on[0] - 1, '09:00']) : at([-21, '09:00']);
+      const id = store.insertContact({ name: c.name, company: c.company ?? null, email: c.email ?? null, phone: c.phone ?? null, source: c.source ?? null, note: null }, added);
+      store.addTags(id, c.tags ?? []);
+      for (const t of c.touches) {
+        const input: TouchInput = {
+          at: at(t.on),
+          channel: t.via ?? 'call',
+          outcome: t.outcome,
+          note: t.note ?? null,
+          next: t.next ? { what: t.next[0], when: when(t.next[1]) } : null,
+          soft: typeof t.next?.[1] === 'number',
+          promises: t.promise ? [{ what: t.promise[0], by: when(t.promise[1]) }] : [],
+          disposition: t.disposition ? { kind: t.disposition[0], reason: t.disposition[1] ?? null } : null,
+          value: t.value ?? null,
+          until: t.until !== undefined ? addDays(today, t.until) : null,
+          proposal: false,
+          force: false,
+        };
+        // History is replayed through the real rules, as if logged when it happened.
+        const decision = checkTouch(contactState(store, id), input, config, input.at, zone);
+        if (!decision.ok) throw new Error(`demo data breaks ${decision.violation.rule} (${decision.violation.reason}) for ${c.name}`);
+        applyTouchPlan(ctx, id, decision.plan, input.at);
+      }
+    }
+    return { ok: true, contacts: CONTACTS.length };
+  });
+}
