@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import fs from 'node:fs';
 import path from 'node:path';
-import { backup } from '../../app/backup.js';
+import { backup, type BackedUp } from '../../app/backup.js';
 import type { CopyInfo, DatabaseFile } from '../../app/ports.js';
 import { plural } from '../../domain/text.js';
 import { TargetExistsError, usageError } from '../../errors.js';
@@ -49,7 +49,7 @@ export async function runBackup(opts: BackupOptions, deps: Deps): Promise<void> 
       return;
     }
   }
-  let result;
+  let result: BackedUp;
   try {
     result = await backup(files, target, existing !== undefined);
   } catch (err) {
