@@ -13,7 +13,7 @@ import { safe } from '../../src/cli/output.js';
 import { TEXT_LIMITS } from '../../src/domain/text.js';
 import { BIN, fu, fuEnv, runProgram, session, snapshot, startFu, type FuResult, type Session } from '../helpers.js';
 import type { ContactFields } from '../../src/store/store.js';
-import { generateFile } from '../../src/tools/gen.js';
+import { generateFile } from '../../bench/generator.js';
 import { KEY, runInPty } from '../pty.js';
 import { RAW_CONTROL, scratch } from './support.js';
 import { zoneOf } from '../../src/domain/zone.js';
