@@ -46,12 +46,9 @@ export async function runBackup(opts: BackupOptions, deps: Deps): Promise<void> 
       return;
     }
   }
-  let result;
-  try {
-    result = await backup(files, target, existing !== undefined);
-  } catch (err) {
+  const result = await backup(files, target, existing !== undefined).catch((err: unknown) => {
     throw err instanceof TargetExistsError ? backupExists(target) : err;
-  }
+  });
   if (!result.ok) throw isDatabase();
   deps.io.out(`Backed up ${countsOf(result.info)} to ${safe(target)}.\n`);
 }
