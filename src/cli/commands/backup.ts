@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import fs from 'node:fs';
 import path from 'node:path';
-import { backup, type BackedUp } from '../../app/backup.js';
+import { backup } from '../../app/backup.js';
 import type { CopyInfo, DatabaseFile } from '../../app/ports.js';
 import { plural } from '../../domain/text.js';
 import { TargetExistsError, usageError } from '../../errors.js';
@@ -49,12 +49,9 @@ export async function runBackup(opts: BackupOptions, deps: Deps): Promise<void> 
       return;
     }
   }
-  let result: BackedUp;
-  try {
-    result = await backup(files, target, existing !== undefined);
-  } catch (err) {
+  const result = await backup(files, target, existing !== undefined).catch((err: unknown) => {
     throw err instanceof TargetExistsError ? backupExists(target) : err;
-  }
+  });
   if (!result.ok) throw isDatabase(result.file);
   deps.io.out(`Backed up ${countsOf(result.info)} to ${safe(target)}.\n`);
 }
