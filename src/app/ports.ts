@@ -10,8 +10,10 @@ import type { StaleContact, StaleParams } from '../domain/stale.js';
 import type {
   Commitment,
   CommitmentMove,
+  CopyInfo,
   Contact,
   ContactFields,
+  DatabaseFile,
   DerivedState,
   Due,
   Instant,
@@ -93,13 +95,7 @@ export interface StorePort {
   agendaEntry(commitmentId: number): AgendaEntry | undefined;
 }
 
-/** What a backup holds. */
-export interface CopyInfo {
-  contacts: number;
-  touches: number;
-  /** Schema version of the copy, after any upgrade. */
-  version: number;
-}
+export type { CopyInfo, DatabaseFile } from '../domain/types.js';
 
 /** A checked copy of a backup beside the database, ready to be put in its place. */
 export interface PreparedRestore {
@@ -107,8 +103,6 @@ export interface PreparedRestore {
   info: CopyInfo;
 }
 
-/** The database file itself, or one of the journals SQLite keeps beside it. */
-export type DatabaseFile = 'database' | 'wal' | 'shm' | 'journal';
 
 /** The database as a whole: copies of it, and putting one back. */
 export interface DatabaseFiles {
