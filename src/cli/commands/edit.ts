@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { editContact } from '../../app/contacts.js';
+import { TEXT_LIMITS } from '../../domain/text.js';
 import type { ContactFields } from '../../domain/types.js';
 import { usageError } from '../../errors.js';
 import { appContext } from '../app-context.js';
@@ -22,7 +23,7 @@ export interface EditOptions {
 }
 
 /** An empty value clears an optional field (`--company ""`); the name can never be cleared. */
-const clearable = (flag: string, value: string | undefined) => (value === undefined ? undefined : value.trim() === '' ? null : requiredText(flag, value));
+const clearable = (flag: string, value: string | undefined, limit?: number) => (value === undefined ? undefined : value.trim() === '' ? null : requiredText(flag, value, limit));
 
 export function runEdit(opts: EditOptions, deps: Deps): void {
   const fields: Partial<ContactFields> = {};
@@ -31,7 +32,7 @@ export function runEdit(opts: EditOptions, deps: Deps): void {
   const email = clearable('--email', opts.email);
   const phone = clearable('--phone', opts.phone);
   const source = clearable('--source', opts.source);
-  const note = clearable('--note', opts.note);
+  const note = clearable('--note', opts.note, TEXT_LIMITS.free);
   if (company !== undefined) fields.company = company;
   if (email !== undefined) fields.email = checkEmail(email);
   if (phone !== undefined) fields.phone = phone;

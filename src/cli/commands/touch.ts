@@ -1,21 +1,22 @@
 /** `fu touch edit ID ...` and `fu touch rm ID`: correct the history; the contact's state follows. */
 import { Option, type Command } from 'commander';
 import { editTouch, removeTouch, type Corrected, type TouchChanges } from '../../app/correct-touch.js';
-import { plural } from '../../domain/text.js';
+import { plural, TEXT_LIMITS } from '../../domain/text.js';
 import { formatDay, formatDue, localDateOf } from '../../domain/time.js';
 import { CHANNELS, OUTCOMES, type Channel, type Outcome, type Touch } from '../../domain/types.js';
 import { notFoundError, usageError } from '../../errors.js';
 import { appContext } from '../app-context.js';
 import type { Deps } from '../io.js';
+import { idOf, requiredText } from '../input.js';
 import { contactJson, touchJson } from '../json.js';
 import { printJson, safe } from '../output.js';
 import { withExamples, type App } from '../command-kit.js';
 import { whenHappened } from '../when-input.js';
 
 function touchId(text: string): number {
-  const m = /^#?(\d+)$/.exec(text.trim());
-  if (!m) throw usageError(`"${text}" is not a touch id.`, 'The ids are shown by fu show and by fu log, e.g. fu touch edit 12 --note "..."');
-  return Number(m[1]);
+  const id = idOf(text);
+  if (id === null) throw usageError(`"${safe(text)}" is not a touch id.`, 'The ids are shown by fu show and by fu log, e.g. fu touch edit 12 --note "..."');
+  return id;
 }
 
 function render(result: Corrected, id: number, verb: string, json: boolean | undefined, deps: Deps): void {
@@ -60,7 +61,7 @@ export interface TouchEditOptions {
 export async function runTouchEdit(idText: string, opts: TouchEditOptions, deps: Deps): Promise<void> {
   const id = touchId(idText);
   const changes: TouchChanges = {};
-  if (opts.note !== undefined) changes.note = opts.note.trim() === '' ? null : opts.note;
+  if (opts.note !== undefined) changes.note = opts.note.trim() === '' ? null : requiredText('--note', opts.note, TEXT_LIMITS.free);
   if (opts.at !== undefined) changes.at = await whenHappened(deps, opts.at, '--at');
   if (opts.outcome !== undefined) changes.outcome = opts.outcome;
   if (opts.via !== undefined) changes.channel = opts.via;

@@ -5,6 +5,7 @@ import type { Config, Contact } from '../../domain/types.js';
 import { formatDue, localDateOf } from '../../domain/time.js';
 import { Exit, FuError, notFoundError, usageError } from '../../errors.js';
 import { appContext } from '../app-context.js';
+import { idOf } from '../input.js';
 import type { Deps } from '../io.js';
 import { outputMode, printJson, printTsv, renderTable, safe } from '../output.js';
 import { withExamples, wholeNumber, type App } from '../command-kit.js';
@@ -83,9 +84,9 @@ export async function runUndo(opts: UndoOptions, deps: Deps): Promise<void> {
   }
   let id: number | undefined;
   if (opts.id !== undefined) {
-    const m = /^#?(\d+)$/.exec(opts.id.trim());
-    if (!m) throw usageError(`"${opts.id}" is not a write id.`, 'The ids are shown by fu undo --list.');
-    id = Number(m[1]);
+    const parsed = idOf(opts.id);
+    if (parsed === null) throw usageError(`"${safe(opts.id)}" is not a write id.`, 'The ids are shown by fu undo --list.');
+    id = parsed;
   }
   const ctx = appContext(deps);
   const result = undo(ctx, id);
