@@ -2,6 +2,7 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { session } from '../helpers.js';
+import { KEY, runInPty } from '../pty.js';
 import { content, derivedMismatches } from '../robustness/support.js';
 
 const NOW = '2026-11-23T08:00:00Z';
@@ -41,6 +42,20 @@ describe('fu rm', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('fu: fu rm removes the contact with its whole history: add --yes to confirm when not interactive.\nFor example: fu rm dana --yes\n');
     expect(content(run.db)).toBe(before);
+  });
+
+  it('asks on a terminal, and removes only on yes', async () => {
+    const run = session({ now: NOW });
+    await run('add', 'Dana Reyes', '--company', 'Acme');
+    const before = content(run.db);
+    const env = { FU_DB: run.db, FU_NOW: NOW, TZ: 'UTC', HOME: run.dir, NO_COLOR: '1' };
+    const no = await runInPty(['rm', 'dana'], { env, steps: [['Remove #1 Dana Reyes (Acme) with 0 touches and 0 commitments?', `n${KEY.enter}`]] });
+    expect(no.code, no.output).toBe(0);
+    expect(no.output).toContain('Nothing was changed.');
+    expect(content(run.db)).toBe(before);
+    const yes = await runInPty(['rm', 'dana'], { env, steps: [['Remove #1', `y${KEY.enter}`]] });
+    expect(yes.output).toContain('Removed #1 Dana Reyes (Acme)');
+    expect((await run('show', '1')).code).toBe(4);
   });
 
   it('reports what it removed in JSON, and an unknown contact is exit 4', async () => {

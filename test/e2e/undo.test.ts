@@ -1,4 +1,6 @@
 /** `fu undo`: every write can be taken back, the last first, in one transaction that re-derives the contacts' state. */
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { session } from '../helpers.js';
 import { content, derivedMismatches } from '../robustness/support.js';
@@ -38,6 +40,18 @@ describe('fu undo', () => {
     const r = await run('undo');
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^Undid: /);
+    expect(content(run.db)).toBe(before);
+  });
+
+  it('takes back a whole import: the contacts added and the ones it updated', async () => {
+    const run = session({ now: NOW });
+    await run('add', 'Dana Reyes', '--email', 'dana@acme.example');
+    const before = content(run.db);
+    const file = path.join(run.dir, 'leads.csv');
+    fs.writeFileSync(file, 'name,email,company\nDana Reyes,dana@acme.example,Acme\nLee Park,lee@park.example,Fabrikam\nSam Okafor,sam@bright.example,Brightline\n');
+    expect((await run('import', file)).code).toBe(0);
+    expect((await run('undo', '--list')).stdout).toMatch(/^2\timport\t.*\tthe import of 2 new contacts and 1 updated\n/);
+    expect((await run('undo')).stdout).toBe('Undid: the import of 2 new contacts and 1 updated.\n');
     expect(content(run.db)).toBe(before);
   });
 
