@@ -8,9 +8,11 @@ import { safe } from './output.js';
 import { withExamples, type App } from './program.js';
 import type { Zone } from '../domain/zone.js';
 
+const KIND_WORDS = { 'next-step': 'next step', promise: 'promise', expectation: 'expected from them' } as const;
+
 /** Kept late: a promise after its due time, a next step after its day. */
 function isLate(kind: string, due: Parameters<typeof dueInstant>[0], now: string, dayEnd: string, zone: Zone): boolean {
-  const deadline = kind === 'promise' ? dueInstant(due, dayEnd, zone) : instantAt(addDays('at' in due ? localDateOf(due.at, zone) : due.date, 1), '00:00', zone);
+  const deadline = kind !== 'next-step' ? dueInstant(due, dayEnd, zone) : instantAt(addDays('at' in due ? localDateOf(due.at, zone) : due.date, 1), '00:00', zone);
   return Date.parse(now) > Date.parse(deadline);
 }
 
@@ -32,7 +34,7 @@ export function closeCommitment(idText: string, state: 'kept' | 'cancelled', dep
   const { c, late, contact } = result;
   const verb = state === 'kept' ? 'Done' : 'Cancelled';
   deps.io.out(
-    `${verb} #${c.id} (${c.kind === 'promise' ? 'promise' : 'next step'} for ${safe(contact.name)}): ${safe(c.what)}, due ${formatDue(c.due, deps.zone, localDateOf(deps.now, deps.zone))}${late ? ', kept late' : ''}.\n`,
+    `${verb} #${c.id} (${KIND_WORDS[c.kind]} for ${safe(contact.name)}): ${safe(c.what)}, due ${formatDue(c.due, deps.zone, localDateOf(deps.now, deps.zone))}${late ? ', kept late' : ''}.\n`,
   );
   if (c.kind === 'next-step' && !contact.nextStepId && (contact.status === 'active' || contact.status === 'nurture')) {
     deps.io.err(`${safe(contact.name)} has no next step now: book one with fu next ${contact.id} WHAT --at WHEN\n`);

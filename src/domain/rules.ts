@@ -51,6 +51,8 @@ export interface TouchInput {
   next: NextStepInput | null;
   soft: boolean;
   promises: { what: string; by: When }[];
+  /** What they said they would do by a date: recorded, binds no rule. */
+  expectations: { what: string; by: When }[];
   disposition: { kind: DispositionKind; reason: string | null } | null;
   value: string | null;
   until: LocalDate | null;
@@ -60,7 +62,7 @@ export interface TouchInput {
 
 /** A touch with nothing but its time and outcome (a call: no note, step, promise or flag), plus what `extra` sets. */
 export function plainTouch(at: Instant, outcome: Outcome, extra: Partial<TouchInput> = {}): TouchInput {
-  return { at, channel: 'call', outcome, note: null, next: null, soft: false, promises: [], disposition: null, value: null, until: null, proposal: false, force: false, ...extra };
+  return { at, channel: 'call', outcome, note: null, next: null, soft: false, promises: [], expectations: [], disposition: null, value: null, until: null, proposal: false, force: false, ...extra };
 }
 
 export interface PlannedCommitment {
@@ -97,6 +99,8 @@ export interface MetInput {
   next: NextStepInput | null;
   soft: boolean;
   disposition: TouchInput['disposition'];
+  promises: TouchInput['promises'];
+  expectations: TouchInput['expectations'];
 }
 
 export interface ReschedulePlan {
@@ -169,14 +173,17 @@ export function checkNextStep(next: NextStepInput, soft: boolean, now: Instant, 
   };
 }
 
-/** R2 for a promise: its due (a date-only by is due at config.dayEnd) must not be in the past. */
-export function checkPromise(p: { what: string; by: When }, now: Instant, config: Config, zone: Zone): RuleViolation | null {
+/** R2 for a promise or an expectation: its due (a date-only by is due at config.dayEnd) must not be in the past. */
+export function checkPromise(p: { what: string; by: When }, now: Instant, config: Config, zone: Zone, kind: 'promise' | 'expectation' = 'promise'): RuleViolation | null {
   const due = dueOf(p.by);
   if (Date.parse(dueInstant(due, config.dayEnd, zone)) >= Date.parse(now)) return null;
   const shown = 'at' in due ? formatDue(due, zone, localDateOf(now, zone)) : `${formatDay(due.date, localDateOf(now, zone))} ${config.dayEnd}`;
   return {
     rule: 'R2',
-    message: `The promise "${p.what}" would be due ${shown}, which is in the past: promise a time that is still ahead.`,
+    message:
+      kind === 'promise'
+        ? `The promise "${p.what}" would be due ${shown}, which is in the past: promise a time that is still ahead.`
+        : `What they will do ("${p.what}") would be due ${shown}, which is in the past: record the date still ahead that they gave.`,
   };
 }
 
@@ -222,6 +229,10 @@ function planTouch(
   }
   for (const p of input.promises) {
     const v = checkPromise(p, now, config, zone);
+    if (v) return refuse(v);
+  }
+  for (const e of input.expectations) {
+    const v = checkPromise(e, now, config, zone, 'expectation');
     if (v) return refuse(v);
   }
   const vague = input.next && vagueWarning(input.next.what);
@@ -342,6 +353,7 @@ function planTouch(
   const create: PlannedCommitment[] = [];
   if (input.next) create.push(nextStepOf(input.next));
   for (const p of input.promises) create.push({ kind: 'promise', what: p.what, due: dueOf(p.by), soft: false });
+  for (const e of input.expectations) create.push({ kind: 'expectation', what: e.what, due: dueOf(e.by), soft: false });
 
   return {
     ok: true,
@@ -372,7 +384,7 @@ function planTouch(
 export function checkMet(input: MetInput, config: Config, now: Instant, zone: Zone): Decision<TouchPlan> {
   return planTouch(
     { id: 0, status: 'active', touches: [], open: [] },
-    plainTouch(input.at, 'connected', { channel: 'meeting', note: `Met at ${input.event}`, next: input.next, soft: input.soft, disposition: input.disposition }),
+    plainTouch(input.at, 'connected', { channel: 'meeting', note: `Met at ${input.event}`, next: input.next, soft: input.soft, disposition: input.disposition, promises: input.promises, expectations: input.expectations }),
     config,
     now,
     zone,

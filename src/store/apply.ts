@@ -19,6 +19,7 @@ export interface AppliedTouch {
 
 export function applyTouchPlan(store: Store, contactId: number, plan: TouchPlan, config: Config, zone: Zone, now: Instant): AppliedTouch {
   const touchId = store.insertTouch({ ...plan.touch, contactId }, plan.overridden, now);
+  store.keepPendingPoints(contactId, touchId);
   // Close first: the database allows only one open next step per contact.
   for (const c of plan.close) store.closeCommitment(c.id, c.state, c.state === 'kept' ? plan.touch.at : now, touchId);
   const created = plan.create.map((c) => insertPlanned(store, contactId, c, touchId, now));

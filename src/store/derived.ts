@@ -1,5 +1,5 @@
 /** Keeps the derived per-contact state equal to what the history gives, inside the caller's transaction. */
-import { deriveState } from '../domain/derive.js';
+import { attemptMarks, chronological, deriveState } from '../domain/derive.js';
 import type { Config } from '../domain/types.js';
 import type { Store } from './store.js';
 import type { Zone } from '../domain/zone.js';
@@ -8,7 +8,9 @@ export function refreshDerived(store: Store, contactId: number, config: Config, 
   const contact = store.contact(contactId)!;
   const open = store.openCommitmentsOf(contactId);
   const nextStep = open.find((c) => c.kind === 'next-step') ?? null;
-  store.saveDerived(contactId, deriveState(contact.status, store.touchesOf(contactId), nextStep, config, zone), nextStep?.id ?? null);
+  const touches = store.touchesOf(contactId);
+  store.saveDerived(contactId, deriveState(contact.status, touches, nextStep, config, zone), nextStep?.id ?? null);
+  store.saveAttemptMarks(contactId, attemptMarks(chronological(touches)));
 }
 
 /** After a configuration change, every contact's due days are recomputed. */

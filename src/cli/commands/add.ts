@@ -10,6 +10,7 @@ import { ruleError, usageError } from '../../errors.js';
 import { applyTouchPlan } from '../../store/apply.js';
 import { addDispositionOptions, checkNextAndDisposition, dispositionLine, dispositionOf, type DispositionOptions } from '../dispositions.js';
 import { whenAhead } from '../when-input.js';
+import { addDatedOptions, checkPairs, datedItems, readDated, type DatedItem } from '../dated.js';
 
 export interface AddOptions extends DispositionOptions {
   name: string | undefined;
@@ -23,6 +24,9 @@ export interface AddOptions extends DispositionOptions {
   next?: string;
   at?: string;
   soft?: boolean;
+  promise?: DatedItem[];
+  expect?: DatedItem[];
+  by?: DatedItem[];
 }
 
 export async function runAdd(opts: AddOptions, deps: Deps): Promise<number> {
@@ -53,8 +57,10 @@ export async function runAdd(opts: AddOptions, deps: Deps): Promise<number> {
   const lines = [`Added #${id} ${safe(fields.name)}${fields.company ? ` (${safe(fields.company)})` : ''}${met ? `, met at ${safe(opts.met)}` : ''}.`];
   if (met) {
     printWarnings(deps.io, met.warnings);
-    const step = applied && applied.created[0] !== undefined ? store.commitment(applied.created[0])! : null;
-    if (step) lines.push(`Next: ${safe(step.what)}, ${formatDue(step.due, deps.zone, today)}${step.soft ? ' (soft: no time agreed)' : ''} (#${step.id}).`);
+    for (const c of (applied ? applied.created : []).map((cid) => store.commitment(cid)!)) {
+      if (c.kind === 'next-step') lines.push(`Next: ${safe(c.what)}, ${formatDue(c.due, deps.zone, today)}${c.soft ? ' (soft: no time agreed)' : ''} (#${c.id}).`);
+      else lines.push(`${c.kind === 'promise' ? 'Promise' : 'Expected from them'} #${c.id}: ${safe(c.what)}, by ${formatDue(c.due, deps.zone, today)}.`);
+    }
     const disposed = dispositionLine(met.touch, store.contact(id)!.derived.nurtureDueOn, today);
     if (disposed) lines.push(disposed);
   }
@@ -65,16 +71,18 @@ export async function runAdd(opts: AddOptions, deps: Deps): Promise<number> {
 /** `--met EVENT`: meeting someone is a conversation, so R1 wants a next step or a disposition before leaving. */
 async function metPlan(opts: AddOptions, deps: Deps): Promise<TouchPlan | null> {
   const disposition = dispositionOf(opts);
+  const dated = datedItems(opts);
   if (opts.met === undefined) {
-    if (opts.next !== undefined || opts.at !== undefined || opts.soft || disposition) {
-      throw usageError('--next, --at, --soft and the dispositions go with --met EVENT: the conversation where you met.');
+    if (opts.next !== undefined || opts.at !== undefined || opts.soft || disposition || dated.length > 0) {
+      throw usageError('--next, --at, --soft, --promise, --expect, --by and the dispositions go with --met EVENT: the conversation where you met.');
     }
     return null;
   }
   checkNextAndDisposition(opts, disposition);
+  checkPairs(dated);
   const event = requiredText('--met', opts.met);
   const next = opts.next !== undefined ? { what: requiredText('--next', opts.next), when: await whenAhead(deps, opts.at!) } : null;
-  const decision = checkMet({ at: deps.now, event, next, soft: Boolean(opts.soft), disposition }, deps.config(), deps.now, deps.zone);
+  const decision = checkMet({ at: deps.now, event, next, soft: Boolean(opts.soft), disposition, ...(await readDated(dated, deps)) }, deps.config(), deps.now, deps.zone);
   if (!decision.ok) throw ruleError(decision.violation.rule, decision.violation.message, decision.violation.hint);
   return decision.plan;
 }
@@ -95,6 +103,7 @@ export function register(program: Command, app: App): void {
     .option('--next <what>', 'with --met: the next step agreed')
     .option('--at <when>', 'with --met: when, with a time of day')
     .option('--soft', 'with --met: accept a next step without a time');
+  addDatedOptions(cmd, 'with --met: ');
   addDispositionOptions(cmd).action(async (name: string | undefined, opts: Omit<AddOptions, 'name'>, command: Command) => {
       await runAdd({ ...opts, name }, app.deps(command));
     });
@@ -102,5 +111,6 @@ export function register(program: Command, app: App): void {
     'fu add "Dana Reyes" --company Acme --email dana@acme.com --tag saas',
     'fu add "Sam Okafor" --company Brightline --source referral --note "met through Lea"',
     'fu add "Lee Park" --company Fabrikam --met "SaaStr Europe" --next "15-minute intro call" --at "thu 11am"',
+    'fu add "Ivo Brandt" --met "Logistics Expo" --next "intro call" --at "fri 10am" --expect "send their route data" --by "thu"',
   ]);
 }

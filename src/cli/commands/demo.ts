@@ -19,6 +19,7 @@ interface DemoTouch {
   note?: string;
   next?: [string, Moment | number];
   promise?: [string, Moment];
+  expect?: [string, Moment | number];
   disposition?: [DispositionKind, string?];
   value?: string;
   until?: number;
@@ -137,6 +138,7 @@ export function runDemo(deps: Deps): number {
           next: t.next ? { what: t.next[0], when: when(t.next[1]) } : null,
           soft: typeof t.next?.[1] === 'number',
           promises: t.promise ? [{ what: t.promise[0], by: when(t.promise[1]) }] : [],
+          expectations: t.expect ? [{ what: t.expect[0], by: when(t.expect[1]) }] : [],
           disposition: t.disposition ? { kind: t.disposition[0], reason: t.disposition[1] ?? null } : null,
           value: t.value ?? null,
           until: t.until !== undefined ? addDays(today, t.until) : null,
