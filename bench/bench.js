@@ -23,7 +23,7 @@
  * Node's own accounting at exit (bench/rss.js). Results: a table on stdout and
  * JSON in bench/results/ (not committed).
  *
- * The budget (issue 6): at 100k contacts every fu command's median within 1.5x
+ * The budget (docs/performance.md): at 100k contacts every fu command's median within 1.5x
  * of the baseline's and peak RSS under 100 MiB; `fu today` at 1k within 1.3x.
  * Once per run, `fu import` of a 100,000-row CSV into an empty database: under 30 s.
  */

@@ -6,7 +6,7 @@
  * (dist/bundle/fu.cache, made here by running the main commands once in this
  * process). One file instead of forty modules, and compiled code read from
  * the cache instead of compiled again: together they halve what fu adds to
- * Node's start-up (see the README, "Performance").
+ * Node's start-up (see docs/performance.md).
  *
  * Left out, loaded from node_modules only when used: better-sqlite3's native
  * addon (its JavaScript is in), chrono-node (natural-language dates) and

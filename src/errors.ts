@@ -1,4 +1,4 @@
-/** Exit codes are part of the product contract (SPEC "Exit codes and errors"). */
+/** Exit codes are part of the product contract (docs/rules.md, exit codes). */
 export const Exit = {
   ok: 0,
   internal: 1,

@@ -21,7 +21,7 @@ export function checkEmail(value: string | null): string | null {
   return value;
 }
 
-/** SPEC: a second contact with the same email is refused (exit 2). */
+/** A second contact with the same email is refused (exit 2; docs/commands.md, fu add). */
 export function checkEmailFree(store: Store, email: string | null, exceptId?: number): void {
   if (email === null) return;
   const holder = store.contactByEmail(email);

@@ -1,5 +1,5 @@
 /**
- * The --json shapes. Field names are documented in the README and stable:
+ * The --json shapes. Field names are documented in docs/commands.md and stable:
  * times are ISO-8601 with the local offset, dates YYYY-MM-DD.
  */
 import { effectiveState } from '../domain/commitments.js';

@@ -1,4 +1,4 @@
-/** CONTACT arguments, resolved in one place for every command (SPEC "Commands"). */
+/** CONTACT arguments, resolved in one place for every command (CONTACT, docs/rules.md). */
 import { notFoundError, usageError } from '../errors.js';
 import { closest } from '../domain/similar.js';
 import type { Contact, Store } from '../store/store.js';

@@ -1,5 +1,5 @@
 /**
- * The agenda of one local day (SPEC `fu today`). Pure: the store hands over the
+ * The agenda of one local day (`fu today`, docs/commands.md). Pure: the store hands over the
  * candidate rows it read through the indexes; this decides which section each
  * belongs to, the order, and the words.
  *

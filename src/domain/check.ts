@@ -1,5 +1,5 @@
 /**
- * `fu check`: a lint for follow-up messages (SPEC "Why it exists"). Pure.
+ * `fu check`: a lint for follow-up messages (why fu exists, docs/rules.md). Pure.
  *
  * The heuristics, kept simple on purpose:
  * - a weak phrase is one of WEAK_PHRASES, case-insensitive, any spacing;

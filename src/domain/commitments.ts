@@ -1,4 +1,4 @@
-/** How a commitment stands at a given moment (SPEC R3). */
+/** How a commitment stands at a given moment (R3, docs/rules.md). */
 import { dueDate, dueInstant } from './time.js';
 import type { Commitment, CommitmentState, Config, Instant, LocalDate } from './types.js';
 import type { Zone } from './zone.js';

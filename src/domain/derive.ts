@@ -1,5 +1,5 @@
 /**
- * Per-contact state derived from the touch history (SPEC "Words", R4-R6).
+ * Per-contact state derived from the touch history (the words and R4-R6, docs/rules.md).
  * Pure: no clock, no zone but the one passed in. The store keeps the result
  * on the contact row; recomputing it from the history must give the same row.
  */

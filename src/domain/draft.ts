@@ -1,6 +1,6 @@
 /**
  * `fu draft`: the next message for a contact, in the three-part formula
- * (SPEC "Why it exists"): (A) who you are and your history together, from the
+ * (why fu exists, docs/rules.md): (A) who you are and your history together, from the
  * log; (B) why you are writing now, from --reason; (C) one clear ask. Pure:
  * the CLI reads the template file and the store, and passes them in.
  */

@@ -1,5 +1,5 @@
 /**
- * The follow-up rules R1-R7 (SPEC "The rules"). Each check returns a plan of
+ * The follow-up rules R1-R7 (docs/rules.md). Each check returns a plan of
  * what to write or the first rule it breaks; it never writes, prints or reads
  * the clock. Several broken rules: R2 (bad dates) first, then R1, R7, R4, R5.
  */
@@ -118,7 +118,7 @@ export function dueOf(when: When): Due {
   return when.hasTime ? { at: when.at } : { date: when.date };
 }
 
-// Soft commitments dressed up as steps (SPEC R2), with their -ing/-ed forms.
+// Soft commitments dressed up as steps (R2, docs/rules.md), with their -ing/-ed forms.
 const VAGUE = new RegExp(
   '\\b(?:' +
     [
@@ -411,7 +411,7 @@ export function checkReschedule(
       move: open ? { id: open.id, ...step } : null,
       create: open ? null : step,
       // Setting an appointment makes the contact active: it reopens won/lost
-      // (SPEC) and ends nurture, as a booked meeting is a live deal.
+      // (docs/rules.md, won and lost) and ends nurture, as a booked meeting is a live deal.
       status: 'active',
       warnings: vague ? [vague] : [],
     },

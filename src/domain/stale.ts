@@ -1,5 +1,5 @@
 /**
- * `fu stale` (SPEC): each live contact in the first category that applies, in
+ * `fu stale` (docs/commands.md): each live contact in the first category that applies, in
  * the order of value to the seller, with the facts behind it and the command
  * to run next. Pure: the store hands over the contacts and their open
  * commitments; the clock and zone are passed in.
@@ -56,7 +56,7 @@ export interface StaleContext {
   config: Config;
 }
 
-/** Value touches in a row without an answer, after which a nurture contact is listed to drop (SPEC). */
+/** Value touches without an answer, after which a nurture contact is listed to drop (R6, docs/rules.md). */
 export const VALUE_TOUCHES_TO_DROP = 3;
 
 

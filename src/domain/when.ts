@@ -1,5 +1,5 @@
 /**
- * The WHEN parser (SPEC "Time"). Pure: `now` and the zone are passed in. ISO,
+ * The WHEN parser (WHEN and time, docs/rules.md). Pure: `now` and the zone are passed in. ISO,
  * `+3d`, today/tomorrow and bare times are read here; other natural language goes
  * to chrono-node, loaded only then because it is slow to import.
  */

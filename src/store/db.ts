@@ -63,7 +63,7 @@ export interface PathEnv {
   HOME?: string;
 }
 
-/** SPEC "Where things live": --db, else $FU_DB, else $XDG_DATA_HOME/fu/fu.db, else ~/.local/share/fu/fu.db. */
+/** Where the data lives (docs/rules.md): --db, else $FU_DB, else $XDG_DATA_HOME/fu/fu.db, else ~/.local/share/fu/fu.db. */
 export function resolveDbPath(flag: string | undefined, env: PathEnv): string {
   if (flag) return path.resolve(flag);
   if (env.FU_DB) return path.resolve(env.FU_DB);

@@ -1,7 +1,7 @@
 /**
  * `fu stale [--limit N] [--json]`: who to re-engage, firm up or drop.
  *
- * --json (stable, for the README):
+ * --json (stable, documented in docs/commands.md):
  *   {
  *     "missed": [Row], "soft": [Row], "reEngage": [Row], "drop": [Row], "noNextStep": [Row],
  *     "summary": { "missed": n, "soft": n, "reEngage": n, "drop": n, "noNextStep": n }

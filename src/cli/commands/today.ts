@@ -1,7 +1,7 @@
 /**
  * `fu today [--on DATE] [--limit N] [--json]`: the agenda of one day.
  *
- * --json (stable, for the README):
+ * --json (stable, documented in docs/commands.md):
  *   {
  *     "date": "YYYY-MM-DD",                 the agenda day
  *     "appointments": [Row], "overdue": [Row], "promises": [Row], "expected": [Row], "chases": [Row], "nurture": [Row],
