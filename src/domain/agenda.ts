@@ -117,7 +117,7 @@ export function buildAgenda(input: AgendaInput): Agenda {
     } else if (day < date) {
       if (late) sections.overdue.push(row(c.kind === 'next-step' ? 'next step missed: reschedule or cancel' : 'promise not kept yet'));
     } else if (day === date) {
-      if (c.kind === 'next-step') sections.appointments.push(row(`${c.soft ? 'next step, soft: agree a time' : 'next step'}; fu prep ${c.contact.id}`));
+      if (c.kind === 'next-step') sections.appointments.push(row(`fu prep ${c.contact.id}; ${c.soft ? 'next step, soft: agree a time' : 'next step'}`));
       else sections.promises.push(row(late ? 'promise, past due' : 'promise'));
     }
   }

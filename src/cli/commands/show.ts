@@ -20,7 +20,7 @@ export function runShow(opts: ShowOptions, deps: Deps): void {
   const { io, zone, now } = deps;
   const store = deps.store();
   // One snapshot: a write committed by another fu meanwhile shows whole or not at all.
-  const { config, contact, tags, touches, commitments, history, forced } = store.read(() => {
+  const { config, contact, tags, touches, commitments, history, forced, points, pending } = store.read(() => {
     const contact = resolveContact(store, opts.contact);
     return {
       config: deps.config(),
@@ -30,6 +30,8 @@ export function runShow(opts: ShowOptions, deps: Deps): void {
       commitments: store.commitmentsOf(contact.id),
       history: store.historyByCommitment(contact.id),
       forced: store.forcedRulesOf(contact.id),
+      points: store.pointsByTouch(contact.id),
+      pending: store.pendingPoints(contact.id),
     };
   });
   const nextStep = commitments.find((c) => c.id === contact.nextStepId) ?? null;
@@ -39,7 +41,8 @@ export function runShow(opts: ShowOptions, deps: Deps): void {
   if (outputMode(io, opts.json) === 'json') {
     printJson(io, {
       ...contactJson(contact, tags, nextStep, ctx),
-      touches: touches.map((t) => touchJson(t, forcedOf(t), zone)),
+      touches: touches.map((t) => ({ ...touchJson(t, forcedOf(t), zone), points: points.get(t.id) ?? [] })),
+      pendingPoints: pending,
       commitments: commitments.map((c) => ({
         ...commitmentJson(c, ctx),
         history: (history.get(c.id) ?? []).map((m) => ({ movedAt: isoWithOffset(m.movedAt, zone), what: m.oldWhat, ...dueJson(m.oldDue, zone), soft: m.oldSoft })),
@@ -54,7 +57,7 @@ export function runShow(opts: ShowOptions, deps: Deps): void {
     ...touches.map((t) => ({
       at: t.at,
       order: 0,
-      line: `${t.channel} ${t.outcome}${t.proposal ? ', proposal sent' : ''}${t.value ? `, value: ${safe(t.value)}` : ''}${t.until ? `, away until ${t.until}` : ''}${t.disposition ? `, marked ${t.disposition}${t.lostReason ? ` (${safe(t.lostReason)})` : ''}` : ''}${forcedOf(t).length ? ` [forced past ${forcedOf(t).join(', ')}]` : ''}${t.note ? `: ${safe(t.note)}` : ''}`,
+      line: `${t.channel} ${t.outcome}${t.proposal ? ', proposal sent' : ''}${t.value ? `, value: ${safe(t.value)}` : ''}${t.until ? `, away until ${t.until}` : ''}${t.disposition ? `, marked ${t.disposition}${t.lostReason ? ` (${safe(t.lostReason)})` : ''}` : ''}${forcedOf(t).length ? ` [forced past ${forcedOf(t).join(', ')}]` : ''}${t.note ? `: ${safe(t.note)}` : ''}${points.has(t.id) ? ` (points made: ${points.get(t.id)!.map((p) => safe(p)).join('; ')})` : ''}`,
     })),
     ...commitments.map((c) => ({
       at: c.createdAt,
@@ -79,6 +82,10 @@ export function runShow(opts: ShowOptions, deps: Deps): void {
   ].filter(Boolean);
   const promises = commitments.filter((p) => p.kind === 'promise' && p.state === 'open');
   for (const p of promises) lines.push(`Promise #${p.id}: ${safe(p.what)}, by ${formatDue(p.due, zone, today)} [${state(p)}]`);
+  for (const e of commitments.filter((x) => x.kind === 'expectation' && x.state === 'open')) {
+    lines.push(`Expected from them #${e.id}: ${safe(e.what)}, by ${formatDue(e.due, zone, today)} [${state(e) === 'missed' ? 'passed' : 'open'}]`);
+  }
+  if (pending.length) lines.push(`Points for the next call: ${pending.map((p) => safe(p)).join('; ')}`);
   lines.push('', c.bold('Timeline'));
   if (events.length === 0) lines.push(`  Nothing logged yet. Log the first touch with: fu log ${contact.id} --outcome OUTCOME`);
   for (const e of events) lines.push(`  ${formatDue({ at: e.at }, zone, today)}  ${e.line}`);

@@ -181,7 +181,8 @@ export function renderAgenda(agenda: Agenda, opts: Pick<TodayOptions, 'on' | 'li
     if (shown.length < rows.length) block += `\nand ${rows.length - shown.length} more (${more})`;
     blocks.push(`${block}\n`);
   }
-  const counts = SECTIONS.map((s) => {
+  // What they were to do is counted only when there is some: the line stays one line at 80 columns.
+  const counts = SECTIONS.filter((s) => s !== 'expected' || agenda.sections[s].length > 0).map((s) => {
     const n = agenda.sections[s].length;
     return `${n} ${COUNT_WORDS[s][n === 1 ? 0 : 1]}`;
   });
