@@ -88,3 +88,6 @@ CREATE TABLE call_points (
 ) STRICT;
 CREATE INDEX call_points_contact ON call_points (contact_id, touch_id);
 CREATE INDEX call_points_touch ON call_points (touch_id) WHERE touch_id IS NOT NULL;
+
+-- fu stats: next steps rescheduled in a period.
+CREATE INDEX commitment_history_moved ON commitment_history (moved_at, commitment_id);

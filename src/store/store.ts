@@ -350,6 +350,11 @@ export class Store {
     return (this.db.prepare("SELECT * FROM commitments WHERE contact_id = ? AND state = 'open' ORDER BY id").all(contactId) as Row[]).map(commitmentFromRow);
   }
 
+  /** The commitments a touch created (what was agreed then), in the order they were recorded. */
+  commitmentsCreatedBy(touchId: number): Commitment[] {
+    return (this.db.prepare('SELECT * FROM commitments WHERE touch_id = ? ORDER BY id').all(touchId) as Row[]).map(commitmentFromRow);
+  }
+
   commitmentsOf(contactId: number): Commitment[] {
     return (this.db.prepare('SELECT * FROM commitments WHERE contact_id = ? ORDER BY created_at, id').all(contactId) as Row[]).map(commitmentFromRow);
   }

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { checkTouch, type TouchInput } from '../../domain/rules.js';
-import { addDays, instantAt, localDateOf } from '../../domain/time.js';
+import { addDays, dueInstant, instantAt, localDateOf } from '../../domain/time.js';
 import type { Channel, DispositionKind, Outcome } from '../../domain/types.js';
 import type { When } from '../../domain/when.js';
 import { usageError } from '../../errors.js';
@@ -23,12 +23,20 @@ interface DemoTouch {
   disposition?: [DispositionKind, string?];
   value?: string;
   until?: number;
+  proposal?: boolean;
+  force?: boolean;
+  /** The promise or expectation of this touch was done then (kept late if past its due). */
+  kept?: Moment;
+  /** The next step of this touch was rescheduled then, to the second moment. */
+  moved?: [Moment, Moment];
 }
 
 interface DemoContact extends Partial<ContactFields> {
   name: string;
   tags?: string[];
   touches: DemoTouch[];
+  /** Touches replayed after every contact's first history: their commitments get the later ids. */
+  later?: DemoTouch[];
 }
 
 /**
@@ -39,6 +47,10 @@ const CONTACTS: DemoContact[] = [
   {
     name: 'Dana Reyes', company: 'Acme Logistics', email: 'dana.reyes@acme-logistics.example', tags: ['saas', 'warm'], source: 'referral',
     touches: [{ on: [-7, '10:00'], outcome: 'connected', via: 'meeting', note: 'Route planning is eating two days a week; CFO must sign off.', next: ['demo to the finance team', [0, '15:00']], promise: ['send the integration notes', [-1, '17:00']] }],
+    later: [
+      { on: [-3, '11:00'], outcome: 'sent', via: 'email', proposal: true, note: 'Proposal: a pilot on the two northern depots.' },
+      { on: [-2, '16:00'], outcome: 'replied', via: 'email', note: 'The CFO joins the demo; they will send the route volumes first.', expect: ["send last quarter's route volumes", [-1, '12:00']] },
+    ],
   },
   {
     name: 'Sam Okafor', company: 'Brightline', email: 'sam@brightline.example', tags: ['enterprise'],
@@ -110,6 +122,37 @@ const CONTACTS: DemoContact[] = [
       { on: [-2, '09:05'], outcome: 'auto-reply', via: 'email', note: 'Out of office.', until: 4 },
     ],
   },
+  // Closed deals of the last months: the history fu stats counts.
+  {
+    name: 'Rosa Lindqvist', company: 'Fjord Outfitters', email: 'rosa@fjord.example', source: 'website',
+    touches: [
+      { on: [-60, '10:00'], outcome: 'no-answer' },
+      { on: [-57, '10:00'], outcome: 'sent', via: 'email' },
+      { on: [-53, '11:00'], outcome: 'connected', note: 'Stock sync is their pain.', next: ['scoping call', [-50, '10:00']], promise: ['send the scoping template', [-52, '17:00']], kept: [-53, '15:00'] },
+      { on: [-50, '10:00'], outcome: 'connected', note: 'Signed after scoping.', disposition: ['won'] },
+    ],
+  },
+  {
+    name: 'Victor Hale', company: 'Granite Partners', email: 'victor@granite.example',
+    touches: [
+      { on: [-70, '10:00'], outcome: 'sent', via: 'email' },
+      { on: [-66, '10:00'], outcome: 'no-answer' },
+      { on: [-63, '10:00'], outcome: 'voicemail', note: 'Break-up: closing the file unless the timing changes.' },
+      { on: [-62, '09:00'], outcome: 'replied', via: 'email', note: 'Timing changed: call me.' },
+      { on: [-61, '14:00'], outcome: 'connected', next: ['pricing call', [-58, '11:00']], expect: ['confirm the budget', [-59, '17:00']], moved: [[-59, '09:00'], [-56, '11:00']], kept: [-59, '16:00'] },
+      { on: [-56, '11:00'], outcome: 'connected', note: 'Budget frozen until next year.', disposition: ['lost', 'no budget this year'] },
+    ],
+  },
+  {
+    name: 'Ines Duarte', company: 'Corvid Media', email: 'ines@corvid.example',
+    touches: [
+      { on: [-45, '10:00'], outcome: 'no-answer' },
+      { on: [-44, '16:00'], outcome: 'no-answer', force: true, note: 'Tried again before her trip.' },
+      { on: [-40, '10:00'], outcome: 'replied', via: 'email', note: 'Send me references.' },
+      { on: [-39, '11:00'], outcome: 'connected', next: ['reference call', -35], promise: ['send two references', [-38, '17:00']], kept: [-36, '10:00'] },
+      { on: [-35, '15:00'], outcome: 'connected', note: 'Chose the agency they already use.', disposition: ['lost', 'went with a competitor'] },
+    ],
+  },
 ];
 
 export function runDemo(deps: Deps): number {
@@ -124,33 +167,46 @@ export function runDemo(deps: Deps): number {
     if (store.contactCount() > 0) {
       throw usageError('The demo only loads into an empty database, and this one has contacts.', 'Try it on a scratch file: fu --db /tmp/fu-demo.db demo');
     }
+    const replay = (c: DemoContact, id: number, t: DemoTouch) => {
+      const input: TouchInput = {
+        at: at(t.on),
+        channel: t.via ?? 'call',
+        outcome: t.outcome,
+        note: t.note ?? null,
+        next: t.next ? { what: t.next[0], when: when(t.next[1]) } : null,
+        soft: typeof t.next?.[1] === 'number',
+        promises: t.promise ? [{ what: t.promise[0], by: when(t.promise[1]) }] : [],
+        expectations: t.expect ? [{ what: t.expect[0], by: when(t.expect[1]) }] : [],
+        disposition: t.disposition ? { kind: t.disposition[0], reason: t.disposition[1] ?? null } : null,
+        value: t.value ?? null,
+        until: t.until !== undefined ? addDays(today, t.until) : null,
+        proposal: Boolean(t.proposal),
+        force: Boolean(t.force),
+      };
+      // History is replayed through the real rules, as if logged when it happened.
+      const decision = checkTouch(contactState(store, id), input, config, input.at, zone);
+      if (!decision.ok) throw new Error(`demo data breaks ${decision.violation.rule} for ${c.name}: ${decision.violation.message}`);
+      const { created } = applyTouchPlan(store, id, decision.plan, config, zone, input.at);
+      const made = created.map((cid) => store.commitment(cid)!);
+      if (t.moved) {
+        const step = made.find((m) => m.kind === 'next-step')!;
+        store.moveCommitment(step.id, step.what, when(t.moved[1]).hasTime ? { at: at(t.moved[1]) } : step.due, false, at(t.moved[0]));
+      }
+      if (t.kept) {
+        const owed = made.find((m) => m.kind !== 'next-step')!;
+        store.closeCommitment(owed.id, 'kept', at(t.kept), null, Date.parse(at(t.kept)) > Date.parse(dueInstant(owed.due, config.dayEnd, zone)));
+      }
+    };
+    const ids = new Map<DemoContact, number>();
     for (const c of CONTACTS) {
       // Added the day before the first touch (a never-contacted lead, three weeks ago).
       const added = c.touches[0] ? at([c.touches[0].on[0] - 1, '09:00']) : at([-21, '09:00']);
       const id = store.insertContact({ name: c.name, company: c.company ?? null, email: c.email ?? null, phone: c.phone ?? null, source: c.source ?? null, note: null }, added);
+      ids.set(c, id);
       store.addTags(id, c.tags ?? []);
-      for (const t of c.touches) {
-        const input: TouchInput = {
-          at: at(t.on),
-          channel: t.via ?? 'call',
-          outcome: t.outcome,
-          note: t.note ?? null,
-          next: t.next ? { what: t.next[0], when: when(t.next[1]) } : null,
-          soft: typeof t.next?.[1] === 'number',
-          promises: t.promise ? [{ what: t.promise[0], by: when(t.promise[1]) }] : [],
-          expectations: t.expect ? [{ what: t.expect[0], by: when(t.expect[1]) }] : [],
-          disposition: t.disposition ? { kind: t.disposition[0], reason: t.disposition[1] ?? null } : null,
-          value: t.value ?? null,
-          until: t.until !== undefined ? addDays(today, t.until) : null,
-          proposal: false,
-          force: false,
-        };
-        // History is replayed through the real rules, as if logged when it happened.
-        const decision = checkTouch(contactState(store, id), input, config, input.at, zone);
-        if (!decision.ok) throw new Error(`demo data breaks ${decision.violation.rule} for ${c.name}: ${decision.violation.message}`);
-        applyTouchPlan(store, id, decision.plan, config, zone, input.at);
-      }
+      for (const t of c.touches) replay(c, id, t);
     }
+    for (const c of CONTACTS) for (const t of c.later ?? []) replay(c, ids.get(c)!, t);
     deps.io.out(`Loaded ${CONTACTS.length} demo contacts. Start with: fu today, then fu stale and fu show dana.\n`);
     return CONTACTS.length;
   });
