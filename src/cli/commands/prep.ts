@@ -133,7 +133,7 @@ export function renderBrief(b: Brief, deps: Pick<Deps, 'io' | 'now' | 'zone'>): 
     field('Confirm', `#${k.confirm.id} ${safe(k.confirm.what)}, ${due(k.confirm.due)}`);
     field('Then', 'agree the step after it, with a date and a time');
   }
-  else field('Ask for', `the next step, dated and timed: ${k.slots.map((at) => `${day(at)} ${localTimeOf(at, zone)}`).join(' or ')}`);
+  else field('Ask for', `the next step at ${k.slots.map((at) => `${day(at)} ${localTimeOf(at, zone)}`).join(' or ')}`);
   field('Not ready', `ask for the smaller step: ${k.smaller}`);
   return `${out.join('\n')}\n`;
 }

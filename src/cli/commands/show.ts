@@ -52,7 +52,11 @@ export function runShow(opts: ShowOptions, deps: Deps): void {
   }
 
   const today = localDateOf(now, zone);
-  const state = (c: Commitment) => effectiveState(c, now, today, config, zone);
+  // What they were to do is not missed by you: it has passed.
+  const state = (c: Commitment) => {
+    const s = effectiveState(c, now, today, config, zone);
+    return c.kind === 'expectation' && s === 'missed' ? 'passed' : s;
+  };
   const events: Event[] = [
     ...touches.map((t) => ({
       at: t.at,
@@ -83,7 +87,7 @@ export function runShow(opts: ShowOptions, deps: Deps): void {
   const promises = commitments.filter((p) => p.kind === 'promise' && p.state === 'open');
   for (const p of promises) lines.push(`Promise #${p.id}: ${safe(p.what)}, by ${formatDue(p.due, zone, today)} [${state(p)}]`);
   for (const e of commitments.filter((x) => x.kind === 'expectation' && x.state === 'open')) {
-    lines.push(`Expected from them #${e.id}: ${safe(e.what)}, by ${formatDue(e.due, zone, today)} [${state(e) === 'missed' ? 'passed' : 'open'}]`);
+    lines.push(`Expected from them #${e.id}: ${safe(e.what)}, by ${formatDue(e.due, zone, today)} [${state(e)}]`);
   }
   if (pending.length) lines.push(`Points for the next call: ${pending.map((p) => safe(p)).join('; ')}`);
   lines.push('', c.bold('Timeline'));
