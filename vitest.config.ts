@@ -3,8 +3,20 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    // End-to-end tests spawn the built binary; give slow CI machines room.
-    testTimeout: 30_000,
-    hookTimeout: 30_000,
+    // Tests that spawn bin/fu.cjs need a bundle built from the current src/: rebuilt here when older.
+    globalSetup: ['test/fresh-build.ts'],
+    // Child processes, not threads: better-sqlite3's addon, tests that change process.env.TZ
+    // (Date's zone is process-wide) and a file's long synchronous stretch (a 12,000-contact
+    // rewrite in-process) stay inside their own worker, which keeps answering vitest's runner.
+    pool: 'forks',
+    // Two workers on a 2-core machine (vitest's default would be one): most of the slow files
+    // (crash, concurrency, the pty) wait on the processes they spawn, and the CPU-bound
+    // in-process files use that time. More would only queue behind the same two cores.
+    maxWorkers: 2,
+    minWorkers: 1,
+    // Guards against a hang, not budgets: the crash and concurrency tests spawn dozens of
+    // processes, and a 2-core machine shared with other work may be several times slower.
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
   },
 });

@@ -1,6 +1,8 @@
 /**
- * The process boundary: the only place that reads process.*, turns errors into
- * `fu: message` + hint on stderr and an exit code.
+ * The entry. run() turns one command line into an exit code, taking
+ * everything from a host (the tests run it in-process); it is the one place
+ * that turns errors into `fu: message` + hint on stderr. main() is the process
+ * boundary: the only place that reads process.*.
  */
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -67,15 +69,15 @@ function pipeWriter(): (text: string) => void {
   };
 }
 
-function processIO(env: NodeJS.ProcessEnv, argv: string[]): IO {
-  const noColor = (env.NO_COLOR !== undefined && env.NO_COLOR !== '') || env.TERM === 'dumb' || argv.includes('--no-color');
+/** The process's own streams. `color` says only that stdout can show it; run() applies NO_COLOR, TERM=dumb and --no-color. */
+function processIO(): IO {
   const terminal = isTerminal(1);
   return {
     out: terminal ? (t) => process.stdout.write(t) : pipeWriter(),
     err: (t) => process.stderr.write(t),
     stdoutIsTTY: terminal,
     columns: (terminal && process.stdout.columns) || 80,
-    color: terminal && !noColor,
+    color: terminal,
     stdin: async () => {
       const chunks: Buffer[] = [];
       for await (const chunk of process.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
@@ -102,7 +104,7 @@ function fromCommander(err: CommanderError, argv: string[]): FuError | null {
  * version (a success), a FuError (its exit code), or anything else (exit 1).
  * `database` is the connection opened, if any.
  */
-export function failureOf(caught: unknown, argv: string[], database: Db | undefined): unknown {
+function failureOf(caught: unknown, argv: string[], database: Db | undefined): unknown {
   if (caught instanceof CommanderError) return fromCommander(caught, argv);
   // An SQLite failure after the database was opened (a lock held past the busy timeout, a damaged
   // page read) is a database problem: exit 5, naming the file and the timeout it waited.
@@ -110,38 +112,70 @@ export function failureOf(caught: unknown, argv: string[], database: Db | undefi
   return caught;
 }
 
-/** `io` is the process's own unless given (the build's code-cache warm-up gives a silent one). */
-export async function main(argv: string[], io: IO = processIO(process.env, argv)): Promise<void> {
-  const env = process.env;
+/**
+ * Everything a command line may use of the outside world. main() gives the
+ * process's own; tests give a buffer, a temporary database and a fixed clock
+ * in `env`, and run many command lines in one process.
+ */
+export interface Host {
+  io: IO;
+  /** The environment (FU_DB, FU_NOW, TZ, HOME, XDG_*, NO_COLOR...): never process.env read behind the host's back. */
+  env: Readonly<Record<string, string | undefined>>;
+  /** Asked only when stdout is a terminal: prompts need both. */
+  stdinIsTTY(): boolean;
+  systemNow(): number;
+  /**
+   * `env` is this process's own environment, so the zone its TZ names is the one
+   * Date's local-time methods use, and its offsets may be read through Date.
+   * A host with any other environment (a test's TZ) must leave it unset.
+   */
+  isProcess?: boolean;
+}
+
+/** Runs one command line (`argv` as process.argv gives it) and returns its exit code. */
+export async function run(argv: string[], host: Host): Promise<number> {
+  const { env } = host;
+  const io: IO = { ...host.io, color: host.io.color && !noColorAsked(env, argv) };
   const environment: Environment = {
     io,
     env,
-    zone: userZone(env),
-    stdinIsTTY: () => isTerminal(0),
-    systemNow: Date.now,
+    zone: userZone(env, host.isProcess === true),
+    stdinIsTTY: host.stdinIsTTY,
+    systemNow: host.systemNow,
   };
-  const { program, close, database } = await buildProgram(environment, argv);
+  let code: number = Exit.ok;
+  let built: Awaited<ReturnType<typeof buildProgram>> | undefined;
   try {
-    await program.parseAsync(argv);
+    built = await buildProgram(environment, argv);
+    await built.program.parseAsync(argv);
   } catch (caught) {
-    const err = failureOf(caught, argv, database());
-    if (err !== null) report(io, err, env.FU_DEBUG === '1');
+    const err = failureOf(caught, argv, built?.database());
+    if (err !== null) code = report(io, err, env.FU_DEBUG === '1');
   } finally {
-    close();
+    built?.close();
   }
+  return code;
 }
 
-function report(io: IO, err: unknown, debug: boolean): void {
+const noColorAsked = (env: Host['env'], argv: string[]): boolean =>
+  (env.NO_COLOR !== undefined && env.NO_COLOR !== '') || env.TERM === 'dumb' || argv.includes('--no-color');
+
+/** The process's entry (bin/): `io` is the process's own unless given (the build's code-cache warm-up gives a silent one). */
+export async function main(argv: string[], io: IO = processIO()): Promise<void> {
+  process.exitCode = await run(argv, { io, env: process.env, stdinIsTTY: () => isTerminal(0), systemNow: Date.now, isProcess: true });
+}
+
+/** Writes `fu: message` and the hint (or the internal error) and returns the exit code it means. */
+function report(io: IO, err: unknown, debug: boolean): number {
   const c = paint({ color: io.color });
   if (err instanceof FuError) {
     // Messages quote user text (a name, a date, a promise): escaped like all stored text.
     io.err(`${c.red('fu:')} ${safe(err.message)}\n`);
     if (err.hint) io.err(`${safe(err.hint)}\n`);
     if (debug && err.stack) io.err(`${err.stack}\n`);
-    process.exitCode = err.exitCode;
-    return;
+    return err.exitCode;
   }
   io.err(`${c.red('fu:')} internal error: ${safe((err as Error)?.message ?? String(err))}\n`);
   io.err(debug ? `${(err as Error)?.stack ?? ''}\n` : 'Run again with FU_DEBUG=1 to see the details, and please report it.\n');
-  process.exitCode = Exit.internal;
+  return Exit.internal;
 }

@@ -6,7 +6,7 @@
  * zone data, without Intl). Anything unusual falls back to asking Intl.
  */
 import fs from 'node:fs';
-import type { Zone } from '../domain/zone.js';
+import { zoneOf, type Zone } from '../domain/zone.js';
 
 const IANA = /^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/;
 
@@ -59,8 +59,25 @@ export function processZone(name: string): Zone {
   };
 }
 
-/** The user's zone: the process's own, read through Date. */
-export function userZone(env: NodeJS.ProcessEnv): Zone {
+/**
+ * The zone `env` asks for. When `env` is this process's own, it is the zone
+ * Date's local time uses, read through Date. Any other environment (a command
+ * line run in-process by the tests, with its own TZ) names a zone Date does not
+ * use: Intl answers for it.
+ */
+export function userZone(env: NodeJS.ProcessEnv, processEnv: boolean): Zone {
   const cheap = cheapZone(env);
+  if (!processEnv) return zoneOf(cheap ?? zoneNamed(env.TZ));
   return processZone(cheap ?? (Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC'));
+}
+
+/** What Intl makes of a TZ it was not started with: the zone, if Intl knows the name, else UTC, as Node does with an unknown TZ. */
+function zoneNamed(tz: string | undefined): string {
+  const name = tz?.startsWith(':') ? tz.slice(1) : tz;
+  if (!name) return 'UTC';
+  try {
+    return new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
+  } catch {
+    return 'UTC';
+  }
 }

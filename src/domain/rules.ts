@@ -99,8 +99,9 @@ export interface MetInput {
   next: NextStepInput | null;
   soft: boolean;
   disposition: TouchInput['disposition'];
-  promises: TouchInput['promises'];
-  expectations: TouchInput['expectations'];
+  /** None when not given. */
+  promises?: TouchInput['promises'];
+  expectations?: TouchInput['expectations'];
 }
 
 export interface ReschedulePlan {
@@ -384,7 +385,7 @@ function planTouch(
 export function checkMet(input: MetInput, config: Config, now: Instant, zone: Zone): Decision<TouchPlan> {
   return planTouch(
     { id: 0, status: 'active', touches: [], open: [] },
-    plainTouch(input.at, 'connected', { channel: 'meeting', note: `Met at ${input.event}`, next: input.next, soft: input.soft, disposition: input.disposition, promises: input.promises, expectations: input.expectations }),
+    plainTouch(input.at, 'connected', { channel: 'meeting', note: `Met at ${input.event}`, next: input.next, soft: input.soft, disposition: input.disposition, promises: input.promises ?? [], expectations: input.expectations ?? [] }),
     config,
     now,
     zone,

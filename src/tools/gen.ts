@@ -834,7 +834,7 @@ async function cli(argv: string[]): Promise<number> {
   const contacts = whole('contacts', values.contacts, 1);
   const touchesPerContact = whole('touches-per-contact', values['touches-per-contact'], 0);
   if (contacts === null || touchesPerContact === null) return 2;
-  const zone = userZone(process.env); // as fu finds it
+  const zone = userZone(process.env, true); // as fu finds it
   let now: string;
   try {
     now = currentTime(process.env.FU_NOW, zone, Date.now);

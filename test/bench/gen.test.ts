@@ -3,7 +3,6 @@
  * the invariants real data passes, and be realistic enough to exercise every
  * path of the daily commands. No timings here: see `npm run bench`.
  */
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -19,7 +18,7 @@ import { generateFile, type GenSummary } from '../../src/tools/gen.js';
 import { listMigrations, openDatabase } from '../../src/store/db.js';
 import { agendaRows, staleCandidates } from '../../src/store/queries.js';
 import { commitmentFromRow, contactFromRow, Store } from '../../src/store/store.js';
-import { ROOT, tempDir } from '../helpers.js';
+import { ROOT, runProgram, tempDir } from '../helpers.js';
 import { zoneOf } from '../../src/domain/zone.js';
 
 const NOW = '2026-11-23T08:00:00.000Z';
@@ -143,20 +142,19 @@ describe('the generated database', () => {
 
 describe('npm run gen', () => {
   const gen = path.join(ROOT, 'dist', 'tools', 'gen.js');
-  const run = (args: string[]) =>
-    spawnSync(process.execPath, [gen, ...args], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', TZ, FU_NOW: NOW } });
+  const run = (args: string[]) => runProgram(process.execPath, [gen, ...args], { env: { PATH: process.env.PATH ?? '', TZ, FU_NOW: NOW } });
 
-  it('writes the database named, and refuses to replace one without --force', () => {
+  it('writes the database named, and refuses to replace one without --force', async () => {
     const db = path.join(tempDir(), 'cli.db');
-    const first = run(['--contacts', '150', '--touches-per-contact', '4', '--seed', '7', '--db', db]);
-    expect(first.status, first.stderr).toBe(0);
+    const first = await run(['--contacts', '150', '--touches-per-contact', '4', '--seed', '7', '--db', db]);
+    expect(first.code, first.stderr).toBe(0);
     expect(first.stdout).toMatch(/^Wrote .*cli\.db: 150 contacts \(\d+ active, \d+ nurture, \d+ won, \d+ lost\), \d+ touches/);
     expect(first.stderr).toBe(''); // no progress bar without a terminal
-    const refused = run(['--contacts', '150', '--db', db]);
-    expect(refused.status).toBe(2);
+    const refused = await run(['--contacts', '150', '--db', db]);
+    expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/already exists; add --force/);
-    expect(run(['--contacts', '150', '--db', db, '--force']).status).toBe(0);
-    expect(run(['--contacts', 'many', '--db', db]).status).toBe(2);
+    expect((await run(['--contacts', '150', '--db', db, '--force'])).code).toBe(0);
+    expect((await run(['--contacts', 'many', '--db', db])).code).toBe(2);
   });
 });
 

@@ -2,12 +2,11 @@
  * What keeps fu's start-up short (see the README, "Performance"): the one
  * command module loaded, the bundle with a code cache V8 accepts. No timings.
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { commandName } from '../../src/cli/program.js';
-import { BIN, ROOT } from '../helpers.js';
+import { fuProcess, ROOT } from '../helpers.js';
 
 describe('the command to load', () => {
   it.each([
@@ -24,13 +23,13 @@ describe('the command to load', () => {
     expect(commandName(['node', 'fu', ...args])).toBe(name);
   });
 
-  it('still lists every command in fu --help, and a typo still gets a suggestion', () => {
-    const help = spawnSync(process.execPath, [BIN, '--help'], { encoding: 'utf8' });
+  it('still lists every command in fu --help, and a typo still gets a suggestion', async () => {
+    const help = await fuProcess(['--help']);
     for (const name of ['log', 'next', 'done', 'cancel', 'today', 'stale', 'add', 'edit', 'list', 'show', 'config', 'demo']) {
       expect(help.stdout).toMatch(new RegExp(`^  ${name}\\b`, 'm'));
     }
-    const typo = spawnSync(process.execPath, [BIN, 'tody'], { encoding: 'utf8' });
-    expect(typo.status).toBe(2);
+    const typo = await fuProcess(['tody']);
+    expect(typo.code).toBe(2);
     expect(typo.stderr).toMatch(/today/);
   });
 });
@@ -46,7 +45,7 @@ describe('the built bundle', () => {
     expect(typeof fu.exports.main).toBe('function');
     expect(fu.stale).toBe(false);
     // Running fu does not rewrite a cache it accepted.
-    expect(spawnSync(process.execPath, [BIN, '--version'], { encoding: 'utf8' }).status).toBe(0);
+    expect((await fuProcess(['--version'])).code).toBe(0);
     expect(fs.statSync(path.join(bundle, 'fu.cache')).mtimeMs).toBe(before);
   });
 });

@@ -34,21 +34,21 @@ function parseIcs(text: string): Parsed {
 }
 
 /** Dana with a timed step before the autumn DST change, Lee soft, a promise after the change. */
-function agenda(): Session {
+async function agenda(): Promise<Session> {
   const run = session({ now: '2026-10-20T08:00:00Z', tz: 'Europe/Paris' });
-  run('add', 'Dana Reyes', '--company', 'Acme', '--email', 'dana@acme.example');
-  run('add', 'Lee Park', '--company', 'Fabrikam');
-  run('add', 'Sam Okafor');
-  expect(run('log', 'dana', '--outcome', 'connected', '--next', 'demo to the team', '--at', '2026-10-23 15:00', '--promise', 'send pricing', '--by', '2026-10-27 10:00').code).toBe(0);
-  expect(run('next', 'lee', 'decision call', '--at', '2026-10-30', '--soft').code).toBe(0);
-  expect(run('log', 'sam', '--outcome', 'connected', '--next', 'intro', '--at', '2026-10-21 10:00').code).toBe(0);
+  await run('add', 'Dana Reyes', '--company', 'Acme', '--email', 'dana@acme.example');
+  await run('add', 'Lee Park', '--company', 'Fabrikam');
+  await run('add', 'Sam Okafor');
+  expect((await run('log', 'dana', '--outcome', 'connected', '--next', 'demo to the team', '--at', '2026-10-23 15:00', '--promise', 'send pricing', '--by', '2026-10-27 10:00')).code).toBe(0);
+  expect((await run('next', 'lee', 'decision call', '--at', '2026-10-30', '--soft')).code).toBe(0);
+  expect((await run('log', 'sam', '--outcome', 'connected', '--next', 'intro', '--at', '2026-10-21 10:00')).code).toBe(0);
   return run;
 }
 
 describe('fu calendar', () => {
-  it('writes open next steps as 30-minute events, soft ones all day, promises at their due time, with the right offsets across a DST change', () => {
-    const run = agenda();
-    const r = run('calendar');
+  it('writes open next steps as 30-minute events, soft ones all day, promises at their due time, with the right offsets across a DST change', async () => {
+    const run = await agenda();
+    const r = await run('calendar');
     expect(r.code, r.stderr).toBe(0);
     const { events, method } = parseIcs(r.stdout);
     expect(method).toBeNull();
@@ -61,45 +61,45 @@ describe('fu calendar', () => {
     ]);
   });
 
-  it('keeps each UID across runs and days, and drops done and cancelled ones', () => {
-    const run = agenda();
-    const first = parseIcs(run('calendar').stdout).events;
-    const second = parseIcs(run.at('2026-10-20T12:00:00Z')('calendar').stdout).events;
+  it('keeps each UID across runs and days, and drops done and cancelled ones', async () => {
+    const run = await agenda();
+    const first = parseIcs((await run('calendar')).stdout).events;
+    const second = parseIcs((await run.at('2026-10-20T12:00:00Z')('calendar')).stdout).events;
     expect(second.map((e) => e.uid)).toEqual(first.map((e) => e.uid));
     expect(new Set(first.map((e) => e.uid)).size).toBe(4);
-    const promise = run.json<{ commitments: { id: number; kind: string }[] }>('show', 'dana').commitments.find((c) => c.kind === 'promise')!;
-    expect(run('done', String(promise.id)).code).toBe(0);
-    const sam = run.json<{ nextStep: { id: number } }>('show', 'sam').nextStep;
-    expect(run('cancel', String(sam.id)).code).toBe(0);
-    const third = parseIcs(run('calendar').stdout).events;
+    const promise = (await run.json<{ commitments: { id: number; kind: string }[] }>('show', 'dana')).commitments.find((c) => c.kind === 'promise')!;
+    expect((await run('done', String(promise.id))).code).toBe(0);
+    const sam = (await run.json<{ nextStep: { id: number } }>('show', 'sam')).nextStep;
+    expect((await run('cancel', String(sam.id))).code).toBe(0);
+    const third = parseIcs((await run('calendar')).stdout).events;
     expect(third.map((e) => e.uid)).toEqual([first[1]!.uid, first[3]!.uid]);
   });
 
-  it('writes the file given with --out, whole, readable by its owner only', () => {
-    const run = agenda();
+  it('writes the file given with --out, whole, readable by its owner only', async () => {
+    const run = await agenda();
     const file = path.join(run.dir, 'fu.ics');
-    const r = run('calendar', '--out', file);
+    const r = await run('calendar', '--out', file);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain('Wrote 4 events');
     expect(parseIcs(fs.readFileSync(file, 'utf8')).events).toHaveLength(4);
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);
   });
 
-  it('keeps control characters of stored text out of the file', () => {
+  it('keeps control characters of stored text out of the file', async () => {
     const run = session();
-    run('add', 'Evil\u001b[31m', '--email', 'e@example.org');
-    run('next', 'evil', 'call;, me\u0007', '--at', '2026-11-24 10:00');
-    const text = run('calendar').stdout;
+    await run('add', 'Evil\u001b[31m', '--email', 'e@example.org');
+    await run('next', 'evil', 'call;, me\u0007', '--at', '2026-11-24 10:00');
+    const text = (await run('calendar')).stdout;
     expect(text).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/);
     expect(parseIcs(text).events[0]!.summary).toBe('call;, me  (Evil [31m)');
   });
 });
 
 describe('fu invite', () => {
-  it('writes METHOD:REQUEST with the organizer, the attendee and the step, then an update with the same UID and a higher SEQUENCE after fu next', () => {
-    const run = agenda();
-    expect(run('config', 'user.email', 'sam@brightline.example').code).toBe(0);
-    const first = run('invite', 'dana');
+  it('writes METHOD:REQUEST with the organizer, the attendee and the step, then an update with the same UID and a higher SEQUENCE after fu next', async () => {
+    const run = await agenda();
+    expect((await run('config', 'user.email', 'sam@brightline.example')).code).toBe(0);
+    const first = await run('invite', 'dana');
     expect(first.code, first.stderr).toBe(0);
     const a = parseIcs(first.stdout);
     expect(a.method).toBe('REQUEST');
@@ -107,53 +107,53 @@ describe('fu invite', () => {
     expect(a.events[0]).toMatchObject({ summary: 'demo to the team', start: '2026-10-23T13:00:00.000Z', sequence: 0, status: 'CONFIRMED' });
     expect(a.events[0]!.attendee).toMatch(/^mailto:dana@acme\.example$/i);
     expect(a.events[0]!.organizer).toBe('mailto:sam@brightline.example');
-    expect(run('next', 'dana', 'demo to the team', '--at', '2026-10-28 11:00').code).toBe(0);
-    expect(run('next', 'dana', 'demo to the team', '--at', '2026-10-29 11:00').code).toBe(0);
-    const b = parseIcs(run('invite', 'dana').stdout).events[0]!;
+    expect((await run('next', 'dana', 'demo to the team', '--at', '2026-10-28 11:00')).code).toBe(0);
+    expect((await run('next', 'dana', 'demo to the team', '--at', '2026-10-29 11:00')).code).toBe(0);
+    const b = parseIcs((await run('invite', 'dana')).stdout).events[0]!;
     expect(b.uid).toBe(a.events[0]!.uid);
     expect(b.sequence).toBe(2);
     expect(b.start).toBe('2026-10-29T10:00:00.000Z');
     expect(b.offset).toBe(1);
   });
 
-  it('writes METHOD:CANCEL for a cancelled step, above the last SEQUENCE, and refuses while it is open', () => {
-    const run = agenda();
-    run('config', 'user.email', 'sam@brightline.example');
-    const step = run.json<{ nextStep: { id: number } }>('show', 'dana').nextStep.id;
-    const open = run('invite', 'dana', '--cancel', String(step));
+  it('writes METHOD:CANCEL for a cancelled step, above the last SEQUENCE, and refuses while it is open', async () => {
+    const run = await agenda();
+    await run('config', 'user.email', 'sam@brightline.example');
+    const step = (await run.json<{ nextStep: { id: number } }>('show', 'dana')).nextStep.id;
+    const open = await run('invite', 'dana', '--cancel', String(step));
     expect(open.code).toBe(2);
     expect(open.stderr).toContain(`fu cancel ${step}`);
-    const request = parseIcs(run('invite', 'dana').stdout).events[0]!;
-    expect(run('cancel', String(step)).code).toBe(0);
-    const cancel = parseIcs(run('invite', 'dana', '--cancel', String(step)).stdout);
+    const request = parseIcs((await run('invite', 'dana')).stdout).events[0]!;
+    expect((await run('cancel', String(step))).code).toBe(0);
+    const cancel = parseIcs((await run('invite', 'dana', '--cancel', String(step))).stdout);
     expect(cancel.method).toBe('CANCEL');
     expect(cancel.events[0]).toMatchObject({ uid: request.uid, sequence: request.sequence + 1, status: 'CANCELLED' });
   });
 
-  it('refuses clearly without user.email, without the contact\'s email, without an open timed step', () => {
-    const run = agenda();
-    const noUser = run('invite', 'dana');
+  it('refuses clearly without user.email, without the contact\'s email, without an open timed step', async () => {
+    const run = await agenda();
+    const noUser = await run('invite', 'dana');
     expect(noUser.code).toBe(2);
     expect(noUser.stderr).toContain('fu config user.email');
-    run('config', 'user.email', 'sam@brightline.example');
-    const noEmail = run('invite', 'sam');
+    await run('config', 'user.email', 'sam@brightline.example');
+    const noEmail = await run('invite', 'sam');
     expect(noEmail.code).toBe(2);
     expect(noEmail.stderr).toContain('Sam Okafor has no email');
-    run('edit', 'lee', '--email', 'lee@fabrikam.example');
-    expect(run('invite', 'lee').stderr).toContain('no time agreed');
-    run('add', 'Nobody Booked', '--email', 'nb@example.org');
-    expect(run('invite', 'nobody').code).toBe(4);
-    expect(run('config', 'user.email', 'not an email').code).toBe(2);
+    await run('edit', 'lee', '--email', 'lee@fabrikam.example');
+    expect((await run('invite', 'lee')).stderr).toContain('no time agreed');
+    await run('add', 'Nobody Booked', '--email', 'nb@example.org');
+    expect((await run('invite', 'nobody')).code).toBe(4);
+    expect((await run('config', 'user.email', 'not an email')).code).toBe(2);
   });
 
-  it('fu log --invite records the touch and writes the invitation in one command, and refuses before writing when an email is missing', () => {
-    const run = agenda();
+  it('fu log --invite records the touch and writes the invitation in one command, and refuses before writing when an email is missing', async () => {
+    const run = await agenda();
     const file = path.join(run.dir, 'invite.ics');
-    const refused = run('log', 'dana', '--outcome', 'connected', '--next', 'pilot kickoff', '--at', '2026-11-03 09:30', '--invite', file);
+    const refused = await run('log', 'dana', '--outcome', 'connected', '--next', 'pilot kickoff', '--at', '2026-11-03 09:30', '--invite', file);
     expect(refused.code).toBe(2);
-    expect(run.json<{ nextStep: { what: string } }>('show', 'dana').nextStep.what).toBe('demo to the team');
-    run('config', 'user.email', 'sam@brightline.example');
-    const r = run('log', 'dana', '--outcome', 'connected', '--next', 'pilot kickoff', '--at', '2026-11-03 09:30', '--invite', file);
+    expect((await run.json<{ nextStep: { what: string } }>('show', 'dana')).nextStep.what).toBe('demo to the team');
+    await run('config', 'user.email', 'sam@brightline.example');
+    const r = await run('log', 'dana', '--outcome', 'connected', '--next', 'pilot kickoff', '--at', '2026-11-03 09:30', '--invite', file);
     expect(r.code, r.stderr).toBe(0);
     const { method, events } = parseIcs(fs.readFileSync(file, 'utf8'));
     expect(method).toBe('REQUEST');

@@ -8,17 +8,17 @@ import { session, type Session } from '../helpers.js';
 type Listed = { name: string; company: string | null; email: string | null; phone: string | null; source: string | null; note: string | null; tags: string[] };
 
 /** A few contacts with touches, a moved step, a promise, and cells a spreadsheet would run. */
-function filled(): Session {
+async function filled(): Promise<Session> {
   const run = session({ tz: 'Europe/Paris' });
-  run('add', 'Dana Reyes', '--company', 'Acme', '--email', 'dana@acme.example', '--phone', '+1 555 0100', '--tag', 'saas', '--tag', 'expo', '--source', 'referral');
-  run('add', '=HYPERLINK("http://evil.example","click")', '--company', '@SUM(A1:A2)', '--note', '-2+3');
-  run('add', 'Tab\tStart');
+  await run('add', 'Dana Reyes', '--company', 'Acme', '--email', 'dana@acme.example', '--phone', '+1 555 0100', '--tag', 'saas', '--tag', 'expo', '--source', 'referral');
+  await run('add', '=HYPERLINK("http://evil.example","click")', '--company', '@SUM(A1:A2)', '--note', '-2+3');
+  await run('add', 'Tab\tStart');
   // fu trims what is typed; a leading tab or carriage return can still come from elsewhere (an older import, a script).
   const raw = new Database(run.db);
   raw.prepare("UPDATE contacts SET note = ?, source = ? WHERE id = 3").run('\tleading tab', '\rcarriage');
   raw.close();
-  run('log', 'dana', '--outcome', 'connected', '--note', 'good call', '--next', 'demo', '--at', '2026-11-24 15:00', '--promise', 'send pricing', '--by', '2026-11-25');
-  run('next', 'dana', 'demo to the team', '--at', '2026-11-26 10:00');
+  await run('log', 'dana', '--outcome', 'connected', '--note', 'good call', '--next', 'demo', '--at', '2026-11-24 15:00', '--promise', 'send pricing', '--by', '2026-11-25');
+  await run('next', 'dana', 'demo to the team', '--at', '2026-11-26 10:00');
   return run;
 }
 
@@ -35,9 +35,9 @@ const rowsOf = (db: string, sql: string) => {
 const neutral = (v: unknown) => (v === null ? '' : typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : String(v));
 
 describe('fu export', () => {
-  it('writes contacts as CSV that csv-parse reads back equal to the database, formula cells neutralised', () => {
-    const run = filled();
-    const r = run('export');
+  it('writes contacts as CSV that csv-parse reads back equal to the database, formula cells neutralised', async () => {
+    const run = await filled();
+    const r = await run('export');
     expect(r.code, r.stderr).toBe(0);
     const rows = parse(r.stdout, { columns: true }) as Record<string, string>[];
     const stored = rowsOf(run.db, 'SELECT id, name, company, email, phone, source, note, status FROM contacts ORDER BY id');
@@ -53,10 +53,10 @@ describe('fu export', () => {
     expect(rows[0]!.createdAt).toBe('2026-11-23T10:00:00+01:00');
   });
 
-  it('writes one CSV file per table in the --out folder with --what all, and every touch and commitment', () => {
-    const run = filled();
+  it('writes one CSV file per table in the --out folder with --what all, and every touch and commitment', async () => {
+    const run = await filled();
     const dir = path.join(run.dir, 'out');
-    const r = run('export', '--what', 'all', '--out', dir, '--json');
+    const r = await run('export', '--what', 'all', '--out', dir, '--json');
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ format: 'csv', counts: { contacts: 3, touches: 1, commitments: 2 } });
     expect(fs.readdirSync(dir).sort()).toEqual(['commitments.csv', 'contacts.csv', 'touches.csv']);
@@ -70,29 +70,29 @@ describe('fu export', () => {
     expect(fs.statSync(path.join(dir, 'contacts.csv')).mode & 0o777).toBe(0o600);
   });
 
-  it('refuses CSV of all tables to stdout (exit 2), saying to give a folder', () => {
-    const r = filled()('export', '--what', 'all');
+  it('refuses CSV of all tables to stdout (exit 2), saying to give a folder', async () => {
+    const r = await (await filled())('export', '--what', 'all');
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--out DIR');
   });
 
-  it('writes one JSON document with every table, moves in each commitment\'s history', () => {
-    const run = filled();
-    const doc = JSON.parse(run('export', '--format', 'json', '--what', 'all').stdout) as Record<string, Record<string, unknown>[]>;
+  it('writes one JSON document with every table, moves in each commitment\'s history', async () => {
+    const run = await filled();
+    const doc = JSON.parse((await run('export', '--format', 'json', '--what', 'all')).stdout) as Record<string, Record<string, unknown>[]>;
     expect(Object.keys(doc)).toEqual(['exportedAt', 'contacts', 'touches', 'commitments']);
     expect(doc.contacts![1]!.name).toBe('=HYPERLINK("http://evil.example","click")');
     expect(doc.contacts![0]!.tags).toEqual(['expo', 'saas']);
     expect(doc.commitments![0]!.history).toEqual([expect.objectContaining({ oldWhat: 'demo', oldDueAt: '2026-11-24T15:00:00+01:00', oldSoft: false })]);
   });
 
-  it('round-trips: fu export --format json, then fu import into an empty database, gives the same contacts', () => {
-    const run = filled();
+  it('round-trips: fu export --format json, then fu import into an empty database, gives the same contacts', async () => {
+    const run = await filled();
     const file = path.join(run.dir, 'all.json');
-    expect(run('export', '--format', 'json', '--what', 'all', '--out', file).code).toBe(0);
+    expect((await run('export', '--format', 'json', '--what', 'all', '--out', file)).code).toBe(0);
     const fresh = session();
-    const r = fresh('import', file);
+    const r = await fresh('import', file);
     expect(r.code, r.stdout + r.stderr).toBe(0);
     const pick = (list: Listed[]) => list.map(({ name, company, email, phone, source, note, tags }) => ({ name, company, email, phone, source, note, tags }));
-    expect(pick(fresh.json<Listed[]>('list', '--status', 'all'))).toEqual(pick(run.json<Listed[]>('list', '--status', 'all')));
+    expect(pick(await fresh.json<Listed[]>('list', '--status', 'all'))).toEqual(pick(await run.json<Listed[]>('list', '--status', 'all')));
   });
 });

@@ -18,25 +18,25 @@ const write = (dir: string, name: string, content: string | Buffer) => {
 const byName = (list: Listed[]) => Object.fromEntries(list.map((c) => [c.name, c]));
 
 describe('fu import: vendor exports', () => {
-  it('imports the HubSpot-shaped example, joining first and last names, and lists the columns it did not import', () => {
+  it('imports the HubSpot-shaped example, joining first and last names, and lists the columns it did not import', async () => {
     const run = session();
-    const r = run('import', path.join(ROOT, 'docs/examples/hubspot.csv'));
+    const r = await run('import', path.join(ROOT, 'docs/examples/hubspot.csv'));
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('added 4 contacts');
     expect(r.stdout).toContain('Columns not imported: Record ID, Lifecycle Stage, Lead Status, Contact owner, Create Date, Last Activity Date');
-    const c = byName(run.json<Listed[]>('list'));
+    const c = byName(await run.json<Listed[]>('list'));
     expect(c['Dana Reyes']).toMatchObject({ company: 'Acme', email: 'dana@acme.example', phone: '+1 415 555 0100', source: 'Organic Search' });
     expect(c["Tom O'Neil"]).toMatchObject({ phone: '+1 (646) 555-0142', company: 'Contoso' });
     expect(c['Chloé Martin']!.company).toBe('Northwind Traders');
   });
 
-  it('skips the notes LinkedIn writes above the header row of Connections.csv', () => {
+  it('skips the notes LinkedIn writes above the header row of Connections.csv', async () => {
     const run = session();
-    const r = run('import', path.join(ROOT, 'docs/examples/linkedin.csv'), '--tag', 'linkedin');
+    const r = await run('import', path.join(ROOT, 'docs/examples/linkedin.csv'), '--tag', 'linkedin');
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('added 3 contacts');
     expect(r.stdout).toContain('Columns not imported: URL, Position, Connected On');
-    const c = byName(run.json<Listed[]>('list'));
+    const c = byName(await run.json<Listed[]>('list'));
     expect(c['Jonas Berg']).toMatchObject({ company: 'Initech, Inc.', email: null, tags: ['linkedin'] });
     expect(c['Amira Haddad']!.email).toBe('amira@globex.example');
   });
@@ -50,57 +50,57 @@ describe('fu import: vendor exports', () => {
       'First Name,Middle Name,Last Name,Phonetic First Name,Nickname,Organization Name,Organization Title,E-mail 1 - Label,E-mail 1 - Value,Phone 1 - Label,Phone 1 - Value,Labels,Notes\nAda,,Lovelace,,,Analytical,CTO,* Work,ada@engine.example ::: ada@home.example,Mobile,+44 1,* myContacts ::: Hot lead ::: VIP,likes engines\n',
     ],
     ['Outlook', 'First Name,Middle Name,Last Name,Title,Company,E-mail Address,E-mail Display Name,Business Phone,Mobile Phone,Categories,Notes\nAda,,Lovelace,,Analytical,ada@engine.example,Ada Lovelace (ada@engine.example),+44 1,+44 2,Hot lead;VIP,likes engines\n'],
-  ])('reads the columns of a %s export', (_vendor, csv) => {
+  ])('reads the columns of a %s export', async (_vendor, csv) => {
     const run = session();
     const file = write(run.dir, 'export.csv', csv);
-    const r = run('import', file);
+    const r = await run('import', file);
     expect(r.code, r.stderr).toBe(0);
-    const [ada] = run.json<Listed[]>('list');
+    const [ada] = await run.json<Listed[]>('list');
     expect(ada).toMatchObject({ name: 'Ada Lovelace', company: 'Analytical', email: 'ada@engine.example', phone: '+44 1' });
   });
 
-  it('reads the tags of Google labels and Outlook categories, leaving Google system groups out', () => {
+  it('reads the tags of Google labels and Outlook categories, leaving Google system groups out', async () => {
     const run = session();
     write(run.dir, 'g.csv', 'Name,Labels\nAda,* myContacts ::: Hot lead ::: VIP\n');
-    expect(run('import', path.join(run.dir, 'g.csv')).code).toBe(0);
-    expect(run.json<Listed[]>('list')[0]!.tags).toEqual(['Hot lead', 'VIP']);
+    expect((await run('import', path.join(run.dir, 'g.csv'))).code).toBe(0);
+    expect((await run.json<Listed[]>('list'))[0]!.tags).toEqual(['Hot lead', 'VIP']);
   });
 
-  it('decodes UTF-16 (as Outlook writes it), a UTF-8 BOM and CRLF line ends', () => {
+  it('decodes UTF-16 (as Outlook writes it), a UTF-8 BOM and CRLF line ends', async () => {
     const run = session();
     const csv = 'First Name,Last Name,E-mail Address\r\nZoë,Ångström,zoe@example.org\r\n';
     write(run.dir, 'u16.csv', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(csv, 'utf16le')]));
     write(run.dir, 'bom.csv', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('Name,Email\r\nJosé Núñez,jose@example.org\r\n')]));
-    expect(run('import', path.join(run.dir, 'u16.csv')).code).toBe(0);
-    expect(run('import', path.join(run.dir, 'bom.csv')).code).toBe(0);
-    expect(run.json<Listed[]>('list').map((c) => [c.name, c.email])).toEqual([
+    expect((await run('import', path.join(run.dir, 'u16.csv'))).code).toBe(0);
+    expect((await run('import', path.join(run.dir, 'bom.csv'))).code).toBe(0);
+    expect((await run.json<Listed[]>('list')).map((c) => [c.name, c.email])).toEqual([
       ['José Núñez', 'jose@example.org'],
       ['Zoë Ångström', 'zoe@example.org'],
     ]);
   });
 
-  it('maps unknown headers with --map, and refuses a mapping to a column the file does not have', () => {
+  it('maps unknown headers with --map, and refuses a mapping to a column the file does not have', async () => {
     const run = session();
     const file = write(run.dir, 'own.csv', 'Full Name,Organisation,Mail Box,Shoe size\nAda Lovelace,Analytical,ada@engine.example,38\n');
-    const bad = run('import', file, '--map', 'Courriel=email');
+    const bad = await run('import', file, '--map', 'Courriel=email');
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('No column is named "Courriel"');
-    expect(run('import', file, '--map', 'Organisation=company,Mail Box=email', '--map', 'Shoe size=-').code).toBe(0);
-    expect(run.json<Listed[]>('list')[0]).toMatchObject({ name: 'Ada Lovelace', company: 'Analytical', email: 'ada@engine.example' });
+    expect((await run('import', file, '--map', 'Organisation=company,Mail Box=email', '--map', 'Shoe size=-')).code).toBe(0);
+    expect((await run.json<Listed[]>('list'))[0]).toMatchObject({ name: 'Ada Lovelace', company: 'Analytical', email: 'ada@engine.example' });
   });
 
-  it('refuses a file where no column names the contact (exit 2), saying how to map one', () => {
+  it('refuses a file where no column names the contact (exit 2), saying how to map one', async () => {
     const run = session();
-    const r = run('import', write(run.dir, 'x.csv', 'Foo,Bar\n1,2\n'));
+    const r = await run('import', write(run.dir, 'x.csv', 'Foo,Bar\n1,2\n'));
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--map');
   });
 
-  it('reads standard input with -', () => {
+  it('reads standard input with -', async () => {
     const run = session();
-    const r = fu(['import', '-'], { db: run.db, now: '2026-11-23T09:00:00Z', input: 'name,email\nAda,ada@engine.example\n' });
+    const r = await fu(['import', '-'], { db: run.db, now: '2026-11-23T09:00:00Z', input: 'name,email\nAda,ada@engine.example\n' });
     expect(r.code, r.stderr).toBe(0);
-    expect(run.json<Listed[]>('list')[0]!.email).toBe('ada@engine.example');
+    expect((await run.json<Listed[]>('list'))[0]!.email).toBe('ada@engine.example');
   });
 });
 
@@ -126,35 +126,35 @@ describe('fu import: vCard', () => {
   ].join('\r\n');
   const v4 = ['BEGIN:VCARD', 'VERSION:4.0', 'FN:Chloé Martin', 'N:Martin;Chloé;;;', 'ORG:Northwind', 'EMAIL;TYPE=work:chloe@northwind.example', 'TEL;VALUE=uri;TYPE="cell,voice":tel:+33-1-23-45-67-89', 'END:VCARD', ''].join('\n');
 
-  it('imports a phone export in vCard 3', () => {
+  it('imports a phone export in vCard 3', async () => {
     const run = session();
-    expect(run('import', write(run.dir, 'phone.vcf', v3)).code).toBe(0);
-    const c = byName(run.json<Listed[]>('list'));
+    expect((await run('import', write(run.dir, 'phone.vcf', v3))).code).toBe(0);
+    const c = byName(await run.json<Listed[]>('list'));
     expect(c['Dana Reyes']).toMatchObject({ company: 'Acme Inc.', email: 'dana@acme.example', phone: '+1 555 0100', note: 'met at the expo, booth 4', tags: ['expo', 'saas'] });
     expect(c['Lee Park']).toMatchObject({ phone: '+44 20 7946 0018', email: null });
   });
 
-  it('imports vCard 4, its tel: URIs as phone numbers', () => {
+  it('imports vCard 4, its tel: URIs as phone numbers', async () => {
     const run = session();
-    expect(run('import', write(run.dir, 'phone.vcf', v4)).code).toBe(0);
-    expect(run.json<Listed[]>('list')[0]).toMatchObject({ name: 'Chloé Martin', company: 'Northwind', email: 'chloe@northwind.example', phone: '+33-1-23-45-67-89' });
+    expect((await run('import', write(run.dir, 'phone.vcf', v4))).code).toBe(0);
+    expect((await run.json<Listed[]>('list'))[0]).toMatchObject({ name: 'Chloé Martin', company: 'Northwind', email: 'chloe@northwind.example', phone: '+33-1-23-45-67-89' });
   });
 
-  it('reports a vCard that never ends by the line it starts on', () => {
+  it('reports a vCard that never ends by the line it starts on', async () => {
     const run = session();
-    const r = run('import', write(run.dir, 'cut.vcf', `${v3}BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Cut Off\r\n`));
+    const r = await run('import', write(run.dir, 'cut.vcf', `${v3}BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Cut Off\r\n`));
     expect(r.code).toBe(2);
     expect(r.stdout).toContain('line 17: a vCard that never ends');
   });
 });
 
 describe('fu import: duplicates, bad rows, dry run', () => {
-  it('changes nothing on a dry run: the database file is byte for byte the same', () => {
+  it('changes nothing on a dry run: the database file is byte for byte the same', async () => {
     const run = session();
-    run('add', 'Dana Reyes', '--company', 'Acme');
+    await run('add', 'Dana Reyes', '--company', 'Acme');
     const file = write(run.dir, 'c.csv', 'Name,Company,Email\nDana Reyes,Acme,dana@acme.example\nLee Park,Fabrikam,lee@fabrikam.example\n');
     const before = fs.readFileSync(run.db);
-    const r = run('import', file, '--dry-run');
+    const r = await run('import', file, '--dry-run');
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('would add 1 contact, would update 1');
     expect(r.stdout).toContain('line 3: Lee Park (Fabrikam) <lee@fabrikam.example>');
@@ -164,25 +164,25 @@ describe('fu import: duplicates, bad rows, dry run', () => {
 
   it('fills the empty fields of a contact matched by email, else by name and company, and skips them with --skip-existing', async () => {
     const run = session();
-    run('add', 'Dana Reyes', '--email', 'dana@acme.example');
-    run('add', 'Lee Park', '--company', 'Fabrikam', '--phone', '+1 1');
+    await run('add', 'Dana Reyes', '--email', 'dana@acme.example');
+    await run('add', 'Lee Park', '--company', 'Fabrikam', '--phone', '+1 1');
     const file = write(run.dir, 'c.csv', 'Name,Company,Email,Phone\nD. Reyes,Acme,DANA@acme.example,+1 2\nlee park,fabrikam,lee@fabrikam.example,+1 9\n');
     const before = await snapshot(run.db);
-    const skipped = run.json<{ counts: Record<string, number> }>('import', file, '--skip-existing');
+    const skipped = await run.json<{ counts: Record<string, number> }>('import', file, '--skip-existing');
     expect(skipped.counts).toMatchObject({ added: 0, updated: 0, skipped: 2 });
     expect(await snapshot(run.db)).toBe(before);
-    const updated = run.json<{ counts: Record<string, number>; updated: { fields: object }[] }>('import', file);
+    const updated = await run.json<{ counts: Record<string, number>; updated: { fields: object }[] }>('import', file);
     expect(updated.counts).toMatchObject({ added: 0, updated: 2 });
-    const c = byName(run.json<Listed[]>('list'));
+    const c = byName(await run.json<Listed[]>('list'));
     // Filled where empty, never overwritten.
     expect(c['Dana Reyes']).toMatchObject({ company: 'Acme', phone: '+1 2', email: 'dana@acme.example' });
     expect(c['Lee Park']).toMatchObject({ email: 'lee@fabrikam.example', phone: '+1 1' });
   });
 
-  it('reports rows repeated inside the file and imports the first', () => {
+  it('reports rows repeated inside the file and imports the first', async () => {
     const run = session();
     const file = write(run.dir, 'c.csv', 'Name,Company,Email\nDana,Acme,dana@acme.example\nLee,Fab,\nDana R.,Acme,Dana@Acme.example\nlee,fab,lee@fab.example\n');
-    const r = run.json<{ counts: Record<string, number>; repeated: { line: number; sameAs: number }[] }>('import', file);
+    const r = await run.json<{ counts: Record<string, number>; repeated: { line: number; sameAs: number }[] }>('import', file);
     expect(r.counts).toMatchObject({ added: 2, repeated: 2 });
     expect(r.repeated).toEqual([
       { line: 4, sameAs: 2, name: 'Dana R.' },
@@ -194,10 +194,10 @@ describe('fu import: duplicates, bad rows, dry run', () => {
 
   it('imports nothing when one row is bad, naming each bad row by line and reason (exit 2)', async () => {
     const run = session();
-    run('add', 'Already Here');
+    await run('add', 'Already Here');
     const file = write(run.dir, 'bad.csv', badFile);
     const before = await snapshot(run.db);
-    const r = run('import', file);
+    const r = await run('import', file);
     expect(r.code).toBe(2);
     expect(r.stdout).toContain('line 3: no name');
     expect(r.stdout).toContain('line 4: "not-an-email" is not an email address');
@@ -206,42 +206,42 @@ describe('fu import: duplicates, bad rows, dry run', () => {
     expect(await snapshot(run.db)).toBe(before);
   });
 
-  it('imports the rest with --skip-bad and reports the bad rows', () => {
+  it('imports the rest with --skip-bad and reports the bad rows', async () => {
     const run = session();
-    const r = run('import', write(run.dir, 'bad.csv', badFile), '--skip-bad');
+    const r = await run('import', write(run.dir, 'bad.csv', badFile), '--skip-bad');
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('added 2 contacts');
-    expect(run.json<Listed[]>('list').map((c) => c.name)).toEqual(['After', 'Good One']);
+    expect((await run.json<Listed[]>('list')).map((c) => c.name)).toEqual(['After', 'Good One']);
   });
 
-  it('reports a quote opened and never closed', () => {
+  it('reports a quote opened and never closed', async () => {
     const run = session();
-    const r = run('import', write(run.dir, 'q.csv', 'Name,Email\nGood,g@example.org\n"Never closed,x@example.org\nMore,m@example.org\n'));
+    const r = await run('import', write(run.dir, 'q.csv', 'Name,Email\nGood,g@example.org\n"Never closed,x@example.org\nMore,m@example.org\n'));
     expect(r.code).toBe(2);
     expect(r.stdout).toContain('line 3: a quote is opened and never closed');
   });
 
-  it('stores hostile cells as text and shows them escaped', () => {
+  it('stores hostile cells as text and shows them escaped', async () => {
     const run = session();
     const huge = 'x'.repeat(200_000);
     const file = write(run.dir, 'h.csv', `Name,Company,Note\n"Evil\u001b[31m Red","=HYPERLINK(""http://x"")",${huge}\n"\u202eRTL",'; DROP TABLE contacts;--,ok\n`);
-    expect(run('import', file).code).toBe(0);
-    const list = run.json<Listed[]>('list');
+    expect((await run('import', file)).code).toBe(0);
+    const list = await run.json<Listed[]>('list');
     expect(list.map((c) => c.name)).toEqual(['Evil\u001b[31m Red', '\u202eRTL']);
     expect(list[0]!.note).toHaveLength(200_000);
-    expect(run('list').stdout).toContain('Evil\\x1b[31m Red');
+    expect((await run('list')).stdout).toContain('Evil\\x1b[31m Red');
   });
 
-  it('tags every imported contact with --tag', () => {
+  it('tags every imported contact with --tag', async () => {
     const run = session();
-    expect(run('import', write(run.dir, 't.csv', 'Name,Tags\nAda,vip\nLee,\n'), '--tag', 'expo-2026').code).toBe(0);
-    expect(run.json<Listed[]>('list').map((c) => c.tags)).toEqual([['expo-2026', 'vip'], ['expo-2026']]);
+    expect((await run('import', write(run.dir, 't.csv', 'Name,Tags\nAda,vip\nLee,\n'), '--tag', 'expo-2026')).code).toBe(0);
+    expect((await run.json<Listed[]>('list')).map((c) => c.tags)).toEqual([['expo-2026', 'vip'], ['expo-2026']]);
   });
 
-  it('starts imported contacts with no touches: fu stale lists them under no-next-step', () => {
+  it('starts imported contacts with no touches: fu stale lists them under no-next-step', async () => {
     const run = session();
-    run('import', write(run.dir, 't.csv', 'Name\nAda\n'));
-    expect(run.json<Record<string, { contact: string }[]>>('stale').noNextStep!.map((r) => r.contact)).toEqual(['Ada']);
+    await run('import', write(run.dir, 't.csv', 'Name\nAda\n'));
+    expect((await run.json<Record<string, { contact: string }[]>>('stale')).noNextStep!.map((r) => r.contact)).toEqual(['Ada']);
   });
 });
 

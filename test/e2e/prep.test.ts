@@ -6,16 +6,16 @@ import { session, snapshot } from '../helpers.js';
 const MONDAY = '2026-11-23T08:00:00Z';
 const TZ = 'Europe/Paris';
 
-function demo() {
+async function demo() {
   const run = session({ now: MONDAY, tz: TZ });
-  expect(run('demo').code).toBe(0);
+  expect((await run('demo')).code).toBe(0);
   return run;
 }
 
 describe('fu prep', () => {
-  it('briefs the call with Dana on one 80-column screen: story, open both ways, last time, proposal, points, the close', () => {
-    const run = demo();
-    const r = run('prep', 'dana', '--points', 'route planning costs them two days a week', '--points', 'a pilot the CFO can sign');
+  it('briefs the call with Dana on one 80-column screen: story, open both ways, last time, proposal, points, the close', async () => {
+    const run = await demo();
+    const r = await run('prep', 'dana', '--points', 'route planning costs them two days a week', '--points', 'a pilot the CFO can sign');
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toBe(
       [
@@ -52,30 +52,30 @@ describe('fu prep', () => {
     for (const line of r.stdout.split('\n')) expect([...line].length).toBeLessThanOrEqual(80);
   });
 
-  it('offers two free slots from the draft slot finder when nothing is booked', () => {
-    const run = demo();
-    const brief = run.json<{ close: { confirm: unknown; slots: string[]; smaller: string } }>('prep', 'marco');
+  it('offers two free slots from the draft slot finder when nothing is booked', async () => {
+    const run = await demo();
+    const brief = await run.json<{ close: { confirm: unknown; slots: string[]; smaller: string } }>('prep', 'marco');
     // Tue 24 Nov 15:00 is free; Wed 25 Nov at 10:00: the slot finder's afternoon, then morning.
     expect(brief.close).toMatchObject({ confirm: null, slots: ['2026-11-24T15:00:00+01:00', '2026-11-25T10:00:00+01:00'], smaller: 'a 15-minute call' });
-    expect(run('prep', 'marco').stdout).toContain('  Ask for     the next step at Tue 24 Nov 15:00 or Wed 25 Nov 10:00\n');
+    expect((await run('prep', 'marco')).stdout).toContain('  Ask for     the next step at Tue 24 Nov 15:00 or Wed 25 Nov 10:00\n');
   });
 
-  it('keeps the points on the next touch logged, shown in fu show and its JSON, and clears them from the brief', () => {
-    const run = demo();
-    run('prep', 'dana', '--points', 'two days a week lost', '--points', 'a pilot the CFO can sign');
+  it('keeps the points on the next touch logged, shown in fu show and its JSON, and clears them from the brief', async () => {
+    const run = await demo();
+    await run('prep', 'dana', '--points', 'two days a week lost', '--points', 'a pilot the CFO can sign');
     run.at('2026-11-23T16:00:00Z');
-    expect(run('log', 'dana', '--via', 'meeting', '--outcome', 'connected', '--next', 'rollout plan', '--at', 'thu 3pm').code).toBe(0);
-    expect(run('show', 'dana').stdout).toContain('  Mon 23 Nov 17:00  meeting connected (points made: two days a week lost; a pilot the CFO can sign)\n');
-    const shown = run.json<{ touches: { outcome: string; points: string[] }[]; pendingPoints: string[] }>('show', 'dana');
+    expect((await run('log', 'dana', '--via', 'meeting', '--outcome', 'connected', '--next', 'rollout plan', '--at', 'thu 3pm')).code).toBe(0);
+    expect((await run('show', 'dana')).stdout).toContain('  Mon 23 Nov 17:00  meeting connected (points made: two days a week lost; a pilot the CFO can sign)\n');
+    const shown = await run.json<{ touches: { outcome: string; points: string[] }[]; pendingPoints: string[] }>('show', 'dana');
     expect(shown.touches.map((t) => t.points)).toEqual([[], [], [], ['two days a week lost', 'a pilot the CFO can sign']]);
     expect(shown.pendingPoints).toEqual([]);
-    expect(run('prep', 'dana').stdout).not.toContain('Key points');
+    expect((await run('prep', 'dana')).stdout).not.toContain('Key points');
   });
 
   it('refuses a third key point (exit 2), changing nothing', async () => {
-    const run = demo();
+    const run = await demo();
     const before = await snapshot(run.db);
-    const r = run('prep', 'dana', '--points', 'a', '--points', 'b', '--points', 'c');
+    const r = await run('prep', 'dana', '--points', 'a', '--points', 'b', '--points', 'c');
     expect(r).toMatchObject({ code: 2, stdout: '' });
     expect(r.stderr).toMatch(/^fu: Prepare 2 key points at most/);
     expect(await snapshot(run.db)).toBe(before);

@@ -1,18 +1,17 @@
-import { spawnSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runStale } from '../../src/cli/commands/stale.js';
 import { bufferIO } from '../../src/cli/io.js';
 import { openDatabase } from '../../src/store/db.js';
 import { Store } from '../../src/store/store.js';
-import { BIN, session, storeDeps } from '../helpers.js';
+import { BIN, runProgram, session, storeDeps } from '../helpers.js';
 
 const TZ = 'Europe/Paris';
 const MONDAY = '2026-11-23T08:00:00Z'; // Mon 23 Nov, 09:00 in Paris.
 
 type Run = ReturnType<typeof session>;
 
-function ok(run: Run, ...args: string[]) {
-  const r = run(...args);
+async function ok(run: Run, ...args: string[]) {
+  const r = await run(...args);
   expect(r.code, `fu ${args.join(' ')}: ${r.stderr}`).toBe(0);
   return r;
 }
@@ -21,40 +20,40 @@ function ok(run: Run, ...args: string[]) {
  * One contact per category, one that fits two, and two that must not appear,
  * built with real commands at a moving clock; the review is on Monday 23 Nov.
  */
-function history(): Run {
+async function history(): Promise<Run> {
   const run = session({ now: '2026-08-01T09:00:00Z', tz: TZ });
   // #1 Vic: nurture since 1 Aug, three value touches unanswered: drop.
-  ok(run, 'add', 'Vic Duran', '--company', 'Stark');
-  ok(run, 'log', 'vic', '--outcome', 'connected', '--nurture');
-  for (const day of ['2026-08-31', '2026-09-30', '2026-10-30']) ok(run.at(`${day}T09:00:00Z`), 'log', 'vic', '--via', 'email', '--outcome', 'sent', '--value', 'a useful article');
+  await ok(run, 'add', 'Vic Duran', '--company', 'Stark');
+  await ok(run, 'log', 'vic', '--outcome', 'connected', '--nurture');
+  for (const day of ['2026-08-31', '2026-09-30', '2026-10-30']) await ok(run.at(`${day}T09:00:00Z`), 'log', 'vic', '--via', 'email', '--outcome', 'sent', '--value', 'a useful article');
   // #2 Kim: three calls, never an answer, known since 3 Aug: drop.
-  ok(run.at('2026-08-03T09:00:00Z'), 'add', 'Kim Park', '--company', 'Initech');
-  ok(run, 'log', 'kim', '--outcome', 'no-answer');
-  ok(run.at('2026-08-06T09:00:00Z'), 'log', 'kim', '--outcome', 'voicemail');
-  ok(run.at('2026-08-10T09:00:00Z'), 'log', 'kim', '--via', 'email', '--outcome', 'sent');
+  await ok(run.at('2026-08-03T09:00:00Z'), 'add', 'Kim Park', '--company', 'Initech');
+  await ok(run, 'log', 'kim', '--outcome', 'no-answer');
+  await ok(run.at('2026-08-06T09:00:00Z'), 'log', 'kim', '--outcome', 'voicemail');
+  await ok(run.at('2026-08-10T09:00:00Z'), 'log', 'kim', '--via', 'email', '--outcome', 'sent');
   // #3 Rita: replied on 20 Oct, one unanswered attempt on 2 Nov, then nothing: re-engage.
-  ok(run.at('2026-10-20T09:00:00Z'), 'add', 'Rita Gomez', '--company', 'Wayne');
-  ok(run, 'log', 'rita', '--via', 'email', '--outcome', 'replied');
-  ok(run.at('2026-11-02T09:00:00Z'), 'log', 'rita', '--outcome', 'no-answer');
+  await ok(run.at('2026-10-20T09:00:00Z'), 'add', 'Rita Gomez', '--company', 'Wayne');
+  await ok(run, 'log', 'rita', '--via', 'email', '--outcome', 'replied');
+  await ok(run.at('2026-11-02T09:00:00Z'), 'log', 'rita', '--outcome', 'no-answer');
   // #4 Zoe: replied on 16 Nov, nothing booked: no next step.
-  ok(run.at('2026-11-16T09:00:00Z'), 'add', 'Zoe Hart', '--company', 'Cyberdyne');
-  ok(run, 'log', 'zoe', '--via', 'email', '--outcome', 'replied');
+  await ok(run.at('2026-11-16T09:00:00Z'), 'add', 'Zoe Hart', '--company', 'Cyberdyne');
+  await ok(run, 'log', 'zoe', '--via', 'email', '--outcome', 'replied');
   // #5 Sam: the pricing promised for Fri 20 Nov 17:00 is not done: missed.
-  ok(run.at('2026-11-18T09:00:00Z'), 'add', 'Sam Okafor', '--company', 'Brightline');
-  ok(run, 'log', 'sam', '--outcome', 'connected', '--next', 'review the quote', '--at', '2026-11-26 11:00', '--promise', 'send the pricing', '--by', '2026-11-20 17:00');
+  await ok(run.at('2026-11-18T09:00:00Z'), 'add', 'Sam Okafor', '--company', 'Brightline');
+  await ok(run, 'log', 'sam', '--outcome', 'connected', '--next', 'review the quote', '--at', '2026-11-26 11:00', '--promise', 'send the pricing', '--by', '2026-11-20 17:00');
   // #6 Omar: a soft step and a missed promise: missed wins.
-  ok(run, 'add', 'Omar Said', '--company', 'Soylent');
-  ok(run, 'log', 'omar', '--outcome', 'connected', '--next', 'pilot scoping', '--at', '2026-11-30', '--soft', '--promise', 'send the deck', '--by', '2026-11-19 17:00');
+  await ok(run, 'add', 'Omar Said', '--company', 'Soylent');
+  await ok(run, 'log', 'omar', '--outcome', 'connected', '--next', 'pilot scoping', '--at', '2026-11-30', '--soft', '--promise', 'send the deck', '--by', '2026-11-19 17:00');
   // #7 Erin: a soft step only: soft.
-  ok(run.at('2026-11-19T09:00:00Z'), 'add', 'Erin Cho', '--company', 'Umbrella');
-  ok(run, 'log', 'erin', '--outcome', 'connected', '--next', 'decision call', '--at', '2026-11-27', '--soft');
+  await ok(run.at('2026-11-19T09:00:00Z'), 'add', 'Erin Cho', '--company', 'Umbrella');
+  await ok(run, 'log', 'erin', '--outcome', 'connected', '--next', 'decision call', '--at', '2026-11-27', '--soft');
   // #8 Wanda (won) and #9 Dana (a firm appointment): never listed.
-  ok(run, 'add', 'Wanda Li', '--company', 'Tyrell');
-  ok(run, 'log', 'wanda', '--outcome', 'connected', '--won');
-  ok(run, 'add', 'Dana Reyes', '--company', 'Acme');
-  ok(run, 'log', 'dana', '--outcome', 'connected', '--next', 'demo to the team', '--at', '2026-11-25 15:00');
+  await ok(run, 'add', 'Wanda Li', '--company', 'Tyrell');
+  await ok(run, 'log', 'wanda', '--outcome', 'connected', '--won');
+  await ok(run, 'add', 'Dana Reyes', '--company', 'Acme');
+  await ok(run, 'log', 'dana', '--outcome', 'connected', '--next', 'demo to the team', '--at', '2026-11-25 15:00');
   // #10 Nia: added Friday, never contacted: no next step, first touch.
-  ok(run.at('2026-11-20T09:00:00Z'), 'add', 'Nia Bell', '--company', 'Oscorp');
+  await ok(run.at('2026-11-20T09:00:00Z'), 'add', 'Nia Bell', '--company', 'Oscorp');
   return run.at(MONDAY);
 }
 
@@ -91,16 +90,15 @@ function onTerminal(run: Run, limit: number, columns = 80): string {
 
 /** Runs a suggested command as pasted into a shell, with `fu` being this build. */
 function paste(run: Run, command: string) {
-  return spawnSync('sh', ['-c', `fu() { "$FU_NODE" "$FU_BIN" "$@"; }; ${command}`], {
-    encoding: 'utf8',
+  return runProgram('sh', ['-c', `fu() { "$FU_NODE" "$FU_BIN" "$@"; }; ${command}`], {
     env: { PATH: process.env.PATH ?? '', HOME: run.dir, TZ, FU_DB: run.db, FU_NOW: MONDAY, FU_NODE: process.execPath, FU_BIN: BIN },
   });
 }
 
 describe('fu stale', () => {
-  it('puts each contact in its first category, in precedence order, most valuable first; won and booked never appear', () => {
-    const run = history();
-    const stale = run.json<StaleJson>('stale');
+  it('puts each contact in its first category, in precedence order, most valuable first; won and booked never appear', async () => {
+    const run = await history();
+    const stale = await run.json<StaleJson>('stale');
     const by = (rows: Row[]) => rows.map((r) => r.contact);
     expect(stale.summary).toEqual({ missed: 2, soft: 1, reEngage: 1, drop: 2, noNextStep: 2 });
     expect(by(stale.missed)).toEqual(['Omar Said', 'Sam Okafor']); // the oldest miss first; Omar's soft step does not list him twice
@@ -111,8 +109,8 @@ describe('fu stale', () => {
     expect(JSON.stringify(stale)).not.toMatch(/Wanda|Dana/);
   });
 
-  it('gives the facts and the command, field by field', () => {
-    const stale = history().json<StaleJson>('stale');
+  it('gives the facts and the command, field by field', async () => {
+    const stale = await (await history()).json<StaleJson>('stale');
     expect(stale.missed[0]).toEqual({
       category: 'missed',
       contactId: 6,
@@ -161,16 +159,16 @@ describe('fu stale', () => {
     ]);
   });
 
-  it('prints every row tab-separated when piped', () => {
-    const lines = ok(history(), 'stale').stdout.trimEnd().split('\n');
+  it('prints every row tab-separated when piped', async () => {
+    const lines = (await ok(await history(), 'stale')).stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(8);
     expect(lines[0]).toBe('missed\t6\tOmar Said\tSoylent\t2026-11-18T10:00:00+01:00\t0\t5\tpromise #4 "send the deck" was due Thu 19 Nov 17:00\tfu done 4');
     expect(lines.map((l) => l.split('\t')[0])).toEqual(['missed', 'missed', 'soft', 're-engage', 'drop', 'drop', 'no-next-step', 'no-next-step']);
     expect(lines.at(-1)).toBe('no-next-step\t10\tNia Bell\tOscorp\t\t0\t3\tnever contacted: make the first touch\tfu log 10 --via email --outcome sent');
   });
 
-  it('renders a table per category on a terminal, the command under each row, "and N more" past --limit, and the counts', () => {
-    const out = onTerminal(history(), 1);
+  it('renders a table per category on a terminal, the command under each row, "and N more" past --limit, and the counts', async () => {
+    const out = onTerminal(await history(), 1);
     for (const line of out.split('\n')) expect(line.length, line).toBeLessThanOrEqual(80);
     expect(out).toContain(
       [
@@ -187,26 +185,26 @@ describe('fu stale', () => {
     expect(out).toContain('    $ fu log 1 --outcome no-answer --lost "no response"\n');
     expect(out.match(/^and 1 more/gm)).toHaveLength(3); // missed, drop, no-next-step
     expect(out).toMatch(/\nStale: 2 missed · 1 soft · 1 re-engage · 2 drop · 2 no-next-step\.\n$/);
-    expect(onTerminal(history(), 0)).not.toContain('more (fu stale');
+    expect(onTerminal(await history(), 0)).not.toContain('more (fu stale');
   });
 
-  it('suggests commands that run as pasted, and each takes the contact off the list', () => {
-    const run = history();
-    const stale = run.json<StaleJson>('stale');
+  it('suggests commands that run as pasted, and each takes the contact off the list', async () => {
+    const run = await history();
+    const stale = await run.json<StaleJson>('stale');
     for (const row of [stale.reEngage[0]!, stale.drop[1]!, stale.noNextStep[1]!, stale.missed[1]!]) {
-      const r = paste(run, row.command);
-      expect(r.status, `${row.command}: ${r.stderr}`).toBe(0);
+      const r = await paste(run, row.command);
+      expect(r.code, `${row.command}: ${r.stderr}`).toBe(0);
     }
-    const after = run.json<StaleJson>('stale');
+    const after = await run.json<StaleJson>('stale');
     expect(after.summary).toEqual({ missed: 1, soft: 1, reEngage: 0, drop: 1, noNextStep: 1 });
     expect(JSON.stringify(after)).not.toMatch(/Rita|Kim|Nia|Sam/);
   });
 
-  it('says so when nothing is stale', () => {
+  it('says so when nothing is stale', async () => {
     const run = session({ now: MONDAY, tz: TZ });
-    ok(run, 'add', 'Dana Reyes');
-    ok(run, 'log', 'dana', '--outcome', 'connected', '--next', 'demo', '--at', 'tue 3pm');
+    await ok(run, 'add', 'Dana Reyes');
+    await ok(run, 'log', 'dana', '--outcome', 'connected', '--next', 'demo', '--at', 'tue 3pm');
     expect(onTerminal(run, 25)).toBe('Nothing stale: every live contact has a firm next step or a chase running.\n');
-    expect(ok(run, 'stale').stdout).toBe('');
+    expect((await ok(run, 'stale')).stdout).toBe('');
   });
 });

@@ -3,7 +3,7 @@
  * hand from the history in `history()`, touch by touch (see the comments),
  * not computed by the code under test.
  */
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runStats } from '../../src/cli/commands/stats.js';
 import { bufferIO } from '../../src/cli/io.js';
 import { openDatabase } from '../../src/store/db.js';
@@ -12,53 +12,57 @@ import { session, storeDeps, type Session } from '../helpers.js';
 
 const NOW = '2026-11-23T09:00:00Z';
 
-function ok(run: Session, at: string, ...args: string[]) {
-  const r = run.at(at)(...args);
+async function ok(run: Session, at: string, ...args: string[]) {
+  const r = await run.at(at)(...args);
   expect(r.code, `fu ${args.join(' ')}: ${r.stderr}`).toBe(0);
 }
 
-function idOf(run: Session, contact: string, what: string): string {
-  const shown = run.json<{ commitments: { id: number; what: string }[] }>('show', contact);
+async function idOf(run: Session, contact: string, what: string): Promise<string> {
+  const shown = await run.json<{ commitments: { id: number; what: string }[] }>('show', contact);
   return String(shown.commitments.find((c) => c.what === what)!.id);
 }
 
 /** Six contacts, 1 Oct to 17 Nov 2026 (UTC). */
-function history(): Session {
+async function history(): Promise<Session> {
   const run = session({ now: '2026-09-30T09:00:00Z' });
-  for (const name of ['Ann', 'Bob', 'Cat', 'Dan', 'Eve', 'Fay']) ok(run, '2026-09-30T09:00:00Z', 'add', name);
+  for (const name of ['Ann', 'Bob', 'Cat', 'Dan', 'Eve', 'Fay']) await ok(run, '2026-09-30T09:00:00Z', 'add', name);
   // Fay: a reply with a promise (never done: missed) and an expectation (never met), then one call and silence (given up after 1).
-  ok(run, '2026-10-01T10:00:00Z', 'log', 'fay', '--via', 'email', '--outcome', 'replied', '--promise', 'send case study', '--by', '2026-10-03', '--expect', 'forward it to IT', '--by', '2026-10-05');
-  ok(run, '2026-10-02T10:00:00Z', 'log', 'fay', '--outcome', 'no-answer');
+  await ok(run, '2026-10-01T10:00:00Z', 'log', 'fay', '--via', 'email', '--outcome', 'replied', '--promise', 'send case study', '--by', '2026-10-03', '--expect', 'forward it to IT', '--by', '2026-10-05');
+  await ok(run, '2026-10-02T10:00:00Z', 'log', 'fay', '--outcome', 'no-answer');
   // Cat: attempt 1 by email, answered by a call with a firm step (then moved: rescheduled) and a promise done on time;
   // the demo keeps the step and books a soft one (never kept: missed) with an expectation met two days late.
-  ok(run, '2026-10-05T10:00:00Z', 'log', 'cat', '--via', 'email', '--outcome', 'sent');
-  ok(run, '2026-10-06T11:00:00Z', 'log', 'cat', '--outcome', 'connected', '--next', 'demo', '--at', '2026-10-07 15:00', '--promise', 'send deck', '--by', '2026-10-07');
-  ok(run, '2026-10-06T12:00:00Z', 'next', 'cat', 'demo', '--at', '2026-10-08 10:00');
-  ok(run, '2026-10-07T09:00:00Z', 'done', idOf(run, 'cat', 'send deck'));
-  ok(run, '2026-10-08T10:00:00Z', 'log', 'cat', '--via', 'meeting', '--outcome', 'connected', '--next', 'pricing', '--at', '2026-10-13', '--soft', '--expect', 'ask the CFO', '--by', '2026-10-12');
-  ok(run, '2026-10-14T09:00:00Z', 'done', idOf(run, 'cat', 'ask the CFO'));
+  await ok(run, '2026-10-05T10:00:00Z', 'log', 'cat', '--via', 'email', '--outcome', 'sent');
+  await ok(run, '2026-10-06T11:00:00Z', 'log', 'cat', '--outcome', 'connected', '--next', 'demo', '--at', '2026-10-07 15:00', '--promise', 'send deck', '--by', '2026-10-07');
+  await ok(run, '2026-10-06T12:00:00Z', 'next', 'cat', 'demo', '--at', '2026-10-08 10:00');
+  await ok(run, '2026-10-07T09:00:00Z', 'done', await idOf(run, 'cat', 'send deck'));
+  await ok(run, '2026-10-08T10:00:00Z', 'log', 'cat', '--via', 'meeting', '--outcome', 'connected', '--next', 'pricing', '--at', '2026-10-13', '--soft', '--expect', 'ask the CFO', '--by', '2026-10-12');
+  await ok(run, '2026-10-14T09:00:00Z', 'done', await idOf(run, 'cat', 'ask the CFO'));
   // Dan: a conversation closed out, lost.
-  ok(run, '2026-10-20T10:00:00Z', 'log', 'dan', '--outcome', 'connected', '--lost', 'no budget');
+  await ok(run, '2026-10-20T10:00:00Z', 'log', 'dan', '--outcome', 'connected', '--lost', 'no budget');
   // Ann: call (1), email (2) answered by a reply with a promise done a day late; then won, with an expectation met on time.
-  ok(run, '2026-11-02T10:00:00Z', 'log', 'ann', '--outcome', 'no-answer');
-  ok(run, '2026-11-05T10:00:00Z', 'log', 'ann', '--via', 'email', '--outcome', 'sent');
-  ok(run, '2026-11-06T10:00:00Z', 'log', 'ann', '--via', 'email', '--outcome', 'replied', '--promise', 'send contract', '--by', '2026-11-06 17:00');
-  ok(run, '2026-11-07T10:00:00Z', 'done', idOf(run, 'ann', 'send contract'));
-  ok(run, '2026-11-09T10:00:00Z', 'log', 'ann', '--outcome', 'connected', '--won', '--expect', 'sign the order form', '--by', '2026-11-12');
-  ok(run, '2026-11-11T10:00:00Z', 'done', idOf(run, 'ann', 'sign the order form'));
+  await ok(run, '2026-11-02T10:00:00Z', 'log', 'ann', '--outcome', 'no-answer');
+  await ok(run, '2026-11-05T10:00:00Z', 'log', 'ann', '--via', 'email', '--outcome', 'sent');
+  await ok(run, '2026-11-06T10:00:00Z', 'log', 'ann', '--via', 'email', '--outcome', 'replied', '--promise', 'send contract', '--by', '2026-11-06 17:00');
+  await ok(run, '2026-11-07T10:00:00Z', 'done', await idOf(run, 'ann', 'send contract'));
+  await ok(run, '2026-11-09T10:00:00Z', 'log', 'ann', '--outcome', 'connected', '--won', '--expect', 'sign the order form', '--by', '2026-11-12');
+  await ok(run, '2026-11-11T10:00:00Z', 'done', await idOf(run, 'ann', 'sign the order form'));
   // Bob: three calls, no reply: the break-up.
-  ok(run, '2026-11-02T10:00:00Z', 'log', 'bob', '--outcome', 'voicemail');
-  ok(run, '2026-11-05T10:00:00Z', 'log', 'bob', '--outcome', 'no-answer');
-  ok(run, '2026-11-10T10:00:00Z', 'log', 'bob', '--outcome', 'no-answer');
+  await ok(run, '2026-11-02T10:00:00Z', 'log', 'bob', '--outcome', 'voicemail');
+  await ok(run, '2026-11-05T10:00:00Z', 'log', 'bob', '--outcome', 'no-answer');
+  await ok(run, '2026-11-10T10:00:00Z', 'log', 'bob', '--outcome', 'no-answer');
   // Eve: two calls a day apart, the second forced past R5; six days silent is not given up yet.
-  ok(run, '2026-11-16T10:00:00Z', 'log', 'eve', '--outcome', 'no-answer');
-  ok(run, '2026-11-17T10:00:00Z', 'log', 'eve', '--outcome', 'no-answer', '--force');
+  await ok(run, '2026-11-16T10:00:00Z', 'log', 'eve', '--outcome', 'no-answer');
+  await ok(run, '2026-11-17T10:00:00Z', 'log', 'eve', '--outcome', 'no-answer', '--force');
   return run.at(NOW);
 }
 
 describe('fu stats on a scripted history', () => {
-  const run = history();
-  const stats = run.json<Record<string, unknown>>('stats', '--since', '2026-10-01');
+  let run: Session;
+  let stats: Record<string, unknown>;
+  beforeAll(async () => {
+    run = await history();
+    stats = await run.json<Record<string, unknown>>('stats', '--since', '2026-10-01');
+  });
 
   it('covers the period asked for', () => {
     expect(stats).toMatchObject({ since: '2026-10-01', until: '2026-11-23' });
@@ -125,8 +129,8 @@ describe('fu stats on a scripted history', () => {
     ]);
   });
 
-  it('leaves out what lies outside the period', () => {
-    const november = run.json<{ sequences: { repliedAfter: { count: number }[] }; conversations: { total: number }; promises: Record<string, number> }>('stats', '--since', '2026-11-01', '--until', '2026-11-22');
+  it('leaves out what lies outside the period', async () => {
+    const november = await run.json<{ sequences: { repliedAfter: { count: number }[] }; conversations: { total: number }; promises: Record<string, number> }>('stats', '--since', '2026-11-01', '--until', '2026-11-22');
     // Only Ann's answered email; Ann's won conversation; Ann's late contract.
     expect(november.sequences.repliedAfter.map((r) => r.count)).toEqual([0, 1, 0]);
     expect(november.conversations.total).toBe(1);
@@ -139,8 +143,8 @@ describe('fu stats, the words', () => {
   afterAll(() => stores.forEach((s) => s.close()));
 
   it('prints the figures without the chart when piped, and draws the weekly chart on a terminal', async () => {
-    const run = history();
-    const piped = run('stats', '--since', '2026-10-01');
+    const run = await history();
+    const piped = await run('stats', '--since', '2026-10-01');
     expect(piped.code).toBe(0);
     expect(piped.stdout).toContain('  to attempt 2               1 of 3 (33%)\n');
     expect(piped.stdout).toContain('Promises             on time 1 · late 1 · missed 1\n');
@@ -156,9 +160,9 @@ describe('fu stats, the words', () => {
     expect(chart[2]).toBe('  12 Oct     0  ');
   });
 
-  it('refuses a period that ends before it starts, and a day still ahead (exit 2)', () => {
+  it('refuses a period that ends before it starts, and a day still ahead (exit 2)', async () => {
     const run = session({ now: NOW });
-    expect(run('stats', '--since', '2026-11-20', '--until', '2026-11-10')).toMatchObject({ code: 2, stderr: expect.stringContaining('is after --until') });
-    expect(run('stats', '--until', '2026-12-01')).toMatchObject({ code: 2, stderr: expect.stringContaining('is in the future') });
+    expect(await run('stats', '--since', '2026-11-20', '--until', '2026-11-10')).toMatchObject({ code: 2, stderr: expect.stringContaining('is after --until') });
+    expect(await run('stats', '--until', '2026-12-01')).toMatchObject({ code: 2, stderr: expect.stringContaining('is in the future') });
   });
 });

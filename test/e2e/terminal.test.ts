@@ -5,9 +5,9 @@ import { KEY, runInPty } from '../pty.js';
 const NOW = '2026-11-23T08:00:00Z';
 const ESC = '\u001b[';
 
-function demo() {
+async function demo() {
   const run = session({ now: NOW });
-  expect(run('demo').code).toBe(0);
+  expect((await run('demo')).code).toBe(0);
   return run;
 }
 
@@ -15,7 +15,7 @@ const envFor = (run: ReturnType<typeof session>, extra: Record<string, string> =
 
 describe('on a real terminal', () => {
   it('colours fu today by default, so the colour tests below can fail', async () => {
-    const run = demo();
+    const run = await demo();
     const r = await runInPty(['today'], { env: envFor(run) });
     expect(r.code).toBe(0);
     expect(r.output).toContain(ESC);
@@ -26,7 +26,7 @@ describe('on a real terminal', () => {
     ['TERM=dumb', { TERM: 'dumb' }, []],
     ['--no-color', {}, ['--no-color']],
   ])('prints no escape codes with %s', async (_name, env, flags) => {
-    const run = demo();
+    const run = await demo();
     for (const cmd of [['today'], ['stale'], ['list'], ['show', 'dana'], ['config']]) {
       const r = await runInPty([...cmd, ...flags], { env: envFor(run, env) });
       expect(r.code, cmd.join(' ')).toBe(0);
@@ -35,8 +35,8 @@ describe('on a real terminal', () => {
   });
 
   it('keeps every line of fu today within 80 columns, even with a 300-character next step', async () => {
-    const run = demo();
-    run('log', 'felix', '--outcome', 'connected', '--next', `walk through ${'the whole rollout plan and its many details '.repeat(7)}`.slice(0, 300), '--at', 'today 4pm');
+    const run = await demo();
+    await run('log', 'felix', '--outcome', 'connected', '--next', `walk through ${'the whole rollout plan and its many details '.repeat(7)}`.slice(0, 300), '--at', 'today 4pm');
     const r = await runInPty(['today'], { env: envFor(run, { NO_COLOR: '1' }), columns: 80 });
     const lines = r.output.split(/\r?\n/);
     expect(lines.some((l) => l.includes('Felix Wagner'))).toBe(true);
@@ -47,7 +47,7 @@ describe('on a real terminal', () => {
 describe('interactive fu log', () => {
   it('asks for what is missing, re-asks until the next step is firm, and saves it', async () => {
     const run = session({ now: NOW });
-    run('add', 'Dana Reyes', '--company', 'Acme');
+    await run('add', 'Dana Reyes', '--company', 'Acme');
     const r = await runInPty(['log', 'dana'], {
       env: envFor(run, { NO_COLOR: '1' }),
       steps: [
@@ -67,14 +67,14 @@ describe('interactive fu log', () => {
     expect(r.output).toContain('R1');
     expect(r.output).toContain('3 or 4pm?');
     expect(r.output).toContain('Next: demo to the team, Tue 24 Nov 15:00');
-    const shown = run.json<{ touches: { note: string }[]; nextStep: { what: string } }>('show', 'dana');
+    const shown = await run.json<{ touches: { note: string }[]; nextStep: { what: string } }>('show', 'dana');
     expect(shown.touches).toEqual([expect.objectContaining({ note: 'call me in two weeks' })]);
     expect(shown.nextStep.what).toBe('demo to the team');
   });
 
   it('exits 130 on Ctrl-C at a prompt, with nothing saved', async () => {
     const run = session({ now: NOW });
-    run('add', 'Dana Reyes');
+    await run('add', 'Dana Reyes');
     const before = await snapshot(run.db);
     const r = await runInPty(['log', 'dana'], { env: envFor(run, { NO_COLOR: '1' }), steps: [['Channel', KEY.ctrlC]] });
     expect(r.code).toBe(130);
@@ -84,7 +84,7 @@ describe('interactive fu log', () => {
 
   it('never prompts with --no-input, even on a terminal', async () => {
     const run = session({ now: NOW });
-    run('add', 'Dana Reyes');
+    await run('add', 'Dana Reyes');
     const r = await runInPty(['--no-input', 'log', 'dana'], { env: envFor(run, { NO_COLOR: '1' }) });
     expect(r.code).toBe(2);
     expect(r.output).toContain('--outcome is required when not interactive');

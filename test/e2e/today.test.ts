@@ -1,10 +1,9 @@
-import { spawnSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runToday, summaryLine } from '../../src/cli/commands/today.js';
 import { bufferIO } from '../../src/cli/io.js';
 import { openDatabase } from '../../src/store/db.js';
 import { Store } from '../../src/store/store.js';
-import { BIN, session, storeDeps } from '../helpers.js';
+import { BIN, runProgram, session, storeDeps } from '../helpers.js';
 
 const TZ = 'Europe/Paris'; // UTC+1 in November: offsets show in ISO times.
 const MONDAY = '2026-11-23T08:00:00Z'; // Mon 23 Nov, 09:00 in Paris.
@@ -12,8 +11,8 @@ const WEEK_LATER = '2026-11-30T08:00:00Z';
 
 type Run = ReturnType<typeof session>;
 
-function ok(run: Run, ...args: string[]) {
-  const r = run(...args);
+async function ok(run: Run, ...args: string[]) {
+  const r = await run(...args);
   expect(r.code, `fu ${args.join(' ')}: ${r.stderr}`).toBe(0);
   return r;
 }
@@ -24,21 +23,21 @@ function ok(run: Run, ...args: string[]) {
  * Lee's second attempt (chase), Kim's third (the break-up, after two calls),
  * Pat's value touch (nurture); Erin's contract review is on Tuesday.
  */
-function mondayHistory(): Run {
+async function mondayHistory(): Promise<Run> {
   const run = session({ now: '2026-10-24T09:00:00Z', tz: TZ });
-  ok(run, 'add', 'Pat Lane', '--company', 'Globex'); // #1
-  ok(run, 'log', 'pat', '--outcome', 'connected', '--nurture');
-  ok(run.at('2026-11-17T09:00:00Z'), 'add', 'Kim Park', '--company', 'Initech'); // #2
-  ok(run, 'log', 'kim', '--outcome', 'no-answer');
-  ok(run.at('2026-11-18T09:00:00Z'), 'add', 'Sam Okafor', '--company', 'Brightline'); // #3
-  ok(run, 'log', 'sam', '--outcome', 'connected', '--next', 'review the quote', '--at', '2026-11-26 11:00', '--promise', 'send the pricing', '--by', '2026-11-20 17:00');
-  ok(run.at('2026-11-19T09:00:00Z'), 'add', 'Dana Reyes', '--company', 'Acme'); // #4
-  ok(run, 'log', 'dana', '--outcome', 'connected', '--next', 'demo to the team', '--at', '2026-11-23 15:00');
-  ok(run, 'add', 'Erin Cho', '--company', 'Umbrella'); // #5
-  ok(run, 'log', 'erin', '--outcome', 'connected', '--next', 'contract review', '--at', '2026-11-24 10:00');
-  ok(run.at('2026-11-20T09:00:00Z'), 'add', 'Lee Wong', '--company', 'Hooli'); // #6
-  ok(run, 'log', 'lee', '--outcome', 'no-answer');
-  ok(run, 'log', 'kim', '--outcome', 'voicemail');
+  await ok(run, 'add', 'Pat Lane', '--company', 'Globex'); // #1
+  await ok(run, 'log', 'pat', '--outcome', 'connected', '--nurture');
+  await ok(run.at('2026-11-17T09:00:00Z'), 'add', 'Kim Park', '--company', 'Initech'); // #2
+  await ok(run, 'log', 'kim', '--outcome', 'no-answer');
+  await ok(run.at('2026-11-18T09:00:00Z'), 'add', 'Sam Okafor', '--company', 'Brightline'); // #3
+  await ok(run, 'log', 'sam', '--outcome', 'connected', '--next', 'review the quote', '--at', '2026-11-26 11:00', '--promise', 'send the pricing', '--by', '2026-11-20 17:00');
+  await ok(run.at('2026-11-19T09:00:00Z'), 'add', 'Dana Reyes', '--company', 'Acme'); // #4
+  await ok(run, 'log', 'dana', '--outcome', 'connected', '--next', 'demo to the team', '--at', '2026-11-23 15:00');
+  await ok(run, 'add', 'Erin Cho', '--company', 'Umbrella'); // #5
+  await ok(run, 'log', 'erin', '--outcome', 'connected', '--next', 'contract review', '--at', '2026-11-24 10:00');
+  await ok(run.at('2026-11-20T09:00:00Z'), 'add', 'Lee Wong', '--company', 'Hooli'); // #6
+  await ok(run, 'log', 'lee', '--outcome', 'no-answer');
+  await ok(run, 'log', 'kim', '--outcome', 'voicemail');
   run.at(MONDAY);
   return run;
 }
@@ -88,9 +87,9 @@ async function onTerminal(run: Run, now: string, opts: { on?: string; limit?: nu
 }
 
 describe('fu today: the agenda of a Monday', () => {
-  it('lists the appointment, the overdue promise, both chases and the nurture touch, field by field; not Tuesday', () => {
-    const run = mondayHistory();
-    const today = run.json<TodayJson>('today');
+  it('lists the appointment, the overdue promise, both chases and the nurture touch, field by field; not Tuesday', async () => {
+    const run = await mondayHistory();
+    const today = await run.json<TodayJson>('today');
     expect(today.date).toBe('2026-11-23');
     expect(today.summary).toEqual({ appointments: 1, overdue: 1, promises: 0, expected: 0, chases: 2, nurture: 1 });
     expect(today.nextDate).toBe('2026-11-24');
@@ -186,12 +185,12 @@ describe('fu today: the agenda of a Monday', () => {
     // Erin's Tuesday appointment (#4) appears nowhere on Monday...
     expect(JSON.stringify(today)).not.toContain('Erin');
     // ...and is Tuesday's only appointment.
-    expect(ids(run.json<TodayJson>('today', '--on', 'tomorrow').appointments)).toEqual([4]);
+    expect(ids((await run.json<TodayJson>('today', '--on', 'tomorrow')).appointments)).toEqual([4]);
   });
 
-  it('prints every row as tab-separated values with ISO times when piped', () => {
-    const run = mondayHistory();
-    expect(ok(run, 'today').stdout).toBe(
+  it('prints every row as tab-separated values with ISO times when piped', async () => {
+    const run = await mondayHistory();
+    expect((await ok(run, 'today')).stdout).toBe(
       [
         'appointments\t3\tDana Reyes\tAcme\tdemo to the team\t2026-11-23T15:00:00+01:00\tfu prep 4; next step',
         'overdue\t2\tSam Okafor\tBrightline\tsend the pricing\t2026-11-20T17:00:00+01:00\tpromise not kept yet',
@@ -204,7 +203,7 @@ describe('fu today: the agenda of a Monday', () => {
   });
 
   it('renders a table per section on a terminal, with relative times and the summary', async () => {
-    const run = mondayHistory();
+    const run = await mondayHistory();
     const out = await onTerminal(run, MONDAY);
     expect(out).toBe(
       [
@@ -232,9 +231,9 @@ describe('fu today: the agenda of a Monday', () => {
   });
 
   it('a week later: the missed appointments join the promise in overdue, oldest first; the chases are a week late', async () => {
-    const run = mondayHistory();
+    const run = await mondayHistory();
     run.at(WEEK_LATER);
-    const later = run.json<TodayJson>('today');
+    const later = await run.json<TodayJson>('today');
     expect(later.summary).toEqual({ appointments: 0, overdue: 4, promises: 0, expected: 0, chases: 2, nurture: 1 });
     expect(later.overdue.map((r) => [r.id, r.kind, r.dueDate, r.late])).toEqual([
       [2, 'promise', '2026-11-20', true],
@@ -251,38 +250,38 @@ describe('fu today: the agenda of a Monday', () => {
   });
 
   it('done, rescheduled and chased, the Monday empties: one friendly line with the next day due', async () => {
-    const run = mondayHistory();
-    ok(run, 'done', '2');
-    ok(run, 'log', 'dana', '--outcome', 'connected', '--next', 'pilot kickoff', '--at', '2026-12-02 10:00');
-    ok(run, 'log', 'kim', '--via', 'email', '--outcome', 'sent');
-    ok(run, 'log', 'lee', '--via', 'email', '--outcome', 'sent');
-    ok(run, 'log', 'pat', '--via', 'email', '--outcome', 'sent', '--value', 'the benchmark report');
+    const run = await mondayHistory();
+    await ok(run, 'done', '2');
+    await ok(run, 'log', 'dana', '--outcome', 'connected', '--next', 'pilot kickoff', '--at', '2026-12-02 10:00');
+    await ok(run, 'log', 'kim', '--via', 'email', '--outcome', 'sent');
+    await ok(run, 'log', 'lee', '--via', 'email', '--outcome', 'sent');
+    await ok(run, 'log', 'pat', '--via', 'email', '--outcome', 'sent', '--value', 'the benchmark report');
     expect(await onTerminal(run, '2026-11-23T16:00:00Z')).toBe('Nothing due today. Next thing due: Tue 24 Nov (tomorrow).\n');
-    expect(ok(run, 'today').stdout).toBe('');
-    expect(run.json<TodayJson>('today')).toMatchObject({ summary: { appointments: 0, overdue: 0, promises: 0, chases: 0, nurture: 0 }, nextDate: '2026-11-24' });
+    expect((await ok(run, 'today')).stdout).toBe('');
+    expect(await run.json<TodayJson>('today')).toMatchObject({ summary: { appointments: 0, overdue: 0, promises: 0, chases: 0, nurture: 0 }, nextDate: '2026-11-24' });
     expect(await onTerminal(run, '2026-11-23T16:00:00Z', { on: '2026-11-25' })).toBe('Nothing due on Wed 25 Nov. Next thing due: Thu 26 Nov (in 3 days).\n');
   });
 
   it('says so when nothing is booked at all', async () => {
     const run = session({ now: MONDAY, tz: TZ });
-    ok(run, 'add', 'Nia Bell');
+    await ok(run, 'add', 'Nia Bell');
     expect(await onTerminal(run, MONDAY)).toBe('Nothing due today. Nothing is booked after it either: see fu stale for who to contact.\n');
   });
 });
 
 describe('fu today on a terminal: limits and width', () => {
   /** Five contacts whose first chase is due Monday. */
-  function fiveChases(): Run {
+  async function fiveChases(): Promise<Run> {
     const run = session({ now: '2026-11-20T09:00:00Z', tz: TZ });
     for (const name of ['Ann', 'Ben', 'Cy', 'Dee', 'Eve']) {
-      ok(run, 'add', name);
-      ok(run, 'log', name, '--outcome', 'no-answer');
+      await ok(run, 'add', name);
+      await ok(run, 'log', name, '--outcome', 'no-answer');
     }
     return run.at(MONDAY);
   }
 
   it('--limit 2 with five chases shows two, then "and 3 more"; --json and pipes get all five', async () => {
-    const run = fiveChases();
+    const run = await fiveChases();
     const out = await onTerminal(run, MONDAY, { limit: 2 });
     expect(out).toContain('Chases due (5)\n');
     expect(out.match(/^#\d+ /gm)).toEqual(['#1 ', '#2 ']);
@@ -290,15 +289,15 @@ describe('fu today on a terminal: limits and width', () => {
     expect(out).toContain('5 chases');
     expect((await onTerminal(run, MONDAY, { limit: 0 })).match(/^#\d+ /gm)).toHaveLength(5);
     expect(await onTerminal(run, MONDAY, { limit: 2, on: '2026-11-23' })).toContain('and 3 more (fu today --on 2026-11-23 --limit 0)');
-    expect(run.json<TodayJson>('today', '--limit', '2').chases).toHaveLength(5);
-    expect(ok(run, 'today', '--limit', '2').stdout.trim().split('\n')).toHaveLength(5);
+    expect((await run.json<TodayJson>('today', '--limit', '2')).chases).toHaveLength(5);
+    expect((await ok(run, 'today', '--limit', '2')).stdout.trim().split('\n')).toHaveLength(5);
   });
 
   it('keeps an 80-column table whole with a 300-character step and escapes control characters', async () => {
     const run = session({ now: '2026-11-20T09:00:00Z', tz: TZ });
-    ok(run, 'add', 'Dana Reyes-Montgomery-Smythe', '--company', 'Acme Industrial Holdings International');
+    await ok(run, 'add', 'Dana Reyes-Montgomery-Smythe', '--company', 'Acme Industrial Holdings International');
     const long = `walk through the rollout plan ${'and every detail of it '.repeat(12)}`.slice(0, 300);
-    ok(run, 'log', 'dana', '--outcome', 'connected', '--next', `${long}\x1b[31m`, '--at', '2026-11-23 15:00');
+    await ok(run, 'log', 'dana', '--outcome', 'connected', '--next', `${long}\x1b[31m`, '--at', '2026-11-23 15:00');
     const out = await onTerminal(run, MONDAY);
     const lines = out.trimEnd().split('\n');
     for (const line of lines) expect(line.length, line).toBeLessThanOrEqual(80);
@@ -317,29 +316,28 @@ describe('fu today on a terminal: limits and width', () => {
     expect(summaryLine('Wed 25 Nov:', 11, parts, 60)).toBe('Wed 25 Nov: 12 appointments · 10 overdue · 25 promises ·\n  100 chases · 20 nurture.');
   });
 
-  it('rejects a --limit that is not a whole number (exit 2)', () => {
+  it('rejects a --limit that is not a whole number (exit 2)', async () => {
     const run = session({ now: MONDAY, tz: TZ });
-    expect(run('today', '--limit', '-1')).toMatchObject({ code: 2, stderr: expect.stringContaining('--limit') });
-    expect(run('today', '--on', 'blursday')).toMatchObject({ code: 2, stderr: expect.stringContaining('blursday') });
+    expect(await run('today', '--limit', '-1')).toMatchObject({ code: 2, stderr: expect.stringContaining('--limit') });
+    expect(await run('today', '--on', 'blursday')).toMatchObject({ code: 2, stderr: expect.stringContaining('blursday') });
   });
 });
 
 // A real pseudo-terminal, through script(1) where it exists: colour on a TTY, none under NO_COLOR.
-const script = spawnSync('script', ['--version'], { encoding: 'utf8' });
-describe.skipIf(script.status !== 0)('fu today on a pseudo-terminal', () => {
-  function onPty(run: Run, env: Record<string, string>): string {
-    const r = spawnSync('script', ['-qec', `${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} today`, '/dev/null'], {
-      encoding: 'utf8',
+const script = await runProgram('script', ['--version'], { env: process.env }).catch(() => undefined);
+describe.skipIf(script?.code !== 0)('fu today on a pseudo-terminal', () => {
+  async function onPty(run: Run, env: Record<string, string>): Promise<string> {
+    const r = await runProgram('script', ['-qec', `${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} today`, '/dev/null'], {
       env: { PATH: process.env.PATH ?? '', HOME: run.dir, TZ, FU_DB: run.db, FU_NOW: MONDAY, TERM: 'xterm', COLUMNS: '80', ...env },
     });
-    expect(r.status, r.stderr).toBe(0);
+    expect(r.code, r.stderr).toBe(0);
     return r.stdout;
   }
 
-  it('colours the headings on a terminal, and prints no escape code at all under NO_COLOR', () => {
-    const run = mondayHistory();
-    expect(onPty(run, {})).toContain('\x1b[1m');
-    const plain = onPty(run, { NO_COLOR: '1' });
+  it('colours the headings on a terminal, and prints no escape code at all under NO_COLOR', async () => {
+    const run = await mondayHistory();
+    expect(await onPty(run, {})).toContain('\x1b[1m');
+    const plain = await onPty(run, { NO_COLOR: '1' });
     expect(plain).toContain('Appointments (1)');
     expect(plain).toContain('fu draft 2 --breakup');
     expect(plain).not.toContain('\x1b');

@@ -1,5 +1,5 @@
 /**
- * `fu backup PATH` and `fu restore PATH` (issue 7, part 4): a backup is a
+ * `fu backup PATH` and `fu restore PATH`: a backup is a
  * private, checked, consistent snapshot even while other fu processes write;
  * a restore checks a copy of the backup before replacing anything, asks first
  * (or needs --yes), and swaps the content in one step.
@@ -10,24 +10,24 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listMigrations, newest } from '../../src/store/db.js';
 import { prepareRestore, removeDatabaseFiles } from '../../src/store/backup.js';
-import { fu, session, snapshot } from '../helpers.js';
+import { fu, fuProcess, session, snapshot } from '../helpers.js';
 import { KEY, runInPty } from '../pty.js';
-import { count, derivedMismatches, filesIn, fuAsync, integrity, scratch, sleep } from './support.js';
+import { count, derivedMismatches, filesIn, integrity, scratch, sleep } from './support.js';
 
 const NOW = '2026-11-23T09:00:00Z';
 const mode = (p: string) => fs.statSync(p).mode & 0o777;
 
-function demo() {
+async function demo() {
   const run = session({ now: NOW });
-  expect(run('demo').code).toBe(0);
+  expect((await run('demo')).code).toBe(0);
   return run;
 }
 
 describe('fu backup', () => {
   it('writes a private, checked, self-contained copy equal to the database, creating missing folders 0700', async () => {
-    const run = demo();
+    const run = await demo();
     const target = path.join(scratch(), 'new', 'nested', 'fu-2026-11-23.db');
-    const r = run('backup', target);
+    const r = await run('backup', target);
     expect(r).toMatchObject({ code: 0, stdout: `Backed up 14 contacts and 24 touches to ${target}.\n`, stderr: '' });
     expect(mode(target)).toBe(0o600);
     expect(mode(path.dirname(target))).toBe(0o700);
@@ -37,17 +37,17 @@ describe('fu backup', () => {
     expect(integrity(target)).toBe('ok');
     expect(await snapshot(target)).toBe(await snapshot(run.db));
     // It is a fu database: fu opens it as one.
-    expect(fu(['list', '--json'], { db: target, now: NOW }).code).toBe(0);
+    expect((await fu(['list', '--json'], { db: target, now: NOW })).code).toBe(0);
   });
 
   it('refuses to replace an existing file without --yes (exit 2, file untouched), and replaces it with --yes', async () => {
-    const run = demo();
+    const run = await demo();
     const target = path.join(scratch(), 'latest.db');
     fs.writeFileSync(target, 'an older backup\n', { mode: 0o600 });
-    const r = run('backup', target);
+    const r = await run('backup', target);
     expect(r).toMatchObject({ code: 2, stdout: '', stderr: `fu: ${target} already exists: fu backup replaces a file only with --yes.\nGive a new file name, or add --yes to replace it.\n` });
     expect(fs.readFileSync(target, 'utf8')).toBe('an older backup\n');
-    expect(run('backup', target, '--yes').code).toBe(0);
+    expect((await run('backup', target, '--yes')).code).toBe(0);
     expect(await snapshot(target)).toBe(await snapshot(run.db));
     expect(mode(target)).toBe(0o600);
     expect(filesIn(path.dirname(target))).toEqual(['latest.db']);
@@ -57,9 +57,9 @@ describe('fu backup', () => {
     ['a folder', (run: ReturnType<typeof session>) => run.dir, /is a folder: give the backup a file name/],
     ['the database itself', (run: ReturnType<typeof session>) => run.db, /is the database itself/],
   ])('refuses %s as PATH with exit 2', async (_what, target, message) => {
-    const run = demo();
+    const run = await demo();
     const before = await snapshot(run.db);
-    const r = run('backup', target(run));
+    const r = await run('backup', target(run));
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(message);
     expect(await snapshot(run.db)).toBe(before);
@@ -67,11 +67,11 @@ describe('fu backup', () => {
 
   it('takes a consistent snapshot while twenty fu log write to the database', async () => {
     const run = session({ now: NOW });
-    for (let i = 0; i < 20; i++) run('add', `C${String(i).padStart(2, '0')}`);
+    for (let i = 0; i < 20; i++) await run('add', `C${String(i).padStart(2, '0')}`);
     const writers = Promise.all(
       Array.from({ length: 20 }, async (_, i) => {
         await sleep(i * 50);
-        return fuAsync(['log', `#${i + 1}`, '--outcome', 'connected', '--next', 'pricing review', '--at', 'tue 3pm'], { db: run.db, now: NOW });
+        return fuProcess(['log', `#${i + 1}`, '--outcome', 'connected', '--next', 'pricing review', '--at', 'tue 3pm'], { db: run.db, now: NOW });
       }),
     );
     let writing = true;
@@ -80,7 +80,7 @@ describe('fu backup', () => {
     const dir = scratch();
     do {
       const target = path.join(dir, `b${backups.length}.db`);
-      const r = await fuAsync(['backup', target], { db: run.db, now: NOW });
+      const r = await fuProcess(['backup', target], { db: run.db, now: NOW });
       expect(r.code, r.stderr).toBe(0);
       backups.push(target);
     } while (writing);
@@ -105,15 +105,15 @@ describe('fu backup', () => {
 
 describe('fu restore', () => {
   it('puts the backup back in one step, after checking it, and leaves no temporary file', async () => {
-    const run = demo();
+    const run = await demo();
     const backup = path.join(scratch(), 'backup.db');
-    expect(run('backup', backup).code).toBe(0);
+    expect((await run('backup', backup)).code).toBe(0);
     const saved = await snapshot(backup);
-    run('add', 'Lee Park');
-    run('log', 'dana', '--outcome', 'connected', '--won');
-    run('config', 'attempts.limit', '2');
+    await run('add', 'Lee Park');
+    await run('log', 'dana', '--outcome', 'connected', '--won');
+    await run('config', 'attempts.limit', '2');
     expect(await snapshot(run.db)).not.toBe(saved);
-    const r = run('restore', backup, '--yes');
+    const r = await run('restore', backup, '--yes');
     expect(r).toMatchObject({ code: 0, stdout: `Restored 14 contacts and 24 touches from ${backup} into ${run.db}.\n`, stderr: '' });
     expect(filesIn(run.dir)).toEqual(['fu.db']);
     expect(await snapshot(run.db)).toBe(saved);
@@ -123,11 +123,11 @@ describe('fu restore', () => {
   });
 
   it('restores into a database that does not exist yet, created 0600 in a 0700 folder', async () => {
-    const run = demo();
+    const run = await demo();
     const backup = path.join(scratch(), 'backup.db');
-    run('backup', backup);
+    await run('backup', backup);
     const fresh = path.join(scratch(), 'new', 'fu.db');
-    const r = fu(['restore', backup, '--yes'], { db: fresh, now: NOW });
+    const r = await fu(['restore', backup, '--yes'], { db: fresh, now: NOW });
     expect(r.code, r.stderr).toBe(0);
     expect(await snapshot(fresh)).toBe(await snapshot(backup));
     expect(mode(fresh)).toBe(0o600);
@@ -135,12 +135,12 @@ describe('fu restore', () => {
   });
 
   it('needs --yes when it cannot ask: exit 2 naming --yes, nothing touched', async () => {
-    const run = demo();
+    const run = await demo();
     const backup = path.join(scratch(), 'backup.db');
-    run('backup', backup);
-    run('add', 'Lee Park');
+    await run('backup', backup);
+    await run('add', 'Lee Park');
     const bytes = fs.readFileSync(run.db);
-    const r = run('restore', backup);
+    const r = await run('restore', backup);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/^fu: fu restore replaces the whole database: add --yes to confirm when not interactive\.\n/);
@@ -148,25 +148,25 @@ describe('fu restore', () => {
     expect(filesIn(run.dir)).toEqual(['fu.db']);
   });
 
-  const BAD_BACKUPS: [string, (dir: string) => string, number, RegExp][] = [
+  const BAD_BACKUPS: [string, (dir: string) => string | Promise<string>, number, RegExp][] = [
     ['a missing file', (dir) => path.join(dir, 'nothing-here.db'), 2, /^fu: There is no file \S+\.\n/],
     ['a folder', (dir) => dir, 2, /^fu: \S+ is a folder, not a backup file\.\n/],
     ['a text file', (dir) => write(dir, 'notes.txt', 'Call Dana\n'), 5, /^fu: The file \S+ is not a fu backup \(not SQLite\)\.\n/],
     ['an empty file', (dir) => write(dir, 'empty.db', ''), 5, /^fu: The file \S+ is not a fu backup \(it is empty\)\.\n/],
-    ['a truncated backup', (dir) => truncatedBackup(dir), 5, /^fu: The backup \S+ is damaged \(.+\)\.\n/],
-    ['a backup with a damaged page', (dir) => corruptedBackup(dir), 5, /^fu: The backup \S+ is damaged \(.+\)\.\n/],
+    ['a truncated backup', async (dir) => await truncatedBackup(dir), 5, /^fu: The backup \S+ is damaged \(.+\)\.\n/],
+    ['a backup with a damaged page', async (dir) => await corruptedBackup(dir), 5, /^fu: The backup \S+ is damaged \(.+\)\.\n/],
     ["another program's database", (dir) => otherProgram(dir), 5, /^fu: The file \S+ is not a fu backup: it holds another program's database\.\n/],
-    ['a backup from a newer fu', (dir) => newerBackup(dir), 5, /^fu: The backup \S+ was written by a newer fu \(schema \d+; this fu knows up to \d+\)\.\n/],
-    ['a backup with broken references', (dir) => brokenReferences(dir), 5, /^fu: The backup \S+ is damaged \(\d+ broken references?\)\.\n/],
+    ['a backup from a newer fu', async (dir) => await newerBackup(dir), 5, /^fu: The backup \S+ was written by a newer fu \(schema \d+; this fu knows up to \d+\)\.\n/],
+    ['a backup with broken references', async (dir) => await brokenReferences(dir), 5, /^fu: The backup \S+ is damaged \(\d+ broken references?\)\.\n/],
   ];
 
   it.each(BAD_BACKUPS)('refuses %s, leaving the database and the backup untouched', async (_what, make, code, message) => {
-    const run = demo();
+    const run = await demo();
     const dir = scratch();
-    const source = make(dir);
+    const source = await make(dir);
     const sourceBytes = fs.existsSync(source) && fs.statSync(source).isFile() ? fs.readFileSync(source) : null;
     const before = fs.readFileSync(run.db);
-    const r = run('restore', source, '--yes');
+    const r = await run('restore', source, '--yes');
     expect(r.code, r.stderr).toBe(code);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(message);
@@ -176,13 +176,13 @@ describe('fu restore', () => {
   });
 
   it('replaces a damaged database and keeps the damaged file beside it, byte for byte', async () => {
-    const run = demo();
+    const run = await demo();
     const backup = path.join(scratch(), 'backup.db');
-    run('backup', backup);
+    await run('backup', backup);
     fs.truncateSync(run.db, Math.floor(fs.statSync(run.db).size / 2));
     const damaged = fs.readFileSync(run.db);
-    expect(run('list').code).toBe(5);
-    const r = run('restore', backup, '--yes');
+    expect((await run('list')).code).toBe(5);
+    const r = await run('restore', backup, '--yes');
     expect(r.code, r.stderr).toBe(0);
     const kept = /The damaged database was kept as (\S+)\.\n$/.exec(r.stdout)?.[1];
     expect(kept).toBeDefined();
@@ -194,18 +194,18 @@ describe('fu restore', () => {
     // Named by fu's clock (FU_NOW here): damaged again at the same moment, the first one kept is not replaced.
     expect(path.basename(kept!)).toBe('fu.db.damaged-2026-11-23T09-00-00-000Z');
     fs.truncateSync(run.db, Math.floor(fs.statSync(run.db).size / 2));
-    const again = run('restore', backup, '--yes');
+    const again = await run('restore', backup, '--yes');
     expect(again.stdout).toContain(`The damaged database was kept as ${kept}-2.`);
     expect(fs.readFileSync(kept!).equals(damaged)).toBe(true);
   });
 
   it("refuses to replace another program's database (exit 5, untouched; a newer fu's: schema.test.ts)", async () => {
-    const run = demo();
+    const run = await demo();
     const backup = path.join(scratch(), 'backup.db');
-    run('backup', backup);
+    await run('backup', backup);
     const other = otherProgram(scratch());
     const bytes = fs.readFileSync(other);
-    const r = fu(['restore', backup, '--yes'], { db: other, now: NOW });
+    const r = await fu(['restore', backup, '--yes'], { db: other, now: NOW });
     expect(r.code).toBe(5);
     expect(r.stderr).toMatch(/holds another program's database/);
     expect(fs.readFileSync(other).equals(bytes)).toBe(true);
@@ -214,18 +214,18 @@ describe('fu restore', () => {
 
   it('shows other fu processes the database before or after the restore, never a mix', async () => {
     const run = session({ now: NOW });
-    for (const name of ['Ana', 'Ben', 'Cy']) run('add', name);
+    for (const name of ['Ana', 'Ben', 'Cy']) await run('add', name);
     const backup = path.join(scratch(), 'backup.db');
-    run('backup', backup);
-    for (const name of ['Dee', 'Eve']) run('add', name);
-    run('edit', 'ana', '--name', 'Ana Changed');
+    await run('backup', backup);
+    for (const name of ['Dee', 'Eve']) await run('add', name);
+    await run('edit', 'ana', '--name', 'Ana Changed');
     const states = new Set(['Ana,Ben,Cy', 'Ana Changed,Ben,Cy,Dee,Eve']);
     let restoring = true;
-    const restore = fuAsync(['restore', backup, '--yes'], { db: run.db, now: NOW }).finally(() => (restoring = false));
+    const restore = fuProcess(['restore', backup, '--yes'], { db: run.db, now: NOW }).finally(() => (restoring = false));
     const seen: string[] = [];
     const readers = Array.from({ length: 3 }, async () => {
       do {
-        const r = await fuAsync(['list', '--json'], { db: run.db, now: NOW });
+        const r = await fuProcess(['list', '--json'], { db: run.db, now: NOW });
         expect(r.code, r.stderr).toBe(0);
         seen.push((JSON.parse(r.stdout) as { name: string }[]).map((c) => c.name).sort().join(','));
       } while (restoring);
@@ -233,13 +233,13 @@ describe('fu restore', () => {
     await Promise.all(readers);
     expect((await restore).code).toBe(0);
     for (const s of seen) expect(states.has(s), s).toBe(true);
-    expect(run.json<{ name: string }[]>('list').map((c) => c.name)).toEqual(['Ana', 'Ben', 'Cy']);
+    expect((await run.json<{ name: string }[]>('list')).map((c) => c.name)).toEqual(['Ana', 'Ben', 'Cy']);
   });
 
   it('upgrades a backup from an older schema in the copy, never in the backup file', async () => {
-    const run = demo();
+    const run = await demo();
     const backup = path.join(scratch(), 'backup.db');
-    run('backup', backup);
+    await run('backup', backup);
     const bytes = fs.readFileSync(backup);
     const dir = scratch('fu-migrations-');
     for (const m of listMigrations()) fs.copyFileSync(m.file, path.join(dir, path.basename(m.file)));
@@ -260,10 +260,10 @@ describe('fu restore', () => {
   });
 
   it('asks before replacing on a terminal: no keeps the database, yes restores it', async () => {
-    const run = demo();
+    const run = await demo();
     const backup = path.join(scratch(), 'backup.db');
-    run('backup', backup);
-    run('add', 'Lee Park');
+    await run('backup', backup);
+    await run('add', 'Lee Park');
     const changed = await snapshot(run.db);
     const env = { FU_DB: run.db, FU_NOW: NOW, TZ: 'UTC', HOME: run.dir, NO_COLOR: '1' };
     const no = await runInPty(['restore', backup], { env, steps: [['(y/N)', `n${KEY.enter}`]] });
@@ -284,22 +284,22 @@ function write(dir: string, name: string, text: string): string {
   return file;
 }
 
-function fuBackup(dir: string): string {
+async function fuBackup(dir: string): Promise<string> {
   const db = path.join(dir, 'source.db');
-  expect(fu(['demo'], { db, now: NOW }).code).toBe(0);
+  expect((await fu(['demo'], { db, now: NOW })).code).toBe(0);
   const file = path.join(dir, 'backup.db');
-  expect(fu(['backup', file], { db, now: NOW }).code).toBe(0);
+  expect((await fu(['backup', file], { db, now: NOW })).code).toBe(0);
   return file;
 }
 
-function truncatedBackup(dir: string): string {
-  const file = fuBackup(dir);
+async function truncatedBackup(dir: string): Promise<string> {
+  const file = await fuBackup(dir);
   fs.truncateSync(file, Math.floor(fs.statSync(file).size / 2));
   return file;
 }
 
-function corruptedBackup(dir: string): string {
-  const file = fuBackup(dir);
+async function corruptedBackup(dir: string): Promise<string> {
+  const file = await fuBackup(dir);
   const fd = fs.openSync(file, 'r+');
   // The last page (an index or table page) overwritten with noise.
   const size = fs.statSync(file).size;
@@ -316,16 +316,16 @@ function otherProgram(dir: string): string {
   return file;
 }
 
-function newerBackup(dir: string): string {
-  const file = fuBackup(dir);
+async function newerBackup(dir: string): Promise<string> {
+  const file = await fuBackup(dir);
   const db = new Database(file);
   db.pragma(`user_version = ${newest(listMigrations()) + 1}`);
   db.close();
   return file;
 }
 
-function brokenReferences(dir: string): string {
-  const file = fuBackup(dir);
+async function brokenReferences(dir: string): Promise<string> {
+  const file = await fuBackup(dir);
   const db = new Database(file);
   db.pragma('foreign_keys = OFF');
   db.prepare("INSERT INTO touches (contact_id, happened_at, channel, outcome, direction, created_at) VALUES (999, '2026-11-20T10:00:00.000Z', 'call', 'no-answer', 'outbound', '2026-11-20T10:00:00.000Z')").run();

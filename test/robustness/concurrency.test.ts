@@ -1,5 +1,5 @@
 /**
- * Several fu processes on one database at once (issue 7, part 1): every write
+ * Several fu processes on one database at once: every write
  * lands exactly once, the rules are checked inside the write transaction, a
  * reader sees a committed state, and a lock held past the busy timeout fails
  * cleanly (exit 5, nothing written).
@@ -17,8 +17,8 @@ import { applyTouchPlan, contactState } from '../../src/store/apply.js';
 import { openDatabase } from '../../src/store/db.js';
 import { refreshDerived } from '../../src/store/derived.js';
 import { Store } from '../../src/store/store.js';
-import { fu, snapshot, storeDeps } from '../helpers.js';
-import { count, derivedMismatches, fuAsync, integrity, scratch, sleep, startFu } from './support.js';
+import { fu, fuProcess, snapshot, startFu, storeDeps } from '../helpers.js';
+import { count, derivedMismatches, integrity, scratch, sleep } from './support.js';
 import { zoneOf } from '../../src/domain/zone.js';
 
 const NOW = '2026-11-23T09:00:00Z'; // a Monday
@@ -47,7 +47,7 @@ describe('many fu processes at once', () => {
   it('records all twenty touches of twenty fu log started at once, each on its own contact', async () => {
     const db = withContacts(20);
     const results = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => fuAsync(['log', `#${i + 1}`, '--outcome', 'connected', '--next', `demo ${i + 1}`, '--at', 'tue 3pm'], { db, now: NOW })),
+      Array.from({ length: 20 }, (_, i) => fuProcess(['log', `#${i + 1}`, '--outcome', 'connected', '--next', `demo ${i + 1}`, '--at', 'tue 3pm'], { db, now: NOW })),
     );
     for (const r of results) expect(r, r.stderr).toMatchObject({ code: 0, stderr: '' });
     expect(count(db, 'touches')).toBe(20);
@@ -63,7 +63,7 @@ describe('many fu processes at once', () => {
     // Three rounds: the first-use race (schema being created while another fu checks the file) is short.
     for (let round = 0; round < 3; round++) {
       const db = path.join(scratch(), 'new', 'fu.db');
-      const results = await Promise.all(Array.from({ length: 20 }, (_, i) => fuAsync(['add', `Lead ${i}`], { db, now: NOW })));
+      const results = await Promise.all(Array.from({ length: 20 }, (_, i) => fuProcess(['add', `Lead ${i}`], { db, now: NOW })));
       for (const r of results) expect(r.code, r.stderr).toBe(0);
       expect(count(db, 'contacts')).toBe(20);
       expect(integrity(db)).toBe('ok');
@@ -76,7 +76,7 @@ describe('many fu processes at once', () => {
     const db = path.join(scratch(), 'fu.db');
     const holder = new Database(db);
     holder.exec('BEGIN IMMEDIATE');
-    const pending = fuAsync(['today'], { db, now: NOW });
+    const pending = fuProcess(['today'], { db, now: NOW });
     await sleep(500);
     holder.exec('COMMIT');
     holder.close();
@@ -91,7 +91,7 @@ describe('many fu processes at once', () => {
     const holder = new Database(db);
     holder.exec('BEGIN IMMEDIATE');
     const started = Date.now();
-    const r = await fuAsync(['today'], { db, now: NOW, env: { FU_BUSY_TIMEOUT_MS: '300' } });
+    const r = await fuProcess(['today'], { db, now: NOW, env: { FU_BUSY_TIMEOUT_MS: '300' } });
     const waited = Date.now() - started;
     holder.exec('ROLLBACK');
     holder.close();
@@ -129,7 +129,7 @@ describe('many fu processes at once', () => {
 
   it('records exactly one of ten chases started at once on the same contact: the others are refused by R5 (exit 3)', async () => {
     const db = withContacts(1);
-    const results = await Promise.all(Array.from({ length: 10 }, () => fuAsync(['log', 'C00', '--outcome', 'no-answer'], { db, now: NOW })));
+    const results = await Promise.all(Array.from({ length: 10 }, () => fuProcess(['log', 'C00', '--outcome', 'no-answer'], { db, now: NOW })));
     const codes = results.map((r) => r.code).sort();
     expect(codes).toEqual([0, 3, 3, 3, 3, 3, 3, 3, 3, 3]);
     for (const r of results.filter((x) => x.code === 3)) {
@@ -137,7 +137,7 @@ describe('many fu processes at once', () => {
       expect(r.stderr).toMatch(/^fu: R5: The last attempt was Mon 23 Nov; space attempts 3 days apart/);
     }
     expect(count(db, 'touches')).toBe(1);
-    const shown = JSON.parse(fu(['show', 'C00', '--json'], { db, now: NOW }).stdout) as { unansweredAttempts: number; chaseDueOn: string };
+    const shown = JSON.parse((await fu(['show', 'C00', '--json'], { db, now: NOW })).stdout) as { unansweredAttempts: number; chaseDueOn: string };
     expect(shown).toMatchObject({ unansweredAttempts: 1, chaseDueOn: '2026-11-26' });
     expect(derivedMismatches(db)).toEqual([]);
   });
@@ -146,7 +146,7 @@ describe('many fu processes at once', () => {
     const db = withContacts(1);
     // Conversations are not limited by R4/R5: all ten are recorded, each replacing the open next step.
     const results = await Promise.all(
-      Array.from({ length: 10 }, (_, i) => fuAsync(['log', 'C00', '--outcome', 'connected', '--note', `call ${i}`, '--next', `step ${i}`, '--at', 'tue 3pm'], { db, now: NOW })),
+      Array.from({ length: 10 }, (_, i) => fuProcess(['log', 'C00', '--outcome', 'connected', '--note', `call ${i}`, '--next', `step ${i}`, '--at', 'tue 3pm'], { db, now: NOW })),
     );
     for (const r of results) expect(r.code, r.stderr).toBe(0);
     const raw = new Database(db, { readonly: true });
@@ -184,7 +184,7 @@ describe('fu today while fu log writes', () => {
     const writers = Promise.all(
       Array.from({ length: n }, async (_, i) => {
         await sleep(i * 60);
-        return fuAsync(['log', `#${i + 1}`, '--outcome', 'connected', '--next', 'pricing review', '--at', 'today 4pm'], { db, now: NOW });
+        return fuProcess(['log', `#${i + 1}`, '--outcome', 'connected', '--next', 'pricing review', '--at', 'today 4pm'], { db, now: NOW });
       }),
     );
     let writing = true;
@@ -192,7 +192,7 @@ describe('fu today while fu log writes', () => {
     const readers = Array.from({ length: 3 }, async () => {
       const outputs: TodayJson[] = [];
       do {
-        const r = await fuAsync(['today', '--json'], { db, now: NOW });
+        const r = await fuProcess(['today', '--json'], { db, now: NOW });
         expect(r.code, r.stderr).toBe(0);
         outputs.push(JSON.parse(r.stdout) as TodayJson);
       } while (writing);
@@ -204,7 +204,7 @@ describe('fu today while fu log writes', () => {
     for (const today of seen) expectWholeStates(today, n);
     // The readers did run in the middle of the writes: some saw part of the contacts written.
     expect(seen.some((t) => t.appointments.length > 0 && t.chases.length > 0)).toBe(true);
-    const after = JSON.parse(fu(['today', '--json'], { db, now: NOW }).stdout) as TodayJson;
+    const after = JSON.parse((await fu(['today', '--json'], { db, now: NOW })).stdout) as TodayJson;
     expect(after.appointments).toHaveLength(n);
     expect(after.chases).toHaveLength(0);
   });
@@ -263,7 +263,7 @@ describe('a lock held past the busy timeout', () => {
     const db = withContacts(1);
     const holder = new Database(db);
     holder.exec('BEGIN IMMEDIATE');
-    const pending = fuAsync(['log', 'C00', '--outcome', 'no-answer'], { db, now: NOW });
+    const pending = fuProcess(['log', 'C00', '--outcome', 'no-answer'], { db, now: NOW });
     await sleep(700);
     holder.exec('COMMIT');
     holder.close();
@@ -283,7 +283,7 @@ describe('a lock held past the busy timeout', () => {
     holder.exec('BEGIN IMMEDIATE');
     holder.prepare("INSERT INTO config (key, value) VALUES ('holder', 'uncommitted')").run();
     const started = Date.now();
-    const r = await fuAsync(args, { db, now: NOW, env: { FU_BUSY_TIMEOUT_MS: '300' } });
+    const r = await fuProcess(args, { db, now: NOW, env: { FU_BUSY_TIMEOUT_MS: '300' } });
     const waited = Date.now() - started;
     holder.exec('ROLLBACK');
     holder.close();
@@ -297,7 +297,7 @@ describe('a lock held past the busy timeout', () => {
 
   it('refuses an invalid FU_BUSY_TIMEOUT_MS with exit 2', async () => {
     const db = withContacts(1);
-    const r = await fuAsync(['list'], { db, now: NOW, env: { FU_BUSY_TIMEOUT_MS: 'soon' } });
+    const r = await fuProcess(['list'], { db, now: NOW, env: { FU_BUSY_TIMEOUT_MS: 'soon' } });
     expect(r).toMatchObject({ code: 2, stderr: expect.stringMatching(/^fu: FU_BUSY_TIMEOUT_MS must be a whole number of milliseconds, not "soon"\./) });
   });
 

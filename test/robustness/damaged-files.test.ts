@@ -1,34 +1,34 @@
 /**
- * `--db` pointing at something that is not a healthy fu database (issue 7,
- * part 3): exit 5, one sentence naming the path and the problem, and the file
- * (and its folder) exactly as they were.
+ * `--db` pointing at something that is not a healthy fu database: exit 5,
+ * one sentence naming the path and the problem, and the file (and its
+ * folder) exactly as they were.
  */
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fu } from '../helpers.js';
-import { filesIn, fuAsync, isRoot, otherUser, scratch, type SpawnOptions } from './support.js';
+import { fu, fuProcess, type ProcessOptions } from '../helpers.js';
+import { filesIn, isRoot, otherUser, scratch } from './support.js';
 
 const NOW = '2026-11-23T09:00:00Z';
 
 /** A fu database with the demo loaded, closed cleanly (no -wal beside it). */
-function demoDatabase(dir: string, name = 'fu.db'): string {
+async function demoDatabase(dir: string, name = 'fu.db'): Promise<string> {
   const file = path.join(dir, name);
-  expect(fu(['demo'], { db: file, now: NOW }).code).toBe(0);
+  expect((await fu(['demo'], { db: file, now: NOW })).code).toBe(0);
   expect(fs.existsSync(`${file}-wal`)).toBe(false);
   return file;
 }
 
 interface Case {
   /** Prepares the file in `dir` and says how to run fu on it. */
-  setup(dir: string): { db: string; user?: SpawnOptions['user'] };
+  setup(dir: string): Promise<{ db: string; user?: ProcessOptions['user'] }> | { db: string; user?: ProcessOptions['user'] };
   problem: RegExp;
   /** Only write commands meet the problem (a read-only file can still be read where SQLite may add its -shm). */
   writesOnly?: boolean;
 }
 
-const user = otherUser();
+const user = await otherUser();
 // Root ignores file permissions: the permission cases then run fu as nobody. Not root: plain chmod bites.
 const permissionsBite = !isRoot() || user !== undefined;
 
@@ -42,24 +42,24 @@ const CASES: Record<string, Case> = {
     problem: /^The file (\S+) is not a fu database \(not SQLite\)\.$/,
   },
   'a database truncated to half its size': {
-    setup: (dir) => {
-      const file = demoDatabase(dir);
+    setup: async (dir) => {
+      const file = await demoDatabase(dir);
       fs.truncateSync(file, Math.floor(fs.statSync(file).size / 2));
       return { db: file };
     },
     problem: /^Cannot use the database (\S+): it is damaged or not a database\.$/,
   },
   'a database cut after its header': {
-    setup: (dir) => {
-      const file = demoDatabase(dir);
+    setup: async (dir) => {
+      const file = await demoDatabase(dir);
       fs.truncateSync(file, 100);
       return { db: file };
     },
     problem: /^Cannot use the database (\S+): it is damaged or not a database\.$/,
   },
   'a database whose schema page is overwritten': {
-    setup: (dir) => {
-      const file = demoDatabase(dir);
+    setup: async (dir) => {
+      const file = await demoDatabase(dir);
       const fd = fs.openSync(file, 'r+');
       fs.writeSync(fd, Buffer.alloc(3000, 0xa5), 0, 3000, 100); // page 1 after the 100-byte header: the table of tables
       fs.closeSync(fd);
@@ -91,8 +91,8 @@ const CASES: Record<string, Case> = {
     problem: /^Cannot use the database (\S+): permission denied\.$/,
   },
   'a read-only database file': {
-    setup: (dir) => {
-      const file = demoDatabase(dir);
+    setup: async (dir) => {
+      const file = await demoDatabase(dir);
       fs.chmodSync(file, 0o444);
       return { db: file, user };
     },
@@ -137,12 +137,13 @@ describe('a --db that fu cannot use', () => {
     it.skipIf(skip !== undefined)(`${name}: exit 5, one sentence naming it, nothing touched${skip ? ` (skipped: ${skip})` : ''}`, async () => {
       const dir = scratch();
       fs.chmodSync(dir, 0o755); // another user must be able to reach the file
-      const { db, user: as } = c.setup(dir);
+      const { db, user: as } = await c.setup(dir);
       const before = contents(dir);
       const commands = c.writesOnly ? WRITES : [...READS, ...WRITES];
       for (const command of commands) {
         const args = command.map((a) => (a === 'BACKUP' ? path.join(scratch(), 'backup.db') : a));
-        const r = await fuAsync(['--db', db, ...args], { now: NOW, user: as, env: { HOME: dir } });
+        // Only another user needs a process of its own.
+        const r = as ? await fuProcess(['--db', db, ...args], { now: NOW, user: as, env: { HOME: dir } }) : await fu(['--db', db, ...args], { now: NOW, env: { HOME: dir } });
         const what = `fu ${args.join(' ')}`;
         expect(r.code, `${what}: ${r.stderr}`).toBe(5);
         expect(r.stdout, what).toBe('');
@@ -160,44 +161,44 @@ describe('a --db that fu cannot use', () => {
     });
   }
 
-  it('names the folder problem in a sentence, never a raw system error', () => {
+  it('names the folder problem in a sentence, never a raw system error', async () => {
     const dir = scratch();
     fs.writeFileSync(path.join(dir, 'plain-file'), 'x');
     for (const db of [path.join(dir, 'plain-file', 'sub', 'fu.db'), path.join(dir, 'x'.repeat(300), 'fu.db')]) {
-      const r = fu(['list'], { db, now: NOW });
+      const r = await fu(['list'], { db, now: NOW });
       expect(r.code).toBe(5);
       expect(r.stderr).not.toMatch(/E[A-Z]+:|errno|syscall/);
       expect(r.stderr.split('\n')[0]).toMatch(/^fu: Cannot use the database .+: [a-z][^:]*\.$/);
     }
   });
 
-  it('leaves no file behind when the database folder cannot be made', () => {
+  it('leaves no file behind when the database folder cannot be made', async () => {
     const dir = scratch();
     fs.writeFileSync(path.join(dir, 'plain-file'), 'x');
-    fu(['add', 'Dana'], { db: path.join(dir, 'plain-file', 'fu.db'), now: NOW });
+    await fu(['add', 'Dana'], { db: path.join(dir, 'plain-file', 'fu.db'), now: NOW });
     expect(filesIn(dir)).toEqual(['plain-file']);
   });
 });
 
 describe('an error fu did not foresee', () => {
   // A stored time no fu writes (edited by hand, say) makes `fu show` fail where no check expects it.
-  function withBadTime(): string {
-    const db = demoDatabase(scratch());
+  async function withBadTime(): Promise<string> {
+    const db = await demoDatabase(scratch());
     const sql = new Database(db);
     sql.prepare("UPDATE commitments SET due_at = 'soon' WHERE id = 1").run();
     sql.close();
     return db;
   }
 
-  it('is exit 1 with one line and how to see more, never a stack trace', () => {
-    const r = fu(['show', '1'], { db: withBadTime(), now: NOW });
+  it('is exit 1 with one line and how to see more, never a stack trace', async () => {
+    const r = await fu(['show', '1'], { db: await withBadTime(), now: NOW });
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/^fu: internal error: .+\nRun again with FU_DEBUG=1 to see the details, and please report it\.\n$/);
   });
 
-  it('shows the stack with FU_DEBUG=1', () => {
-    const r = fu(['show', '1'], { db: withBadTime(), now: NOW, env: { FU_DEBUG: '1' } });
+  it('shows the stack with FU_DEBUG=1', async () => {
+    const r = await fu(['show', '1'], { db: await withBadTime(), now: NOW, env: { FU_DEBUG: '1' } });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/^fu: internal error: .+\n\w*Error: .+\n {4}at /);
   });

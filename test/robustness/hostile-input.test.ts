@@ -1,21 +1,20 @@
 /**
- * Hostile and odd input through every command that takes text (issue 7,
- * part 5). Accepted text is stored verbatim (--json gives back the exact
- * string) and printed harmlessly everywhere (tables, tab-separated rows,
+ * Hostile and odd input through every command that takes text. Accepted
+ * text is stored verbatim (--json gives back the exact string) and printed harmlessly everywhere (tables, tab-separated rows,
  * plain text, error messages, prompts): no raw escape sequence, bell or
  * control character reaches the terminal. Invalid input is refused with the
  * documented exit code, one clear message, and nothing changed.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { safe } from '../../src/cli/output.js';
-import { BIN, fu, fuEnv, session, snapshot, type FuResult, type Session } from '../helpers.js';
+import { BIN, fu, fuEnv, runProgram, session, snapshot, startFu, type FuResult, type Session } from '../helpers.js';
 import type { ContactFields } from '../../src/store/store.js';
 import { generateFile } from '../../src/tools/gen.js';
 import { KEY, runInPty } from '../pty.js';
-import { RAW_CONTROL, scratch, startFu } from './support.js';
+import { RAW_CONTROL, scratch } from './support.js';
 import { zoneOf } from '../../src/domain/zone.js';
 
 const NOW = '2026-11-23T09:00:00Z'; // Monday
@@ -54,54 +53,54 @@ interface ShowJson extends ContactFields {
 }
 
 /** Every text-taking command, fed `text` in every text field; returns the contact's id and everything fu printed. */
-function feed(run: Session, text: string): { id: number; printed: [string, FuResult][] } {
+async function feed(run: Session, text: string): Promise<{ id: number; printed: [string, FuResult][] }> {
   const printed: [string, FuResult][] = [];
-  const ok = (what: string, ...args: string[]) => {
-    const r = run(...args);
+  const ok = async (what: string, ...args: string[]) => {
+    const r = await run(...args);
     expect(r.code, `${what}: ${r.stderr}`).toBe(0);
     printed.push([what, r]);
     return r;
   };
-  const added = ok('fu add', 'add', text, '--company', text, '--phone', text, '--source', text, '--note', text, '--tag', text);
+  const added = await ok('fu add', 'add', text, '--company', text, '--phone', text, '--source', text, '--note', text, '--tag', text);
   const id = Number(/^Added #(\d+) /.exec(added.stdout)![1]);
-  ok('fu log (conversation)', 'log', `#${id}`, '--outcome', 'connected', '--note', text, '--next', text, '--at', 'tue 3pm', '--promise', text, '--by', 'tomorrow 5pm');
-  ok('fu next', 'next', `#${id}`, `${text} (moved)`, '--at', 'wed 10am');
-  ok('fu edit', 'edit', `#${id}`, '--company', `${text} Inc`, '--tag', `${text} 2`);
-  ok('fu log (value touch)', 'log', `#${id}`, '--via', 'email', '--outcome', 'sent', '--value', text);
-  ok('fu add --met', 'add', `${text} (met)`, '--met', text, '--next', text, '--at', 'thu 11am');
-  for (const args of [['show', `#${id}`], ['list', '--status', 'all'], ['today', '--on', 'tue'], ['today', '--on', 'wed'], ['stale']]) ok(`fu ${args.join(' ')}`, ...args);
-  ok('fu done', 'done', String(run.json<ShowJson>('show', `#${id}`).commitments.find((c) => c.what === text)!.id));
+  await ok('fu log (conversation)', 'log', `#${id}`, '--outcome', 'connected', '--note', text, '--next', text, '--at', 'tue 3pm', '--promise', text, '--by', 'tomorrow 5pm');
+  await ok('fu next', 'next', `#${id}`, `${text} (moved)`, '--at', 'wed 10am');
+  await ok('fu edit', 'edit', `#${id}`, '--company', `${text} Inc`, '--tag', `${text} 2`);
+  await ok('fu log (value touch)', 'log', `#${id}`, '--via', 'email', '--outcome', 'sent', '--value', text);
+  await ok('fu add --met', 'add', `${text} (met)`, '--met', text, '--next', text, '--at', 'thu 11am');
+  for (const args of [['show', `#${id}`], ['list', '--status', 'all'], ['today', '--on', 'tue'], ['today', '--on', 'wed'], ['stale']]) await ok(`fu ${args.join(' ')}`, ...args);
+  await ok('fu done', 'done', String((await run.json<ShowJson>('show', `#${id}`)).commitments.find((c) => c.what === text)!.id));
   return { id, printed };
 }
 
 describe('hostile text, accepted', () => {
-  it.each(CASES)('stores %s verbatim in every field and prints it harmlessly everywhere', (_name, text) => {
+  it.each(CASES)('stores %s verbatim in every field and prints it harmlessly everywhere', async (_name, text) => {
     const run = session({ now: NOW });
-    const { id, printed } = feed(run, text);
-    const shown = run.json<ShowJson>('show', `#${id}`);
+    const { id, printed } = await feed(run, text);
+    const shown = await run.json<ShowJson>('show', `#${id}`);
     expect(shown).toMatchObject({ name: text, company: `${text} Inc`, phone: text, source: text, note: text });
     expect(shown.tags.sort()).toEqual([text, `${text} 2`].sort());
     expect(shown.touches.map((t) => t.note)).toContain(text);
     expect(shown.touches.map((t) => t.value)).toContain(text);
     const whats = shown.commitments.flatMap((c) => [c.what, ...c.history.map((h) => h.what)]);
     expect(whats).toEqual(expect.arrayContaining([text, `${text} (moved)`]));
-    expect(run.json<{ name: string }[]>('list', '--status', 'all').map((c) => c.name)).toEqual(expect.arrayContaining([text, `${text} (met)`]));
+    expect((await run.json<{ name: string }[]>('list', '--status', 'all')).map((c) => c.name)).toEqual(expect.arrayContaining([text, `${text} (met)`]));
     for (const [what, r] of printed) expectHarmlessResult(r, what);
     // What is printed is the escaped form, not a mangled or dropped one.
     const plain = printed.find(([w]) => w === 'fu show #1' || w.startsWith('fu show'))![1].stdout;
     expect(plain).toContain(safe(text).slice(0, 200));
     // A lost reason too, the last text field.
-    const lost = run('log', `#${id}`, '--outcome', 'connected', '--lost', text);
+    const lost = await run('log', `#${id}`, '--outcome', 'connected', '--lost', text);
     expect(lost.code).toBe(0);
     expectHarmlessResult(lost, 'fu log --lost');
-    expect(run.json<ShowJson>('show', `#${id}`).touches.map((t) => t.lostReason)).toContain(text);
+    expect((await run.json<ShowJson>('show', `#${id}`)).touches.map((t) => t.lostReason)).toContain(text);
   });
 
   it.each(CASES)('quotes %s harmlessly in error messages', async (_name, text) => {
     const run = session({ now: NOW });
-    run('add', 'Dana Reyes', '--email', 'dana@acme.example');
-    run('add', text);
-    run('add', text);
+    await run('add', 'Dana Reyes', '--email', 'dana@acme.example');
+    await run('add', text);
+    await run('add', text);
     const before = await snapshot(run.db);
     const attempts: [string, string[], number][] = [
       ['an unknown contact', ['show', `${text}x`], 4],
@@ -120,7 +119,7 @@ describe('hostile text, accepted', () => {
       ['an unknown option', ['list', `--${text}`], 2],
     ];
     for (const [what, args, code] of attempts) {
-      const r = run(...args);
+      const r = await run(...args);
       expect(r.code, `${what}: ${r.stderr}`).toBe(code);
       expect(r.stdout, what).toBe('');
       expect(r.stderr, what).toMatch(/^fu: /);
@@ -134,8 +133,8 @@ describe('hostile text on a real terminal', () => {
   it('draws tables and timelines with every hostile name without a single escape code (NO_COLOR)', async () => {
     const run = session({ now: NOW });
     for (const text of Object.values(HOSTILE)) {
-      const id = Number(/^Added #(\d+) /.exec(run('add', text, '--company', text).stdout)![1]);
-      run('log', `#${id}`, '--outcome', 'connected', '--note', text, '--next', text, '--at', 'today 4pm', '--promise', text, '--by', 'today 5pm');
+      const id = Number(/^Added #(\d+) /.exec((await run('add', text, '--company', text)).stdout)![1]);
+      await run('log', `#${id}`, '--outcome', 'connected', '--note', text, '--next', text, '--at', 'today 4pm', '--promise', text, '--by', 'today 5pm');
     }
     const env = { FU_DB: run.db, FU_NOW: NOW, TZ: 'UTC', HOME: run.dir, NO_COLOR: '1' };
     for (const args of [['list'], ['today'], ['stale'], ['show', '#6'], ['show', '#7']]) {
@@ -147,7 +146,7 @@ describe('hostile text on a real terminal', () => {
 
   it('never echoes stored escape sequences in prompts: the default answer is shown escaped', async () => {
     const run = session({ now: NOW });
-    run('add', 'Dana Reyes');
+    await run('add', 'Dana Reyes');
     const payload = 'demo \u001b]0;pwned\u0007\u001b[2J now';
     const r = await runInPty(['log', 'dana', '--outcome', 'connected', '--next', payload, '--at', 'tuesday afternoon'], {
       env: { FU_DB: run.db, FU_NOW: NOW, TZ: 'UTC', HOME: run.dir, NO_COLOR: '1' },
@@ -168,7 +167,7 @@ describe('hostile text on a real terminal', () => {
 /** Runs a command that must be refused, and proves it printed one clear message and changed nothing. */
 async function refused(run: Session, code: number, args: string[], message?: RegExp): Promise<void> {
   const before = await snapshot(run.db);
-  const r = run(...args);
+  const r = await run(...args);
   const what = `fu ${args.join(' ')}`;
   expect(r.code, `${what}: ${r.stderr}`).toBe(code);
   expect(r.stdout, what).toBe('');
@@ -240,18 +239,18 @@ describe('invalid input, refused with nothing changed', () => {
 
   // One database for the whole table: each refusal proves it changed nothing.
   let run: Session;
-  beforeAll(() => {
+  beforeAll(async () => {
     run = session({ now: NOW });
-    expect(run('add', 'Dana Reyes', '--company', 'Acme').code).toBe(0);
+    expect((await run('add', 'Dana Reyes', '--company', 'Acme')).code).toBe(0);
   });
 
   it.each(REFUSALS)('refuses %s', async (_what, args, code, message) => {
     await refused(run, code, args, message);
   });
 
-  it('says where the hint after a parse error points, never at the --db path', () => {
+  it('says where the hint after a parse error points, never at the --db path', async () => {
     const run = session({ now: NOW });
-    const r = run('--db', run.db, 'today', '--limit', '-1');
+    const r = await run('--db', run.db, 'today', '--limit', '-1');
     expect(r.stderr).toContain('See: fu today --help');
   });
 });
@@ -259,7 +258,7 @@ describe('invalid input, refused with nothing changed', () => {
 describe('a reader that stops early', () => {
   it('ends quietly when stdout is closed (fu list | head -1): no stack trace', async () => {
     const run = session({ now: NOW });
-    run('demo');
+    await run('demo');
     const db = path.join(scratch(), 'copy.db');
     fs.copyFileSync(run.db, db);
     const { child, done } = startFu(['list', '--status', 'all'], { db, now: NOW });
@@ -270,20 +269,20 @@ describe('a reader that stops early', () => {
   });
 });
 
-const hasPerl = spawnSync('perl', ['-v']).status === 0;
+const hasPerl = (await runProgram('perl', ['-v'], { env: process.env }).catch(() => undefined))?.code === 0;
 
 describe('a reader slower than fu', () => {
   it.skipIf(!hasPerl)('writes every byte to a full non-blocking pipe, handing over to Node on EAGAIN (skipped without perl)', async () => {
     const dir = scratch();
     const db = path.join(dir, 'big.db');
     generateFile(db, { contacts: 1500, touchesPerContact: 2, seed: 'pipe', now: NOW, zone: zoneOf('UTC') });
-    const expected = fu(['list', '--status', 'all'], { db, now: NOW });
+    const expected = await fu(['list', '--status', 'all'], { db, now: NOW });
     expect(expected.code).toBe(0);
     // More than a pipe holds (64 KiB on Linux), so fu meets EAGAIN while nobody reads.
     expect(Buffer.byteLength(expected.stdout)).toBeGreaterThan(128 * 1024);
 
     const fifo = path.join(dir, 'out.fifo');
-    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    expect((await runProgram('mkfifo', [fifo], { env: process.env })).code).toBe(0);
     const reader = fs.openSync(fifo, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
     const writer = fs.openSync(fifo, fs.constants.O_WRONLY | fs.constants.O_NONBLOCK);
     // Node gives a child a blocking stdout, so perl sets O_NONBLOCK on it, as a

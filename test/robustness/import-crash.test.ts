@@ -2,8 +2,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fu } from '../helpers.js';
-import { count, integrity, scratch, sleep, startFu, writeLocked } from './support.js';
+import { fu, startFu } from '../helpers.js';
+import { count, integrity, scratch, sleep, writeLocked } from './support.js';
 
 const NOW = '2026-11-23T09:00:00Z';
 
@@ -11,7 +11,7 @@ describe('fu import killed half-way', () => {
   it('leaves the database as it was: no contact from the file, the earlier ones intact', async () => {
     const dir = scratch();
     const db = path.join(dir, 'fu.db');
-    expect(fu(['add', 'Already Here'], { db, now: NOW }).code).toBe(0);
+    expect((await fu(['add', 'Already Here'], { db, now: NOW })).code).toBe(0);
     const lines = ['First Name,Last Name,Email,Company Name'];
     for (let i = 0; i < 200_000; i++) lines.push(`First${i},Last${i},p${i}@example.org,Company ${i % 3000}`);
     const file = path.join(dir, 'big.csv');

@@ -1,16 +1,15 @@
 /**
- * Privacy (issue 7, part 7): the database, its journals and backups are
+ * Privacy: the database, its journals and backups are
  * private to the user (files 0600, folders fu creates 0700, whatever the
  * umask), and fu writes personal data nowhere else: no temporary files, no
  * logs, nothing in HOME, TMPDIR or the XDG folders besides the database.
  */
 import Database from 'better-sqlite3';
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/store/db.js';
-import { BIN, fu } from '../helpers.js';
+import { BIN, fu, runProgram } from '../helpers.js';
 import { KEY, runInPty } from '../pty.js';
 import { fuEnv, scratch, treeOf } from './support.js';
 
@@ -18,14 +17,14 @@ const NOW = '2026-11-23T09:00:00Z';
 const mode = (p: string) => fs.statSync(p).mode & 0o777;
 
 describe('private files', () => {
-  it('creates the database 0600 in 0700 folders, its backups too, even with a umask of 000', () => {
+  it('creates the database 0600 in 0700 folders, its backups too, even with a umask of 000', async () => {
     const root = scratch();
     const db = path.join(root, 'data', 'fu', 'fu.db');
     const backup = path.join(root, 'backups', 'monday', 'fu.db');
     const run = (...args: string[]) =>
-      spawnSync('/bin/sh', ['-c', 'umask 000 && exec "$0" "$@"', process.execPath, BIN, ...args], { env: fuEnv({ db, now: NOW }), encoding: 'utf8' });
-    expect(run('demo').status).toBe(0);
-    expect(run('backup', backup).status).toBe(0);
+      runProgram('/bin/sh', ['-c', 'umask 000 && exec "$0" "$@"', process.execPath, BIN, ...args], { env: fuEnv({ db, now: NOW }) });
+    expect((await run('demo')).code).toBe(0);
+    expect((await run('backup', backup)).code).toBe(0);
     expect(mode(db)).toBe(0o600);
     expect(mode(path.dirname(db))).toBe(0o700);
     expect(mode(path.dirname(path.dirname(db)))).toBe(0o700);
@@ -33,18 +32,18 @@ describe('private files', () => {
     expect(mode(path.dirname(backup))).toBe(0o700);
     expect(mode(path.dirname(path.dirname(backup)))).toBe(0o700);
     // A restore writes its checked copy beside the database: private as well, and gone afterwards.
-    expect(run('restore', backup, '--yes').status).toBe(0);
+    expect((await run('restore', backup, '--yes')).code).toBe(0);
     expect(mode(db)).toBe(0o600);
     expect(fs.readdirSync(path.dirname(db))).toEqual(['fu.db']);
   });
 
-  it('keeps the write-ahead log and shared-memory files as private as the database', () => {
+  it('keeps the write-ahead log and shared-memory files as private as the database', async () => {
     const db = path.join(scratch(), 'fu.db');
-    expect(fu(['add', 'Dana Reyes', '--note', 'prefers calls after 4pm'], { db, now: NOW }).code).toBe(0);
+    expect((await fu(['add', 'Dana Reyes', '--note', 'prefers calls after 4pm'], { db, now: NOW })).code).toBe(0);
     // While another connection is open the -wal and -shm files stay; they hold recent writes.
     const holder = new Database(db);
     holder.prepare('SELECT count(*) FROM contacts').get();
-    expect(fu(['log', 'dana', '--outcome', 'no-answer'], { db, now: NOW }).code).toBe(0);
+    expect((await fu(['log', 'dana', '--outcome', 'no-answer'], { db, now: NOW })).code).toBe(0);
     expect(mode(`${db}-wal`)).toBe(0o600);
     expect(mode(`${db}-shm`)).toBe(0o600);
     holder.close();
@@ -66,7 +65,7 @@ describe('no personal data outside the database', () => {
     const backups = scratch();
     // The database lives in its default place under XDG_DATA_HOME.
     const env = { HOME: home, TMPDIR: tmp, TMP: tmp, TEMP: tmp, XDG_DATA_HOME: dataHome, ...xdg };
-    const run = (...args: string[]) => fu(args, { now: NOW, env });
+    const run = async (...args: string[]) => await fu(args, { now: NOW, env });
     const secret = 'Dana Reyes, private cell +1 555 0100';
     const session: [string[], number][] = [
       [['demo'], 0],
@@ -88,7 +87,7 @@ describe('no personal data outside the database', () => {
       [['add', secret, '--email', 'dana@private.example'], 2],
     ];
     for (const [args, code] of session) {
-      const r = run(...args);
+      const r = await run(...args);
       expect(r.code, `fu ${args.join(' ')}: ${r.stderr}`).toBe(code);
     }
     // Interactive prompts write nothing either.

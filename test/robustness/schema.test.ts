@@ -1,5 +1,5 @@
 /**
- * Schema versions (issue 7, part 4): a database made at any earlier schema
+ * Schema versions: a database made at any earlier schema
  * version keeps every row when this fu upgrades it, and one from a newer fu
  * is refused by every command, byte for byte untouched.
  *
@@ -17,7 +17,7 @@ import { APPLICATION_ID, listMigrations, newest, openDatabase, type Migration } 
 import { attemptMarks, chronological } from '../../src/domain/derive.js';
 import { Store } from '../../src/store/store.js';
 import { fu } from '../helpers.js';
-import { derivedMismatches, filesIn, fuAsync, integrity, scratch } from './support.js';
+import { derivedMismatches, filesIn, integrity, scratch } from './support.js';
 
 const NOW = '2026-11-25T09:00:00Z';
 const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
@@ -54,7 +54,7 @@ function expectRowsKept(before: Tables, after: Tables): void {
 }
 
 /** A database at schema `version`, made by the migrations up to it, holding that version's seed data. */
-function databaseAt(version: number, migrations: Migration[] = MIGRATIONS): string {
+async function databaseAt(version: number, migrations: Migration[] = MIGRATIONS): Promise<string> {
   const file = path.join(scratch(), 'fu.db');
   openDatabase(
     file,
@@ -67,7 +67,7 @@ function databaseAt(version: number, migrations: Migration[] = MIGRATIONS): stri
   } else {
     // Only the newest schema may go without a frozen seed: today's fu writes it.
     expect(version, `add ${path.relative(process.cwd(), seedFile(version))}: data written by the fu of schema ${version}, before migration ${version + 1} lands`).toBe(NEWEST);
-    expect(fu(['demo'], { db: file, now: NOW }).code).toBe(0);
+    expect((await fu(['demo'], { db: file, now: NOW })).code).toBe(0);
   }
   return file;
 }
@@ -96,12 +96,12 @@ function attemptMarkMismatches(file: string): { id: number; stored: unknown; rec
 
 describe('upgrading an older database', () => {
   it.each(MIGRATIONS.map((m) => m.version))('keeps every row of a database made at schema %i, upgraded by fu to the newest', async (version) => {
-    const file = databaseAt(version);
+    const file = await databaseAt(version);
     const before = tablesOf(file);
     expect(Object.values(before).some((rows) => rows.length > 0)).toBe(true);
     // Any command opens and upgrades it; these read it back whole.
     for (const args of [['list', '--status', 'all', '--json'], ['today', '--json'], ['stale', '--json'], ['show', '#1', '--json']]) {
-      const r = await fuAsync(args, { db: file, now: NOW });
+      const r = await fu(args, { db: file, now: NOW });
       expect(r.code, `fu ${args.join(' ')}: ${r.stderr}`).toBe(0);
     }
     const raw = new Database(file, { readonly: true });
@@ -114,7 +114,7 @@ describe('upgrading an older database', () => {
     expect(attemptMarkMismatches(file)).toEqual([]);
   });
 
-  it('keeps every row through a further migration too (the check above, run on a made-up next version)', () => {
+  it('keeps every row through a further migration too (the check above, run on a made-up next version)', async () => {
     const dir = scratch('fu-migrations-');
     for (const m of MIGRATIONS) fs.copyFileSync(m.file, path.join(dir, path.basename(m.file)));
     fs.writeFileSync(
@@ -124,7 +124,7 @@ describe('upgrading an older database', () => {
        CREATE INDEX contacts_linkedin ON contacts (linkedin) WHERE linkedin IS NOT NULL;`,
     );
     const future = listMigrations(dir);
-    const file = databaseAt(NEWEST, future);
+    const file = await databaseAt(NEWEST, future);
     const before = tablesOf(file);
     openDatabase(file, future).close();
     const after = tablesOf(file);
@@ -138,10 +138,10 @@ describe('upgrading an older database', () => {
 });
 
 /** A fu database that claims a newer schema, as a newer fu would leave it (WAL mode, cleanly closed). */
-function newerDatabase(): { file: string; dir: string } {
+async function newerDatabase(): Promise<{ file: string; dir: string }> {
   const dir = scratch();
   const file = path.join(dir, 'fu.db');
-  expect(fu(['demo'], { db: file, now: NOW }).code).toBe(0);
+  expect((await fu(['demo'], { db: file, now: NOW })).code).toBe(0);
   const raw = new Database(file);
   raw.pragma(`user_version = ${NEWEST + 1}`);
   raw.close();
@@ -161,14 +161,14 @@ describe('a database from a newer fu', () => {
     ['backup', 'BACKUP'],
     ['restore', 'BACKUP', '--yes'],
   ])('is refused by fu %s with exit 5, byte for byte untouched, no file added beside it', async (...command) => {
-    const { file, dir } = newerDatabase();
+    const { file, dir } = await newerDatabase();
     // A healthy backup elsewhere, for restore; backup must not create its file.
     const backupDir = scratch();
     const backup = path.join(backupDir, 'backup.db');
-    if (command[0] === 'restore') expect(fu(['demo'], { db: backup, now: NOW }).code).toBe(0);
+    if (command[0] === 'restore') expect((await fu(['demo'], { db: backup, now: NOW })).code).toBe(0);
     const bytes = fs.readFileSync(file);
     const args = command.map((a) => (a === 'BACKUP' ? backup : a));
-    const r = await fuAsync(args, { db: file, now: NOW });
+    const r = await fu(args, { db: file, now: NOW });
     expect(r.code, r.stderr).toBe(5);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe(`fu: The database ${file} was written by a newer fu (schema ${NEWEST + 1}; this fu knows up to ${NEWEST}).\nUpgrade fu; the database was left untouched.\n`);

@@ -1,5 +1,5 @@
 /**
- * Random command sequences against a temporary database (issue 7, part 6).
+ * Random command sequences against a temporary database.
  * fast-check draws sequences of fu add / log / next / done / cancel / config
  * with random (often invalid) arguments and clock moves; after every step:
  *
@@ -18,8 +18,8 @@ import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { snapshot, type FuResult } from '../helpers.js';
-import { derivedMismatches, fuAsync, fuInProcess, integrity, scratch } from './support.js';
+import { fu, fuProcess, snapshot, type FuResult } from '../helpers.js';
+import { derivedMismatches, integrity, scratch } from './support.js';
 
 const START = Date.parse('2026-11-23T09:00:00Z');
 
@@ -140,8 +140,8 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
 
 type Runner = (args: string[], db: string, now: string) => Promise<FuResult>;
 
-const inProcess: Runner = (args, db, now) => fuInProcess(args, { db, now });
-const binary: Runner = (args, db, now) => fuAsync(args, { db, now });
+const inProcess: Runner = (args, db, now) => fu(args, { db, now });
+const binary: Runner = (args, db, now) => fuProcess(args, { db, now });
 
 interface Facts {
   limit: number;

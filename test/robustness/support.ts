@@ -1,71 +1,17 @@
 /**
- * Shared by the robustness tests: `fu` spawned asynchronously (many at once),
- * in-process command lines for fast property runs, and checks of a database
- * file from the outside (integrity, derived state, journal files).
+ * Shared by the robustness tests: checks of a database file from the outside
+ * (integrity, derived state, journal files), scratch folders, another user.
  */
 import Database from 'better-sqlite3';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll } from 'vitest';
-import { bufferIO } from '../../src/cli/io.js';
-import { failureOf } from '../../src/cli/main.js';
-import { buildProgram } from '../../src/cli/program.js';
 import { configFrom } from '../../src/domain/config.js';
 import { deriveState } from '../../src/domain/derive.js';
-import { Exit, FuError } from '../../src/errors.js';
-import { Store } from '../../src/store/store.js';
-import { BIN, fuEnv, ROOT, type FuOptions, type FuResult } from '../helpers.js';
 import { zoneOf } from '../../src/domain/zone.js';
+import { Store } from '../../src/store/store.js';
+import { BIN, fuEnv, ROOT, tempDir } from '../helpers.js';
 
 export { BIN, fuEnv, ROOT };
-
-export interface SpawnOptions extends FuOptions {
-  /** Run as another user (root only: to make permissions bite). */
-  user?: { uid: number; gid: number };
-}
-
-/** Starts `fu ARGS` without waiting: many can run at once. */
-export function startFu(args: string[], options: SpawnOptions = {}): { child: ChildProcess; done: Promise<FuResult> } {
-  const child = spawn(process.execPath, [BIN, ...args], { env: fuEnv(options), stdio: ['pipe', 'pipe', 'pipe'], ...(options.user ?? {}) });
-  let stdout = '';
-  let stderr = '';
-  child.stdout!.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-  child.stderr!.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-  child.stdin!.end(options.input ?? '');
-  const done = new Promise<FuResult>((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (code, signal) => resolve({ code: code ?? (signal ? -1 : -2), stdout, stderr }));
-  });
-  return { child, done };
-}
-
-/** Runs `fu ARGS` asynchronously. */
-export function fuAsync(args: string[], options: SpawnOptions = {}): Promise<FuResult> {
-  return startFu(args, options).done;
-}
-
-/** Runs a command line in-process through the real program (commander, run functions, store), as main() would, and returns what it printed. */
-export async function fuInProcess(args: string[], options: { db: string; now: string; tz?: string; env?: Record<string, string> }): Promise<FuResult> {
-  const io = bufferIO();
-  const argv = ['node', 'fu', ...args];
-  const env = { FU_DB: options.db, FU_NOW: options.now, ...options.env };
-  const { program, close, database } = await buildProgram({ io, env, zone: zoneOf(options.tz ?? 'UTC'), stdinIsTTY: () => false, systemNow: Date.now }, argv);
-  let code: number = Exit.ok;
-  try {
-    await program.parseAsync(argv);
-  } catch (caught) {
-    const err = failureOf(caught, argv, database());
-    if (err !== null) {
-      code = err instanceof FuError ? err.exitCode : Exit.internal;
-      io.stderr.push(`${(err as Error).message}\n`);
-    }
-  } finally {
-    close();
-  }
-  return { code, stdout: io.stdout.join(''), stderr: io.stderr.join('') };
-}
 
 /** Opens a database file read-only from the outside, for checks. */
 export function openRaw(file: string): Database.Database {
@@ -129,30 +75,21 @@ export function treeOf(dir: string): string[] {
   return (fs.readdirSync(dir, { recursive: true }) as string[]).map(String).sort();
 }
 
-const scratchDirs: string[] = [];
-
-/** A private temporary folder for one test, removed after the test file (some hold large databases). */
-export function scratch(prefix = 'fu-robust-'): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-  scratchDirs.push(dir);
-  return dir;
-}
-
-afterAll(() => {
-  for (const dir of scratchDirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
-});
+/** A private temporary folder for one test, removed after the test file. */
+export const scratch = (prefix = 'fu-robust-'): string => tempDir(prefix);
 
 /**
  * Another user to run `fu` as, when the tests run as root (where file
  * permissions do not stop writes): nobody, if this system lets us switch.
  * Undefined when not root (permissions bite already) or when switching fails.
  */
-export function otherUser(): { uid: number; gid: number } | undefined {
+export async function otherUser(): Promise<{ uid: number; gid: number } | undefined> {
   if (process.getuid?.() !== 0) return undefined;
   const nobody = { uid: 65534, gid: 65534 };
   // nobody must also be able to read fu itself: a checkout in a private folder (mktemp -d) is not readable.
-  const probe = spawnSync(process.execPath, ['-e', 'require("fs").accessSync(process.argv[1], require("fs").constants.R_OK); process.exit(process.getuid() === 65534 ? 0 : 1)', BIN], { ...nobody });
-  return probe.status === 0 ? nobody : undefined;
+  const probe = 'require("fs").accessSync(process.argv[1], require("fs").constants.R_OK); process.exit(process.getuid() === 65534 ? 0 : 1)';
+  const ok = await new Promise<boolean>((resolve) => execFile(process.execPath, ['-e', probe, BIN], nobody, (err) => resolve(err === null)));
+  return ok ? nobody : undefined;
 }
 
 export const isRoot = () => process.getuid?.() === 0;

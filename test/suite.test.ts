@@ -1,0 +1,43 @@
+/**
+ * The suite itself: no test blocks its vitest worker on a child process. A
+ * synchronous spawn stops the worker's event loop until the child ends; a
+ * chain of them starves the worker past vitest's RPC timeout, and the run
+ * exits 1 with every test passing. Children are spawned asynchronously
+ * (helpers.ts: fuProcess, startFu, runProgram).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from './helpers.js';
+
+const SYNC_SPAWN = new RegExp(`\\b(${['spawn', 'execFile', 'exec'].map((f) => `${f}Sync`).join('|')})\\b`);
+
+function testSources(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) return testSources(p);
+    return /\.(ts|js|mjs|cjs)$/.test(e.name) ? [p] : [];
+  });
+}
+
+describe('the test suite', () => {
+  it('never spawns a process synchronously', () => {
+    const self = fileURLToPath(import.meta.url); // its examples below
+    const offenders = testSources(path.join(ROOT, 'test'))
+      .filter((file) => file !== self)
+      .flatMap((file) =>
+        fs
+          .readFileSync(file, 'utf8')
+          .split('\n')
+          .flatMap((line, i) => (SYNC_SPAWN.test(line) && !/^\s*(\*|\/\/)/.test(line) ? [`${path.relative(ROOT, file)}:${i + 1}: ${line.trim()}`] : [])),
+      );
+    expect(offenders).toEqual([]);
+  });
+
+  it('finds a synchronous spawn where there is one (the check can fail)', () => {
+    expect(SYNC_SPAWN.test("const r = child_process.spawnSync('node', ['bin/fu.cjs'])")).toBe(true);
+    expect(SYNC_SPAWN.test("execFileSync('sh')")).toBe(true);
+    expect(SYNC_SPAWN.test("spawn('node', ['bin/fu.cjs'])")).toBe(false);
+  });
+});
