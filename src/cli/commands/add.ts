@@ -111,6 +111,5 @@ export function register(program: Command, app: App): void {
     'fu add "Dana Reyes" --company Acme --email dana@acme.com --tag saas',
     'fu add "Sam Okafor" --company Brightline --source referral --note "met through Lea"',
     'fu add "Lee Park" --company Fabrikam --met "SaaStr Europe" --next "15-minute intro call" --at "thu 11am"',
-    'fu add "Ivo Brandt" --met "Logistics Expo" --next "intro call" --at "fri 10am" --expect "send their route data" --by "thu"',
   ]);
 }

@@ -151,5 +151,5 @@ export function register(program: Command, app: App): void {
     .option('--points <text>', 'a key point for this call, from their side (at most 2)', collect, [])
     .option('--json', 'print the brief as JSON')
     .action((contact: string, opts: Omit<PrepOptions, 'contact'>, command: Command) => runPrep({ ...opts, contact }, app.deps(command)));
-  withExamples(cmd, ['fu prep dana', 'fu prep dana --points "two days a week lost to route planning" --points "a pilot the CFO can sign"', 'fu prep 3 --json']);
+  withExamples(cmd, ['fu prep dana --points "two days a week lost to route planning" --points "a pilot the CFO can sign"', 'fu prep 3 --json']);
 }

@@ -109,5 +109,5 @@ export function register(program: Command, app: App): void {
     .option('--until <when>', 'last day of the period (default today)')
     .option('--json', 'print every figure as JSON')
     .action((opts: StatsOptions, command: Command) => runStats(opts, app.deps(command)));
-  withExamples(cmd, ['fu stats', 'fu stats --since 2026-09-01 --until 2026-09-30', 'fu stats --json | jq .replyRate']);
+  withExamples(cmd, ['fu stats --since 2026-09-01 --until 2026-09-30', 'fu stats --json | jq .replyRate']);
 }
