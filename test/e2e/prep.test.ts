@@ -29,7 +29,7 @@ describe('fu prep', () => {
         '',
         'Open both ways',
         '  You owe     #2 send the integration notes, by Sun 22 Nov (missed)',
-        "  They owe    #13 send last quarter's route volumes, by Sun 22 Nov (passed)",
+        "  They owe    #14 send last quarter's route volumes, by Sun 22 Nov (passed)",
         '  Next step   #1 demo to the finance team, Mon 23 Nov 15:00',
         '',
         'Last time',

@@ -25,8 +25,10 @@ interface DemoTouch {
   until?: number;
   proposal?: boolean;
   force?: boolean;
-  /** The promise or expectation of this touch was done then (kept late if past its due). */
+  /** The promise of this touch was done then (kept late if past its due). */
   kept?: Moment;
+  /** The expectation of this touch was met then (late if past its due). */
+  met?: Moment;
   /** The next step of this touch was rescheduled then, to the second moment. */
   moved?: [Moment, Moment];
 }
@@ -109,6 +111,7 @@ const CONTACTS: DemoContact[] = [
   {
     name: 'Grace Liu', company: 'Helios Energy', email: 'grace.liu@helios.example',
     touches: [{ on: [-2, '16:00'], outcome: 'connected', note: 'Needs to check with the plant manager.', next: ['decision on the pilot', 5] }],
+    later: [{ on: [-1, '11:00'], outcome: 'connected', note: 'The plant manager is in; the decision stays on its day.' }],
   },
   { name: 'Felix Wagner', company: 'Atlas Robotics', email: 'felix@atlas.example', source: 'conference list', touches: [] },
   {
@@ -128,7 +131,7 @@ const CONTACTS: DemoContact[] = [
     touches: [
       { on: [-60, '10:00'], outcome: 'no-answer' },
       { on: [-57, '10:00'], outcome: 'sent', via: 'email' },
-      { on: [-53, '11:00'], outcome: 'connected', note: 'Stock sync is their pain.', next: ['scoping call', [-50, '10:00']], promise: ['send the scoping template', [-52, '17:00']], kept: [-53, '15:00'] },
+      { on: [-53, '11:00'], outcome: 'connected', note: 'Stock sync is their pain.', next: ['scoping call', [-50, '10:00']], promise: ['send the scoping template', [-52, '17:00']], kept: [-53, '15:00'], expect: ['share the list of SKUs', [-51, '17:00']], met: [-52, '10:00'] },
       { on: [-50, '10:00'], outcome: 'connected', note: 'Signed after scoping.', disposition: ['won'] },
     ],
   },
@@ -139,7 +142,7 @@ const CONTACTS: DemoContact[] = [
       { on: [-66, '10:00'], outcome: 'no-answer' },
       { on: [-63, '10:00'], outcome: 'voicemail', note: 'Break-up: closing the file unless the timing changes.' },
       { on: [-62, '09:00'], outcome: 'replied', via: 'email', note: 'Timing changed: call me.' },
-      { on: [-61, '14:00'], outcome: 'connected', next: ['pricing call', [-58, '11:00']], expect: ['confirm the budget', [-59, '17:00']], moved: [[-59, '09:00'], [-56, '11:00']], kept: [-59, '16:00'] },
+      { on: [-61, '14:00'], outcome: 'connected', next: ['pricing call', [-58, '11:00']], expect: ['confirm the budget', [-59, '17:00']], moved: [[-59, '09:00'], [-56, '11:00']], met: [-58, '10:00'] },
       { on: [-56, '11:00'], outcome: 'connected', note: 'Budget frozen until next year.', disposition: ['lost', 'no budget this year'] },
     ],
   },
@@ -192,9 +195,9 @@ export function runDemo(deps: Deps): number {
         const step = made.find((m) => m.kind === 'next-step')!;
         store.moveCommitment(step.id, step.what, when(t.moved[1]).hasTime ? { at: at(t.moved[1]) } : step.due, false, at(t.moved[0]));
       }
-      if (t.kept) {
-        const owed = made.find((m) => m.kind !== 'next-step')!;
-        store.closeCommitment(owed.id, 'kept', at(t.kept), null, Date.parse(at(t.kept)) > Date.parse(dueInstant(owed.due, config.dayEnd, zone)));
+      for (const [kind, moment] of [['promise', t.kept], ['expectation', t.met]] as const) {
+        const owed = moment && made.find((m) => m.kind === kind)!;
+        if (owed) store.closeCommitment(owed.id, 'kept', at(moment), null, Date.parse(at(moment)) > Date.parse(dueInstant(owed.due, config.dayEnd, zone)));
       }
     };
     const ids = new Map<DemoContact, number>();
