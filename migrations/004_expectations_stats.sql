@@ -67,15 +67,24 @@ WITH marked AS (
 UPDATE touches SET attempt = numbered.n, answered = (numbered.n = numbered.last_n AND numbered.seq < numbered.last_seq)
 FROM numbered WHERE numbered.id = touches.id;
 
+-- fu stats: the next step a touch booked, 'firm' (a time of day) or 'soft' (a date only),
+-- kept on the touch so conversations are counted from one index, without a join.
+ALTER TABLE touches ADD COLUMN step TEXT CHECK (step IN ('firm', 'soft'));
+UPDATE touches SET step = (SELECT CASE soft WHEN 1 THEN 'soft' ELSE 'firm' END FROM commitments
+                            WHERE commitments.touch_id = touches.id AND commitments.kind = 'next-step')
+ WHERE id IN (SELECT touch_id FROM commitments WHERE kind = 'next-step' AND touch_id IS NOT NULL);
+
 -- fu stats reads its figures as counts over a period, each through its own index.
 CREATE INDEX touches_attempts ON touches (happened_at, channel, attempt, answered) WHERE attempt IS NOT NULL;
-CREATE INDEX touches_conversations ON touches (happened_at) WHERE outcome = 'connected';
+CREATE INDEX touches_conversations ON touches (happened_at, step, disposition) WHERE outcome = 'connected';
 CREATE INDEX touches_forced ON touches (happened_at, forced) WHERE forced IS NOT NULL;
 CREATE INDEX touches_dispositions ON touches (happened_at, disposition, lost_reason) WHERE disposition IN ('won', 'lost');
 CREATE INDEX touches_happened ON touches (happened_at);
-CREATE INDEX commitments_touch ON commitments (touch_id, kind, soft) WHERE touch_id IS NOT NULL;
-CREATE INDEX commitments_due_at ON commitments (kind, due_at, state, late) WHERE due_at IS NOT NULL;
-CREATE INDEX commitments_due_date ON commitments (kind, due_date, state, late) WHERE due_date IS NOT NULL;
+-- fu prep: what a touch agreed (the commitments it created).
+CREATE INDEX commitments_touch ON commitments (touch_id) WHERE touch_id IS NOT NULL;
+-- Commitments by kind and state, then due: each count is one range of the index.
+CREATE INDEX commitments_due_at ON commitments (kind, state, late, due_at) WHERE due_at IS NOT NULL;
+CREATE INDEX commitments_due_date ON commitments (kind, state, late, due_date) WHERE due_date IS NOT NULL;
 
 -- Up to two key points prepared for the next call (fu prep --points), kept
 -- on the touch that follows: touch_id is NULL until then.
@@ -89,5 +98,5 @@ CREATE TABLE call_points (
 CREATE INDEX call_points_contact ON call_points (contact_id, touch_id);
 CREATE INDEX call_points_touch ON call_points (touch_id) WHERE touch_id IS NOT NULL;
 
--- fu stats: next steps rescheduled in a period.
-CREATE INDEX commitment_history_moved ON commitment_history (moved_at, commitment_id);
+-- fu stats: next steps rescheduled in a period (only next steps are ever moved).
+CREATE INDEX commitment_history_moved ON commitment_history (moved_at);

@@ -40,6 +40,8 @@ export interface StatsQuery {
   silentBefore: Instant;
   attemptsLimit: number;
   due: DueRange[];
+  /** The states counted in each DueRange (with the late flag): kept on time or late, still open. */
+  states: readonly (readonly [StoredCommitmentState, boolean])[];
   /** Start of each week of the chart, and the end of the last. */
   weeks: { from: Instant; to: Instant }[];
 }
@@ -100,7 +102,8 @@ export function statsQuery(period: Period, now: Instant, config: Config, zone: Z
   for (let week = mondayOf(period.since); week <= period.until; week = addDays(week, 7)) {
     weeks.push({ from: later(startOfDay(week, zone), fromAt), to: earlier(startOfDay(addDays(week, 7), zone), toAt) });
   }
-  return { fromAt, toAt, silentBefore: startOfDay(addDays(today, -config.staleDays), zone), attemptsLimit: config.attemptsLimit, due, weeks };
+  const states = [['kept', false], ['kept', true], ['open', false], ['open', true]] as const;
+  return { fromAt, toAt, silentBefore: startOfDay(addDays(today, -config.staleDays), zone), attemptsLimit: config.attemptsLimit, due, states, weeks };
 }
 
 const minDate = (a: LocalDate, b: LocalDate) => (a < b ? a : b);

@@ -23,6 +23,8 @@ export function applyTouchPlan(store: Store, contactId: number, plan: TouchPlan,
   // Close first: the database allows only one open next step per contact.
   for (const c of plan.close) store.closeCommitment(c.id, c.state, c.state === 'kept' ? plan.touch.at : now, touchId);
   const created = plan.create.map((c) => insertPlanned(store, contactId, c, touchId, now));
+  const step = plan.create.find((c) => c.kind === 'next-step');
+  if (step) store.setTouchStep(touchId, step.soft ? 'soft' : 'firm');
   const before = store.contact(contactId)!;
   if (before.status !== plan.status) store.setStatus(contactId, plan.status, now);
   refreshDerived(store, contactId, config, zone);

@@ -312,6 +312,11 @@ export class Store {
     return Number(info.lastInsertRowid);
   }
 
+  /** The next step a touch booked, kept on it for the statistics. */
+  setTouchStep(touchId: number, step: 'firm' | 'soft'): void {
+    this.db.prepare('UPDATE touches SET step = ? WHERE id = ?').run(step, touchId);
+  }
+
   /** A contact's touches, oldest first. */
   touchesOf(contactId: number): Touch[] {
     return (this.db.prepare('SELECT * FROM touches WHERE contact_id = ? ORDER BY happened_at, id').all(contactId) as Row[]).map(touchFromRow);

@@ -72,7 +72,7 @@ async function databaseAt(version: number, migrations: Migration[] = MIGRATIONS)
   return file;
 }
 
-/** Touches whose stored attempt marks (migration 004, kept on write) differ from what the history gives. */
+/** Touches whose stored attempt marks or booked step (migration 004, kept on write) differ from what the history gives. */
 function attemptMarkMismatches(file: string): { id: number; stored: unknown; recomputed: unknown }[] {
   const store = new Store(new Database(file, { readonly: true }));
   try {
@@ -88,7 +88,14 @@ function attemptMarkMismatches(file: string): { id: number; stored: unknown; rec
         if (JSON.stringify(stored.get(t.id)) !== JSON.stringify(recomputed)) out.push({ id: t.id, stored: stored.get(t.id), recomputed });
       }
     }
-    return out;
+    // The next step each touch booked, as its commitments say.
+    const steps = store.db
+      .prepare(
+        `SELECT t.id, t.step AS stored, (SELECT CASE c.soft WHEN 1 THEN 'soft' ELSE 'firm' END FROM commitments c WHERE c.touch_id = t.id AND c.kind = 'next-step') AS recomputed
+           FROM touches t WHERE t.step IS NOT recomputed`,
+      )
+      .all() as { id: number; stored: unknown; recomputed: unknown }[];
+    return [...out, ...steps];
   } finally {
     store.close();
   }
