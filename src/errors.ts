@@ -31,3 +31,11 @@ export const databaseError = (message: string, hint?: string) => new FuError(Exi
 
 /** A refusal by a follow-up rule: exit 3, the rule named first. */
 export const ruleError = (rule: string, message: string, hint?: string) => new FuError(Exit.rule, `${rule}: ${message}`, hint);
+
+/** A file that is there already and may be replaced only when the user says so; the command words the refusal. */
+export class TargetExistsError extends Error {
+  constructor(readonly target: string) {
+    super(`${target} already exists`);
+    this.name = 'TargetExistsError';
+  }
+}

@@ -12,6 +12,7 @@ import { bufferIO, type Deps, type IO } from '../src/cli/io.js';
 import { run } from '../src/cli/main.js';
 import { inquirerPrompter } from '../src/cli/prompter.js';
 import { configFrom } from '../src/domain/config.js';
+import { databaseFiles } from '../src/store/files.js';
 import type { Store } from '../src/store/store.js';
 import { zoneOf } from '../src/domain/zone.js';
 
@@ -27,7 +28,7 @@ export function storeDeps(store: Store, io: IO, now: string, tz: string): Deps {
     now,
     zone: zoneOf(tz),
     prompter: inquirerPrompter(false),
-    dbPath: () => store.db.name,
+    files: async () => databaseFiles(store.db.name, () => store),
     configDir: () => path.join(os.tmpdir(), 'fu-tests-have-no-config'),
   };
 }

@@ -5,7 +5,6 @@
  */
 import { isoWithOffset } from '../domain/time.js';
 import type { Zone } from '../domain/zone.js';
-import { exportedCommitments, exportedContacts, exportedMoves, exportedTouches } from '../store/exchange.js';
 import type { AppContext } from './context.js';
 
 export const EXPORT_TABLES = ['contacts', 'touches', 'commitments'] as const;
@@ -34,17 +33,17 @@ export function exportData(ctx: Pick<AppContext, 'store' | 'zone'>, tables: read
   const { store, zone } = ctx;
   return store.read(() => {
     const out: Partial<Record<ExportTable, ExportRow[]>> = {};
-    if (tables.includes('contacts')) out.contacts = exportedContacts(store).map((r) => exported(r, zone));
-    if (tables.includes('touches')) out.touches = exportedTouches(store).map((r) => exported(r, zone));
+    if (tables.includes('contacts')) out.contacts = store.exportedContacts().map((r) => exported(r, zone));
+    if (tables.includes('touches')) out.touches = store.exportedTouches().map((r) => exported(r, zone));
     if (tables.includes('commitments')) {
       const moves = new Map<unknown, ExportRow[]>();
-      for (const m of exportedMoves(store)) {
+      for (const m of store.exportedMoves()) {
         const { commitment_id: id, ...rest } = m;
         const list = moves.get(id) ?? [];
         list.push(exported(rest, zone));
         moves.set(id, list);
       }
-      out.commitments = exportedCommitments(store).map((r) => ({ ...exported(r, zone), history: moves.get(r.id) ?? [] }));
+      out.commitments = store.exportedCommitments().map((r) => ({ ...exported(r, zone), history: moves.get(r.id) ?? [] }));
     }
     return out;
   });

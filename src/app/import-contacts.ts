@@ -4,7 +4,6 @@
  * nothing.
  */
 import { checkRecord, planImport, type ImportField, type ImportPlan, type RowCheck } from '../domain/contact-import.js';
-import { insertImported, knownContacts } from '../store/exchange.js';
 import type { AppContext } from './context.js';
 import { decodeText, readContactFile, type ContactFormat } from './contact-files.js';
 
@@ -42,7 +41,7 @@ export function importContacts(ctx: AppContext, input: ImportInput): ImportResul
   const base = { format: file.format, unit: file.unit, unknownColumns: file.unknown };
   const { store, now } = ctx;
 
-  const decide = () => planImport(rows, knownContacts(store), options);
+  const decide = () => planImport(rows, store.knownContacts(), options);
   if (input.dryRun) {
     const plan = store.read(decide);
     return { ...plan, ...base, addedIds: [], applied: false, stoppedByBadRows: plan.bad.length > 0 && !input.skipBad };
@@ -51,8 +50,7 @@ export function importContacts(ctx: AppContext, input: ImportInput): ImportResul
     const plan = decide();
     if (plan.bad.length > 0 && !input.skipBad) return { ...plan, ...base, addedIds: [], applied: false, stoppedByBadRows: true };
     const total = plan.add.length;
-    const addedIds = insertImported(
-      store,
+    const addedIds = store.insertImported(
       plan.add.map((a) => a.contact),
       now,
       input.progress && ((done) => input.progress!(done, total)),

@@ -5,8 +5,7 @@
  */
 import { invitationEvent, type AgendaEntry, type CalendarEvent } from '../domain/calendar.js';
 import { notFoundError, usageError } from '../errors.js';
-import { agendaEntry } from '../store/exchange.js';
-import type { Contact } from '../store/store.js';
+import type { Contact } from '../domain/types.js';
 import type { AppContext } from './context.js';
 
 export interface Invitation {
@@ -31,9 +30,9 @@ export function invitation(ctx: AppContext, contact: Contact, cancelled?: number
   checkInvitable(ctx.config, contact);
   const { store } = ctx;
   const entry: AgendaEntry | null = store.read(() => {
-    if (cancelled !== undefined) return agendaEntry(store, cancelled) ?? null;
+    if (cancelled !== undefined) return store.agendaEntry(cancelled) ?? null;
     const id = store.contact(contact.id)?.nextStepId;
-    return id ? (agendaEntry(store, id) ?? null) : null;
+    return id ? (store.agendaEntry(id) ?? null) : null;
   });
   if (cancelled !== undefined && (!entry || entry.contact.id !== contact.id)) throw notFoundError(`${contact.name} has no next step #${cancelled}.`, `See the steps with: fu show ${contact.id}`);
   const checked = invitationEvent(entry, cancelled !== undefined);

@@ -1,7 +1,7 @@
 /** Checks on text typed by the user, shared by every command that takes it. */
+import type { EmailTaken } from '../app/contacts.js';
 import { isEmailAddress } from '../domain/text.js';
 import { usageError } from '../errors.js';
-import type { Store } from '../store/store.js';
 import { safe } from './output.js';
 
 /** A value that must hold something besides white space; stored as typed (trimmed at the ends). */
@@ -22,12 +22,8 @@ export function checkEmail(value: string | null): string | null {
 }
 
 /** A second contact with the same email is refused (exit 2; docs/commands.md, fu add). */
-export function checkEmailFree(store: Store, email: string | null, exceptId?: number): void {
-  if (email === null) return;
-  const holder = store.contactByEmail(email);
-  if (holder && holder.id !== exceptId) {
-    throw usageError(`The email ${email} already belongs to #${holder.id} ${safe(holder.name)}.`, `See it with: fu show ${holder.id}`);
-  }
+export function emailTakenError(email: string, taken: EmailTaken): Error {
+  return usageError(`The email ${email} already belongs to #${taken.holder.id} ${safe(taken.holder.name)}.`, `See it with: fu show ${taken.holder.id}`);
 }
 
 export const collect = (value: string, previous: string[] = []) => [...previous, value];

@@ -1,5 +1,5 @@
 /** What a command may use of the outside world. Commands never touch `process.*`. */
-import type { Store } from '../store/store.js';
+import type { DatabaseFiles, StorePort } from '../app/ports.js';
 import type { Config, Instant } from '../domain/types.js';
 import type { Prompter } from './prompter.js';
 import type { Zone } from '../domain/zone.js';
@@ -18,9 +18,9 @@ export interface IO {
 
 export interface Deps {
   /** Opened on first use, so --help and usage errors never touch the database. */
-  store(): Store;
-  /** The database file `store()` opens (--db, FU_DB, XDG...), for commands that handle the file itself (backup, restore). */
-  dbPath(): string;
+  store(): StorePort;
+  /** The database file `store()` opens (--db, FU_DB, XDG...), as a whole: for backup and restore (loaded only by them). */
+  files(): Promise<DatabaseFiles>;
   /** fu's folder in the user's config directory ($XDG_CONFIG_HOME/fu, else ~/.config/fu): user templates live there. */
   configDir(): string;
   config(): Config;

@@ -4,8 +4,7 @@
  */
 import { effectiveState } from '../domain/commitments.js';
 import { isoWithOffset, localDateOf } from '../domain/time.js';
-import type { Commitment, Config, Due, Instant, Touch } from '../domain/types.js';
-import type { Contact } from '../store/store.js';
+import type { Commitment, Config, Contact, Due, Instant, Touch } from '../domain/types.js';
 import type { Zone } from '../domain/zone.js';
 
 const iso = (at: Instant | null, zone: Zone) => (at === null ? null : isoWithOffset(at, zone));

@@ -9,10 +9,9 @@ import { createRequire } from 'node:module';
 import { CommanderError } from 'commander';
 import { Exit, FuError, usageError } from '../errors.js';
 import type { IO } from './io.js';
-import { buildProgram, commandName, type Environment } from './program.js';
+import { asDatabaseError, buildProgram, commandName, isDatabaseFault, type Db, type Environment } from './program.js';
 import { userZone } from './zone.js';
 import { paint, safe } from './output.js';
-import { asDatabaseError, isDatabaseFault, type Db } from '../store/db.js';
 
 const require = createRequire(import.meta.url);
 

@@ -45,45 +45,78 @@ export function printJson(io: IO, value: unknown): void {
   io.out(`${JSON.stringify(value, null, 2)}\n`);
 }
 
-/** Tab-separated rows for pipes: one record a line, tabs and newlines in values escaped. */
+/**
+ * A value in a tab-separated row: the backslash doubled first, then escaped as
+ * safe() does (`\t`, `\n`, `\x1b`), so each escape reads back one way: a typed
+ * backslash-n is `\\n`, a newline `\n`.
+ */
+const tsvField = (text: string) => safe(text.includes('\\') ? text.replaceAll('\\', '\\\\') : text);
+
+/** Tab-separated rows for pipes: one record a line, backslashes, tabs, newlines and control characters in values escaped (tsvField). */
 export function printTsv(io: IO, rows: (string | number | null | undefined)[][]): void {
   // One string built in place: thousands of rows at 100k contacts, and no array per row to collect.
   let out = '';
   for (const r of rows) {
     for (let i = 0; i < r.length; i++) {
       const v = r[i];
-      out += `${i === 0 ? '' : '\t'}${typeof v === 'string' ? safe(v) : v === null || v === undefined ? '' : v}`;
+      out += `${i === 0 ? '' : '\t'}${typeof v === 'string' ? tsvField(v) : v === null || v === undefined ? '' : v}`;
     }
     out += '\n';
   }
   io.out(out);
 }
 
-/** Visible width of a string (wide East Asian characters and emoji count 2, combining marks 0). */
-export function displayWidth(text: string): number {
-  // Below U+0300 every character counts one column but © and ® (pictographic): the usual case, without the Unicode tables.
-  if (/^[\u0000-\u00a8\u00aa-\u00ad\u00af-\u02ff]*$/.test(text)) return text.length;
-  let w = 0;
-  for (const ch of text) {
-    const cp = ch.codePointAt(0)!;
-    if (/\p{Mark}/u.test(ch) || cp === 0x200d || (cp >= 0xfe00 && cp <= 0xfe0f)) continue;
-    w += /\p{Extended_Pictographic}/u.test(ch) || (cp >= 0x1100 && /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{3fffd}]/u.test(ch)) ? 2 : 1;
+/**
+ * Text that is one column a character and one grapheme a character: printable
+ * ASCII and Latin up to U+02FF, less the soft hyphen (invisible). Most names and
+ * notes: measured by their length.
+ */
+const NARROW_SIMPLE = /^[\u0020-\u007e\u00a0-\u00ac\u00ae-\u02ff]*$/;
+
+/** Columns a terminal gives a text. */
+export type Measure = (text: string) => number;
+
+let unicodeWidth: Measure | undefined;
+
+/**
+ * How to measure `texts` in terminal columns: by length when all are simple,
+ * else by string-width (wide East Asian characters and emoji 2 columns,
+ * combining marks and joiners 0). string-width builds its Unicode tables (an
+ * emoji regex, a grapheme segmenter) when it loads, tens of ms: so it is loaded
+ * only for text that needs it, once.
+ */
+export async function measureFor(texts: Iterable<string>): Promise<Measure> {
+  for (const text of texts) {
+    if (NARROW_SIMPLE.test(text)) continue;
+    unicodeWidth ??= (await import('string-width')).default;
+    const width = unicodeWidth;
+    return (t) => (NARROW_SIMPLE.test(t) ? t.length : width(t));
   }
-  return w;
+  return (t) => t.length;
 }
 
-/** Cuts text to `width` columns, ending in an ellipsis when cut. */
-export function truncate(text: string, width: number): string {
-  if (displayWidth(text) <= width) return text;
-  let out = '';
-  let w = 0;
-  for (const ch of text) {
-    const cw = displayWidth(ch);
-    if (w + cw > width - 1) break;
-    out += ch;
-    w += cw;
+let graphemes: Intl.Segmenter | undefined;
+
+/**
+ * Cuts text to `width` columns as `measure` counts them, ending in an ellipsis
+ * when cut. Whole graphemes only: an emoji sequence (👩🏽‍💻), a letter and its
+ * accents stay together or go together.
+ */
+export function truncate(text: string, width: number, measure: Measure): string {
+  if (measure(text) <= width) return text;
+  const room = width - 1;
+  let end = 0;
+  if (NARROW_SIMPLE.test(text)) end = Math.max(0, room);
+  else {
+    graphemes ??= new Intl.Segmenter();
+    let w = 0;
+    for (const { segment, index } of graphemes.segment(text)) {
+      w += measure(segment);
+      if (w > room) break;
+      end = index + segment.length;
+    }
   }
-  return `${out}…`;
+  return `${text.slice(0, end)}…`;
 }
 
 export interface Column {
@@ -101,9 +134,11 @@ export interface Column {
  * padding: the widths are decided here, and cli-table3 cost ~20 ms for a
  * hundred rows of the agenda, its per-cell layout work doing nothing more.)
  */
-export function renderTable(io: IO, columns: Column[], rows: string[][]): string {
+export async function renderTable(io: IO, columns: Column[], rows: string[][]): Promise<string> {
   const gap = 2;
   const cells = rows.map((r) => r.map((v) => safe(v)));
+  const headers = columns.map((c) => c.header);
+  const displayWidth = await measureFor([...headers, ...cells.flat()]);
   const widths = columns.map((c, i) => Math.max(displayWidth(c.header), ...cells.map((r) => displayWidth(r[i] ?? ''))));
   const budget = Math.max(20, io.columns - 1) - gap * (columns.length - 1);
   let over = widths.reduce((a, b) => a + b, 0) - budget;
@@ -121,12 +156,12 @@ export function renderTable(io: IO, columns: Column[], rows: string[][]): string
   const line = (texts: string[], shown: (text: string) => string) =>
     texts
       .map((t, i) => {
-        const text = truncate(t, widths[i]!);
+        const text = truncate(t, widths[i]!, displayWidth);
         return i === texts.length - 1 ? shown(text) : shown(text) + ' '.repeat(widths[i]! - displayWidth(text) + gap);
       })
       .join('')
       .trimEnd();
-  return [line(columns.map((col) => col.header), (t) => c.bold(t)), ...cells.map((r) => line(r, (t) => t))].join('\n');
+  return [line(headers, (t) => c.bold(t)), ...cells.map((r) => line(r, (t) => t))].join('\n');
 }
 
 /** Rule warnings (a hint, not a refusal) go to stderr, with their rule. */

@@ -1,5 +1,5 @@
 /** The commander program: global options, one module per command, shared plumbing. */
-import { Command, InvalidArgumentError } from 'commander';
+import { Command } from 'commander';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,10 +8,14 @@ import type { Config } from '../domain/types.js';
 import { busyTimeoutFrom, listMigrations, openDatabase, resolveDbPath, type Db } from '../store/db.js';
 import { Store } from '../store/store.js';
 import { currentTime } from './clock.js';
-import type { Deps, IO } from './io.js';
+import type { IO } from './io.js';
 import { inquirerPrompter } from './prompter.js';
 import { COMMANDS } from './commands/index.js';
+import { withExamples, type App } from './command-kit.js';
 import type { Zone } from '../domain/zone.js';
+
+/** What the entry needs to tell a database failure from a bug: program.ts is the one CLI module that knows the store. */
+export { asDatabaseError, isDatabaseFault, type Db } from '../store/db.js';
 
 export interface Environment {
   io: IO;
@@ -20,11 +24,6 @@ export interface Environment {
   /** Asked only when stdout is a terminal: prompts need both. */
   stdinIsTTY(): boolean;
   systemNow: () => number;
-}
-
-export interface App {
-  /** Builds what a command's run function needs, from the parsed command line. */
-  deps(cmd: Command): Deps;
 }
 
 interface GlobalOptions {
@@ -36,21 +35,6 @@ interface GlobalOptions {
 export function configDirOf(env: NodeJS.ProcessEnv): string {
   if (env.XDG_CONFIG_HOME && path.isAbsolute(env.XDG_CONFIG_HOME)) return path.join(env.XDG_CONFIG_HOME, 'fu');
   return path.join(env.HOME || os.homedir(), '.config', 'fu');
-}
-
-/** Each command's --help ends with examples; the README's usage section shows the same. */
-export function withExamples(cmd: Command, examples: string[]): Command {
-  return cmd.addHelpText('after', `\nExamples:\n${examples.map((e) => `  $ ${e}`).join('\n')}\n`);
-}
-
-/** Parses a whole-number option; commander reports anything else as a usage error naming the flag. */
-export function wholeNumber(min: number, max = Infinity): (value: string) => number {
-  return (value) => {
-    if (!/^\d+$/.test(value.trim()) || Number(value) < min || Number(value) > max) {
-      throw new InvalidArgumentError(`It must be a whole number from ${min}${max === Infinity ? '' : ` to ${max}`}.`);
-    }
-    return Number(value);
-  };
 }
 
 /**
@@ -102,18 +86,17 @@ export async function buildProgram(environment: Environment, argv: string[] = []
   const app: App = {
     deps(cmd) {
       const globals = cmd.optsWithGlobals<GlobalOptions>();
+      const dbPath = () => resolveDbPath(globals.db, env);
+      const openStore = () => (store ??= new Store(openDatabase(dbPath(), listMigrations(), { busyTimeoutMs: busyTimeoutFrom(env) })));
       const now = currentTime(env.FU_NOW, zone, environment.systemNow);
       return {
         io,
         zone,
         now,
         prompter: inquirerPrompter(io.stdoutIsTTY && globals.input !== false && environment.stdinIsTTY()),
-        dbPath: () => resolveDbPath(globals.db, env),
         configDir: () => configDirOf(env),
-        store() {
-          store ??= new Store(openDatabase(this.dbPath(), listMigrations(), { busyTimeoutMs: busyTimeoutFrom(env) }));
-          return store;
-        },
+        store: openStore,
+        files: async () => (await import('../store/files.js')).databaseFiles(dbPath(), openStore),
         config() {
           config ??= configFrom(this.store().configValues());
           return config;
@@ -123,6 +106,12 @@ export async function buildProgram(environment: Environment, argv: string[] = []
   };
 
   await loadCommands(program, app, argv);
+  program.addHelpText(
+    'after',
+    '\nOutput: a table on a terminal. Piped, tab-separated rows, one record a line, a value escaped\n' +
+      'so it stays on its line: a backslash as \\\\, a tab \\t, a newline \\n, other control\n' +
+      'characters \\xNN or \\uNNNN. --json gives the exact text, for scripts.',
+  );
   withExamples(program, ['fu demo && fu today', 'fu add "Dana Reyes" --company Acme --email dana@acme.com', 'fu log dana --outcome connected --next "demo to the team" --at "tue 3pm"', 'fu stale']);
   return { program, close: () => store?.close(), database: () => store?.db };
 }

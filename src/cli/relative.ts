@@ -1,4 +1,5 @@
 /** Relative times ("in 2h", "3 days late"): only on a terminal; pipes get ISO times. */
+import { plural } from '../domain/text.js';
 import { daysBetween, localDateOf } from '../domain/time.js';
 import type { Instant, LocalDate } from '../domain/types.js';
 import type { Zone } from '../domain/zone.js';
@@ -29,5 +30,5 @@ export function lateness(dueAt: Instant, now: Instant, zone: Zone): string {
   if (minutes < 60) return `${minutes}m late`;
   const days = daysBetween(localDateOf(dueAt, zone), localDateOf(now, zone));
   if (days === 0) return `${Math.round(minutes / 60)}h late`;
-  return `${days} day${days === 1 ? '' : 's'} late`;
+  return `${plural(days, 'day')} late`;
 }

@@ -1,7 +1,8 @@
 /** CONTACT arguments, resolved in one place for every command (CONTACT, docs/rules.md). */
+import { lookupContact } from '../app/contacts.js';
+import type { StorePort } from '../app/ports.js';
+import type { Contact } from '../domain/types.js';
 import { notFoundError, usageError } from '../errors.js';
-import { closest } from '../domain/similar.js';
-import type { Contact, Store } from '../store/store.js';
 import { safe } from './output.js';
 
 const label = (c: Pick<Contact, 'id' | 'name' | 'company'>) => `#${c.id} ${safe(c.name)}${c.company ? ` (${safe(c.company)})` : ''}`;
@@ -11,32 +12,21 @@ const label = (c: Pick<Contact, 'id' | 'name' | 'company'>) => `#${c.id} ${safe(
  * name or company: an exact match first, else a partial one. Ambiguous or
  * unknown: exit 4, with the candidates or the closest names.
  */
-export function resolveContact(store: Store, text: string): Contact {
+export function resolveContact(store: StorePort, text: string): Contact {
   const query = text.trim();
   if (!query) throw usageError('CONTACT is empty.', 'Give an id (#12), an email, or a name.');
-  const id = /^#?(\d+)$/.exec(query);
-  if (id) {
-    const c = store.contact(Number(id[1]));
-    if (c) return c;
-    throw notFoundError(`No contact has the id #${id[1]}.`, 'See the ids with: fu list');
+  const found = lookupContact(store, query);
+  switch (found.kind) {
+    case 'found':
+      return found.contact;
+    case 'no-such-id':
+      throw notFoundError(`No contact has the id #${found.id}.`, 'See the ids with: fu list');
+    case 'ambiguous':
+      throw notFoundError(
+        `"${safe(query)}" matches ${found.more ? `more than ${found.matches.length}` : found.matches.length} contacts: ${found.matches.map(label).join(', ')}.`,
+        'Use the id, for example: fu show ' + found.matches[0]!.id,
+      );
+    case 'none':
+      throw notFoundError(`No contact matches "${safe(query)}".`, found.near.length ? `Did you mean ${found.near.map(label).join(', ')}?` : 'Add it with: fu add NAME');
   }
-  if (query.includes('@')) {
-    const c = store.contactByEmail(query);
-    if (c) return c;
-  }
-  let matches = store.contactsNamed(query);
-  if (matches.length === 0) matches = store.contactsContaining(query, 11);
-  if (matches.length === 1) return matches[0]!;
-  if (matches.length > 1) {
-    const shown = matches.slice(0, 10).map(label).join(', ');
-    throw notFoundError(
-      `"${safe(query)}" matches ${matches.length > 10 ? 'more than 10' : matches.length} contacts: ${shown}.`,
-      'Use the id, for example: fu show ' + matches[0]!.id,
-    );
-  }
-  const near = closest(query, store.contactNames());
-  throw notFoundError(
-    `No contact matches "${safe(query)}".`,
-    near.length ? `Did you mean ${near.map(label).join(', ')}?` : 'Add it with: fu add NAME',
-  );
 }

@@ -20,7 +20,7 @@
  */
 import { isMissed } from './commitments.js';
 import { plural } from './text.js';
-import { dueDate, dueInstant, formatDay, localDateOf } from './time.js';
+import { addDays, dueDate, dueInstant, formatDay, localDateOf, startOfDay } from './time.js';
 import type { Commitment, Config, DerivedState, Due, Instant, LocalDate, Status } from './types.js';
 import type { Zone } from './zone.js';
 
@@ -63,6 +63,37 @@ export interface Agenda {
   sections: Record<SectionName, AgendaRow[]>;
   /** The first day after `date` with anything due, for the empty-day line. */
   nextDate: LocalDate | null;
+}
+
+/** The agenda day as the store's queries take it: the day, and the first instant of the next one. */
+export interface AgendaDay {
+  date: LocalDate;
+  end: Instant;
+}
+
+export function agendaDay(date: LocalDate, zone: Zone): AgendaDay {
+  return { date, end: startOfDay(addDays(date, 1), zone) };
+}
+
+/** The first of each kind of thing due after the agenda day, as stored. */
+export interface NextDue {
+  dueAt: Instant | null;
+  dueDate: LocalDate | null;
+  chase: LocalDate | null;
+  nurture: LocalDate | null;
+}
+
+/** What the store reads for an agenda day. */
+export interface AgendaRows {
+  commitments: AgendaCommitment[];
+  contacts: AgendaContact[];
+  next: NextDue;
+}
+
+/** The first local day after the agenda day with anything due, or null. */
+export function nextDueDate(next: NextDue, zone: Zone): LocalDate | null {
+  const days = [next.dueAt && localDateOf(next.dueAt, zone), next.dueDate, next.chase, next.nurture].filter((d): d is string => Boolean(d));
+  return days.length ? days.sort()[0]! : null;
 }
 
 export interface AgendaInput {
@@ -113,11 +144,11 @@ export function buildAgenda(input: AgendaInput): Agenda {
       if (day > date || (day < date && !late)) continue;
       const ask = `they were to ${c.what} by ${formatDay(day, today)}: ask where it landed`;
       if (late && !passed.has(c.contact.id)) passed.set(c.contact.id, ask);
-      sections.expected.push({ ...row(late ? `passed; fu prep ${c.contact.id}` : 'expected from them'), hint: late ? ask : null });
+      sections.expected.push({ ...row(late ? 'passed' : 'expected from them'), hint: late ? ask : null });
     } else if (day < date) {
       if (late) sections.overdue.push(row(c.kind === 'next-step' ? 'next step missed: reschedule or cancel' : 'promise not kept yet'));
     } else if (day === date) {
-      if (c.kind === 'next-step') sections.appointments.push(row(`fu prep ${c.contact.id}; ${c.soft ? 'next step, soft: agree a time' : 'next step'}`));
+      if (c.kind === 'next-step') sections.appointments.push(row(c.soft ? 'next step, soft: agree a time' : 'next step'));
       else sections.promises.push(row(late ? 'promise, past due' : 'promise'));
     }
   }
@@ -143,8 +174,7 @@ export function buildAgenda(input: AgendaInput): Agenda {
           d.sameChannelRun >= 2 && d.lastAttemptChannel
             ? `${d.sameChannelRun} unanswered by ${d.lastAttemptChannel} in a row: try another channel or a mutual introduction`
             : null,
-        // The draft command leads so it survives the 80-column table's truncation.
-        why: `${breakUp ? `fu draft ${c.id} --breakup; ` : `fu prep ${c.id}; `}attempt ${number} of ${L}${last ? `; ${last}` : ''}`,
+        why: `attempt ${number} of ${L}${last ? `; ${last}` : ''}`,
       });
     }
     if (c.status === 'nurture' && d.nurtureDueOn !== null && d.nurtureDueOn <= date) {

@@ -40,10 +40,10 @@ const WEAK_PHRASES: readonly (readonly [phrase: string, suggestion: string])[] =
   ['any updates?', 'Ask for one concrete step: "Would Tue at 15:00 or Wed at 10:00 suit you for 15 minutes?"'],
 ];
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const PHRASES = WEAK_PHRASES.map(([phrase, suggestion]) => ({
   suggestion,
-  re: new RegExp(`(?<![\\p{L}\\p{N}])${phrase.split(' ').map(escape).join('\\s+')}${/\w$/.test(phrase) ? '(?![\\p{L}\\p{N}])' : ''}`, 'giu'),
+  re: new RegExp(`(?<![\\p{L}\\p{N}])${phrase.split(' ').map(escapeRegExp).join('\\s+')}${/\w$/.test(phrase) ? '(?![\\p{L}\\p{N}])' : ''}`, 'giu'),
 }));
 
 function position(text: string, offset: number): { line: number; column: number; offset: number } {

@@ -46,8 +46,8 @@ export const CONFIG_KEYS: Record<string, KeySpec> = {
   'stale.dropDays': { field: 'staleDropDays', describe: 'days without a two-way touch before an unanswered sequence is listed to drop', check: positiveInteger },
   'day.start': { field: 'dayStart', describe: 'start of the working day (HH:MM)', check: timeOfDay },
   'day.end': { field: 'dayEnd', describe: 'end of the working day (HH:MM); promises without a time are due then', check: timeOfDay },
-  'user.name': { field: 'userName', describe: 'your name, signing the messages of fu draft', check: personName },
-  'user.email': { field: 'userEmail', describe: 'your email, the organizer of the invitations of fu invite', check: emailAddress },
+  'user.name': { field: 'userName', describe: 'your name, signing the drafted messages', check: personName },
+  'user.email': { field: 'userEmail', describe: 'your email, the organizer of the invitations', check: emailAddress },
 };
 
 /** Times of day stay `HH:MM` strings (they compare as text), the name a string; everything else is a number. */

@@ -17,8 +17,8 @@ export const PLACEHOLDERS = {
   name: 'the contact name',
   company: 'the company, else the contact name',
   history: 'part A: when and how you last spoke, what was discussed, sent and promised',
-  reason: 'part B: --reason as a sentence, else a [WHY NOW: ...] placeholder',
-  ask: 'part C: --ask, else the default ask (two concrete slots for a follow-up)',
+  reason: 'part B: the reason given, as a sentence, else a [WHY NOW: ...] placeholder',
+  ask: 'part C: the ask given, else the default ask (two concrete slots for a follow-up)',
   signature: '"Best," and config user.name ([YOUR NAME] when unset)',
   yourName: 'config user.name ([YOUR NAME] when unset)',
 } as const;

@@ -2,10 +2,11 @@
  * The follow-up rules R1-R7 (docs/rules.md). Each check returns a plan of
  * what to write or the first rule it breaks; it never writes, prints or reads
  * the clock. Several broken rules: R2 (bad dates) first, then R1, R7, R4, R5.
+ * A refusal is a rule id, a reason code and the facts behind it: the CLI
+ * words it (and names the flags that fix it).
  */
 import { chronological, isTwoWay, isUnansweredAttempt, sequenceOf } from './derive.js';
-import { plural } from './text.js';
-import { addDays, daysBetween, dueDate, dueInstant, formatDay, formatDue, localDateOf } from './time.js';
+import { addDays, daysBetween, dueDate, dueInstant, localDateOf } from './time.js';
 import type {
   Channel,
   Commitment,
@@ -22,12 +23,32 @@ import type {
 import type { When } from './when.js';
 import type { Zone } from './zone.js';
 
+type PartOfDay = NonNullable<Extract<When, { hasTime: false }>['partOfDay']>;
+
 export type RuleId = 'R1' | 'R2' | 'R3' | 'R4' | 'R5' | 'R6' | 'R7';
-export interface RuleViolation {
-  rule: RuleId;
-  message: string;
-  hint?: string;
-}
+/** Why a touch or a step is refused; `data` holds the facts the words need. */
+export type RuleViolation =
+  /** A conversation without a next step ahead or a disposition (metAt: the event where they met, for a new contact). */
+  | { rule: 'R1'; reason: 'no-next-step'; data: { metAt: string | null } }
+  /** A next step that is not ahead. */
+  | { rule: 'R2'; reason: 'step-in-past'; data: { due: Due } }
+  /** A next step with a date but no time, not accepted as soft. */
+  | { rule: 'R2'; reason: 'step-without-time'; data: { date: LocalDate; partOfDay: PartOfDay | null } }
+  /** A promise due in the past (a date-only one at config.dayEnd). */
+  | { rule: 'R2'; reason: 'promise-in-past'; data: { what: string; due: Due } }
+  /** What they will do, dated in the past (a date-only one at config.dayEnd). */
+  | { rule: 'R2'; reason: 'expectation-in-past'; data: { what: string; due: Due } }
+  /** A proposal sent without a firm review meeting booked. */
+  | { rule: 'R7'; reason: 'proposal-without-review'; data: Record<string, never> }
+  /** The sequence is over: `count` unanswered attempts, the limit `limit`. */
+  | { rule: 'R4'; reason: 'attempt-limit'; data: { count: number; limit: number } }
+  /** A chase of a nurture contact. */
+  | { rule: 'R4'; reason: 'nurture'; data: Record<string, never> }
+  /** Too soon after the last attempt (on `last`): the next one is due on `due`. */
+  | { rule: 'R5'; reason: 'too-soon'; data: { last: LocalDate; gapDays: number; due: LocalDate } }
+  /** They are away until `until`. */
+  | { rule: 'R5'; reason: 'away'; data: { until: LocalDate } };
+export type RefusalReason = RuleViolation['reason'];
 
 export interface ContactState {
   id: number;
@@ -153,39 +174,22 @@ function vagueWarning(what: string): Warning | null {
       };
 }
 
-const TIME_SUGGESTION = { morning: '10 or 11am?', afternoon: '3 or 4pm?', evening: '6 or 7pm?', none: '10am or 3pm?' };
-
 /** R2 for a next step: in the future (timed: after now; soft date: today or later) and with a time unless soft. */
 export function checkNextStep(next: NextStepInput, soft: boolean, now: Instant, zone: Zone): RuleViolation | null {
   const today = localDateOf(now, zone);
   const w = next.when;
-  const past = (shown: string): RuleViolation => ({
-    rule: 'R2',
-    message: `${shown} is in the past: a next step must be ahead.`,
-    hint: 'Agree a date and a time that are still ahead with them.',
-  });
-  if (w.hasTime) return Date.parse(w.at) > Date.parse(now) ? null : past(formatDue({ at: w.at }, zone, today));
-  // --soft never allows a past date; a soft step for today is allowed (it is not over yet).
-  if (w.date < today) return past(formatDay(w.date, today));
+  if (w.hasTime) return Date.parse(w.at) > Date.parse(now) ? null : { rule: 'R2', reason: 'step-in-past', data: { due: { at: w.at } } };
+  // A soft step never allows a past date; a soft step for today is allowed (it is not over yet).
+  if (w.date < today) return { rule: 'R2', reason: 'step-in-past', data: { due: { date: w.date } } };
   if (soft) return null;
-  return {
-    rule: 'R2',
-    message: `"${formatDay(w.date, today)}" has no time of day: agree a time with them (${TIME_SUGGESTION[w.partOfDay ?? 'none']}), or add --soft to keep it as a soft date.`,
-  };
+  return { rule: 'R2', reason: 'step-without-time', data: { date: w.date, partOfDay: w.partOfDay ?? null } };
 }
 
 /** R2 for a promise or an expectation: its due (a date-only by is due at config.dayEnd) must not be in the past. */
 export function checkPromise(p: { what: string; by: When }, now: Instant, config: Config, zone: Zone, kind: 'promise' | 'expectation' = 'promise'): RuleViolation | null {
   const due = dueOf(p.by);
   if (Date.parse(dueInstant(due, config.dayEnd, zone)) >= Date.parse(now)) return null;
-  const shown = 'at' in due ? formatDue(due, zone, localDateOf(now, zone)) : `${formatDay(due.date, localDateOf(now, zone))} ${config.dayEnd}`;
-  return {
-    rule: 'R2',
-    message:
-      kind === 'promise'
-        ? `The promise "${p.what}" would be due ${shown}, which is in the past: promise a time that is still ahead.`
-        : `What they will do ("${p.what}") would be due ${shown}, which is in the past: record the date still ahead that they gave.`,
-  };
+  return { rule: 'R2', reason: kind === 'promise' ? 'promise-in-past' : 'expectation-in-past', data: { what: p.what, due } };
 }
 
 /** Still ahead: a timed due after now, a date-only due today or later. */
@@ -251,14 +255,7 @@ function planTouch(
   const remaining = input.next || cancelsStep ? [] : openSteps.filter((c) => !kept.has(c.id));
 
   if (ruled && input.outcome === 'connected' && !input.next && !kind && !remaining.some((c) => isAhead(c.due, now, zone))) {
-    return refuse({
-      rule: 'R1',
-      message:
-        metAt !== null
-          ? `A contact met at ${metAt} needs a next step booked before you leave: ask for a meeting with a date and a time (--next WHAT --at WHEN). Not ready? Ask for a smaller concrete step, such as a 15-minute call.`
-          : 'A conversation must end with a firm next step: ask for a dated appointment with a time (--next WHAT --at WHEN). Not ready? Ask for a smaller concrete step, such as a 15-minute call.',
-      hint: 'Or close it out with a disposition: --won, --lost REASON, --nurture or --not-fit.',
-    });
+    return refuse({ rule: 'R1', reason: 'no-next-step', data: { metAt } });
   }
 
   // R7: only a firm (timed), future step can be the review; whether its wording
@@ -267,10 +264,7 @@ function planTouch(
     ? input.next.when.hasTime
     : remaining.some((c) => !c.soft && 'at' in c.due && isAhead(c.due, now, zone));
   if (ruled && input.proposal && !firmAfter) {
-    return refuse({
-      rule: 'R7',
-      message: 'Before sending a proposal, book the time to review it together: --next "review the proposal together" --at "thu 10am".',
-    });
+    return refuse({ rule: 'R7', reason: 'proposal-without-review', data: {} });
   }
 
   const overridden: ('R4' | 'R5')[] = [];
@@ -285,14 +279,7 @@ function planTouch(
     // R4: the sequence is over after L attempts; a nurture contact gets value, not chases (R6).
     if (count >= L || state.status === 'nurture') {
       if (!input.force) {
-        return refuse({
-          rule: 'R4',
-          message:
-            count >= L
-              ? `Already ${count} unanswered attempts without a reply (the limit is ${L}): the break-up was sent, so stop chasing.`
-              : 'This contact is in nurture: it gets something useful every few weeks, not a chase.',
-          hint: 'Send something useful instead with --value "...", or add --force to chase anyway.',
-        });
+        return refuse(count >= L ? { rule: 'R4', reason: 'attempt-limit', data: { count, limit: L } } : { rule: 'R4', reason: 'nurture', data: {} });
       }
       overridden.push('R4');
     }
@@ -303,24 +290,13 @@ function planTouch(
       const prevDay = localDateOf(prev.at, zone);
       if (daysBetween(prevDay, day) < config.attemptsGapDays) {
         if (!input.force) {
-          const today = localDateOf(now, zone);
-          return refuse({
-            rule: 'R5',
-            message: `The last attempt was ${formatDay(prevDay, today)}; space attempts ${plural(config.attemptsGapDays, 'day')} apart: the next one is due ${formatDay(addDays(prevDay, config.attemptsGapDays), today)}.`,
-            hint: 'Add --force to record it anyway.',
-          });
+          return refuse({ rule: 'R5', reason: 'too-soon', data: { last: prevDay, gapDays: config.attemptsGapDays, due: addDays(prevDay, config.attemptsGapDays) } });
         }
         overridden.push('R5');
       }
     }
     if (seq.until !== null && seq.until > day) {
-      if (!input.force) {
-        return refuse({
-          rule: 'R5',
-          message: `They are away until ${formatDay(seq.until, localDateOf(now, zone))}: the next attempt is due then.`,
-          hint: 'Add --force to record it anyway.',
-        });
-      }
+      if (!input.force) return refuse({ rule: 'R5', reason: 'away', data: { until: seq.until } });
       if (!overridden.includes('R5')) overridden.push('R5');
     }
 

@@ -1,13 +1,13 @@
 /**
  * `fu stale` (docs/commands.md): each live contact in the first category that applies, in
- * the order of value to the seller, with the facts behind it and the command
- * to run next. Pure: the store hands over the contacts and their open
+ * the order of value to the seller, with the facts behind it and the action
+ * to take next (the CLI words it as a command). Pure: the store hands over the contacts and their open
  * commitments; the clock and zone are passed in.
  */
 import { isMissed } from './commitments.js';
 import { plural } from './text.js';
-import { dueDate, dueInstant, formatDay, formatDue, localDateOf, daysBetween } from './time.js';
-import type { Commitment, Config, DerivedState, Instant, Status } from './types.js';
+import { addDays, dueDate, dueInstant, formatDay, formatDue, localDateOf, daysBetween, startOfDay } from './time.js';
+import type { Channel, Commitment, Config, DerivedState, Instant, LocalDate, Status } from './types.js';
 import type { Zone } from './zone.js';
 
 export const STALE_CATEGORIES = ['missed', 'soft', 're-engage', 'drop', 'no-next-step'] as const;
@@ -45,10 +45,24 @@ export interface StaleRow {
   daysSinceTwoWay: number;
   /** The missed or soft commitment behind the row. */
   commitment: Commitment | null;
+  /** The facts behind the category, in words. */
   why: string;
-  /** The exact command to run next. */
-  command: string;
+  /** What to do next. */
+  action: StaleAction;
 }
+
+/** The next thing to do about a stale contact. */
+export type StaleAction =
+  /** Keep the missed promise (or say it was kept). */
+  | { kind: 'keep-promise'; commitmentId: number }
+  /** Book the next step: `what` again when there is one, `day` when only its time is missing. */
+  | { kind: 'book-step'; contactId: number; what: string | null; day: LocalDate | null }
+  /** Write to them again after the sequence stopped too soon, on `channel`. */
+  | { kind: 're-engage'; contactId: number; channel: Channel }
+  /** Make the first touch of a contact never contacted. */
+  | { kind: 'first-touch'; contactId: number }
+  /** Close the contact out as lost for lack of response. */
+  | { kind: 'drop'; contactId: number };
 
 export interface StaleContext {
   now: Instant;
@@ -59,17 +73,31 @@ export interface StaleContext {
 /** Value touches without an answer, after which a nurture contact is listed to drop (R6, docs/rules.md). */
 export const VALUE_TOUCHES_TO_DROP = 3;
 
-
-/**
- * Quotes an argument for a POSIX shell so the suggested command can be pasted
- * as is: double quotes read best, single quotes when the text has characters
- * that double quotes would expand.
- */
-export function shellQuote(text: string): string {
-  if (/^[\w@%+=:,./-]+$/.test(text)) return text;
-  if (!/["$`\\!]/.test(text)) return `"${text}"`;
-  return `'${text.replace(/'/g, `'\\''`)}'`;
+/** The instants and numbers the store's candidate query takes (see staleParams). */
+export interface StaleParams {
+  now: Instant;
+  today: LocalDate;
+  silentBefore: Instant;
+  dropBefore: Instant;
+  limit: number;
+  valueTouches: number;
 }
+
+/** What fu stale's candidate query needs, from the clock, zone and configuration. */
+export function staleParams(ctx: StaleContext): StaleParams {
+  const today = localDateOf(ctx.now, ctx.zone);
+  return {
+    now: ctx.now,
+    today,
+    // Silent for stale.days or more (categorize counts local days): last touched before that day began, a day of margin.
+    silentBefore: startOfDay(addDays(today, 2 - ctx.config.staleDays), ctx.zone),
+    // The same for stale.dropDays without a two-way touch.
+    dropBefore: startOfDay(addDays(today, 2 - ctx.config.staleDropDays), ctx.zone),
+    limit: ctx.config.attemptsLimit,
+    valueTouches: VALUE_TOUCHES_TO_DROP,
+  };
+}
+
 
 /** The first category that applies to one contact, or null (won, lost, or nothing to do). */
 export function categorize(c: StaleContact, ctx: StaleContext): StaleRow | null {
@@ -91,10 +119,9 @@ export function categorize(c: StaleContact, ctx: StaleContext): StaleRow | null 
     daysSilent: daysSince(d.lastTouchAt ?? c.createdAt),
     daysSinceTwoWay: daysSince(d.lastTwoWayAt ?? knownSince),
   };
-  // Bare ids: `#12` would start a shell comment when pasted.
-  const id = String(c.id);
+  const id = c.id;
   // Written out, not spread from facts: thousands of rows, and a spread is several times slower to build.
-  const row = (category: StaleCategory, why: string, command: string, commitment: Commitment | null = null): StaleRow => ({
+  const row = (category: StaleCategory, why: string, action: StaleAction, commitment: Commitment | null = null): StaleRow => ({
     category,
     contactId: facts.contactId,
     contact: facts.contact,
@@ -107,7 +134,7 @@ export function categorize(c: StaleContact, ctx: StaleContext): StaleRow | null 
     daysSinceTwoWay: facts.daysSinceTwoWay,
     commitment,
     why,
-    command,
+    action,
   });
   const byDue = (a: Commitment, b: Commitment) =>
     Date.parse(dueInstant(a.due, config.dayEnd, zone)) - Date.parse(dueInstant(b.due, config.dayEnd, zone)) || a.id - b.id;
@@ -120,45 +147,45 @@ export function categorize(c: StaleContact, ctx: StaleContext): StaleRow | null 
     const more = missed.length > 1 ? ` (and ${missed.length - 1} more)` : '';
     const when = 'at' in m.due || m.kind === 'next-step' ? formatDue(m.due, zone, today) : `${formatDay(m.due.date, today)} ${config.dayEnd}`;
     return m.kind === 'promise'
-      ? row('missed', `promise #${m.id} "${m.what}" was due ${when}${more}`, `fu done ${m.id}`, m)
-      : row('missed', `next step #${m.id} "${m.what}" on ${when} was missed${more}`, `fu next ${id} ${shellQuote(m.what)} --at WHEN`, m);
+      ? row('missed', `promise #${m.id} "${m.what}" was due ${when}${more}`, { kind: 'keep-promise', commitmentId: m.id }, m)
+      : row('missed', `next step #${m.id} "${m.what}" on ${when} was missed${more}`, { kind: 'book-step', contactId: id, what: m.what, day: null }, m);
   }
 
   const step = c.open.find((m) => m.kind === 'next-step') ?? null;
   // 2. soft: a date without a time is a soft commitment; firm it up.
   if (step?.soft) {
     const day = dueDate(step.due, zone);
-    return row('soft', `next step #${step.id} "${step.what}" on ${formatDay(day, today)} has no time agreed`, `fu next ${id} ${shellQuote(step.what)} --at "${day} HH:MM"`, step);
+    return row('soft', `next step #${step.id} "${step.what}" on ${formatDay(day, today)} has no time agreed`, { kind: 'book-step', contactId: id, what: step.what, day }, step);
   }
 
   // 3. re-engage: warm, then given up too soon. Nurture contacts are on their cadence by choice.
   if (c.status === 'active' && d.lastTwoWayAt !== null && d.unanswered >= 1 && d.unanswered <= L - 1 && !step && facts.daysSilent >= config.staleDays) {
     // R5's hint: after two unanswered emails in a row, another channel.
-    const via = d.lastAttemptChannel === 'email' && d.sameChannelRun >= 2 ? 'linkedin' : 'email';
+    const via: Channel = d.lastAttemptChannel === 'email' && d.sameChannelRun >= 2 ? 'linkedin' : 'email';
     return row(
       're-engage',
-      `talked ${formatDay(localDateOf(d.lastTwoWayAt, zone), today)}, then ${plural(d.unanswered, 'unanswered attempt')}; silent ${plural(facts.daysSilent, 'day')}; write it with fu draft ${id}`,
-      `fu log ${id} --via ${via} --outcome sent`,
+      `talked ${formatDay(localDateOf(d.lastTwoWayAt, zone), today)}, then ${plural(d.unanswered, 'unanswered attempt')}; silent ${plural(facts.daysSilent, 'day')}`,
+      { kind: 're-engage', contactId: id, channel: via },
     );
   }
 
   // 4. drop: a sequence that never got an answer, or nurture that never does.
-  const dropCommand = `fu log ${id} --outcome no-answer --lost "no response"`;
+  const drop: StaleAction = { kind: 'drop', contactId: id };
   if (d.unanswered >= L && facts.daysSinceTwoWay >= config.staleDropDays) {
     const reply = d.lastTwoWayAt
       ? `no reply since ${formatDay(localDateOf(d.lastTwoWayAt, zone), today)} (${plural(facts.daysSinceTwoWay, 'day')})`
       : `never a reply in ${plural(facts.daysSinceTwoWay, 'day')}`;
-    return row('drop', `${plural(d.unanswered, 'unanswered attempt')}, ${reply}`, dropCommand);
+    return row('drop', `${plural(d.unanswered, 'unanswered attempt')}, ${reply}`, drop);
   }
   if (c.status === 'nurture' && d.valueUnanswered >= VALUE_TOUCHES_TO_DROP) {
-    return row('drop', `${d.valueUnanswered} value touches in a row unanswered`, dropCommand);
+    return row('drop', `${d.valueUnanswered} value touches in a row unanswered`, drop);
   }
 
   // 5. no-next-step: active, nothing booked and no chase running.
   if (c.status === 'active' && !step && d.chaseDueOn === null) {
     return d.lastTouchAt === null
-      ? row('no-next-step', 'never contacted: make the first touch', `fu log ${id} --via email --outcome sent`)
-      : row('no-next-step', 'active, but no next step booked and no chase running', `fu next ${id} WHAT --at WHEN`);
+      ? row('no-next-step', 'never contacted: make the first touch', { kind: 'first-touch', contactId: id })
+      : row('no-next-step', 'active, but no next step booked and no chase running', { kind: 'book-step', contactId: id, what: null, day: null });
   }
   return null;
 }

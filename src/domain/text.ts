@@ -5,7 +5,6 @@
  * and isolates (which reorder the rest of a line). The CLI shows them escaped
  * (cli/output.ts, safe); a setting refuses them.
  */
-// eslint-disable-next-line no-control-regex
 export const UNSAFE_CHAR = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 
 /** "1 day", "3 days"; `many` for the irregular plurals ("touches"). */

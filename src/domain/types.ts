@@ -110,3 +110,43 @@ export interface DerivedState {
   /** Value touches since the last two-way touch. */
   valueUnanswered: number;
 }
+
+/** What a contact is, as typed by the user. */
+export interface ContactFields {
+  name: string;
+  company: string | null;
+  email: string | null;
+  phone: string | null;
+  source: string | null;
+  note: string | null;
+}
+
+/** A stored contact: its fields, its status and the state derived from its history. */
+export interface Contact extends ContactFields {
+  id: number;
+  status: Status;
+  createdAt: Instant;
+  updatedAt: Instant;
+  derived: DerivedState;
+  nextStepId: number | null;
+}
+
+/** A touch to store, with its direction (see directionOf). */
+export type NewTouch = Omit<Touch, 'id'> & { direction: Direction };
+
+export interface NewCommitment {
+  contactId: number;
+  kind: CommitmentKind;
+  what: string;
+  due: Due;
+  soft: boolean;
+  touchId: number | null;
+}
+
+/** One reschedule of a commitment: what it was before. */
+export interface CommitmentMove {
+  movedAt: Instant;
+  oldWhat: string;
+  oldDue: Due;
+  oldSoft: boolean;
+}

@@ -6,7 +6,7 @@
 import type { Component } from 'chrono-node';
 import type { Instant, LocalDate } from './types.js';
 import { usageError } from '../errors.js';
-import { addDays, formatLocalDate, instantAt, localDateOf, offsetMs, parseLocalDate, wallClock, weekdayOf } from './time.js';
+import { addDays, formatLocalDate, instantAt, localDateOf, offsetMs, parseLocalDate, startOfDay, wallClock, weekdayOf } from './time.js';
 import type { Zone } from './zone.js';
 
 /** A parsed WHEN: an instant when a time of day was given, else a local date. */
@@ -31,7 +31,7 @@ const PARTS = new Map<string, PartOfDay>([
   ['tonight', 'evening'],
 ]);
 const ISO =
-  /^(\d+)-(\d{1,2})-(\d{1,2})(?:[t ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)? ?(z|[+-]\d{2}(?::?\d{2})?)?)?$/;
+  /^(\d+)-(\d{1,2})-(\d{1,2})(?:[t ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)? ?(z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
 
 let chrono: typeof import('chrono-node') | undefined;
 
@@ -64,7 +64,8 @@ export async function parseWhen(text: string, now: Instant, zone: Zone, options:
 /** The forms read without chrono; undefined when `s` is none of them. */
 function fast(s: string, c: Ctx): When | undefined {
   let m: RegExpExecArray | null;
-  if ((m = ISO.exec(s))) return iso(m, c);
+  const iso = readIso(s, c.zone);
+  if (iso) return iso;
   if ((m = /^\+(\d+) ?([dwmh])$/.exec(s))) {
     const n = Number(m[1]);
     if (m[2] === 'h') return timed(c.nowMs + n * 3_600_000, c.zone);
@@ -85,19 +86,40 @@ function fast(s: string, c: Ctx): When | undefined {
   return timed(Date.parse(instantAt(date, time, c.zone)), c.zone);
 }
 
-function iso(m: RegExpExecArray, c: Ctx): When {
+/**
+ * ISO-8601, read here only (a WHEN, and FU_NOW through parseIsoInstant): a date
+ * (`2026-12-01`), or a date and time with optional seconds, fraction and offset
+ * (`2026-12-01T15:00`, `2026-12-01 15:00:30.5+01:00`, `...Z`), letters in either
+ * case; without an offset, the wall clock in `zone`. Undefined when `s` is not
+ * shaped like ISO; Unreadable when it is but names no real date or time.
+ */
+function readIso(s: string, zone: Zone): When | undefined {
+  const m = ISO.exec(s);
+  if (!m) return undefined;
   const date = localDate(Number(m[1]), Number(m[2]), Number(m[3]));
   if (m[4] === undefined) return dateOnly(date);
   const time = clock(`${m[4]}:${m[5]}`)!;
   const seconds = Number(m[6] ?? 0);
   if (seconds > 59) throw new Unreadable(`${m[4]}:${m[5]}:${m[6]} is not a time of day`);
-  const extra = seconds * 1000 + Number((m[7] ?? '').padEnd(3, '0'));
-  if (!m[8]) return timed(Date.parse(instantAt(date, time, c.zone)) + extra, c.zone);
+  const extra = seconds * 1000 + Math.round(Number(`0.${m[7] ?? 0}`) * 1000);
+  if (!m[8]) return timed(Date.parse(instantAt(date, time, zone)) + extra, zone);
   // An explicit offset names the instant itself, whatever the user's zone.
   const off = /^([+-])(\d{2}):?(\d{2})?$/.exec(m[8]);
   const minutes = off ? Number(off[2]) * 60 + Number(off[3] ?? 0) : 0;
   if (off && (Number(off[2]) > 23 || Number(off[3] ?? 0) > 59)) throw new Unreadable(`${m[8]} is not a UTC offset`);
-  return timed(Date.parse(`${date}T${time}:00Z`) + extra - (off?.[1] === '-' ? -minutes : minutes) * 60_000, c.zone);
+  return timed(Date.parse(`${date}T${time}:00Z`) + extra - (off?.[1] === '-' ? -minutes : minutes) * 60_000, zone);
+}
+
+/** An ISO-8601 text (readIso) as an instant, a date alone at the start of that day in `zone`; null when it is none. */
+export function parseIsoInstant(text: string, zone: Zone): Instant | null {
+  try {
+    const when = readIso(text.trim(), zone);
+    if (!when) return null;
+    return when.hasTime ? when.at : startOfDay(when.date, zone);
+  } catch (e) {
+    if (e instanceof Unreadable) return null;
+    throw e;
+  }
 }
 
 /** Natural language through chrono, resolved against the local calendar in `c.zone`. */

@@ -9,8 +9,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { plural } from '../domain/text.js';
-import { databaseError, FuError, usageError } from '../errors.js';
+import { databaseError, FuError, TargetExistsError, usageError } from '../errors.js';
 import { APPLICATION_ID, connect, describe, listMigrations, newest, openDatabase, sqliteHeaderOf, type Db, type Migration } from './db.js';
 import type { Store } from './store.js';
 
@@ -91,8 +90,8 @@ function copyPrivately(from: string, to: string): void {
 /**
  * Writes a consistent copy of `db` to `target` with SQLite's online backup:
  * into a private temporary file beside it, checked, then renamed. Without
- * `overwrite`, an existing target is refused (exit 2), even one that appears
- * meanwhile.
+ * `overwrite`, an existing target is refused (TargetExistsError), even one
+ * that appears meanwhile.
  */
 export async function backupTo(db: Db, target: string, options: { overwrite: boolean }): Promise<CopyInfo> {
   let tmp: string | undefined;
@@ -118,23 +117,19 @@ export async function backupTo(db: Db, target: string, options: { overwrite: boo
       try {
         fs.linkSync(tmp, target);
       } catch (err) {
-        if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw backupExists(target);
-        if (fs.existsSync(target)) throw backupExists(target);
+        if ((err as NodeJS.ErrnoException).code === 'EEXIST' || fs.existsSync(target)) throw new TargetExistsError(target);
         fs.renameSync(tmp, target); // a file system without hard links
       }
     }
     fsyncFolder(path.dirname(target));
     return info;
   } catch (err) {
-    if (err instanceof FuError) throw err;
+    if (err instanceof FuError || err instanceof TargetExistsError) throw err;
     throw databaseError(`Cannot write the backup ${target}: ${describe(err)}.`, 'Nothing was written there; choose another place.');
   } finally {
     if (tmp) removeDatabaseFiles(tmp);
   }
 }
-
-/** The refusal to overwrite a file without --yes, from the command's check and from the race at the final rename. */
-export const backupExists = (target: string) => usageError(`${target} already exists: fu backup replaces a file only with --yes.`, 'Give a new file name, or add --yes to replace it.');
 
 /** A checked copy of a backup, beside the database, ready to be swapped in. */
 export interface PreparedRestore {
@@ -191,7 +186,7 @@ function checkCopy(tmp: string, source: string, migrations: Migration[]): CopyIn
       );
     }
     const broken = db.pragma('foreign_key_check') as unknown[];
-    if (broken.length > 0) throw damagedBackup(source, plural(broken.length, 'broken reference'));
+    if (broken.length > 0) throw damagedBackup(source, `${broken.length} broken reference${broken.length === 1 ? '' : 's'}`);
     db.close();
     db = undefined;
     // An older backup is upgraded like any older database, in the copy only.

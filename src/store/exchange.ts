@@ -5,9 +5,11 @@
 import type { AgendaEntry } from '../domain/calendar.js';
 import type { ImportedContact, KnownContact } from '../domain/contact-import.js';
 import type { Instant } from '../domain/types.js';
-import { commitmentFromRow, type Store } from './store.js';
+import type { Db } from './db.js';
+import { commitmentFromRow, type Row } from './rows.js';
 
-type Row = Record<string, unknown>;
+/** What the queries run on: the store's connection. */
+type Store = { readonly db: Db; tagsByContact(): Map<number, string[]> };
 
 /** Every contact as import matching sees it: identity, the fields it may fill, tags. */
 export function knownContacts(store: Store): KnownContact[] {

@@ -2,17 +2,17 @@
  * The two daily read paths, `fu today` and `fu stale`. They run over the whole
  * database every day, so each is a fixed handful of index-driven queries: no
  * query per contact, and the touches table is never scanned (the per-contact
- * state they need is kept on the contact row by every write, see derived.ts).
+ * state they need is kept on the contact row by every write, see refreshDerived in app/history.ts).
  * test/store/queries.test.ts proves the plans with EXPLAIN QUERY PLAN.
  */
-import type { AgendaCommitment, AgendaContact } from '../domain/agenda.js';
-import { VALUE_TOUCHES_TO_DROP, type StaleContact, type StaleContext } from '../domain/stale.js';
-import { addDays, localDateOf, startOfDay } from '../domain/time.js';
-import type { Channel, Commitment, CommitmentKind, DerivedState, LocalDate, Status, StoredCommitmentState } from '../domain/types.js';
-import { commitmentFromRow, type Store } from './store.js';
-import type { Zone } from '../domain/zone.js';
+import type { AgendaCommitment, AgendaContact, AgendaDay, AgendaRows } from '../domain/agenda.js';
+import type { StaleContact, StaleParams } from '../domain/stale.js';
+import type { Channel, Commitment, CommitmentKind, DerivedState, Status, StoredCommitmentState } from '../domain/types.js';
+import type { Db } from './db.js';
+import { commitmentFromRow, type Row } from './rows.js';
 
-type Row = Record<string, unknown>;
+/** What the queries run on: the store's connection. */
+type Connection = { readonly db: Db };
 
 /**
  * The columns the agenda reads, in the order agendaRows takes them from raw
@@ -79,7 +79,7 @@ export const SQL = {
    *   a soft one (soft steps are the date-only ones); a contact may come from
    *   both parts (staleCandidates keeps one).
    * It relies on the derived columns, which every write keeps equal to the
-   * history (derived.ts). The first touch is read (one covering-index seek on
+   * history (refreshDerived in app/history.ts). The first touch is read (one covering-index seek on
    * touches_contact) only for contacts that never had a two-way touch: how long
    * they have been silent then runs from when they were first known. CROSS
    * JOIN keeps SQLite on the commitments' indexes: the planner would rather
@@ -109,8 +109,6 @@ export const SQL = {
   commitmentsById: 'SELECT cm.* FROM json_each(@ids) j JOIN commitments cm ON cm.id = j.value',
 } as const;
 
-/** The day's range: [start of the day, start of the next day) as UTC instants, and the day itself. */
-
 /** The nine derived columns, selected in their table order starting at `i`, as a DerivedState. */
 function derivedAt(r: unknown[], i: number): DerivedState {
   return {
@@ -126,19 +124,9 @@ function derivedAt(r: unknown[], i: number): DerivedState {
   };
 }
 
-export function dayParams(date: LocalDate, zone: Zone): { date: LocalDate; end: string } {
-  return { date, end: startOfDay(addDays(date, 1), zone) };
-}
-
-export interface AgendaRows {
-  commitments: AgendaCommitment[];
-  contacts: AgendaContact[];
-  nextDate: LocalDate | null;
-}
-
-/** Everything `fu today` needs for `date`: four index range reads and one MIN lookup. */
-export function agendaRows(store: Store, date: LocalDate, zone: Zone): AgendaRows {
-  const params = dayParams(date, zone);
+/** Everything `fu today` needs for a day (its instants computed by the domain, see agendaDay): four index range reads and one MIN lookup. */
+export function agendaRows(store: Connection, params: AgendaDay): AgendaRows {
+  const { date } = params;
   const commitments = (store.db.prepare(SQL.agendaCommitments).raw(true).all(params) as unknown[][]).map(
     (r): AgendaCommitment => ({
       id: r[0] as number,
@@ -168,30 +156,7 @@ export function agendaRows(store: Store, date: LocalDate, zone: Zone): AgendaRow
     }
   }
   const next = store.db.prepare(SQL.nextDue).get(params) as { due_at: string | null; due_date: string | null; chase: string | null; nurture: string | null };
-  const days = [next.due_at && localDateOf(next.due_at, zone), next.due_date, next.chase, next.nurture].filter((d): d is string => Boolean(d));
-  return { commitments, contacts: [...contacts.values()], nextDate: days.length ? days.sort()[0]! : null };
-}
-
-/** The instants and numbers fu stale's candidate query needs, from the clock, zone and configuration. */
-export function staleParams(ctx: StaleContext): {
-  now: string;
-  today: LocalDate;
-  silentBefore: string;
-  dropBefore: string;
-  limit: number;
-  valueTouches: number;
-} {
-  const today = localDateOf(ctx.now, ctx.zone);
-  return {
-    now: ctx.now,
-    today,
-    // Silent for stale.days or more (categorize counts local days): last touched before that day began, a day of margin.
-    silentBefore: startOfDay(addDays(today, 2 - ctx.config.staleDays), ctx.zone),
-    // The same for stale.dropDays without a two-way touch.
-    dropBefore: startOfDay(addDays(today, 2 - ctx.config.staleDropDays), ctx.zone),
-    limit: ctx.config.attemptsLimit,
-    valueTouches: VALUE_TOUCHES_TO_DROP,
-  };
+  return { commitments, contacts: [...contacts.values()], next: { dueAt: next.due_at, dueDate: next.due_date, chase: next.chase, nurture: next.nurture } };
 }
 
 /**
@@ -200,8 +165,7 @@ export function staleParams(ctx: StaleContext): {
  * step): three index-driven queries (a fourth for next steps not read yet),
  * whatever the number of contacts.
  */
-export function staleCandidates(store: Store, ctx: StaleContext): StaleContact[] {
-  const params = staleParams(ctx);
+export function staleCandidates(store: Connection, params: StaleParams): StaleContact[] {
   // Arrays, not objects: thousands of rows, and V8 builds arrays faster (see SQL.staleContacts for the columns).
   const contacts: unknown[][] = [];
   const ids = new Set<number>();

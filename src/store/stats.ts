@@ -5,7 +5,7 @@
  */
 import type { StatsQuery, StatsRows } from '../domain/stats.js';
 import type { Channel } from '../domain/types.js';
-import type { Store } from './store.js';
+import type { Db } from './db.js';
 
 /** Exported for the query-plan test. Each WHERE repeats its partial index's condition so SQLite can use it. */
 export const STATS_SQL = {
@@ -43,8 +43,7 @@ const conversationRows = (r: Record<'firm' | 'soft' | 'closed' | 'none', number>
   { step: null, disposition: false, count: r.none },
 ];
 
-export function statsRows(store: Store, q: StatsQuery): StatsRows {
-  const db = store.db;
+export function statsRows(db: Db, q: StatsQuery): StatsRows {
   const all = (sql: string, params: Record<string, unknown>) => db.prepare(sql).all(params) as Counted[];
   const range = { fromAt: q.fromAt, toAt: q.toAt };
   const week = db.prepare(STATS_SQL.week);

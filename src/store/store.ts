@@ -2,123 +2,33 @@
  * All SQL lives here. Methods take and return plain domain data; callers wrap
  * each mutating command in `transaction()` so it is all-or-nothing.
  */
-import type { Db } from './db.js';
+import type { AgendaDay, AgendaRows } from '../domain/agenda.js';
+import type { AgendaEntry } from '../domain/calendar.js';
+import type { ImportedContact, KnownContact } from '../domain/contact-import.js';
+import type { StaleContact, StaleParams } from '../domain/stale.js';
 import type {
-  Channel,
   Commitment,
-  CommitmentKind,
+  CommitmentMove,
+  Contact,
+  ContactFields,
   DerivedState,
-  DispositionKind,
   Due,
   Instant,
-  LocalDate,
-  Outcome,
+  NewCommitment,
+  NewTouch,
   Status,
   StoredCommitmentState,
   Touch,
 } from '../domain/types.js';
-import { directionOf, type AttemptMark } from '../domain/derive.js';
+import type { AttemptMark } from '../domain/derive.js';
+import type { StatsQuery, StatsRows } from '../domain/stats.js';
+import type { Db } from './db.js';
+import * as exchange from './exchange.js';
+import { agendaRows, staleCandidates } from './queries.js';
+import { commitmentFromRow, CONTACT_COLUMNS, contactFromRow, dueColumns, touchFromRow, type Row } from './rows.js';
+import { statsRows } from './stats.js';
 
-export interface ContactFields {
-  name: string;
-  company: string | null;
-  email: string | null;
-  phone: string | null;
-  source: string | null;
-  note: string | null;
-}
-
-export interface Contact extends ContactFields {
-  id: number;
-  status: Status;
-  createdAt: Instant;
-  updatedAt: Instant;
-  derived: DerivedState;
-  nextStepId: number | null;
-}
-
-export type NewTouch = Omit<Touch, 'id'>;
-export interface NewCommitment {
-  contactId: number;
-  kind: CommitmentKind;
-  what: string;
-  due: Due;
-  soft: boolean;
-  touchId: number | null;
-}
-export interface CommitmentMove {
-  movedAt: Instant;
-  oldWhat: string;
-  oldDue: Due;
-  oldSoft: boolean;
-}
-
-type Row = Record<string, unknown>;
-
-const CONTACT_COLUMNS = `id, name, company, email, phone, source, note, status, created_at, updated_at,
-  last_touch_at, last_two_way_at, unanswered, last_attempt_at, last_attempt_channel, same_channel_run,
-  chase_due_on, nurture_due_on, value_unanswered, next_step_id`;
-
-export function contactFromRow(r: Row): Contact {
-  return {
-    id: r.id as number,
-    name: r.name as string,
-    company: r.company as string | null,
-    email: r.email as string | null,
-    phone: r.phone as string | null,
-    source: r.source as string | null,
-    note: r.note as string | null,
-    status: r.status as Status,
-    createdAt: r.created_at as string,
-    updatedAt: r.updated_at as string,
-    nextStepId: r.next_step_id as number | null,
-    derived: {
-      lastTouchAt: r.last_touch_at as string | null,
-      lastTwoWayAt: r.last_two_way_at as string | null,
-      unanswered: r.unanswered as number,
-      lastAttemptAt: r.last_attempt_at as string | null,
-      lastAttemptChannel: r.last_attempt_channel as Channel | null,
-      sameChannelRun: r.same_channel_run as number,
-      chaseDueOn: r.chase_due_on as string | null,
-      nurtureDueOn: r.nurture_due_on as string | null,
-      valueUnanswered: r.value_unanswered as number,
-    },
-  };
-}
-
-export function touchFromRow(r: Row): Touch {
-  return {
-    id: r.id as number,
-    contactId: r.contact_id as number,
-    at: r.happened_at as string,
-    channel: r.channel as Channel,
-    outcome: r.outcome as Outcome,
-    note: r.note as string | null,
-    value: r.value as string | null,
-    until: r.until_date as LocalDate | null,
-    proposal: r.proposal === 1,
-    forced: r.forced !== null,
-    disposition: r.disposition as DispositionKind | null,
-    lostReason: r.lost_reason as string | null,
-  };
-}
-
-export function commitmentFromRow(r: Row): Commitment {
-  return {
-    id: r.id as number,
-    contactId: r.contact_id as number,
-    kind: r.kind as CommitmentKind,
-    what: r.what as string,
-    due: r.due_at !== null ? { at: r.due_at as string } : { date: r.due_date as string },
-    soft: r.soft === 1,
-    state: r.state as StoredCommitmentState,
-    createdAt: r.created_at as string,
-    closedAt: r.closed_at as string | null,
-    late: r.late === 1,
-  };
-}
-
-const dueColumns = (due: Due) => ('at' in due ? { due_at: due.at, due_date: null } : { due_at: null, due_date: due.date });
+export type { Contact, ContactFields } from '../domain/types.js';
 
 export class Store {
   constructor(readonly db: Db) {}
@@ -304,7 +214,6 @@ export class Store {
       )
       .run({
         ...t,
-        direction: directionOf(t.outcome),
         proposal: t.proposal ? 1 : 0,
         forced: forcedRules.length ? forcedRules.join(',') : null,
         now,
@@ -402,6 +311,57 @@ export class Store {
     return map;
   }
 
+  // ---- the daily reads (queries.ts) -----------------------------------------
+
+  /** Everything `fu today` needs for one day. */
+  agendaRows(day: AgendaDay): AgendaRows {
+    return agendaRows(this, day);
+  }
+
+  /** The live contacts that may be stale, with the open commitments that can decide their category. */
+  staleCandidates(params: StaleParams): StaleContact[] {
+    return staleCandidates(this, params);
+  }
+
+  /** The counts `fu stats` makes its figures from (stats.ts). */
+  statsRows(query: StatsQuery): StatsRows {
+    return statsRows(this.db, query);
+  }
+
+  // ---- in and out in bulk (exchange.ts) ---------------------------------------
+
+  knownContacts(): KnownContact[] {
+    return exchange.knownContacts(this);
+  }
+
+  insertImported(contacts: readonly ImportedContact[], now: Instant, progress?: (done: number) => void): number[] {
+    return exchange.insertImported(this, contacts, now, progress);
+  }
+
+  exportedContacts(): Record<string, unknown>[] {
+    return exchange.exportedContacts(this);
+  }
+
+  exportedTouches(): Record<string, unknown>[] {
+    return exchange.exportedTouches(this);
+  }
+
+  exportedCommitments(): Record<string, unknown>[] {
+    return exchange.exportedCommitments(this);
+  }
+
+  exportedMoves(): Record<string, unknown>[] {
+    return exchange.exportedMoves(this);
+  }
+
+  openAgenda(): AgendaEntry[] {
+    return exchange.openAgenda(this);
+  }
+
+  agendaEntry(commitmentId: number): AgendaEntry | undefined {
+    return exchange.agendaEntry(this, commitmentId);
+  }
+
   // ---- config ---------------------------------------------------------------
 
   configValues(): Map<string, string> {
@@ -410,10 +370,6 @@ export class Store {
 
   setConfigValue(key: string, value: string): void {
     this.db.prepare('INSERT INTO config (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
-  }
-
-  unsetConfigValue(key: string): void {
-    this.db.prepare('DELETE FROM config WHERE key = ?').run(key);
   }
 }
 

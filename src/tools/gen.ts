@@ -374,7 +374,9 @@ class Generator {
     let sum = 0;
     this.scenarioCdf = SCENARIOS.map(([, share]) => (sum += share));
     if (opts.contacts >= 10 * SCENARIOS.length) {
-      SCENARIOS.forEach(([s], j) => this.forced.set(Math.floor(((j + 0.5) * opts.contacts) / SCENARIOS.length), s));
+      SCENARIOS.forEach(([s], j) => {
+        this.forced.set(Math.floor(((j + 0.5) * opts.contacts) / SCENARIOS.length), s);
+      });
     }
   }
 
@@ -398,7 +400,7 @@ class Generator {
     if (forced) return forced;
     const r = this.rng();
     const i = this.scenarioCdf.findIndex((c) => r < c);
-    return SCENARIOS[i < 0 ? 0 : i]![0];
+    return SCENARIOS[Math.max(i, 0)]![0];
   }
 
   contact(id: number, ids: Ids, scenario: Scenario): GenContact {
@@ -802,6 +804,7 @@ export function generateFile(target: string, opts: GenOptions): GenSummary {
 const USAGE = 'Usage: npm run gen -- --contacts N [--touches-per-contact K] [--db PATH] [--seed S] [--force]';
 
 async function cli(argv: string[]): Promise<number> {
+  // biome-ignore lint/suspicious/noImplicitAnyLet: TypeScript types it from the parseArgs assignment below
   let values;
   try {
     ({ values } = parseArgs({

@@ -9,15 +9,17 @@ import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildAgenda, SECTIONS } from '../../src/domain/agenda.js';
+import { agendaOf } from '../../src/app/agenda.js';
+import { staleRows } from '../../src/app/stale.js';
+import { SECTIONS } from '../../src/domain/agenda.js';
 import { configFrom } from '../../src/domain/config.js';
 import { deriveState } from '../../src/domain/derive.js';
 import { staleList, type StaleContact } from '../../src/domain/stale.js';
 import { localDateOf } from '../../src/domain/time.js';
 import { generateFile, type GenSummary } from '../../src/tools/gen.js';
 import { listMigrations, openDatabase } from '../../src/store/db.js';
-import { agendaRows, staleCandidates } from '../../src/store/queries.js';
-import { commitmentFromRow, contactFromRow, Store } from '../../src/store/store.js';
+import { commitmentFromRow, contactFromRow } from '../../src/store/rows.js';
+import { Store } from '../../src/store/store.js';
 import { ROOT, runProgram, tempDir } from '../helpers.js';
 import { zoneOf } from '../../src/domain/zone.js';
 
@@ -99,11 +101,11 @@ describe('the generated database', () => {
   it('gives the daily commands something to show today: an agenda and every category of fu stale', () => {
     const config = configFrom(store.configValues());
     const today = localDateOf(NOW, zoneOf(TZ));
-    const agenda = buildAgenda({ date: today, now: NOW, zone: zoneOf(TZ), config, ...agendaRows(store, today, zoneOf(TZ)) });
+    const agenda = agendaOf({ store, now: NOW, zone: zoneOf(TZ), config }, today);
     const rows = SECTIONS.reduce((n, s) => n + agenda.sections[s].length, 0);
     expect(rows).toBeGreaterThan(0);
     expect(rows).toBeLessThan(CONTACTS / 10);
-    const stale = staleList(staleCandidates(store, { now: NOW, zone: zoneOf(TZ), config }), { now: NOW, zone: zoneOf(TZ), config });
+    const stale = staleRows({ store, now: NOW, zone: zoneOf(TZ), config });
     expect(new Set(stale.map((r) => r.category))).toEqual(new Set(['missed', 'soft', 're-engage', 'drop', 'no-next-step']));
   });
 
@@ -126,7 +128,7 @@ describe('the generated database', () => {
       [NOW, { attemptsLimit: 2 as const }],
     ] as const) {
       const ctx = { now, zone: zoneOf(TZ), config: { ...config, ...change } };
-      expect(staleList(staleCandidates(store, ctx), ctx)).toEqual(staleList(everyone, ctx));
+      expect(staleRows({ store, ...ctx })).toEqual(staleList(everyone, ctx));
     }
   });
 

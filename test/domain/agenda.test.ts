@@ -115,8 +115,8 @@ describe('chases and nurture', () => {
       ],
     });
     expect(a.sections.chases.map((r) => [r.id, r.idKind, r.what, r.attempt, r.why])).toEqual([
-      [2, 'contact', 'chase', { number: 2, limit: 3, breakUp: false }, 'fu prep 2; attempt 2 of 3; last: call Wed 18 Nov'],
-      [1, 'contact', 'break-up message', { number: 3, limit: 3, breakUp: true }, 'fu draft 1 --breakup; attempt 3 of 3; last: email Fri 20 Nov'],
+      [2, 'contact', 'chase', { number: 2, limit: 3, breakUp: false }, 'attempt 2 of 3; last: call Wed 18 Nov'],
+      [1, 'contact', 'break-up message', { number: 3, limit: 3, breakUp: true }, 'attempt 3 of 3; last: email Fri 20 Nov'],
     ]);
   });
 

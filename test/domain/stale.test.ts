@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { categorize, shellQuote, staleList, type StaleContact } from '../../src/domain/stale.js';
+import { categorize, staleList, type StaleContact } from '../../src/domain/stale.js';
 import { noHistory } from './fixtures.js';
 import { DEFAULT_CONFIG, type Commitment, type DerivedState } from '../../src/domain/types.js';
 import { zoneOf } from '../../src/domain/zone.js';
@@ -83,8 +83,8 @@ describe('fu stale: the first category that applies', () => {
   });
 });
 
-describe('fu stale: facts and the command to run next', () => {
-  it('a missed promise: fu done with its id, and the facts', () => {
+describe('fu stale: facts and the action to take next', () => {
+  it('a missed promise: keep it, by its id, and the facts', () => {
     const row = categorize(contact(sequence(5, 0, 0), { open: [promise({ date: '2026-11-20' }, 61), promise({ date: '2026-11-21' }, 62)] }), ctx)!;
     expect(row).toMatchObject({
       category: 'missed',
@@ -93,34 +93,34 @@ describe('fu stale: facts and the command to run next', () => {
       daysSilent: 5,
       daysSinceTwoWay: 5,
       why: 'promise #61 "send the pricing" was due Fri 20 Nov 17:00 (and 1 more)',
-      command: 'fu done 61',
+      action: { kind: 'keep-promise', commitmentId: 61 },
     });
     expect(row.commitment?.id).toBe(61);
   });
 
-  it('a missed next step: reschedule it with fu next, the bare id (a "#" would start a shell comment)', () => {
+  it('a missed next step: book it again, with its words', () => {
     const row = categorize(contact(sequence(9, 0, 0), { id: 12, open: [step({ at: '2026-11-20T15:00:00.000Z' })] }), ctx)!;
     expect(row.why).toBe('next step #50 "demo to the team" on Fri 20 Nov 15:00 was missed');
-    expect(row.command).toBe('fu next 12 "demo to the team" --at WHEN');
+    expect(row.action).toEqual({ kind: 'book-step', contactId: 12, what: 'demo to the team', day: null });
   });
 
   it('a soft step: firm it up on its date', () => {
     expect(categorize(contact(sequence(2, 0, 0), { open: [step({ date: '2026-11-27' })] }), ctx)).toMatchObject({
       why: 'next step #50 "demo to the team" on Fri 27 Nov has no time agreed',
-      command: 'fu next 1 "demo to the team" --at "2026-11-27 HH:MM"',
+      action: { kind: 'book-step', contactId: 1, what: 'demo to the team', day: '2026-11-27' },
     });
   });
 
   it('re-engage: a new message, on another channel after two unanswered emails', () => {
     const row = categorize(contact(sequence(30, 2, 15, { lastAttemptChannel: 'email', sameChannelRun: 2 })), ctx)!;
-    expect(row).toMatchObject({ category: 're-engage', attemptsSince: 2, daysSilent: 15, daysSinceTwoWay: 30, command: 'fu log 1 --via linkedin --outcome sent' });
-    expect(row.why).toBe('talked Sat 24 Oct, then 2 unanswered attempts; silent 15 days; write it with fu draft 1');
+    expect(row).toMatchObject({ category: 're-engage', attemptsSince: 2, daysSilent: 15, daysSinceTwoWay: 30, action: { kind: 're-engage', contactId: 1, channel: 'linkedin' } });
+    expect(row.why).toBe('talked Sat 24 Oct, then 2 unanswered attempts; silent 15 days');
   });
 
   it('drop: close it out as lost, "no response"', () => {
     expect(categorize(contact({ ...sequence(0, 3, 94), lastTwoWayAt: null }, { status: 'nurture', createdAt: daysAgo(100) }), ctx)).toMatchObject({
       why: '3 unanswered attempts, never a reply in 100 days',
-      command: 'fu log 1 --outcome no-answer --lost "no response"',
+      action: { kind: 'drop', contactId: 1 },
       daysSinceTwoWay: 100,
     });
   });
@@ -130,17 +130,8 @@ describe('fu stale: facts and the command to run next', () => {
   });
 
   it('no next step: the first touch for a contact never contacted, else book the step', () => {
-    expect(categorize(contact({}, { createdAt: daysAgo(3) }), ctx)).toMatchObject({ why: 'never contacted: make the first touch', command: 'fu log 1 --via email --outcome sent', daysSilent: 3, lastTouchAt: null });
-    expect(categorize(contact(sequence(3, 0, 0)), ctx)?.command).toBe('fu next 1 WHAT --at WHEN');
-  });
-
-  it.each([
-    ['demo', 'demo'],
-    ['demo to the team', '"demo to the team"'],
-    ["Dana's $5k deal", `'Dana'\\''s $5k deal'`],
-    ['say "hi"', `'say "hi"'`],
-  ])('quotes %s for the shell as %s', (text, quoted) => {
-    expect(shellQuote(text)).toBe(quoted);
+    expect(categorize(contact({}, { createdAt: daysAgo(3) }), ctx)).toMatchObject({ why: 'never contacted: make the first touch', action: { kind: 'first-touch', contactId: 1 }, daysSilent: 3, lastTouchAt: null });
+    expect(categorize(contact(sequence(3, 0, 0)), ctx)?.action).toEqual({ kind: 'book-step', contactId: 1, what: null, day: null });
   });
 });
 

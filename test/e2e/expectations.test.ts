@@ -103,7 +103,7 @@ describe('fu today: expected from them', () => {
     const run = await booked();
     const mon = await run.at('2026-11-30T09:00:00Z').json<Today>('today');
     const reason = 'they were to review it with the team by Wed 25 Nov: ask where it landed';
-    expect(mon.expected.map((r) => [r.id, r.late, r.hint, r.why])).toEqual([[2, true, reason, 'passed; fu prep 1']]);
+    expect(mon.expected.map((r) => [r.id, r.late, r.hint, r.why])).toEqual([[2, true, reason, 'fu prep 1; passed']]);
     expect(mon.appointments.map((r) => [r.id, r.hint, r.why])).toEqual([[1, reason, 'fu prep 1; next step']]);
     expect(mon.overdue).toEqual([]);
     // It binds no rule: fu stale does not call it missed.

@@ -80,11 +80,11 @@ afterEach(() => {
   for (const s of stores.splice(0)) s.close();
 });
 
-function onTerminal(run: Run, limit: number, columns = 80): string {
+async function onTerminal(run: Run, limit: number, columns = 80): Promise<string> {
   const store = new Store(openDatabase(run.db));
   stores.push(store);
   const io = bufferIO({ stdoutIsTTY: true, columns });
-  runStale({ limit }, storeDeps(store, io, MONDAY, TZ));
+  await runStale({ limit }, storeDeps(store, io, MONDAY, TZ));
   return io.stdout.join('');
 }
 
@@ -168,7 +168,7 @@ describe('fu stale', () => {
   });
 
   it('renders a table per category on a terminal, the command under each row, "and N more" past --limit, and the counts', async () => {
-    const out = onTerminal(await history(), 1);
+    const out = await onTerminal(await history(), 1);
     for (const line of out.split('\n')) expect(line.length, line).toBeLessThanOrEqual(80);
     expect(out).toContain(
       [
@@ -185,7 +185,7 @@ describe('fu stale', () => {
     expect(out).toContain('    $ fu log 1 --outcome no-answer --lost "no response"\n');
     expect(out.match(/^and 1 more/gm)).toHaveLength(3); // missed, drop, no-next-step
     expect(out).toMatch(/\nStale: 2 missed · 1 soft · 1 re-engage · 2 drop · 2 no-next-step\.\n$/);
-    expect(onTerminal(await history(), 0)).not.toContain('more (fu stale');
+    expect(await onTerminal(await history(), 0)).not.toContain('more (fu stale');
   });
 
   it('suggests commands that run as pasted, and each takes the contact off the list', async () => {
@@ -204,7 +204,7 @@ describe('fu stale', () => {
     const run = session({ now: MONDAY, tz: TZ });
     await ok(run, 'add', 'Dana Reyes');
     await ok(run, 'log', 'dana', '--outcome', 'connected', '--next', 'demo', '--at', 'tue 3pm');
-    expect(onTerminal(run, 25)).toBe('Nothing stale: every live contact has a firm next step or a chase running.\n');
+    expect(await onTerminal(run, 25)).toBe('Nothing stale: every live contact has a firm next step or a chase running.\n');
     expect((await ok(run, 'stale')).stdout).toBe('');
   });
 });

@@ -140,7 +140,9 @@ describe('fu stats on a scripted history', () => {
 
 describe('fu stats, the words', () => {
   const stores: Store[] = [];
-  afterAll(() => stores.forEach((s) => s.close()));
+  afterAll(() => {
+    for (const s of stores) s.close();
+  });
 
   it('prints the figures without the chart when piped, and draws the weekly chart on a terminal', async () => {
     const run = await history();

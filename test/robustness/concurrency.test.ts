@@ -11,11 +11,11 @@ import { describe, expect, it } from 'vitest';
 import { bufferIO } from '../../src/cli/io.js';
 import { runToday } from '../../src/cli/commands/today.js';
 import { configFrom } from '../../src/domain/config.js';
-import { checkTouch, plainTouch } from '../../src/domain/rules.js';
+import { refreshDerived } from '../../src/app/history.js';
+import { logTouch } from '../../src/app/log-touch.js';
+import { plainTouch } from '../../src/domain/rules.js';
 import { instantAt } from '../../src/domain/time.js';
-import { applyTouchPlan, contactState } from '../../src/store/apply.js';
 import { openDatabase } from '../../src/store/db.js';
-import { refreshDerived } from '../../src/store/derived.js';
 import { Store } from '../../src/store/store.js';
 import { fu, fuProcess, snapshot, startFu, storeDeps } from '../helpers.js';
 import { count, derivedMismatches, integrity, scratch, sleep } from './support.js';
@@ -34,7 +34,7 @@ function withContacts(n: number, options: { chaseDueToday?: boolean } = {}): str
       const id = store.insertContact({ name: `C${String(i).padStart(2, '0')}`, company: null, email: null, phone: null, source: null, note: null }, THREE_DAYS_AGO);
       if (options.chaseDueToday) {
         // One unanswered call three days ago: a chase is due today.
-        store.insertTouch({ contactId: id, at: THREE_DAYS_AGO, channel: 'call', outcome: 'no-answer', note: null, value: null, until: null, proposal: false, forced: false, disposition: null, lostReason: null }, [], THREE_DAYS_AGO);
+        store.insertTouch({ contactId: id, at: THREE_DAYS_AGO, channel: 'call', outcome: 'no-answer', direction: 'outbound', note: null, value: null, until: null, proposal: false, forced: false, disposition: null, lostReason: null }, [], THREE_DAYS_AGO);
       }
       refreshDerived(store, id, config, zoneOf('UTC'));
     }
@@ -214,20 +214,15 @@ describe('fu today while fu log writes', () => {
     const reader = new Store(openDatabase(db));
     const writer = new Store(openDatabase(db));
     const config = configFrom(writer.configValues());
-    // The conversation that turns the chase into an appointment, decided and written by the real store code.
-    const write = () =>
-      writer.transaction(() => {
-        const decision = checkTouch(
-          contactState(writer, 1),
-          plainTouch(NOW, 'connected', { next: { what: 'pricing review', when: { hasTime: true, at: instantAt('2026-11-23', '16:00', zoneOf('UTC')), date: '2026-11-23' } } }),
-
-          config,
-          NOW,
-          zoneOf('UTC'),
-        );
-        if (!decision.ok) throw new Error(decision.violation.message);
-        applyTouchPlan(writer, 1, decision.plan, config, zoneOf('UTC'), NOW);
-      });
+    // The conversation that turns the chase into an appointment, decided and written by the real use case.
+    const write = () => {
+      const logged = logTouch(
+        { store: writer, now: NOW, zone: zoneOf('UTC'), config },
+        1,
+        plainTouch(NOW, 'connected', { next: { what: 'pricing review', when: { hasTime: true, at: instantAt('2026-11-23', '16:00', zoneOf('UTC')), date: '2026-11-23' } } }),
+      );
+      if (!logged.ok) throw new Error(logged.violation.reason);
+    };
     // The reader's connection commits the writer's change right after its first query of the day's agenda.
     const prepare = reader.db.prepare.bind(reader.db);
     let queries = 0;

@@ -95,7 +95,6 @@ export async function otherUser(): Promise<{ uid: number; gid: number } | undefi
 export const isRoot = () => process.getuid?.() === 0;
 
 /** Control characters that must never reach a terminal from stored text (tabs and newlines are fu's own layout). */
-// eslint-disable-next-line no-control-regex
 export const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 
 export function sleep(ms: number): Promise<void> {

@@ -1,10 +1,11 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/store/db.js';
-import { agendaRows, dayParams, SQL, staleCandidates, staleParams } from '../../src/store/queries.js';
+import { agendaRows, SQL, staleCandidates } from '../../src/store/queries.js';
 import { Store } from '../../src/store/store.js';
 import { DEFAULT_CONFIG, type DerivedState } from '../../src/domain/types.js';
-import { staleList } from '../../src/domain/stale.js';
+import { staleList, staleParams } from '../../src/domain/stale.js';
+import { agendaDay, nextDueDate } from '../../src/domain/agenda.js';
 import { deriveState } from '../../src/domain/derive.js';
 import { tempDir } from '../helpers.js';
 import { zoneOf } from '../../src/domain/zone.js';
@@ -14,7 +15,7 @@ function freshStore(): Store {
 }
 
 const params = {
-  ...dayParams('2026-11-23', zoneOf('Europe/Paris')),
+  ...agendaDay('2026-11-23', zoneOf('Europe/Paris')),
   ...staleParams({ now: '2026-11-23T08:00:00.000Z', zone: zoneOf('Europe/Paris'), config: DEFAULT_CONFIG }),
   ids: '[1, 2]',
 };
@@ -30,7 +31,7 @@ describe('the daily queries are index-driven', () => {
   const store = freshStore();
   for (let i = 0; i < 50; i++) {
     const id = store.insertContact({ name: `C${i}`, company: null, email: null, phone: null, source: null, note: null }, '2026-11-01T09:00:00.000Z');
-    store.insertTouch({ contactId: id, at: '2026-11-02T09:00:00.000Z', channel: 'call', outcome: 'no-answer', note: null, value: null, until: null, proposal: false, forced: false, disposition: null, lostReason: null }, [], '2026-11-02T09:00:00.000Z');
+    store.insertTouch({ contactId: id, at: '2026-11-02T09:00:00.000Z', channel: 'call', outcome: 'no-answer', direction: 'outbound', note: null, value: null, until: null, proposal: false, forced: false, disposition: null, lostReason: null }, [], '2026-11-02T09:00:00.000Z');
   }
   store.db.exec('ANALYZE');
 
@@ -85,14 +86,14 @@ describe('agenda rows', () => {
     store.closeCommitment(closed, 'cancelled', '2026-11-02T09:00:00.000Z', null);
     store.saveDerived(contact, { ...deriveState('active', [], null, DEFAULT_CONFIG, zoneOf(tz)), chaseDueOn: '2026-11-23' }, null);
 
-    const rows = agendaRows(store, '2026-11-23', zoneOf(tz));
+    const rows = agendaRows(store, agendaDay('2026-11-23', zoneOf(tz)));
     // Not the next day's, not a later one, not a closed one.
     expect(rows.commitments.map((c) => c.id).sort()).toEqual([lastMinute, before].sort());
     expect(rows.commitments.map((c) => c.id)).not.toContain(nextDay);
     expect(rows.commitments.map((c) => c.id)).not.toContain(later);
     expect(rows.commitments[0]!.contact).toEqual({ id: contact, name: 'Dana', company: 'Acme' });
     expect(rows.contacts.map((c) => c.id)).toEqual([contact]);
-    expect(rows.nextDate).toBe('2026-11-24');
+    expect(nextDueDate(rows.next, zoneOf(tz))).toBe('2026-11-24');
   });
 });
 
@@ -104,12 +105,12 @@ describe('stale candidates', () => {
     const won = store.insertContact({ name: 'Won', ...fields }, '2026-11-10T09:00:00.000Z');
     store.setStatus(won, 'won', '2026-11-10T09:00:00.000Z');
     const touch = { channel: 'call' as const, note: null, value: null, until: null, proposal: false, forced: false, disposition: null, lostReason: null };
-    store.insertTouch({ ...touch, contactId: live, at: '2026-08-01T09:00:00.000Z', outcome: 'no-answer' }, [], '2026-11-10T09:00:00.000Z');
+    store.insertTouch({ ...touch, contactId: live, at: '2026-08-01T09:00:00.000Z', outcome: 'no-answer', direction: 'outbound' }, [], '2026-11-10T09:00:00.000Z');
     const open = store.insertCommitment({ contactId: live, kind: 'promise', what: 'pricing', due: { date: '2026-11-20' }, soft: false, touchId: null }, '2026-11-10T09:00:00.000Z');
     const done = store.insertCommitment({ contactId: live, kind: 'promise', what: 'deck', due: { date: '2026-11-20' }, soft: false, touchId: null }, '2026-11-10T09:00:00.000Z');
     store.closeCommitment(done, 'kept', '2026-11-11T09:00:00.000Z', null);
 
-    const candidates = staleCandidates(store, { now: '2026-11-23T09:00:00.000Z', zone: zoneOf('UTC'), config: DEFAULT_CONFIG });
+    const candidates = staleCandidates(store, staleParams({ now: '2026-11-23T09:00:00.000Z', zone: zoneOf('UTC'), config: DEFAULT_CONFIG }));
     expect(candidates.map((c) => [c.id, c.firstTouchAt, c.open.map((o) => o.id)])).toEqual([[live, '2026-08-01T09:00:00.000Z', [open]]]);
   });
 });
@@ -131,7 +132,7 @@ describe('stale candidates at the edges of contacts_stale', () => {
     const step = store.insertCommitment({ contactId: id, kind: 'next-step', what: 'demo', due: { at: '2026-12-01T10:00:00.000Z' }, soft: false, touchId: null }, '2026-04-01T09:00:00.000Z');
     store.saveDerived(id, { ...deriveState(status, [], null, config, zoneOf('UTC')), ...derived }, step);
     const ctx = { now: NOW, zone: zoneOf('UTC'), config };
-    expect(staleList(staleCandidates(store, ctx), ctx).map((r) => r.category)).toEqual(category ? [category] : []);
+    expect(staleList(staleCandidates(store, staleParams(ctx)), ctx).map((r) => r.category)).toEqual(category ? [category] : []);
   });
 
   it('lists once a contact found both ways: nothing booked, and a promise missed', () => {
@@ -139,7 +140,7 @@ describe('stale candidates at the edges of contacts_stale', () => {
     const id = store.insertContact({ name: 'Both', company: null, email: null, phone: null, source: null, note: null }, '2026-11-01T09:00:00.000Z');
     store.insertCommitment({ contactId: id, kind: 'promise', what: 'pricing', due: { date: '2026-11-20' }, soft: false, touchId: null }, '2026-11-01T09:00:00.000Z');
     const ctx = { now: NOW, zone: zoneOf('UTC'), config: DEFAULT_CONFIG };
-    const candidates = staleCandidates(store, ctx);
+    const candidates = staleCandidates(store, staleParams(ctx));
     expect(candidates.map((c) => c.id)).toEqual([id]);
     expect(staleList(candidates, ctx).map((r) => r.category)).toEqual(['missed']);
   });

@@ -1,13 +1,13 @@
 import type { Command } from 'commander';
-import type { App } from '../program.js';
-import { withExamples } from '../program.js';
-import type { Deps } from '../io.js';
-import { checkEmail, checkEmailFree, collect, optionalText, requiredText } from '../input.js';
-import { printWarnings, safe } from '../output.js';
-import { checkMet, type TouchPlan } from '../../domain/rules.js';
+import { addContact, type NewContact } from '../../app/contacts.js';
 import { formatDue, localDateOf } from '../../domain/time.js';
-import { ruleError, usageError } from '../../errors.js';
-import { applyTouchPlan } from '../../store/apply.js';
+import { usageError } from '../../errors.js';
+import { withExamples, type App } from '../command-kit.js';
+import { appContext } from '../app-context.js';
+import type { Deps } from '../io.js';
+import { checkEmail, collect, emailTakenError, optionalText, requiredText } from '../input.js';
+import { refusal } from '../messages.js';
+import { printWarnings, safe } from '../output.js';
 import { addDispositionOptions, checkNextAndDisposition, dispositionLine, dispositionOf, type DispositionOptions } from '../dispositions.js';
 import { whenAhead } from '../when-input.js';
 import { addDatedOptions, checkPairs, datedItems, readDated, type DatedItem } from '../dated.js';
@@ -44,32 +44,28 @@ export async function runAdd(opts: AddOptions, deps: Deps): Promise<number> {
     note: optionalText('--note', opts.note),
   };
   const tags = opts.tag.map((t) => requiredText('--tag', t));
-  const met = await metPlan(opts, deps);
-  const store = deps.store();
-  const config = deps.config();
-  const { id, applied } = store.transaction(() => {
-    checkEmailFree(store, fields.email);
-    const id = store.insertContact(fields, deps.now);
-    store.addTags(id, tags);
-    return { id, applied: met && applyTouchPlan(store, id, met, config, deps.zone, deps.now) };
-  });
+  const met = await metInput(opts, deps);
+  const ctx = appContext(deps);
+  const added = addContact(ctx, { fields, tags, met });
+  if (!added.ok) throw added.reason === 'rule' ? refusal(added.violation, ctx) : emailTakenError(fields.email!, added);
+  const { contact } = added;
   const today = localDateOf(deps.now, deps.zone);
-  const lines = [`Added #${id} ${safe(fields.name)}${fields.company ? ` (${safe(fields.company)})` : ''}${met ? `, met at ${safe(opts.met)}` : ''}.`];
-  if (met) {
-    printWarnings(deps.io, met.warnings);
-    for (const c of (applied ? applied.created : []).map((cid) => store.commitment(cid)!)) {
+  const lines = [`Added #${contact.id} ${safe(fields.name)}${fields.company ? ` (${safe(fields.company)})` : ''}${added.met ? `, met at ${safe(opts.met)}` : ''}.`];
+  if (added.met) {
+    printWarnings(deps.io, added.met.warnings);
+    for (const c of added.created) {
       if (c.kind === 'next-step') lines.push(`Next: ${safe(c.what)}, ${formatDue(c.due, deps.zone, today)}${c.soft ? ' (soft: no time agreed)' : ''} (#${c.id}).`);
       else lines.push(`${c.kind === 'promise' ? 'Promise' : 'Expected from them'} #${c.id}: ${safe(c.what)}, by ${formatDue(c.due, deps.zone, today)}.`);
     }
-    const disposed = dispositionLine(met.touch, store.contact(id)!.derived.nurtureDueOn, today);
+    const disposed = dispositionLine(added.met.touch, contact.derived.nurtureDueOn, today);
     if (disposed) lines.push(disposed);
   }
   deps.io.out(lines.join('\n') + '\n');
-  return id;
+  return contact.id;
 }
 
 /** `--met EVENT`: meeting someone is a conversation, so R1 wants a next step or a disposition before leaving. */
-async function metPlan(opts: AddOptions, deps: Deps): Promise<TouchPlan | null> {
+async function metInput(opts: AddOptions, deps: Deps): Promise<NewContact['met']> {
   const disposition = dispositionOf(opts);
   const dated = datedItems(opts);
   if (opts.met === undefined) {
@@ -82,9 +78,7 @@ async function metPlan(opts: AddOptions, deps: Deps): Promise<TouchPlan | null> 
   checkPairs(dated);
   const event = requiredText('--met', opts.met);
   const next = opts.next !== undefined ? { what: requiredText('--next', opts.next), when: await whenAhead(deps, opts.at!) } : null;
-  const decision = checkMet({ at: deps.now, event, next, soft: Boolean(opts.soft), disposition, ...(await readDated(dated, deps)) }, deps.config(), deps.now, deps.zone);
-  if (!decision.ok) throw ruleError(decision.violation.rule, decision.violation.message, decision.violation.hint);
-  return decision.plan;
+  return { event, next, soft: Boolean(opts.soft), disposition, ...(await readDated(dated, deps)) };
 }
 
 export function register(program: Command, app: App): void {

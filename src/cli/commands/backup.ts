@@ -1,13 +1,14 @@
 import type { Command } from 'commander';
 import fs from 'node:fs';
 import path from 'node:path';
-import { usageError } from '../../errors.js';
+import { backup } from '../../app/backup.js';
+import type { CopyInfo } from '../../app/ports.js';
 import { plural } from '../../domain/text.js';
-import { backupExists, backupTo, sameFile, type CopyInfo } from '../../store/backup.js';
+import { TargetExistsError, usageError } from '../../errors.js';
 import type { Deps } from '../io.js';
 import { requiredText } from '../input.js';
 import { safe } from '../output.js';
-import { withExamples, type App } from '../program.js';
+import { withExamples, type App } from '../command-kit.js';
 
 export interface BackupOptions {
   path: string;
@@ -17,6 +18,9 @@ export interface BackupOptions {
 /** "12 contacts and 140 touches": what a backup holds. */
 export const countsOf = (info: CopyInfo) => `${plural(info.contacts, 'contact')} and ${plural(info.touches, 'touch', 'touches')}`;
 
+/** The refusal to overwrite a file without --yes, from the command's check and from the race at the final rename. */
+const backupExists = (target: string) => usageError(`${target} already exists: fu backup replaces a file only with --yes.`, 'Give a new file name, or add --yes to replace it.');
+
 /**
  * `fu backup PATH`: a consistent copy made with SQLite's online backup, safe
  * while other fu processes write. The file is private (0600; a missing folder
@@ -25,7 +29,9 @@ export const countsOf = (info: CopyInfo) => `${plural(info.contacts, 'contact')}
  */
 export async function runBackup(opts: BackupOptions, deps: Deps): Promise<void> {
   const target = path.resolve(requiredText('PATH', opts.path));
-  if (sameFile(target, deps.dbPath())) throw usageError(`${target} is the database itself: give the backup another file name.`);
+  const files = await deps.files();
+  const isDatabase = () => usageError(`${target} is the database itself: give the backup another file name.`);
+  if (files.isDatabase(target)) throw isDatabase();
   let existing: fs.Stats | undefined;
   try {
     existing = fs.statSync(target);
@@ -40,8 +46,14 @@ export async function runBackup(opts: BackupOptions, deps: Deps): Promise<void> 
       return;
     }
   }
-  const info = await backupTo(deps.store().db, target, { overwrite: existing !== undefined });
-  deps.io.out(`Backed up ${countsOf(info)} to ${safe(target)}.\n`);
+  let result;
+  try {
+    result = await backup(files, target, existing !== undefined);
+  } catch (err) {
+    throw err instanceof TargetExistsError ? backupExists(target) : err;
+  }
+  if (!result.ok) throw isDatabase();
+  deps.io.out(`Backed up ${countsOf(result.info)} to ${safe(target)}.\n`);
 }
 
 export function register(program: Command, app: App): void {

@@ -4,7 +4,7 @@ import { plural } from '../../domain/text.js';
 import { appContext } from '../app-context.js';
 import { icsText } from '../ics.js';
 import type { Deps } from '../io.js';
-import { withExamples, type App } from '../program.js';
+import { withExamples, type App } from '../command-kit.js';
 import { writeOut } from '../write-file.js';
 
 export function runCalendar(opts: { out?: string }, deps: Deps): void {

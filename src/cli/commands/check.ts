@@ -4,7 +4,7 @@ import { plural } from '../../domain/text.js';
 import { Exit, FuError, usageError } from '../../errors.js';
 import type { Deps } from '../io.js';
 import { paint, printJson, safe } from '../output.js';
-import { withExamples, type App } from '../program.js';
+import { withExamples, type App } from '../command-kit.js';
 
 export interface CheckOptions {
   text: string;

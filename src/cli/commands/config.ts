@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
-import { checkConfigValue, CONFIG_KEYS, configFrom, configKeys, configValueOf } from '../../domain/config.js';
+import { setConfig } from '../../app/config.js';
+import { CONFIG_KEYS, configKeys, configValueOf } from '../../domain/config.js';
 import { usageError } from '../../errors.js';
-import { refreshAllDerived } from '../../store/derived.js';
 import type { Deps } from '../io.js';
 import { outputMode, printJson, printTsv, renderTable } from '../output.js';
-import { withExamples, type App } from '../program.js';
+import { withExamples, type App } from '../command-kit.js';
 
 export interface ConfigOptions {
   key?: string;
@@ -14,21 +14,13 @@ export interface ConfigOptions {
 
 const unknownKey = (key: string) => usageError(`Unknown config key "${key}".`, `The keys are: ${configKeys().join(', ')}.`);
 
-export function runConfig(opts: ConfigOptions, deps: Deps): void {
+export async function runConfig(opts: ConfigOptions, deps: Deps): Promise<void> {
   const { io } = deps;
   if (opts.key !== undefined && !CONFIG_KEYS[opts.key]) throw unknownKey(opts.key);
   if (opts.key !== undefined && opts.value !== undefined) {
-    const store = deps.store();
-    const key = opts.key;
-    const value = store.transaction(() => {
-      const checked = checkConfigValue(key, opts.value!, deps.config());
-      if (!checked.ok) throw usageError(`${checked.message}.`, `See the settings with: fu config`);
-      store.setConfigValue(key, checked.value);
-      // Due days depend on the limits and cadences: recompute them in the same transaction.
-      refreshAllDerived(store, configFrom(store.configValues()), deps.zone);
-      return checked.value;
-    });
-    io.out(`${key} = ${value}\n`);
+    const set = setConfig({ store: deps.store(), zone: deps.zone }, opts.key, opts.value);
+    if (!set.ok) throw usageError(`${set.message}.`, `See the settings with: fu config`);
+    io.out(`${opts.key} = ${set.value}\n`);
     return;
   }
   const config = deps.config();
@@ -41,7 +33,7 @@ export function runConfig(opts: ConfigOptions, deps: Deps): void {
   } else if (mode === 'tsv') {
     printTsv(io, keys.map((k) => [k, configValueOf(config, k)]));
   } else {
-    io.out(renderTable(io, [{ header: 'Key' }, { header: 'Value' }, { header: 'Meaning', flex: true, min: 20 }], keys.map((k) => [k, configValueOf(config, k), CONFIG_KEYS[k]!.describe])) + '\n');
+    io.out((await renderTable(io, [{ header: 'Key' }, { header: 'Value' }, { header: 'Meaning', flex: true, min: 20 }], keys.map((k) => [k, configValueOf(config, k), CONFIG_KEYS[k]!.describe]))) + '\n');
   }
 }
 

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { registerClose } from '../close-commitment.js';
-import type { App } from '../program.js';
+import type { App } from '../command-kit.js';
 
 export function register(program: Command, app: App): void {
   registerClose(program, app, 'done', {

@@ -1,12 +1,15 @@
 import type { Command } from 'commander';
+import { setConfig } from '../../app/config.js';
+import { draftMaterial } from '../../app/reads.js';
 import { checkConfigValue } from '../../domain/config.js';
 import { buildDraft, PLACEHOLDERS, templateProblem, WHAT_YOU_SHARE, WHY_NOW, type DraftKind } from '../../domain/draft.js';
 import { formatDay, isoWithOffset, localDateOf, localTimeOf } from '../../domain/time.js';
 import { usageError } from '../../errors.js';
+import { appContext } from '../app-context.js';
 import type { Deps } from '../io.js';
 import { optionalText } from '../input.js';
 import { paint, printJson, safe } from '../output.js';
-import { withExamples, wholeNumber, type App } from '../program.js';
+import { withExamples, wholeNumber, type App } from '../command-kit.js';
 import { resolveContact } from '../resolve-contact.js';
 import { readTemplate } from '../templates.js';
 
@@ -32,17 +35,9 @@ export async function runDraft(opts: DraftOptions, deps: Deps): Promise<void> {
   if (opts.slots !== undefined && (opts.breakup || opts.nurture)) throw usageError('--slots is for a follow-up: a break-up or a value touch asks for no meeting.');
   const reason = optionalText('--reason', opts.reason);
   const ask = optionalText('--ask', opts.ask);
-  const store = deps.store();
-  const { config, contact, touches, commitments, appointments } = store.read(() => {
-    const contact = resolveContact(store, opts.contact);
-    return {
-      config: deps.config(),
-      contact,
-      touches: store.touchesOf(contact.id),
-      commitments: store.commitmentsOf(contact.id),
-      appointments: [...store.openNextSteps().values()],
-    };
-  });
+  const ctx = appContext(deps);
+  const { config } = ctx;
+  const { contact, touches, commitments, appointments } = draftMaterial(ctx, resolveContact(ctx.store, opts.contact).id);
   const kind: DraftKind = opts.breakup ? 'breakup' : opts.nurture || (contact.status === 'nurture' && !opts.ask && opts.slots === undefined) ? 'nurture' : 'follow-up';
 
   const template = readTemplate(kind, opts.template, deps.configDir());
@@ -59,7 +54,8 @@ export async function runDraft(opts: DraftOptions, deps: Deps): Promise<void> {
         },
       })
     ).trim();
-    store.transaction(() => store.setConfigValue('user.name', name));
+    const saved = setConfig(ctx, 'user.name', name);
+    if (!saved.ok) throw usageError(`${saved.message}.`);
     userName = name;
   }
 

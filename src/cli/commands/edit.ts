@@ -1,10 +1,12 @@
 import type { Command } from 'commander';
+import { editContact } from '../../app/contacts.js';
+import type { ContactFields } from '../../domain/types.js';
 import { usageError } from '../../errors.js';
-import type { ContactFields } from '../../store/store.js';
+import { appContext } from '../app-context.js';
 import type { Deps } from '../io.js';
-import { checkEmail, checkEmailFree, collect, requiredText } from '../input.js';
+import { checkEmail, collect, emailTakenError, requiredText } from '../input.js';
 import { safe } from '../output.js';
-import { withExamples, type App } from '../program.js';
+import { withExamples, type App } from '../command-kit.js';
 import { resolveContact } from '../resolve-contact.js';
 
 export interface EditOptions {
@@ -34,15 +36,10 @@ export function runEdit(opts: EditOptions, deps: Deps): void {
   if (Object.keys(fields).length === 0 && tags.length === 0 && untags.length === 0) {
     throw usageError('Nothing to change.', 'Give at least one of --name, --company, --email, --phone, --tag, --untag.');
   }
-  const store = deps.store();
-  const contact = store.transaction(() => {
-    const contact = resolveContact(store, opts.contact);
-    if (fields.email !== undefined) checkEmailFree(store, fields.email, contact.id);
-    store.updateContact(contact.id, fields, deps.now);
-    store.addTags(contact.id, tags);
-    store.removeTags(contact.id, untags);
-    return store.contact(contact.id)!;
-  });
+  const ctx = appContext(deps);
+  const edited = editContact(ctx, resolveContact(ctx.store, opts.contact).id, { fields, tags, untags });
+  if (!edited.ok) throw emailTakenError(fields.email!, edited);
+  const { contact } = edited;
   deps.io.out(`Updated #${contact.id} ${safe(contact.name)}${contact.company ? ` (${safe(contact.company)})` : ''}.\n`);
 }
 

@@ -7,7 +7,7 @@ import { neutraliseCell } from '../../domain/spreadsheet.js';
 import { usageError } from '../../errors.js';
 import type { Deps } from '../io.js';
 import { printJson } from '../output.js';
-import { withExamples, type App } from '../program.js';
+import { withExamples, type App } from '../command-kit.js';
 import { writeOut, writeWhole } from '../write-file.js';
 
 export interface ExportOptions {

@@ -8,7 +8,7 @@ import { appContext } from '../app-context.js';
 import type { Deps } from '../io.js';
 import { collect, requiredText } from '../input.js';
 import { printJson, safe } from '../output.js';
-import { withExamples, type App } from '../program.js';
+import { withExamples, type App } from '../command-kit.js';
 
 export interface ImportOptions {
   file: string;

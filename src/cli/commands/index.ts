@@ -4,7 +4,7 @@
  * for one command, not for all of them and everything they import.
  */
 import type { Command } from 'commander';
-import type { App } from '../program.js';
+import type { App } from '../command-kit.js';
 
 export type Register = (program: Command, app: App) => void;
 

@@ -3,12 +3,12 @@ import { invitation } from '../../app/invite.js';
 export { checkInvitable } from '../../app/invite.js';
 import { formatDue, localDateOf } from '../../domain/time.js';
 import { usageError } from '../../errors.js';
-import type { Contact } from '../../store/store.js';
+import type { Contact } from '../../domain/types.js';
 import { appContext } from '../app-context.js';
 import { icsText } from '../ics.js';
 import type { Deps } from '../io.js';
 import { safe } from '../output.js';
-import { withExamples, type App } from '../program.js';
+import { withExamples, type App } from '../command-kit.js';
 import { resolveContact } from '../resolve-contact.js';
 import { writeOut } from '../write-file.js';
 

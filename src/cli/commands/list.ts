@@ -1,10 +1,13 @@
 import { Option, type Command } from 'commander';
+import { contactList } from '../../app/reads.js';
+import { plural } from '../../domain/text.js';
 import { formatDue, localDateOf } from '../../domain/time.js';
 import { STATUSES, type Status } from '../../domain/types.js';
+import { appContext } from '../app-context.js';
 import type { Deps } from '../io.js';
 import { contactJson, dueJson } from '../json.js';
 import { outputMode, printJson, printTsv, renderTable } from '../output.js';
-import { withExamples, type App } from '../program.js';
+import { withExamples, type App } from '../command-kit.js';
 
 export interface ListOptions {
   status: Status | 'all';
@@ -12,19 +15,12 @@ export interface ListOptions {
   json?: boolean;
 }
 
-export function runList(opts: ListOptions, deps: Deps): void {
-  const store = deps.store();
-  // One snapshot: a write committed by another fu meanwhile shows whole or not at all.
-  const { contacts, tags, nextSteps, config } = store.read(() => ({
-    contacts: store.listContacts({ status: opts.status, tag: opts.tag ?? null }),
-    tags: store.tagsByContact(),
-    nextSteps: store.openNextSteps(),
-    config: deps.config(),
-  }));
+export async function runList(opts: ListOptions, deps: Deps): Promise<void> {
+  const ctx = appContext(deps);
+  const { contacts, tags, nextSteps } = contactList(ctx, { status: opts.status, tag: opts.tag ?? null });
   const { io, zone, now } = deps;
   const mode = outputMode(io, opts.json);
   if (mode === 'json') {
-    const ctx = { now, zone, config };
     printJson(io, contacts.map((c) => contactJson(c, tags.get(c.id) ?? [], nextSteps.get(c.id) ?? null, ctx)));
     return;
   }
@@ -49,11 +45,11 @@ export function runList(opts: ListOptions, deps: Deps): void {
     return [`#${c.id}`, c.name, c.company ?? '', c.status, next ? `${formatDue(next.due, zone, today)}  ${next.what}` : '', (tags.get(c.id) ?? []).join(' ')];
   });
   io.out(
-    renderTable(
+    (await renderTable(
       io,
       [{ header: 'ID' }, { header: 'Name', flex: true, min: 10 }, { header: 'Company', flex: true, min: 8 }, { header: 'Status' }, { header: 'Next step', flex: true, min: 12 }, { header: 'Tags', flex: true, min: 4 }],
       rows,
-    ) + `\n${contacts.length} contact${contacts.length === 1 ? '' : 's'}.\n`,
+    )) + `\n${plural(contacts.length, 'contact')}.\n`,
   );
 }
 

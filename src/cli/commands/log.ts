@@ -1,18 +1,20 @@
 import { Option, type Command } from 'commander';
-import { checkTouch, type Decision, type TouchInput, type TouchPlan } from '../../domain/rules.js';
+import { decideTouch, logTouch, type LoggedTouch } from '../../app/log-touch.js';
+import type { AppContext } from '../../app/context.js';
+import type { TouchInput } from '../../domain/rules.js';
 import { formatDay, formatDue, localDateOf } from '../../domain/time.js';
 import { CHANNELS, OUTCOMES, type Channel, type DispositionKind, type Outcome } from '../../domain/types.js';
 import type { When } from '../../domain/when.js';
-import { ruleError, usageError } from '../../errors.js';
-import { applyTouchPlan, contactState } from '../../store/apply.js';
-import type { Store } from '../../store/store.js';
+import { usageError } from '../../errors.js';
+import { refusal, violationText } from '../messages.js';
+import { appContext } from '../app-context.js';
 import type { Deps } from '../io.js';
 import { addDispositionOptions, checkNextAndDisposition, dispositionLine, dispositionOf, type DispositionOptions } from '../dispositions.js';
 import { addDatedOptions, checkPairs, datedItems, readDated, type DatedItem } from '../dated.js';
 import { optionalText, requiredText } from '../input.js';
 import { commitmentJson, contactJson, touchJson } from '../json.js';
 import { paint, printJson, printWarnings, safe } from '../output.js';
-import { withExamples, type App } from '../program.js';
+import { withExamples, type App } from '../command-kit.js';
 import { resolveContact } from '../resolve-contact.js';
 import { whenAhead, whenDate, whenHappened } from '../when-input.js';
 
@@ -62,14 +64,14 @@ export async function runLog(opts: LogOptions, deps: Deps): Promise<void> {
   const { prompter } = deps;
   let disposition = dispositionOf(opts);
   checkCombinations(opts, disposition);
-  const store = deps.store();
+  const ctx = appContext(deps);
 
   let contactText = opts.contact;
   if (contactText === undefined) {
     if (!prompter.enabled) throw usageError('CONTACT is required when not interactive.', 'Usage: fu log CONTACT --outcome OUTCOME [--next WHAT --at WHEN]');
     contactText = await prompter.input('Contact (id, email or name)', { validate: (v) => (v.trim() ? true : 'Which contact?') });
   }
-  const contact = resolveContact(store, contactText);
+  const contact = resolveContact(ctx.store, contactText);
   let via = opts.via;
   let outcome = opts.outcome;
   let note = optionalText('--note', opts.note);
@@ -96,9 +98,8 @@ export async function runLog(opts: LogOptions, deps: Deps): Promise<void> {
     force: Boolean(opts.force),
   };
 
-  const decide = (): Decision<TouchPlan> => checkTouch(contactState(store, contact.id), input, deps.config(), deps.now, deps.zone);
   if (prompter.enabled) {
-    await askUntilFirm(input, decide, deps);
+    await askUntilFirm(ctx, contact.id, input, deps);
     disposition = input.disposition;
   }
   // Loaded only for --invite: the calendar libraries stay out of every other fu log.
@@ -109,13 +110,9 @@ export async function runLog(opts: LogOptions, deps: Deps): Promise<void> {
   }
 
   // The rules are checked again inside the write transaction: two fu processes can never both pass them.
-  const result = store.transaction(() => {
-    const decision = decide();
-    if (!decision.ok) throw ruleError(decision.violation.rule, decision.violation.message, decision.violation.hint);
-    const applied = applyTouchPlan(store, contact.id, decision.plan, deps.config(), deps.zone, deps.now);
-    return { plan: decision.plan, applied };
-  });
-  render(store, contact.id, result.plan, result.applied.touchId, result.applied.created, opts.json, deps);
+  const logged = logTouch(ctx, contact.id, input);
+  if (!logged.ok) throw refusal(logged.violation, ctx);
+  render(logged, opts.json, ctx, deps);
   if (invite) invite.writeInvitation(deps, contact, opts.invite);
 }
 
@@ -123,14 +120,14 @@ export async function runLog(opts: LogOptions, deps: Deps): Promise<void> {
  * Interactive: while the answer breaks R1 or R2, say why and ask again for the
  * next step (or a disposition), then offer promises.
  */
-async function askUntilFirm(input: TouchInput, decide: () => Decision<TouchPlan>, deps: Deps): Promise<void> {
+async function askUntilFirm(ctx: AppContext, contactId: number, input: TouchInput, deps: Deps): Promise<void> {
   const { prompter, io } = deps;
   for (;;) {
-    const decision = decide();
+    const decision = decideTouch(ctx, contactId, input);
     if (decision.ok) break;
     const v = decision.violation;
-    if (v.rule !== 'R1' && v.rule !== 'R2' && v.rule !== 'R7') throw ruleError(v.rule, v.message, v.hint);
-    io.err(`${paint(io).yellow(v.rule)} ${safe(v.message)}\n`);
+    if (v.rule !== 'R1' && v.rule !== 'R2' && v.rule !== 'R7') throw refusal(v, ctx);
+    io.err(`${paint(io).yellow(v.rule)} ${safe(violationText(v, ctx).message)}\n`);
     const choice = await prompter.select<'next' | DispositionKind>('What did you agree?', [
       { name: 'A next step with a date and time', value: 'next' },
       { name: 'Won', value: 'won' },
@@ -178,19 +175,15 @@ async function askWhen(deps: Deps, message: string): Promise<When> {
   return parsed!;
 }
 
-function render(store: Store, contactId: number, plan: TouchPlan, touchId: number, created: number[], json: boolean | undefined, deps: Deps): void {
-  const { io, zone, now } = deps;
-  const config = deps.config();
-  const contact = store.contact(contactId)!;
-  const commitments = created.map((id) => store.commitment(id)!);
-  const ctx = { now, zone, config };
+function render(logged: Extract<LoggedTouch, { ok: true }>, json: boolean | undefined, ctx: AppContext, deps: Deps): void {
+  const { io } = deps;
+  const { zone, now, config } = ctx;
+  const { plan, contact, created: commitments } = logged;
   printWarnings(io, plan.warnings);
   if (json) {
-    const touch = store.touchesOf(contactId).find((t) => t.id === touchId)!;
-    const nextStep = contact.nextStepId ? store.commitment(contact.nextStepId)! : null;
     printJson(io, {
-      touch: touchJson(touch, plan.overridden, zone),
-      contact: contactJson(contact, store.tagsOf(contactId), nextStep, ctx),
+      touch: touchJson(logged.touch, plan.overridden, zone),
+      contact: contactJson(contact, logged.tags, logged.nextStep, ctx),
       created: commitments.map((c) => commitmentJson(c, ctx)),
       closed: plan.close,
       attempt: plan.attempt,

@@ -1,13 +1,12 @@
 import type { Command } from 'commander';
-import { checkReschedule } from '../../domain/rules.js';
+import { reschedule } from '../../app/reschedule.js';
 import { formatDue, localDateOf } from '../../domain/time.js';
-import { ruleError } from '../../errors.js';
-import { contactState, insertPlanned } from '../../store/apply.js';
-import { refreshDerived } from '../../store/derived.js';
+import { refusal } from '../messages.js';
+import { appContext } from '../app-context.js';
 import type { Deps } from '../io.js';
 import { requiredText } from '../input.js';
 import { printWarnings, safe } from '../output.js';
-import { withExamples, type App } from '../program.js';
+import { withExamples, type App } from '../command-kit.js';
 import { resolveContact } from '../resolve-contact.js';
 import { whenAhead } from '../when-input.js';
 
@@ -21,21 +20,11 @@ export interface NextOptions {
 export async function runNext(opts: NextOptions, deps: Deps): Promise<void> {
   const what = requiredText('WHAT', opts.what);
   const when = await whenAhead(deps, opts.at);
-  const store = deps.store();
-  const config = deps.config();
+  const ctx = appContext(deps);
   const { zone, now, io } = deps;
-  const contact = resolveContact(store, opts.contact);
-  const result = store.transaction(() => {
-    const decision = checkReschedule(contactState(store, contact.id), { what, when }, Boolean(opts.soft), now, zone);
-    if (!decision.ok) throw ruleError(decision.violation.rule, decision.violation.message, decision.violation.hint);
-    const plan = decision.plan;
-    const before = plan.move ? store.commitment(plan.move.id)! : null;
-    if (plan.move) store.moveCommitment(plan.move.id, plan.move.what, plan.move.due, plan.move.soft, now);
-    const id = plan.move ? plan.move.id : insertPlanned(store, contact.id, plan.create!, null, now);
-    if (store.contact(contact.id)!.status !== plan.status) store.setStatus(contact.id, plan.status, now);
-    refreshDerived(store, contact.id, config, zone);
-    return { plan, before, step: store.commitment(id)! };
-  });
+  const result = reschedule(ctx, resolveContact(ctx.store, opts.contact).id, { what, when }, Boolean(opts.soft));
+  if (!result.ok) throw refusal(result.violation, ctx);
+  const { contact } = result;
   const today = localDateOf(now, zone);
   printWarnings(io, result.plan.warnings);
   const { step, before } = result;

@@ -6,8 +6,8 @@
  * src/domain/prep.ts, times as ISO-8601 with offset, dues as dueAt/dueDate.
  */
 import type { Command } from 'commander';
-import { setCallPoints } from '../../app/call-points.js';
-import { buildBrief, type Brief, type BriefCommitment } from '../../domain/prep.js';
+import { briefOf, setCallPoints } from '../../app/call-points.js';
+import type { Brief, BriefCommitment } from '../../domain/prep.js';
 import { plural } from '../../domain/text.js';
 import { dueDate, formatDay, formatDue, isoWithOffset, localDateOf, localTimeOf } from '../../domain/time.js';
 import type { Due, Instant } from '../../domain/types.js';
@@ -16,8 +16,8 @@ import { appContext } from '../app-context.js';
 import { collect, requiredText } from '../input.js';
 import type { Deps } from '../io.js';
 import { dueJson } from '../json.js';
-import { paint, printJson, safe, truncate } from '../output.js';
-import { withExamples, type App } from '../program.js';
+import { measureFor, paint, printJson, safe, truncate } from '../output.js';
+import { withExamples, type App } from '../command-kit.js';
 import { resolveContact } from '../resolve-contact.js';
 
 export interface PrepOptions {
@@ -26,33 +26,18 @@ export interface PrepOptions {
   json?: boolean;
 }
 
-export function runPrep(opts: PrepOptions, deps: Deps): void {
-  const { io, now, zone } = deps;
+export async function runPrep(opts: PrepOptions, deps: Deps): Promise<void> {
+  const { io } = deps;
   const points = opts.points.map((p) => requiredText('--points', p));
-  const store = deps.store();
-  const contact = resolveContact(store, opts.contact);
+  const ctx = appContext(deps);
+  const contact = resolveContact(ctx.store, opts.contact);
   if (points.length > 0) {
-    const set = setCallPoints(appContext(deps), contact.id, points);
+    const set = setCallPoints(ctx, contact.id, points);
     if (!set.ok) throw usageError(`Prepare ${set.max} key points at most: a call has room for ${set.max}, and these are ${points.length}.`);
   }
-  const brief = store.read(() => {
-    const touches = store.touchesOf(contact.id);
-    const lastTwoWay = touches.filter((t) => t.outcome === 'connected' || t.outcome === 'replied').at(-1);
-    return buildBrief({
-      contact: store.contact(contact.id)!,
-      tags: store.tagsOf(contact.id),
-      touches,
-      commitments: store.commitmentsOf(contact.id),
-      agreed: lastTwoWay ? store.commitmentsCreatedBy(lastTwoWay.id) : [],
-      points: store.pendingPoints(contact.id),
-      appointments: [...store.openNextSteps().values()],
-      config: deps.config(),
-      now,
-      zone,
-    });
-  });
+  const brief = briefOf(ctx, contact.id);
   if (opts.json) printJson(io, briefJson(brief, deps));
-  else io.out(renderBrief(brief, deps));
+  else io.out(await renderBrief(brief, deps));
 }
 
 function briefJson(b: Brief, { zone }: Pick<Deps, 'zone'>) {
@@ -80,7 +65,7 @@ function briefJson(b: Brief, { zone }: Pick<Deps, 'zone'>) {
 }
 
 /** The brief as text: every line cut to the terminal (80 columns when piped). */
-export function renderBrief(b: Brief, deps: Pick<Deps, 'io' | 'now' | 'zone'>): string {
+export async function renderBrief(b: Brief, deps: Pick<Deps, 'io' | 'now' | 'zone'>): Promise<string> {
   const { io, now, zone } = deps;
   const c = paint(io);
   const today = localDateOf(now, zone);
@@ -89,13 +74,14 @@ export function renderBrief(b: Brief, deps: Pick<Deps, 'io' | 'now' | 'zone'>): 
   const byDay = (d: Due) => formatDay(dueDate(d, zone), today);
   const item = (x: BriefCommitment, late: string) => `#${x.id} ${safe(x.what)}, by ${byDay(x.due)}${x.late ? ` (${late})` : ''}`;
   const width = Math.max(40, io.columns);
-  const out: string[] = [];
-  const line = (text: string) => out.push(truncate(text, width));
+  // Lines, each marked bold or not, cut to the width once all are known (measureFor loads string-width only when needed).
+  const out: [string, boolean][] = [];
+  const line = (text: string) => out.push([text, false]);
   const field = (label: string, text: string) => line(`  ${label.padEnd(11)} ${text}`);
-  const heading = (text: string) => out.push('', c.bold(text));
+  const heading = (text: string) => out.push(['', false], [text, true]);
 
   const w = b.who;
-  out.push(c.bold(truncate(`#${w.id} ${safe(w.name)}${w.company ? ` · ${safe(w.company)}` : ''} · ${w.status}`, width)));
+  out.push([`#${w.id} ${safe(w.name)}${w.company ? ` · ${safe(w.company)}` : ''} · ${w.status}`, true]);
   const about = [w.source && `source: ${safe(w.source)}`, w.tags.length ? `tags: ${w.tags.map(safe).join(', ')}` : null].filter(Boolean).join(' · ');
   if (about) line(about);
 
@@ -123,7 +109,7 @@ export function renderBrief(b: Brief, deps: Pick<Deps, 'io' | 'now' | 'zone'>): 
 
   if (b.points.length) {
     heading('Key points for this call');
-    b.points.forEach((p, i) => line(`  ${i + 1}. ${safe(p)}`));
+    for (const [i, p] of b.points.entries()) line(`  ${i + 1}. ${safe(p)}`);
   }
 
   heading('The close');
@@ -135,7 +121,8 @@ export function renderBrief(b: Brief, deps: Pick<Deps, 'io' | 'now' | 'zone'>): 
   }
   else field('Ask for', `the next step at ${k.slots.map((at) => `${day(at)} ${localTimeOf(at, zone)}`).join(' or ')}`);
   field('Not ready', `ask for the smaller step: ${k.smaller}`);
-  return `${out.join('\n')}\n`;
+  const measure = await measureFor(out.map(([text]) => text));
+  return `${out.map(([text, bold]) => (bold ? c.bold : String)(truncate(text, width, measure))).join('\n')}\n`;
 }
 
 export function register(program: Command, app: App): void {

@@ -1,12 +1,11 @@
 import type { Command } from 'commander';
 import path from 'node:path';
-import { Exit, FuError, usageError } from '../../errors.js';
-import { copyRowsFrom, isDamaged, isIntact, prepareRestore, removeDatabaseFiles, sameFile, swapIn } from '../../store/backup.js';
-import type { Store } from '../../store/store.js';
+import { restoreBackup } from '../../app/backup.js';
+import { usageError } from '../../errors.js';
 import type { Deps } from '../io.js';
 import { requiredText } from '../input.js';
 import { safe } from '../output.js';
-import { withExamples, type App } from '../program.js';
+import { withExamples, type App } from '../command-kit.js';
 import { countsOf } from './backup.js';
 
 export interface RestoreOptions {
@@ -25,38 +24,21 @@ export async function runRestore(opts: RestoreOptions, deps: Deps): Promise<void
   if (!opts.yes && !deps.prompter.enabled) {
     throw usageError('fu restore replaces the whole database: add --yes to confirm when not interactive.', `For example: fu restore ${safe(opts.path)} --yes`);
   }
-  const live = deps.dbPath();
-  if (sameFile(source, live)) throw usageError(`${source} is the database itself: give a backup file.`);
-
-  const { tmp, info } = prepareRestore(source, live);
-  try {
-    if (!opts.yes) {
-      const question = `Replace the database ${safe(live)} with the backup ${safe(source)} (${countsOf(info)})? Anything logged since that backup is lost.`;
-      if (!(await deps.prompter.confirm(question, false))) {
-        deps.io.err('Nothing was changed.\n');
-        return;
-      }
-    }
-    let store: Store | undefined;
-    try {
-      store = deps.store();
-    } catch (err) {
-      // Only a damaged database is set aside; another program's, a newer fu's or a locked one is left alone.
-      if (!(err instanceof FuError && err.exitCode === Exit.database && isDamaged(live))) throw err;
-    }
-    let keptAs: string | null = null;
-    if (store && isIntact(store.db)) {
-      copyRowsFrom(store, tmp, source);
-    } else {
-      store?.close();
-      keptAs = swapIn(live, tmp, new Date(deps.now));
-    }
-    const lines = [`Restored ${countsOf(info)} from ${safe(source)} into ${safe(live)}.`];
-    if (keptAs) lines.push(`The damaged database was kept as ${safe(keptAs)}.`);
-    deps.io.out(lines.join('\n') + '\n');
-  } finally {
-    removeDatabaseFiles(tmp);
+  const files = await deps.files();
+  const live = files.path;
+  const restored = await restoreBackup(files, source, deps.now, async (info) => {
+    if (opts.yes) return true;
+    const question = `Replace the database ${safe(live)} with the backup ${safe(source)} (${countsOf(info)})? Anything logged since that backup is lost.`;
+    return deps.prompter.confirm(question, false);
+  });
+  if (!restored.ok) {
+    if (restored.reason === 'is-database') throw usageError(`${source} is the database itself: give a backup file.`);
+    deps.io.err('Nothing was changed.\n');
+    return;
   }
+  const lines = [`Restored ${countsOf(restored.info)} from ${safe(source)} into ${safe(live)}.`];
+  if (restored.keptAs) lines.push(`The damaged database was kept as ${safe(restored.keptAs)}.`);
+  deps.io.out(lines.join('\n') + '\n');
 }
 
 export function register(program: Command, app: App): void {

@@ -1,11 +1,14 @@
 import type { Command } from 'commander';
+import { contactDetails } from '../../app/reads.js';
 import { effectiveState } from '../../domain/commitments.js';
+import { plural } from '../../domain/text.js';
 import { formatDue, isoWithOffset, localDateOf } from '../../domain/time.js';
 import type { Commitment, Touch } from '../../domain/types.js';
+import { appContext } from '../app-context.js';
 import type { Deps } from '../io.js';
 import { commitmentJson, contactJson, dueJson, touchJson } from '../json.js';
 import { outputMode, paint, printJson, safe } from '../output.js';
-import { withExamples, type App } from '../program.js';
+import { withExamples, type App } from '../command-kit.js';
 import { relativeTime } from '../relative.js';
 import { resolveContact } from '../resolve-contact.js';
 
@@ -18,25 +21,10 @@ type Event = { at: string; order: number; line: string };
 
 export function runShow(opts: ShowOptions, deps: Deps): void {
   const { io, zone, now } = deps;
-  const store = deps.store();
-  // One snapshot: a write committed by another fu meanwhile shows whole or not at all.
-  const { config, contact, tags, touches, commitments, history, forced, points, pending } = store.read(() => {
-    const contact = resolveContact(store, opts.contact);
-    return {
-      config: deps.config(),
-      contact,
-      tags: store.tagsOf(contact.id),
-      touches: store.touchesOf(contact.id),
-      commitments: store.commitmentsOf(contact.id),
-      history: store.historyByCommitment(contact.id),
-      forced: store.forcedRulesOf(contact.id),
-      points: store.pointsByTouch(contact.id),
-      pending: store.pendingPoints(contact.id),
-    };
-  });
-  const nextStep = commitments.find((c) => c.id === contact.nextStepId) ?? null;
-  const ctx = { now, zone, config };
-  const forcedOf = (t: Touch) => forced.get(t.id)?.split(',') ?? [];
+  const ctx = appContext(deps);
+  const { config } = ctx;
+  const { contact, tags, touches, commitments, nextStep, history, forced, points, pendingPoints: pending } = contactDetails(ctx, resolveContact(ctx.store, opts.contact).id);
+  const forcedOf = (t: Touch) => forced.get(t.id) ?? [];
 
   if (outputMode(io, opts.json) === 'json') {
     printJson(io, {
@@ -78,7 +66,7 @@ export function runShow(opts: ShowOptions, deps: Deps): void {
     c.bold(`#${contact.id} ${safe(contact.name)}`) + `${contact.company ? ` · ${safe(contact.company)}` : ''} · ${contact.status}`,
     [contact.email, contact.phone, contact.source && `source: ${contact.source}`, tags.length ? `tags: ${tags.join(', ')}` : null].filter(Boolean).map((x) => safe(x)).join(' · '),
     contact.note ? `Note: ${safe(contact.note)}` : '',
-    `${touches.length} touch${touches.length === 1 ? '' : 'es'} · ${d.unanswered} unanswered attempt${d.unanswered === 1 ? '' : 's'} of ${config.attemptsLimit}` +
+    `${plural(touches.length, 'touch', 'touches')} · ${plural(d.unanswered, 'unanswered attempt')} of ${config.attemptsLimit}` +
       ` · last two-way: ${d.lastTwoWayAt ? `${formatDue({ at: d.lastTwoWayAt }, zone, today)} ${ago(d.lastTwoWayAt)}` : 'never'}`,
     nextStep ? `Next step #${nextStep.id}: ${safe(nextStep.what)}, ${formatDue(nextStep.due, zone, today)}${nextStep.soft ? ' (soft)' : ''} [${state(nextStep)}]` : 'No next step.',
     d.chaseDueOn ? `Next chase due ${formatDue({ date: d.chaseDueOn }, zone, today)}.` : '',

@@ -25,13 +25,16 @@
  *   category  contactId  contact  company  lastTwoWayAt  attemptsSince  daysSilent  why  command
  */
 import type { Command } from 'commander';
-import { groupStale, staleList, STALE_CATEGORIES, type StaleCategory, type StaleRow } from '../../domain/stale.js';
+import { staleRows } from '../../app/stale.js';
+import { groupStale, STALE_CATEGORIES, type StaleCategory, type StaleRow } from '../../domain/stale.js';
+import { plural } from '../../domain/text.js';
 import { formatDay, isoWithOffset, localDateOf } from '../../domain/time.js';
-import { staleCandidates } from '../../store/queries.js';
+import { appContext } from '../app-context.js';
 import type { Deps } from '../io.js';
 import { dueJson } from '../json.js';
-import { outputMode, paint, printJson, printTsv, renderTable, safe, truncate } from '../output.js';
-import { wholeNumber, withExamples, type App } from '../program.js';
+import { staleCommand, staleWhy } from '../messages.js';
+import { measureFor, outputMode, paint, printJson, printTsv, renderTable, safe, truncate } from '../output.js';
+import { wholeNumber, withExamples, type App } from '../command-kit.js';
 import { DEFAULT_LIMIT } from './today.js';
 
 export interface StaleOptions {
@@ -51,14 +54,11 @@ const HEADINGS: Record<StaleCategory, string> = {
   'no-next-step': 'No next step',
 };
 
-export function runStale(opts: StaleOptions, deps: Deps): void {
+export async function runStale(opts: StaleOptions, deps: Deps): Promise<void> {
   const { io, zone, now } = deps;
-  const store = deps.store();
-  // One snapshot: a write committed by another fu meanwhile shows whole or not at all.
-  const { config, rows } = store.read(() => {
-    const config = deps.config();
-    return { config, rows: staleList(staleCandidates(store, { now, zone, config }), { now, zone, config }) };
-  });
+  const ctx = appContext(deps);
+  const { config } = ctx;
+  const rows = staleRows(ctx);
   const groups = groupStale(rows);
   const iso = (at: string | null) => (at === null ? null : isoWithOffset(at, zone));
   const mode = outputMode(io, opts.json);
@@ -77,8 +77,8 @@ export function runStale(opts: StaleOptions, deps: Deps): void {
       daysSilent: r.daysSilent,
       daysSinceTwoWay: r.daysSinceTwoWay,
       commitment: r.commitment && { id: r.commitment.id, kind: r.commitment.kind, what: r.commitment.what, ...dueJson(r.commitment.due, zone), soft: r.commitment.soft },
-      why: r.why,
-      command: r.command,
+      why: staleWhy(r),
+      command: staleCommand(r.action),
     });
     printJson(io, {
       ...Object.fromEntries(STALE_CATEGORIES.map((k) => [KEYS[k], groups[k].map(rowJson)])),
@@ -87,7 +87,7 @@ export function runStale(opts: StaleOptions, deps: Deps): void {
     return;
   }
   if (mode === 'tsv') {
-    printTsv(io, rows.map((r) => [r.category, r.contactId, r.contact, r.company, iso(r.lastTwoWayAt), r.attemptsSince, r.daysSilent, r.why, r.command]));
+    printTsv(io, rows.map((r) => [r.category, r.contactId, r.contact, r.company, iso(r.lastTwoWayAt), r.attemptsSince, r.daysSilent, staleWhy(r), staleCommand(r.action)]));
     return;
   }
   if (rows.length === 0) {
@@ -102,7 +102,8 @@ export function runStale(opts: StaleOptions, deps: Deps): void {
     const all = groups[k];
     if (all.length === 0) continue;
     const shown = opts.limit > 0 ? all.slice(0, opts.limit) : all;
-    const table = renderTable(
+    const table = (
+      await renderTable(
       io,
       [
         { header: 'ID' },
@@ -118,14 +119,17 @@ export function runStale(opts: StaleOptions, deps: Deps): void {
         r.company ?? '',
         r.lastTwoWayAt ? formatDay(localDateOf(r.lastTwoWayAt, zone), today) : 'never',
         `${r.attemptsSince} of ${config.attemptsLimit}`,
-        `${r.daysSilent} day${r.daysSilent === 1 ? '' : 's'}`,
+        plural(r.daysSilent, 'day'),
       ]),
+    )
     ).split('\n');
     // Under each row (the table has one line per row): why, cut to the terminal,
     // and the command in full, since it is meant to be copied.
+    const whys = shown.map((r) => safe(staleWhy(r)));
+    const measure = await measureFor(whys);
     const lines = [
       table[0]!,
-      ...shown.flatMap((r, i) => [table[i + 1]!, `    ${truncate(safe(r.why), Math.max(20, io.columns - 5))}`, c.dim(`    $ ${safe(r.command)}`)]),
+      ...shown.flatMap((r, i) => [table[i + 1]!, `    ${truncate(whys[i]!, Math.max(20, io.columns - 5), measure)}`, c.dim(`    $ ${safe(staleCommand(r.action))}`)]),
     ];
     if (shown.length < all.length) lines.push(`and ${all.length - shown.length} more (fu stale --limit 0)`);
     blocks.push(`${c.bold(`${HEADINGS[k]} (${all.length})`)}\n${lines.join('\n')}\n`);

@@ -7,15 +7,16 @@
  * src/domain/stats.ts, field for field.
  */
 import type { Command } from 'commander';
-import { buildStats, defaultPeriod, statsQuery, type Share, type Stats } from '../../domain/stats.js';
+import { statsOf } from '../../app/stats.js';
+import { defaultPeriod, type Share, type Stats } from '../../domain/stats.js';
 import { plural } from '../../domain/text.js';
 import { daysBetween, formatDay, localDateOf } from '../../domain/time.js';
 import { parseWhen } from '../../domain/when.js';
 import { usageError } from '../../errors.js';
-import { statsRows } from '../../store/stats.js';
 import type { Deps } from '../io.js';
 import { paint, printJson, safe } from '../output.js';
-import { withExamples, type App } from '../program.js';
+import { appContext } from '../app-context.js';
+import { withExamples, type App } from '../command-kit.js';
 
 export interface StatsOptions {
   since?: string;
@@ -36,12 +37,7 @@ export async function runStats(opts: StatsOptions, deps: Deps): Promise<void> {
   const fallback = defaultPeriod(opts.until !== undefined ? await periodDay(deps, '--until', opts.until) : today);
   const period = { since: opts.since !== undefined ? await periodDay(deps, '--since', opts.since) : fallback.since, until: fallback.until };
   if (period.since > period.until) throw usageError(`--since ${period.since} is after --until ${period.until}: give the earlier day first.`);
-  const store = deps.store();
-  const stats = store.read(() => {
-    const config = deps.config();
-    const query = statsQuery(period, now, config, zone);
-    return buildStats(period, query, statsRows(store, query), zone);
-  });
+  const stats = statsOf(appContext(deps), period);
   if (opts.json) {
     printJson(io, stats);
     return;

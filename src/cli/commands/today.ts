@@ -28,14 +28,17 @@
  *   section  id  contact  company  what  when (dueAt, else dueDate)  why
  */
 import type { Command } from 'commander';
-import { agendaIsEmpty, buildAgenda, SECTIONS, type Agenda, type AgendaRow, type SectionName } from '../../domain/agenda.js';
+import { agendaOf } from '../../app/agenda.js';
+import { agendaIsEmpty, SECTIONS, type Agenda, type AgendaRow, type SectionName } from '../../domain/agenda.js';
+import { plural } from '../../domain/text.js';
 import { daysBetween, dueDate, dueInstant, formatDay, localDateOf, localTimeOf } from '../../domain/time.js';
 import type { Config } from '../../domain/types.js';
-import { agendaRows } from '../../store/queries.js';
+import { appContext } from '../app-context.js';
 import type { Deps } from '../io.js';
 import { dueJson } from '../json.js';
+import { agendaWhy } from '../messages.js';
 import { outputMode, paint, printJson, printTsv, renderTable } from '../output.js';
-import { wholeNumber, withExamples, type App } from '../program.js';
+import { wholeNumber, withExamples, type App } from '../command-kit.js';
 import { lateness, relativeDays, relativeTime } from '../relative.js';
 import { whenDate } from '../when-input.js';
 import type { Zone } from '../../domain/zone.js';
@@ -100,21 +103,18 @@ function rowJson(r: AgendaRow, zone: Zone) {
     late: r.late,
     attempt: r.attempt,
     hint: r.hint,
-    why: r.why,
+    why: agendaWhy(r),
   };
 }
 
-const whyWithHint = (r: AgendaRow) => (r.hint ? `${r.why}; ${r.hint}` : r.why);
+const whyWithHint = (r: AgendaRow) => (r.hint ? `${agendaWhy(r)}; ${r.hint}` : agendaWhy(r));
 
 export async function runToday(opts: TodayOptions, deps: Deps): Promise<void> {
   const { io, zone, now } = deps;
   const date = opts.on !== undefined ? await whenDate(deps, opts.on) : localDateOf(now, zone);
-  const store = deps.store();
-  // One snapshot: a write committed by another fu meanwhile shows whole or not at all.
-  const { config, agenda } = store.read(() => {
-    const config = deps.config();
-    return { config, agenda: buildAgenda({ date, now, zone, config, ...agendaRows(store, date, zone) }) };
-  });
+  const ctx = appContext(deps);
+  const { config } = ctx;
+  const agenda = agendaOf(ctx, date);
   const mode = outputMode(io, opts.json);
 
   if (mode === 'json') {
@@ -135,11 +135,11 @@ export async function runToday(opts: TodayOptions, deps: Deps): Promise<void> {
     );
     return;
   }
-  io.out(renderAgenda(agenda, opts, deps, config));
+  io.out(await renderAgenda(agenda, opts, deps, config));
 }
 
 /** The terminal rendering: a table per non-empty section, then the summary; or one friendly line. */
-export function renderAgenda(agenda: Agenda, opts: Pick<TodayOptions, 'on' | 'limit'>, deps: Pick<Deps, 'io' | 'now' | 'zone'>, config: Config): string {
+export async function renderAgenda(agenda: Agenda, opts: Pick<TodayOptions, 'on' | 'limit'>, deps: Pick<Deps, 'io' | 'now' | 'zone'>, config: Config): Promise<string> {
   const { io, now, zone } = deps;
   const c = paint(io);
   const today = localDateOf(now, zone);
@@ -157,7 +157,7 @@ export function renderAgenda(agenda: Agenda, opts: Pick<TodayOptions, 'on' | 'li
       // A chase does not expire: one due days ago is that late.
       const dueDay = dueDate(r.due, zone);
       const late = daysBetween(dueDay, today);
-      return late > 0 ? `${late} day${late === 1 ? '' : 's'} late` : relativeDays(dueDay, today);
+      return late > 0 ? `${plural(late, 'day')} late` : relativeDays(dueDay, today);
     }
     if (r.kind === 'next-step' && 'date' in r.due) return r.late ? lateness(dueInstant(r.due, config.dayEnd, zone), now, zone) : 'no time (soft)';
     const at = dueInstant(r.due, config.dayEnd, zone);
@@ -173,7 +173,7 @@ export function renderAgenda(agenda: Agenda, opts: Pick<TodayOptions, 'on' | 'li
     const shown = opts.limit > 0 ? rows.slice(0, opts.limit) : rows;
     const heading = `${HEADINGS[s]} (${rows.length})`;
     let block = `${s === 'overdue' ? c.red.bold(heading) : c.bold(heading)}\n`;
-    block += renderTable(
+    block += await renderTable(
       io,
       [{ header: 'ID' }, { header: 'Contact', flex: true, min: 10 }, { header: 'Company', flex: true, min: 8 }, { header: 'What', flex: true, min: 12 }, { header: 'When' }, { header: 'Why', flex: true, min: 10 }],
       shown.map((r) => [`#${r.id}`, r.contact, r.company ?? '', r.what, when(r), whyWithHint(r)]),
@@ -184,7 +184,7 @@ export function renderAgenda(agenda: Agenda, opts: Pick<TodayOptions, 'on' | 'li
   // What they were to do is counted only when there is some: the line stays one line at 80 columns.
   const counts = SECTIONS.filter((s) => s !== 'expected' || agenda.sections[s].length > 0).map((s) => {
     const n = agenda.sections[s].length;
-    return `${n} ${COUNT_WORDS[s][n === 1 ? 0 : 1]}`;
+    return plural(n, ...COUNT_WORDS[s]);
   });
   return `${blocks.join('\n')}\n${summaryLine(c.bold(`${day}:`), `${day}:`.length, counts, io.columns)}\n`;
 }

@@ -1,0 +1,140 @@
+/**
+ * What the application layer needs from the outside world, as interfaces:
+ * the SQLite store implements them today (src/store/), another backend can
+ * tomorrow. Rows in and out as domain data; no rule is decided behind them.
+ */
+import type { AgendaDay, AgendaRows } from '../domain/agenda.js';
+import type { AgendaEntry } from '../domain/calendar.js';
+import type { ImportedContact, KnownContact } from '../domain/contact-import.js';
+import type { AttemptMark } from '../domain/derive.js';
+import type { StaleContact, StaleParams } from '../domain/stale.js';
+import type { StatsQuery, StatsRows } from '../domain/stats.js';
+import type {
+  Commitment,
+  CommitmentMove,
+  Contact,
+  ContactFields,
+  DerivedState,
+  Due,
+  Instant,
+  NewCommitment,
+  NewTouch,
+  Status,
+  StoredCommitmentState,
+  Touch,
+} from '../domain/types.js';
+
+export interface StorePort {
+  /** One all-or-nothing write, checked against what is committed (no other writer in between). */
+  transaction<T>(fn: () => T): T;
+  /** One consistent read: every query in `fn` sees the same committed state. */
+  read<T>(fn: () => T): T;
+
+  insertContact(fields: ContactFields, now: Instant): number;
+  updateContact(id: number, fields: Partial<ContactFields>, now: Instant): void;
+  setStatus(id: number, status: Status, now: Instant): void;
+  contact(id: number): Contact | undefined;
+  contactByEmail(email: string): Contact | undefined;
+  /** Contacts whose name or company equals `text`, ignoring case. */
+  contactsNamed(text: string): Contact[];
+  /** Contacts whose name or company contains `text`, ignoring case (at most `limit`). */
+  contactsContaining(text: string, limit: number): Contact[];
+  /** Every contact's id, name and company. */
+  contactNames(): { id: number; name: string; company: string | null }[];
+  contactCount(): number;
+  listContacts(filter: { status: Status | 'all'; tag: string | null }): Contact[];
+  /** Keeps the state derived from a contact's history on its row, for the daily reads. */
+  saveDerived(id: number, derived: DerivedState, nextStepId: number | null): void;
+
+  tagsOf(contactId: number): string[];
+  tagsByContact(): Map<number, string[]>;
+  addTags(contactId: number, tags: string[]): void;
+  removeTags(contactId: number, tags: string[]): void;
+
+  insertTouch(touch: NewTouch, forcedRules: string[], now: Instant): number;
+  /** A contact's touches, oldest first. */
+  touchesOf(contactId: number): Touch[];
+  /** The rules overridden on each forced touch of a contact, comma-separated, by touch id. */
+  forcedRulesOf(contactId: number): Map<number, string>;
+
+  insertCommitment(commitment: NewCommitment, now: Instant): number;
+  commitment(id: number): Commitment | undefined;
+  openCommitmentsOf(contactId: number): Commitment[];
+  commitmentsOf(contactId: number): Commitment[];
+  /** Every open next step, by contact. */
+  openNextSteps(): Map<number, Commitment>;
+  closeCommitment(id: number, state: Exclude<StoredCommitmentState, 'open'>, at: Instant, byTouchId: number | null, late?: boolean): void;
+  /** Reschedules an open commitment, keeping its old what and due in its history. */
+  moveCommitment(id: number, what: string, due: Due, soft: boolean, now: Instant): void;
+  historyByCommitment(contactId: number): Map<number, CommitmentMove[]>;
+
+  configValues(): Map<string, string>;
+  setConfigValue(key: string, value: string): void;
+
+  /** Each unanswered attempt's number and whether it was answered, for a contact (kept for fu stats). */
+  saveAttemptMarks(contactId: number, marks: AttemptMark[]): void;
+  /** The next step a touch booked, kept on it for fu stats. */
+  setTouchStep(touchId: number, step: 'firm' | 'soft'): void;
+  /** The commitments a touch created (what was agreed then). */
+  commitmentsCreatedBy(touchId: number): Commitment[];
+  /** Replaces the key points prepared for a contact's next touch. */
+  setPendingPoints(contactId: number, points: string[], now: Instant): void;
+  pendingPoints(contactId: number): string[];
+  /** The prepared points go onto the touch that follows them. */
+  keepPendingPoints(contactId: number, touchId: number): void;
+  /** The points kept on each touch of a contact, by touch id. */
+  pointsByTouch(contactId: number): Map<number, string[]>;
+
+  /** What `fu today` shows for a day, read through the indexes. */
+  agendaRows(day: AgendaDay): AgendaRows;
+  /** The live contacts that may be stale, each with the open commitments that can decide its category. */
+  staleCandidates(params: StaleParams): StaleContact[];
+  /** The counts `fu stats` makes its figures from, read through the indexes. */
+  statsRows(query: StatsQuery): StatsRows;
+
+  // In and out in bulk (fu import, fu export, fu calendar, fu invite).
+  /** Every contact as import matching sees it. */
+  knownContacts(): KnownContact[];
+  /** Inserts imported contacts with their tags, in order; returns their ids. */
+  insertImported(contacts: readonly ImportedContact[], now: Instant, progress?: (done: number) => void): number[];
+  /** Every row of each table, columns as stored (snake_case), in id order; a contact's tags joined by U+001F, a commitment's number of moves. */
+  exportedContacts(): Record<string, unknown>[];
+  exportedTouches(): Record<string, unknown>[];
+  exportedCommitments(): Record<string, unknown>[];
+  /** The reschedules (commitment_history). */
+  exportedMoves(): Record<string, unknown>[];
+  /** Every open commitment with its contact and number of moves, by due time. */
+  openAgenda(): AgendaEntry[];
+  /** One commitment with its contact and number of moves. */
+  agendaEntry(commitmentId: number): AgendaEntry | undefined;
+}
+
+/** What a backup holds. */
+export interface CopyInfo {
+  contacts: number;
+  touches: number;
+  /** Schema version of the copy, after any upgrade. */
+  version: number;
+}
+
+/** A checked copy of a backup beside the database, ready to be put in its place. */
+export interface PreparedRestore {
+  tmp: string;
+  info: CopyInfo;
+}
+
+/** The database as a whole: copies of it, and putting one back. */
+export interface DatabaseFiles {
+  /** Where the database is. */
+  readonly path: string;
+  /** Whether `file` is the database itself (whatever the path says). */
+  isDatabase(file: string): boolean;
+  /** A consistent copy to `target`, complete and checked before it gets its name. */
+  backupTo(target: string, options: { overwrite: boolean }): Promise<CopyInfo>;
+  /** Copies and checks a backup beside the database; nothing is replaced yet. */
+  prepareRestore(source: string): PreparedRestore;
+  /** Puts a prepared copy in place of the database; a damaged database is kept beside, and where is returned. */
+  restore(prepared: PreparedRestore, source: string, now: Instant): { keptAs: string | null };
+  /** Removes a prepared copy (restored or not). */
+  discard(prepared: PreparedRestore): void;
+}

@@ -1,0 +1,75 @@
+/**
+ * The read commands' data, each read in one consistent snapshot: a write
+ * committed by another fu meanwhile shows whole or not at all. The daily
+ * reads have modules of their own (agenda.ts, stale.ts), so that `fu today`
+ * loads only its own.
+ */
+import type { Commitment, CommitmentMove, Contact, Status, Touch } from '../domain/types.js';
+import type { AppContext } from './context.js';
+
+export interface ContactDetails {
+  contact: Contact;
+  tags: string[];
+  /** Oldest first. */
+  touches: Touch[];
+  commitments: Commitment[];
+  nextStep: Commitment | null;
+  history: Map<number, CommitmentMove[]>;
+  /** The rules overridden on each forced touch, by touch id. */
+  forced: Map<number, string[]>;
+  /** The key points prepared for each touch (fu prep --points), by touch id. */
+  points: Map<number, string[]>;
+  /** The key points prepared for the next touch. */
+  pendingPoints: string[];
+}
+
+/** `fu show`: a contact and its whole history. */
+export function contactDetails(ctx: AppContext, contactId: number): ContactDetails {
+  const { store } = ctx;
+  return store.read(() => {
+    const contact = store.contact(contactId)!;
+    const commitments = store.commitmentsOf(contactId);
+    return {
+      contact,
+      tags: store.tagsOf(contactId),
+      touches: store.touchesOf(contactId),
+      commitments,
+      nextStep: commitments.find((c) => c.id === contact.nextStepId) ?? null,
+      history: store.historyByCommitment(contactId),
+      forced: new Map([...store.forcedRulesOf(contactId)].map(([id, rules]) => [id, rules.split(',')])),
+      points: store.pointsByTouch(contactId),
+      pendingPoints: store.pendingPoints(contactId),
+    };
+  });
+}
+
+export interface ContactList {
+  contacts: Contact[];
+  tags: Map<number, string[]>;
+  nextSteps: Map<number, Commitment>;
+}
+
+/** `fu list`: contacts by status and tag, with their tags and open next steps. */
+export function contactList(ctx: AppContext, filter: { status: Status | 'all'; tag: string | null }): ContactList {
+  const { store } = ctx;
+  return store.read(() => ({ contacts: store.listContacts(filter), tags: store.tagsByContact(), nextSteps: store.openNextSteps() }));
+}
+
+export interface DraftMaterial {
+  contact: Contact;
+  touches: Touch[];
+  commitments: Commitment[];
+  /** The user's own appointments: every open next step, of every contact. */
+  appointments: Commitment[];
+}
+
+/** `fu draft`: what a message to a contact is written from. */
+export function draftMaterial(ctx: AppContext, contactId: number): DraftMaterial {
+  const { store } = ctx;
+  return store.read(() => ({
+    contact: store.contact(contactId)!,
+    touches: store.touchesOf(contactId),
+    commitments: store.commitmentsOf(contactId),
+    appointments: [...store.openNextSteps().values()],
+  }));
+}

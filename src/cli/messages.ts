@@ -1,0 +1,121 @@
+/**
+ * The words of the rules' refusals and of the suggested next commands: the
+ * domain decides (a rule id, a reason code, the facts); here they become the
+ * sentences, with the flags and commands that act on them.
+ */
+import type { AgendaRow } from '../domain/agenda.js';
+import type { RuleViolation } from '../domain/rules.js';
+import type { StaleAction, StaleRow } from '../domain/stale.js';
+import { plural } from '../domain/text.js';
+import { formatDay, formatDue, localDateOf } from '../domain/time.js';
+import type { Config, Instant } from '../domain/types.js';
+import type { Zone } from '../domain/zone.js';
+import { ruleError, type FuError } from '../errors.js';
+
+export interface Wording {
+  now: Instant;
+  zone: Zone;
+  config: Pick<Config, 'dayEnd'>;
+}
+
+const TIME_SUGGESTION = { morning: '10 or 11am?', afternoon: '3 or 4pm?', evening: '6 or 7pm?', none: '10am or 3pm?' };
+const ASK_SMALLER = 'Not ready? Ask for a smaller concrete step, such as a 15-minute call.';
+const FORCE_HINT = 'Add --force to record it anyway.';
+
+/** A refusal in words: the message (without the rule id) and its hint. */
+export function violationText(v: RuleViolation, w: Wording): { message: string; hint?: string } {
+  const today = localDateOf(w.now, w.zone);
+  switch (v.reason) {
+    case 'no-next-step':
+      return {
+        message:
+          v.data.metAt !== null
+            ? `A contact met at ${v.data.metAt} needs a next step booked before you leave: ask for a meeting with a date and a time (--next WHAT --at WHEN). ${ASK_SMALLER}`
+            : `A conversation must end with a firm next step: ask for a dated appointment with a time (--next WHAT --at WHEN). ${ASK_SMALLER}`,
+        hint: 'Or close it out with a disposition: --won, --lost REASON, --nurture or --not-fit.',
+      };
+    case 'step-in-past':
+      return { message: `${formatDue(v.data.due, w.zone, today)} is in the past: a next step must be ahead.`, hint: 'Agree a date and a time that are still ahead with them.' };
+    case 'step-without-time':
+      return {
+        message: `"${formatDay(v.data.date, today)}" has no time of day: agree a time with them (${TIME_SUGGESTION[v.data.partOfDay ?? 'none']}), or add --soft to keep it as a soft date.`,
+      };
+    case 'promise-in-past': {
+      const due = v.data.due;
+      const shown = 'at' in due ? formatDue(due, w.zone, today) : `${formatDay(due.date, today)} ${w.config.dayEnd}`;
+      return { message: `The promise "${v.data.what}" would be due ${shown}, which is in the past: promise a time that is still ahead.` };
+    }
+    case 'expectation-in-past': {
+      const due = v.data.due;
+      const shown = 'at' in due ? formatDue(due, w.zone, today) : `${formatDay(due.date, today)} ${w.config.dayEnd}`;
+      return { message: `What they will do ("${v.data.what}") would be due ${shown}, which is in the past: record the date still ahead that they gave.` };
+    }
+    case 'proposal-without-review':
+      return { message: 'Before sending a proposal, book the time to review it together: --next "review the proposal together" --at "thu 10am".' };
+    case 'attempt-limit':
+    case 'nurture':
+      return {
+        message:
+          v.reason === 'attempt-limit'
+            ? `Already ${v.data.count} unanswered attempts without a reply (the limit is ${v.data.limit}): the break-up was sent, so stop chasing.`
+            : 'This contact is in nurture: it gets something useful every few weeks, not a chase.',
+        hint: 'Send something useful instead with --value "...", or add --force to chase anyway.',
+      };
+    case 'too-soon':
+      return {
+        message: `The last attempt was ${formatDay(v.data.last, today)}; space attempts ${plural(v.data.gapDays, 'day')} apart: the next one is due ${formatDay(v.data.due, today)}.`,
+        hint: FORCE_HINT,
+      };
+    case 'away':
+      return { message: `They are away until ${formatDay(v.data.until, today)}: the next attempt is due then.`, hint: FORCE_HINT };
+  }
+}
+
+/** The refusal as the error fu exits with (exit 3, the rule named first). */
+export function refusal(v: RuleViolation, w: Wording): FuError {
+  const { message, hint } = violationText(v, w);
+  return ruleError(v.rule, message, hint);
+}
+
+/**
+ * Quotes an argument for a POSIX shell so the suggested command can be pasted
+ * as is: double quotes read best, single quotes when the text has characters
+ * that double quotes would expand.
+ */
+export function shellQuote(text: string): string {
+  if (/^[\w@%+=:,./-]+$/.test(text)) return text;
+  if (!/["$`\\!]/.test(text)) return `"${text}"`;
+  return `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
+/** The command that takes a stale contact's next action. Bare ids: `#12` would start a shell comment when pasted. */
+export function staleCommand(a: StaleAction): string {
+  switch (a.kind) {
+    case 'keep-promise':
+      return `fu done ${a.commitmentId}`;
+    case 'book-step':
+      return `fu next ${a.contactId} ${a.what === null ? 'WHAT' : shellQuote(a.what)} --at ${a.day === null ? 'WHEN' : `"${a.day} HH:MM"`}`;
+    case 're-engage':
+      return `fu log ${a.contactId} --via ${a.channel} --outcome sent`;
+    case 'first-touch':
+      return `fu log ${a.contactId} --via email --outcome sent`;
+    case 'drop':
+      return `fu log ${a.contactId} --outcome no-answer --lost "no response"`;
+  }
+}
+
+/** A stale row's facts, with the way to write the message when one is to be written. */
+export function staleWhy(r: StaleRow): string {
+  return r.action.kind === 're-engage' ? `${r.why}; write it with fu draft ${r.action.contactId}` : r.why;
+}
+
+/**
+ * Why an agenda row is due, led by the command to run before acting on it, so
+ * that it survives the 80-column table's truncation: the break-up's draft; the
+ * brief before the call for an appointment, a chase or a passed expectation.
+ */
+export function agendaWhy(r: AgendaRow): string {
+  if (r.attempt?.breakUp) return `fu draft ${r.contactId} --breakup; ${r.why}`;
+  const call = (r.kind === 'next-step' && !r.late) || r.kind === 'chase' || (r.kind === 'expectation' && r.late);
+  return call ? `fu prep ${r.contactId}; ${r.why}` : r.why;
+}
