@@ -5,5 +5,10 @@ import type { AppContext } from './context.js';
 export function statsOf(ctx: AppContext, period: Period): Stats {
   const { store, now, zone, config } = ctx;
   const query = statsQuery(period, now, config, zone);
-  return buildStats(period, query, store.read(() => store.statsRows(query)), zone);
+  return buildStats(
+    period,
+    query,
+    store.read(() => store.statsRows(query)),
+    zone,
+  );
 }

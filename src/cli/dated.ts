@@ -31,7 +31,9 @@ export function addDatedOptions(cmd: Command, scope = ''): Command {
   };
   return cmd
     .addOption(new Option('--promise <what>', `${scope}something you owe them, with its --by right after (repeatable)`).argParser(item('promise')))
-    .addOption(new Option('--expect <what>', `${scope}something they said they would do, with its --by right after (repeatable)`).argParser(item('expectation')))
+    .addOption(
+      new Option('--expect <what>', `${scope}something they said they would do, with its --by right after (repeatable)`).argParser(item('expectation')),
+    )
     .addOption(
       new Option('--by <when>', 'when the --promise or --expect just before it is due').argParser((by: string) => {
         const last = items.at(-1);
@@ -51,12 +53,16 @@ export function datedItems(opts: { promise?: DatedItem[]; expect?: DatedItem[]; 
 export function checkPairs(items: DatedItem[]): void {
   for (const i of items) {
     if (i.kind === null) throw usageError(`--by "${safe(i.by)}" has no --promise or --expect just before it: each --by follows the one it dates.`);
-    if (i.by === null) throw usageError(`${FLAG[i.kind]} "${safe(i.what)}" needs its own --by right after it.`, `e.g. ${FLAG[i.kind]} "${safe(i.what)}" --by "fri 5pm"`);
+    if (i.by === null)
+      throw usageError(`${FLAG[i.kind]} "${safe(i.what)}" needs its own --by right after it.`, `e.g. ${FLAG[i.kind]} "${safe(i.what)}" --by "fri 5pm"`);
   }
 }
 
 /** The promises and expectations as the rules take them, their dates read. */
-export async function readDated(items: DatedItem[], deps: Deps): Promise<{ promises: { what: string; by: When }[]; expectations: { what: string; by: When }[] }> {
+export async function readDated(
+  items: DatedItem[],
+  deps: Deps,
+): Promise<{ promises: { what: string; by: When }[]; expectations: { what: string; by: When }[] }> {
   const out = { promises: [] as { what: string; by: When }[], expectations: [] as { what: string; by: When }[] };
   for (const i of items) {
     const entry = { what: requiredText(FLAG[i.kind!], i.what!), by: await whenAhead(deps, i.by!) };

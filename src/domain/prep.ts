@@ -78,9 +78,13 @@ export function buildBrief(input: BriefInput): Brief {
   const lastTwoWay = [...touches].reverse().find(isTwoWay) ?? null;
   const open = input.commitments.filter((c) => c.state === 'open');
   const brief = (c: Commitment): BriefCommitment => ({ id: c.id, what: c.what, due: c.due, late: isMissed(c, now, today, config, zone) });
-  const byDue = (a: Commitment, b: Commitment) => (dueDate(a.due, zone) < dueDate(b.due, zone) ? -1 : dueDate(a.due, zone) > dueDate(b.due, zone) ? 1 : a.id - b.id);
+  const byDue = (a: Commitment, b: Commitment) =>
+    dueDate(a.due, zone) < dueDate(b.due, zone) ? -1 : dueDate(a.due, zone) > dueDate(b.due, zone) ? 1 : a.id - b.id;
   const step = open.find((c) => c.kind === 'next-step') ?? null;
-  const expectations = open.filter((c) => c.kind === 'expectation').sort(byDue).map(brief);
+  const expectations = open
+    .filter((c) => c.kind === 'expectation')
+    .sort(byDue)
+    .map(brief);
   const nextStep = step && { ...brief(step), soft: step.soft };
   const confirm = nextStep && !nextStep.late && !step!.soft && 'at' in step!.due && Date.parse(step!.due.at) > Date.parse(now) ? nextStep : null;
   const proposal = touches.filter((t) => t.proposal).at(-1) ?? null;
@@ -92,7 +96,14 @@ export function buildBrief(input: BriefInput): Brief {
       lastTwoWay: lastTwoWay && { ...pick(lastTwoWay)!, note: lastTwoWay.note },
       attemptsSince: seq.attempts.map((t) => pick(t)!),
     },
-    open: { promises: open.filter((c) => c.kind === 'promise').sort(byDue).map(brief), expectations, nextStep },
+    open: {
+      promises: open
+        .filter((c) => c.kind === 'promise')
+        .sort(byDue)
+        .map(brief),
+      expectations,
+      nextStep,
+    },
     agreed: [...input.agreed].sort((a, b) => a.id - b.id).map((c) => ({ kind: c.kind, what: c.what, due: c.due })),
     proposal: proposal && { at: proposal.at, note: proposal.note },
     points: input.points,

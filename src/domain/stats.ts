@@ -102,7 +102,12 @@ export function statsQuery(period: Period, now: Instant, config: Config, zone: Z
   for (let week = mondayOf(period.since); week <= period.until; week = addDays(week, 7)) {
     weeks.push({ from: later(startOfDay(week, zone), fromAt), to: earlier(startOfDay(addDays(week, 7), zone), toAt) });
   }
-  const states = [['kept', false], ['kept', true], ['open', false], ['open', true]] as const;
+  const states = [
+    ['kept', false],
+    ['kept', true],
+    ['open', false],
+    ['open', true],
+  ] as const;
   return { fromAt, toAt, silentBefore: startOfDay(addDays(today, -config.staleDays), zone), attemptsLimit: config.attemptsLimit, due, states, weeks };
 }
 
@@ -144,34 +149,79 @@ export function buildStats(period: Period, query: StatsQuery, rows: StatsRows, z
   const repliedAfter: Stats['sequences']['repliedAfter'] = [];
   const maxAttempt = Math.max(L, ...rows.attempts.map((a) => a.attempt));
   for (let k = 1; k <= maxAttempt; k++) {
-    const count = sum(rows.attempts.filter((a) => a.attempt === k && a.answered), (a) => a.count);
+    const count = sum(
+      rows.attempts.filter((a) => a.attempt === k && a.answered),
+      (a) => a.count,
+    );
     if (k <= L || count > 0) repliedAfter.push({ attempt: k, count });
   }
-  const breakUp = sum(rows.attempts.filter((a) => a.attempt === L && !a.answered), (a) => a.count);
-  const givenUpAfter = Array.from({ length: L - 1 }, (_, i) => ({ attempts: i + 1, count: sum(rows.givenUp.filter((g) => g.attempts === i + 1), (g) => g.count) }));
+  const breakUp = sum(
+    rows.attempts.filter((a) => a.attempt === L && !a.answered),
+    (a) => a.count,
+  );
+  const givenUpAfter = Array.from({ length: L - 1 }, (_, i) => ({
+    attempts: i + 1,
+    count: sum(
+      rows.givenUp.filter((g) => g.attempts === i + 1),
+      (g) => g.count,
+    ),
+  }));
 
   const channels = [...new Set(rows.attempts.map((a) => a.channel))].sort();
   const byChannel = channels.map((channel) => {
     const of = rows.attempts.filter((a) => a.channel === channel);
-    return { channel, ...share(sum(of.filter((a) => a.answered), (a) => a.count), sum(of, (a) => a.count)) };
+    return {
+      channel,
+      ...share(
+        sum(
+          of.filter((a) => a.answered),
+          (a) => a.count,
+        ),
+        sum(of, (a) => a.count),
+      ),
+    };
   });
   const numbers = [...new Set(rows.attempts.map((a) => a.attempt))].sort((a, b) => a - b);
   const byAttempt = numbers.map((attempt) => {
     const of = rows.attempts.filter((a) => a.attempt === attempt);
-    return { attempt, ...share(sum(of.filter((a) => a.answered), (a) => a.count), sum(of, (a) => a.count)) };
+    return {
+      attempt,
+      ...share(
+        sum(
+          of.filter((a) => a.answered),
+          (a) => a.count,
+        ),
+        sum(of, (a) => a.count),
+      ),
+    };
   });
 
   const conv = rows.conversations;
   const conversations = {
     total: sum(conv, (c) => c.count),
-    firm: sum(conv.filter((c) => c.step === 'firm'), (c) => c.count),
-    soft: sum(conv.filter((c) => c.step === 'soft'), (c) => c.count),
-    closed: sum(conv.filter((c) => c.step === null && c.disposition), (c) => c.count),
-    none: sum(conv.filter((c) => c.step === null && !c.disposition), (c) => c.count),
+    firm: sum(
+      conv.filter((c) => c.step === 'firm'),
+      (c) => c.count,
+    ),
+    soft: sum(
+      conv.filter((c) => c.step === 'soft'),
+      (c) => c.count,
+    ),
+    closed: sum(
+      conv.filter((c) => c.step === null && c.disposition),
+      (c) => c.count,
+    ),
+    none: sum(
+      conv.filter((c) => c.step === null && !c.disposition),
+      (c) => c.count,
+    ),
   };
 
   const due = (kind: CommitmentKind, state: StoredCommitmentState, late?: boolean) =>
-    sum(rows.due.filter((d) => d.kind === kind && d.state === state && (late === undefined || d.late === late)), (d) => d.count);
+    sum(
+      rows.due.filter((d) => d.kind === kind && d.state === state && (late === undefined || d.late === late)),
+      (d) => d.count,
+    );
   // An open commitment in a judged range is missed (R3). A next step replaced or cancelled is neither kept nor missed.
   const nextSteps = { kept: due('next-step', 'kept'), missed: due('next-step', 'open'), rescheduled: rows.rescheduled };
   const promises = { onTime: due('promise', 'kept', false), late: due('promise', 'kept', true), missed: due('promise', 'open') };
@@ -195,7 +245,10 @@ export function buildStats(period: Period, query: StatsQuery, rows: StatsRows, z
     expectations,
     overrides: [...overrides].sort(([a], [b]) => (a < b ? -1 : 1)).map(([rule, count]) => ({ rule, count })),
     outcomes: {
-      won: sum(rows.closed.filter((c) => c.disposition === 'won'), (c) => c.count),
+      won: sum(
+        rows.closed.filter((c) => c.disposition === 'won'),
+        (c) => c.count,
+      ),
       lost: sum(lost, (c) => c.count),
       lostReasons: [...reasons].sort(([ra, a], [rb, b]) => b - a || String(ra).localeCompare(String(rb))).map(([reason, count]) => ({ reason, count })),
     },

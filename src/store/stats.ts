@@ -50,13 +50,23 @@ export function statsRows(db: Db, q: StatsQuery): StatsRows {
   const dueAt = db.prepare(STATS_SQL.dueAt);
   const dueDate = db.prepare(STATS_SQL.dueDate);
   return {
-    attempts: all(STATS_SQL.attempts, range).map((r) => ({ channel: r.channel as Channel, attempt: r.attempt as number, answered: r.answered === 1, count: r.n })),
-    givenUp: all(STATS_SQL.givenUp, { ...range, limit: q.attemptsLimit, silentBefore: q.silentBefore }).map((r) => ({ attempts: r.unanswered as number, count: r.n })),
+    attempts: all(STATS_SQL.attempts, range).map((r) => ({
+      channel: r.channel as Channel,
+      attempt: r.attempt as number,
+      answered: r.answered === 1,
+      count: r.n,
+    })),
+    givenUp: all(STATS_SQL.givenUp, { ...range, limit: q.attemptsLimit, silentBefore: q.silentBefore }).map((r) => ({
+      attempts: r.unanswered as number,
+      count: r.n,
+    })),
     conversations: conversationRows(db.prepare(STATS_SQL.conversations).get(range) as Record<'firm' | 'soft' | 'closed' | 'none', number>),
     due: q.due.flatMap((d) =>
       q.states.map(([state, late]) => {
         const key = { kind: d.kind, state, late: late ? 1 : 0 };
-        const n = (dueAt.get({ ...key, fromAt: d.fromAt, toAt: d.toAt }) as { n: number }).n + (dueDate.get({ ...key, fromDate: d.fromDate, toDate: d.toDate }) as { n: number }).n;
+        const n =
+          (dueAt.get({ ...key, fromAt: d.fromAt, toAt: d.toAt }) as { n: number }).n +
+          (dueDate.get({ ...key, fromDate: d.fromDate, toDate: d.toDate }) as { n: number }).n;
         return { kind: d.kind, state, late, count: n };
       }),
     ),

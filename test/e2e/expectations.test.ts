@@ -39,7 +39,24 @@ async function refused(run: ReturnType<typeof session>, ...args: string[]) {
 describe('fu log --expect WHAT --by WHEN', () => {
   it('records what they will do beside a promise, each --by dating the flag just before it', async () => {
     const run = await withDana();
-    const r = await run('log', 'dana', '--outcome', 'connected', '--next', 'decision call', '--at', 'fri 11am', '--expect', 'review it with the team', '--by', 'wed', '--promise', 'send the pricing', '--by', 'tomorrow 5pm');
+    const r = await run(
+      'log',
+      'dana',
+      '--outcome',
+      'connected',
+      '--next',
+      'decision call',
+      '--at',
+      'fri 11am',
+      '--expect',
+      'review it with the team',
+      '--by',
+      'wed',
+      '--promise',
+      'send the pricing',
+      '--by',
+      'tomorrow 5pm',
+    );
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toBe(
       'Logged call connected with Dana Reyes (Acme), Mon 23 Nov 09:00.\n' +
@@ -59,7 +76,11 @@ describe('fu log --expect WHAT --by WHEN', () => {
   it.each([
     ['a --by before any --promise or --expect', ['--by', 'wed', '--expect', 'review it'], /^fu: --by "wed" has no --promise or --expect just before it/],
     ['an --expect without its --by', ['--expect', 'review it'], /^fu: --expect "review it" needs its own --by right after it/],
-    ['an --expect whose --by went to the --promise typed after it', ['--expect', 'review it', '--promise', 'send it', '--by', 'wed'], /^fu: --expect "review it" needs its own --by/],
+    [
+      'an --expect whose --by went to the --promise typed after it',
+      ['--expect', 'review it', '--promise', 'send it', '--by', 'wed'],
+      /^fu: --expect "review it" needs its own --by/,
+    ],
     ['two --by after one --promise', ['--promise', 'send it', '--by', 'tue', '--by', 'wed'], /^fu: --by "wed" has no --promise or --expect just before it/],
   ])('refuses %s (exit 2), changing nothing', async (_what, extra, message) => {
     const run = await withDana();
@@ -75,7 +96,20 @@ describe('fu log --expect WHAT --by WHEN', () => {
 
   it('is taken by fu add --met too', async () => {
     const run = session({ now: MONDAY });
-    const r = await run('add', 'Ivo Brandt', '--met', 'Logistics Expo', '--next', 'intro call', '--at', 'fri 10am', '--expect', 'send their route data', '--by', 'thu');
+    const r = await run(
+      'add',
+      'Ivo Brandt',
+      '--met',
+      'Logistics Expo',
+      '--next',
+      'intro call',
+      '--at',
+      'fri 10am',
+      '--expect',
+      'send their route data',
+      '--by',
+      'thu',
+    );
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('Expected from them #2: send their route data, by Thu 26 Nov.\n');
     expect((await run('add', 'Lee Park', '--expect', 'x', '--by', 'thu')).stderr).toMatch(/go with --met EVENT/);
@@ -85,7 +119,20 @@ describe('fu log --expect WHAT --by WHEN', () => {
 describe('fu today: expected from them', () => {
   async function booked() {
     const run = await withDana();
-    await run('log', 'dana', '--outcome', 'connected', '--next', 'decision call', '--at', '2026-11-30 11:00', '--expect', 'review it with the team', '--by', 'wed');
+    await run(
+      'log',
+      'dana',
+      '--outcome',
+      'connected',
+      '--next',
+      'decision call',
+      '--at',
+      '2026-11-30 11:00',
+      '--expect',
+      'review it with the team',
+      '--by',
+      'wed',
+    );
     return run;
   }
 
@@ -93,7 +140,9 @@ describe('fu today: expected from them', () => {
     const run = await booked();
     expect((await run.at('2026-11-24T09:00:00Z').json<Today>('today')).summary.expected).toBe(0);
     const wed = await run.at('2026-11-25T09:00:00Z').json<Today>('today');
-    expect(wed.expected.map((r) => [r.id, r.kind, r.what, r.late, r.hint, r.why])).toEqual([[2, 'expectation', 'review it with the team', false, null, 'expected from them']]);
+    expect(wed.expected.map((r) => [r.id, r.kind, r.what, r.late, r.hint, r.why])).toEqual([
+      [2, 'expectation', 'review it with the team', false, null, 'expected from them'],
+    ]);
     expect(wed.summary).toMatchObject({ expected: 1, overdue: 0, promises: 0 });
     const text = (await run('today', '--limit', '0')).stdout;
     expect(text).toContain('expected\t2\tDana Reyes\tAcme\treview it with the team\t2026-11-25\texpected from them\n');

@@ -65,7 +65,9 @@ describe('fu prep', () => {
     await run('prep', 'dana', '--points', 'two days a week lost', '--points', 'a pilot the CFO can sign');
     run.at('2026-11-23T16:00:00Z');
     expect((await run('log', 'dana', '--via', 'meeting', '--outcome', 'connected', '--next', 'rollout plan', '--at', 'thu 3pm')).code).toBe(0);
-    expect((await run('show', 'dana')).stdout).toContain('  Mon 23 Nov 17:00  meeting connected (points made: two days a week lost; a pilot the CFO can sign)\n');
+    expect((await run('show', 'dana')).stdout).toContain(
+      '  Mon 23 Nov 17:00  meeting connected (points made: two days a week lost; a pilot the CFO can sign)\n',
+    );
     const shown = await run.json<{ touches: { outcome: string; points: string[] }[]; pendingPoints: string[] }>('show', 'dana');
     expect(shown.touches.map((t) => t.points)).toEqual([[], [], [], ['two days a week lost', 'a pilot the CFO can sign']]);
     expect(shown.pendingPoints).toEqual([]);

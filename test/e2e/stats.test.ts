@@ -27,15 +27,65 @@ async function history(): Promise<Session> {
   const run = session({ now: '2026-09-30T09:00:00Z' });
   for (const name of ['Ann', 'Bob', 'Cat', 'Dan', 'Eve', 'Fay']) await ok(run, '2026-09-30T09:00:00Z', 'add', name);
   // Fay: a reply with a promise (never done: missed) and an expectation (never met), then one call and silence (given up after 1).
-  await ok(run, '2026-10-01T10:00:00Z', 'log', 'fay', '--via', 'email', '--outcome', 'replied', '--promise', 'send case study', '--by', '2026-10-03', '--expect', 'forward it to IT', '--by', '2026-10-05');
+  await ok(
+    run,
+    '2026-10-01T10:00:00Z',
+    'log',
+    'fay',
+    '--via',
+    'email',
+    '--outcome',
+    'replied',
+    '--promise',
+    'send case study',
+    '--by',
+    '2026-10-03',
+    '--expect',
+    'forward it to IT',
+    '--by',
+    '2026-10-05',
+  );
   await ok(run, '2026-10-02T10:00:00Z', 'log', 'fay', '--outcome', 'no-answer');
   // Cat: attempt 1 by email, answered by a call with a firm step (then moved: rescheduled) and a promise done on time;
   // the demo keeps the step and books a soft one (never kept: missed) with an expectation met two days late.
   await ok(run, '2026-10-05T10:00:00Z', 'log', 'cat', '--via', 'email', '--outcome', 'sent');
-  await ok(run, '2026-10-06T11:00:00Z', 'log', 'cat', '--outcome', 'connected', '--next', 'demo', '--at', '2026-10-07 15:00', '--promise', 'send deck', '--by', '2026-10-07');
+  await ok(
+    run,
+    '2026-10-06T11:00:00Z',
+    'log',
+    'cat',
+    '--outcome',
+    'connected',
+    '--next',
+    'demo',
+    '--at',
+    '2026-10-07 15:00',
+    '--promise',
+    'send deck',
+    '--by',
+    '2026-10-07',
+  );
   await ok(run, '2026-10-06T12:00:00Z', 'next', 'cat', 'demo', '--at', '2026-10-08 10:00');
   await ok(run, '2026-10-07T09:00:00Z', 'done', await idOf(run, 'cat', 'send deck'));
-  await ok(run, '2026-10-08T10:00:00Z', 'log', 'cat', '--via', 'meeting', '--outcome', 'connected', '--next', 'pricing', '--at', '2026-10-13', '--soft', '--expect', 'ask the CFO', '--by', '2026-10-12');
+  await ok(
+    run,
+    '2026-10-08T10:00:00Z',
+    'log',
+    'cat',
+    '--via',
+    'meeting',
+    '--outcome',
+    'connected',
+    '--next',
+    'pricing',
+    '--at',
+    '2026-10-13',
+    '--soft',
+    '--expect',
+    'ask the CFO',
+    '--by',
+    '2026-10-12',
+  );
   await ok(run, '2026-10-14T09:00:00Z', 'done', await idOf(run, 'cat', 'ask the CFO'));
   // Dan: a conversation closed out, lost.
   await ok(run, '2026-10-20T10:00:00Z', 'log', 'dan', '--outcome', 'connected', '--lost', 'no budget');
@@ -130,7 +180,13 @@ describe('fu stats on a scripted history', () => {
   });
 
   it('leaves out what lies outside the period', async () => {
-    const november = await run.json<{ sequences: { repliedAfter: { count: number }[] }; conversations: { total: number }; promises: Record<string, number> }>('stats', '--since', '2026-11-01', '--until', '2026-11-22');
+    const november = await run.json<{ sequences: { repliedAfter: { count: number }[] }; conversations: { total: number }; promises: Record<string, number> }>(
+      'stats',
+      '--since',
+      '2026-11-01',
+      '--until',
+      '2026-11-22',
+    );
     // Only Ann's answered email; Ann's won conversation; Ann's late contract.
     expect(november.sequences.repliedAfter.map((r) => r.count)).toEqual([0, 1, 0]);
     expect(november.conversations.total).toBe(1);
@@ -164,7 +220,10 @@ describe('fu stats, the words', () => {
 
   it('refuses a period that ends before it starts, and a day still ahead (exit 2)', async () => {
     const run = session({ now: NOW });
-    expect(await run('stats', '--since', '2026-11-20', '--until', '2026-11-10')).toMatchObject({ code: 2, stderr: expect.stringContaining('is after --until') });
+    expect(await run('stats', '--since', '2026-11-20', '--until', '2026-11-10')).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('is after --until'),
+    });
     expect(await run('stats', '--until', '2026-12-01')).toMatchObject({ code: 2, stderr: expect.stringContaining('is in the future') });
   });
 });

@@ -89,20 +89,32 @@ export async function renderBrief(b: Brief, deps: Pick<Deps, 'io' | 'now' | 'zon
   const s = b.story;
   field('First touch', s.first ? `${day(s.first.at)}, ${s.first.channel} ${s.first.outcome}` : 'none yet');
   field('Last talked', s.lastTwoWay ? `${day(s.lastTwoWay.at)}, ${s.lastTwoWay.channel}${s.lastTwoWay.note ? `: ${safe(s.lastTwoWay.note)}` : ''}` : 'never');
-  field('Since then', s.attemptsSince.length ? `${plural(s.attemptsSince.length, 'unanswered attempt')}: ${s.attemptsSince.map((t) => `${t.channel} ${day(t.at)}`).join(', ')}` : 'no unanswered attempt');
+  field(
+    'Since then',
+    s.attemptsSince.length
+      ? `${plural(s.attemptsSince.length, 'unanswered attempt')}: ${s.attemptsSince.map((t) => `${t.channel} ${day(t.at)}`).join(', ')}`
+      : 'no unanswered attempt',
+  );
 
   heading('Open both ways');
   const o = b.open;
   if (!o.promises.length && !o.expectations.length && !o.nextStep) line('  nothing open');
   for (const p of o.promises) field('You owe', item(p, 'missed'));
   for (const e of o.expectations) field('They owe', item(e, 'passed'));
-  if (o.nextStep) field('Next step', `#${o.nextStep.id} ${safe(o.nextStep.what)}, ${due(o.nextStep.due)}${o.nextStep.soft ? ' (soft: no time)' : ''}${o.nextStep.late ? ' (missed)' : ''}`);
+  if (o.nextStep)
+    field(
+      'Next step',
+      `#${o.nextStep.id} ${safe(o.nextStep.what)}, ${due(o.nextStep.due)}${o.nextStep.soft ? ' (soft: no time)' : ''}${o.nextStep.late ? ' (missed)' : ''}`,
+    );
 
   heading('Last time');
   if (!s.lastTwoWay) line('  no conversation yet');
   else {
     field('Said', s.lastTwoWay.note ? safe(s.lastTwoWay.note) : '(no note)');
-    const agreed = b.agreed.map((a) => `${a.kind === 'next-step' ? '' : a.kind === 'promise' ? 'you: ' : 'they: '}${safe(a.what)} (${a.kind === 'next-step' ? due(a.due) : byDay(a.due)})`);
+    const agreed = b.agreed.map(
+      (a) =>
+        `${a.kind === 'next-step' ? '' : a.kind === 'promise' ? 'you: ' : 'they: '}${safe(a.what)} (${a.kind === 'next-step' ? due(a.due) : byDay(a.due)})`,
+    );
     field('Agreed', agreed.length ? agreed.join('; ') : 'nothing dated');
   }
   if (b.proposal) field('Proposal', `sent ${day(b.proposal.at)}${b.proposal.note ? `: ${safe(b.proposal.note)}` : ''}`);
@@ -118,8 +130,7 @@ export async function renderBrief(b: Brief, deps: Pick<Deps, 'io' | 'now' | 'zon
   if (k.confirm) {
     field('Confirm', `#${k.confirm.id} ${safe(k.confirm.what)}, ${due(k.confirm.due)}`);
     field('Then', 'agree the step after it, with a date and a time');
-  }
-  else field('Ask for', `the next step at ${k.slots.map((at) => `${day(at)} ${localTimeOf(at, zone)}`).join(' or ')}`);
+  } else field('Ask for', `the next step at ${k.slots.map((at) => `${day(at)} ${localTimeOf(at, zone)}`).join(' or ')}`);
   field('Not ready', `ask for the smaller step: ${k.smaller}`);
   const measure = await measureFor(out.map(([text]) => text));
   return `${out.map(([text, bold]) => (bold ? c.bold : String)(truncate(text, width, measure))).join('\n')}\n`;

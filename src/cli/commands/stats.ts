@@ -74,10 +74,27 @@ export function renderStats(s: Stats, today: string, deps: Pick<Deps, 'io'>): st
   const head = (label: string) => c.bold(label.padEnd(20));
   lines.push(
     '',
-    `${head(`Conversations (${v.total})`)} ${dots([['firm next step', v.firm], ['soft', v.soft], ['closed out', v.closed], ['none', v.none]])}`,
-    `${head('Next steps')} ${dots([['kept', s.nextSteps.kept], ['missed', s.nextSteps.missed], ['rescheduled', s.nextSteps.rescheduled]])}`,
-    `${head('Promises')} ${dots([['on time', s.promises.onTime], ['late', s.promises.late], ['missed', s.promises.missed]])}`,
-    `${head('Expected from them')} ${dots([['met', s.expectations.met], ['met late', s.expectations.metLate], ['not met', s.expectations.notMet]])}`,
+    `${head(`Conversations (${v.total})`)} ${dots([
+      ['firm next step', v.firm],
+      ['soft', v.soft],
+      ['closed out', v.closed],
+      ['none', v.none],
+    ])}`,
+    `${head('Next steps')} ${dots([
+      ['kept', s.nextSteps.kept],
+      ['missed', s.nextSteps.missed],
+      ['rescheduled', s.nextSteps.rescheduled],
+    ])}`,
+    `${head('Promises')} ${dots([
+      ['on time', s.promises.onTime],
+      ['late', s.promises.late],
+      ['missed', s.promises.missed],
+    ])}`,
+    `${head('Expected from them')} ${dots([
+      ['met', s.expectations.met],
+      ['met late', s.expectations.metLate],
+      ['not met', s.expectations.notMet],
+    ])}`,
     `${head('Overrides (--force)')} ${s.overrides.length ? dots(s.overrides.map((o) => [o.rule, o.count])) : 'none'}`,
     `${head('Won and lost')} won ${s.outcomes.won} · lost ${s.outcomes.lost}`,
   );
