@@ -2,6 +2,7 @@
 import { isTwoWay } from '../domain/derive.js';
 import { buildBrief, MAX_POINTS, type Brief } from '../domain/prep.js';
 import type { AppContext } from './context.js';
+import { slotAppointments } from './reads.js';
 
 export type PointsSet = { ok: true; points: string[] } | { ok: false; reason: 'too-many'; max: number };
 
@@ -25,7 +26,7 @@ export function briefOf(ctx: AppContext, contactId: number): Brief {
       commitments: store.commitmentsOf(contactId),
       agreed: lastTwoWay ? store.commitmentsCreatedBy(lastTwoWay.id) : [],
       points: store.pendingPoints(contactId),
-      appointments: [...store.openNextSteps().values()],
+      appointments: slotAppointments(ctx),
       config,
       now,
       zone,

@@ -23,8 +23,8 @@ export interface BriefInput {
   agreed: Commitment[];
   /** The key points prepared for the next call. */
   points: string[];
-  /** The user's own appointments: every open next step, of every contact. */
-  appointments: Commitment[];
+  /** When the user's own appointments start, in the days free slots are looked for (as for drafts). */
+  appointments: Instant[];
   config: Config;
   now: Instant;
   zone: Zone;

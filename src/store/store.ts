@@ -24,7 +24,7 @@ import type { AttemptMark } from '../domain/derive.js';
 import type { StatsQuery, StatsRows } from '../domain/stats.js';
 import type { Db } from './db.js';
 import * as exchange from './exchange.js';
-import { agendaRows, staleCandidates } from './queries.js';
+import { agendaRows, appointmentsBetween, staleCandidates } from './queries.js';
 import { commitmentFromRow, CONTACT_COLUMNS, contactFromRow, dueColumns, touchFromRow, type Row } from './rows.js';
 import { statsRows } from './stats.js';
 
@@ -326,6 +326,10 @@ export class Store {
   /** The counts `fu stats` makes its figures from (stats.ts). */
   statsRows(query: StatsQuery): StatsRows {
     return statsRows(this.db, query);
+  }
+
+  appointmentsBetween(from: Instant, to: Instant): Instant[] {
+    return appointmentsBetween(this, from, to);
   }
 
   // ---- in and out in bulk (exchange.ts) ---------------------------------------
