@@ -4,7 +4,7 @@
  *
  * Times fu as a user meets it: whole processes (`node bin/fu.cjs ...`), each
  * run a fresh Node, against generated databases of 1k, 10k and 100k contacts
- * (10 touches each, see src/tools/gen.ts), made once under bench/data/ and
+ * (10 touches each, see bench/generator.ts), made once under bench/data/ and
  * reused while the generator and its settings are the same.
  *
  * For every size: a baseline process (CommonJS Node + better-sqlite3, its
@@ -46,12 +46,12 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
+import { buildGenerator } from './gen.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DATA = path.join(ROOT, 'bench', 'data');
 const RESULTS = path.join(ROOT, 'bench', 'results');
 const BIN = path.join(ROOT, 'bin', 'fu.cjs');
-const GEN = path.join(ROOT, 'dist', 'tools', 'gen.js');
 const BASELINE = path.join(ROOT, 'bench', 'baseline.cjs');
 const FLOOR = path.join(ROOT, 'bench', 'floor-rows.cjs');
 const FIRST_OUTPUT = path.join(ROOT, 'bench', 'first-output.cjs');
@@ -96,7 +96,7 @@ const GNU_TIME = (() => {
 const SCRIPT = spawnSync('script', ['--version'], { encoding: 'utf8' }).status === 0 ? 'script' : null;
 const TASK = !opts['no-taskwarrior'] && spawnSync('task', ['--version'], { encoding: 'utf8' }).status === 0 ? 'task' : null;
 
-for (const file of [BIN, GEN, path.join(ROOT, 'dist', 'bundle', 'fu.cjs')]) {
+for (const file of [BIN, path.join(ROOT, 'dist', 'bundle', 'fu.cjs')]) {
   if (!fs.existsSync(file)) {
     log(`bench: ${path.relative(ROOT, file)} is missing: run npm run build first.`);
     process.exit(2);
@@ -115,15 +115,14 @@ const quote = (s) => (/^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\'
 // ---- databases -----------------------------------------------------------------------
 
 /**
- * The generator, the rules and store it writes through (the derived columns come from
- * them) and the schema: a database made by another version of any is made again.
+ * The generator as built, with the rules and store it writes through (the derived columns come from
+ * them), and the schema: a database made by another version of any is made again.
  */
+const GEN = await buildGenerator();
 const genHash = (() => {
-  const hash = createHash('sha1');
-  for (const dir of ['dist/tools', 'dist/domain', 'dist/store', 'migrations']) {
-    const full = path.join(ROOT, dir);
-    for (const f of fs.readdirSync(full).sort()) hash.update(`${dir}/${f}`).update(fs.readFileSync(path.join(full, f)));
-  }
+  const hash = createHash('sha1').update(fs.readFileSync(GEN));
+  const migrations = path.join(ROOT, 'migrations');
+  for (const f of fs.readdirSync(migrations).sort()) hash.update(f).update(fs.readFileSync(path.join(migrations, f)));
   return hash.digest('hex').slice(0, 12);
 })();
 
@@ -135,7 +134,7 @@ function database(contacts) {
   if (old && JSON.stringify(old.settings) === JSON.stringify(meta)) return { file, summary: old.summary };
   log(`bench: generating ${contacts} contacts...`);
   const started = Date.now();
-  const r = spawnSync(NODE, [GEN, '--contacts', String(contacts), '--touches-per-contact', String(TOUCHES_PER_CONTACT), '--seed', SEED, '--db', file, '--force'], {
+  const r = spawnSync(NODE, [path.join(ROOT, 'bench', 'gen.js'), '--contacts', String(contacts), '--touches-per-contact', String(TOUCHES_PER_CONTACT), '--seed', SEED, '--db', file, '--force'], {
     env: baseEnv(),
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],

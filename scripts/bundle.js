@@ -29,21 +29,18 @@
  * first date in words and the first prompt cost 20-25 ms less, and the
  * commands that need neither pay nothing for them.
  *
- * The bundle sits two folders below the package root, like dist/cli/main.js,
- * so the paths it computes from import.meta.url (migrations/, package.json)
- * are the same.
+ * Where the package's files are (migrations/, templates/, package.json, the
+ * bundle and its cache) is bin/layout.cjs's to say, inlined in the bundle too.
  */
 import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
+import layout from '../bin/layout.cjs';
 import { loadFu } from '../bin/load.cjs';
-import { generateFile } from '../dist/tools/gen.js';
-import { zoneOf } from '../dist/domain/zone.js';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /**
  * commander requires node:child_process at load time, only to run external
@@ -90,7 +87,7 @@ const besideBundle = {
 for (const [specifier, file] of Object.entries(BESIDE)) {
   await build({
     entryPoints: [fileURLToPath(import.meta.resolve(specifier))],
-    outfile: path.join(root, 'dist/bundle', file),
+    outfile: path.join(path.dirname(layout.bundle), file),
     bundle: true,
     platform: 'node',
     format: 'cjs',
@@ -101,8 +98,8 @@ for (const [specifier, file] of Object.entries(BESIDE)) {
 }
 
 await build({
-  entryPoints: [path.join(root, 'dist/cli/main.js')],
-  outfile: path.join(root, 'dist/bundle/fu.cjs'),
+  entryPoints: [layout.compiledMain],
+  outfile: layout.bundle,
   bundle: true,
   platform: 'node',
   // CommonJS: V8's code cache is available to scripts (node:vm), not to ES modules, in Node 20.
@@ -112,7 +109,7 @@ await build({
   // store/db.ts), so the bindings package that would look for it is never called.
   // The import/export and calendar libraries: only their commands load them (CommonJS builds too).
   external: ['bindings', 'csv-parse', 'csv-stringify', 'ical-generator', 'ical.js', '@date-fns/tz'],
-  // The modules locate migrations/ and package.json from import.meta.url: the bundle's own URL.
+  // createRequire(import.meta.url) (for Node's built-in modules) gets the bundle's own URL.
   define: { 'import.meta.url': '__fuBundleUrl' },
   // import() becomes require(): a function read from V8's code cache loses the vm
   // script's dynamic import callback in Node 20; the files beside it are CommonJS.
@@ -120,13 +117,18 @@ await build({
   banner: { js: "var __fuBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
   plugins: [lazyChildProcess, noColorDetection, besideBundle],
   legalComments: 'none',
+  // Composed with tsc's maps: FU_DEBUG=1 stacks name src/ files and lines (bin/load.cjs). The sources
+  // themselves are not in the package, so the map holds only their names.
+  sourcemap: 'linked',
+  sourcesContent: false,
   charset: 'ascii', // bin/load.cjs reads it as latin1
   logLevel: 'warning',
 });
 
 /**
  * The code cache holds what V8 compiled while the daily commands ran once, on
- * a scratch database from the generator, piped and on a (pretended) terminal.
+ * a scratch database filled by `fu demo` (in another process, so that its code
+ * stays out of the cache), piped and on a (pretended) terminal.
  * The other commands (demo, config, backup, --help...) compile when they run:
  * a bigger cache would cost every run more to read than they would save.
  */
@@ -136,14 +138,14 @@ async function warmCache() {
   const set = { FU_DB: path.join(dir, 'fu.db'), FU_NOW: '2026-11-23T09:00:00Z', NO_COLOR: '' };
   const saved = { env: Object.fromEntries(Object.keys(set).map((k) => [k, process.env[k]])), exitCode: process.exitCode };
   Object.assign(process.env, set);
-  const zone = zoneOf(Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
   // A silent IO, on a (pretended) terminal or not: main() takes it instead of the process's.
   let tty = false;
   const io = () => ({ out() {}, err() {}, stdoutIsTTY: tty, columns: 80, color: tty, stdin: async () => '' });
   const run = (...args) => fu.exports.main(['node', 'fu', ...args], io());
   try {
-    // The data comes from the generator (its own modules), so only the commands below compile in the bundle.
-    generateFile(process.env.FU_DB, { contacts: 200, touchesPerContact: 10, seed: 'cache', now: process.env.FU_NOW, zone });
+    // fu runs its compiled code here (the bundle is newer than its cache until saveCache below).
+    const demo = spawnSync(process.execPath, [path.join(layout.root, 'bin', 'fu.cjs'), 'demo'], { env: process.env, encoding: 'utf8' });
+    if (demo.status !== 0) throw new Error(`fu demo failed while warming the code cache: ${demo.stderr}`);
     const db = new Database(process.env.FU_DB, { readonly: true });
     const chase = db.prepare('SELECT id FROM contacts WHERE chase_due_on IS NOT NULL ORDER BY chase_due_on LIMIT 1').pluck().get();
     const promise = db.prepare("SELECT id FROM commitments WHERE state = 'open' AND kind = 'promise' LIMIT 1").pluck().get();
