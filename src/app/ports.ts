@@ -12,8 +12,10 @@ import type { StatsQuery, StatsRows } from '../domain/stats.js';
 import type {
   Commitment,
   CommitmentMove,
+  CopyInfo,
   Contact,
   ContactFields,
+  DatabaseFile,
   DerivedState,
   Due,
   Instant,
@@ -111,13 +113,7 @@ export interface StorePort {
   agendaEntry(commitmentId: number): AgendaEntry | undefined;
 }
 
-/** What a backup holds. */
-export interface CopyInfo {
-  contacts: number;
-  touches: number;
-  /** Schema version of the copy, after any upgrade. */
-  version: number;
-}
+export type { CopyInfo, DatabaseFile } from '../domain/types.js';
 
 /** A checked copy of a backup beside the database, ready to be put in its place. */
 export interface PreparedRestore {
@@ -125,12 +121,13 @@ export interface PreparedRestore {
   info: CopyInfo;
 }
 
+
 /** The database as a whole: copies of it, and putting one back. */
 export interface DatabaseFiles {
   /** Where the database is. */
   readonly path: string;
-  /** Whether `file` is the database itself (whatever the path says). */
-  isDatabase(file: string): boolean;
+  /** Which of the database's files `file` is, however the path is spelled (a link, `..`): the database or a journal beside it; null when none. */
+  databaseFileAt(file: string): DatabaseFile | null;
   /** A consistent copy to `target`, complete and checked before it gets its name. */
   backupTo(target: string, options: { overwrite: boolean }): Promise<CopyInfo>;
   /** Copies and checks a backup beside the database; nothing is replaced yet. */

@@ -150,3 +150,14 @@ export interface CommitmentMove {
   oldDue: Due;
   oldSoft: boolean;
 }
+
+/** What a copy of the database (a backup) holds. */
+export interface CopyInfo {
+  contacts: number;
+  touches: number;
+  /** Schema version of the copy, after any upgrade. */
+  version: number;
+}
+
+/** The database file itself, or one of the journals SQLite keeps beside it. */
+export type DatabaseFile = 'database' | 'wal' | 'shm' | 'journal';
