@@ -80,22 +80,28 @@ describe('SIGKILL in the middle of a large write', () => {
 
   it('keeps all or none when killed while the commit is being written to the WAL', async () => {
     const base = await bigBase();
-    const file = copyOf(base.file);
-    const { child, done } = startFu(['config', 'attempts.gapDays', '6'], { db: file, now: NOW });
-    let exited = false;
-    void done.then(() => (exited = true));
-    // The commit appends the changed pages to the -wal file: kill as soon as it starts growing.
-    const deadline = Date.now() + 20_000;
-    while (!exited && Date.now() < deadline) {
-      const wal = fs.statSync(`${file}-wal`, { throwIfNoEntry: false });
-      if (wal && wal.size > 0) break;
-      await new Promise((resolve) => setImmediate(resolve));
+    // A run that ends before the poll sees its -wal grow (a starved worker) proves nothing: try again on a fresh copy.
+    let landed = 0;
+    for (let attempt = 0; attempt < 5 && landed === 0; attempt++) {
+      const file = copyOf(base.file);
+      const { child, done } = startFu(['config', 'attempts.gapDays', '6'], { db: file, now: NOW });
+      let exited = false;
+      void done.then(() => (exited = true));
+      // The commit appends the changed pages to the -wal file: kill as soon as it starts growing.
+      const deadline = Date.now() + 20_000;
+      while (!exited && Date.now() < deadline) {
+        const wal = fs.statSync(`${file}-wal`, { throwIfNoEntry: false });
+        if (wal && wal.size > 0) break;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      if (exited) continue;
+      child.kill('SIGKILL');
+      expect((await done).code).toBe(-1);
+      await expectAllOrNone(file);
+      landed++;
     }
     // Killed while still running (the commit under way), or the test would prove nothing.
-    expect(exited).toBe(false);
-    child.kill('SIGKILL');
-    expect((await done).code).toBe(-1);
-    await expectAllOrNone(file);
+    expect(landed).toBe(1);
   });
 
   it('leaves all or nothing of fu demo killed at random moments, on a database created by that same run', async () => {
