@@ -52,6 +52,8 @@ export type Added =
       nextStep: Commitment | null;
       /** The contacts that were there already and that it may duplicate. */
       duplicates: PossibleDuplicate[];
+      /** Every commitment made at the meeting (the next step, promises, expectations), in the plan's order. */
+      created: Commitment[];
     };
 
 export function addContact(ctx: AppContext, input: NewContact): Added {
@@ -69,9 +71,8 @@ export function addContact(ctx: AppContext, input: NewContact): Added {
     const duplicates = duplicatesOf(store, input.fields);
     const id = store.insertContact(input.fields, now);
     store.addTags(id, input.tags);
-    const created = met ? applyTouchPlan(ctx, id, met, now).created : [];
-    const step = created.length > 0 ? store.commitment(created[0]!)! : null;
-    return { ok: true, contact: store.contact(id)!, met, nextStep: step?.kind === 'next-step' ? step : null, duplicates };
+    const created = (met ? applyTouchPlan(ctx, id, met, now).created : []).map((cid) => store.commitment(cid)!);
+    return { ok: true, contact: store.contact(id)!, met, nextStep: created.find((c) => c.kind === 'next-step') ?? null, created, duplicates };
   });
 }
 

@@ -7,7 +7,9 @@ import type { AgendaDay, AgendaRows } from '../domain/agenda.js';
 import type { AgendaEntry } from '../domain/calendar.js';
 import type { JournalEntry, WriteKind } from '../domain/journal.js';
 import type { ImportedContact, KnownContact } from '../domain/contact-import.js';
+import type { AttemptMark } from '../domain/derive.js';
 import type { StaleContact, StaleParams } from '../domain/stale.js';
+import type { StatsQuery, StatsRows } from '../domain/stats.js';
 import type {
   Commitment,
   CommitmentMove,
@@ -51,9 +53,9 @@ export interface StorePort {
   insertContact(fields: ContactFields, now: Instant): number;
   updateContact(id: number, fields: Partial<ContactFields>, now: Instant): void;
   setStatus(id: number, status: Status, now: Instant): void;
-  /** Removes a contact with its tags, touches and commitments (each row journaled, children first). */
+  /** Removes a contact with its tags, touches, commitments and prepared points (each row journaled, children first). */
   deleteContact(id: number): void;
-  /** Moves every touch and commitment of `from` to `to` (a merge). */
+  /** Moves every touch, commitment and prepared point of `from` to `to` (a merge). */
   moveHistory(from: number, to: number): void;
   contact(id: number): Contact | undefined;
   contactByEmail(email: string): Contact | undefined;
@@ -99,10 +101,26 @@ export interface StorePort {
   configValues(): Map<string, string>;
   setConfigValue(key: string, value: string): void;
 
+  /** Each unanswered attempt's number and whether it was answered, for a contact (kept for fu stats). */
+  saveAttemptMarks(contactId: number, marks: AttemptMark[]): void;
+  /** The next step a touch booked, kept on it for fu stats. */
+  setTouchStep(touchId: number, step: 'firm' | 'soft'): void;
+  /** The commitments a touch created (what was agreed then). */
+  commitmentsCreatedBy(touchId: number): Commitment[];
+  /** Replaces the key points prepared for a contact's next touch. */
+  setPendingPoints(contactId: number, points: string[], now: Instant): void;
+  pendingPoints(contactId: number): string[];
+  /** The prepared points go onto the touch that follows them. */
+  keepPendingPoints(contactId: number, touchId: number): void;
+  /** The points kept on each touch of a contact, by touch id. */
+  pointsByTouch(contactId: number): Map<number, string[]>;
+
   /** What `fu today` shows for a day, read through the indexes. */
   agendaRows(day: AgendaDay): AgendaRows;
   /** The live contacts that may be stale, each with the open commitments that can decide its category. */
   staleCandidates(params: StaleParams): StaleContact[];
+  /** The counts `fu stats` makes its figures from, read through the indexes. */
+  statsRows(query: StatsQuery): StatsRows;
 
   // In and out in bulk (fu import, fu export, fu calendar, fu invite).
   /** Every contact as import matching sees it. */

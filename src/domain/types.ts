@@ -22,7 +22,8 @@ export type DispositionKind = (typeof DISPOSITIONS)[number];
 /** When a commitment is due: an instant when a time of day was given, else a local date. */
 export type Due = { at: Instant } | { date: LocalDate };
 
-export type CommitmentKind = 'next-step' | 'promise';
+/** A next step (with them), a promise (mine to them), an expectation (theirs to me: binds no rule). */
+export type CommitmentKind = 'next-step' | 'promise' | 'expectation';
 /** Stored states. `missed` is derived at read time: an open commitment whose time has passed. */
 export type StoredCommitmentState = 'open' | 'kept' | 'replaced' | 'cancelled';
 export type CommitmentState = StoredCommitmentState | 'missed';

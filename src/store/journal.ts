@@ -13,6 +13,7 @@ export const JOURNAL_KEPT = 100;
 /** Each journaled table's key columns, as in the triggers' row_key. */
 const KEYS: Record<string, readonly string[]> = {
   contacts: ['id'],
+  call_points: ['id'],
   tags: ['contact_id', 'tag'],
   touches: ['id'],
   commitments: ['id'],

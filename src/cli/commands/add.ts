@@ -12,6 +12,7 @@ import { contactJson } from '../json.js';
 import { printJson, printWarnings, safe } from '../output.js';
 import { addDispositionOptions, checkNextAndDisposition, dispositionLine, dispositionOf, type DispositionOptions } from '../dispositions.js';
 import { whenAhead } from '../when-input.js';
+import { addDatedOptions, checkPairs, datedItems, readDated, type DatedItem } from '../dated.js';
 
 export interface AddOptions extends DispositionOptions {
   name: string | undefined;
@@ -26,6 +27,9 @@ export interface AddOptions extends DispositionOptions {
   at?: string;
   soft?: boolean;
   json?: boolean;
+  promise?: DatedItem[];
+  expect?: DatedItem[];
+  by?: DatedItem[];
 }
 
 const REASONS: Record<PossibleDuplicate['reason'], string> = {
@@ -83,7 +87,10 @@ export async function runAdd(opts: AddOptions, deps: Deps): Promise<void> {
   const lines = [`Added #${contact.id} ${safe(fields.name)}${fields.company ? ` (${safe(fields.company)})` : ''}${added.met ? `, met at ${safe(opts.met)}` : ''}.`];
   if (added.met) {
     printWarnings(deps.io, added.met.warnings);
-    if (step) lines.push(`Next: ${safe(step.what)}, ${formatDue(step.due, deps.zone, today)}${step.soft ? ' (soft: no time agreed)' : ''} (#${step.id}).`);
+    for (const c of added.created) {
+      if (c.kind === 'next-step') lines.push(`Next: ${safe(c.what)}, ${formatDue(c.due, deps.zone, today)}${c.soft ? ' (soft: no time agreed)' : ''} (#${c.id}).`);
+      else lines.push(`${c.kind === 'promise' ? 'Promise' : 'Expected from them'} #${c.id}: ${safe(c.what)}, by ${formatDue(c.due, deps.zone, today)}.`);
+    }
     const disposed = dispositionLine(added.met.touch, contact.derived.nurtureDueOn, today);
     if (disposed) lines.push(disposed);
   }
@@ -93,16 +100,18 @@ export async function runAdd(opts: AddOptions, deps: Deps): Promise<void> {
 /** `--met EVENT`: meeting someone is a conversation, so R1 wants a next step or a disposition before leaving. */
 async function metInput(opts: AddOptions, deps: Deps): Promise<NewContact['met']> {
   const disposition = dispositionOf(opts);
+  const dated = datedItems(opts);
   if (opts.met === undefined) {
-    if (opts.next !== undefined || opts.at !== undefined || opts.soft || disposition) {
-      throw usageError('--next, --at, --soft and the dispositions go with --met EVENT: the conversation where you met.');
+    if (opts.next !== undefined || opts.at !== undefined || opts.soft || disposition || dated.length > 0) {
+      throw usageError('--next, --at, --soft, --promise, --expect, --by and the dispositions go with --met EVENT: the conversation where you met.');
     }
     return null;
   }
   checkNextAndDisposition(opts, disposition);
+  checkPairs(dated);
   const event = requiredText('--met', opts.met);
   const next = opts.next !== undefined ? { what: requiredText('--next', opts.next), when: await whenAhead(deps, opts.at!) } : null;
-  return { event, next, soft: Boolean(opts.soft), disposition };
+  return { event, next, soft: Boolean(opts.soft), disposition, ...(await readDated(dated, deps)) };
 }
 
 export function register(program: Command, app: App): void {
@@ -124,6 +133,7 @@ export function register(program: Command, app: App): void {
     .option('--at <when>', 'with --met: when, with a time of day')
     .option('--soft', 'with --met: accept a next step without a time')
     .option('--json', 'print JSON for scripts');
+  addDatedOptions(cmd, 'with --met: ');
   addDispositionOptions(cmd).action(async (name: string | undefined, opts: Omit<AddOptions, 'name'>, command: Command) => {
       await runAdd({ ...opts, name }, app.deps(command));
     });
