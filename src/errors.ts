@@ -41,6 +41,17 @@ export class TargetExistsError extends Error {
 }
 
 /**
+ * The contact a command resolved was removed or merged by another fu before the
+ * command's write transaction began: not found (exit 4), nothing written.
+ */
+export class ContactGoneError extends FuError {
+  constructor(readonly contactId: number) {
+    super(Exit.notFound, `Contact #${contactId} no longer exists: another fu removed or merged it meanwhile. Nothing was written.`, 'Look it up again with: fu list');
+    this.name = 'ContactGoneError';
+  }
+}
+
+/**
  * A library's message (an SQLite or Node error) as one readable line: its
  * own line breaks become spaces, so fu never prints it with escaped newlines
  * (messages are escaped for the terminal).

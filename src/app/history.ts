@@ -9,10 +9,13 @@ import type { Config, Instant } from '../domain/types.js';
 import type { Zone } from '../domain/zone.js';
 import type { AppContext } from './context.js';
 import type { StorePort } from './ports.js';
+import { ContactGoneError } from '../errors.js';
 
 /** What the domain needs to judge a touch on this contact, read from the committed state. */
 export function contactState(store: StorePort, contactId: number): ContactState {
-  const contact = store.contact(contactId)!;
+  // Resolved before the write transaction: another fu may have removed or merged it since.
+  const contact = store.contact(contactId);
+  if (!contact) throw new ContactGoneError(contactId);
   return { id: contactId, status: contact.status, touches: store.touchesOf(contactId), open: store.openCommitmentsOf(contactId) };
 }
 

@@ -27,6 +27,14 @@ describe('logging a touch', () => {
     expect(ctx.store.touchesOf(id)).toHaveLength(1);
   });
 
+  it('refuses, as not found (exit 4) and writing nothing, a contact another fu removed after the command resolved it', () => {
+    const { ctx, id } = withContact();
+    ctx.store.db.prepare('DELETE FROM contacts WHERE id = ?').run(id);
+    const before = rows(ctx);
+    expect(() => logTouch(ctx, id, plainTouch(NOW, 'no-answer'))).toThrow(expect.objectContaining({ exitCode: 4, message: expect.stringContaining(`#${id} no longer exists`) }));
+    expect(rows(ctx)).toBe(before);
+  });
+
   it('stores the direction the domain gives the outcome', () => {
     const { ctx, id } = withContact();
     logTouch(ctx, id, plainTouch(NOW, 'no-answer'));
