@@ -66,6 +66,26 @@ export function violationText(v: RuleViolation, w: Wording): { message: string; 
   }
 }
 
+/**
+ * A refusal worded for someone answering questions: no flags, and where a
+ * choice fixes it, the choice as the question offers it.
+ */
+export function promptText(v: RuleViolation, w: Wording): string {
+  const today = localDateOf(w.now, w.zone);
+  switch (v.reason) {
+    case 'no-next-step':
+      return v.data.metAt !== null
+        ? `A contact met at ${v.data.metAt} needs a next step booked before you leave: a meeting with a date and a time, or close it out (won, lost, nurture, not a fit). ${ASK_SMALLER}`
+        : `A conversation must end with a firm next step: a dated appointment with a time, or close it out (won, lost, nurture, not a fit). ${ASK_SMALLER}`;
+    case 'step-without-time':
+      return `"${formatDay(v.data.date, today)}" has no time of day: agree a time with them (${TIME_SUGGESTION[v.data.partOfDay ?? 'none']}), or keep it as a soft date.`;
+    case 'proposal-without-review':
+      return 'Before sending a proposal, book the time to review it together: a next step with a date and a time.';
+    default:
+      return violationText(v, w).message;
+  }
+}
+
 /** The refusal as the error fu exits with (exit 3, the rule named first). */
 export function refusal(v: RuleViolation, w: Wording): FuError {
   const { message, hint } = violationText(v, w);
