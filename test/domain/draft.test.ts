@@ -22,7 +22,7 @@ function draft(partial: Partial<DraftInput>) {
   const kind = partial.kind ?? 'follow-up';
   return buildDraft({
     kind,
-    contact: { name: 'Dana Reyes', company: 'Acme' },
+    contact: { name: 'Dana Reyes', company: 'Acme', source: null },
     touches: [],
     commitments: [],
     appointments: [],
@@ -49,6 +49,9 @@ describe('topicOf: a note is quoted as the topic only when it reads as one', () 
     ['Board meets this week on the budget', null],
     ['budget is frozen. call in March', null],
     ['any news?', null],
+    ['liked the pilot for the sales team idea, asked for a case study', null],
+    ['interested in a pilot', null],
+    ['they want a trial', null],
     ['  ', null],
     [null, null],
   ])('%j -> %j', (note, topic) => {
@@ -136,7 +139,7 @@ describe('what is owed and what is left to fill in', () => {
   it('repeats the date of a promise still ahead, not of one already missed', () => {
     // Mon 23 Nov 18:00: the promise due that day (at day.end, 17:00) was just missed; Tuesday's is ahead.
     const d = draft({ now: '2026-11-23T18:00:00.000Z', commitments: [promise('send the deck', '2026-11-23', 1), promise('send pricing', '2026-11-24', 2)] });
-    expect(d.body).toContain('As promised: send the deck and send pricing, by Tue 24 Nov.');
+    expect(d.body).toContain('As promised, I will send the deck and send pricing by Tue 24 Nov.');
   });
 
   it('lists as to do only the placeholders the message holds: a template may leave out the reason and the signature', () => {
