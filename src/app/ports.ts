@@ -61,6 +61,8 @@ export interface StorePort {
   commitmentsOf(contactId: number): Commitment[];
   /** Every open next step, by contact. */
   openNextSteps(): Map<number, Commitment>;
+  /** When the open next steps with a time from `from` to before `to` start. */
+  appointmentsBetween(from: Instant, to: Instant): Instant[];
   closeCommitment(id: number, state: Exclude<StoredCommitmentState, 'open'>, at: Instant, byTouchId: number | null, late?: boolean): void;
   /** Reschedules an open commitment, keeping its old what and due in its history. */
   moveCommitment(id: number, what: string, due: Due, soft: boolean, now: Instant): void;

@@ -1,13 +1,10 @@
 /** Where `fu draft` finds its templates: --template PATH, the user's folder, the built-in ones. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import layout from '../../bin/layout.cjs';
 import type { DraftKind } from '../domain/draft.js';
 import { usageError } from '../errors.js';
 import { safe } from './output.js';
-
-/** The built-in templates, shipped in the package (two folders up, like migrations/: the same from the bundle). */
-const BUILT_IN_TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url));
 
 interface TemplateText {
   text: string;
@@ -20,7 +17,7 @@ export function readTemplate(kind: DraftKind, explicit: string | undefined, conf
   if (explicit !== undefined) return readUserTemplate(explicit);
   const user = path.join(configDir, 'templates', `${kind}.txt`);
   if (fs.existsSync(user)) return readUserTemplate(user);
-  const builtIn = path.join(BUILT_IN_TEMPLATES, `${kind}.txt`);
+  const builtIn = path.join(layout.templates, `${kind}.txt`);
   return { text: fs.readFileSync(builtIn, 'utf8'), source: builtIn };
 }
 

@@ -7,30 +7,41 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import layout from '../../bin/layout.cjs';
 import { databaseError, Exit, FuError } from '../errors.js';
 
 export type Db = Database.Database;
 
-let addon: string | null | undefined;
+let addon: string | undefined;
 /**
- * better-sqlite3's compiled addon, named by path (where npm builds it). Its
- * default lookup (the bindings package) tries a dozen paths and reads a
- * stack trace on every start, and cannot find it from inside the bundle
- * (scripts/bundle.js). Null when it is not there.
+ * The path of better-sqlite3's compiled addon (where npm builds it), loaded
+ * once here to check it. Its default lookup (the bindings package) tries a
+ * dozen paths and reads a stack trace on every start, and cannot find it from
+ * inside the bundle (scripts/bundle.js). Missing, or built for another
+ * Node.js, it is a problem of the installation, not of the database: exit 5
+ * with the fix.
  */
-function nativeBinding(): string | null {
+function nativeAddon(): string {
   if (addon === undefined) {
-    const root = path.dirname(createRequire(import.meta.url).resolve('better-sqlite3/package.json'));
-    addon = ['Release', 'Debug'].map((b) => path.join(root, 'build', b, 'better_sqlite3.node')).find((f) => fs.existsSync(f)) ?? null;
+    const root = path.dirname(createRequire(layout.packageJson).resolve('better-sqlite3/package.json'));
+    const file = ['Release', 'Debug'].map((b) => path.join(root, 'build', b, 'better_sqlite3.node')).find((f) => fs.existsSync(f));
+    const dir = /^[\w./-]+$/.test(layout.root) ? layout.root : JSON.stringify(layout.root);
+    const fix = `Rebuild it: cd ${dir} && npm rebuild better-sqlite3`;
+    if (file === undefined) throw databaseError(`The SQLite addon (better-sqlite3) is not built.`, fix);
+    try {
+      createRequire(layout.packageJson)(file); // better-sqlite3's own require of it is then a cache hit
+      addon = file;
+    } catch (err) {
+      if ((err as { code?: string }).code !== 'ERR_DLOPEN_FAILED') throw err;
+      throw databaseError(`The SQLite addon (better-sqlite3) does not load in Node.js ${process.version}: it was built for another version, or is damaged.`, fix);
+    }
   }
   return addon;
 }
 
-/** Every connection fu opens, with better-sqlite3's addon found quickly. */
+/** Every connection fu opens, on the addon loaded once. */
 export function connect(file: string, options: Database.Options = {}): Db {
-  const binding = nativeBinding();
-  return new Database(file, binding ? { ...options, nativeBinding: binding } : options);
+  return new Database(file, { ...options, nativeBinding: nativeAddon() });
 }
 
 /** "fu\0\0": written by migration 1, so a database of another program is told apart. */
@@ -77,10 +88,8 @@ export interface Migration {
   file: string;
 }
 
-const MIGRATIONS_DIR = fileURLToPath(new URL('../../migrations/', import.meta.url));
-
 /** The numbered SQL files, in order. Only names are read here; a file's SQL only when it must run. */
-export function listMigrations(dir = MIGRATIONS_DIR): Migration[] {
+export function listMigrations(dir = layout.migrations): Migration[] {
   return fs
     .readdirSync(dir)
     .map((file) => ({ file: path.join(dir, file), m: /^(\d+)_[\w-]+\.sql$/.exec(file) }))
@@ -179,6 +188,7 @@ function ensureFile(file: string): void {
  */
 export function openDatabase(file: string, migrations: Migration[] = listMigrations(), options: OpenOptions = {}): Db {
   const busyTimeoutMs = options.busyTimeoutMs ?? BUSY_TIMEOUT_MS;
+  nativeAddon(); // a broken installation is reported before the file is created
   ensureFile(file);
   checkHeader(file);
   let db: Db | undefined;

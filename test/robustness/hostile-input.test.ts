@@ -12,7 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { safe } from '../../src/cli/output.js';
 import { BIN, fu, fuEnv, runProgram, session, snapshot, startFu, type FuResult, type Session } from '../helpers.js';
 import type { ContactFields } from '../../src/store/store.js';
-import { generateFile } from '../../src/tools/gen.js';
+import { generateFile } from '../../bench/generator.js';
 import { KEY, runInPty } from '../pty.js';
 import { RAW_CONTROL, scratch } from './support.js';
 import { zoneOf } from '../../src/domain/zone.js';
