@@ -124,7 +124,10 @@ export function staleWhy(r: StaleRow): string {
   return r.action.kind === 're-engage' ? `${r.why}; write it with fu draft ${r.action.contactId}` : r.why;
 }
 
-/** Why an agenda row is due; the break-up's draft command leads so it survives the 80-column table's truncation. */
+/** The command that writes a chase's break-up message. */
+export const breakUpCommand = (r: AgendaRow): string => `fu draft ${r.contactId} --breakup`;
+
+/** Why an agenda row is due, for scripts (JSON and piped): the break-up's draft command leads. */
 export function agendaWhy(r: AgendaRow): string {
-  return r.attempt?.breakUp ? `fu draft ${r.contactId} --breakup; ${r.why}` : r.why;
+  return r.attempt?.breakUp ? `${breakUpCommand(r)}; ${r.why}` : r.why;
 }
