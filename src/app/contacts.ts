@@ -1,6 +1,7 @@
 /** Adding and editing contacts, and finding one from what the user typed. */
 import { checkMet, type MetInput, type RuleViolation, type TouchPlan } from '../domain/rules.js';
 import { closest } from '../domain/similar.js';
+import { TEXT_LIMITS } from '../domain/text.js';
 import type { Commitment, Contact, ContactFields } from '../domain/types.js';
 import { applyTouchPlan } from './history.js';
 import type { AppContext } from './context.js';
@@ -38,6 +39,8 @@ export type Added =
       met: TouchPlan | null;
       /** The next step booked at the meeting, if any. */
       nextStep: Commitment | null;
+      /** Every commitment made at the meeting (the next step, promises, expectations), in the plan's order. */
+      created: Commitment[];
     };
 
 export function addContact(ctx: AppContext, input: NewContact): Added {
@@ -54,9 +57,8 @@ export function addContact(ctx: AppContext, input: NewContact): Added {
     if (taken) return taken;
     const id = store.insertContact(input.fields, now);
     store.addTags(id, input.tags);
-    const created = met ? applyTouchPlan(ctx, id, met, now).created : [];
-    const step = created.length > 0 ? store.commitment(created[0]!)! : null;
-    return { ok: true, contact: store.contact(id)!, met, nextStep: step?.kind === 'next-step' ? step : null };
+    const created = (met ? applyTouchPlan(ctx, id, met, now).created : []).map((cid) => store.commitment(cid)!);
+    return { ok: true, contact: store.contact(id)!, met, nextStep: created.find((c) => c.kind === 'next-step') ?? null, created };
   });
 }
 
@@ -107,7 +109,8 @@ export function lookupContact(store: StorePort, query: string): Lookup {
       if (c) return { kind: 'found', contact: c };
     }
     let matches = store.contactsNamed(query);
-    if (matches.length === 0) matches = store.contactsContaining(query, SHOWN_MATCHES + 1);
+    // A text longer than a name cannot be part of one (and SQLite refuses LIKE patterns over 50,000 bytes).
+    if (matches.length === 0 && query.length <= TEXT_LIMITS.line) matches = store.contactsContaining(query, SHOWN_MATCHES + 1);
     if (matches.length === 1) return { kind: 'found', contact: matches[0]! };
     if (matches.length > 1) return { kind: 'ambiguous', matches: matches.slice(0, SHOWN_MATCHES), more: matches.length > SHOWN_MATCHES };
     return { kind: 'none', near: closest(query, store.contactNames()) };

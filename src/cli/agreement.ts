@@ -90,32 +90,43 @@ export async function askStepWhen(deps: Deps, what: string, previous?: string): 
   }
 }
 
-/** When a promise is due: re-asked while it cannot be read or is already past. */
-export async function askPromiseBy(deps: Deps, what: string, previous?: string): Promise<When> {
+type Dated = 'promise' | 'expectation';
+
+/** When a promise (or what they said they would do) is due: re-asked while it cannot be read or is already past. */
+export async function askDueBy(deps: Deps, what: string, kind: Dated = 'promise'): Promise<When> {
   let parsed: When | undefined;
-  await deps.prompter.input('By when (e.g. tomorrow 5pm)', {
-    prefill: previous,
+  await deps.prompter.input(kind === 'promise' ? 'By when (e.g. tomorrow 5pm)' : 'By when (e.g. next monday)', {
     validate: async (text) => {
       try {
         parsed = await whenAhead(deps, text);
       } catch (err) {
         return safe((err as Error).message);
       }
-      const v = checkPromise({ what, by: parsed }, deps.now, deps.config(), deps.zone);
+      const v = checkPromise({ what, by: parsed }, deps.now, deps.config(), deps.zone, kind);
       return v ? safe(promptText(v, wording(deps))) : true;
     },
   });
   return parsed!;
 }
 
-/** "Did you promise them something?" once, then "Another promise?" after each one. */
-export async function askPromises(deps: Deps): Promise<{ what: string; by: When }[]> {
-  const promises: { what: string; by: When }[] = [];
-  let question = 'Did you promise them something (answers, a quote)?';
+const DATED_QUESTIONS: Record<Dated, { first: string; again: string; what: string }> = {
+  promise: { first: 'Did you promise them something (answers, a quote)?', again: 'Another promise?', what: 'What did you promise?' },
+  expectation: {
+    first: 'Did they say they would do something by a date?',
+    again: 'Anything else they said they would do?',
+    what: 'What will they do (e.g. review it with the team)?',
+  },
+};
+
+/** "Did you promise them something?" (or "Did they say they would do something by a date?") once, then "Another ...?" after each. */
+export async function askDated(deps: Deps, kind: Dated): Promise<{ what: string; by: When }[]> {
+  const q = DATED_QUESTIONS[kind];
+  const items: { what: string; by: When }[] = [];
+  let question = q.first;
   while (await deps.prompter.confirm(question, false)) {
-    const what = (await deps.prompter.input('What did you promise?', { validate: (t) => (t.trim() ? true : 'Say what.') })).trim();
-    promises.push({ what, by: await askPromiseBy(deps, what) });
-    question = 'Another promise?';
+    const what = (await deps.prompter.input(q.what, { validate: (t) => (t.trim() ? true : 'Say what.') })).trim();
+    items.push({ what, by: await askDueBy(deps, what, kind) });
+    question = q.again;
   }
-  return promises;
+  return items;
 }

@@ -3,6 +3,7 @@
  * domain decides (a rule id, a reason code, the facts); here they become the
  * sentences, with the flags and commands that act on them.
  */
+import type { DatabaseFile } from '../app/ports.js';
 import type { AgendaRow } from '../domain/agenda.js';
 import type { RuleViolation } from '../domain/rules.js';
 import type { StaleAction, StaleRow } from '../domain/stale.js';
@@ -44,6 +45,11 @@ export function violationText(v: RuleViolation, w: Wording): { message: string; 
       const due = v.data.due;
       const shown = 'at' in due ? formatDue(due, w.zone, today) : `${formatDay(due.date, today)} ${w.config.dayEnd}`;
       return { message: `The promise "${v.data.what}" would be due ${shown}, which is in the past: promise a time that is still ahead.` };
+    }
+    case 'expectation-in-past': {
+      const due = v.data.due;
+      const shown = 'at' in due ? formatDue(due, w.zone, today) : `${formatDay(due.date, today)} ${w.config.dayEnd}`;
+      return { message: `What they will do ("${v.data.what}") would be due ${shown}, which is in the past: record the date still ahead that they gave.` };
     }
     case 'proposal-without-review':
       return { message: 'Before sending a proposal, book the time to review it together: --next "review the proposal together" --at "thu 10am".' };
@@ -108,8 +114,12 @@ export function staleCommand(a: StaleAction): string {
   switch (a.kind) {
     case 'keep-promise':
       return `fu done ${a.commitmentId}`;
-    case 'book-step':
-      return `fu next ${a.contactId} ${a.what === null ? 'WHAT' : shellQuote(a.what)} --at ${a.day === null ? 'WHEN' : `"${a.day} HH:MM"`}`;
+    case 'book-step': {
+      const at = a.day === null ? 'WHEN' : `"${a.day} HH:MM"`;
+      // A step starting with a dash would be read as an option: it comes after `--`, which ends them, so the command pastes and runs.
+      if (a.what?.startsWith('-')) return `fu next ${a.contactId} --at ${at} -- ${shellQuote(a.what)}`;
+      return `fu next ${a.contactId} ${a.what === null ? 'WHAT' : shellQuote(a.what)} --at ${at}`;
+    }
     case 're-engage':
       return `fu log ${a.contactId} --via ${a.channel} --outcome sent`;
     case 'first-touch':
@@ -124,10 +134,32 @@ export function staleWhy(r: StaleRow): string {
   return r.action.kind === 're-engage' ? `${r.why}; write it with fu draft ${r.action.contactId}` : r.why;
 }
 
-/** The command that writes a chase's break-up message. */
-export const breakUpCommand = (r: AgendaRow): string => `fu draft ${r.contactId} --breakup`;
+/**
+ * The command to run before acting on an agenda row, or null: the break-up's
+ * draft; the brief before the call for an appointment, a chase or a passed expectation.
+ */
+export function agendaCommand(r: AgendaRow): string | null {
+  if (r.attempt?.breakUp) return `fu draft ${r.contactId} --breakup`;
+  const call = (r.kind === 'next-step' && !r.late) || r.kind === 'chase' || (r.kind === 'expectation' && r.late);
+  return call ? `fu prep ${r.contactId}` : null;
+}
 
-/** Why an agenda row is due, for scripts (JSON and piped): the break-up's draft command leads. */
+/** Why an agenda row is due, for scripts (JSON and piped): led by the command to run, if any. */
 export function agendaWhy(r: AgendaRow): string {
-  return r.attempt?.breakUp ? `${breakUpCommand(r)}; ${r.why}` : r.why;
+  const command = agendaCommand(r);
+  return command ? `${command}; ${r.why}` : r.why;
+}
+
+/** One of the database's own files, as a refusal names it ("... is the database's own write-ahead log"). */
+export function databaseFileWords(file: DatabaseFile): string {
+  switch (file) {
+    case 'database':
+      return 'the database itself';
+    case 'wal':
+      return "the database's own write-ahead log";
+    case 'shm':
+      return "the database's own shared-memory index";
+    case 'journal':
+      return "the database's own rollback journal";
+  }
 }

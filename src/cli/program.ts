@@ -16,7 +16,7 @@ import { withExamples, type App } from './command-kit.js';
 import type { Zone } from '../domain/zone.js';
 
 /** What the entry needs to tell a database failure from a bug: program.ts is the one CLI module that knows the store. */
-export { asDatabaseError, isDatabaseFault, type Db } from '../store/db.js';
+export { asDatabaseError, describe, isDatabaseFault, type Db } from '../store/db.js';
 
 export interface Environment {
   io: IO;

@@ -67,7 +67,8 @@ export function templateProblem(template: string): string | null {
   const first = template.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
   if (!/^Subject:/i.test(first)) return 'its first line must be "Subject: ..."';
   for (const m of template.matchAll(/\{\{\s*([^}]*?)\s*\}\}/g)) {
-    if (!(m[1]! in PLACEHOLDERS)) return `it has an unknown placeholder {{${m[1]}}}`;
+    // Own keys only: `{{constructor}}` is no placeholder.
+    if (!Object.hasOwn(PLACEHOLDERS, m[1]!)) return `it has an unknown placeholder {{${m[1]}}}`;
   }
   return null;
 }

@@ -41,6 +41,7 @@ describe('interactive fu log, each answer checked when it is given', () => {
         ['By when', `yesterday${KEY.enter}`],
         ['which is', `${KEY.clearLine}tomorrow 5pm${KEY.enter}`],
         ['Another promise?', `n${KEY.enter}`],
+        ['Did they say', `n${KEY.enter}`],
       ],
     });
     expect(r.code, r.output).toBe(0);
@@ -62,6 +63,7 @@ describe('interactive fu log, each answer checked when it is given', () => {
         ['When', `last monday 3pm${KEY.enter}`],
         ['in the past', `${KEY.clearLine}wed 10am${KEY.enter}`],
         ['promise', `n${KEY.enter}`],
+        ['Did they say', `n${KEY.enter}`],
       ],
     });
     expect(r.code, r.output).toBe(0);
@@ -81,6 +83,7 @@ describe('interactive fu log, each answer checked when it is given', () => {
         ['When', `thursday${KEY.enter}`],
         ['A time, or a soft date?', `${KEY.down}${KEY.enter}`],
         ['promise', `n${KEY.enter}`],
+        ['Did they say', `n${KEY.enter}`],
       ],
     });
     expect(r.code, r.output).toBe(0);
@@ -99,6 +102,7 @@ describe('interactive fu log, each answer checked when it is given', () => {
         ['Press Enter again to keep it', KEY.enter],
         ['When', `tue 3pm${KEY.enter}`],
         ['promise', `n${KEY.enter}`],
+        ['Did they say', `n${KEY.enter}`],
       ],
     });
     expect(r.code, r.output).toBe(0);

@@ -6,11 +6,13 @@ import { formatDay, formatDue, localDateOf } from '../../domain/time.js';
 import { CHANNELS, OUTCOMES, type Channel, type Outcome } from '../../domain/types.js';
 import { usageError } from '../../errors.js';
 import { promptText, refusal } from '../messages.js';
-import { askAgreement, askNextStep, askPromiseBy, askPromises, askStepWhen, explain } from '../agreement.js';
+import { askAgreement, askDated, askDueBy, askNextStep, askStepWhen, explain } from '../agreement.js';
 import { appContext } from '../app-context.js';
 import type { Deps } from '../io.js';
 import { addDispositionOptions, checkNextAndDisposition, dispositionLine, dispositionOf, type DispositionOptions } from '../dispositions.js';
-import { collect, optionalText, requiredText } from '../input.js';
+import { addDatedOptions, checkPairs, datedItems, readDated, type DatedItem } from '../dated.js';
+import { optionalText, requiredText } from '../input.js';
+import { TEXT_LIMITS } from '../../domain/text.js';
 import { commitmentJson, contactJson, touchJson } from '../json.js';
 import { printJson, printWarnings, safe } from '../output.js';
 import { withExamples, type App } from '../command-kit.js';
@@ -26,8 +28,9 @@ export interface LogOptions extends DispositionOptions {
   next?: string;
   at?: string;
   soft?: boolean;
-  promise: string[];
-  by: string[];
+  promise?: DatedItem[];
+  expect?: DatedItem[];
+  by?: DatedItem[];
   value?: string;
   until?: string;
   proposal?: boolean;
@@ -40,9 +43,7 @@ export interface LogOptions extends DispositionOptions {
 /** Combinations that make no sense are usage errors, before anything is read. */
 function checkCombinations(opts: LogOptions, disposition: TouchInput['disposition']): void {
   checkNextAndDisposition(opts, disposition);
-  if (opts.promise.length !== opts.by.length) {
-    throw usageError(`Each --promise needs its own --by, in order: got ${opts.promise.length} --promise and ${opts.by.length} --by.`);
-  }
+  checkPairs(datedItems(opts));
   if (opts.outcome !== undefined) {
     if (opts.value !== undefined && !['sent', 'no-answer', 'voicemail'].includes(opts.outcome)) {
       throw usageError('--value marks an outbound value touch: use it with --outcome sent, no-answer or voicemail.');
@@ -77,12 +78,12 @@ export async function runLog(opts: LogOptions, deps: Deps): Promise<void> {
   }
   let via = opts.via;
   let outcome = opts.outcome;
-  let note = optionalText('--note', opts.note);
+  let note = optionalText('--note', opts.note, TEXT_LIMITS.free);
   if (outcome === undefined) {
     if (!prompter.enabled) throw usageError('--outcome is required when not interactive.', `One of: ${OUTCOMES.join(', ')}.`);
     via = await prompter.select('Channel', CHANNELS.map((c) => ({ name: c, value: c })), via);
     outcome = await prompter.select('Outcome', OUTCOMES.map((o) => ({ name: o, value: o, description: OUTCOME_HELP[o] })));
-    note = (await prompter.input('Note (optional)')).trim() || null;
+    note = optionalText('--note', (await prompter.input('Note (optional)')).trim() || undefined, TEXT_LIMITS.free);
     checkCombinations({ ...opts, outcome }, disposition);
   }
 
@@ -93,7 +94,7 @@ export async function runLog(opts: LogOptions, deps: Deps): Promise<void> {
     note,
     next: opts.next !== undefined ? { what: requiredText('--next', opts.next), when: await whenAhead(deps, opts.at!) } : null,
     soft: Boolean(opts.soft),
-    promises: await Promise.all(opts.promise.map(async (p, i) => ({ what: requiredText('--promise', p), by: await whenAhead(deps, opts.by[i]!) }))),
+    ...(await readDated(datedItems(opts), deps)),
     disposition,
     value: optionalText('--value', opts.value),
     until: opts.until !== undefined ? await whenDate(deps, opts.until) : null,
@@ -116,7 +117,7 @@ export async function runLog(opts: LogOptions, deps: Deps): Promise<void> {
   const logged = logTouch(ctx, contact.id, input);
   if (!logged.ok) throw refusal(logged.violation, ctx);
   render(logged, opts.json, ctx, deps);
-  if (invite) invite.writeInvitation(deps, contact, opts.invite);
+  if (invite) await invite.writeInvitation(deps, contact, opts.invite);
 }
 
 /**
@@ -142,7 +143,12 @@ async function askUntilFirm(ctx: AppContext, contactId: number, input: TouchInpu
         break;
       case 'promise-in-past': {
         const promise = input.promises.find((p) => p.what === v.data.what)!;
-        promise.by = await askPromiseBy(deps, promise.what);
+        promise.by = await askDueBy(deps, promise.what);
+        break;
+      }
+      case 'expectation-in-past': {
+        const expected = input.expectations.find((e) => e.what === v.data.what)!;
+        expected.by = await askDueBy(deps, expected.what, 'expectation');
         break;
       }
       default:
@@ -151,8 +157,10 @@ async function askUntilFirm(ctx: AppContext, contactId: number, input: TouchInpu
         input.force = true;
     }
   }
-  if (input.outcome === 'connected' && input.promises.length === 0 && input.disposition?.kind !== 'lost') {
-    input.promises.push(...(await askPromises(deps)));
+  // After Lost there is nothing more to owe or to wait for.
+  if (input.outcome === 'connected' && input.disposition?.kind !== 'lost') {
+    if (input.promises.length === 0) input.promises.push(...(await askDated(deps, 'promise')));
+    if (input.expectations.length === 0) input.expectations.push(...(await askDated(deps, 'expectation')));
   }
 }
 
@@ -181,7 +189,7 @@ function render(logged: Extract<LoggedTouch, { ok: true }>, json: boolean | unde
     lines.push(
       c.kind === 'next-step'
         ? `Next: ${safe(c.what)}, ${formatDue(c.due, zone, today)}${c.soft ? ' (soft: no time agreed)' : ''} (#${c.id}).`
-        : `Promise #${c.id}: ${safe(c.what)}, by ${formatDue(c.due, zone, today)}${'date' in c.due ? ` ${config.dayEnd}` : ''}.`,
+        : `${c.kind === 'promise' ? 'Promise' : 'Expected from them'} #${c.id}: ${safe(c.what)}, by ${formatDue(c.due, zone, today)}${'date' in c.due ? ` ${config.dayEnd}` : ''}.`,
     );
   }
   const d = contact.derived;
@@ -215,8 +223,7 @@ export function register(program: Command, app: App): void {
     .option('--next <what>', 'the next step agreed')
     .option('--at <when>', 'when the next step is, with a time: "tue 3pm"')
     .option('--soft', 'accept a next step with a date but no time (reported by fu stale)')
-    .option('--promise <what>', 'something you owe them (repeatable, pairs with --by)', collect, [])
-    .option('--by <when>', 'when the promise is due (repeatable)', collect, [])
+  addDatedOptions(cmd);
   addDispositionOptions(cmd);
   cmd
     .option('--value <text>', 'a nurture value touch: what useful thing it brought')
@@ -228,6 +235,7 @@ export function register(program: Command, app: App): void {
     .action((contact: string | undefined, opts: Omit<LogOptions, 'contact'>, command: Command) => runLog({ ...opts, contact }, app.deps(command)));
   withExamples(cmd, [
     'fu log dana --outcome connected --next "demo to the team" --at "tue 3pm" --promise "send pricing" --by "tomorrow 5pm"',
+    'fu log dana --outcome connected --next "decision call" --at "tue 11am" --expect "review it with their team" --by "mon"',
     'fu log dana --outcome no-answer',
     'fu log sam --via email --outcome sent --proposal --next "review the proposal together" --at "thu 10am"',
     'fu log chloe --via email --outcome auto-reply --until "dec 1"',
