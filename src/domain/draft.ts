@@ -141,12 +141,13 @@ export function topicOf(note: string | null): string | null {
 const NOT_A_TOPIC =
   /^(?:\p{Ll}+[^e\s]ed|\p{Ll}*ied|said|says|told|sent|thinks?|thought|likes?|wants?|needs|will|would|should|could|can|may|might|must|is|are|was|were|has|have|had|does|did|I|we|they|he|she|you|it|call|send|ask|get|come|go|see)\b/u;
 
-/** Verbs a promise starts with ("send the case study"), and their past tense. */
+/** Verbs a promise or an expectation starts with ("send the case study"), and their past tense. */
 const PAST: Record<string, string> = {
   send: 'sent', share: 'shared', email: 'emailed', forward: 'forwarded', get: 'got', prepare: 'prepared', write: 'wrote', find: 'found',
   check: 'checked', confirm: 'confirmed', ask: 'asked', call: 'called', introduce: 'introduced', book: 'booked', set: 'set', make: 'made',
   put: 'put', draft: 'drafted', update: 'updated', review: 'reviewed', schedule: 'scheduled', arrange: 'arranged', follow: 'followed',
   look: 'looked', run: 'ran', build: 'built', quote: 'quoted', price: 'priced', invite: 'invited', connect: 'connected', dig: 'dug',
+  decide: 'decided', discuss: 'discussed', talk: 'talked', sign: 'signed', approve: 'approved', test: 'tested', try: 'tried', read: 'read',
 };
 
 /** A promise as a verb phrase, split into its verb (lower case) and the rest; null when it does not open with a known verb. */
@@ -308,13 +309,40 @@ function formatSlot(at: Instant, zone: Zone, now: Instant): string {
   return `${formatDay(localDateOf(at, zone), localDateOf(now, zone))} at ${localTimeOf(at, zone)}`;
 }
 
+/**
+ * Part B without a reason given: what they said they would do by a day now past,
+ * the oldest first ("You were going to review it with your team by Mon 23 Nov: I'd
+ * like to hear where it landed."); null when nothing they were to do has passed.
+ */
+function passedExpectation(input: Pick<DraftInput, 'commitments' | 'config' | 'now' | 'zone'>): string | null {
+  const { now, zone, config } = input;
+  const today = localDateOf(now, zone);
+  const passed = input.commitments
+    .filter((c) => c.kind === 'expectation' && c.state === 'open' && isMissed(c, now, today, config, zone))
+    .sort((a, b) => (dueDate(a.due, zone) < dueDate(b.due, zone) ? -1 : 1));
+  for (const c of passed) {
+    const by = formatDay(dueDate(c.due, zone), today);
+    const v = promiseVerb(c.what);
+    if (v) return `You were going to ${v.verb}${v.rest} by ${by}: I'd like to hear where it landed.`;
+    const topic = topicOf(c.what);
+    if (topic) return `You were going to come back on ${topic} by ${by}: I'd like to hear where it landed.`;
+  }
+  return null;
+}
+
 export function buildDraft(input: DraftInput): Draft {
   const { kind, config, zone, now } = input;
   const firstName = input.contact.name.trim().split(/\s+/)[0]!;
   const yourName = config.userName.trim() || YOUR_NAME;
   let slots: Instant[] = [];
 
-  const reason = input.reason?.trim() ? sentence(input.reason) : kind === 'breakup' ? '' : kind === 'nurture' ? WHAT_YOU_SHARE : WHY_NOW;
+  const reason = input.reason?.trim()
+    ? sentence(input.reason)
+    : kind === 'breakup'
+      ? ''
+      : kind === 'nurture'
+        ? WHAT_YOU_SHARE
+        : (passedExpectation(input) ?? WHY_NOW);
 
   let ask: string;
   if (input.ask?.trim()) {

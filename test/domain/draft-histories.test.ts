@@ -15,8 +15,8 @@ const THU = '2026-11-19T14:00:00.000Z';
 const template = (kind: DraftKind) => fs.readFileSync(path.join(ROOT, 'templates', `${kind}.txt`), 'utf8');
 
 let ids = 1;
-function promise(what: string, due: string, state: Commitment['state'], closedAt: string | null = null): Commitment {
-  return { id: ids++, contactId: 1, kind: 'promise', what, due: { date: due }, soft: false, state, createdAt: THU, closedAt, late: false };
+function promise(what: string, due: string, state: Commitment['state'], closedAt: string | null = null, kind: Commitment['kind'] = 'promise'): Commitment {
+  return { id: ids++, contactId: 1, kind, what, due: { date: due }, soft: false, state, createdAt: THU, closedAt, late: false };
 }
 
 const ME = { ...DEFAULT_CONFIG, userName: 'Sam Seller', userCompany: 'Tessera', userPitch: 'we help warehouse teams plan their routes in minutes' };
@@ -123,5 +123,20 @@ describe('fu draft: part A for every kind of history', () => {
         'Should I close the file for now? A one-word reply is plenty, and if the timing changes later, my door is open.\n\nBest,\nSam Seller\n',
     );
     expect(checkMessage(`Subject: ${d.subject}\n${d.body}`, TODAY)).toEqual([]);
+  });
+
+  it.each([
+    ['a verb phrase', 'review it with their team', "You were going to review it with their team by Fri 20 Nov: I'd like to hear where it landed."],
+    ['a topic', 'the budget decision', "You were going to come back on the budget decision by Fri 20 Nov: I'd like to hear where it landed."],
+  ])('without a reason, what they were to do by a day now past is part B (%s)', (_how, what, partB) => {
+    const d = draftOf({ reason: null, touches: [makeTouch(THU, 'connected', 'call')], commitments: [promise(what, '2026-11-20', 'open', null, 'expectation')] });
+    expect(d.body).toBe(`Hi Dana,\n\nWe spoke on the phone on Thu 19 Nov.\n\n${partB}\n\n${SLOTS}\n\nBest,\nSam Seller\n`);
+    expect(d.todo).toEqual([]);
+    expect(checkMessage(`Subject: ${d.subject}\n${d.body}`, TODAY)).toEqual([]);
+  });
+
+  it('an expectation still ahead leaves the reason to fill in', () => {
+    const d = draftOf({ reason: null, touches: [makeTouch(THU, 'connected', 'call')], commitments: [promise('review it with their team', '2026-11-27', 'open', null, 'expectation')] });
+    expect(d.todo).toEqual([expect.stringContaining('[WHY NOW')]);
   });
 });
