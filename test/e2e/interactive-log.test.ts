@@ -51,6 +51,23 @@ describe('interactive fu log, each answer checked when it is given', () => {
     expect(shown.nextStep?.what).toBe('demo to the team');
   });
 
+  it('re-asks what they said they would do by yesterday at its own prompt', async () => {
+    const run = await withDana();
+    const r = await runInPty(['log', 'dana', '--outcome', 'connected', '--next', 'decision call', '--at', 'fri 11am'], {
+      env: envFor(run),
+      steps: [
+        ['Did you promise', KEY.enter],
+        ['Did they say', `y${KEY.enter}`],
+        ['What will they do', `review it with the team${KEY.enter}`],
+        ['By when', `yesterday${KEY.enter}`],
+        ['which is', `${KEY.clearLine}wed${KEY.enter}`],
+        ['Anything else', KEY.enter],
+      ],
+    });
+    expect(r.code, r.output).toBe(0);
+    expect(r.output).toContain('Expected from them #2: review it with the team, by Wed 25 Nov 17:00.');
+  });
+
   it('echoes the contact it found and never shows a flag name', async () => {
     const run = await withDana();
     const r = await runInPty(['log'], {
@@ -118,6 +135,7 @@ describe('interactive fu log, each answer checked when it is given', () => {
     });
     expect(r.code, r.output).toBe(0);
     expect(r.output).not.toContain('promise');
+    expect(r.output).not.toContain('Did they say');
     expect((await run.json<Shown>('show', 'dana')).status).toBe('lost');
   });
 
