@@ -9,7 +9,7 @@ export type PointsSet = { ok: true; points: string[] } | { ok: false; reason: 't
 /** Replaces the points prepared for a contact's next call. */
 export function setCallPoints(ctx: AppContext, contactId: number, points: string[]): PointsSet {
   if (points.length > MAX_POINTS) return { ok: false, reason: 'too-many', max: MAX_POINTS };
-  ctx.store.transaction(() => ctx.store.setPendingPoints(contactId, points, ctx.now));
+  ctx.store.transaction({ kind: 'prep', at: ctx.now }, () => ctx.store.setPendingPoints(contactId, points, ctx.now));
   return { ok: true, points };
 }
 

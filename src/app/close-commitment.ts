@@ -20,7 +20,7 @@ export type Closed =
 
 export function closeCommitment(ctx: AppContext, id: number, state: 'kept' | 'cancelled'): Closed {
   const { store, now, zone, config } = ctx;
-  return store.transaction((): Closed => {
+  return store.transaction({ kind: state === 'kept' ? 'done' : 'cancel', at: now }, (): Closed => {
     const c = store.commitment(id);
     if (!c) return { ok: false, reason: 'not-found' };
     if (c.state !== 'open') return { ok: false, reason: 'already-closed', state: c.state };

@@ -10,9 +10,9 @@ export type ConfigSet = { ok: false; message: string } | { ok: true; value: stri
 const DERIVED_FROM: readonly (keyof Config)[] = ['attemptsLimit', 'attemptsGapDays', 'nurtureEveryDays', 'nurtureNotFitDays'];
 
 /** Checks and stores one value, in one transaction with the due days it changes. */
-export function setConfig(ctx: Pick<AppContext, 'store' | 'zone'>, key: string, value: string): ConfigSet {
+export function setConfig(ctx: Pick<AppContext, 'store' | 'zone' | 'now'>, key: string, value: string): ConfigSet {
   const { store } = ctx;
-  return store.transaction((): ConfigSet => {
+  return store.transaction({ kind: 'config', at: ctx.now }, (): ConfigSet => {
     const before = configFrom(store.configValues());
     const checked = checkConfigValue(key, value, before);
     if (!checked.ok) return checked;

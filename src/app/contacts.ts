@@ -1,6 +1,6 @@
 /** Adding and editing contacts, and finding one from what the user typed. */
 import { checkMet, type MetInput, type RuleViolation, type TouchPlan } from '../domain/rules.js';
-import { closest } from '../domain/similar.js';
+import { closest, possibleDuplicates, type DuplicateReason } from '../domain/similar.js';
 import { TEXT_LIMITS } from '../domain/text.js';
 import type { Commitment, Contact, ContactFields } from '../domain/types.js';
 import { applyTouchPlan } from './history.js';
@@ -29,6 +29,17 @@ export interface NewContact {
   met: Omit<MetInput, 'at'> | null;
 }
 
+/** An existing contact the new one may duplicate, and why. */
+export interface PossibleDuplicate {
+  contact: Named;
+  reason: DuplicateReason;
+}
+
+/** The contacts that `fields` may duplicate (to ask before adding). */
+export function duplicatesOf(store: StorePort, fields: Pick<ContactFields, 'name' | 'company'>): PossibleDuplicate[] {
+  return store.read(() => possibleDuplicates(fields, store.contactNames()));
+}
+
 export type Added =
   | { ok: false; reason: 'rule'; violation: RuleViolation }
   | EmailTaken
@@ -39,6 +50,8 @@ export type Added =
       met: TouchPlan | null;
       /** The next step booked at the meeting, if any. */
       nextStep: Commitment | null;
+      /** The contacts that were there already and that it may duplicate. */
+      duplicates: PossibleDuplicate[];
       /** Every commitment made at the meeting (the next step, promises, expectations), in the plan's order. */
       created: Commitment[];
     };
@@ -52,13 +65,14 @@ export function addContact(ctx: AppContext, input: NewContact): Added {
     if (!decision.ok) return { ok: false, reason: 'rule', violation: decision.violation };
     met = decision.plan;
   }
-  return store.transaction((): Added => {
+  return store.transaction({ kind: 'add', at: now }, (): Added => {
     const taken = emailTaken(store, input.fields.email);
     if (taken) return taken;
+    const duplicates = duplicatesOf(store, input.fields);
     const id = store.insertContact(input.fields, now);
     store.addTags(id, input.tags);
     const created = (met ? applyTouchPlan(ctx, id, met, now).created : []).map((cid) => store.commitment(cid)!);
-    return { ok: true, contact: store.contact(id)!, met, nextStep: created.find((c) => c.kind === 'next-step') ?? null, created };
+    return { ok: true, contact: store.contact(id)!, met, nextStep: created.find((c) => c.kind === 'next-step') ?? null, created, duplicates };
   });
 }
 
@@ -72,7 +86,7 @@ export type Edited = EmailTaken | { ok: true; contact: Contact };
 
 export function editContact(ctx: AppContext, contactId: number, changes: ContactChanges): Edited {
   const { store, now } = ctx;
-  return store.transaction((): Edited => {
+  return store.transaction({ kind: 'edit', at: now }, (): Edited => {
     const taken = emailTaken(store, changes.fields.email, contactId);
     if (taken) return taken;
     store.updateContact(contactId, changes.fields, now);

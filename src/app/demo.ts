@@ -164,7 +164,7 @@ export function loadDemo(ctx: AppContext): DemoLoaded {
   const at = ([day, time]: Moment) => instantAt(addDays(today, day), time, zone);
   const when = (m: Moment | number): When =>
     typeof m === 'number' ? { hasTime: false, date: addDays(today, m) } : { hasTime: true, at: at(m), date: addDays(today, m[0]) };
-  return store.transaction((): DemoLoaded => {
+  return store.transaction({ kind: 'demo', at: now }, (): DemoLoaded => {
     if (store.contactCount() > 0) return { ok: false, reason: 'not-empty' };
     const replay = (c: DemoContact, id: number, t: DemoTouch) => {
       const input: TouchInput = {

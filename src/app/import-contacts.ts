@@ -46,7 +46,7 @@ export function importContacts(ctx: AppContext, input: ImportInput): ImportResul
     const plan = store.read(decide);
     return { ...plan, ...base, addedIds: [], applied: false, stoppedByBadRows: plan.bad.length > 0 && !input.skipBad };
   }
-  return store.transaction(() => {
+  return store.transaction({ kind: 'import', at: now }, () => {
     const plan = decide();
     if (plan.bad.length > 0 && !input.skipBad) return { ...plan, ...base, addedIds: [], applied: false, stoppedByBadRows: true };
     const total = plan.add.length;

@@ -27,7 +27,7 @@ export function decideTouch(ctx: AppContext, contactId: number, input: TouchInpu
 export function logTouch(ctx: AppContext, contactId: number, input: TouchInput): LoggedTouch {
   const { store } = ctx;
   // Decided inside the write transaction: two fu processes can never both pass the rules.
-  return store.transaction((): LoggedTouch => {
+  return store.transaction({ kind: 'log', at: ctx.now }, (): LoggedTouch => {
     const decision = decideTouch(ctx, contactId, input);
     if (!decision.ok) return decision;
     const { touchId, created } = applyTouchPlan(ctx, contactId, decision.plan, ctx.now);

@@ -5,6 +5,7 @@
  */
 import type { AgendaDay, AgendaRows } from '../domain/agenda.js';
 import type { AgendaEntry } from '../domain/calendar.js';
+import type { JournalEntry, WriteKind } from '../domain/journal.js';
 import type { ImportedContact, KnownContact } from '../domain/contact-import.js';
 import type { AttemptMark } from '../domain/derive.js';
 import type { StaleContact, StaleParams } from '../domain/stale.js';
@@ -26,15 +27,36 @@ import type {
   Touch,
 } from '../domain/types.js';
 
+export type { JournalEntry, JournalRow, WriteKind } from '../domain/journal.js';
+
 export interface StorePort {
-  /** One all-or-nothing write, checked against what is committed (no other writer in between). */
-  transaction<T>(fn: () => T): T;
+  /**
+   * One all-or-nothing write, checked against what is committed (no other
+   * writer in between), and journaled in the same transaction: the rows it
+   * changes, before and after, so that it can be taken back.
+   */
+  transaction<T>(write: { kind: WriteKind; at: Instant }, fn: () => T): T;
   /** One consistent read: every query in `fn` sees the same committed state. */
   read<T>(fn: () => T): T;
+
+  // The journal (fu undo).
+  /** The latest writes not taken back, newest first, at most `limit`. */
+  undoableWrites(limit: number): JournalEntry[];
+  journalEntry(id: number): JournalEntry | undefined;
+  /** The writes after `entryId`, not taken back, that changed a row it changed, oldest first. */
+  laterWritesTouching(entryId: number): Omit<JournalEntry, 'rows'>[];
+  /** A write transaction that is not journaled: taking a write back (fu undo walks back, it does not undo itself). */
+  unjournaledTransaction<T>(fn: () => T): T;
+  /** Puts every row a write changed back as it was, last change first, and marks the write undone (in an unjournaled transaction). */
+  revert(entryId: number, at: Instant): void;
 
   insertContact(fields: ContactFields, now: Instant): number;
   updateContact(id: number, fields: Partial<ContactFields>, now: Instant): void;
   setStatus(id: number, status: Status, now: Instant): void;
+  /** Removes a contact with its tags, touches, commitments and prepared points (each row journaled, children first). */
+  deleteContact(id: number): void;
+  /** Moves every touch, commitment and prepared point of `from` to `to` (a merge). */
+  moveHistory(from: number, to: number): void;
   contact(id: number): Contact | undefined;
   contactByEmail(email: string): Contact | undefined;
   /** Contacts whose name or company equals `text`, ignoring case. */
@@ -54,6 +76,10 @@ export interface StorePort {
   removeTags(contactId: number, tags: string[]): void;
 
   insertTouch(touch: NewTouch, forcedRules: string[], now: Instant): number;
+  touch(id: number): Touch | undefined;
+  /** Corrects a recorded touch (its direction follows its outcome). */
+  updateTouch(id: number, changes: Partial<Pick<NewTouch, 'at' | 'channel' | 'outcome' | 'direction' | 'note'>>): void;
+  deleteTouch(id: number): void;
   /** A contact's touches, oldest first. */
   touchesOf(contactId: number): Touch[];
   /** The rules overridden on each forced touch of a contact, comma-separated, by touch id. */

@@ -18,7 +18,7 @@ export type Rescheduled =
 
 export function reschedule(ctx: AppContext, contactId: number, next: NextStepInput, soft: boolean): Rescheduled {
   const { store, now, zone } = ctx;
-  return store.transaction((): Rescheduled => {
+  return store.transaction({ kind: 'next', at: now }, (): Rescheduled => {
     const decision = checkReschedule(contactState(store, contactId), next, soft, now, zone);
     if (!decision.ok) return decision;
     const plan = decision.plan;

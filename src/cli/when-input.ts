@@ -27,11 +27,11 @@ export async function whenDate(clock: Clock, text: string): Promise<LocalDate> {
  * When a touch happened (`--on`): weekdays resolve backward and it cannot be
  * in the future. A past date without a time is taken as midday that day.
  */
-export async function whenHappened(clock: Clock, text: string | undefined): Promise<Instant> {
+export async function whenHappened(clock: Clock, text: string | undefined, flag = '--on'): Promise<Instant> {
   if (text === undefined) return clock.now;
   const when = bounded(text, await parseWhen(text, clock.now, clock.zone, { direction: 'backward' }));
   const today = localDateOf(clock.now, clock.zone);
   const at = when.hasTime ? when.at : when.date === today ? clock.now : instantAt(when.date, '12:00', clock.zone);
-  if (Date.parse(at) > Date.parse(clock.now)) throw usageError(`--on "${text}" is in the future: log a touch once it has happened.`);
+  if (Date.parse(at) > Date.parse(clock.now)) throw usageError(`${flag} "${text}" is in the future: log a touch once it has happened.`);
   return at;
 }

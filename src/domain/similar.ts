@@ -1,18 +1,9 @@
-/** "Did you mean": the names closest to what was typed, for a contact that was not found. */
+/** "Did you mean": the names closest to what was typed, for a contact that was not found; and the contacts a new one may duplicate. */
+import { distance } from 'fastest-levenshtein';
 
 /** Levenshtein distance, case-insensitive. */
 export function editDistance(a: string, b: string): number {
-  const s = a.toLowerCase();
-  const t = b.toLowerCase();
-  let prev = Array.from({ length: t.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= s.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= t.length; j++) {
-      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (s[i - 1] === t[j - 1] ? 0 : 1));
-    }
-    prev = cur;
-  }
-  return prev[t.length]!;
+  return distance(a.toLowerCase(), b.toLowerCase());
 }
 
 const MAX_TYPO_LENGTH = 100;
@@ -36,4 +27,40 @@ export function closest<T extends { name: string; company: string | null }>(quer
     .sort((a, b) => a.s - b.s)
     .slice(0, limit)
     .map((x) => x.c);
+}
+
+/** Why an existing contact may be the one being added. */
+export type DuplicateReason = 'same-name-and-company' | 'similar-name';
+
+type Candidate = { id: number; name: string; company: string | null };
+
+const norm = (text: string | null | undefined) => (text ?? '').trim().toLowerCase().replace(/\s+/g, ' ');
+
+/**
+ * The existing contacts a new one may duplicate, the surest first: the same
+ * name at the same company, or a name a typo or two away (at most one edit in
+ * five characters) where the companies do not differ. (The same email is
+ * refused outright: one contact per email.)
+ */
+export function possibleDuplicates<T extends Candidate>(added: { name: string; company: string | null }, candidates: readonly T[], limit = 3): { contact: T; reason: DuplicateReason }[] {
+  const name = norm(added.name);
+  const company = norm(added.company);
+  const found: { contact: T; reason: DuplicateReason; rank: number }[] = [];
+  for (const c of candidates) {
+    const other = norm(c.name);
+    if (company && other === name && norm(c.company) === company) {
+      found.push({ contact: c, reason: 'same-name-and-company', rank: 0 });
+      continue;
+    }
+    if (company && c.company && norm(c.company) !== company) continue;
+    const allowed = Math.max(1, Math.floor(Math.max(name.length, other.length) / 5));
+    // The distance is at least the difference in length: most names are ruled out without computing it.
+    if (Math.abs(name.length - other.length) > allowed || name.length > MAX_TYPO_LENGTH) continue;
+    const d = editDistance(name, other);
+    if (d <= allowed) found.push({ contact: c, reason: 'similar-name', rank: 1 + d });
+  }
+  return found
+    .sort((a, b) => a.rank - b.rank || a.contact.id - b.contact.id)
+    .slice(0, limit)
+    .map(({ contact, reason }) => ({ contact, reason }));
 }

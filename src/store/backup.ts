@@ -276,7 +276,7 @@ export function copyRowsFrom(store: Store, tmp: string, source: string): void {
   const db = store.db;
   db.prepare('ATTACH DATABASE ? AS restored').run(tmp);
   try {
-    store.transaction(() => {
+    store.unjournaledTransaction(() => {
       const schema = (name: string) =>
         JSON.stringify(db.prepare(`SELECT type, name, tbl_name, sql FROM ${name}.sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name`).all());
       if (schema('main') !== schema('restored')) {

@@ -5,6 +5,7 @@
 import type { AgendaDay, AgendaRows } from '../domain/agenda.js';
 import type { AgendaEntry } from '../domain/calendar.js';
 import type { ImportedContact, KnownContact } from '../domain/contact-import.js';
+import type { JournalEntry, WriteKind } from '../domain/journal.js';
 import type { StaleContact, StaleParams } from '../domain/stale.js';
 import type {
   Commitment,
@@ -24,6 +25,7 @@ import type { AttemptMark } from '../domain/derive.js';
 import type { StatsQuery, StatsRows } from '../domain/stats.js';
 import type { Db } from './db.js';
 import * as exchange from './exchange.js';
+import * as journal from './journal.js';
 import { agendaRows, appointmentsBetween, staleCandidates } from './queries.js';
 import { commitmentFromRow, CONTACT_COLUMNS, contactFromRow, dueColumns, touchFromRow, type Row } from './rows.js';
 import { statsRows } from './stats.js';
@@ -34,10 +36,16 @@ export class Store {
   constructor(readonly db: Db) {}
 
   /**
-   * One write transaction, taken at once (BEGIN IMMEDIATE) so rules are checked against what is committed.
+   * One write transaction, taken at once (BEGIN IMMEDIATE) so rules are checked against what is committed,
+   * and journaled in it (see journal.ts), so that fu undo can take it back.
    * A lock held by another process past the busy timeout throws SQLITE_BUSY with nothing written (exit 5, see failureOf).
    */
-  transaction<T>(fn: () => T): T {
+  transaction<T>(write: { kind: WriteKind; at: Instant }, fn: () => T): T {
+    return journal.journaled(this.db, write, fn);
+  }
+
+  /** A write transaction the journal does not record: taking a write back, restoring a backup. */
+  unjournaledTransaction<T>(fn: () => T): T {
     return this.db.transaction(fn).immediate();
   }
 
@@ -48,6 +56,24 @@ export class Store {
    */
   read<T>(fn: () => T): T {
     return this.db.inTransaction ? fn() : this.db.transaction(fn).deferred();
+  }
+
+  // ---- the journal (journal.ts) ----------------------------------------------
+
+  undoableWrites(limit: number): JournalEntry[] {
+    return journal.undoableWrites(this.db, limit);
+  }
+
+  journalEntry(id: number): JournalEntry | undefined {
+    return journal.journalEntry(this.db, id);
+  }
+
+  laterWritesTouching(entryId: number): Omit<JournalEntry, 'rows'>[] {
+    return journal.laterWritesTouching(this.db, entryId);
+  }
+
+  revert(entryId: number, at: Instant): void {
+    journal.revert(this.db, entryId, at);
   }
 
   close(): void {
@@ -75,6 +101,22 @@ export class Store {
 
   setStatus(id: number, status: Status, now: Instant): void {
     this.db.prepare('UPDATE contacts SET status = ?, updated_at = ? WHERE id = ?').run(status, now, id);
+  }
+
+  deleteContact(id: number): void {
+    // Children first, each row on its own: the journal then puts the contact back before its children.
+    this.db.prepare('DELETE FROM call_points WHERE contact_id = ?').run(id);
+    this.db.prepare('DELETE FROM commitment_history WHERE commitment_id IN (SELECT id FROM commitments WHERE contact_id = ?)').run(id);
+    this.db.prepare('DELETE FROM commitments WHERE contact_id = ?').run(id);
+    this.db.prepare('DELETE FROM touches WHERE contact_id = ?').run(id);
+    this.db.prepare('DELETE FROM tags WHERE contact_id = ?').run(id);
+    this.db.prepare('DELETE FROM contacts WHERE id = ?').run(id);
+  }
+
+  moveHistory(from: number, to: number): void {
+    this.db.prepare('UPDATE touches SET contact_id = ? WHERE contact_id = ?').run(to, from);
+    this.db.prepare('UPDATE commitments SET contact_id = ? WHERE contact_id = ?').run(to, from);
+    this.db.prepare('UPDATE call_points SET contact_id = ? WHERE contact_id = ?').run(to, from);
   }
 
   contact(id: number): Contact | undefined {
@@ -219,6 +261,22 @@ export class Store {
         now,
       });
     return Number(info.lastInsertRowid);
+  }
+
+  touch(id: number): Touch | undefined {
+    const r = this.db.prepare('SELECT * FROM touches WHERE id = ?').get(id) as Row | undefined;
+    return r && touchFromRow(r);
+  }
+
+  updateTouch(id: number, changes: Partial<Pick<NewTouch, 'at' | 'channel' | 'outcome' | 'direction' | 'note'>>): void {
+    const column = { at: 'happened_at', channel: 'channel', outcome: 'outcome', direction: 'direction', note: 'note' } as const;
+    const keys = Object.keys(changes) as (keyof typeof column)[];
+    if (keys.length === 0) return;
+    this.db.prepare(`UPDATE touches SET ${keys.map((k) => `${column[k]} = @${k}`).join(', ')} WHERE id = @id`).run({ ...changes, id });
+  }
+
+  deleteTouch(id: number): void {
+    this.db.prepare('DELETE FROM touches WHERE id = ?').run(id);
   }
 
   /** The next step a touch booked, kept on it for the statistics. */

@@ -173,7 +173,9 @@ function digest(file: string): string {
   try {
     const hash = createHash('sha1');
     for (const { name } of db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]) {
-      hash.update(name).update(JSON.stringify(db.prepare(`SELECT * FROM "${name}" ORDER BY 1, 2`).all()));
+      // Ordered by the first two columns, or the only one (journal_recording).
+      const order = (db.prepare('SELECT count(*) AS n FROM pragma_table_info(?)').get(name) as { n: number }).n > 1 ? '1, 2' : '1';
+      hash.update(name).update(JSON.stringify(db.prepare(`SELECT * FROM "${name}" ORDER BY ${order}`).all()));
     }
     return hash.digest('hex');
   } finally {

@@ -59,7 +59,7 @@ describe('fu log --expect WHAT --by WHEN', () => {
     );
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toBe(
-      'Logged call connected with Dana Reyes (Acme), Mon 23 Nov 09:00.\n' +
+      'Logged call connected with Dana Reyes (Acme), Mon 23 Nov 09:00 (touch #1).\n' +
         'Next: decision call, Fri 27 Nov 11:00 (#1).\n' +
         'Promise #2: send the pricing, by Tue 24 Nov 17:00.\n' +
         'Expected from them #3: review it with the team, by Wed 25 Nov 17:00.\n',

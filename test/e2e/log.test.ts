@@ -36,7 +36,7 @@ describe('fu log: a conversation ends with a firm next step (R1, R2)', () => {
     const ok = await run('log', 'dana', '--outcome', 'connected', '--note', 'call me in two weeks', '--next', 'hear the decision of the team', '--at', 'tue 3pm', '--promise', 'send the answers', '--by', 'tomorrow 5pm');
     expect(ok.code, ok.stderr).toBe(0);
     expect(ok.stdout).toBe(
-      'Logged call connected with Dana Reyes (Acme), Mon 23 Nov 10:00.\n' +
+      'Logged call connected with Dana Reyes (Acme), Mon 23 Nov 10:00 (touch #1).\n' +
         'Next: hear the decision of the team, Tue 24 Nov 15:00 (#1).\n' +
         'Promise #2: send the answers, by Tue 24 Nov 17:00.\n',
     );

@@ -54,9 +54,9 @@ describe('screens at 80 columns', () => {
     const chloe = await screen(run, ['show', 'chloe'], '2026-12-10T09:00:00Z');
     fits(chloe);
     expect(chloe).toContain(
-      '  Mon 23 Nov 09:00  email replied: asked us to come back once their two\n' +
-        '                    warehouses in Lyon and Marseille have merged their planning\n' +
-        '                    teams\n',
+      '  Mon 23 Nov 09:00  touch #43 email replied: asked us to come back once their\n' +
+        '                    two warehouses in Lyon and Marseille have merged their\n' +
+        '                    planning teams\n',
     );
     await expect(chloe).toMatchFileSnapshot('golden/show-80.txt');
   });

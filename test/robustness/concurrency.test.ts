@@ -29,7 +29,7 @@ function withContacts(n: number, options: { chaseDueToday?: boolean } = {}): str
   const db = path.join(scratch(), 'fu.db');
   const store = new Store(openDatabase(db));
   const config = configFrom(store.configValues());
-  store.transaction(() => {
+  store.unjournaledTransaction(() => {
     for (let i = 0; i < n; i++) {
       const id = store.insertContact({ name: `C${String(i).padStart(2, '0')}`, company: null, email: null, phone: null, source: null, note: null }, THREE_DAYS_AGO);
       if (options.chaseDueToday) {

@@ -27,6 +27,17 @@ export function integrity(file: string): string {
   }
 }
 
+/** Every row of fu's own tables, the journal aside: what fu undo must put back exactly. */
+export function content(file: string): string {
+  const db = openRaw(file);
+  try {
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'journal%' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[];
+    return JSON.stringify(Object.fromEntries(tables.map((t) => [t.name, db.prepare(`SELECT * FROM "${t.name}"`).all()])));
+  } finally {
+    db.close();
+  }
+}
+
 export function count(file: string, table: string): number {
   const db = openRaw(file);
   try {

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { addContact, type NewContact } from '../../app/contacts.js';
+import { addContact, duplicatesOf, type NewContact, type PossibleDuplicate } from '../../app/contacts.js';
 import { TEXT_LIMITS } from '../../domain/text.js';
 import { formatDue, localDateOf } from '../../domain/time.js';
 import { usageError } from '../../errors.js';
@@ -9,7 +9,8 @@ import type { Deps } from '../io.js';
 import { checkEmail, collect, emailTakenError, optionalText, requiredText } from '../input.js';
 import { promptText, refusal } from '../messages.js';
 import { askAgreement, askStepWhen, explain } from '../agreement.js';
-import { printWarnings, safe } from '../output.js';
+import { contactJson } from '../json.js';
+import { printJson, printWarnings, safe } from '../output.js';
 import { addDispositionOptions, checkNextAndDisposition, dispositionLine, dispositionOf, type DispositionOptions } from '../dispositions.js';
 import { whenAhead } from '../when-input.js';
 import { addDatedOptions, checkPairs, datedItems, readDated, type DatedItem } from '../dated.js';
@@ -26,12 +27,21 @@ export interface AddOptions extends DispositionOptions {
   next?: string;
   at?: string;
   soft?: boolean;
+  json?: boolean;
   promise?: DatedItem[];
   expect?: DatedItem[];
   by?: DatedItem[];
 }
 
-export async function runAdd(opts: AddOptions, deps: Deps): Promise<number> {
+const REASONS: Record<PossibleDuplicate['reason'], string> = {
+  'same-name-and-company': 'the same name at the same company',
+  'similar-name': 'a very similar name',
+};
+
+const duplicateLine = (d: PossibleDuplicate) =>
+  `Possible duplicate: #${d.contact.id} ${safe(d.contact.name)}${d.contact.company ? ` (${safe(d.contact.company)})` : ''}, ${REASONS[d.reason]}.`;
+
+export async function runAdd(opts: AddOptions, deps: Deps): Promise<void> {
   let name = opts.name;
   if (name === undefined) {
     if (!deps.prompter.enabled) throw usageError('NAME is required when not interactive.', 'Usage: fu add NAME [--company C] [--email E]');
@@ -48,6 +58,18 @@ export async function runAdd(opts: AddOptions, deps: Deps): Promise<number> {
   const tags = opts.tag.map((t) => requiredText('--tag', t));
   const met = await metInput(opts, deps);
   const ctx = appContext(deps);
+  // On a terminal, a possible duplicate is shown before anything is added, and the user decides.
+  const asked = deps.prompter.enabled && !opts.json;
+  if (asked) {
+    const duplicates = duplicatesOf(ctx.store, fields);
+    if (duplicates.length > 0) {
+      deps.io.err(duplicates.map((d) => `${duplicateLine(d)}\n`).join(''));
+      if (!(await deps.prompter.confirm(`Add ${safe(fields.name)} as a new contact anyway?`, false))) {
+        deps.io.err(`Nothing was added. Add what you know to it with: fu edit ${duplicates[0]!.contact.id} ...\n`);
+        return;
+      }
+    }
+  }
   let added = addContact(ctx, { fields, tags, met });
   // Interactive: the meeting's missing or unfirm next step is asked for, as fu log does, instead of refused.
   while (!added.ok && added.reason === 'rule' && met && deps.prompter.enabled) {
@@ -62,7 +84,18 @@ export async function runAdd(opts: AddOptions, deps: Deps): Promise<number> {
     added = addContact(ctx, { fields, tags, met });
   }
   if (!added.ok) throw added.reason === 'rule' ? refusal(added.violation, ctx) : emailTakenError(fields.email!, added);
-  const { contact } = added;
+  const { contact, nextStep: step, duplicates } = added;
+  if (opts.json) {
+    if (added.met) printWarnings(deps.io, added.met.warnings);
+    printJson(deps.io, {
+      contact: contactJson(contact, ctx.store.tagsOf(contact.id), step, ctx),
+      duplicates: duplicates.map((d) => ({ id: d.contact.id, name: d.contact.name, company: d.contact.company, reason: d.reason })),
+    });
+    return;
+  }
+  if (!asked && duplicates.length > 0) {
+    deps.io.err(duplicates.map((d) => `${duplicateLine(d)} If it is the same person: fu merge ${d.contact.id} ${contact.id}\n`).join(''));
+  }
   const today = localDateOf(deps.now, deps.zone);
   const lines = [`Added #${contact.id} ${safe(fields.name)}${fields.company ? ` (${safe(fields.company)})` : ''}${added.met ? `, met at ${safe(opts.met)}` : ''}.`];
   if (added.met) {
@@ -75,7 +108,6 @@ export async function runAdd(opts: AddOptions, deps: Deps): Promise<number> {
     if (disposed) lines.push(disposed);
   }
   deps.io.out(lines.join('\n') + '\n');
-  return contact.id;
 }
 
 /** `--met EVENT`: meeting someone is a conversation, so R1 wants a next step or a disposition before leaving. */
@@ -99,7 +131,9 @@ export function register(program: Command, app: App): void {
   const cmd = program
     .command('add')
     .summary('add a contact')
-    .description('Add a contact: a prospect, optionally with a company.')
+    .description(
+      'Add a contact: a prospect, optionally with a company. A contact with the same name at the same company, or a very similar name, is named as a possible duplicate (on a terminal, fu asks before adding); fu merge folds one into the other.',
+    )
     .argument('[name]', 'full name')
     .option('--company <company>', 'company')
     .option('--email <email>', 'email (unique: one contact per email)')
@@ -110,7 +144,8 @@ export function register(program: Command, app: App): void {
     .option('--met <event>', 'met in person (a conference...): needs a next step or a disposition')
     .option('--next <what>', 'with --met: the next step agreed')
     .option('--at <when>', 'with --met: when, with a time of day')
-    .option('--soft', 'with --met: accept a next step without a time');
+    .option('--soft', 'with --met: accept a next step without a time')
+    .option('--json', 'print JSON for scripts');
   addDatedOptions(cmd, 'with --met: ');
   addDispositionOptions(cmd).action(async (name: string | undefined, opts: Omit<AddOptions, 'name'>, command: Command) => {
       await runAdd({ ...opts, name }, app.deps(command));

@@ -11,12 +11,15 @@ export type Register = (program: Command, app: App) => void;
 export const COMMANDS: readonly (readonly [name: string, load: () => Promise<{ register: Register }>])[] = [
   ['log', () => import('./log.js')],
   ['next', () => import('./next.js')],
+  ['touch', () => import('./touch.js')],
   ['done', () => import('./done.js')],
   ['cancel', () => import('./cancel.js')],
   ['today', () => import('./today.js')],
   ['stale', () => import('./stale.js')],
   ['add', () => import('./add.js')],
   ['edit', () => import('./edit.js')],
+  ['rm', () => import('./rm.js')],
+  ['merge', () => import('./merge.js')],
   ['list', () => import('./list.js')],
   ['show', () => import('./show.js')],
   ['draft', () => import('./draft.js')],
@@ -31,4 +34,5 @@ export const COMMANDS: readonly (readonly [name: string, load: () => Promise<{ r
   ['export', () => import('./export.js')],
   ['calendar', () => import('./calendar.js')],
   ['invite', () => import('./invite.js')],
+  ['undo', () => import('./undo.js')],
 ];

@@ -183,7 +183,7 @@ function render(logged: Extract<LoggedTouch, { ok: true }>, json: boolean | unde
   const today = localDateOf(now, zone);
   const t = plan.touch;
   const who = `${safe(contact.name)}${contact.company ? ` (${safe(contact.company)})` : ''}`;
-  const lines = [`Logged ${t.channel} ${t.outcome} with ${who}, ${formatDue({ at: t.at }, zone, today)}${plan.overridden.length ? ` [forced past ${plan.overridden.join(', ')}]` : ''}.`];
+  const lines = [`Logged ${t.channel} ${t.outcome} with ${who}, ${formatDue({ at: t.at }, zone, today)}${plan.overridden.length ? ` [forced past ${plan.overridden.join(', ')}]` : ''} (touch #${logged.touch.id}).`];
   for (const c of plan.close) lines.push(`${c.state === 'kept' ? 'Kept' : c.state === 'replaced' ? 'Replaced' : 'Cancelled'} #${c.id}.`);
   for (const c of commitments) {
     lines.push(

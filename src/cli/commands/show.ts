@@ -49,7 +49,7 @@ export async function runShow(opts: ShowOptions, deps: Deps): Promise<void> {
     ...touches.map((t) => ({
       at: t.at,
       order: 0,
-      line: `${t.channel} ${t.outcome}${t.proposal ? ', proposal sent' : ''}${t.value ? `, value: ${safe(t.value)}` : ''}${t.until ? `, away until ${t.until}` : ''}${t.disposition ? `, marked ${t.disposition}${t.lostReason ? ` (${safe(t.lostReason)})` : ''}` : ''}${forcedOf(t).length ? ` [forced past ${forcedOf(t).join(', ')}]` : ''}${t.note ? `: ${safe(t.note)}` : ''}${points.has(t.id) ? ` (points made: ${points.get(t.id)!.map((p) => safe(p)).join('; ')})` : ''}`,
+      line: `touch #${t.id} ${t.channel} ${t.outcome}${t.proposal ? ', proposal sent' : ''}${t.value ? `, value: ${safe(t.value)}` : ''}${t.until ? `, away until ${t.until}` : ''}${t.disposition ? `, marked ${t.disposition}${t.lostReason ? ` (${safe(t.lostReason)})` : ''}` : ''}${forcedOf(t).length ? ` [forced past ${forcedOf(t).join(', ')}]` : ''}${t.note ? `: ${safe(t.note)}` : ''}${points.has(t.id) ? ` (points made: ${points.get(t.id)!.map((p) => safe(p)).join('; ')})` : ''}`,
     })),
     ...commitments.map((c) => ({
       at: c.createdAt,
