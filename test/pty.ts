@@ -44,4 +44,4 @@ export function runInPty(
   });
 }
 
-export const KEY = { enter: '\r', down: '\u001b[B', ctrlC: '\u0003' };
+export const KEY = { enter: '\r', down: '\u001b[B', ctrlC: '\u0003', clearLine: '\u0015' };

@@ -72,6 +72,26 @@ export function violationText(v: RuleViolation, w: Wording): { message: string; 
   }
 }
 
+/**
+ * A refusal worded for someone answering questions: no flags, and where a
+ * choice fixes it, the choice as the question offers it.
+ */
+export function promptText(v: RuleViolation, w: Wording): string {
+  const today = localDateOf(w.now, w.zone);
+  switch (v.reason) {
+    case 'no-next-step':
+      return v.data.metAt !== null
+        ? `A contact met at ${v.data.metAt} needs a next step booked before you leave: a meeting with a date and a time, or close it out (won, lost, nurture, not a fit). ${ASK_SMALLER}`
+        : `A conversation must end with a firm next step: a dated appointment with a time, or close it out (won, lost, nurture, not a fit). ${ASK_SMALLER}`;
+    case 'step-without-time':
+      return `"${formatDay(v.data.date, today)}" has no time of day: agree a time with them (${TIME_SUGGESTION[v.data.partOfDay ?? 'none']}), or keep it as a soft date.`;
+    case 'proposal-without-review':
+      return 'Before sending a proposal, book the time to review it together: a next step with a date and a time.';
+    default:
+      return violationText(v, w).message;
+  }
+}
+
 /** The refusal as the error fu exits with (exit 3, the rule named first). */
 export function refusal(v: RuleViolation, w: Wording): FuError {
   const { message, hint } = violationText(v, w);
@@ -115,14 +135,19 @@ export function staleWhy(r: StaleRow): string {
 }
 
 /**
- * Why an agenda row is due, led by the command to run before acting on it, so
- * that it survives the 80-column table's truncation: the break-up's draft; the
- * brief before the call for an appointment, a chase or a passed expectation.
+ * The command to run before acting on an agenda row, or null: the break-up's
+ * draft; the brief before the call for an appointment, a chase or a passed expectation.
  */
-export function agendaWhy(r: AgendaRow): string {
-  if (r.attempt?.breakUp) return `fu draft ${r.contactId} --breakup; ${r.why}`;
+export function agendaCommand(r: AgendaRow): string | null {
+  if (r.attempt?.breakUp) return `fu draft ${r.contactId} --breakup`;
   const call = (r.kind === 'next-step' && !r.late) || r.kind === 'chase' || (r.kind === 'expectation' && r.late);
-  return call ? `fu prep ${r.contactId}; ${r.why}` : r.why;
+  return call ? `fu prep ${r.contactId}` : null;
+}
+
+/** Why an agenda row is due, for scripts (JSON and piped): led by the command to run, if any. */
+export function agendaWhy(r: AgendaRow): string {
+  const command = agendaCommand(r);
+  return command ? `${command}; ${r.why}` : r.why;
 }
 
 /** One of the database's own files, as a refusal names it ("... is the database's own write-ahead log"). */

@@ -128,12 +128,39 @@ export function truncate(text: string, width: number, measure: Measure): string 
   return `${text.slice(0, end)}…`;
 }
 
+const SGR = /\u001b\[[0-9;]*m/g;
+
+/**
+ * Wraps a line at spaces to `width` columns (colour codes take none), the
+ * lines after the first indented by `indent` spaces; a word longer than a line
+ * stays whole rather than being cut. For terminals: piped text is not wrapped.
+ */
+export function wrapWords(line: string, width: number, indent: number, measure: Measure): string {
+  const columns = (t: string) => measure(t.replace(SGR, ''));
+  if (columns(line) <= width) return line;
+  const lead = /^ */.exec(line)![0];
+  const out: string[] = [];
+  let current = lead;
+  // Each word keeps the spaces after it, so spacing inside a line (a column gap) survives.
+  for (const token of line.slice(lead.length).split(/(?<= )(?=\S)/)) {
+    if (current.trim() !== '' && columns(current) + columns(token.trimEnd()) > width) {
+      out.push(current.trimEnd());
+      current = ' '.repeat(indent);
+    }
+    current += token;
+  }
+  out.push(current.trimEnd());
+  return out.join('\n');
+}
+
 export interface Column {
   header: string;
   /** Columns that may shrink to fit the terminal; the rest keep their width. */
   flex?: boolean;
   /** Never narrower than this when shrinking. */
   min?: number;
+  /** Left out, rather than every flexible column cut, when the table does not fit. */
+  optional?: boolean;
 }
 
 /**
@@ -143,13 +170,21 @@ export interface Column {
  * padding: the widths are decided here, and cli-table3 cost ~20 ms for a
  * hundred rows of the agenda, its per-cell layout work doing nothing more.)
  */
-export async function renderTable(io: IO, columns: Column[], rows: string[][]): Promise<string> {
+export async function renderTable(io: IO, allColumns: Column[], allRows: string[][]): Promise<string> {
   const gap = 2;
-  const cells = rows.map((r) => r.map((v) => safe(v)));
+  const allCells = allRows.map((r) => r.map((v) => safe(v)));
+  const displayWidth = await measureFor([...allColumns.map((c) => c.header), ...allCells.flat()]);
+  const natural = allColumns.map((c, i) => Math.max(displayWidth(c.header), ...allCells.map((r) => displayWidth(r[i] ?? ''))));
+  const room = Math.max(20, io.columns - 1);
+  const fits = (kept: number[]) => kept.reduce((a, i) => a + natural[i]!, 0) + gap * (kept.length - 1) <= room;
+  // The optional columns go first, the last one first, before any column is cut.
+  let kept = allColumns.map((_, i) => i);
+  for (let i = allColumns.length - 1; i >= 0 && !fits(kept); i--) if (allColumns[i]!.optional) kept = kept.filter((k) => k !== i);
+  const columns = kept.map((i) => allColumns[i]!);
+  const cells = allCells.map((r) => kept.map((i) => r[i] ?? ''));
   const headers = columns.map((c) => c.header);
-  const displayWidth = await measureFor([...headers, ...cells.flat()]);
-  const widths = columns.map((c, i) => Math.max(displayWidth(c.header), ...cells.map((r) => displayWidth(r[i] ?? ''))));
-  const budget = Math.max(20, io.columns - 1) - gap * (columns.length - 1);
+  const widths = kept.map((i) => natural[i]!);
+  const budget = room - gap * (columns.length - 1);
   let over = widths.reduce((a, b) => a + b, 0) - budget;
   // Narrow the widest flexible column a column at a time, so long columns shrink evenly.
   while (over > 0) {

@@ -1,5 +1,5 @@
 /** The commander program: global options, one module per command, shared plumbing. */
-import { Command } from 'commander';
+import { Command, Help, type Option } from 'commander';
 import layout from '../../bin/layout.cjs';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -65,6 +65,15 @@ async function loadCommands(program: Command, app: App, argv: string[]): Promise
   for (const m of modules) m.register(program, app);
 }
 
+/**
+ * An option's help line, as commander writes it, except that a repeatable option's
+ * empty starting list is not shown: "(default: [])" tells the user nothing.
+ */
+function describeOption(this: Help, option: Option): string {
+  const empty = Array.isArray(option.defaultValue) && option.defaultValue.length === 0;
+  return Help.prototype.optionDescription.call(this, empty ? Object.assign(Object.create(option) as Option, { defaultValue: undefined }) : option);
+}
+
 export async function buildProgram(environment: Environment, argv: string[] = []): Promise<{ program: Command; close(): void; database(): Db | undefined }> {
   const { io, env, zone } = environment;
   let store: Store | undefined;
@@ -81,6 +90,7 @@ export async function buildProgram(environment: Environment, argv: string[] = []
     .exitOverride()
     .showSuggestionAfterError(true)
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s), outputError: () => {} })
+    .configureHelp({ optionDescription: describeOption })
     .addHelpCommand(false);
 
   const app: App = {

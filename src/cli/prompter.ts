@@ -13,7 +13,8 @@ export interface Choice<T> {
 export interface Prompter {
   /** Prompts are allowed: stdin and stdout are terminals and --no-input was not given. */
   enabled: boolean;
-  input(message: string, options?: { default?: string; validate?: (value: string) => Promise<string | true> | string | true }): Promise<string>;
+  /** `prefill`: a previous answer, put on the line to be edited rather than typed again. */
+  input(message: string, options?: { default?: string; prefill?: string; validate?: (value: string) => Promise<string | true> | string | true }): Promise<string>;
   select<T>(message: string, choices: Choice<T>[], defaultValue?: T): Promise<T>;
   confirm(message: string, defaultValue?: boolean): Promise<boolean>;
 }
@@ -32,7 +33,8 @@ export function inquirerPrompter(enabled: boolean): Prompter {
     enabled,
     async input(message, options = {}) {
       const { input } = await load();
-      return input({ message, default: options.default, validate: options.validate }).catch(interrupted);
+      const prefill = options.prefill !== undefined ? { default: options.prefill, prefill: 'editable' as const } : { default: options.default };
+      return input({ message, ...prefill, validate: options.validate }).catch(interrupted);
     },
     async select(message, choices, defaultValue) {
       const { select } = await load();

@@ -2,15 +2,21 @@
  * `fu check`: a lint for follow-up messages (why fu exists, docs/rules.md). Pure.
  *
  * The heuristics, kept simple on purpose:
- * - a weak phrase is one of WEAK_PHRASES, case-insensitive, any spacing;
+ * - a weak phrase is one of WEAK_PHRASES (weak-phrases.ts), case-insensitive, any spacing;
+ * - a placeholder left by a draft (`[WHY NOW: ...]`) is a finding until it is filled in;
  * - an ask is a sentence ending in a question mark (`??` counts once):
- *   none is "no ask", two or more is "more than one ask";
+ *   none is "no ask", two or more is "more than one ask"; a question that asks for
+ *   nothing concrete ("Any updates?") is not an ask;
  * - more than 150 words is "too long" (a word is a run of non-blank characters).
  * A first line `Subject: ...` is checked for weak phrases only: a question in
  * the subject is not the ask, and it does not count as words.
  */
 
-export type FindingKind = 'weak-phrase' | 'no-ask' | 'many-asks' | 'too-long';
+import { addDays, formatDay, weekdayOf } from './time.js';
+import type { LocalDate } from './types.js';
+import { WEAK_PHRASES } from './weak-phrases.js';
+
+export type FindingKind = 'weak-phrase' | 'placeholder' | 'no-ask' | 'many-asks' | 'too-long';
 
 interface Finding {
   kind: FindingKind;
@@ -25,26 +31,19 @@ interface Finding {
 
 export const MAX_WORDS = 150;
 
-const WEAK_PHRASES: readonly (readonly [phrase: string, suggestion: string])[] = [
-  ['just checking in', 'Say why you are writing now: something relevant to them today.'],
-  ['touching base', 'Say why you are writing now, then ask for one concrete next step.'],
-  ['touch base', 'Name the concrete next step: "a 15-minute call on Tue at 15:00".'],
-  ['circling back', 'Remind them of your history in one line ("When we spoke on Mon about X..."), then say why now.'],
-  ['circle back', 'Name the concrete next step and its time instead.'],
-  ['hope all is well', 'Open with your history together or the reason you are writing.'],
-  ['hope this email finds you well', 'Open with your history together or the reason you are writing.'],
-  ['feel free to reach out', 'End with one clear ask they can answer in a word.'],
-  ['following up on my last email', 'Bring something new: a reason that matters to them today.'],
-  ['just following up', 'Bring something new: a reason that matters to them today.'],
-  ['any update?', 'Ask for one concrete step: "Would Tue at 15:00 or Wed at 10:00 suit you for 15 minutes?"'],
-  ['any updates?', 'Ask for one concrete step: "Would Tue at 15:00 or Wed at 10:00 suit you for 15 minutes?"'],
-];
-
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const PHRASES = WEAK_PHRASES.map(([phrase, suggestion]) => ({
+const wordsPattern = (phrase: string) => phrase.split(' ').map((w) => escapeRegExp(w).replace(/'/g, "['\u2019]")).join('\\s+');
+const PHRASES = WEAK_PHRASES.map(({ phrase, suggestion, alone, notAnAsk }) => ({
   suggestion,
-  re: new RegExp(`(?<![\\p{L}\\p{N}])${phrase.split(' ').map(escapeRegExp).join('\\s+')}${/\w$/.test(phrase) ? '(?![\\p{L}\\p{N}])' : ''}`, 'giu'),
+  notAnAsk: Boolean(notAnAsk),
+  re: alone
+    ? // The whole sentence or clause: it starts the text, a paragraph or a clause, and ends at a stop, a comma, a paragraph or the text's end.
+      new RegExp(`(?<=^|[.!?,;:]\\s+|\\n[ \\t]*\\n\\s*)${wordsPattern(phrase)}(?=\\s*[.!?,;:]|[ \\t]*\\n[ \\t]*\\n|\\s*$)`, 'giu')
+    : new RegExp(`(?<![\\p{L}\\p{N}])${wordsPattern(phrase)}(?![\\p{L}\\p{N}])`, 'giu'),
 }));
+
+/** A placeholder a draft leaves to fill in: `[WHY NOW: ...]`, `[YOUR NAME]`. */
+const PLACEHOLDER = /\[[A-Z][A-Z ]*[A-Z](?::[^\]\n]*)?\]/g;
 
 function position(text: string, offset: number): { line: number; column: number; offset: number } {
   const before = text.slice(0, offset);
@@ -52,25 +51,44 @@ function position(text: string, offset: number): { line: number; column: number;
   return { line, column: offset - (before.lastIndexOf('\n') + 1) + 1, offset };
 }
 
-export function checkMessage(text: string): Finding[] {
+/** The next two working days after `today`, for the example slots of the suggestions. */
+function exampleDays(today: LocalDate): [string, string] {
+  const days: string[] = [];
+  for (let d = addDays(today, 1); days.length < 2; d = addDays(d, 1)) {
+    if (weekdayOf(d) !== 0 && weekdayOf(d) !== 6) days.push(formatDay(d, today));
+  }
+  return [days[0]!, days[1]!];
+}
+
+/** Checks a message; `today` dates the example slots in the suggestions. */
+export function checkMessage(text: string, today: LocalDate): Finding[] {
+  const [day1, day2] = exampleDays(today);
+  const withDays = (s: string) => s.replace(/\{day1\}/g, day1).replace(/\{day2\}/g, day2);
   const findings: Finding[] = [];
-  for (const { re, suggestion } of PHRASES) {
+  // The question marks that close a question asking for nothing concrete.
+  const emptyAsks = new Set<number>();
+  for (const { re, suggestion, notAnAsk } of PHRASES) {
     for (const m of text.matchAll(re)) {
-      findings.push({ kind: 'weak-phrase', phrase: m[0], ...position(text, m.index), suggestion });
+      findings.push({ kind: 'weak-phrase', phrase: m[0], ...position(text, m.index), suggestion: withDays(suggestion) });
+      const mark = notAnAsk ? /^\s*\?/.exec(text.slice(m.index + m[0].length)) : null;
+      if (mark) emptyAsks.add(m.index + m[0].length + mark[0].length - 1);
     }
+  }
+  for (const m of text.matchAll(PLACEHOLDER)) {
+    findings.push({ kind: 'placeholder', phrase: m[0], ...position(text, m.index), suggestion: 'Fill in the placeholder, or take it out.' });
   }
   const subject = /^Subject:[^\n]*(\n|$)/i.exec(text);
   const bodyStart = subject ? subject[0].length : 0;
   const body = text.slice(bodyStart);
 
-  const asks = [...body.matchAll(/\?+/g)];
+  const asks = [...body.matchAll(/\?+/g)].filter((m) => !emptyAsks.has(bodyStart + m.index));
   if (asks.length === 0) {
     const end = text.replace(/\s+$/, '').length;
     findings.push({
       kind: 'no-ask',
       phrase: '',
       ...position(text, end),
-      suggestion: 'End with one clear question for the next step, e.g. "Would Tue 24 Nov at 15:00 or Wed 25 Nov at 10:00 suit you for 15 minutes?"',
+      suggestion: withDays('End with one clear question for the next step, e.g. "Would {day1} at 15:00 or {day2} at 10:00 suit you for 15 minutes?"'),
     });
   } else if (asks.length > 1) {
     const second = asks[1]!;

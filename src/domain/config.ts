@@ -29,6 +29,12 @@ const personName = (value: string): Check =>
     ? { ok: true, value }
     : { ok: false, message: `must be a name on one line, 1 to 100 characters, not "${value}"` };
 
+/** A sentence on one line, printable, at most 200 characters. */
+const oneLine = (value: string): Check =>
+  value.length > 0 && value.length <= 200 && !UNSAFE_CHAR.test(value)
+    ? { ok: true, value }
+    : { ok: false, message: `must be one line of 1 to 200 characters, not "${value}"` };
+
 /** An email address, as fu requires of a contact's, on one line. */
 const emailAddress = (value: string): Check =>
   value.length <= 254 && isEmailAddress(value) && !UNSAFE_CHAR.test(value) ? { ok: true, value } : { ok: false, message: `must be an email address, not "${value}"` };
@@ -49,6 +55,8 @@ export const CONFIG_KEYS: Readonly<Record<string, KeySpec>> = Object.assign(Obje
   'day.end': { field: 'dayEnd', describe: 'end of the working day (HH:MM); promises without a time are due then', check: timeOfDay },
   'user.name': { field: 'userName', describe: 'your name, signing the drafted messages', check: personName },
   'user.email': { field: 'userEmail', describe: 'your email, the organizer of the invitations', check: emailAddress },
+  'user.company': { field: 'userCompany', describe: 'your company, introducing you in a first message', check: personName },
+  'user.pitch': { field: 'userPitch', describe: 'one line on what you do for customers, for a first message', check: oneLine },
 });
 
 /** Times of day stay `HH:MM` strings (they compare as text), the name a string; everything else is a number. */

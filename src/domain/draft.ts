@@ -16,7 +16,7 @@ export const PLACEHOLDERS = {
   firstName: 'the first word of the contact name',
   name: 'the contact name',
   company: 'the company, else the contact name',
-  history: 'part A: when and how you last spoke, what was discussed, sent and promised',
+  history: 'part A: who you are (in a first message), when and how you last spoke, what was discussed, sent and promised',
   reason: 'part B: the reason given, as a sentence, else a [WHY NOW: ...] placeholder',
   ask: 'part C: the ask given, else the default ask (two concrete slots for a follow-up)',
   signature: '"Best," and config user.name ([YOUR NAME] when unset)',
@@ -33,7 +33,8 @@ const APPOINTMENT_MINUTES = 30;
 
 export interface DraftInput {
   kind: DraftKind;
-  contact: { name: string; company: string | null };
+  /** `source`: how the contact came to you; a clause of three words or more ("Lea suggested I write") introduces a first message. */
+  contact: { name: string; company: string | null; source: string | null };
   /** This contact's touches and commitments, any order. */
   touches: Touch[];
   commitments: Commitment[];
@@ -131,7 +132,62 @@ const byTime = (a: { at: Instant }, b: { at: Instant }) => (a.at < b.at ? -1 : a
 export function topicOf(note: string | null): string | null {
   const text = note?.trim().replace(/\s+/g, ' ') ?? '';
   if (!text || /[.;!?]/.test(text.replace(/\.$/, '')) || /^\p{Lu}\p{Ll}/u.test(text)) return null;
+  // A clause that opens with a verb or a pronoun is a report of what was said, not a topic: "liked the pilot, asked for a case study".
+  if (text.split(/,|\band\b|\bbut\b/).some((part) => NOT_A_TOPIC.test(part.trim()))) return null;
   return clause(text);
+}
+
+/** The first word of a clause that is not a topic: a past tense, a verb of saying or wanting, a pronoun. */
+const NOT_A_TOPIC =
+  /^(?:\p{Ll}+[^e\s]ed|\p{Ll}*ied|said|says|told|sent|thinks?|thought|likes?|wants?|needs|will|would|should|could|can|may|might|must|is|are|was|were|has|have|had|does|did|I|we|they|he|she|you|it|call|send|ask|get|come|go|see)\b/u;
+
+/** Verbs a promise or an expectation starts with ("send the case study"), and their past tense. */
+const PAST: Record<string, string> = {
+  send: 'sent', share: 'shared', email: 'emailed', forward: 'forwarded', get: 'got', prepare: 'prepared', write: 'wrote', find: 'found',
+  check: 'checked', confirm: 'confirmed', ask: 'asked', call: 'called', introduce: 'introduced', book: 'booked', set: 'set', make: 'made',
+  put: 'put', draft: 'drafted', update: 'updated', review: 'reviewed', schedule: 'scheduled', arrange: 'arranged', follow: 'followed',
+  look: 'looked', run: 'ran', build: 'built', quote: 'quoted', price: 'priced', invite: 'invited', connect: 'connected', dig: 'dug',
+  decide: 'decided', discuss: 'discussed', talk: 'talked', sign: 'signed', approve: 'approved', test: 'tested', try: 'tried', read: 'read',
+};
+
+/** A promise as a verb phrase, split into its verb (lower case) and the rest; null when it does not open with a known verb. */
+function promiseVerb(what: string): { verb: string; rest: string } | null {
+  const text = clause(what);
+  const m = /^(\p{L}+)(.*)$/u.exec(text);
+  if (!m) return null;
+  const verb = m[1]!.toLowerCase();
+  return Object.hasOwn(PAST, verb) ? { verb, rest: m[2]! } : null;
+}
+
+/** A kept promise after "As promised, I": "sent the case study"; a topic ("pricing for 40 seats") is "took care of" it; anything else is left out. */
+function promiseDone(what: string): string | null {
+  const v = promiseVerb(what);
+  if (v) return `${PAST[v.verb]}${v.rest}`;
+  const topic = topicOf(what);
+  return topic ? `took care of ${topic}` : null;
+}
+
+/** An open promise after "As promised, I will": "send the case study"; a topic is "get you" it; anything else is left out. */
+function promiseOwed(what: string): string | null {
+  const v = promiseVerb(what);
+  if (v) return `${v.verb}${v.rest}`;
+  const topic = topicOf(what);
+  return topic ? `get you ${topic}` : null;
+}
+
+/**
+ * Who you are, for a first message (no conversation yet): your name and company,
+ * how the contact came to you when the source reads as a clause ("Lea suggested I
+ * write", "we met at the Retail Expo": three words or more), and your one-line pitch.
+ */
+function introduction(input: Pick<DraftInput, 'config' | 'contact'>): string[] {
+  const { userName, userCompany, userPitch } = input.config;
+  const source = input.contact.source?.trim() ?? '';
+  return [
+    userCompany.trim() ? `I'm ${userName.trim() || YOUR_NAME} from ${userCompany.trim()}.` : '',
+    source.split(/\s+/).length >= 3 ? sentence(clause(source)) : '',
+    userPitch.trim() ? sentence(clause(userPitch)) : '',
+  ].filter(Boolean);
 }
 
 interface History {
@@ -142,7 +198,7 @@ interface History {
 }
 
 /** Part A: the last conversation, what was sent since, the attempts since, the open promises. */
-function historyOf(input: Pick<DraftInput, 'touches' | 'commitments' | 'config' | 'now' | 'zone' | 'kind'>): History {
+function historyOf(input: Pick<DraftInput, 'touches' | 'commitments' | 'config' | 'now' | 'zone' | 'kind' | 'contact'>): History {
   const { zone, now } = input;
   const today = localDateOf(now, zone);
   const day = (at: Instant) => formatDay(localDateOf(at, zone), today);
@@ -158,8 +214,14 @@ function historyOf(input: Pick<DraftInput, 'touches' | 'commitments' | 'config' 
     if (lastTwoWay.outcome === 'replied') parts.push(`Thank you for your reply on ${day(lastTwoWay.at)}${about}.`);
     else if (lastTwoWay.channel === 'meeting') parts.push(`It was good to meet on ${day(lastTwoWay.at)}${about ? ` and talk${about}` : ''}.`);
     else parts.push(`We spoke ${via ? `${via} ` : ''}on ${day(lastTwoWay.at)}${about}.`);
-  }
+  } else parts.push(...introduction(input));
   const since = touches.filter((t) => !lastTwoWay || t.at > lastTwoWay.at);
+  // An auto-reply's return date came from their inbox, not from them: it is never quoted.
+  const away = since.filter((t) => t.outcome === 'auto-reply' && t.until !== null).at(-1);
+  if (away) {
+    if (away.until! <= today) parts.unshift('Welcome back.');
+    else parts.push('I know you are away at the moment, so there is no rush.');
+  }
   const proposal = touches.filter((t) => t.proposal).at(-1);
   if (proposal && (!lastTwoWay || proposal.at >= lastTwoWay.at)) parts.push(`I sent you our proposal on ${day(proposal.at)}.`);
   const values = since.filter((t) => t.value && t.outcome !== 'auto-reply');
@@ -171,12 +233,19 @@ function historyOf(input: Pick<DraftInput, 'touches' | 'commitments' | 'config' 
     const how = channels.length === 1 ? `I ${TRIED[channels[0]!]}` : 'I tried to reach you';
     parts.push(`${how} on ${list(unanswered.map((t) => day(t.at)))}${input.kind === 'follow-up' ? ', and I know how full a week can get' : ''}.`);
   }
-  const kept = input.commitments.filter((c) => c.kind === 'promise' && c.state === 'kept' && (!lastTwoWay || (c.closedAt ?? '') > lastTwoWay.at));
-  if (kept.length) parts.push(`Done as promised: ${list(kept.map((c) => clause(c.what)))}.`);
-  const owed = input.commitments.filter((c) => c.kind === 'promise' && c.state === 'open');
+  const kept = input.commitments
+    .filter((c) => c.kind === 'promise' && c.state === 'kept' && (!lastTwoWay || (c.closedAt ?? '') > lastTwoWay.at))
+    .flatMap((c) => promiseDone(c.what) ?? []);
+  if (kept.length) parts.push(`As promised, I ${list(kept)}.`);
   // A promise already missed is owed without its date: a deadline that has passed is no promise to repeat.
-  const by = (c: Commitment) => (isMissed(c, now, today, input.config, zone) ? '' : `, by ${formatDay(dueDate(c.due, zone), today)}`);
-  if (owed.length) parts.push(`As promised: ${list(owed.map((c) => `${clause(c.what)}${by(c)}`))}.`);
+  const by = (c: Commitment) => (isMissed(c, now, today, input.config, zone) ? '' : ` by ${formatDay(dueDate(c.due, zone), today)}`);
+  const owed = input.commitments
+    .filter((c) => c.kind === 'promise' && c.state === 'open')
+    .flatMap((c) => {
+      const owing = promiseOwed(c.what);
+      return owing ? [`${owing}${by(c)}`] : [];
+    });
+  if (owed.length) parts.push(`As promised, I will ${list(owed)}.`);
   return { text: parts.join(' '), leftOut };
 }
 
@@ -240,13 +309,40 @@ function formatSlot(at: Instant, zone: Zone, now: Instant): string {
   return `${formatDay(localDateOf(at, zone), localDateOf(now, zone))} at ${localTimeOf(at, zone)}`;
 }
 
+/**
+ * Part B without a reason given: what they said they would do by a day now past,
+ * the oldest first ("You were going to review it with your team by Mon 23 Nov: I'd
+ * like to hear where it landed."); null when nothing they were to do has passed.
+ */
+function passedExpectation(input: Pick<DraftInput, 'commitments' | 'config' | 'now' | 'zone'>): string | null {
+  const { now, zone, config } = input;
+  const today = localDateOf(now, zone);
+  const passed = input.commitments
+    .filter((c) => c.kind === 'expectation' && c.state === 'open' && isMissed(c, now, today, config, zone))
+    .sort((a, b) => (dueDate(a.due, zone) < dueDate(b.due, zone) ? -1 : 1));
+  for (const c of passed) {
+    const by = formatDay(dueDate(c.due, zone), today);
+    const v = promiseVerb(c.what);
+    if (v) return `You were going to ${v.verb}${v.rest} by ${by}: I'd like to hear where it landed.`;
+    const topic = topicOf(c.what);
+    if (topic) return `You were going to come back on ${topic} by ${by}: I'd like to hear where it landed.`;
+  }
+  return null;
+}
+
 export function buildDraft(input: DraftInput): Draft {
   const { kind, config, zone, now } = input;
   const firstName = input.contact.name.trim().split(/\s+/)[0]!;
   const yourName = config.userName.trim() || YOUR_NAME;
   let slots: Instant[] = [];
 
-  const reason = input.reason?.trim() ? sentence(input.reason) : kind === 'breakup' ? '' : kind === 'nurture' ? WHAT_YOU_SHARE : WHY_NOW;
+  const reason = input.reason?.trim()
+    ? sentence(input.reason)
+    : kind === 'breakup'
+      ? ''
+      : kind === 'nurture'
+        ? WHAT_YOU_SHARE
+        : (passedExpectation(input) ?? WHY_NOW);
 
   let ask: string;
   if (input.ask?.trim()) {

@@ -164,7 +164,7 @@ export function vaguePhrase(text: string): string | null {
   return VAGUE.exec(text)?.[0] ?? null;
 }
 
-function vagueWarning(what: string): Warning | null {
+export function vagueWarning(what: string): Warning | null {
   const phrase = vaguePhrase(what);
   return phrase === null
     ? null

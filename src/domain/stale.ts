@@ -22,6 +22,8 @@ export interface StaleContact {
   derived: DerivedState;
   /** The first touch ever; needed only when there was never a two-way touch. */
   firstTouchAt: Instant | null;
+  /** How the last two-way touch went (a conversation, or a written reply), to word it; null when there was none. */
+  lastTwoWayOutcome: 'connected' | 'replied' | null;
   /**
    * Its open commitments that can decide the category: every one that may be
    * missed by now, and its open next step (the store need not read the others).
@@ -164,7 +166,7 @@ export function categorize(c: StaleContact, ctx: StaleContext): StaleRow | null 
     const via: Channel = d.lastAttemptChannel === 'email' && d.sameChannelRun >= 2 ? 'linkedin' : 'email';
     return row(
       're-engage',
-      `talked ${formatDay(localDateOf(d.lastTwoWayAt, zone), today)}, then ${plural(d.unanswered, 'unanswered attempt')}; silent ${plural(facts.daysSilent, 'day')}`,
+      `${c.lastTwoWayOutcome === 'replied' ? 'replied' : 'talked'} ${formatDay(localDateOf(d.lastTwoWayAt, zone), today)}, then ${plural(d.unanswered, 'unanswered attempt')}; silent ${plural(facts.daysSilent, 'day')}`,
       { kind: 're-engage', contactId: id, channel: via },
     );
   }

@@ -75,6 +75,10 @@ export interface Config {
   userName: string;
   /** The user's email: the organizer of the invitations fu writes; empty when unset. */
   userEmail: string;
+  /** The user's company, introducing them in a first message; empty when unset. */
+  userCompany: string;
+  /** One line on what the user's company does for customers, for a first message; empty when unset. */
+  userPitch: string;
 }
 
 export const DEFAULT_CONFIG: Config = {
@@ -88,6 +92,8 @@ export const DEFAULT_CONFIG: Config = {
   dayEnd: '17:00',
   userName: '',
   userEmail: '',
+  userCompany: '',
+  userPitch: '',
 };
 
 /**

@@ -37,7 +37,10 @@ const openCommitment = (due: 'due_at' | 'due_date') =>
 const STALE_CONTACT = `c.id, c.name, c.company, c.status, c.created_at, c.last_touch_at, c.last_two_way_at, c.unanswered, c.last_attempt_at,
            c.last_attempt_channel, c.same_channel_run, c.chase_due_on, c.nurture_due_on, c.value_unanswered, c.next_step_id,
            CASE WHEN c.last_two_way_at IS NULL
-                THEN (SELECT min(t.happened_at) FROM touches t WHERE t.contact_id = c.id) END AS first_touch_at`;
+                THEN (SELECT min(t.happened_at) FROM touches t WHERE t.contact_id = c.id) END AS first_touch_at,
+           CASE WHEN c.last_two_way_at IS NOT NULL
+                THEN (SELECT t.outcome FROM touches t WHERE t.contact_id = c.id AND t.happened_at = c.last_two_way_at
+                      AND t.outcome IN ('connected', 'replied') ORDER BY t.outcome = 'connected' DESC LIMIT 1) END AS last_two_way_outcome`;
 /** contacts_stale's WHERE, written the same so that SQLite can use that partial index. */
 const STALE_INDEXED = "c.status IN ('active', 'nurture') AND (c.next_step_id IS NULL OR c.unanswered >= 2 OR c.value_unanswered > 0)";
 const AGENDA_CONTACT = `id, name, company, status, last_touch_at, last_two_way_at, unanswered, last_attempt_at, last_attempt_channel,
@@ -197,6 +200,7 @@ export function staleCandidates(store: Connection, params: StaleParams): StaleCo
     createdAt: r[4] as string,
     derived: derivedAt(r, 5),
     firstTouchAt: r[15] as string | null,
+    lastTwoWayOutcome: r[16] as StaleContact['lastTwoWayOutcome'],
     open: open.get(r[0] as number) ?? [],
   }));
 }

@@ -18,7 +18,7 @@ function step(due: Commitment['due'], extra: Partial<Commitment> = {}): Commitme
 const promise = (due: Commitment['due'], id = 60): Commitment => ({ ...step(due), id, kind: 'promise', what: 'send the pricing', soft: false });
 
 function contact(derived: Partial<DerivedState>, extra: Partial<StaleContact> = {}): StaleContact {
-  return { id: 1, name: 'Dana Reyes', company: 'Acme', status: 'active', createdAt: daysAgo(200), derived: { ...noHistory, ...derived }, firstTouchAt: null, open: [], ...extra };
+  return { id: 1, name: 'Dana Reyes', company: 'Acme', status: 'active', createdAt: daysAgo(200), derived: { ...noHistory, ...derived }, firstTouchAt: null, lastTwoWayOutcome: derived.lastTwoWayAt ? 'connected' : null, open: [], ...extra };
 }
 
 /** Talked `talked` days ago, then `attempts` unanswered attempts, the last `silent` days ago. */
@@ -115,6 +115,11 @@ describe('fu stale: facts and the action to take next', () => {
     const row = categorize(contact(sequence(30, 2, 15, { lastAttemptChannel: 'email', sameChannelRun: 2 })), ctx)!;
     expect(row).toMatchObject({ category: 're-engage', attemptsSince: 2, daysSilent: 15, daysSinceTwoWay: 30, action: { kind: 're-engage', contactId: 1, channel: 'linkedin' } });
     expect(row.why).toBe('talked Sat 24 Oct, then 2 unanswered attempts; silent 15 days');
+  });
+
+  it('re-engage after a written reply says they replied, not that you talked', () => {
+    const row = categorize(contact(sequence(30, 1, 15), { lastTwoWayOutcome: 'replied' }), ctx)!;
+    expect(row.why).toBe('replied Sat 24 Oct, then 1 unanswered attempt; silent 15 days');
   });
 
   it('drop: close it out as lost, "no response"', () => {

@@ -47,7 +47,7 @@ describe('fu draft', () => {
   });
 
   it.each([
-    ['one conversation', 'dana', ['--reason', 'your team doubled this quarter'], ['Hi Dana,', 'We spoke on the phone on Thu 19 Nov about the pilot for the sales team.', 'As promised: send pricing, by Wed 25 Nov.', 'Your team doubled this quarter.']],
+    ['one conversation', 'dana', ['--reason', 'your team doubled this quarter'], ['Hi Dana,', 'We spoke on the phone on Thu 19 Nov about the pilot for the sales team.', 'As promised, I will send pricing by Wed 25 Nov.', 'Your team doubled this quarter.']],
     ['a proposal sent', 'sam', ['--reason', 'the Q1 price change is coming'], ['Hi Sam,', 'I sent you our proposal on Wed 18 Nov.', 'to go through the proposal together?']],
     ['two unanswered calls', 'lee', ['--reason', 'Initech opened a new office'], ['Hi Lee,', 'I called on Mon 16 Nov and Thu 19 Nov', 'Initech opened a new office.']],
     ['a nurture contact', 'kim', ['--reason', 'our benchmark of warehouse tools is out'], ['Hi Kim,', 'We spoke on the phone on Thu 1 Oct about no budget before spring.', 'Our benchmark of warehouse tools is out.', 'Would that be useful to you?']],

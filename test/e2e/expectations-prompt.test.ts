@@ -16,7 +16,7 @@ describe('fu log in a terminal', () => {
         ['Did they say they would do something by a date?', `y${KEY.enter}`],
         ['What will they do', `review it with the team${KEY.enter}`],
         ['By when', `wed${KEY.enter}`],
-        ['Did they say they would do something by a date?', KEY.enter],
+        ['Anything else they said they would do?', KEY.enter], // asked once, then this
       ],
     });
     expect(r.code, r.output).toBe(0);

@@ -146,7 +146,7 @@ describe('fu stale', () => {
       daysSilent: 21,
       daysSinceTwoWay: 34,
       commitment: null,
-      why: 'talked Tue 20 Oct, then 1 unanswered attempt; silent 21 days; write it with fu draft 3',
+      why: 'replied Tue 20 Oct, then 1 unanswered attempt; silent 21 days; write it with fu draft 3',
       command: 'fu log 3 --via email --outcome sent',
     });
     expect(stale.drop.map((r) => [r.contactId, r.status, r.attemptsSince, r.daysSinceTwoWay, r.lastTwoWayAt, r.why, r.command])).toEqual([

@@ -45,7 +45,7 @@ describe('on a real terminal', () => {
 });
 
 describe('interactive fu log', () => {
-  it('asks for what is missing, re-asks until the next step is firm, and saves it', async () => {
+  it('asks for what is missing, re-asks the date until the next step is firm, and saves it', async () => {
     const run = session({ now: NOW });
     await run('add', 'Dana Reyes', '--company', 'Acme');
     const r = await runInPty(['log', 'dana'], {
@@ -56,10 +56,9 @@ describe('interactive fu log', () => {
         ['Note', `call me in two weeks${KEY.enter}`],
         ['What did you agree?', KEY.enter], // a next step
         ['Next step', `demo to the team${KEY.enter}`],
-        ['When', `tuesday afternoon${KEY.enter}`], // no time: R2, asked again
-        ['What did you agree?', KEY.enter],
-        ['Next step', KEY.enter], // keeps the answer given before
-        ['When', `tue 3pm${KEY.enter}`],
+        ['When', `tuesday afternoon${KEY.enter}`], // no time: R2, a time or a soft date
+        ['A time, or a soft date?', KEY.enter], // a time
+        ['When', `${KEY.clearLine}tue 3pm${KEY.enter}`], // the answer given before is on the line
         ['promise', `n${KEY.enter}`],
         ['Did they say', `n${KEY.enter}`],
       ],

@@ -209,16 +209,22 @@ describe('fu today: the agenda of a Monday', () => {
       [
         'Appointments (1)',
         'ID  Contact     Company  What              When          Why',
-        '#3  Dana Reyes  Acme     demo to the team  15:00, in 6h  fu prep 4; next step',
+        '#3  Dana Reyes  Acme     demo to the team  15:00, in 6h  next step',
+        '    $ fu prep 4',
         '',
         'Overdue (1)',
         'ID  Contact     Company     What              When         Why',
         '#2  Sam Okafor  Brightline  send the pricing  3 days late  promise not kept yet',
         '',
         'Chases due (2)',
-        'ID  Contact   Company  What              When   Why',
-        '#2  Kim Park  Initech  break-up message  today  fu draft 2 --breakup; attempt …',
-        '#6  Lee Wong  Hooli    chase             today  fu prep 6; attempt 2 of 3; las…',
+        // Too wide with the company: the company goes first, so that nothing the seller acts on is cut;
+        // the channel hint and the command to run get lines of their own.
+        'ID  Contact   What              When   Why',
+        '#2  Kim Park  break-up message  today  attempt 3 of 3; last: call Fri 20 Nov',
+        '    2 unanswered by call in a row: try another channel or a mutual introduction',
+        '    $ fu draft 2 --breakup',
+        '#6  Lee Wong  chase             today  attempt 2 of 3; last: call Fri 20 Nov',
+        '    $ fu prep 6',
         '',
         'Nurture touches due (1)',
         'ID  Contact   Company  What         When   Why',
@@ -304,9 +310,9 @@ describe('fu today on a terminal: limits and width', () => {
     expect(out).not.toContain('\x1b');
     const [heading, header, row] = lines;
     expect(heading).toBe('Appointments (1)');
-    expect(header).toMatch(/^ID {2}Contact +Company +What +When +Why$/);
-    // The row lines up with the header, each long cell cut with an ellipsis.
-    expect(row).toMatch(/^#1 {2}Dana Reyes-\S*… +Acme[^…]*… +walk[^…]*… +15:00, in 6h +fu prep 1; ne…$/);
+    // The company is left out first; the row lines up with the header, each long cell cut with an ellipsis.
+    expect(header).toMatch(/^ID {2}Contact +What +When +Why$/);
+    expect(row).toMatch(/^#1 {2}Dana Reyes-\S*… +walk[^…]*… +15:00, in 6h +next step$/);
     expect(row!.indexOf('15:00')).toBe(header!.indexOf('When'));
   });
 

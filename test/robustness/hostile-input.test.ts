@@ -150,14 +150,12 @@ describe('hostile text on a real terminal', () => {
     const run = session({ now: NOW });
     await run('add', 'Dana Reyes');
     const payload = 'demo \u001b]0;pwned\u0007\u001b[2J now';
-    const r = await runInPty(['log', 'dana', '--outcome', 'connected', '--next', payload, '--at', 'tuesday afternoon'], {
+    // A proposal with a soft next step: R7 asks for the review again, the step's text on the line.
+    const r = await runInPty(['log', 'dana', '--via', 'email', '--outcome', 'sent', '--proposal', '--next', payload, '--at', 'tuesday', '--soft'], {
       env: { FU_DB: run.db, FU_NOW: NOW, TZ: 'UTC', HOME: run.dir, NO_COLOR: '1' },
       steps: [
-        ['What did you agree?', KEY.enter],
-        ['Next step', KEY.enter], // accept the default: the step as it was shown
+        ['Next step', KEY.enter], // accept the answer as it was shown
         ['When', `tue 3pm${KEY.enter}`],
-        ['Did you promise', KEY.enter],
-        ['Did they say', KEY.enter],
       ],
     });
     expect(r.code, r.output).toBe(0);

@@ -7,7 +7,8 @@ import { withExamples, type App } from '../command-kit.js';
 import { appContext } from '../app-context.js';
 import type { Deps } from '../io.js';
 import { checkEmail, collect, emailTakenError, optionalText, requiredText } from '../input.js';
-import { refusal } from '../messages.js';
+import { promptText, refusal } from '../messages.js';
+import { askAgreement, askStepWhen, explain } from '../agreement.js';
 import { contactJson } from '../json.js';
 import { printJson, printWarnings, safe } from '../output.js';
 import { addDispositionOptions, checkNextAndDisposition, dispositionLine, dispositionOf, type DispositionOptions } from '../dispositions.js';
@@ -69,7 +70,19 @@ export async function runAdd(opts: AddOptions, deps: Deps): Promise<void> {
       }
     }
   }
-  const added = addContact(ctx, { fields, tags, met });
+  let added = addContact(ctx, { fields, tags, met });
+  // Interactive: the meeting's missing or unfirm next step is asked for, as fu log does, instead of refused.
+  while (!added.ok && added.reason === 'rule' && met && deps.prompter.enabled) {
+    const v = added.violation;
+    if (v.reason === 'no-next-step') {
+      explain(deps, v.rule, promptText(v, ctx));
+      Object.assign(met, await askAgreement(deps, met.next));
+    } else if ((v.reason === 'step-in-past' || v.reason === 'step-without-time') && met.next) {
+      explain(deps, v.rule, promptText(v, ctx));
+      Object.assign(met, await askStepWhen(deps, met.next.what));
+    } else break;
+    added = addContact(ctx, { fields, tags, met });
+  }
   if (!added.ok) throw added.reason === 'rule' ? refusal(added.violation, ctx) : emailTakenError(fields.email!, added);
   const { contact, nextStep: step, duplicates } = added;
   if (opts.json) {

@@ -42,12 +42,21 @@ export async function runList(opts: ListOptions, deps: Deps): Promise<void> {
   const today = localDateOf(now, zone);
   const rows = contacts.map((c) => {
     const next = nextSteps.get(c.id);
-    return [`#${c.id}`, c.name, c.company ?? '', c.status, next ? `${formatDue(next.due, zone, today)}  ${next.what}` : '', (tags.get(c.id) ?? []).join(' ')];
+    return [`#${c.id}`, c.name, c.company ?? '', c.status, next?.what ?? '', next ? formatDue(next.due, zone, today) : '', (tags.get(c.id) ?? []).join(' ')];
   });
   io.out(
     (await renderTable(
       io,
-      [{ header: 'ID' }, { header: 'Name', flex: true, min: 10 }, { header: 'Company', flex: true, min: 8 }, { header: 'Status' }, { header: 'Next step', flex: true, min: 12 }, { header: 'Tags', flex: true, min: 4 }],
+      // The step's what and its when in columns of their own: the date never pushes the step out of sight.
+      [
+        { header: 'ID' },
+        { header: 'Name', flex: true, min: 10 },
+        { header: 'Company', flex: true, min: 8 },
+        { header: 'Status' },
+        { header: 'Next step', flex: true, min: 12 },
+        { header: 'When' },
+        { header: 'Tags', flex: true, min: 4, optional: true },
+      ],
       rows,
     )) + `\n${plural(contacts.length, 'contact')}.\n`,
   );

@@ -3,10 +3,10 @@ import { decideTouch, logTouch, type LoggedTouch } from '../../app/log-touch.js'
 import type { AppContext } from '../../app/context.js';
 import type { TouchInput } from '../../domain/rules.js';
 import { formatDay, formatDue, localDateOf } from '../../domain/time.js';
-import { CHANNELS, OUTCOMES, type Channel, type DispositionKind, type Outcome } from '../../domain/types.js';
-import type { When } from '../../domain/when.js';
+import { CHANNELS, OUTCOMES, type Channel, type Outcome } from '../../domain/types.js';
 import { usageError } from '../../errors.js';
-import { refusal, violationText } from '../messages.js';
+import { promptText, refusal } from '../messages.js';
+import { askAgreement, askDated, askDueBy, askNextStep, askStepWhen, explain } from '../agreement.js';
 import { appContext } from '../app-context.js';
 import type { Deps } from '../io.js';
 import { addDispositionOptions, checkNextAndDisposition, dispositionLine, dispositionOf, type DispositionOptions } from '../dispositions.js';
@@ -14,7 +14,7 @@ import { addDatedOptions, checkPairs, datedItems, readDated, type DatedItem } fr
 import { optionalText, requiredText } from '../input.js';
 import { TEXT_LIMITS } from '../../domain/text.js';
 import { commitmentJson, contactJson, touchJson } from '../json.js';
-import { paint, printJson, printWarnings, safe } from '../output.js';
+import { printJson, printWarnings, safe } from '../output.js';
 import { withExamples, type App } from '../command-kit.js';
 import { resolveContact } from '../resolve-contact.js';
 import { whenAhead, whenDate, whenHappened } from '../when-input.js';
@@ -73,6 +73,9 @@ export async function runLog(opts: LogOptions, deps: Deps): Promise<void> {
     contactText = await prompter.input('Contact (id, email or name)', { validate: (v) => (v.trim() ? true : 'Which contact?') });
   }
   const contact = resolveContact(ctx.store, contactText);
+  if (prompter.enabled && (opts.contact === undefined || opts.outcome === undefined)) {
+    deps.io.err(`${[safe(contact.name), contact.company ? safe(contact.company) : null, `#${contact.id}`].filter(Boolean).join(', ')}\n`);
+  }
   let via = opts.via;
   let outcome = opts.outcome;
   let note = optionalText('--note', opts.note, TEXT_LIMITS.free);
@@ -118,62 +121,47 @@ export async function runLog(opts: LogOptions, deps: Deps): Promise<void> {
 }
 
 /**
- * Interactive: while the answer breaks R1 or R2, say why and ask again for the
- * next step (or a disposition), then offer promises.
+ * Interactive: while the touch breaks a rule that an answer can fix, say why
+ * (in the words of a prompt) and ask only that question again; then offer promises.
  */
 async function askUntilFirm(ctx: AppContext, contactId: number, input: TouchInput, deps: Deps): Promise<void> {
-  const { prompter, io } = deps;
   for (;;) {
     const decision = decideTouch(ctx, contactId, input);
     if (decision.ok) break;
     const v = decision.violation;
-    if (v.rule !== 'R1' && v.rule !== 'R2' && v.rule !== 'R7') throw refusal(v, ctx);
-    io.err(`${paint(io).yellow(v.rule)} ${safe(violationText(v, ctx).message)}\n`);
-    const choice = await prompter.select<'next' | DispositionKind>('What did you agree?', [
-      { name: 'A next step with a date and time', value: 'next' },
-      { name: 'Won', value: 'won' },
-      { name: 'Lost', value: 'lost' },
-      { name: 'Nurture: not now, keep in touch with value', value: 'nurture' },
-      { name: 'Not a fit: check in a few months from now', value: 'not-fit' },
-    ]);
-    if (choice === 'next') {
-      const what = await prompter.input('Next step (what you will do together)', { default: input.next ? safe(input.next.what) : undefined, validate: (t) => (t.trim() ? true : 'Say what it is.') });
-      const when: When = await askWhen(deps, 'When (e.g. tue 3pm, tomorrow 10:30)');
-      input.next = { what: what.trim(), when };
-      input.disposition = null;
-    } else {
-      input.next = null;
-      input.disposition = { kind: choice, reason: choice === 'lost' ? (await prompter.input('Why was it lost?', { validate: (t) => (t.trim() ? true : 'A short reason helps later.') })).trim() : null };
-    }
-  }
-  if (input.outcome === 'connected' && input.promises.length === 0) {
-    while (await prompter.confirm('Did you promise them something (answers, a quote)?', false)) {
-      const what = (await prompter.input('What did you promise?', { validate: (t) => (t.trim() ? true : 'Say what.') })).trim();
-      input.promises.push({ what, by: await askWhen(deps, 'By when (e.g. tomorrow 5pm)') });
-    }
-  }
-  if (input.outcome === 'connected' && input.expectations.length === 0) {
-    while (await prompter.confirm('Did they say they would do something by a date?', false)) {
-      const what = (await prompter.input('What will they do (e.g. review it with the team)?', { validate: (t) => (t.trim() ? true : 'Say what.') })).trim();
-      input.expectations.push({ what, by: await askWhen(deps, 'By when (e.g. next monday)') });
-    }
-  }
-}
-
-/** Asks for a WHEN until the parser reads it. */
-async function askWhen(deps: Deps, message: string): Promise<When> {
-  let parsed: When | undefined;
-  await deps.prompter.input(message, {
-    validate: async (text) => {
-      try {
-        parsed = await whenAhead(deps, text);
-        return true;
-      } catch (err) {
-        return safe((err as Error).message);
+    explain(deps, v.rule, promptText(v, ctx));
+    switch (v.reason) {
+      case 'no-next-step':
+        Object.assign(input, await askAgreement(deps, input.next));
+        break;
+      case 'proposal-without-review':
+        Object.assign(input, await askNextStep(deps, input.next?.what ?? 'review the proposal together'), { disposition: null });
+        break;
+      case 'step-in-past':
+      case 'step-without-time':
+        Object.assign(input, await askStepWhen(deps, input.next!.what));
+        break;
+      case 'promise-in-past': {
+        const promise = input.promises.find((p) => p.what === v.data.what)!;
+        promise.by = await askDueBy(deps, promise.what);
+        break;
       }
-    },
-  });
-  return parsed!;
+      case 'expectation-in-past': {
+        const expected = input.expectations.find((e) => e.what === v.data.what)!;
+        expected.by = await askDueBy(deps, expected.what, 'expectation');
+        break;
+      }
+      default:
+        // The attempt limit and spacing (R4, R5): the seller may override them, as --force does.
+        if (!(await deps.prompter.confirm('Record it anyway?', false))) throw refusal(v, ctx);
+        input.force = true;
+    }
+  }
+  // After Lost there is nothing more to owe or to wait for.
+  if (input.outcome === 'connected' && input.disposition?.kind !== 'lost') {
+    if (input.promises.length === 0) input.promises.push(...(await askDated(deps, 'promise')));
+    if (input.expectations.length === 0) input.expectations.push(...(await askDated(deps, 'expectation')));
+  }
 }
 
 function render(logged: Extract<LoggedTouch, { ok: true }>, json: boolean | undefined, ctx: AppContext, deps: Deps): void {

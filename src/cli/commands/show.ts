@@ -2,12 +2,12 @@ import type { Command } from 'commander';
 import { contactDetails } from '../../app/reads.js';
 import { effectiveState } from '../../domain/commitments.js';
 import { plural } from '../../domain/text.js';
-import { formatDue, isoWithOffset, localDateOf } from '../../domain/time.js';
-import type { Commitment, Touch } from '../../domain/types.js';
+import { daysBetween, formatDay, formatDue, isoWithOffset, localDateOf } from '../../domain/time.js';
+import type { Commitment, LocalDate, Touch } from '../../domain/types.js';
 import { appContext } from '../app-context.js';
 import type { Deps } from '../io.js';
 import { commitmentJson, contactJson, dueJson, touchJson } from '../json.js';
-import { outputMode, paint, printJson, safe } from '../output.js';
+import { measureFor, outputMode, paint, printJson, safe, wrapWords } from '../output.js';
 import { withExamples, type App } from '../command-kit.js';
 import { relativeTime } from '../relative.js';
 import { resolveContact } from '../resolve-contact.js';
@@ -19,7 +19,7 @@ export interface ShowOptions {
 
 type Event = { at: string; order: number; line: string };
 
-export function runShow(opts: ShowOptions, deps: Deps): void {
+export async function runShow(opts: ShowOptions, deps: Deps): Promise<void> {
   const { io, zone, now } = deps;
   const ctx = appContext(deps);
   const { config } = ctx;
@@ -62,15 +62,17 @@ export function runShow(opts: ShowOptions, deps: Deps): void {
   const ago = (at: string) => (io.stdoutIsTTY ? ` (${relativeTime(at, now, zone)})` : '');
   const c = paint(io);
   const d = contact.derived;
+  // A due day already past says how late it is: "Sun 15 Feb, 15 days late".
+  const dueDay = (date: LocalDate) => `${formatDay(date, today)}${date < today ? `, ${plural(daysBetween(date, today), 'day')} late` : ''}`;
   const lines = [
     c.bold(`#${contact.id} ${safe(contact.name)}`) + `${contact.company ? ` · ${safe(contact.company)}` : ''} · ${contact.status}`,
     [contact.email, contact.phone, contact.source && `source: ${contact.source}`, tags.length ? `tags: ${tags.join(', ')}` : null].filter(Boolean).map((x) => safe(x)).join(' · '),
     contact.note ? `Note: ${safe(contact.note)}` : '',
     `${plural(touches.length, 'touch', 'touches')} · ${plural(d.unanswered, 'unanswered attempt')} of ${config.attemptsLimit}` +
-      ` · last two-way: ${d.lastTwoWayAt ? `${formatDue({ at: d.lastTwoWayAt }, zone, today)} ${ago(d.lastTwoWayAt)}` : 'never'}`,
+      ` · last two-way: ${d.lastTwoWayAt ? `${formatDue({ at: d.lastTwoWayAt }, zone, today)}${ago(d.lastTwoWayAt)}` : 'never'}`,
     nextStep ? `Next step #${nextStep.id}: ${safe(nextStep.what)}, ${formatDue(nextStep.due, zone, today)}${nextStep.soft ? ' (soft)' : ''} [${state(nextStep)}]` : 'No next step.',
-    d.chaseDueOn ? `Next chase due ${formatDue({ date: d.chaseDueOn }, zone, today)}.` : '',
-    d.nurtureDueOn ? `Next value touch due ${formatDue({ date: d.nurtureDueOn }, zone, today)}.` : '',
+    d.chaseDueOn ? `Next chase due ${dueDay(d.chaseDueOn)}.` : '',
+    d.nurtureDueOn ? `Next value touch due ${dueDay(d.nurtureDueOn)}.` : '',
   ].filter(Boolean);
   const promises = commitments.filter((p) => p.kind === 'promise' && p.state === 'open');
   for (const p of promises) lines.push(`Promise #${p.id}: ${safe(p.what)}, by ${formatDue(p.due, zone, today)} [${state(p)}]`);
@@ -81,7 +83,14 @@ export function runShow(opts: ShowOptions, deps: Deps): void {
   lines.push('', c.bold('Timeline'));
   if (events.length === 0) lines.push(`  Nothing logged yet. Log the first touch with: fu log ${contact.id} --outcome OUTCOME`);
   for (const e of events) lines.push(`  ${formatDue({ at: e.at }, zone, today)}  ${e.line}`);
-  io.out(lines.join('\n') + '\n');
+  if (!io.stdoutIsTTY) {
+    io.out(lines.join('\n') + '\n');
+    return;
+  }
+  // On a terminal, long lines wrap between words; a timeline entry's continuation lines hang under its text.
+  const measure = await measureFor(lines);
+  const hang = (line: string) => (line.startsWith('  ') ? line.indexOf('  ', 2) + 2 : 2);
+  io.out(lines.map((l) => wrapWords(l, Math.max(20, io.columns - 1), hang(l), measure)).join('\n') + '\n');
 }
 
 export function register(program: Command, app: App): void {

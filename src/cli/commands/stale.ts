@@ -33,7 +33,7 @@ import { appContext } from '../app-context.js';
 import type { Deps } from '../io.js';
 import { dueJson } from '../json.js';
 import { staleCommand, staleWhy } from '../messages.js';
-import { measureFor, outputMode, paint, printJson, printTsv, renderTable, safe, truncate } from '../output.js';
+import { measureFor, outputMode, paint, printJson, printTsv, renderTable, safe, wrapWords } from '../output.js';
 import { wholeNumber, withExamples, type App } from '../command-kit.js';
 import { DEFAULT_LIMIT } from './today.js';
 
@@ -123,13 +123,13 @@ export async function runStale(opts: StaleOptions, deps: Deps): Promise<void> {
       ]),
     )
     ).split('\n');
-    // Under each row (the table has one line per row): why, cut to the terminal,
-    // and the command in full, since it is meant to be copied.
+    // Under each row (the table has one line per row): why, wrapped between words
+    // (it may name a command), and the command in full, since it is meant to be copied.
     const whys = shown.map((r) => safe(staleWhy(r)));
     const measure = await measureFor(whys);
     const lines = [
       table[0]!,
-      ...shown.flatMap((r, i) => [table[i + 1]!, `    ${truncate(whys[i]!, Math.max(20, io.columns - 5), measure)}`, c.dim(`    $ ${safe(staleCommand(r.action))}`)]),
+      ...shown.flatMap((r, i) => [table[i + 1]!, wrapWords(`    ${whys[i]!}`, Math.max(20, io.columns - 1), 4, measure), c.dim(`    $ ${safe(staleCommand(r.action))}`)]),
     ];
     if (shown.length < all.length) lines.push(`and ${all.length - shown.length} more (fu stale --limit 0)`);
     blocks.push(`${c.bold(`${HEADINGS[k]} (${all.length})`)}\n${lines.join('\n')}\n`);

@@ -36,8 +36,8 @@ import type { Config } from '../../domain/types.js';
 import { appContext } from '../app-context.js';
 import type { Deps } from '../io.js';
 import { dueJson } from '../json.js';
-import { agendaWhy } from '../messages.js';
-import { outputMode, paint, printJson, printTsv, renderTable } from '../output.js';
+import { agendaCommand, agendaWhy } from '../messages.js';
+import { outputMode, paint, printJson, printTsv, renderTable, safe, measureFor, wrapWords } from '../output.js';
 import { wholeNumber, withExamples, type App } from '../command-kit.js';
 import { lateness, relativeDays, relativeTime } from '../relative.js';
 import { whenDate } from '../when-input.js';
@@ -173,11 +173,23 @@ export async function renderAgenda(agenda: Agenda, opts: Pick<TodayOptions, 'on'
     const shown = opts.limit > 0 ? rows.slice(0, opts.limit) : rows;
     const heading = `${HEADINGS[s]} (${rows.length})`;
     let block = `${s === 'overdue' ? c.red.bold(heading) : c.bold(heading)}\n`;
-    block += await renderTable(
-      io,
-      [{ header: 'ID' }, { header: 'Contact', flex: true, min: 10 }, { header: 'Company', flex: true, min: 8 }, { header: 'What', flex: true, min: 12 }, { header: 'When' }, { header: 'Why', flex: true, min: 10 }],
-      shown.map((r) => [`#${r.id}`, r.contact, r.company ?? '', r.what, when(r), whyWithHint(r)]),
-    );
+    const measure = await measureFor(shown.map((r) => r.hint ?? ''));
+    const table = (
+      await renderTable(
+        io,
+        [{ header: 'ID' }, { header: 'Contact', flex: true, min: 10 }, { header: 'Company', flex: true, min: 8, optional: true }, { header: 'What', flex: true, min: 12 }, { header: 'When' }, { header: 'Why', flex: true, min: 10 }],
+        shown.map((r) => [`#${r.id}`, r.contact, r.company ?? '', r.what, when(r), r.why]),
+      )
+    ).split('\n');
+    // What the seller must act on is never cut by the table: the channel hint and the command get their own lines under the row.
+    block += [
+      table[0]!,
+      ...shown.flatMap((r, i) => [
+        table[i + 1]!,
+        ...(r.hint ? [wrapWords(`    ${safe(r.hint)}`, Math.max(20, io.columns - 1), 4, measure)] : []),
+        ...(agendaCommand(r) ? [c.dim(`    $ ${agendaCommand(r)}`)] : []),
+      ]),
+    ].join('\n');
     if (shown.length < rows.length) block += `\nand ${rows.length - shown.length} more (${more})`;
     blocks.push(`${block}\n`);
   }
