@@ -23,8 +23,8 @@ export function isTwoWay(t: Pick<Touch, 'outcome'>): boolean {
   return t.outcome === 'connected' || t.outcome === 'replied';
 }
 
-/** An outbound touch that is not a nurture value touch. */
-export function isUnansweredAttempt(t: Pick<Touch, 'outcome' | 'value'>): boolean {
+/** An outbound touch that is not a nurture value touch: an unanswered attempt if made while chasing. */
+export function isOutboundChase(t: Pick<Touch, 'outcome' | 'value'>): boolean {
   return (t.outcome === 'no-answer' || t.outcome === 'voicemail' || t.outcome === 'sent') && t.value === null;
 }
 
@@ -33,7 +33,7 @@ export function chronological<T extends Pick<Touch, 'at'>>(touches: readonly T[]
   return [...touches].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
 }
 
-type SeqTouch = Pick<Touch, 'at' | 'outcome' | 'value' | 'until'>;
+type SeqTouch = Pick<Touch, 'at' | 'outcome' | 'value' | 'until' | 'attempt'>;
 
 /** The current sequence: what happened after the last two-way touch (or ever). */
 export interface Sequence<T extends SeqTouch> {
@@ -58,7 +58,7 @@ export function sequenceOf<T extends SeqTouch>(touches: readonly T[]): Sequence<
   }
   const seq: Sequence<T> = { lastTwoWay, attempts: [], values: 0, until: null };
   for (const t of touches.slice(start)) {
-    if (isUnansweredAttempt(t)) seq.attempts.push(t);
+    if (t.attempt) seq.attempts.push(t);
     else if (t.value !== null && directionOf(t.outcome) === 'outbound') seq.values++;
     else if (t.outcome === 'auto-reply' && t.until !== null) seq.until = t.until;
   }

@@ -5,7 +5,7 @@
  * A refusal is a rule id, a reason code and the facts behind it: the CLI
  * words it (and names the flags that fix it).
  */
-import { chronological, isTwoWay, isUnansweredAttempt, sequenceOf } from './derive.js';
+import { chronological, isOutboundChase, isTwoWay, sequenceOf } from './derive.js';
 import { addDays, daysBetween, dueDate, dueInstant, localDateOf } from './time.js';
 import type {
   Channel,
@@ -202,6 +202,15 @@ const DISPOSITION_STATUS: Record<DispositionKind, Status> = {
   'not-fit': 'nurture',
 };
 
+/**
+ * The status after a next step is booked: a booked meeting is a live deal, so
+ * it reopens a lost contact and ends nurture; a won one stays won (its kickoff,
+ * onboarding: docs/rules.md, won and lost).
+ */
+function afterBooking(status: Status): Status {
+  return status === 'won' ? 'won' : 'active';
+}
+
 export function checkTouch(state: ContactState, input: TouchInput, config: Config, now: Instant, zone: Zone): Decision<TouchPlan> {
   return planTouch(state, input, config, now, zone, null);
 }
@@ -258,8 +267,11 @@ function planTouch(
 
   const overridden: ('R4' | 'R5')[] = [];
   let attempt: TouchPlan['attempt'] = null;
-  // Closing a contact out (a disposition) is not a chase: R4 and R5 do not apply to it.
-  if (ruled && isUnansweredAttempt(input) && !kind) {
+  // Chasing: no firm next step still ahead when the touch is made (a soft one is
+  // no commitment). A message before a booked meeting is not an attempt, and
+  // closing a contact out (a disposition) is not a chase: R4 and R5 do not apply.
+  const booked = openSteps.some((c) => !c.soft && 'at' in c.due && Date.parse(c.due.at) > Date.parse(input.at));
+  if (ruled && isOutboundChase(input) && !kind && !booked) {
     const L = config.attemptsLimit;
     // Touches may be backfilled: only what happened up to this touch counts.
     const seq = sequenceOf(chronological(state.touches.filter((t) => Date.parse(t.at) <= Date.parse(input.at))));
@@ -302,7 +314,7 @@ function planTouch(
 
   let status: Status = state.status;
   if (kind) status = DISPOSITION_STATUS[kind];
-  else if (input.next) status = 'active'; // a booked appointment is a live deal, whatever the status was
+  else if (input.next) status = afterBooking(state.status);
   else if (!ruled) status = state.status;
   else if (isTwoWay(input)) status = 'active'; // R4: a two-way touch resets the sequence
   else if (attempt?.breakUp) status = 'nurture';
@@ -334,6 +346,7 @@ function planTouch(
         forced: overridden.length > 0,
         disposition: kind,
         lostReason: kind === 'lost' ? (input.disposition?.reason ?? null) : null,
+        attempt: attempt !== null,
       },
       close: [...close].map(([id, s]) => ({ id, state: s })),
       create,
@@ -375,9 +388,7 @@ export function checkReschedule(
     plan: {
       move: open ? { id: open.id, ...step } : null,
       create: open ? null : step,
-      // Setting an appointment makes the contact active: it reopens won/lost
-      // (docs/rules.md, won and lost) and ends nurture, as a booked meeting is a live deal.
-      status: 'active',
+      status: afterBooking(state.status),
       warnings: vague ? [vague] : [],
     },
   };

@@ -57,6 +57,8 @@ export interface Touch {
   forced: boolean;
   disposition: DispositionKind | null;
   lostReason: string | null;
+  /** An unanswered attempt: outbound, no value, made while chasing (R4, docs/rules.md). */
+  attempt: boolean;
 }
 
 export interface Config {

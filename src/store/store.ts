@@ -166,13 +166,14 @@ export class Store {
     const info = this.db
       .prepare(
         `INSERT INTO touches (contact_id, happened_at, channel, outcome, direction, note, value, until_date, proposal,
-           forced, disposition, lost_reason, created_at)
+           forced, disposition, lost_reason, attempt, created_at)
          VALUES (@contactId, @at, @channel, @outcome, @direction, @note, @value, @until, @proposal,
-           @forced, @disposition, @lostReason, @now)`,
+           @forced, @disposition, @lostReason, @attempt, @now)`,
       )
       .run({
         ...t,
         proposal: t.proposal ? 1 : 0,
+        attempt: t.attempt ? 1 : 0,
         forced: forcedRules.length ? forcedRules.join(',') : null,
         now,
       });

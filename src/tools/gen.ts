@@ -30,7 +30,7 @@ import { pathToFileURL } from 'node:url';
 import { currentTime } from '../cli/clock.js';
 import { userZone } from '../cli/zone.js';
 import { configFrom } from '../domain/config.js';
-import { deriveState, directionOf } from '../domain/derive.js';
+import { deriveState, directionOf, isOutboundChase } from '../domain/derive.js';
 import { instantAt, localDateOf, parseLocalDate, parseTimeOfDay } from '../domain/time.js';
 import type { Channel, Commitment, Config, DispositionKind, Outcome, Status, Touch } from '../domain/types.js';
 import { openDatabase, resolveDbPath, type Db } from '../store/db.js';
@@ -650,8 +650,8 @@ class Writer {
     );
     this.touch = db.prepare(
       `INSERT INTO touches (id, contact_id, happened_at, channel, outcome, direction, note, value, until_date, proposal,
-         forced, disposition, lost_reason, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         forced, disposition, lost_reason, attempt, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.commitment = db.prepare(
       `INSERT INTO commitments (id, contact_id, kind, what, due_at, due_date, soft, state, late, created_at, touch_id,
@@ -688,6 +688,8 @@ class Writer {
       forced: t.forced !== null,
       disposition: t.disposition,
       lostReason: t.lostReason,
+      // The generated sequences chase with nothing booked, so every outbound touch is an attempt.
+      attempt: isOutboundChase(t),
     }));
     const open = c.commitments.find((m) => m.kind === 'next-step' && m.state === 'open') ?? null;
     const openStep: Commitment | null = open && {
@@ -716,7 +718,7 @@ class Writer {
       const g = c.touches[i]!;
       this.touch.run(
         t.id, c.id, t.at, t.channel, t.outcome, directionOf(t.outcome), t.note, t.value, t.until, t.proposal ? 1 : 0,
-        g.forced, t.disposition, t.lostReason, iso(g.at + 120_000),
+        g.forced, t.disposition, t.lostReason, t.attempt ? 1 : 0, iso(g.at + 120_000),
       );
     }
     for (const m of c.commitments) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeTouch, noHistory } from './fixtures.js';
-import { deriveState, directionOf, isTwoWay, isUnansweredAttempt } from '../../src/domain/derive.js';
+import { deriveState, directionOf, isTwoWay, isOutboundChase } from '../../src/domain/derive.js';
 import { instantAt } from '../../src/domain/time.js';
 import {
   DEFAULT_CONFIG,
@@ -38,8 +38,8 @@ describe('directions', () => {
     ['connected', null, false],
     ['replied', null, false],
     ['auto-reply', null, false],
-  ] as const)('%s with value %j is an unanswered attempt: %s', (outcome, value, attempt) => {
-    expect(isUnansweredAttempt({ outcome, value })).toBe(attempt);
+  ] as const)('%s with value %j is an outbound chase: %s', (outcome, value, attempt) => {
+    expect(isOutboundChase({ outcome, value })).toBe(attempt);
   });
 });
 

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { session } from '../helpers.js';
+
+// Mon 23 Nov 2026 10:00 UTC; Wednesday is 25 Nov, Friday 27 Nov.
+const MONDAY = '2026-11-23T10:00:00Z';
+
+interface LogJson {
+  attempt: { number: number; limit: number; breakUp: boolean } | null;
+  contact: { status: string; unansweredAttempts: number; nextStep: { what: string } | null };
+}
+
+async function withMarcus() {
+  const run = session({ now: MONDAY });
+  expect((await run('add', 'Marcus Lee')).code).toBe(0);
+  return run;
+}
+
+describe('attempts count only while chasing (R4, R5)', () => {
+  it('does not count a proposal sent before its booked review, and counts the first call once the review has passed', async () => {
+    const run = await withMarcus();
+    const met = await run('log', 'marcus', '--via', 'meeting', '--outcome', 'connected', '--next', 'review the proposal together', '--at', 'fri 10am', '--promise', 'send the proposal', '--by', 'wed 5pm');
+    expect(met.code, met.stderr).toBe(0);
+    const sent = await run.at('2026-11-25T12:00:00Z')('log', 'marcus', '--via', 'email', '--outcome', 'sent', '--proposal');
+    expect(sent.code, sent.stderr).toBe(0);
+    expect(sent.stdout).not.toContain('Attempt');
+    const chase = await run.at('2026-11-27T11:00:00Z').json<LogJson>('log', 'marcus', '--outcome', 'no-answer');
+    expect(chase.attempt).toMatchObject({ number: 1, limit: 3 });
+    expect(chase.contact.unansweredAttempts).toBe(1);
+  });
+
+  it('counts a touch made while only a soft step is open', async () => {
+    const run = await withMarcus();
+    expect((await run('log', 'marcus', '--outcome', 'connected', '--next', 'call', '--at', 'fri', '--soft')).code).toBe(0);
+    const call = await run.at('2026-11-24T10:00:00Z').json<LogJson>('log', 'marcus', '--outcome', 'no-answer');
+    expect(call.attempt).toMatchObject({ number: 1 });
+  });
+});
+
+describe('won with its kickoff (won and lost)', () => {
+  it('accepts --won with --next and keeps the contact won', async () => {
+    const run = await withMarcus();
+    const won = await run.json<LogJson>('log', 'marcus', '--outcome', 'connected', '--won', '--next', 'kickoff', '--at', 'mon 9:30');
+    expect(won.contact).toMatchObject({ status: 'won', nextStep: { what: 'kickoff' } });
+    const moved = await run('next', 'marcus', 'kickoff with the team', '--at', 'tue 9:30');
+    expect(moved.code, moved.stderr).toBe(0);
+    expect(moved.stdout).not.toContain('active again');
+    expect((await run.json<{ status: string }>('show', 'marcus')).status).toBe('won');
+  });
+
+  it('reopens a lost contact when a next step is booked', async () => {
+    const run = await withMarcus();
+    expect((await run('log', 'marcus', '--outcome', 'connected', '--lost', 'budget')).code).toBe(0);
+    expect((await run('next', 'marcus', 'win-back call', '--at', 'tue 9:30')).code).toBe(0);
+    expect((await run.json<{ status: string }>('show', 'marcus')).status).toBe('active');
+  });
+});
