@@ -20,7 +20,8 @@ export function contactState(store: StorePort, contactId: number): ContactState 
 export function refreshDerived(store: StorePort, contactId: number, config: Config, zone: Zone): void {
   const contact = store.contact(contactId)!;
   const nextStep = store.openCommitmentsOf(contactId).find((c) => c.kind === 'next-step') ?? null;
-  store.saveDerived(contactId, deriveState(contact.status, store.touchesOf(contactId), nextStep, config, zone), nextStep?.id ?? null);
+  const derived = deriveState(contact.status, store.touchesOf(contactId), nextStep, config, zone, store.lastDecisionOf(contactId) ?? null);
+  store.saveDerived(contactId, derived, nextStep?.id ?? null);
 }
 
 export interface AppliedTouch {

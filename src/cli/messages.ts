@@ -95,7 +95,7 @@ export function staleCommand(a: StaleAction): string {
     case 'first-touch':
       return `fu log ${a.contactId} --via email --outcome sent`;
     case 'drop':
-      return `fu log ${a.contactId} --outcome no-answer --lost "no response"`;
+      return `fu close ${a.contactId} --lost "no response"`;
   }
 }
 

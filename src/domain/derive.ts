@@ -4,7 +4,7 @@
  * on the contact row; recomputing it from the history must give the same row.
  */
 import { addDays, localDateOf } from './time.js';
-import type { Commitment, Config, DerivedState, Direction, LocalDate, Outcome, Status, Touch } from './types.js';
+import type { Commitment, Config, DerivedState, Decision, Direction, LocalDate, Outcome, Status, Touch } from './types.js';
 import type { Zone } from './zone.js';
 
 export function directionOf(outcome: Outcome): Direction {
@@ -71,6 +71,8 @@ export function deriveState(
   openNextStep: Commitment | null,
   config: Config,
   zone: Zone,
+  /** The latest disposition decided without a touch, if any. */
+  lastDecision: Pick<Decision, 'at' | 'kind'> | null,
 ): DerivedState {
   const sorted = chronological(touches);
   const last = sorted.at(-1) ?? null;
@@ -92,9 +94,11 @@ export function deriveState(
   }
 
   let nurtureDueOn: LocalDate | null = null;
-  if (status === 'nurture' && last) {
-    const days = last.disposition === 'not-fit' ? config.nurtureNotFitDays : config.nurtureEveryDays;
-    nurtureDueOn = addDays(localDateOf(last.at, zone), days);
+  // R6: the clock restarts at the latest touch, or at a later decision to nurture.
+  const latest = lastDecision && (!last || Date.parse(lastDecision.at) >= Date.parse(last.at)) ? { at: lastDecision.at, disposition: lastDecision.kind } : last;
+  if (status === 'nurture' && latest) {
+    const days = latest.disposition === 'not-fit' ? config.nurtureNotFitDays : config.nurtureEveryDays;
+    nurtureDueOn = addDays(localDateOf(latest.at, zone), days);
   }
 
   return {

@@ -211,6 +211,23 @@ function afterBooking(status: Status): Status {
   return status === 'won' ? 'won' : 'active';
 }
 
+/** What a disposition cancels: lost ends everything; nurture and not-fit end the appointment but not what I owe them; won keeps all. */
+function cancelledBy(kind: DispositionKind, open: Commitment[]): Commitment[] {
+  if (kind === 'lost') return open;
+  return kind === 'won' ? [] : open.filter((c) => c.kind === 'next-step');
+}
+
+export interface ClosePlan {
+  /** The open commitments the decision cancels. */
+  cancel: number[];
+  status: Status;
+}
+
+/** `fu close`: a disposition decided without a touch; no rule refuses it. */
+export function planClose(state: ContactState, kind: DispositionKind): ClosePlan {
+  return { cancel: cancelledBy(kind, state.open).map((c) => c.id), status: DISPOSITION_STATUS[kind] };
+}
+
 export function checkTouch(state: ContactState, input: TouchInput, config: Config, now: Instant, zone: Zone): Decision<TouchPlan> {
   return planTouch(state, input, config, now, zone, null);
 }
@@ -323,10 +340,7 @@ function planTouch(
   for (const id of kept) close.set(id, 'kept');
   // At most one open next step: a new one replaces the open one.
   if (input.next) for (const c of openSteps) if (!close.has(c.id)) close.set(c.id, 'replaced');
-  if (cancelsStep) {
-    // lost ends everything; nurture and not-fit end the appointment but not what I owe them.
-    for (const c of kind === 'lost' ? state.open : openSteps) if (!close.has(c.id)) close.set(c.id, 'cancelled');
-  }
+  for (const c of kind ? cancelledBy(kind, state.open) : []) if (!close.has(c.id)) close.set(c.id, 'cancelled');
 
   const create: PlannedCommitment[] = [];
   if (input.next) create.push(nextStepOf(input.next));

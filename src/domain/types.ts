@@ -112,6 +112,15 @@ export interface DerivedState {
   valueUnanswered: number;
 }
 
+/** A disposition decided without a touch (docs/rules.md, closing out). */
+export interface Decision {
+  id: number;
+  contactId: number;
+  at: Instant;
+  kind: DispositionKind;
+  lostReason: string | null;
+}
+
 /** What a contact is, as typed by the user. */
 export interface ContactFields {
   name: string;

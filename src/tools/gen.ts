@@ -704,7 +704,7 @@ class Writer {
       closedAt: null,
       late: false,
     };
-    const d = deriveState(c.status, touches, openStep, this.config, zone);
+    const d = deriveState(c.status, touches, openStep, this.config, zone, null);
     const created = iso(c.createdAt)!;
     const lastLogged = c.touches.length ? iso(c.touches[c.touches.length - 1]!.at + 120_000)! : created;
     this.contact.run(

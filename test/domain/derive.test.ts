@@ -191,12 +191,12 @@ describe.each(['UTC', 'America/New_York'])('deriveState in %s', (tz) => {
   ];
 
   it.each(cases)('$name', ({ status, touches, open, expected }) => {
-    expect(deriveState(status, touches, open ?? null, cfg, zoneOf(tz))).toMatchObject(expected);
+    expect(deriveState(status, touches, open ?? null, cfg, zoneOf(tz), null)).toMatchObject(expected);
   });
 
   it('uses the configured limit: no chase after 2 attempts when the limit is 2', () => {
     const touches = [touch('2026-11-16 10:00', 'no-answer'), touch('2026-11-19 10:00', 'no-answer')];
-    expect(deriveState('active', touches, null, { ...cfg, attemptsLimit: 2 }, zoneOf(tz)).chaseDueOn).toBeNull();
-    expect(deriveState('active', touches, null, cfg, zoneOf(tz)).chaseDueOn).toBe('2026-11-22');
+    expect(deriveState('active', touches, null, { ...cfg, attemptsLimit: 2 }, zoneOf(tz), null).chaseDueOn).toBeNull();
+    expect(deriveState('active', touches, null, cfg, zoneOf(tz), null).chaseDueOn).toBe('2026-11-22');
   });
 });

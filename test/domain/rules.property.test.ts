@@ -176,7 +176,7 @@ describe('the rules hold over any sequence of touches', () => {
             touches.push({ ...base, id: i * 2 + 1, at, outcome: 'no-answer', until: null, attempt: true });
             if (a.auto !== null) touches.push({ ...base, id: i * 2 + 2, at, outcome: 'auto-reply', until: addDays(day, a.auto), attempt: false });
           }
-          const derived = deriveState('active', touches, null, config, zoneOf(tz));
+          const derived = deriveState('active', touches, null, config, zoneOf(tz), null);
           const due = derived.chaseDueOn;
           expect(due).not.toBeNull();
           const lastDay = localDateOf(sequenceOf(chronological(touches)).attempts.at(-1)!.at, zoneOf(tz));

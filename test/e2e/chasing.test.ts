@@ -54,3 +54,39 @@ describe('won with its kickoff (won and lost)', () => {
     expect((await run.json<{ status: string }>('show', 'marcus')).status).toBe('active');
   });
 });
+
+describe('fu close: a decision without a touch', () => {
+  it('closes a contact out as lost without logging a call, cancelling what was open', async () => {
+    const run = await withMarcus();
+    expect((await run('log', 'marcus', '--outcome', 'connected', '--next', 'demo', '--at', 'fri 10am', '--promise', 'quote', '--by', 'thu')).code).toBe(0);
+    const r = await run.at('2026-11-24T10:00:00Z')('close', 'marcus', '--lost', 'no response');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toBe('Closed out Marcus Lee: no touch recorded.\nCancelled #1.\nCancelled #2.\nMarked lost: no response.\n');
+    const shown = await run.json<{ status: string; touches: unknown[] }>('show', 'marcus');
+    expect(shown.status).toBe('lost');
+    expect(shown.touches).toHaveLength(1);
+  });
+
+  it('starts the nurture clock at the decision, and the not-fit check-in months away', async () => {
+    const run = await withMarcus();
+    const nurture = await run.json<{ contact: { status: string; nurtureDueOn: string } }>('close', 'marcus', '--nurture');
+    expect(nurture.contact).toMatchObject({ status: 'nurture', nurtureDueOn: '2026-12-23' });
+    const notFit = await run.json<{ contact: { nurtureDueOn: string } }>('close', 'marcus', '--not-fit');
+    expect(notFit.contact.nurtureDueOn).toBe('2027-02-21');
+  });
+
+  it('needs a disposition', async () => {
+    const run = await withMarcus();
+    const r = await run('close', 'marcus');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--won, --lost REASON, --nurture or --not-fit/);
+  });
+
+  it('is what fu stale suggests to drop a contact that never answered', async () => {
+    const run = await withMarcus();
+    for (const day of ['2026-11-23', '2026-11-26', '2026-11-30']) expect((await run.at(`${day}T10:00:00Z`)('log', 'marcus', '--outcome', 'no-answer')).code).toBe(0);
+    const stale = await run.at('2027-03-10T10:00:00Z')('stale');
+    expect(stale.stdout).toContain('fu close 1 --lost "no response"');
+    expect(stale.stdout).not.toContain('--outcome no-answer --lost');
+  });
+});

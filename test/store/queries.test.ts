@@ -84,7 +84,7 @@ describe('agenda rows', () => {
     const later = add({ date: '2026-11-25' });
     const closed = add({ date: '2026-11-23' });
     store.closeCommitment(closed, 'cancelled', '2026-11-02T09:00:00.000Z', null);
-    store.saveDerived(contact, { ...deriveState('active', [], null, DEFAULT_CONFIG, zoneOf(tz)), chaseDueOn: '2026-11-23' }, null);
+    store.saveDerived(contact, { ...deriveState('active', [], null, DEFAULT_CONFIG, zoneOf(tz), null), chaseDueOn: '2026-11-23' }, null);
 
     const rows = agendaRows(store, agendaDay('2026-11-23', zoneOf(tz)));
     // Not the next day's, not a later one, not a closed one.
@@ -130,7 +130,7 @@ describe('stale candidates at the edges of contacts_stale', () => {
     const id = store.insertContact({ name: 'Booked', company: null, email: null, phone: null, source: null, note: null }, '2026-04-01T09:00:00.000Z');
     if (status === 'nurture') store.setStatus(id, 'nurture', '2026-04-01T09:00:00.000Z');
     const step = store.insertCommitment({ contactId: id, kind: 'next-step', what: 'demo', due: { at: '2026-12-01T10:00:00.000Z' }, soft: false, touchId: null }, '2026-04-01T09:00:00.000Z');
-    store.saveDerived(id, { ...deriveState(status, [], null, config, zoneOf('UTC')), ...derived }, step);
+    store.saveDerived(id, { ...deriveState(status, [], null, config, zoneOf('UTC'), null), ...derived }, step);
     const ctx = { now: NOW, zone: zoneOf('UTC'), config };
     expect(staleList(staleCandidates(store, staleParams(ctx)), ctx).map((r) => r.category)).toEqual(category ? [category] : []);
   });

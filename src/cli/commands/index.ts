@@ -13,6 +13,7 @@ export const COMMANDS: readonly (readonly [name: string, load: () => Promise<{ r
   ['next', () => import('./next.js')],
   ['done', () => import('./done.js')],
   ['cancel', () => import('./cancel.js')],
+  ['close', () => import('./close.js')],
   ['today', () => import('./today.js')],
   ['stale', () => import('./stale.js')],
   ['add', () => import('./add.js')],
