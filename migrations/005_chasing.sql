@@ -1,10 +1,3 @@
--- Whether a touch counted as an unanswered attempt (R4, docs/rules.md): only
--- outbound touches made while chasing, with no firm next step still ahead, do.
--- It is decided when the touch is logged and kept, so a later booking does
--- not rewrite the past. Earlier touches keep the count they had.
-ALTER TABLE touches ADD COLUMN attempt INTEGER NOT NULL DEFAULT 0 CHECK (attempt IN (0, 1));
-UPDATE touches SET attempt = 1 WHERE outcome IN ('no-answer', 'voicemail', 'sent') AND value IS NULL;
-
 -- A disposition decided without a touch (`fu close`): no call is made up to
 -- record it. The latest one restarts the nurture clock (R6, docs/rules.md).
 CREATE TABLE decisions (
@@ -16,3 +9,74 @@ CREATE TABLE decisions (
   created_at  TEXT NOT NULL
 ) STRICT;
 CREATE INDEX decisions_contact ON decisions (contact_id, decided_at);
+
+-- A no-show: they did not turn up to the booked next step (R3). It is a new
+-- touch outcome, and it closes the step as 'missed' at once, a new stored
+-- state. SQLite cannot change a CHECK in place, so both tables are rebuilt.
+-- Foreign keys are on during migrations: dropping a table runs its ON DELETE
+-- actions, so the links to it are kept aside and put back.
+CREATE TEMP TABLE kept_links AS SELECT id, touch_id, closed_by_touch_id FROM commitments;
+CREATE TEMP TABLE kept_moves AS SELECT * FROM commitment_history;
+
+CREATE TABLE touches_new (
+  id          INTEGER PRIMARY KEY,
+  contact_id  INTEGER NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,
+  happened_at TEXT NOT NULL,
+  channel     TEXT NOT NULL CHECK (channel IN ('call', 'email', 'meeting', 'text', 'linkedin', 'other')),
+  outcome     TEXT NOT NULL CHECK (outcome IN ('connected', 'replied', 'no-answer', 'voicemail', 'sent', 'auto-reply', 'no-show')),
+  direction   TEXT NOT NULL CHECK (direction IN ('two-way', 'inbound', 'outbound')),
+  note        TEXT,
+  value       TEXT,
+  until_date  TEXT,
+  proposal    INTEGER NOT NULL DEFAULT 0 CHECK (proposal IN (0, 1)),
+  -- --force overrode R4 and/or R5 for this touch ('R4', 'R5' or 'R4,R5').
+  forced      TEXT,
+  disposition TEXT CHECK (disposition IN ('won', 'lost', 'nurture', 'not-fit')),
+  lost_reason TEXT,
+  created_at  TEXT NOT NULL,
+  -- Whether it counted as an unanswered attempt (R4, docs/rules.md): only an
+  -- outbound touch made while chasing, with no firm next step still ahead. It is
+  -- decided when the touch is logged and kept, so a later booking does not
+  -- rewrite the past.
+  attempt     INTEGER NOT NULL DEFAULT 0 CHECK (attempt IN (0, 1))
+) STRICT;
+INSERT INTO touches_new (id, contact_id, happened_at, channel, outcome, direction, note, value, until_date, proposal, forced, disposition, lost_reason, created_at, attempt)
+  SELECT id, contact_id, happened_at, channel, outcome, direction, note, value, until_date, proposal, forced, disposition, lost_reason, created_at,
+    -- Earlier touches keep the count they had.
+    outcome IN ('no-answer', 'voicemail', 'sent') AND value IS NULL
+  FROM touches;
+DROP TABLE touches;
+ALTER TABLE touches_new RENAME TO touches;
+CREATE INDEX touches_contact ON touches (contact_id, happened_at);
+
+CREATE TABLE commitments_new (
+  id          INTEGER PRIMARY KEY,
+  contact_id  INTEGER NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,
+  kind        TEXT NOT NULL CHECK (kind IN ('next-step', 'promise')),
+  what        TEXT NOT NULL CHECK (trim(what) <> ''),
+  -- Exactly one of due_at (a time of day was given) and due_date (date only).
+  due_at      TEXT,
+  due_date    TEXT,
+  soft        INTEGER NOT NULL DEFAULT 0 CHECK (soft IN (0, 1)),
+  -- 'missed' is stored only for a no-show; otherwise it is an open commitment whose time has passed.
+  state       TEXT NOT NULL DEFAULT 'open' CHECK (state IN ('open', 'kept', 'replaced', 'cancelled', 'missed')),
+  late        INTEGER NOT NULL DEFAULT 0 CHECK (late IN (0, 1)),
+  created_at  TEXT NOT NULL,
+  touch_id    INTEGER REFERENCES touches (id) ON DELETE SET NULL,
+  closed_at   TEXT,
+  closed_by_touch_id INTEGER REFERENCES touches (id) ON DELETE SET NULL,
+  CHECK ((due_at IS NULL) <> (due_date IS NULL))
+) STRICT;
+INSERT INTO commitments_new (id, contact_id, kind, what, due_at, due_date, soft, state, late, created_at, touch_id, closed_at, closed_by_touch_id)
+  SELECT c.id, c.contact_id, c.kind, c.what, c.due_at, c.due_date, c.soft, c.state, c.late, c.created_at, l.touch_id, c.closed_at, l.closed_by_touch_id
+  FROM commitments c JOIN temp.kept_links l ON l.id = c.id;
+DROP TABLE commitments;
+ALTER TABLE commitments_new RENAME TO commitments;
+CREATE UNIQUE INDEX commitments_one_open_next_step ON commitments (contact_id) WHERE kind = 'next-step' AND state = 'open';
+CREATE INDEX commitments_contact ON commitments (contact_id, state);
+CREATE INDEX commitments_open_due_at ON commitments (due_at, contact_id, kind, soft, late, created_at, what, state) WHERE state = 'open' AND due_at IS NOT NULL;
+CREATE INDEX commitments_open_due_date ON commitments (due_date, contact_id, kind, soft, late, created_at, what, state) WHERE state = 'open' AND due_date IS NOT NULL;
+
+INSERT INTO commitment_history SELECT * FROM temp.kept_moves;
+DROP TABLE temp.kept_links;
+DROP TABLE temp.kept_moves;

@@ -45,6 +45,8 @@ export function violationText(v: RuleViolation, w: Wording): { message: string; 
       const shown = 'at' in due ? formatDue(due, w.zone, today) : `${formatDay(due.date, today)} ${w.config.dayEnd}`;
       return { message: `The promise "${v.data.what}" would be due ${shown}, which is in the past: promise a time that is still ahead.` };
     }
+    case 'no-show-without-step':
+      return { message: 'There is no booked next step for them to miss: a no-show is for an appointment they did not turn up to.', hint: 'Log the attempt that went unanswered instead, with --outcome no-answer.' };
     case 'proposal-without-review':
       return { message: 'Before sending a proposal, book the time to review it together: --next "review the proposal together" --at "thu 10am".' };
     case 'attempt-limit':

@@ -44,6 +44,8 @@ export interface Sequence<T extends SeqTouch> {
   values: number;
   /** The return date of the latest auto-reply that gave one: the next chase waits until then. */
   until: LocalDate | null;
+  /** The latest no-show: the chase to rebook is due that day (R3). */
+  noShow: T | null;
 }
 
 /** `touches` must be chronological. */
@@ -56,11 +58,12 @@ export function sequenceOf<T extends SeqTouch>(touches: readonly T[]): Sequence<
       start = i + 1;
     }
   }
-  const seq: Sequence<T> = { lastTwoWay, attempts: [], values: 0, until: null };
+  const seq: Sequence<T> = { lastTwoWay, attempts: [], values: 0, until: null, noShow: null };
   for (const t of touches.slice(start)) {
     if (t.attempt) seq.attempts.push(t);
     else if (t.value !== null && directionOf(t.outcome) === 'outbound') seq.values++;
     else if (t.outcome === 'auto-reply' && t.until !== null) seq.until = t.until;
+    else if (t.outcome === 'no-show') seq.noShow = t;
   }
   return seq;
 }
@@ -86,8 +89,10 @@ export function deriveState(
   let chaseDueOn: LocalDate | null = null;
   // A chase is due only in a running sequence: an appointment on the books or a
   // finished sequence (the break-up sent) means there is nothing to chase.
-  if (status === 'active' && openNextStep === null && lastAttempt && unanswered < config.attemptsLimit) {
-    chaseDueOn = addDays(localDateOf(lastAttempt.at, zone), config.attemptsGapDays);
+  // A no-show after the last attempt: the chase to rebook is due that same day (R3).
+  const rebook = seq.noShow && (!lastAttempt || Date.parse(seq.noShow.at) > Date.parse(lastAttempt.at)) ? seq.noShow : null;
+  if (status === 'active' && openNextStep === null && (lastAttempt || rebook) && unanswered < config.attemptsLimit) {
+    chaseDueOn = rebook ? localDateOf(rebook.at, zone) : addDays(localDateOf(lastAttempt!.at, zone), config.attemptsGapDays);
     // Same auto-reply as R5 checks (the latest in the sequence), so the day
     // shown as due is never a day R5 refuses.
     if (seq.until !== null && seq.until > chaseDueOn) chaseDueOn = seq.until;

@@ -44,6 +44,8 @@ export type RuleViolation =
   | { rule: 'R4'; reason: 'nurture'; data: Record<string, never> }
   /** Too soon after the last attempt (on `last`): the next one is due on `due`. */
   | { rule: 'R5'; reason: 'too-soon'; data: { last: LocalDate; gapDays: number; due: LocalDate } }
+  /** A no-show with no booked next step to miss. */
+  | { rule: 'R3'; reason: 'no-show-without-step'; data: Record<string, never> }
   /** They are away until `until`. */
   | { rule: 'R5'; reason: 'away'; data: { until: LocalDate } };
 export type RefusalReason = RuleViolation['reason'];
@@ -97,7 +99,7 @@ export interface Warning {
 export interface TouchPlan {
   /** forced is true only when --force actually overrode R4 or R5. */
   touch: Omit<Touch, 'id' | 'contactId'>;
-  close: { id: number; state: 'kept' | 'replaced' | 'cancelled' }[];
+  close: { id: number; state: 'kept' | 'replaced' | 'cancelled' | 'missed' }[];
   create: PlannedCommitment[];
   /** The status after the touch. */
   status: Status;
@@ -261,13 +263,17 @@ function planTouch(
   const kind = input.disposition?.kind ?? null;
   const day = localDateOf(input.at, zone);
   const openSteps = state.open.filter((c) => c.kind === 'next-step');
+  // R3: a no-show misses the booked step at once; there must be one to miss.
+  const noShow = input.outcome === 'no-show' ? (openSteps.at(-1) ?? null) : null;
+  if (input.outcome === 'no-show' && !noShow) return refuse({ rule: 'R3', reason: 'no-show-without-step', data: {} });
+
   // R3: a two-way touch on the local day of the open next step keeps it; an
   // unanswered attempt at the appointment keeps nothing. Applied on every
   // status: it is bookkeeping, not a refusal (a won deal's kickoff is kept too).
   const kept = new Set(isTwoWay(input) ? openSteps.filter((c) => dueDate(c.due, zone) === day).map((c) => c.id) : []);
   const cancelsStep = kind === 'lost' || kind === 'nurture' || kind === 'not-fit';
   // The open next step that is still there after the touch, if any.
-  const remaining = input.next || cancelsStep ? [] : openSteps.filter((c) => !kept.has(c.id));
+  const remaining = input.next || cancelsStep || noShow ? [] : openSteps.filter((c) => !kept.has(c.id));
 
   if (ruled && input.outcome === 'connected' && !input.next && !kind && !remaining.some((c) => isAhead(c.due, now, zone))) {
     return refuse({ rule: 'R1', reason: 'no-next-step', data: { metAt } });
@@ -336,8 +342,9 @@ function planTouch(
   else if (isTwoWay(input)) status = 'active'; // R4: a two-way touch resets the sequence
   else if (attempt?.breakUp) status = 'nurture';
 
-  const close = new Map<number, 'kept' | 'replaced' | 'cancelled'>();
+  const close = new Map<number, TouchPlan['close'][number]['state']>();
   for (const id of kept) close.set(id, 'kept');
+  if (noShow) close.set(noShow.id, 'missed');
   // At most one open next step: a new one replaces the open one.
   if (input.next) for (const c of openSteps) if (!close.has(c.id)) close.set(c.id, 'replaced');
   for (const c of kind ? cancelledBy(kind, state.open) : []) if (!close.has(c.id)) close.set(c.id, 'cancelled');

@@ -11,7 +11,7 @@ export type Status = (typeof STATUSES)[number];
 export const CHANNELS = ['call', 'email', 'meeting', 'text', 'linkedin', 'other'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
-export const OUTCOMES = ['connected', 'replied', 'no-answer', 'voicemail', 'sent', 'auto-reply'] as const;
+export const OUTCOMES = ['connected', 'replied', 'no-answer', 'voicemail', 'sent', 'auto-reply', 'no-show'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
 export type Direction = 'two-way' | 'inbound' | 'outbound';
@@ -23,9 +23,9 @@ export type DispositionKind = (typeof DISPOSITIONS)[number];
 export type Due = { at: Instant } | { date: LocalDate };
 
 export type CommitmentKind = 'next-step' | 'promise';
-/** Stored states. `missed` is derived at read time: an open commitment whose time has passed. */
-export type StoredCommitmentState = 'open' | 'kept' | 'replaced' | 'cancelled';
-export type CommitmentState = StoredCommitmentState | 'missed';
+/** Stored states. `missed` is stored for a no-show; otherwise it is derived at read time: an open commitment whose time has passed. */
+export type StoredCommitmentState = 'open' | 'kept' | 'replaced' | 'cancelled' | 'missed';
+export type CommitmentState = StoredCommitmentState;
 
 export interface Commitment {
   id: number;

@@ -90,3 +90,28 @@ describe('fu close: a decision without a touch', () => {
     expect(stale.stdout).not.toContain('--outcome no-answer --lost');
   });
 });
+
+describe('a no-show (R3)', () => {
+  it('closes the booked review as missed at once, is not an attempt, and makes the rebooking chase due that day', async () => {
+    const run = await withMarcus();
+    expect((await run('log', 'marcus', '--via', 'meeting', '--outcome', 'connected', '--next', 'review the proposal together', '--at', 'fri 10am')).code).toBe(0);
+    const missed = await run.at('2026-11-27T10:30:00Z')('log', 'marcus', '--via', 'meeting', '--outcome', 'no-show');
+    expect(missed.code, missed.stderr).toBe(0);
+    expect(missed.stdout).toBe('Logged meeting no-show with Marcus Lee, Fri 27 Nov 10:30.\nMissed #1 (a no-show).\nChase to rebook due Fri 27 Nov: offer two new times.\n');
+    const today = await run.json<{ chases: { contactId: number; due: string }[] }>('today');
+    expect(today.chases.map((c) => c.contactId)).toEqual([1]);
+    const rebook = await run.json<LogJson>('log', 'marcus', '--via', 'email', '--outcome', 'sent');
+    expect(rebook.attempt).toMatchObject({ number: 1 });
+    // Their reply later that day does not turn the missed review into a kept one.
+    expect((await run.at('2026-11-27T15:00:00Z')('log', 'marcus', '--via', 'email', '--outcome', 'replied')).code).toBe(0);
+    const shown = await run.json<{ commitments: { id: number; state: string }[] }>('show', 'marcus');
+    expect(shown.commitments).toMatchObject([{ id: 1, state: 'missed' }]);
+  });
+
+  it('refuses a no-show when no step was booked, changing nothing', async () => {
+    const run = await withMarcus();
+    const r = await run('log', 'marcus', '--outcome', 'no-show');
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/^fu: R3: There is no booked next step/);
+  });
+});

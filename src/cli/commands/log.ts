@@ -58,6 +58,7 @@ const OUTCOME_HELP: Record<Outcome, string> = {
   voicemail: 'left a voicemail',
   sent: 'a message sent, no reply yet',
   'auto-reply': 'an out-of-office or other automatic answer',
+  'no-show': 'they did not turn up to the booked next step',
 };
 
 export async function runLog(opts: LogOptions, deps: Deps): Promise<void> {
@@ -189,7 +190,8 @@ function render(logged: Extract<LoggedTouch, { ok: true }>, json: boolean | unde
   const t = plan.touch;
   const who = `${safe(contact.name)}${contact.company ? ` (${safe(contact.company)})` : ''}`;
   const lines = [`Logged ${t.channel} ${t.outcome} with ${who}, ${formatDue({ at: t.at }, zone, today)}${plan.overridden.length ? ` [forced past ${plan.overridden.join(', ')}]` : ''}.`];
-  for (const c of plan.close) lines.push(`${c.state === 'kept' ? 'Kept' : c.state === 'replaced' ? 'Replaced' : 'Cancelled'} #${c.id}.`);
+  const CLOSED = { kept: 'Kept', replaced: 'Replaced', cancelled: 'Cancelled', missed: 'Missed' } as const;
+  for (const c of plan.close) lines.push(`${CLOSED[c.state]} #${c.id}${c.state === 'missed' ? ' (a no-show)' : ''}.`);
   for (const c of commitments) {
     lines.push(
       c.kind === 'next-step'
@@ -209,6 +211,7 @@ function render(logged: Extract<LoggedTouch, { ok: true }>, json: boolean | unde
   if (disposed) lines.push(disposed);
   else if (t.value && d.nurtureDueOn) lines.push(`Value touch recorded: next one due ${formatDay(d.nurtureDueOn, today)}.`);
   if (t.outcome === 'auto-reply' && d.chaseDueOn) lines.push(`Next chase waits until ${formatDay(d.chaseDueOn, today)}.`);
+  if (t.outcome === 'no-show' && d.chaseDueOn) lines.push(`Chase to rebook due ${formatDay(d.chaseDueOn, today)}: offer two new times.`);
   io.out(lines.join('\n') + '\n');
 }
 
