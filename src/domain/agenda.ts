@@ -47,7 +47,7 @@ export interface AgendaRow {
   what: string;
   due: Due;
   soft: boolean;
-  /** Missed at `now`. */
+  /** Missed at `now`; a chase or a nurture touch: due before today. */
   late: boolean;
   attempt: { number: number; limit: number; breakUp: boolean } | null;
   /** R5: a suggestion to switch channel, or null. */
@@ -136,7 +136,8 @@ export function buildAgenda(input: AgendaInput): Agenda {
       why,
     });
     if (day < date) {
-      if (late) sections.overdue.push(row(c.kind === 'next-step' ? 'next step missed: reschedule or cancel' : 'promise not kept yet'));
+      // A soft step that passed is not overdue: it was no commitment, and its chase is listed instead (R3).
+      if (late && !c.soft) sections.overdue.push(row(c.kind === 'next-step' ? 'next step missed: reschedule or cancel' : 'promise not kept yet'));
     } else if (day === date) {
       if (c.kind === 'next-step') sections.appointments.push(row(c.soft ? 'next step, soft: agree a time' : 'next step'));
       else sections.promises.push(row(late ? 'promise, past due' : 'promise'));
@@ -148,7 +149,7 @@ export function buildAgenda(input: AgendaInput): Agenda {
   const L = config.attemptsLimit;
   for (const c of input.contacts) {
     const d = c.derived;
-    const base = { id: c.id, idKind: 'contact' as const, contactId: c.id, contact: c.name, company: c.company, soft: false, late: false };
+    const base = { id: c.id, idKind: 'contact' as const, contactId: c.id, contact: c.name, company: c.company, soft: false };
     if (c.status === 'active' && d.chaseDueOn !== null && d.chaseDueOn <= date) {
       const number = d.unanswered + 1;
       const breakUp = number >= L;
@@ -156,6 +157,7 @@ export function buildAgenda(input: AgendaInput): Agenda {
       sections.chases.push({
         ...base,
         kind: 'chase',
+        late: d.chaseDueOn < today,
         what: breakUp ? 'break-up message' : 'chase',
         due: { date: d.chaseDueOn },
         attempt: { number, limit: L, breakUp },
@@ -172,6 +174,7 @@ export function buildAgenda(input: AgendaInput): Agenda {
       sections.nurture.push({
         ...base,
         kind: 'nurture',
+        late: d.nurtureDueOn < today,
         what: 'value touch',
         due: { date: d.nurtureDueOn },
         attempt: null,

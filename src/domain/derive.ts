@@ -91,8 +91,13 @@ export function deriveState(
   // finished sequence (the break-up sent) means there is nothing to chase.
   // A no-show after the last attempt: the chase to rebook is due that same day (R3).
   const rebook = seq.noShow && (!lastAttempt || Date.parse(seq.noShow.at) > Date.parse(lastAttempt.at)) ? seq.noShow : null;
-  if (status === 'active' && openNextStep === null && (lastAttempt || rebook) && unanswered < config.attemptsLimit) {
-    chaseDueOn = rebook ? localDateOf(rebook.at, zone) : addDays(localDateOf(lastAttempt!.at, zone), config.attemptsGapDays);
+  // A soft step is no commitment: once its date has passed it is missed and the chase starts (R3).
+  const softMissedOn = openNextStep?.soft && 'date' in openNextStep.due ? addDays(openNextStep.due.date, 1) : null;
+  const chasing = openNextStep === null || softMissedOn !== null;
+  let due = rebook ? localDateOf(rebook.at, zone) : lastAttempt ? addDays(localDateOf(lastAttempt.at, zone), config.attemptsGapDays) : null;
+  if (softMissedOn !== null && (due === null || softMissedOn > due)) due = softMissedOn;
+  if (status === 'active' && chasing && due !== null && unanswered < config.attemptsLimit) {
+    chaseDueOn = due;
     // Same auto-reply as R5 checks (the latest in the sequence), so the day
     // shown as due is never a day R5 refuses.
     if (seq.until !== null && seq.until > chaseDueOn) chaseDueOn = seq.until;

@@ -115,3 +115,23 @@ describe('a no-show (R3)', () => {
     expect(r.stderr).toMatch(/^fu: R3: There is no booked next step/);
   });
 });
+
+describe('a soft date that passes (R3)', () => {
+  it('is missed the day after, and the chase starts instead of an overdue step', async () => {
+    const run = await withMarcus();
+    expect((await run('log', 'marcus', '--outcome', 'connected', '--next', 'call', '--at', 'wed', '--soft')).code).toBe(0);
+    expect((await run.at('2026-11-25T09:00:00Z').json<{ chases: unknown[] }>('today')).chases).toEqual([]);
+    const thursday = await run.at('2026-11-26T09:00:00Z').json<{ overdue: unknown[]; chases: { contactId: number; late: boolean }[] }>('today');
+    expect(thursday.overdue).toEqual([]);
+    expect(thursday.chases).toMatchObject([{ contactId: 1, late: false }]);
+  });
+});
+
+describe('fu today --json', () => {
+  it('says late for a chase due before today', async () => {
+    const run = await withMarcus();
+    expect((await run('log', 'marcus', '--outcome', 'no-answer')).code).toBe(0);
+    const today = await run.at('2026-12-10T09:00:00Z').json<{ chases: { contactId: number; late: boolean }[] }>('today');
+    expect(today.chases).toMatchObject([{ contactId: 1, late: true }]);
+  });
+});
