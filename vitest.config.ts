@@ -1,6 +1,9 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // Vite's resolver does not match chrono-node's wildcard export for its English entry; Node's does.
+  resolve: { alias: { 'chrono-node/en': fileURLToPath(import.meta.resolve('chrono-node/en')) } },
   test: {
     include: ['test/**/*.test.ts'],
     // Tests that spawn bin/fu.cjs need a bundle built from the current src/: rebuilt here when older.

@@ -1,47 +1,54 @@
-// Loads the CLI bundle (dist/bundle/fu.cjs, made by `npm run build`) with V8's
-// code cache (dist/bundle/fu.cache): the compiled code of fu is read from the
-// cache instead of being parsed and compiled again on every run, which is
-// most of what fu adds to Node's own start-up. A cache made by another Node
+// Loads fu. Normally the CLI bundle (dist/bundle/fu.cjs, made by `npm run build`)
+// with V8's code cache (dist/bundle/fu.cache): the compiled code of fu is read
+// from the cache instead of being parsed and compiled again on every run, which
+// is most of what fu adds to Node's own start-up. A cache made by another Node
 // version is rejected by V8 (the code is then compiled as usual, a few ms
-// slower) until the next `npm run build` records it again. CommonJS, like
-// bin/fu.cjs: an ES module entry would start Node's ES module loader (and
-// importing node:fs as a module loads its streams), a few ms on every run.
+// slower) until the next `npm run build` records it again.
+//
+// The bundle is used only when it and its cache are there and at least as new
+// as the code tsc compiled (tsc rewrites every file it emits), else fu runs the
+// compiled code itself (dist/cli/main.js): slower to start, never stale. Three
+// stats decide it.
+//
+// CommonJS, like bin/fu.cjs: an ES module entry would start Node's ES module
+// loader (and importing node:fs as a module loads its streams), a few ms on
+// every run.
 'use strict';
 const fs = require('node:fs');
 const { createRequire } = require('node:module');
 const path = require('node:path');
 const vm = require('node:vm');
+const layout = require('./layout.cjs');
 
-const BUNDLE = path.join(__dirname, '..', 'dist', 'bundle', 'fu.cjs');
-const CACHE = path.join(__dirname, '..', 'dist', 'bundle', 'fu.cache');
+const mtimeOf = (file) => fs.statSync(file, { throwIfNoEntry: false })?.mtimeMs;
+
+/** Whether the bundle and its cache exist and were made from the compiled code as it is now. */
+function bundleIsCurrent() {
+  const [compiled, bundle, cache] = [layout.compiledMain, layout.bundle, layout.bundleCache].map(mtimeOf);
+  return bundle !== undefined && cache !== undefined && (compiled === undefined || bundle >= compiled) && cache >= bundle;
+}
 
 /** The bundle's exports ({ main }), and saveCache() to write what V8 has compiled so far. */
 function loadFu({ useCache = true } = {}) {
+  const { bundle, bundleCache } = layout;
   // esbuild writes the bundle in ASCII (other characters escaped): latin1 reads it without decoding UTF-8.
-  const source = fs.readFileSync(BUNDLE, 'latin1');
-  let cachedData;
-  if (useCache) {
-    try {
-      cachedData = fs.readFileSync(CACHE);
-    } catch {
-      // no cache yet: compile as usual
-    }
-  }
+  const source = fs.readFileSync(bundle, 'latin1');
+  const cachedData = useCache ? fs.readFileSync(bundleCache) : undefined;
   const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
-    filename: BUNDLE,
+    filename: bundle,
     cachedData,
   });
   const module = { exports: {} };
-  script.runInThisContext()(module.exports, createRequire(BUNDLE), module, BUNDLE, path.dirname(BUNDLE));
+  script.runInThisContext()(module.exports, createRequire(bundle), module, bundle, path.dirname(bundle));
   return {
     exports: module.exports,
-    /** Whether the cache was missing or made by another V8. */
+    /** Whether the cache was not used or was made by another V8. */
     stale: cachedData === undefined || script.cachedDataRejected === true,
     saveCache() {
-      const tmp = `${CACHE}.${process.pid}.tmp`;
+      const tmp = `${bundleCache}.${process.pid}.tmp`;
       try {
         fs.writeFileSync(tmp, script.createCachedData());
-        fs.renameSync(tmp, CACHE);
+        fs.renameSync(tmp, bundleCache);
       } catch {
         fs.rmSync(tmp, { force: true });
       }
@@ -49,4 +56,21 @@ function loadFu({ useCache = true } = {}) {
   };
 }
 
-module.exports = { loadFu };
+/** Runs fu on `argv`: the bundle when it is current, else the compiled code. */
+function runFu(argv) {
+  // Stacks name src/ files and lines (the build's source maps), only when asked: reading maps costs start-up.
+  const debug = process.env.FU_DEBUG === '1';
+  if (debug) process.setSourceMapsEnabled(true);
+  if (bundleIsCurrent()) {
+    // Node applies source maps to modules it loads itself, not to a vm.Script: with FU_DEBUG=1 the bundle
+    // is required as the CommonJS module it is, without the code cache.
+    (debug ? require(layout.bundle) : loadFu().exports).main(argv);
+  } else if (fs.existsSync(layout.compiledMain)) {
+    import(require('node:url').pathToFileURL(layout.compiledMain).href).then((compiled) => compiled.main(argv));
+  } else {
+    process.stderr.write(`fu: fu is not built: ${layout.compiledMain} is missing.\nBuild it: cd ${layout.root} && npm run build\n`);
+    process.exitCode = 1;
+  }
+}
+
+module.exports = { loadFu, runFu };

@@ -39,3 +39,12 @@ export class TargetExistsError extends Error {
     this.name = 'TargetExistsError';
   }
 }
+
+/**
+ * A library's message (an SQLite or Node error) as one readable line: its
+ * own line breaks become spaces, so fu never prints it with escaped newlines
+ * (messages are escaped for the terminal).
+ */
+export function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ').trim();
+}

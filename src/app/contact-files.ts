@@ -7,7 +7,7 @@
 import ICAL from 'ical.js';
 import { parse } from 'csv-parse/sync';
 import { mapColumns, namesContact, recordOf, type ImportField, type SourceRecord } from '../domain/contact-import.js';
-import { usageError } from '../errors.js';
+import { oneLine, usageError } from '../errors.js';
 
 export type ContactFormat = 'csv' | 'vcard' | 'json';
 
@@ -164,7 +164,7 @@ function readVcards(text: string): ContactFile {
         },
       });
     } catch (err) {
-      broken.push({ line, reason: `not a readable vCard (${(err as Error).message})` });
+      broken.push({ line, reason: `not a readable vCard (${oneLine((err as Error).message)})` });
     }
     start = -1;
   }
@@ -182,7 +182,7 @@ function readJson(text: string): ContactFile {
   try {
     doc = JSON.parse(text);
   } catch (err) {
-    throw usageError(`The file is not valid JSON: ${(err as Error).message}.`);
+    throw usageError(`The file is not valid JSON: ${oneLine((err as Error).message)}.`);
   }
   const list = Array.isArray(doc) ? doc : (doc as { contacts?: unknown }).contacts;
   if (!Array.isArray(list)) throw usageError('The JSON file holds no list of contacts (a "contacts" list, or a list at the top).');

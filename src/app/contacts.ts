@@ -1,6 +1,7 @@
 /** Adding and editing contacts, and finding one from what the user typed. */
 import { checkMet, type MetInput, type RuleViolation, type TouchPlan } from '../domain/rules.js';
 import { closest } from '../domain/similar.js';
+import { TEXT_LIMITS } from '../domain/text.js';
 import type { Commitment, Contact, ContactFields } from '../domain/types.js';
 import { applyTouchPlan } from './history.js';
 import type { AppContext } from './context.js';
@@ -107,7 +108,8 @@ export function lookupContact(store: StorePort, query: string): Lookup {
       if (c) return { kind: 'found', contact: c };
     }
     let matches = store.contactsNamed(query);
-    if (matches.length === 0) matches = store.contactsContaining(query, SHOWN_MATCHES + 1);
+    // A text longer than a name cannot be part of one (and SQLite refuses LIKE patterns over 50,000 bytes).
+    if (matches.length === 0 && query.length <= TEXT_LIMITS.line) matches = store.contactsContaining(query, SHOWN_MATCHES + 1);
     if (matches.length === 1) return { kind: 'found', contact: matches[0]! };
     if (matches.length > 1) return { kind: 'ambiguous', matches: matches.slice(0, SHOWN_MATCHES), more: matches.length > SHOWN_MATCHES };
     return { kind: 'none', near: closest(query, store.contactNames()) };

@@ -68,6 +68,8 @@ export interface StorePort {
   commitmentsOf(contactId: number): Commitment[];
   /** Every open next step, by contact. */
   openNextSteps(): Map<number, Commitment>;
+  /** When the open next steps with a time from `from` to before `to` start. */
+  appointmentsBetween(from: Instant, to: Instant): Instant[];
   closeCommitment(id: number, state: Exclude<StoredCommitmentState, 'open'>, at: Instant, byTouchId: number | null, late?: boolean): void;
   /** Reschedules an open commitment, keeping its old what and due in its history. */
   moveCommitment(id: number, what: string, due: Due, soft: boolean, now: Instant): void;
@@ -112,12 +114,15 @@ export interface PreparedRestore {
   info: CopyInfo;
 }
 
+/** The database file itself, or one of the journals SQLite keeps beside it. */
+export type DatabaseFile = 'database' | 'wal' | 'shm' | 'journal';
+
 /** The database as a whole: copies of it, and putting one back. */
 export interface DatabaseFiles {
   /** Where the database is. */
   readonly path: string;
-  /** Whether `file` is the database itself (whatever the path says). */
-  isDatabase(file: string): boolean;
+  /** Which of the database's files `file` is, however the path is spelled (a link, `..`): the database or a journal beside it; null when none. */
+  databaseFileAt(file: string): DatabaseFile | null;
   /** A consistent copy to `target`, complete and checked before it gets its name. */
   backupTo(target: string, options: { overwrite: boolean }): Promise<CopyInfo>;
   /** Copies and checks a backup beside the database; nothing is replaced yet. */

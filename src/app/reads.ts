@@ -4,7 +4,9 @@
  * reads have modules of their own (agenda.ts, stale.ts), so that `fu today`
  * loads only its own.
  */
-import type { Commitment, CommitmentMove, Contact, Status, Touch } from '../domain/types.js';
+import { SLOT_SEARCH_DAYS } from '../domain/draft.js';
+import { addDays, localDateOf, startOfDay } from '../domain/time.js';
+import type { Commitment, CommitmentMove, Contact, Instant, Status, Touch } from '../domain/types.js';
 import type { AppContext } from './context.js';
 
 export interface ContactDetails {
@@ -53,17 +55,19 @@ export interface DraftMaterial {
   contact: Contact;
   touches: Touch[];
   commitments: Commitment[];
-  /** The user's own appointments: every open next step, of every contact. */
-  appointments: Commitment[];
+  /** When the user's own appointments start (open next steps with a time, of every contact), in the days slots are looked for. */
+  appointments: Instant[];
 }
 
 /** `fu draft`: what a message to a contact is written from. */
 export function draftMaterial(ctx: AppContext, contactId: number): DraftMaterial {
-  const { store } = ctx;
+  const { store, zone } = ctx;
+  const today = localDateOf(ctx.now, zone);
   return store.read(() => ({
     contact: store.contact(contactId)!,
     touches: store.touchesOf(contactId),
     commitments: store.commitmentsOf(contactId),
-    appointments: [...store.openNextSteps().values()],
+    // Only the days slots are looked in: at 100k contacts there are tens of thousands of next steps.
+    appointments: store.appointmentsBetween(startOfDay(today, zone), startOfDay(addDays(today, SLOT_SEARCH_DAYS + 2), zone)),
   }));
 }

@@ -5,13 +5,13 @@ import { formatDue, localDateOf } from '../domain/time.js';
 import { notFoundError, usageError } from '../errors.js';
 import { appContext } from './app-context.js';
 import type { Deps } from './io.js';
+import { idOf } from './input.js';
 import { safe } from './output.js';
 import { withExamples, type App } from './command-kit.js';
 
 export function closeCommitment(idText: string, state: 'kept' | 'cancelled', deps: Deps): void {
-  const m = /^#?(\d+)$/.exec(idText.trim());
-  if (!m) throw usageError(`"${idText}" is not a commitment id.`, 'The ids are shown by fu today and fu show, e.g. fu done 12');
-  const id = Number(m[1]);
+  const id = idOf(idText);
+  if (id === null) throw usageError(`"${idText}" is not a commitment id.`, 'The ids are shown by fu today and fu show, e.g. fu done 12');
   const result = close(appContext(deps), id, state);
   if (!result.ok) {
     throw result.reason === 'not-found'

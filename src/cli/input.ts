@@ -1,19 +1,41 @@
 /** Checks on text typed by the user, shared by every command that takes it. */
 import type { EmailTaken } from '../app/contacts.js';
-import { isEmailAddress } from '../domain/text.js';
+import { isEmailAddress, TEXT_LIMITS } from '../domain/text.js';
 import { usageError } from '../errors.js';
 import { safe } from './output.js';
 
-/** A value that must hold something besides white space; stored as typed (trimmed at the ends). */
-export function requiredText(flag: string, value: string | undefined): string {
+/**
+ * A value that must hold something besides white space; stored as typed
+ * (trimmed at the ends). At most `limit` characters: a one-line field unless
+ * told (TEXT_LIMITS, docs/data-safety.md).
+ */
+export function requiredText(flag: string, value: string | undefined, limit: number = TEXT_LIMITS.line): string {
   const text = value?.trim() ?? '';
   if (!text) throw usageError(`${flag} cannot be empty.`);
+  // Counted in characters as the user sees them, not UTF-16 units; only long texts are counted.
+  if (text.length > limit) {
+    const length = [...text].length;
+    if (length > limit) throw usageError(`${flag} is too long (${length} characters): at most ${limit}.`);
+  }
   return text;
 }
 
 /** An optional value: absent stays null, present must not be blank. */
-export function optionalText(flag: string, value: string | undefined): string | null {
-  return value === undefined ? null : requiredText(flag, value);
+export function optionalText(flag: string, value: string | undefined, limit: number = TEXT_LIMITS.line): string | null {
+  return value === undefined ? null : requiredText(flag, value, limit);
+}
+
+/**
+ * An id as typed (`12`, `#12`): its number, or null when the text is no id.
+ * Beyond the integers a number holds exactly it is no valid id (exit 2,
+ * quoting what was typed) rather than a rounded one.
+ */
+export function idOf(text: string): number | null {
+  const m = /^#?(\d+)$/.exec(text.trim());
+  if (!m) return null;
+  const id = Number(m[1]);
+  if (!Number.isSafeInteger(id)) throw usageError(`"${safe(text.trim())}" is not a valid id: ids are whole numbers up to ${Number.MAX_SAFE_INTEGER}.`);
+  return id;
 }
 
 export function checkEmail(value: string | null): string | null {

@@ -7,9 +7,9 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { CommanderError } from 'commander';
-import { Exit, FuError, usageError } from '../errors.js';
+import { Exit, FuError, oneLine, usageError } from '../errors.js';
 import type { IO } from './io.js';
-import { asDatabaseError, buildProgram, commandName, isDatabaseFault, type Db, type Environment } from './program.js';
+import { asDatabaseError, buildProgram, commandName, describe, isDatabaseFault, type Db, type Environment } from './program.js';
 import { userZone } from './zone.js';
 import { paint, safe } from './output.js';
 
@@ -34,7 +34,8 @@ function isTerminal(fd: number): boolean {
  * stops early (fu list | head -1) closes the pipe: the rest is dropped quietly,
  * as any Unix tool does, instead of a stack trace; the command still finishes.
  * A non-blocking descriptor that is full (EAGAIN) hands over to process.stdout,
- * which waits for the reader.
+ * which waits for the reader. Any other failure (a full disk, /dev/full) is
+ * exit 5, "could not write the output", not an internal error.
  */
 function pipeWriter(): (text: string) => void {
   let reading = true;
@@ -55,11 +56,14 @@ function pipeWriter(): (text: string) => void {
           reading = false;
           return;
         }
-        if (code !== 'EAGAIN') throw err;
+        if (code !== 'EAGAIN') throw outputFailed(err);
         stream = process.stdout;
         stream.on('error', (e: NodeJS.ErrnoException) => {
-          if (e.code !== 'EPIPE') throw e;
           reading = false;
+          if (e.code === 'EPIPE') return;
+          // Written after the command returned: told here, as report() would.
+          process.stderr.write(`fu: ${outputFailed(e).message}\n`);
+          process.exitCode = Exit.database;
         });
         stream.write(buf);
         return;
@@ -67,6 +71,8 @@ function pipeWriter(): (text: string) => void {
     }
   };
 }
+
+const outputFailed = (err: unknown) => new FuError(Exit.database, `Could not write the output: ${describe(err)}.`, 'The command itself ran; only what it printed was lost.');
 
 /** The process's own streams. `color` says only that stdout can show it; run() applies NO_COLOR, TERM=dumb and --no-color. */
 function processIO(): IO {
@@ -174,7 +180,7 @@ function report(io: IO, err: unknown, debug: boolean): number {
     if (debug && err.stack) io.err(`${err.stack}\n`);
     return err.exitCode;
   }
-  io.err(`${c.red('fu:')} internal error: ${safe((err as Error)?.message ?? String(err))}\n`);
+  io.err(`${c.red('fu:')} internal error: ${safe(oneLine((err as Error)?.message ?? String(err)))}\n`);
   io.err(debug ? `${(err as Error)?.stack ?? ''}\n` : 'Run again with FU_DEBUG=1 to see the details, and please report it.\n');
   return Exit.internal;
 }

@@ -3,6 +3,7 @@
  * domain decides (a rule id, a reason code, the facts); here they become the
  * sentences, with the flags and commands that act on them.
  */
+import type { DatabaseFile } from '../app/ports.js';
 import type { AgendaRow } from '../domain/agenda.js';
 import type { RuleViolation } from '../domain/rules.js';
 import type { StaleAction, StaleRow } from '../domain/stale.js';
@@ -90,8 +91,12 @@ export function staleCommand(a: StaleAction): string {
   switch (a.kind) {
     case 'keep-promise':
       return `fu done ${a.commitmentId}`;
-    case 'book-step':
-      return `fu next ${a.contactId} ${a.what === null ? 'WHAT' : shellQuote(a.what)} --at ${a.day === null ? 'WHEN' : `"${a.day} HH:MM"`}`;
+    case 'book-step': {
+      const at = a.day === null ? 'WHEN' : `"${a.day} HH:MM"`;
+      // A step starting with a dash would be read as an option: it comes after `--`, which ends them, so the command pastes and runs.
+      if (a.what?.startsWith('-')) return `fu next ${a.contactId} --at ${at} -- ${shellQuote(a.what)}`;
+      return `fu next ${a.contactId} ${a.what === null ? 'WHAT' : shellQuote(a.what)} --at ${at}`;
+    }
     case 're-engage':
       return `fu log ${a.contactId} --via ${a.channel} --outcome sent`;
     case 'first-touch':
@@ -109,4 +114,18 @@ export function staleWhy(r: StaleRow): string {
 /** Why an agenda row is due; the break-up's draft command leads so it survives the 80-column table's truncation. */
 export function agendaWhy(r: AgendaRow): string {
   return r.attempt?.breakUp ? `fu draft ${r.contactId} --breakup; ${r.why}` : r.why;
+}
+
+/** One of the database's own files, as a refusal names it ("... is the database's own write-ahead log"). */
+export function databaseFileWords(file: DatabaseFile): string {
+  switch (file) {
+    case 'database':
+      return 'the database itself';
+    case 'wal':
+      return "the database's own write-ahead log";
+    case 'shm':
+      return "the database's own shared-memory index";
+    case 'journal':
+      return "the database's own rollback journal";
+  }
 }

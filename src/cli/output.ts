@@ -23,7 +23,7 @@ export function safe(text: string | null | undefined): string {
     if (c === '\t') return '\\t';
     if (c === '\r') return '\\r';
     const code = c.charCodeAt(0);
-    return code > 0xff ? `\\u${code.toString(16)}` : `\\x${code.toString(16).padStart(2, '0')}`;
+    return code > 0xff ? `\\u${code.toString(16).padStart(4, '0')}` : `\\x${code.toString(16).padStart(2, '0')}`;
   });
 }
 
@@ -41,8 +41,17 @@ export function paint(io: Pick<IO, 'color'>): ChalkInstance {
 export type OutputMode = 'table' | 'tsv' | 'json';
 export const outputMode = (io: IO, json: boolean | undefined): OutputMode => (json ? 'json' : io.stdoutIsTTY ? 'table' : 'tsv');
 
+/** What JSON.stringify leaves raw but a terminal would obey: C1 controls, DEL, the line separators, the bidi controls. */
+// eslint-disable-next-line no-control-regex
+const JSON_UNSAFE = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/** JSON for scripts, safe on a terminal too: the characters above are written as \uXXXX (the same JSON value). */
+export function jsonText(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(JSON_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 export function printJson(io: IO, value: unknown): void {
-  io.out(`${JSON.stringify(value, null, 2)}\n`);
+  io.out(`${jsonText(value)}\n`);
 }
 
 /**

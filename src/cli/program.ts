@@ -1,6 +1,7 @@
 /** The commander program: global options, one module per command, shared plumbing. */
 import { Command } from 'commander';
-import { createRequire } from 'node:module';
+import layout from '../../bin/layout.cjs';
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { configFrom } from '../domain/config.js';
@@ -15,7 +16,7 @@ import { withExamples, type App } from './command-kit.js';
 import type { Zone } from '../domain/zone.js';
 
 /** What the entry needs to tell a database failure from a bug: program.ts is the one CLI module that knows the store. */
-export { asDatabaseError, isDatabaseFault, type Db } from '../store/db.js';
+export { asDatabaseError, describe, isDatabaseFault, type Db } from '../store/db.js';
 
 export interface Environment {
   io: IO;
@@ -68,8 +69,7 @@ export async function buildProgram(environment: Environment, argv: string[] = []
   const { io, env, zone } = environment;
   let store: Store | undefined;
   let config: Config | undefined;
-  const require = createRequire(import.meta.url);
-  const { version } = require('../../package.json') as { version: string };
+  const { version } = JSON.parse(fs.readFileSync(layout.packageJson, 'utf8')) as { version: string };
 
   const program = new Command('fu')
     .description('Follow-up tracker for people who sell: every conversation ends with a firm next step.')

@@ -3,6 +3,7 @@ import { lookupContact } from '../app/contacts.js';
 import type { StorePort } from '../app/ports.js';
 import type { Contact } from '../domain/types.js';
 import { notFoundError, usageError } from '../errors.js';
+import { idOf } from './input.js';
 import { safe } from './output.js';
 
 const label = (c: Pick<Contact, 'id' | 'name' | 'company'>) => `#${c.id} ${safe(c.name)}${c.company ? ` (${safe(c.company)})` : ''}`;
@@ -15,6 +16,7 @@ const label = (c: Pick<Contact, 'id' | 'name' | 'company'>) => `#${c.id} ${safe(
 export function resolveContact(store: StorePort, text: string): Contact {
   const query = text.trim();
   if (!query) throw usageError('CONTACT is empty.', 'Give an id (#12), an email, or a name.');
+  idOf(query); // an id beyond the integers a number holds exactly is refused as typed (exit 2), never looked up rounded
   const found = lookupContact(store, query);
   switch (found.kind) {
     case 'found':

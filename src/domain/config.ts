@@ -33,11 +33,12 @@ const personName = (value: string): Check =>
 const emailAddress = (value: string): Check =>
   value.length <= 254 && isEmailAddress(value) && !UNSAFE_CHAR.test(value) ? { ok: true, value } : { ok: false, message: `must be an email address, not "${value}"` };
 
-export const CONFIG_KEYS: Record<string, KeySpec> = {
+/** Looked up by what the user typed: a null-prototype object, so `constructor` or `__proto__` is no key. */
+export const CONFIG_KEYS: Readonly<Record<string, KeySpec>> = Object.assign(Object.create(null) as Record<string, KeySpec>, {
   'attempts.limit': {
     field: 'attemptsLimit',
     describe: 'unanswered attempts in a sequence, the last one being the break-up (2 or 3)',
-    check: (v) => (v === '2' || v === '3' ? { ok: true, value: v } : { ok: false, message: `must be 2 or 3, not "${v}"` }),
+    check: (v: string) => (v === '2' || v === '3' ? { ok: true, value: v } : { ok: false, message: `must be 2 or 3, not "${v}"` }),
   },
   'attempts.gapDays': { field: 'attemptsGapDays', describe: 'calendar days between two unanswered attempts', check: positiveInteger },
   'nurture.everyDays': { field: 'nurtureEveryDays', describe: 'days between value touches to a nurture contact', check: positiveInteger },
@@ -48,7 +49,7 @@ export const CONFIG_KEYS: Record<string, KeySpec> = {
   'day.end': { field: 'dayEnd', describe: 'end of the working day (HH:MM); promises without a time are due then', check: timeOfDay },
   'user.name': { field: 'userName', describe: 'your name, signing the drafted messages', check: personName },
   'user.email': { field: 'userEmail', describe: 'your email, the organizer of the invitations', check: emailAddress },
-};
+});
 
 /** Times of day stay `HH:MM` strings (they compare as text), the name a string; everything else is a number. */
 const typed = (spec: KeySpec, value: string): string | number => (typeof DEFAULT_CONFIG[spec.field] === 'string' ? value : Number(value));

@@ -4,7 +4,7 @@
  * match a contact already known or an earlier row of the same file. Pure: the
  * files are parsed elsewhere, the existing contacts are passed in.
  */
-import { isEmailAddress } from './text.js';
+import { isEmailAddress, TEXT_LIMITS } from './text.js';
 
 /** What a column can hold. First, middle and last names are joined into the name. */
 export const IMPORT_FIELDS = ['name', 'firstName', 'middleName', 'lastName', 'company', 'email', 'phone', 'tags', 'note', 'source'] as const;
@@ -35,7 +35,8 @@ const normal = (header: string) => header.toLowerCase().replace(/[^\p{L}]+/gu, '
  * field names. Prefixes and suffixes that only say which kind (Pipedrive's
  * "Person - Email - Work", Google's "E-mail 1 - Value") are stripped below.
  */
-const ALIASES: Record<string, ImportField> = {
+// Looked up by a file's headers: a null-prototype object, so a column named `constructor` is no field.
+const ALIASES: Readonly<Record<string, ImportField>> = Object.assign(Object.create(null) as Record<string, ImportField>, {
   name: 'name',
   fullname: 'name',
   displayname: 'name',
@@ -77,7 +78,7 @@ const ALIASES: Record<string, ImportField> = {
   leadsource: 'source',
   originalsource: 'source',
   contactsource: 'source',
-};
+});
 
 const PREFIXES = /^(person|contact|lead|primary|work|business|home)/;
 const SUFFIXES = /(value|address|work|home|other|mobile|primary|main)$/;
@@ -157,6 +158,26 @@ export function tagsOf(text: string | undefined): string[] {
 
 export type RowCheck = { ok: true; line: number; contact: ImportedContact } | { ok: false; line: number; reason: string };
 
+/** The first field longer than the same field typed on the command line may be (TEXT_LIMITS), as a reason; null when none is. */
+function overLimit(c: ImportedContact): string | null {
+  const fields: [string, string | null, number][] = [
+    ['the name', c.name, TEXT_LIMITS.line],
+    ['the company', c.company, TEXT_LIMITS.line],
+    ['the email', c.email, TEXT_LIMITS.line],
+    ['the phone', c.phone, TEXT_LIMITS.line],
+    ['the source', c.source, TEXT_LIMITS.line],
+    ['the note', c.note, TEXT_LIMITS.free],
+    ...c.tags.map((t): [string, string, number] => ['a tag', t, TEXT_LIMITS.line]),
+  ];
+  for (const [what, text, limit] of fields) {
+    // Counted in characters only when the UTF-16 length is over: most fields are short.
+    if (text === null || text.length <= limit) continue;
+    const length = [...text].length;
+    if (length > limit) return `${what} is too long (${length} characters): at most ${limit}`;
+  }
+  return null;
+}
+
 /** A record as a contact, or why it cannot be one. */
 export function checkRecord(record: SourceRecord): RowCheck {
   const f = record.fields;
@@ -165,19 +186,18 @@ export function checkRecord(record: SourceRecord): RowCheck {
   if (!name) return { ok: false, line: record.line, reason: 'no name' };
   const email = firstOf(f.email);
   if (email !== null && !isEmailAddress(email)) return { ok: false, line: record.line, reason: `"${email}" is not an email address` };
-  return {
-    ok: true,
-    line: record.line,
-    contact: {
-      name,
-      company: f.company ?? null,
-      email,
-      phone: firstOf(f.phone),
-      source: f.source ?? null,
-      note: f.note ?? null,
-      tags: tagsOf(f.tags),
-    },
+  const contact: ImportedContact = {
+    name,
+    company: f.company ?? null,
+    email,
+    phone: firstOf(f.phone),
+    source: f.source ?? null,
+    note: f.note ?? null,
+    tags: tagsOf(f.tags),
   };
+  const tooLong = overLimit(contact);
+  if (tooLong) return { ok: false, line: record.line, reason: tooLong };
+  return { ok: true, line: record.line, contact };
 }
 
 /** A contact already known, as far as matching and filling its empty fields go. */

@@ -37,8 +37,8 @@ export interface DraftInput {
   /** This contact's touches and commitments, any order. */
   touches: Touch[];
   commitments: Commitment[];
-  /** The user's own appointments: every open next step with a time, of every contact. */
-  appointments: Commitment[];
+  /** When the user's own appointments start (the open next steps with a time, of every contact), in the days slots are looked for (SLOT_SEARCH_DAYS). */
+  appointments: Instant[];
   config: Config;
   now: Instant;
   zone: Zone;
@@ -66,7 +66,8 @@ export function templateProblem(template: string): string | null {
   const first = template.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
   if (!/^Subject:/i.test(first)) return 'its first line must be "Subject: ..."';
   for (const m of template.matchAll(/\{\{\s*([^}]*?)\s*\}\}/g)) {
-    if (!(m[1]! in PLACEHOLDERS)) return `it has an unknown placeholder {{${m[1]}}}`;
+    // Own keys only: `{{constructor}}` is no placeholder.
+    if (!Object.hasOwn(PLACEHOLDERS, m[1]!)) return `it has an unknown placeholder {{${m[1]}}}`;
   }
   return null;
 }
@@ -185,6 +186,9 @@ const minutesOf = (time: string) => {
 };
 const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 
+/** How many days after today free slots are looked for. */
+export const SLOT_SEARCH_DAYS = 60;
+
 /**
  * `count` slots, one a working day (Mon-Fri) from the next working day on,
  * inside day.start..day.end (a 30-minute appointment ends by day.end), on the
@@ -192,9 +196,20 @@ const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${St
  * prefer 15:00, odd days 10:00 (the nearest free time to it), so the prospect
  * gets an afternoon and a morning to choose from.
  */
-export function proposeSlots(count: number, appointments: Commitment[], config: Config, now: Instant, zone: Zone): Instant[] {
-  const busy = appointments.flatMap((c) => ('at' in c.due ? [Date.parse(c.due.at)] : []));
+export function proposeSlots(count: number, appointments: Instant[], config: Config, now: Instant, zone: Zone): Instant[] {
+  const busy = Float64Array.from(appointments, (at) => Date.parse(at)).sort();
   const length = APPOINTMENT_MINUTES * 60_000;
+  // Sorted, so one binary search per slot tells whether an appointment overlaps it (thousands of them at 100k contacts).
+  const overlaps = (ms: number) => {
+    let lo = 0;
+    let hi = busy.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (busy[mid]! <= ms - length) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < busy.length && busy[lo]! < ms + length;
+  };
   const start = minutesOf(config.dayStart);
   const end = minutesOf(config.dayEnd) - APPOINTMENT_MINUTES;
   const grid: number[] = [];
@@ -202,7 +217,7 @@ export function proposeSlots(count: number, appointments: Commitment[], config: 
   if (grid.length === 0 && start <= end) grid.push(start);
   const slots: Instant[] = [];
   let date: LocalDate = localDateOf(now, zone);
-  for (let tries = 0; slots.length < count && tries < 60; tries++) {
+  for (let tries = 0; slots.length < count && tries < SLOT_SEARCH_DAYS; tries++) {
     date = addDays(date, 1);
     const wd = weekdayOf(date);
     if (wd === 0 || wd === 6) continue;
@@ -212,7 +227,7 @@ export function proposeSlots(count: number, appointments: Commitment[], config: 
       const at = instantAt(date, hhmm(m), zone);
       const ms = Date.parse(at);
       if (ms <= Date.parse(now)) continue;
-      if (busy.some((b) => Math.abs(b - ms) < length)) continue;
+      if (overlaps(ms)) continue;
       slots.push(at);
       break;
     }

@@ -6,6 +6,15 @@
 import type { Instant, LocalDate } from './types.js';
 import type { Zone } from './zone.js';
 
+/** The first and last dates fu accepts or computes from (docs/data-safety.md): every computed date (a chase, a check-in) then stays a four-digit year. */
+export const HORIZON = { first: '1900-01-01', last: '2999-12-31', words: 'the years 1900 to 2999' } as const;
+
+/** Whether a `YYYY-MM-DD` date (or the date part of an ISO instant) lies within the horizon. */
+export function withinHorizon(date: string): boolean {
+  const day = date.slice(0, 10);
+  return /^\d{4}-\d{2}-\d{2}$/.test(day) && day >= HORIZON.first && day <= HORIZON.last;
+}
+
 const MS_PER_DAY = 86_400_000;
 
 export interface WallClock {

@@ -1,7 +1,10 @@
 /**
- * The WHEN parser (WHEN and time, docs/rules.md). Pure: `now` and the zone are passed in. ISO,
- * `+3d`, today/tomorrow and bare times are read here; other natural language goes
- * to chrono-node, loaded only then because it is slow to import.
+ * The WHEN parser (WHEN and time, docs/rules.md). Pure: `now` and the zone are passed in. The forms people type
+ * most are read here, without chrono-node: ISO, `+3d` and `+2w 10:00`,
+ * today/tomorrow with a time, bare times, a weekday with a time (`tue 3pm`,
+ * `next monday 10:30`) and `in 2 weeks 10am`, each giving what chrono-node gives.
+ * Anything else in words goes to chrono-node's English parser, loaded only then:
+ * it costs tens of milliseconds to load and compile, more than the rest of a command.
  */
 import type { Component } from 'chrono-node';
 import type { Instant, LocalDate } from './types.js';
@@ -33,7 +36,23 @@ const PARTS = new Map<string, PartOfDay>([
 const ISO =
   /^(\d+)-(\d{1,2})-(\d{1,2})(?:[t ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)? ?(z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
 
-let chrono: typeof import('chrono-node') | undefined;
+/** Weekday names as chrono-node reads them (a trailing dot allowed too), 0 = Sunday. */
+const WEEKDAYS = new Map([
+  ...['sunday', 'sun'].map((w) => [w, 0] as const),
+  ...['monday', 'mon'].map((w) => [w, 1] as const),
+  ...['tuesday', 'tue'].map((w) => [w, 2] as const),
+  ...['wednesday', 'wed'].map((w) => [w, 3] as const),
+  ...['thursday', 'thurs', 'thur', 'thu'].map((w) => [w, 4] as const),
+  ...['friday', 'fri'].map((w) => [w, 5] as const),
+  ...['saturday', 'sat'].map((w) => [w, 6] as const),
+]);
+const WEEKDAY = `(${[...WEEKDAYS.keys()].join('|')})\\.?`;
+const WEEKDAY_FIRST = new RegExp(`^(?:(this|next|last|past) )?${WEEKDAY}(?:,? (?:at )?(.+))?$`);
+const WEEKDAY_LAST = new RegExp(`^(.+?),? (?:on )?${WEEKDAY}$`);
+/** `+2w 10:00`, `in 3 days`, `in a week 10am`: calendar days from today, as chrono-node counts them. */
+const DAYS_ON = /^(?:\+(\d+) ?([dw])|in (\d+|a|one) (d|w)(?:ay|eek)s?)(?:,? (?:at )?(.+))?$/;
+
+let chrono: typeof import('chrono-node/en') | undefined;
 
 /** Test hook: whether chrono-node has been imported by this module. */
 export const chronoLoaded = (): boolean => chrono !== undefined;
@@ -48,13 +67,22 @@ interface Ctx {
   forward: boolean;
 }
 
-export async function parseWhen(text: string, now: Instant, zone: Zone, options: ParseWhenOptions = {}): Promise<When> {
+export function parseWhen(text: string, now: Instant, zone: Zone, options: ParseWhenOptions = {}): Promise<When> {
+  return read(text, now, zone, options, true);
+}
+
+/** Test hook: `parseWhen` with chrono-node reading every form in words, to check that the fast forms agree with it. */
+export function parseWhenWithChrono(text: string, now: Instant, zone: Zone, options: ParseWhenOptions = {}): Promise<When> {
+  return read(text, now, zone, options, false);
+}
+
+async function read(text: string, now: Instant, zone: Zone, options: ParseWhenOptions, fastForms: boolean): Promise<When> {
   const nowMs = Date.parse(now);
   const ctx: Ctx = { nowMs, zone, today: localDateOf(nowMs, zone), forward: options.direction !== 'backward' };
   try {
     const s = text.trim().toLowerCase().replace(/\s+/g, ' ').replace(/^(?:(?:at|on|by) )+/, '');
     if (s === '') throw new Unreadable('it is empty');
-    return fast(s, ctx) ?? (await natural(text.trim(), ctx));
+    return (fastForms ? fast(s, ctx) : undefined) ?? (await natural(text.trim(), ctx));
   } catch (e) {
     if (!(e instanceof Unreadable)) throw e;
     throw usageError(`cannot read the date "${text}"${e.message ? `: ${e.message}` : ''}`, HINT);
@@ -75,15 +103,65 @@ function fast(s: string, c: Ctx): When | undefined {
   if ((m = /^(today|tonight|tomorrow|yesterday)(?: (?:at )?(.+))?$/.exec(s))) {
     const date = addDays(c.today, m[1] === 'tomorrow' ? 1 : m[1] === 'yesterday' ? -1 : 0);
     const part = PARTS.get(m[2] ?? m[1]!);
-    if (part || !m[2]) return dateOnly(date, part);
-    const time = clock(m[2]);
-    return time ? timed(Date.parse(instantAt(date, time, c.zone)), c.zone) : undefined;
+    return part ? dateOnly(date, part) : onDate(date, m[2], c);
   }
+  if ((m = DAYS_ON.exec(s))) {
+    const n = /^\d/.test(m[1] ?? m[3]!) ? Number(m[1] ?? m[3]) : 1;
+    return onDate(addDays(c.today, (m[2] ?? m[4]) === 'w' ? 7 * n : n), m[5], c);
+  }
+  if ((m = WEEKDAY_FIRST.exec(s))) return onWeekday(WEEKDAYS.get(m[2]!)!, m[1], m[3], c);
+  if ((m = WEEKDAY_LAST.exec(s)) && clock(m[1]!)) return onWeekday(WEEKDAYS.get(m[2]!)!, undefined, m[1], c);
   const time = clock(s);
   if (!time) return undefined;
   let date = c.today;
   if (c.forward && Date.parse(instantAt(date, time, c.zone)) <= c.nowMs) date = addDays(date, 1);
   return timed(Date.parse(instantAt(date, time, c.zone)), c.zone);
+}
+
+/** `date`, at the time of day `rest` names if there is one; undefined when `rest` is not a time. */
+function onDate(date: LocalDate, rest: string | undefined, c: Ctx): When | undefined {
+  const day = dateOnly(date);
+  if (rest === undefined) return day;
+  const time = clock(rest);
+  return time === undefined ? undefined : timed(Date.parse(instantAt(date, time, c.zone)), c.zone);
+}
+
+/**
+ * A weekday, alone, with a time of day or a part of the day. Without a word
+ * before it, it is the next occurrence still ahead (the latest one not in the
+ * future, backward); `this`, `next` and `last` are read as chrono-node reads
+ * them, whatever the direction: `this tue` is the coming Tuesday (today on a
+ * Tuesday), `last tue` the one before today, and `next tue` the Tuesday of
+ * next week, weeks running Monday to Sunday (on a Sunday, `next monday` is
+ * tomorrow).
+ */
+function onWeekday(weekday: number, modifier: string | undefined, rest: string | undefined, c: Ctx): When | undefined {
+  const part = rest === 'tonight' ? undefined : PARTS.get(rest ?? '');
+  const time = rest === undefined || part ? undefined : clock(rest);
+  if (rest !== undefined && !part && !time) return undefined;
+  const instantOn = (date: LocalDate) => Date.parse(instantAt(date, time!, c.zone));
+  const ahead = (weekday - weekdayOf(c.today) + 7) % 7;
+  const date =
+    modifier === 'this' ? addDays(c.today, ahead)
+    : modifier === 'next' ? addDays(c.today, 7 - ((weekdayOf(c.today) + 6) % 7) + ((weekday + 6) % 7))
+    : modifier ? addDays(c.today, ahead - 7)
+    : weekdayDate(weekday, c, fitsFor(c, time ? instantOn : undefined));
+  return time ? timed(instantOn(date), c.zone) : dateOnly(date, part);
+}
+
+/** This week's `weekday`, or the one a week later (earlier, backward) when it does not fit. */
+function weekdayDate(weekday: number, c: Ctx, fits: (date: LocalDate) => boolean): LocalDate {
+  const ahead = (weekday - weekdayOf(c.today) + 7) % 7;
+  const date = addDays(c.today, c.forward || ahead === 0 ? ahead : ahead - 7);
+  return fits(date) ? date : addDays(date, c.forward ? 7 : -7);
+}
+
+/** Whether a date (at `instantOn(date)` when there is a time) is ahead of now, forward; not after now, backward. */
+function fitsFor(c: Ctx, instantOn?: (date: LocalDate) => number): (date: LocalDate) => boolean {
+  return (date) =>
+    c.forward
+      ? instantOn ? instantOn(date) > c.nowMs : date >= c.today
+      : instantOn ? instantOn(date) <= c.nowMs : date <= c.today;
 }
 
 /**
@@ -124,7 +202,7 @@ export function parseIsoInstant(text: string, zone: Zone): Instant | null {
 
 /** Natural language through chrono, resolved against the local calendar in `c.zone`. */
 async function natural(input: string, c: Ctx): Promise<When> {
-  chrono ??= await import('chrono-node');
+  chrono ??= await import('chrono-node/en');
   // Chrono reads its reference through Date's local getters; giving it the zone's
   // offset makes those read the wall clock in `c.zone`, whatever the process zone.
   const results = chrono.parse(input, { instant: new Date(c.nowMs), timezone: offsetMs(c.nowMs, c.zone) / 60_000 });
@@ -148,18 +226,13 @@ async function natural(input: string, c: Ctx): Promise<When> {
   // Built here rather than by chrono so the offset is the one of the target date.
   const instantOn = (date: LocalDate) =>
     offsetMinutes === null ? Date.parse(instantAt(date, time, c.zone)) : Date.parse(`${date}T${time}:00Z`) - offsetMinutes * 60_000;
-  const fits = (date: LocalDate) =>
-    c.forward
-      ? hasTime ? instantOn(date) > c.nowMs : date >= c.today
-      : hasTime ? instantOn(date) <= c.nowMs : date <= c.today;
+  const fits = fitsFor(c, hasTime ? instantOn : undefined);
 
   let date: LocalDate;
   const modifier = /\b(?:this|next|last|past)\b/i.test(r.text);
   if (s.isCertain('weekday') && !s.isCertain('day') && !s.isCertain('month') && !modifier) {
     // Chrono picks the closest weekday; we want the next (or latest) occurrence.
-    const ahead = (get('weekday') - weekdayOf(c.today) + 7) % 7;
-    date = addDays(c.today, c.forward || ahead === 0 ? ahead : ahead - 7);
-    if (!fits(date)) date = addDays(date, c.forward ? 7 : -7);
+    date = weekdayDate(get('weekday'), c, fits);
   } else if (!(['weekday', 'day', 'month', 'year'] as const).some((k) => s.isCertain(k))) {
     date = c.forward && !fits(c.today) ? addDays(c.today, 1) : c.today;
   } else if (s.isCertain('month') && !s.isCertain('year')) {

@@ -10,7 +10,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { databaseError, FuError, TargetExistsError, usageError } from '../errors.js';
-import { APPLICATION_ID, connect, describe, listMigrations, newest, openDatabase, sqliteHeaderOf, type Db, type Migration } from './db.js';
+import { APPLICATION_ID, connect, describe, listMigrations, newest, openDatabase, realFile, removeCreatedJournals, removeLeftovers, sqliteHeaderOf, tempName, type Db, type Migration } from './db.js';
 import type { Store } from './store.js';
 
 export interface CopyInfo {
@@ -23,11 +23,15 @@ export interface CopyInfo {
 /** better-sqlite3 copies this many pages per step: all of them, so the copy is one snapshot and never restarts. */
 const ALL_PAGES = 0x7fffffff;
 
-/** A new empty private file beside `file` (its folder created 0700 if missing), renamed into place once complete. */
+/**
+ * A new empty private file beside `file` (its folder created 0700 if
+ * missing), renamed into place once complete. What a killed fu left there
+ * before goes first.
+ */
 function tempBeside(file: string, tag: string): string {
-  const dir = path.dirname(file);
-  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const tmp = path.join(dir, `.${path.basename(file)}.${tag}-${process.pid}-${Date.now()}.tmp`);
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  removeLeftovers(file);
+  const tmp = tempName(file, tag);
   fs.closeSync(fs.openSync(tmp, 'wx', 0o600));
   return tmp;
 }
@@ -38,7 +42,7 @@ export function removeDatabaseFiles(file: string): void {
 }
 
 /** The same file, whatever the path says (a link, a relative path). */
-export function sameFile(a: string, b: string): boolean {
+function sameFile(a: string, b: string): boolean {
   if (path.resolve(a) === path.resolve(b)) return true;
   try {
     const sa = fs.statSync(a);
@@ -47,6 +51,39 @@ export function sameFile(a: string, b: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** Where a path leads once every symbolic link is followed, even a path that does not exist yet (its folder's real path). */
+function resolved(file: string): string {
+  const real = realFile(file);
+  if (real !== file) return real;
+  try {
+    return resolved(path.resolve(path.dirname(file), fs.readlinkSync(file))); // a dangling link
+  } catch {
+    return path.join(realFile(path.dirname(file)), path.basename(file));
+  }
+}
+
+/** The database file itself, or one of the journals SQLite keeps beside it (as the app's port names them). */
+export type DatabaseFile = 'database' | 'wal' | 'shm' | 'journal';
+
+const DATABASE_FILES = [
+  ['', 'database'],
+  ['-wal', 'wal'],
+  ['-shm', 'shm'],
+  ['-journal', 'journal'],
+] as const satisfies readonly (readonly [string, DatabaseFile])[];
+
+/**
+ * Which of the database's files `target` is, however it is spelled (a
+ * symbolic link, `..`, a hard link): the database itself or one of the
+ * journals SQLite keeps beside it; null when it is none of them.
+ */
+export function databaseFileAt(target: string, database: string): DatabaseFile | null {
+  const real = resolved(database);
+  const wanted = resolved(target);
+  for (const [suffix, what] of DATABASE_FILES) if (wanted === `${real}${suffix}` || sameFile(target, `${real}${suffix}`)) return what;
+  return null;
 }
 
 function fsync(file: string): void {
@@ -155,7 +192,8 @@ export function prepareRestore(source: string, live: string, migrations: Migrati
   if (kind !== 'sqlite') throw databaseError(`The file ${source} is not a fu backup (${kind === 'empty' ? 'it is empty' : 'not SQLite'}).`, 'Nothing was changed; give a file made by fu backup.');
   let tmp: string | undefined;
   try {
-    tmp = tempBeside(live, 'restore');
+    // Beside the file a symbolic link points to: that is the file swapIn replaces.
+    tmp = tempBeside(realFile(live), 'restore');
     copyPrivately(source, tmp);
     if (fs.existsSync(`${source}-wal`)) copyPrivately(`${source}-wal`, `${tmp}-wal`);
     return { tmp, info: checkCopy(tmp, source, migrations) };
@@ -222,7 +260,7 @@ export function isDamaged(file: string): boolean {
     return code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB';
   } finally {
     db?.close();
-    for (const f of created) if (fs.existsSync(f) && (f.endsWith('-shm') || fs.statSync(f).size === 0)) fs.rmSync(f);
+    removeCreatedJournals(created);
   }
 }
 
@@ -297,7 +335,9 @@ function keep(from: string, to: string): void {
  * restored file), and the checked copy is renamed into its place in one step.
  * Returns where the damaged file was kept.
  */
-export function swapIn(live: string, tmp: string, now: Date): string {
+export function swapIn(database: string, tmp: string, now: Date): string {
+  // Through a symbolic link, the file it points to is replaced (and kept beside it): the link stays.
+  const live = realFile(database);
   const stamp = `${live}.damaged-${now.toISOString().replace(/[:.]/g, '-')}`;
   // Never over an earlier one kept at the same time (a fixed FU_NOW).
   let aside = stamp;

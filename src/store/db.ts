@@ -7,30 +7,41 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { databaseError, Exit, FuError } from '../errors.js';
+import layout from '../../bin/layout.cjs';
+import { databaseError, Exit, FuError, oneLine } from '../errors.js';
 
 export type Db = Database.Database;
 
-let addon: string | null | undefined;
+let addon: string | undefined;
 /**
- * better-sqlite3's compiled addon, named by path (where npm builds it). Its
- * default lookup (the bindings package) tries a dozen paths and reads a
- * stack trace on every start, and cannot find it from inside the bundle
- * (scripts/bundle.js). Null when it is not there.
+ * The path of better-sqlite3's compiled addon (where npm builds it), loaded
+ * once here to check it. Its default lookup (the bindings package) tries a
+ * dozen paths and reads a stack trace on every start, and cannot find it from
+ * inside the bundle (scripts/bundle.js). Missing, or built for another
+ * Node.js, it is a problem of the installation, not of the database: exit 5
+ * with the fix.
  */
-function nativeBinding(): string | null {
+function nativeAddon(): string {
   if (addon === undefined) {
-    const root = path.dirname(createRequire(import.meta.url).resolve('better-sqlite3/package.json'));
-    addon = ['Release', 'Debug'].map((b) => path.join(root, 'build', b, 'better_sqlite3.node')).find((f) => fs.existsSync(f)) ?? null;
+    const root = path.dirname(createRequire(layout.packageJson).resolve('better-sqlite3/package.json'));
+    const file = ['Release', 'Debug'].map((b) => path.join(root, 'build', b, 'better_sqlite3.node')).find((f) => fs.existsSync(f));
+    const dir = /^[\w./-]+$/.test(layout.root) ? layout.root : JSON.stringify(layout.root);
+    const fix = `Rebuild it: cd ${dir} && npm rebuild better-sqlite3`;
+    if (file === undefined) throw databaseError(`The SQLite addon (better-sqlite3) is not built.`, fix);
+    try {
+      createRequire(layout.packageJson)(file); // better-sqlite3's own require of it is then a cache hit
+      addon = file;
+    } catch (err) {
+      if ((err as { code?: string }).code !== 'ERR_DLOPEN_FAILED') throw err;
+      throw databaseError(`The SQLite addon (better-sqlite3) does not load in Node.js ${process.version}: it was built for another version, or is damaged.`, fix);
+    }
   }
   return addon;
 }
 
-/** Every connection fu opens, with better-sqlite3's addon found quickly. */
+/** Every connection fu opens, on the addon loaded once. */
 export function connect(file: string, options: Database.Options = {}): Db {
-  const binding = nativeBinding();
-  return new Database(file, binding ? { ...options, nativeBinding: binding } : options);
+  return new Database(file, { ...options, nativeBinding: nativeAddon() });
 }
 
 /** "fu\0\0": written by migration 1, so a database of another program is told apart. */
@@ -65,11 +76,22 @@ export interface PathEnv {
 
 /** Where the data lives (docs/rules.md): --db, else $FU_DB, else $XDG_DATA_HOME/fu/fu.db, else ~/.local/share/fu/fu.db. */
 export function resolveDbPath(flag: string | undefined, env: PathEnv): string {
-  if (flag) return path.resolve(flag);
-  if (env.FU_DB) return path.resolve(env.FU_DB);
+  if (flag !== undefined) return givenFile('--db', flag);
+  if (env.FU_DB !== undefined) return givenFile('FU_DB', env.FU_DB);
   // The XDG spec says a relative XDG_DATA_HOME is invalid and must be ignored.
   if (env.XDG_DATA_HOME && path.isAbsolute(env.XDG_DATA_HOME)) return path.join(env.XDG_DATA_HOME, 'fu', 'fu.db');
   return path.join(env.HOME || os.homedir(), '.local', 'share', 'fu', 'fu.db');
+}
+
+/**
+ * A database path the user gave. Empty is a mistake (a script's unset
+ * variable), never "the default": that would write into the user's real data.
+ * A trailing slash names a folder, never the file path.resolve would make of it.
+ */
+function givenFile(name: string, given: string): string {
+  if (given.trim() === '') throw new FuError(Exit.usage, `${name} is empty: give the path of the database file.`, `Or leave ${name} out to use the default database.`);
+  if (given.endsWith('/')) throw new FuError(Exit.usage, `${name} ${given} ends with a slash: give the path of a file, such as ${path.join(given, 'fu.db')}.`);
+  return path.resolve(given);
 }
 
 export interface Migration {
@@ -77,10 +99,8 @@ export interface Migration {
   file: string;
 }
 
-const MIGRATIONS_DIR = fileURLToPath(new URL('../../migrations/', import.meta.url));
-
 /** The numbered SQL files, in order. Only names are read here; a file's SQL only when it must run. */
-export function listMigrations(dir = MIGRATIONS_DIR): Migration[] {
+export function listMigrations(dir = layout.migrations): Migration[] {
   return fs
     .readdirSync(dir)
     .map((file) => ({ file: path.join(dir, file), m: /^(\d+)_[\w-]+\.sql$/.exec(file) }))
@@ -105,7 +125,7 @@ export function describe(err: unknown): string {
   if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT')) return 'it is damaged or not a database';
   if (code.startsWith('SQLITE_CANTOPEN')) return 'it cannot be opened';
   if (code.startsWith('SQLITE_IOERR')) return 'reading or writing the file failed (a disk or file system error)';
-  return (err as Error).message;
+  return oneLine((err as Error).message);
 }
 
 /**
@@ -125,10 +145,40 @@ export function asDatabaseError(err: unknown, file: string, busyTimeoutMs = BUSY
   if (code.startsWith('SQLITE_BUSY') || code === 'SQLITE_LOCKED') {
     return databaseError(`The database ${file} is busy: another fu kept it locked for more than ${duration(busyTimeoutMs)}.`, 'Nothing was saved; try again.');
   }
+  if ((code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN')) && folderIsTheProblem(file)) {
+    return databaseError(
+      `Cannot use the database ${file}: its folder ${path.dirname(realFile(file))} is not writable (SQLite keeps its journal files beside the database).`,
+      'Make the folder writable, or move the database to a folder you may write to.',
+    );
+  }
   if (code.startsWith('SQLITE_') || code.startsWith('E')) {
     return databaseError(`Cannot use the database ${file}: ${describe(err)}.`, 'Check the file, or point --db or FU_DB at another one.');
   }
   return err as Error;
+}
+
+const writable = (file: string) => {
+  try {
+    fs.accessSync(file, fs.constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** The file a path names, through any symbolic links (SQLite keeps its journals beside that one); the path itself when it cannot be resolved. */
+export function realFile(file: string): string {
+  try {
+    return fs.realpathSync(file);
+  } catch {
+    return file;
+  }
+}
+
+/** A database SQLite could not write or open although the file is writable: its folder refuses the -wal and -shm. */
+function folderIsTheProblem(file: string): boolean {
+  const real = realFile(file);
+  return fs.existsSync(real) && writable(real) && !writable(path.dirname(real));
 }
 
 /** Whether a file starts like an SQLite database ('empty' for a 0-byte file); read with plain file I/O, SQLite never touches it. */
@@ -154,16 +204,35 @@ function checkHeader(file: string): void {
   if (kind === 'other') throw databaseError(`The file ${file} is not a fu database (not SQLite).`, 'Point --db or FU_DB at a fu database, or move the file away.');
 }
 
-/** Creates the folder (0700) and an empty file (0600) on first use: it holds personal data. */
+/**
+ * Creates the folder (0700) and an empty file (0600) on first use: it holds
+ * personal data. An empty file already there is a new database too: it is
+ * made private before SQLite gives its mode to the -wal and -shm. Only a
+ * regular file is a database: a FIFO would wait for ever.
+ */
 function ensureFile(file: string): void {
   let stat: fs.Stats | undefined;
   try {
     stat = fs.statSync(file);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw asDatabaseError(err, file);
+    const target = linkTarget(file);
+    if (target !== null) {
+      throw databaseError(`Cannot use the database ${file}: it is a symbolic link to ${target}, which does not exist.`, 'Create the file it points to, or point --db or FU_DB at another one.');
+    }
   }
   if (stat?.isDirectory()) throw databaseError(`The path ${file} is a directory, not a database file.`, 'Give a file path with --db or FU_DB.');
-  if (stat) return;
+  if (stat && !stat.isFile()) throw databaseError(`The path ${file} is not a regular file (a FIFO, a device or a socket), not a database file.`, 'Give a file path with --db or FU_DB.');
+  if (stat) {
+    if (stat.size === 0 && (stat.mode & 0o077) !== 0) {
+      try {
+        fs.chmodSync(file, 0o600);
+      } catch {
+        // another user's file: SQLite will say what it can do with it
+      }
+    }
+    return;
+  }
   try {
     fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
     fs.closeSync(fs.openSync(file, 'wx', 0o600));
@@ -173,17 +242,89 @@ function ensureFile(file: string): void {
   }
 }
 
+/** Where a dangling symbolic link points (absolute), or null when `file` is no symbolic link. */
+function linkTarget(file: string): string | null {
+  try {
+    return path.resolve(path.dirname(file), fs.readlinkSync(file));
+  } catch {
+    return null;
+  }
+}
+
+/** The name of a private temporary file beside `file` (`.fu.db.restore-PID-TIME.tmp`), complete before it is renamed into place. */
+export const tempName = (file: string, tag: string) => path.join(path.dirname(file), `.${path.basename(file)}.${tag}-${process.pid}-${Date.now()}.tmp`);
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM'; // another user's process
+  }
+};
+
+/**
+ * Removes the temporary files beside `file` (see tempName, with their
+ * journals) that a killed fu left behind: only those of processes that are
+ * gone. One look at the folder, so every run can afford it.
+ */
+export function removeLeftovers(file: string): void {
+  const dir = path.dirname(file);
+  const prefix = `.${path.basename(file)}.`;
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const m = /^(?:restore|backup)-(\d+)-\d+\.tmp(?:-wal|-shm|-journal)?$/.exec(name.slice(prefix.length));
+    if (!m || Number(m[1]) === process.pid || alive(Number(m[1]))) continue;
+    try {
+      fs.rmSync(path.join(dir, name), { force: true });
+    } catch {
+      // a folder this user may not write: the command itself will meet it, or not need it
+    }
+  }
+}
+
+/** Removes the -shm and the still empty -wal among `created` (files a read-only connection made and nothing else needs). */
+export function removeCreatedJournals(created: string[]): void {
+  for (const f of created) if (fs.existsSync(f) && (f.endsWith('-shm') || fs.statSync(f).size === 0)) fs.rmSync(f);
+}
+
+/**
+ * A connection to a file this user may not write: SQLite still creates the
+ * -wal and -shm beside it (with the file's read-only mode, which would keep
+ * refusing writes once the file is writable again). Those it created, still
+ * empty, are removed when the connection closes.
+ */
+function removeJournalsOnClose(db: Db, created: string[]): void {
+  const close = db.close.bind(db);
+  db.close = () => {
+    close();
+    removeCreatedJournals(created);
+    return db;
+  };
+}
+
 /**
  * Opens (creating on first use) and migrates the database. A database from a
  * newer fu, or another program's, is refused before anything is written.
  */
 export function openDatabase(file: string, migrations: Migration[] = listMigrations(), options: OpenOptions = {}): Db {
   const busyTimeoutMs = options.busyTimeoutMs ?? BUSY_TIMEOUT_MS;
+  nativeAddon(); // a broken installation is reported before the file is created
   ensureFile(file);
   checkHeader(file);
+  const real = realFile(file);
+  removeLeftovers(real);
+  const created = writable(real) ? [] : [`${real}-wal`, `${real}-shm`].filter((f) => !fs.existsSync(f));
   let db: Db | undefined;
   try {
     db = connect(file, { timeout: busyTimeoutMs });
+    if (created.length > 0) removeJournalsOnClose(db, created);
     checkOwnership(db, file, migrations);
     useWal(db, busyTimeoutMs);
     db.pragma('foreign_keys = ON');

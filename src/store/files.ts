@@ -1,13 +1,13 @@
 /** The database file as a whole, for backup and restore: SQLite's side of them (see backup.ts). */
 import { Exit, FuError } from '../errors.js';
-import { backupTo, copyRowsFrom, isDamaged, isIntact, prepareRestore, removeDatabaseFiles, sameFile, swapIn, type PreparedRestore } from './backup.js';
+import { backupTo, copyRowsFrom, databaseFileAt, isDamaged, isIntact, prepareRestore, removeDatabaseFiles, swapIn, type PreparedRestore } from './backup.js';
 import type { Store } from './store.js';
 
 /** The database at `file`; `openStore` opens it (once) when a copy needs its connection. */
 export function databaseFiles(file: string, openStore: () => Store) {
   return {
     path: file,
-    isDatabase: (other: string) => sameFile(other, file),
+    databaseFileAt: (other: string) => databaseFileAt(other, file),
     backupTo: (target: string, options: { overwrite: boolean }) => backupTo(openStore().db, target, options),
     prepareRestore: (source: string) => prepareRestore(source, file),
     discard: (prepared: PreparedRestore) => removeDatabaseFiles(prepared.tmp),

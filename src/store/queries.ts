@@ -7,7 +7,7 @@
  */
 import type { AgendaCommitment, AgendaContact, AgendaDay, AgendaRows } from '../domain/agenda.js';
 import type { StaleContact, StaleParams } from '../domain/stale.js';
-import type { Channel, Commitment, CommitmentKind, DerivedState, Status, StoredCommitmentState } from '../domain/types.js';
+import type { Channel, Commitment, CommitmentKind, DerivedState, Instant, Status, StoredCommitmentState } from '../domain/types.js';
 import type { Db } from './db.js';
 import { commitmentFromRow, type Row } from './rows.js';
 
@@ -105,6 +105,8 @@ export const SQL = {
     SELECT ${openCommitment('due_at')} FROM commitments WHERE state = 'open' AND due_at < @now
     UNION ALL SELECT ${openCommitment('due_date')} FROM commitments WHERE state = 'open' AND due_date <= @today
     UNION ALL SELECT ${openCommitment('due_date')} FROM commitments WHERE state = 'open' AND due_date > @today AND soft = 1`,
+  /** When the user's appointments from @from to before @to start (open next steps with a time), from the covering index alone. */
+  appointments: "SELECT due_at FROM commitments WHERE state = 'open' AND due_at >= @from AND due_at < @to AND kind = 'next-step'",
   /** Commitments by id (@ids: a JSON array): the open next steps of candidates not read yet. */
   commitmentsById: 'SELECT cm.* FROM json_each(@ids) j JOIN commitments cm ON cm.id = j.value',
 } as const;
@@ -197,4 +199,9 @@ export function staleCandidates(store: Connection, params: StaleParams): StaleCo
     firstTouchAt: r[15] as string | null,
     open: open.get(r[0] as number) ?? [],
   }));
+}
+
+/** When the open next steps with a time from `from` to before `to` start: fu draft's free slots avoid them. */
+export function appointmentsBetween(store: Connection, from: Instant, to: Instant): Instant[] {
+  return store.db.prepare(SQL.appointments).pluck().all({ from, to }) as Instant[];
 }

@@ -24,7 +24,7 @@ import type {
 } from '../domain/types.js';
 import type { Db } from './db.js';
 import * as exchange from './exchange.js';
-import { agendaRows, staleCandidates } from './queries.js';
+import { agendaRows, appointmentsBetween, staleCandidates } from './queries.js';
 import { commitmentFromRow, CONTACT_COLUMNS, contactFromRow, dueColumns, touchFromRow, type Row } from './rows.js';
 
 export type { Contact, ContactFields } from '../domain/types.js';
@@ -287,6 +287,10 @@ export class Store {
   /** The live contacts that may be stale, with the open commitments that can decide their category. */
   staleCandidates(params: StaleParams): StaleContact[] {
     return staleCandidates(this, params);
+  }
+
+  appointmentsBetween(from: Instant, to: Instant): Instant[] {
+    return appointmentsBetween(this, from, to);
   }
 
   // ---- in and out in bulk (exchange.ts) ---------------------------------------

@@ -43,7 +43,8 @@ describe('backup and restore', () => {
 
   it('refuses the database itself as a backup or as the file to restore', async () => {
     const { ctx, files } = withContacts('Dana');
-    expect(await backup(files, ctx.store.db.name, true)).toEqual({ ok: false, reason: 'is-database' });
+    expect(await backup(files, ctx.store.db.name, true)).toEqual({ ok: false, reason: 'is-database', file: 'database' });
+    expect(await backup(files, `${ctx.store.db.name}-wal`, true)).toEqual({ ok: false, reason: 'is-database', file: 'wal' });
     expect(await restoreBackup(files, ctx.store.db.name, NOW, async () => true)).toEqual({ ok: false, reason: 'is-database' });
   });
 

@@ -1,5 +1,5 @@
 /**
- * The benchmark's data generator (src/tools/gen.ts): what it writes must pass
+ * The benchmark's data generator (bench/generator.ts): what it writes must pass
  * the invariants real data passes, and be realistic enough to exercise every
  * path of the daily commands. No timings here: see `npm run bench`.
  */
@@ -16,7 +16,7 @@ import { configFrom } from '../../src/domain/config.js';
 import { deriveState } from '../../src/domain/derive.js';
 import { staleList, type StaleContact } from '../../src/domain/stale.js';
 import { localDateOf } from '../../src/domain/time.js';
-import { generateFile, type GenSummary } from '../../src/tools/gen.js';
+import { generateFile, type GenSummary } from '../../bench/generator.js';
 import { listMigrations, openDatabase } from '../../src/store/db.js';
 import { commitmentFromRow, contactFromRow } from '../../src/store/rows.js';
 import { Store } from '../../src/store/store.js';
@@ -143,7 +143,7 @@ describe('the generated database', () => {
 });
 
 describe('npm run gen', () => {
-  const gen = path.join(ROOT, 'dist', 'tools', 'gen.js');
+  const gen = path.join(ROOT, 'bench', 'gen.js');
   const run = (args: string[]) => runProgram(process.execPath, [gen, ...args], { env: { PATH: process.env.PATH ?? '', TZ, FU_NOW: NOW } });
 
   it('writes the database named, and refuses to replace one without --force', async () => {

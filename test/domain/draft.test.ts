@@ -111,7 +111,7 @@ describe('buildDraft', () => {
 
   it('confirms an appointment already agreed instead of offering slots', () => {
     const next: Commitment = { ...appointment('2026-11-24T15:00:00.000Z', 1), what: 'the demo to the team' };
-    const d = draft({ commitments: [next], appointments: [next] });
+    const d = draft({ commitments: [next], appointments: ['2026-11-24T15:00:00.000Z'] });
     expect(d.body).toContain('Are we still on for Tue 24 Nov at 15:00 (the demo to the team)?');
     expect(d.slots).toEqual([]);
   });
@@ -153,7 +153,7 @@ describe('what is owed and what is left to fill in', () => {
 describe('proposeSlots', () => {
   it('skips the weekend, stays in working hours and avoids appointments', () => {
     const friday = '2026-11-27T12:00:00.000Z';
-    const busy = [appointment('2026-11-30T15:00:00.000Z'), appointment('2026-11-30T14:40:00.000Z')];
+    const busy = ['2026-11-30T15:00:00.000Z', '2026-11-30T14:40:00.000Z'];
     const slots = proposeSlots(3, busy, { ...DEFAULT_CONFIG, dayStart: '08:00', dayEnd: '16:00' }, friday, zoneOf('UTC'));
     expect(slots).toEqual(['2026-11-30T15:30:00.000Z', '2026-12-01T10:00:00.000Z', '2026-12-02T15:00:00.000Z']);
   });
@@ -175,5 +175,21 @@ describe('templates', () => {
   it('drops the paragraph of an empty part', () => {
     const values = { firstName: 'Dana', name: '', company: '', history: '', reason: 'R.', ask: 'A?', signature: 'S', yourName: '' };
     expect(renderTemplate('Subject: x\nHi {{firstName}},\n\n{{history}}\n\n{{reason}}\n\n{{ask}}\n', values)).toEqual({ subject: 'x', body: 'Hi Dana,\n\nR.\n\nA?\n' });
+  });
+});
+
+describe('proposeSlots with a full calendar', () => {
+  it('finds the first free half hour among thousands of appointments, on either side of each', () => {
+    // Every half hour of every working day booked for 60 days, but Wed 25 Nov 11:30 (Tue 24 Nov fully booked).
+    const booked: string[] = [];
+    for (let day = 24; day < 24 + 62; day++) {
+      for (let m = 0; m < 24 * 60; m += 30) {
+        const at = new Date(Date.UTC(2026, 10, day, 0, m)).toISOString();
+        if (at !== '2026-11-25T11:30:00.000Z') booked.push(at);
+      }
+    }
+    expect(proposeSlots(1, booked.reverse(), DEFAULT_CONFIG, NOW, zoneOf('UTC'))).toEqual(['2026-11-25T11:30:00.000Z']);
+    // An appointment at 11:45 overlaps it (appointments last 30 minutes); one at 11:00 ends as it starts.
+    expect(proposeSlots(1, [...booked, '2026-11-25T11:45:00.000Z'], DEFAULT_CONFIG, NOW, zoneOf('UTC'))).toEqual([]);
   });
 });

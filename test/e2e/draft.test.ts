@@ -153,7 +153,7 @@ describe('fu draft', () => {
     fs.mkdirSync(path.join(xdg, 'fu', 'templates', 'follow-up.txt'), { recursive: true }); // a folder where the file should be
     const r = await fu(['draft', 'dana'], { db: run.db, now: MONDAY, env: { XDG_CONFIG_HOME: xdg } });
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^fu: Cannot read the template ".*follow-up\.txt": EISDIR\.\n/);
+    expect(r.stderr).toMatch(/^fu: Cannot read the template ".*follow-up\.txt": it is a folder\.\n/);
   });
 });
 

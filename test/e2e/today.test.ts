@@ -293,10 +293,10 @@ describe('fu today on a terminal: limits and width', () => {
     expect((await ok(run, 'today', '--limit', '2')).stdout.trim().split('\n')).toHaveLength(5);
   });
 
-  it('keeps an 80-column table whole with a 300-character step and escapes control characters', async () => {
+  it('keeps an 80-column table whole with a 200-character step (the longest a step takes, its escape included) and escapes control characters', async () => {
     const run = session({ now: '2026-11-20T09:00:00Z', tz: TZ });
     await ok(run, 'add', 'Dana Reyes-Montgomery-Smythe', '--company', 'Acme Industrial Holdings International');
-    const long = `walk through the rollout plan ${'and every detail of it '.repeat(12)}`.slice(0, 300);
+    const long = `walk through the rollout plan ${'and every detail of it '.repeat(12)}`.slice(0, 195);
     await ok(run, 'log', 'dana', '--outcome', 'connected', '--next', `${long}\x1b[31m`, '--at', '2026-11-23 15:00');
     const out = await onTerminal(run, MONDAY);
     const lines = out.trimEnd().split('\n');

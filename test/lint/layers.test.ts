@@ -14,7 +14,6 @@ const TREE: Record<string, string> = {
   'src/cli/io.ts': 'export interface IO { out(text: string): void }\n',
   'src/store/store.ts': 'export class Store {}\n',
   'src/domain/derive.ts': "export type State = 'open';\nexport const deriveState = (): State => 'open';\n",
-  'src/tools/gen.ts': 'export const gen = 1;\n',
   'bench/data.ts': 'export const data = 1;\n',
   // The domain reaches out to every layer and to I/O.
   'src/domain/rules.ts': [
@@ -44,10 +43,9 @@ const TREE: Record<string, string> = {
   'src/cli/deps.ts': "import { Store } from '../store/store.js';\nexport const open = () => new Store();\n",
   'src/cli/commands/today.ts': [
     "import { Store } from '../../store/store.js';",
-    "import { gen } from '../../tools/gen.js';",
     "import { data } from '../../../bench/data.js';",
     "import { b } from '../b.js';",
-    'export const today = [Store, gen, data, b];',
+    'export const today = [Store, data, b];',
   ].join('\n'),
   'src/cli/a.ts': "import { b } from './b.js';\nexport const a = () => b;\n",
   'src/cli/b.ts': "import { a } from './a.js';\nexport const b = () => a;\n",
@@ -69,7 +67,6 @@ const EXPECTED = [
   'domain-stays-inside src/domain/rules.ts -> src/store/store.ts',
   'no-circular src/cli/a.ts -> src/cli/b.ts -> src/cli/a.ts',
   'src-not-tools src/cli/commands/today.ts -> bench/data.ts',
-  'src-not-tools src/cli/commands/today.ts -> src/tools/gen.ts',
   'store-below-app src/store/queries.ts -> src/app/log-touch.ts',
   'store-below-app src/store/queries.ts -> src/cli/io.ts',
   'store-domain-types-only src/store/queries.ts -> src/domain/derive.ts',

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { addContact, type NewContact } from '../../app/contacts.js';
+import { TEXT_LIMITS } from '../../domain/text.js';
 import { formatDue, localDateOf } from '../../domain/time.js';
 import { usageError } from '../../errors.js';
 import { withExamples, type App } from '../command-kit.js';
@@ -37,7 +38,7 @@ export async function runAdd(opts: AddOptions, deps: Deps): Promise<number> {
     email: checkEmail(optionalText('--email', opts.email)),
     phone: optionalText('--phone', opts.phone),
     source: optionalText('--source', opts.source),
-    note: optionalText('--note', opts.note),
+    note: optionalText('--note', opts.note, TEXT_LIMITS.free),
   };
   const tags = opts.tag.map((t) => requiredText('--tag', t));
   const met = await metInput(opts, deps);

@@ -2,9 +2,10 @@ import type { Command } from 'commander';
 import fs from 'node:fs';
 import path from 'node:path';
 import { backup } from '../../app/backup.js';
-import type { CopyInfo } from '../../app/ports.js';
+import type { CopyInfo, DatabaseFile } from '../../app/ports.js';
 import { plural } from '../../domain/text.js';
 import { TargetExistsError, usageError } from '../../errors.js';
+import { databaseFileWords } from '../messages.js';
 import type { Deps } from '../io.js';
 import { requiredText } from '../input.js';
 import { safe } from '../output.js';
@@ -28,10 +29,12 @@ const backupExists = (target: string) => usageError(`${target} already exists: f
  * file is replaced only with --yes (or a yes at the prompt).
  */
 export async function runBackup(opts: BackupOptions, deps: Deps): Promise<void> {
-  const target = path.resolve(requiredText('PATH', opts.path));
+  const target = path.resolve(requiredText('PATH', opts.path, Infinity));
   const files = await deps.files();
-  const isDatabase = () => usageError(`${target} is the database itself: give the backup another file name.`);
-  if (files.isDatabase(target)) throw isDatabase();
+  const isDatabase = (own: DatabaseFile) => usageError(`${target} is ${databaseFileWords(own)}: give the backup another file name.`);
+  // Checked before "already exists": a backup over the -wal would replace the live log of every open fu.
+  const own = files.databaseFileAt(target);
+  if (own !== null) throw isDatabase(own);
   let existing: fs.Stats | undefined;
   try {
     existing = fs.statSync(target);
@@ -46,13 +49,10 @@ export async function runBackup(opts: BackupOptions, deps: Deps): Promise<void> 
       return;
     }
   }
-  let result;
-  try {
-    result = await backup(files, target, existing !== undefined);
-  } catch (err) {
+  const result = await backup(files, target, existing !== undefined).catch((err: unknown) => {
     throw err instanceof TargetExistsError ? backupExists(target) : err;
-  }
-  if (!result.ok) throw isDatabase();
+  });
+  if (!result.ok) throw isDatabase(result.file);
   deps.io.out(`Backed up ${countsOf(result.info)} to ${safe(target)}.\n`);
 }
 

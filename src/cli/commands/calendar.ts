@@ -7,9 +7,9 @@ import type { Deps } from '../io.js';
 import { withExamples, type App } from '../command-kit.js';
 import { writeOut } from '../write-file.js';
 
-export function runCalendar(opts: { out?: string }, deps: Deps): void {
+export async function runCalendar(opts: { out?: string }, deps: Deps): Promise<void> {
   const events = calendarEvents(appContext(deps));
-  const where = writeOut(deps.io, opts.out, icsText(events, { now: deps.now, zone: deps.zone, name: 'fu: next steps and promises' }));
+  const where = await writeOut(deps, opts.out, icsText(events, { now: deps.now, zone: deps.zone, name: 'fu: next steps and promises' }));
   if (where !== 'stdout') deps.io.err(`Wrote ${plural(events.length, 'event')} to ${where}.\n`);
 }
 

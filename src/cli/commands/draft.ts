@@ -8,6 +8,7 @@ import { usageError } from '../../errors.js';
 import { appContext } from '../app-context.js';
 import type { Deps } from '../io.js';
 import { optionalText } from '../input.js';
+import { TEXT_LIMITS } from '../../domain/text.js';
 import { paint, printJson, safe } from '../output.js';
 import { withExamples, wholeNumber, type App } from '../command-kit.js';
 import { resolveContact } from '../resolve-contact.js';
@@ -33,8 +34,8 @@ export async function runDraft(opts: DraftOptions, deps: Deps): Promise<void> {
   if (opts.breakup && opts.nurture) throw usageError('--breakup and --nurture do not go together: a draft is one or the other.');
   if (opts.slots !== undefined && opts.ask !== undefined) throw usageError('--slots sets the default ask: it does not go with --ask.');
   if (opts.slots !== undefined && (opts.breakup || opts.nurture)) throw usageError('--slots is for a follow-up: a break-up or a value touch asks for no meeting.');
-  const reason = optionalText('--reason', opts.reason);
-  const ask = optionalText('--ask', opts.ask);
+  const reason = optionalText('--reason', opts.reason, TEXT_LIMITS.free);
+  const ask = optionalText('--ask', opts.ask, TEXT_LIMITS.free);
   const ctx = appContext(deps);
   const { config } = ctx;
   const { contact, touches, commitments, appointments } = draftMaterial(ctx, resolveContact(ctx.store, opts.contact).id);

@@ -6,7 +6,7 @@ import { EXPORT_TABLES, exportData, type ExportRow, type ExportTable } from '../
 import { neutraliseCell } from '../../domain/spreadsheet.js';
 import { usageError } from '../../errors.js';
 import type { Deps } from '../io.js';
-import { printJson } from '../output.js';
+import { jsonText, printJson } from '../output.js';
 import { withExamples, type App } from '../command-kit.js';
 import { writeOut, writeWhole } from '../write-file.js';
 
@@ -39,7 +39,7 @@ export interface ExportSummary {
   written: string[];
 }
 
-export function runExport(opts: ExportOptions, deps: Deps): ExportSummary {
+export async function runExport(opts: ExportOptions, deps: Deps): Promise<ExportSummary> {
   const tables = opts.what === 'all' ? EXPORT_TABLES : [opts.what];
   if (opts.json && (opts.out === undefined || opts.out === '-')) throw usageError('--json prints a summary: give the export a file with --out PATH.');
   if (opts.format === 'csv' && tables.length > 1 && (opts.out === undefined || opts.out === '-')) {
@@ -50,9 +50,9 @@ export function runExport(opts: ExportOptions, deps: Deps): ExportSummary {
   const written: string[] = [];
   if (opts.format === 'json') {
     const doc = { exportedAt: new Date(deps.now).toISOString(), ...data };
-    written.push(writeOut(deps.io, opts.out, `${JSON.stringify(doc, null, 2)}\n`));
+    written.push(await writeOut(deps, opts.out, `${jsonText(doc)}\n`));
   } else if (tables.length === 1) {
-    written.push(writeOut(deps.io, opts.out, csvOf(data[tables[0]!]!)));
+    written.push(await writeOut(deps, opts.out, csvOf(data[tables[0]!]!)));
   } else {
     const dir = opts.out!;
     try {
@@ -62,7 +62,7 @@ export function runExport(opts: ExportOptions, deps: Deps): ExportSummary {
     }
     for (const t of tables) {
       const file = path.join(dir, `${t}.csv`);
-      writeWhole(file, csvOf(data[t]!));
+      await writeWhole(deps, file, csvOf(data[t]!));
       written.push(file);
     }
   }
@@ -85,8 +85,8 @@ export function register(program: Command, app: App): void {
     .addOption(new Option('--what <what>', 'what to export').choices([...EXPORT_TABLES, 'all']).default('contacts'))
     .option('--out <path>', 'the file (a folder for --format csv --what all); default: stdout')
     .option('--json', 'print a summary as JSON (with --out)')
-    .action((opts: ExportOptions, command: Command) => {
-      runExport(opts, app.deps(command));
+    .action(async (opts: ExportOptions, command: Command) => {
+      await runExport(opts, app.deps(command));
     });
   withExamples(cmd, ['fu export > contacts.csv', 'fu export --format json --what all --out fu-backup.json', 'fu export --what all --out fu-csv/']);
 }

@@ -7,6 +7,7 @@ import type { Contact } from '../../domain/types.js';
 import { appContext } from '../app-context.js';
 import { icsText } from '../ics.js';
 import type { Deps } from '../io.js';
+import { idOf } from '../input.js';
 import { safe } from '../output.js';
 import { withExamples, type App } from '../command-kit.js';
 import { resolveContact } from '../resolve-contact.js';
@@ -20,10 +21,10 @@ export interface InviteOptions {
 }
 
 /** Writes the invitation (or cancellation) for a contact's next step; said on stderr when it goes to a file. */
-export function writeInvitation(deps: Deps, contact: Contact, out: string | undefined, cancelled?: number): void {
+export async function writeInvitation(deps: Deps, contact: Contact, out: string | undefined, cancelled?: number): Promise<void> {
   const inv = invitation(appContext(deps), contact, cancelled);
   const { event, ...rest } = inv;
-  const where = writeOut(deps.io, out, icsText([event], { now: deps.now, zone: deps.zone, invitation: rest }));
+  const where = await writeOut(deps, out, icsText([event], { now: deps.now, zone: deps.zone, invitation: rest }));
   if (where !== 'stdout') {
     const when = formatDue({ at: event.start! }, deps.zone, localDateOf(deps.now, deps.zone));
     deps.io.err(
@@ -32,14 +33,14 @@ export function writeInvitation(deps: Deps, contact: Contact, out: string | unde
   }
 }
 
-export function runInvite(opts: InviteOptions, deps: Deps): void {
+export async function runInvite(opts: InviteOptions, deps: Deps): Promise<void> {
   let cancelled: number | undefined;
   if (opts.cancel !== undefined) {
-    const m = /^#?(\d+)$/.exec(opts.cancel.trim());
-    if (!m) throw usageError(`--cancel "${opts.cancel}" is not a commitment id.`, 'The ids are shown by fu show, e.g. fu invite dana --cancel 12');
-    cancelled = Number(m[1]);
+    const id = idOf(opts.cancel);
+    if (id === null) throw usageError(`--cancel "${opts.cancel}" is not a commitment id.`, 'The ids are shown by fu show, e.g. fu invite dana --cancel 12');
+    cancelled = id;
   }
-  writeInvitation(deps, resolveContact(deps.store(), opts.contact), opts.out, cancelled);
+  await writeInvitation(deps, resolveContact(deps.store(), opts.contact), opts.out, cancelled);
 }
 
 export function register(program: Command, app: App): void {

@@ -11,6 +11,7 @@ import { appContext } from '../app-context.js';
 import type { Deps } from '../io.js';
 import { addDispositionOptions, checkNextAndDisposition, dispositionLine, dispositionOf, type DispositionOptions } from '../dispositions.js';
 import { collect, optionalText, requiredText } from '../input.js';
+import { TEXT_LIMITS } from '../../domain/text.js';
 import { commitmentJson, contactJson, touchJson } from '../json.js';
 import { paint, printJson, printWarnings, safe } from '../output.js';
 import { withExamples, type App } from '../command-kit.js';
@@ -75,12 +76,12 @@ export async function runLog(opts: LogOptions, deps: Deps): Promise<void> {
   const contact = resolveContact(ctx.store, contactText);
   let via = opts.via;
   let outcome = opts.outcome;
-  let note = optionalText('--note', opts.note);
+  let note = optionalText('--note', opts.note, TEXT_LIMITS.free);
   if (outcome === undefined) {
     if (!prompter.enabled) throw usageError('--outcome is required when not interactive.', `One of: ${OUTCOMES.join(', ')}.`);
     via = await prompter.select('Channel', CHANNELS.map((c) => ({ name: c, value: c })), via);
     outcome = await prompter.select('Outcome', OUTCOMES.map((o) => ({ name: o, value: o, description: OUTCOME_HELP[o] })));
-    note = (await prompter.input('Note (optional)')).trim() || null;
+    note = optionalText('--note', (await prompter.input('Note (optional)')).trim() || undefined, TEXT_LIMITS.free);
     checkCombinations({ ...opts, outcome }, disposition);
   }
 
@@ -114,7 +115,7 @@ export async function runLog(opts: LogOptions, deps: Deps): Promise<void> {
   const logged = logTouch(ctx, contact.id, input);
   if (!logged.ok) throw refusal(logged.violation, ctx);
   render(logged, opts.json, ctx, deps);
-  if (invite) invite.writeInvitation(deps, contact, opts.invite);
+  if (invite) await invite.writeInvitation(deps, contact, opts.invite);
 }
 
 /**

@@ -20,7 +20,7 @@ export interface RestoreOptions {
  * transaction; a damaged database is kept beside as FILE.damaged-TIME instead.
  */
 export async function runRestore(opts: RestoreOptions, deps: Deps): Promise<void> {
-  const source = path.resolve(requiredText('PATH', opts.path));
+  const source = path.resolve(requiredText('PATH', opts.path, Infinity));
   if (!opts.yes && !deps.prompter.enabled) {
     throw usageError('fu restore replaces the whole database: add --yes to confirm when not interactive.', `For example: fu restore ${safe(opts.path)} --yes`);
   }

@@ -1,5 +1,6 @@
 /**
  * `npm run gen -- --contacts N [--touches-per-contact K] [--db PATH] [--seed S] [--force]`
+ * (bench/gen.js builds this file and runs it)
  *
  * A realistic, reproducible book of business for benchmarks and demos at
  * scale, relative to `$FU_NOW` (default now) in the local zone (`$TZ`).
@@ -16,26 +17,27 @@
  * twenty times more). On any given day about 1% of contacts have something
  * due; `fu stale` lists several percent of them.
  *
- * Rows go straight into the real schema (opened with the real openDatabase,
- * so the migrations run) through prepared INSERTs in large transactions; the
- * derived per-contact columns are computed by the real deriveState, so they
- * equal what recomputing from the history gives. The database is written to a
+ * Rows are written by fu's own store (opened with the real openDatabase, so
+ * the migrations run), through the Store's methods, in large transactions: a
+ * new column needs no second copy here. The derived per-contact columns are
+ * computed by the real deriveState, so they equal what recomputing from the
+ * history gives. The database is written to a
  * temporary file next to the target and renamed at the end: an interrupted
  * run never leaves a half database under the final name.
  */
+import type { Statement } from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { pathToFileURL } from 'node:url';
-import { currentTime } from '../cli/clock.js';
-import { userZone } from '../cli/zone.js';
-import { configFrom } from '../domain/config.js';
-import { deriveState, directionOf, isOutboundChase } from '../domain/derive.js';
-import { instantAt, localDateOf, parseLocalDate, parseTimeOfDay } from '../domain/time.js';
-import type { Channel, Commitment, Config, DispositionKind, Outcome, Status, Touch } from '../domain/types.js';
-import { openDatabase, resolveDbPath, type Db } from '../store/db.js';
-import { Store, type ContactFields } from '../store/store.js';
-import type { Zone } from '../domain/zone.js';
+import { currentTime } from '../src/cli/clock.js';
+import { userZone } from '../src/cli/zone.js';
+import { configFrom } from '../src/domain/config.js';
+import { deriveState, directionOf, isOutboundChase } from '../src/domain/derive.js';
+import { instantAt, localDateOf, parseLocalDate, parseTimeOfDay } from '../src/domain/time.js';
+import type { Channel, Commitment, Config, DispositionKind, Due, Outcome, Status, Touch } from '../src/domain/types.js';
+import type { Zone } from '../src/domain/zone.js';
+import { openDatabase, resolveDbPath, type Db } from '../src/store/db.js';
+import { Store, type ContactFields } from '../src/store/store.js';
 
 // ---- reproducible randomness ---------------------------------------------------
 
@@ -630,116 +632,90 @@ class Generator {
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
+/** Writes a generated contact through fu's store, as fu's commands would have left it. */
 class Writer {
-  private readonly contact;
-  private readonly touch;
-  private readonly commitment;
-  private readonly history;
-  private readonly tag;
-
   constructor(
-    db: Db,
+    private readonly store: Store,
     private readonly cal: Calendar,
     private readonly config: Config,
-  ) {
-    this.contact = db.prepare(
-      `INSERT INTO contacts (id, name, company, email, phone, source, note, status, created_at, updated_at,
-         last_touch_at, last_two_way_at, unanswered, last_attempt_at, last_attempt_channel, same_channel_run,
-         chase_due_on, nurture_due_on, value_unanswered, next_step_id)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    this.touch = db.prepare(
-      `INSERT INTO touches (id, contact_id, happened_at, channel, outcome, direction, note, value, until_date, proposal,
-         forced, disposition, lost_reason, attempt, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    this.commitment = db.prepare(
-      `INSERT INTO commitments (id, contact_id, kind, what, due_at, due_date, soft, state, late, created_at, touch_id,
-         closed_at, closed_by_touch_id)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    this.history = db.prepare(
-      `INSERT INTO commitment_history (commitment_id, moved_at, old_what, old_due_at, old_due_date, old_soft) VALUES (?, ?, ?, ?, ?, ?)`,
-    );
-    this.tag = db.prepare('INSERT INTO tags (contact_id, tag) VALUES (?, ?)');
-  }
+  ) {}
 
-  private due(d: GenDue): { at: string } | { date: string } {
+  private due(d: GenDue): Due {
     return d.minute === null ? { date: this.cal.date(d.day) } : { at: iso(this.cal.at(d.day, d.minute))! };
   }
 
-  private dueColumns(d: GenDue): [string | null, string | null] {
-    const due = this.due(d);
-    return 'at' in due ? [due.at, null] : [null, due.date];
-  }
-
   write(c: GenContact): void {
-    const zone = this.cal.zone;
-    const touches: Touch[] = c.touches.map((t) => ({
-      id: t.id,
-      contactId: c.id,
-      at: iso(t.at)!,
-      channel: t.channel,
-      outcome: t.outcome,
-      note: t.note,
-      value: t.value,
-      until: t.until === null ? null : this.cal.date(t.until),
-      proposal: t.proposal,
-      forced: t.forced !== null,
-      disposition: t.disposition,
-      lostReason: t.lostReason,
-      // The generated sequences chase with nothing booked, so every outbound touch is an attempt.
-      attempt: isOutboundChase(t),
-    }));
-    const open = c.commitments.find((m) => m.kind === 'next-step' && m.state === 'open') ?? null;
-    const openStep: Commitment | null = open && {
-      id: open.id,
-      contactId: c.id,
-      kind: 'next-step',
-      what: open.what,
-      due: this.due(open.due),
-      soft: open.soft,
-      state: 'open',
-      createdAt: iso(open.createdAt)!,
-      closedAt: null,
-      late: false,
-    };
-    const d = deriveState(c.status, touches, openStep, this.config, zone, null);
+    const { store } = this;
     const created = iso(c.createdAt)!;
-    const lastLogged = c.touches.length ? iso(c.touches[c.touches.length - 1]!.at + 120_000)! : created;
-    this.contact.run(
-      c.id, c.name, c.company, c.email, c.phone, c.source, c.note, c.status, created, lastLogged,
-      d.lastTouchAt, d.lastTwoWayAt, d.unanswered, d.lastAttemptAt, d.lastAttemptChannel, d.sameChannelRun,
-      d.chaseDueOn, d.nurtureDueOn, d.valueUnanswered, open?.id ?? null,
-    );
-    for (const tag of c.tags) this.tag.run(c.id, tag);
-    for (let i = 0; i < touches.length; i++) {
-      const t = touches[i]!;
-      const g = c.touches[i]!;
-      this.touch.run(
-        t.id, c.id, t.at, t.channel, t.outcome, directionOf(t.outcome), t.note, t.value, t.until, t.proposal ? 1 : 0,
-        g.forced, t.disposition, t.lostReason, t.attempt ? 1 : 0, iso(g.at + 120_000),
-      );
-    }
+    const { name, company, email, phone, source, note } = c;
+    const id = store.insertContact({ name, company, email, phone, source, note }, created);
+    store.addTags(id, c.tags);
+    // The store numbers rows as it inserts them: the story's ids are mapped to the store's.
+    const touchIds = new Map<number, number>();
+    const touches: Touch[] = c.touches.map((g) => {
+      const t = {
+        contactId: id,
+        at: iso(g.at)!,
+        channel: g.channel,
+        outcome: g.outcome,
+        direction: directionOf(g.outcome),
+        note: g.note,
+        value: g.value,
+        until: g.until === null ? null : this.cal.date(g.until),
+        proposal: g.proposal,
+        forced: g.forced !== null,
+        disposition: g.disposition,
+        lostReason: g.lostReason,
+        // The generated sequences chase with nothing booked, so every outbound touch is an attempt.
+        attempt: isOutboundChase(g),
+      };
+      const touchId = store.insertTouch(t, g.forced === null ? [] : [g.forced], iso(g.at + 120_000)!);
+      touchIds.set(g.id, touchId);
+      return { ...t, id: touchId };
+    });
+    const touchId = (storyId: number | null) => (storyId === null ? null : touchIds.get(storyId)!);
+    let openStep: Commitment | null = null;
     for (const m of c.commitments) {
-      this.commitment.run(
-        m.id, c.id, m.kind, m.what, ...this.dueColumns(m.due), m.soft ? 1 : 0, m.state, m.late ? 1 : 0,
-        iso(m.createdAt), m.touchId, iso(m.closedAt), m.closedBy,
-      );
-      for (const h of m.moves) {
-        this.history.run(m.id, iso(h.movedAt), h.oldWhat, ...this.dueColumns(h.oldDue), h.oldSoft ? 1 : 0);
+      // Inserted as first booked, moved as `fu next` moved it, closed as it was: one open next step at a time.
+      const versions = [...m.moves.map((h) => ({ what: h.oldWhat, due: h.oldDue, soft: h.oldSoft })), { what: m.what, due: m.due, soft: m.soft }];
+      const first = versions[0]!;
+      const cid = store.insertCommitment({ contactId: id, kind: m.kind, what: first.what, due: this.due(first.due), soft: first.soft, touchId: touchId(m.touchId) }, iso(m.createdAt)!);
+      m.moves.forEach((h, i) => {
+        const to = versions[i + 1]!;
+        store.moveCommitment(cid, to.what, this.due(to.due), to.soft, iso(h.movedAt)!);
+      });
+      if (m.state !== 'open') store.closeCommitment(cid, m.state, iso(m.closedAt)!, touchId(m.closedBy), m.late);
+      else if (m.kind === 'next-step') {
+        openStep = { id: cid, contactId: id, kind: 'next-step', what: m.what, due: this.due(m.due), soft: m.soft, state: 'open', createdAt: iso(m.createdAt)!, closedAt: null, late: false };
       }
     }
+    // The status, last changed when the last touch was logged.
+    store.setStatus(id, c.status, c.touches.length ? iso(c.touches[c.touches.length - 1]!.at + 120_000)! : created);
+    store.saveDerived(id, deriveState(c.status, touches, openStep, this.config, this.cal.zone, null), openStep?.id ?? null);
   }
+}
+
+/**
+ * `db`, with each SQL text prepared once: the Store prepares a statement per
+ * call, which is cheap for a command and most of the time of a million inserts.
+ */
+function withStatementCache(db: Db): Db {
+  const statements = new Map<string, Statement>();
+  const prepare = (sql: string) => {
+    let statement = statements.get(sql);
+    if (!statement) statements.set(sql, (statement = db.prepare(sql)));
+    return statement;
+  };
+  return new Proxy(db, { get: (target, key) => (key === 'prepare' ? prepare : Reflect.get(target, key, target)) });
 }
 
 /** Fills an empty, migrated fu database. Returns what was written. */
 function generateInto(db: Db, opts: GenOptions): GenSummary {
-  const store = new Store(db);
+  const store = new Store(withStatementCache(db));
   if (store.contactCount() > 0) throw new Error('the database already has contacts');
   const config = configFrom(store.configValues());
   const gen = new Generator(opts, config);
-  const writer = new Writer(db, gen.cal, config);
+  const writer = new Writer(store, gen.cal, config);
   const ids = new Ids();
   const summary: GenSummary = {
     contacts: 0,
@@ -805,7 +781,8 @@ export function generateFile(target: string, opts: GenOptions): GenSummary {
 
 const USAGE = 'Usage: npm run gen -- --contacts N [--touches-per-contact K] [--db PATH] [--seed S] [--force]';
 
-async function cli(argv: string[]): Promise<number> {
+/** `npm run gen`'s command line: the exit code. */
+export async function cli(argv: string[]): Promise<number> {
   // biome-ignore lint/suspicious/noImplicitAnyLet: TypeScript types it from the parseArgs assignment below
   let values;
   try {
@@ -874,16 +851,4 @@ async function cli(argv: string[]): Promise<number> {
       `(seed ${values.seed}, now ${now}, ${zone.name}).\n`,
   );
   return 0;
-}
-
-if (process.argv[1] && import.meta.url === pathToFileURL(fs.realpathSync(process.argv[1])).href) {
-  cli(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (err: unknown) => {
-      process.stderr.write(`gen: ${(err as Error)?.message ?? String(err)}\n`);
-      process.exitCode = 1;
-    },
-  );
 }
