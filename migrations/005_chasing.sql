@@ -80,3 +80,16 @@ CREATE INDEX commitments_open_due_date ON commitments (due_date, contact_id, kin
 INSERT INTO commitment_history SELECT * FROM temp.kept_moves;
 DROP TABLE temp.kept_links;
 DROP TABLE temp.kept_moves;
+
+-- A soft step is no commitment: the day after its date the chase starts (R3).
+-- The due day of contacts with an open soft step, as the new rule derives it:
+-- the later of that day and the next attempt's (the previous rule kept none
+-- while a step was open; the attempt's day is counted here in UTC, as SQL has
+-- no zone, and fu derives it again in the local zone at the next write).
+UPDATE contacts SET chase_due_on = (
+  SELECT max(date(s.due_date, '+1 day'),
+             coalesce(date(contacts.last_attempt_at, '+' || coalesce((SELECT value FROM config WHERE key = 'attempts.gapDays'), '3') || ' days'), ''))
+  FROM commitments s WHERE s.id = contacts.next_step_id)
+WHERE status = 'active'
+  AND unanswered < coalesce((SELECT CAST(value AS INTEGER) FROM config WHERE key = 'attempts.limit'), 3)
+  AND next_step_id IN (SELECT id FROM commitments WHERE soft = 1 AND due_date IS NOT NULL AND state = 'open');
