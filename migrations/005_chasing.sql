@@ -93,3 +93,10 @@ UPDATE contacts SET chase_due_on = (
 WHERE status = 'active'
   AND unanswered < coalesce((SELECT CAST(value AS INTEGER) FROM config WHERE key = 'attempts.limit'), 3)
   AND next_step_id IN (SELECT id FROM commitments WHERE soft = 1 AND due_date IS NOT NULL AND state = 'open');
+
+-- An active contact at or past the attempt limit has not had its break-up (it
+-- would be in nurture): the limit was lowered, and the break-up is due (R4);
+-- its day counted in UTC, as above.
+UPDATE contacts SET chase_due_on = date(last_attempt_at, '+' || coalesce((SELECT value FROM config WHERE key = 'attempts.gapDays'), '3') || ' days')
+WHERE status = 'active' AND next_step_id IS NULL AND last_attempt_at IS NOT NULL
+  AND unanswered >= coalesce((SELECT CAST(value AS INTEGER) FROM config WHERE key = 'attempts.limit'), 3);

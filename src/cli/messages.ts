@@ -8,7 +8,7 @@ import type { AgendaRow } from '../domain/agenda.js';
 import type { RuleViolation } from '../domain/rules.js';
 import type { StaleAction, StaleRow } from '../domain/stale.js';
 import { plural } from '../domain/text.js';
-import { formatDay, formatDue, localDateOf } from '../domain/time.js';
+import { addDays, formatDay, formatDue, localDateOf } from '../domain/time.js';
 import type { Config, Instant } from '../domain/types.js';
 import type { Zone } from '../domain/zone.js';
 import { ruleError, type FuError } from '../errors.js';
@@ -62,6 +62,16 @@ export function violationText(v: RuleViolation, w: Wording): { message: string; 
     case 'too-soon':
       return {
         message: `The last attempt was ${formatDay(v.data.last, today)}; space attempts ${plural(v.data.gapDays, 'day')} apart: the next one is due ${formatDay(v.data.due, today)}.`,
+        hint: FORCE_HINT,
+      };
+    case 'backfill-over-limit':
+      return {
+        message: `With this one, the sequence would hold ${v.data.count} unanswered attempts (the limit is ${v.data.limit}).`,
+        hint: 'Add --force to record it anyway.',
+      };
+    case 'too-close-to-later':
+      return {
+        message: `A later attempt was ${formatDay(v.data.later, today)}; space attempts ${plural(v.data.gapDays, 'day')} apart: this one must be ${formatDay(addDays(v.data.later, -v.data.gapDays), today)} or earlier.`,
         hint: FORCE_HINT,
       };
     case 'away':

@@ -96,7 +96,8 @@ export function deriveState(
   const chasing = openNextStep === null || softMissedOn !== null;
   let due = rebook ? localDateOf(rebook.at, zone) : lastAttempt ? addDays(localDateOf(lastAttempt.at, zone), config.attemptsGapDays) : null;
   if (softMissedOn !== null && (due === null || softMissedOn > due)) due = softMissedOn;
-  if (status === 'active' && chasing && due !== null && unanswered < config.attemptsLimit) {
+  // Active at or past the limit (it was lowered, or a backfill): the break-up is still to send.
+  if (status === 'active' && chasing && due !== null) {
     chaseDueOn = due;
     // Same auto-reply as R5 checks (the latest in the sequence), so the day
     // shown as due is never a day R5 refuses.

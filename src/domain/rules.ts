@@ -46,6 +46,10 @@ export type RuleViolation =
   | { rule: 'R5'; reason: 'too-soon'; data: { last: LocalDate; gapDays: number; due: LocalDate } }
   /** A no-show with no booked next step to miss. */
   | { rule: 'R3'; reason: 'no-show-without-step'; data: Record<string, never> }
+  /** A backfilled attempt that would make the sequence `count` attempts long, past the limit. */
+  | { rule: 'R4'; reason: 'backfill-over-limit'; data: { count: number; limit: number } }
+  /** A backfilled attempt too close to the later attempt on `later`. */
+  | { rule: 'R5'; reason: 'too-close-to-later'; data: { later: LocalDate; gapDays: number } }
   /** They are away until `until`. */
   | { rule: 'R5'; reason: 'away'; data: { until: LocalDate } };
 export type RefusalReason = RuleViolation['reason'];
@@ -296,19 +300,36 @@ function planTouch(
   const booked = openSteps.some((c) => !c.soft && 'at' in c.due && Date.parse(c.due.at) > Date.parse(input.at));
   if (ruled && isOutboundChase(input) && !kind && !booked) {
     const L = config.attemptsLimit;
-    // Touches may be backfilled: only what happened up to this touch counts.
-    const seq = sequenceOf(chronological(state.touches.filter((t) => Date.parse(t.at) <= Date.parse(input.at))));
-    const count = seq.attempts.length;
+    const sorted = chronological(state.touches);
+    const seq = sequenceOf(sorted.filter((t) => Date.parse(t.at) <= Date.parse(input.at)));
+    // A touch backfilled with --on is judged against the history as it would stand:
+    // the attempts after it, up to the next two-way touch, are in its sequence too.
+    const later: Touch[] = [];
+    for (const t of sorted) {
+      if (Date.parse(t.at) <= Date.parse(input.at)) continue;
+      if (isTwoWay(t)) break;
+      if (t.attempt) later.push(t);
+    }
+    const count = seq.attempts.length + later.length;
 
-    // R4: the sequence is over after L attempts; a nurture contact gets value, not chases (R6).
-    if (count >= L || state.status === 'nurture') {
+    // R4: a nurture contact gets value, not chases (R6): its break-up was sent, or it was
+    // closed out to nurture. A backfilled attempt must leave its sequence within the limit.
+    // An active contact at or past the limit (the limit was lowered) has not had its
+    // break-up yet: the next attempt is the break-up.
+    if (state.status === 'nurture' || (later.length > 0 && count >= L)) {
       if (!input.force) {
-        return refuse(count >= L ? { rule: 'R4', reason: 'attempt-limit', data: { count, limit: L } } : { rule: 'R4', reason: 'nurture', data: {} });
+        return refuse(
+          state.status === 'nurture'
+            ? count >= L
+              ? { rule: 'R4', reason: 'attempt-limit', data: { count, limit: L } }
+              : { rule: 'R4', reason: 'nurture', data: {} }
+            : { rule: 'R4', reason: 'backfill-over-limit', data: { count: count + 1, limit: L } },
+        );
       }
       overridden.push('R4');
     }
 
-    // R5: spacing in local calendar days, and not while they are away.
+    // R5: spacing in local calendar days on both sides, and not while they are away.
     const prev = seq.attempts.at(-1);
     if (prev) {
       const prevDay = localDateOf(prev.at, zone);
@@ -319,13 +340,22 @@ function planTouch(
         overridden.push('R5');
       }
     }
+    const next = later[0];
+    if (next) {
+      const nextDay = localDateOf(next.at, zone);
+      if (daysBetween(day, nextDay) < config.attemptsGapDays) {
+        if (!input.force) return refuse({ rule: 'R5', reason: 'too-close-to-later', data: { later: nextDay, gapDays: config.attemptsGapDays } });
+        if (!overridden.includes('R5')) overridden.push('R5');
+      }
+    }
     if (seq.until !== null && seq.until > day) {
       if (!input.force) return refuse({ rule: 'R5', reason: 'away', data: { until: seq.until } });
       if (!overridden.includes('R5')) overridden.push('R5');
     }
 
-    const number = count + 1;
-    attempt = { number, limit: L, breakUp: number === L && state.status === 'active' };
+    const number = seq.attempts.length + 1;
+    // The break-up is the latest attempt reaching the limit; never a backfilled one.
+    attempt = { number, limit: L, breakUp: later.length === 0 && number >= L && state.status === 'active' };
     // The hint matters only while there is a further chase to make.
     if (number < L && prev && prev.channel === input.channel) {
       warnings.push({

@@ -175,11 +175,11 @@ describe.each(['UTC', 'America/New_York'])('rules in %s', (tz) => {
         refused: 'R4',
       },
       {
-        name: 'refuses a chase even on an active contact that already has L attempts',
+        name: 'makes the next attempt the break-up on an active contact already at L attempts (a lowered limit)',
         config: cfg(2),
         state: state('active', [touch('2026-11-16 10:00', 'no-answer'), touch('2026-11-19 10:00', 'no-answer')]),
         input: input('2026-11-30 10:00', 'no-answer'),
-        refused: 'R4',
+        plan: { status: 'nurture', attempt: { number: 3, limit: 2, breakUp: true }, overridden: [] },
       },
       {
         name: 'records a fourth call with --force, marked as overriding R4',

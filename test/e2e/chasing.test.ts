@@ -135,3 +135,43 @@ describe('fu today --json', () => {
     expect(today.chases).toMatchObject([{ contactId: 1, late: true }]);
   });
 });
+
+describe('backfilled attempts and a lowered limit (R4, R5)', () => {
+  // Sam: unanswered calls on Tue 10 and Sat 14 Nov; now is Mon 23 Nov.
+  async function withSam() {
+    const run = session({ now: '2026-11-10T10:00:00Z' });
+    expect((await run('add', 'Sam Okafor')).code).toBe(0);
+    expect((await run('log', 'sam', '--outcome', 'no-answer')).code).toBe(0);
+    expect((await run.at('2026-11-14T10:00:00Z')('log', 'sam', '--outcome', 'no-answer')).code).toBe(0);
+    return run.at(MONDAY);
+  }
+
+  it('judges a backfilled attempt against the whole history: the count after it and the spacing on both sides', async () => {
+    const run = await withSam();
+    const tooClose = await run('log', 'sam', '--outcome', 'no-answer', '--on', '2026-11-12 10:00');
+    expect(tooClose.code).toBe(3);
+    const later = await run('log', 'sam', '--outcome', 'no-answer', '--on', '2026-11-08 10:00');
+    expect(later.code).toBe(3);
+    expect(later.stderr).toMatch(/^fu: R5: A later attempt was Tue 10 Nov; space attempts 3 days apart: this one must be Sat 7 Nov or earlier/);
+    const third = await run('log', 'sam', '--outcome', 'no-answer', '--on', '2026-11-03 10:00');
+    expect(third.code, third.stderr).toBe(0);
+    for (const on of ['2026-11-06 10:00', '2026-10-25 10:00']) {
+      const fourth = await run('log', 'sam', '--outcome', 'no-answer', '--on', on);
+      expect(fourth.code).toBe(3);
+      expect(fourth.stderr).toMatch(/^fu: R4: With this one, the sequence would hold 4 unanswered attempts \(the limit is 3\)/);
+    }
+    expect((await run.json<{ unansweredAttempts: number }>('show', 'sam')).unansweredAttempts).toBe(3);
+  });
+
+  it('makes the next attempt the break-up when the limit is lowered, never claiming one was sent', async () => {
+    const run = await withSam();
+    expect((await run('config', 'attempts.limit', '2')).code).toBe(0);
+    const today = await run.json<{ chases: { contactId: number; attempt: { breakUp: boolean } }[] }>('today');
+    expect(today.chases).toMatchObject([{ contactId: 1, attempt: { breakUp: true } }]);
+    const breakUp = await run('log', 'sam', '--outcome', 'no-answer');
+    expect(breakUp.code, breakUp.stderr).toBe(0);
+    expect(breakUp.stdout).toContain('Attempt 3, the break-up (the limit is 2): moved to nurture');
+    const after = await run.at('2026-11-27T10:00:00Z')('log', 'sam', '--outcome', 'no-answer');
+    expect(after.code).toBe(3);
+  });
+});

@@ -203,7 +203,8 @@ function render(logged: Extract<LoggedTouch, { ok: true }>, json: boolean | unde
   const d = contact.derived;
   if (plan.attempt) {
     const a = plan.attempt;
-    if (a.breakUp) lines.push(`Attempt ${a.number} of ${a.limit}, the break-up: moved to nurture, next value touch ${d.nurtureDueOn ? formatDay(d.nurtureDueOn, today) : 'not set'}.`);
+    const which = a.number > a.limit ? `Attempt ${a.number}, the break-up (the limit is ${a.limit})` : `Attempt ${a.number} of ${a.limit}, the break-up`;
+    if (a.breakUp) lines.push(`${which}: moved to nurture, next value touch ${d.nurtureDueOn ? formatDay(d.nurtureDueOn, today) : 'not set'}.`);
     else if (d.chaseDueOn) lines.push(`Attempt ${a.number} of ${a.limit}: next chase due ${formatDay(d.chaseDueOn, today)}.`);
     else if (a.number > a.limit) lines.push(`Attempt ${a.number}, past the limit of ${a.limit}.`);
     else lines.push(`Attempt ${a.number} of ${a.limit}.`);
