@@ -16,6 +16,7 @@
  * - nurture: nurture contacts whose value touch is due on D or earlier.
  */
 import { isMissed } from './commitments.js';
+import { VALUE_TOUCHES_TO_DROP } from './stale.js';
 import { plural } from './text.js';
 import { addDays, dueDate, dueInstant, formatDay, localDateOf, startOfDay } from './time.js';
 import type { Commitment, Config, DerivedState, Due, Instant, LocalDate, Status } from './types.js';
@@ -169,7 +170,9 @@ export function buildAgenda(input: AgendaInput): Agenda {
         why: `attempt ${number} of ${L}${last ? `; ${last}` : ''}`,
       });
     }
-    if (c.status === 'nurture' && d.nurtureDueOn !== null && d.nurtureDueOn <= date) {
+    // One verdict per contact: a nurture contact that stale lists to drop (value touches
+    // that never got an answer) is not due yet another one.
+    if (c.status === 'nurture' && d.nurtureDueOn !== null && d.nurtureDueOn <= date && d.valueUnanswered < VALUE_TOUCHES_TO_DROP) {
       const lastTouch = d.lastTouchAt ? `last touch ${formatDay(localDateOf(d.lastTouchAt, zone), today)}` : 'never touched';
       sections.nurture.push({
         ...base,

@@ -175,3 +175,17 @@ describe('backfilled attempts and a lowered limit (R4, R5)', () => {
     expect(after.code).toBe(3);
   });
 });
+
+describe('one verdict per contact', () => {
+  it('does not list a value touch due for a nurture contact that fu stale lists to drop', async () => {
+    const run = await withMarcus();
+    expect((await run('log', 'marcus', '--outcome', 'connected', '--nurture')).code).toBe(0);
+    for (const day of ['2026-12-23', '2027-01-22', '2027-02-22']) {
+      expect((await run.at(`${day}T10:00:00Z`)('log', 'marcus', '--via', 'email', '--outcome', 'sent', '--value', 'a useful report')).code).toBe(0);
+    }
+    run.at('2027-04-01T10:00:00Z');
+    const stale = await run.json<{ drop: { contactId: number }[] }>('stale');
+    expect(stale.drop.map((r) => r.contactId)).toEqual([1]);
+    expect((await run.json<{ nurture: unknown[] }>('today')).nurture).toEqual([]);
+  });
+});
