@@ -32,7 +32,7 @@ import { parseArgs } from 'node:util';
 import { currentTime } from '../src/cli/clock.js';
 import { userZone } from '../src/cli/zone.js';
 import { configFrom } from '../src/domain/config.js';
-import { deriveState, directionOf, isOutboundChase } from '../src/domain/derive.js';
+import { attemptMarks, chronological, deriveState, directionOf, isOutboundChase } from '../src/domain/derive.js';
 import { instantAt, localDateOf, parseLocalDate, parseTimeOfDay } from '../src/domain/time.js';
 import type { Channel, Commitment, Config, DispositionKind, Due, Outcome, Status, Touch } from '../src/domain/types.js';
 import type { Zone } from '../src/domain/zone.js';
@@ -680,6 +680,8 @@ class Writer {
       const versions = [...m.moves.map((h) => ({ what: h.oldWhat, due: h.oldDue, soft: h.oldSoft })), { what: m.what, due: m.due, soft: m.soft }];
       const first = versions[0]!;
       const cid = store.insertCommitment({ contactId: id, kind: m.kind, what: first.what, due: this.due(first.due), soft: first.soft, touchId: touchId(m.touchId) }, iso(m.createdAt)!);
+      // The step a touch booked, kept on the touch for fu stats, as fu log keeps it.
+      if (m.kind === 'next-step' && m.touchId !== null) store.setTouchStep(touchId(m.touchId)!, first.soft ? 'soft' : 'firm');
       m.moves.forEach((h, i) => {
         const to = versions[i + 1]!;
         store.moveCommitment(cid, to.what, this.due(to.due), to.soft, iso(h.movedAt)!);
@@ -692,6 +694,7 @@ class Writer {
     // The status, last changed when the last touch was logged.
     store.setStatus(id, c.status, c.touches.length ? iso(c.touches[c.touches.length - 1]!.at + 120_000)! : created);
     store.saveDerived(id, deriveState(c.status, touches, openStep, this.config, this.cal.zone, null), openStep?.id ?? null);
+    store.saveAttemptMarks(id, attemptMarks(chronological(touches)));
   }
 }
 

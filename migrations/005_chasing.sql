@@ -14,9 +14,10 @@ CREATE INDEX decisions_contact ON decisions (contact_id, decided_at);
 -- touch outcome, and it closes the step as 'missed' at once, a new stored
 -- state. SQLite cannot change a CHECK in place, so both tables are rebuilt.
 -- Foreign keys are on during migrations: dropping a table runs its ON DELETE
--- actions, so the links to it are kept aside and put back.
+-- actions, so the rows and links that point at it are kept aside and put back.
 CREATE TEMP TABLE kept_links AS SELECT id, touch_id, closed_by_touch_id FROM commitments;
 CREATE TEMP TABLE kept_moves AS SELECT * FROM commitment_history;
+CREATE TEMP TABLE kept_points AS SELECT * FROM call_points;
 
 CREATE TABLE touches_new (
   id          INTEGER PRIMARY KEY,
@@ -34,25 +35,36 @@ CREATE TABLE touches_new (
   disposition TEXT CHECK (disposition IN ('won', 'lost', 'nurture', 'not-fit')),
   lost_reason TEXT,
   created_at  TEXT NOT NULL,
-  -- Whether it counted as an unanswered attempt (R4, docs/rules.md): only an
-  -- outbound touch made while chasing, with no firm next step still ahead. It is
-  -- decided when the touch is logged and kept, so a later booking does not
-  -- rewrite the past.
-  attempt     INTEGER NOT NULL DEFAULT 0 CHECK (attempt IN (0, 1))
+  attempt     INTEGER CHECK (attempt > 0),
+  answered    INTEGER CHECK (answered IN (0, 1)),
+  step        TEXT CHECK (step IN ('firm', 'soft')),
+  -- Made while chasing, so an unanswered attempt (R4, docs/rules.md): an
+  -- outbound touch with no firm next step still ahead. Decided when the touch
+  -- is logged and kept, so a later booking does not rewrite the past.
+  chase       INTEGER NOT NULL DEFAULT 0 CHECK (chase IN (0, 1))
 ) STRICT;
-INSERT INTO touches_new (id, contact_id, happened_at, channel, outcome, direction, note, value, until_date, proposal, forced, disposition, lost_reason, created_at, attempt)
-  SELECT id, contact_id, happened_at, channel, outcome, direction, note, value, until_date, proposal, forced, disposition, lost_reason, created_at,
+INSERT INTO touches_new (id, contact_id, happened_at, channel, outcome, direction, note, value, until_date, proposal, forced, disposition, lost_reason,
+                         created_at, attempt, answered, step, chase)
+  SELECT id, contact_id, happened_at, channel, outcome, direction, note, value, until_date, proposal, forced, disposition, lost_reason,
+    created_at, attempt, answered, step,
     -- Earlier touches keep the count they had.
     outcome IN ('no-answer', 'voicemail', 'sent') AND value IS NULL
   FROM touches;
 DROP TABLE touches;
 ALTER TABLE touches_new RENAME TO touches;
 CREATE INDEX touches_contact ON touches (contact_id, happened_at);
+CREATE INDEX touches_attempts ON touches (happened_at, channel, attempt, answered) WHERE attempt IS NOT NULL;
+CREATE INDEX touches_conversations ON touches (happened_at, step, disposition) WHERE outcome = 'connected';
+CREATE INDEX touches_forced ON touches (happened_at, forced) WHERE forced IS NOT NULL;
+CREATE INDEX touches_dispositions ON touches (happened_at, disposition, lost_reason) WHERE disposition IN ('won', 'lost');
+CREATE INDEX touches_happened ON touches (happened_at);
+DELETE FROM call_points;
+INSERT INTO call_points SELECT * FROM temp.kept_points;
 
 CREATE TABLE commitments_new (
   id          INTEGER PRIMARY KEY,
   contact_id  INTEGER NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,
-  kind        TEXT NOT NULL CHECK (kind IN ('next-step', 'promise')),
+  kind        TEXT NOT NULL CHECK (kind IN ('next-step', 'promise', 'expectation')),
   what        TEXT NOT NULL CHECK (trim(what) <> ''),
   -- Exactly one of due_at (a time of day was given) and due_date (date only).
   due_at      TEXT,
@@ -76,10 +88,14 @@ CREATE UNIQUE INDEX commitments_one_open_next_step ON commitments (contact_id) W
 CREATE INDEX commitments_contact ON commitments (contact_id, state);
 CREATE INDEX commitments_open_due_at ON commitments (due_at, contact_id, kind, soft, late, created_at, what, state) WHERE state = 'open' AND due_at IS NOT NULL;
 CREATE INDEX commitments_open_due_date ON commitments (due_date, contact_id, kind, soft, late, created_at, what, state) WHERE state = 'open' AND due_date IS NOT NULL;
+CREATE INDEX commitments_touch ON commitments (touch_id) WHERE touch_id IS NOT NULL;
+CREATE INDEX commitments_due_at ON commitments (kind, state, late, due_at) WHERE due_at IS NOT NULL;
+CREATE INDEX commitments_due_date ON commitments (kind, state, late, due_date) WHERE due_date IS NOT NULL;
 
 INSERT INTO commitment_history SELECT * FROM temp.kept_moves;
 DROP TABLE temp.kept_links;
 DROP TABLE temp.kept_moves;
+DROP TABLE temp.kept_points;
 
 -- A soft step is no commitment: the day after its date the chase starts (R3).
 -- The due day of contacts with an open soft step, as the new rule derives it:

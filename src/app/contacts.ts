@@ -39,6 +39,8 @@ export type Added =
       met: TouchPlan | null;
       /** The next step booked at the meeting, if any. */
       nextStep: Commitment | null;
+      /** Every commitment made at the meeting (the next step, promises, expectations), in the plan's order. */
+      created: Commitment[];
     };
 
 export function addContact(ctx: AppContext, input: NewContact): Added {
@@ -55,9 +57,8 @@ export function addContact(ctx: AppContext, input: NewContact): Added {
     if (taken) return taken;
     const id = store.insertContact(input.fields, now);
     store.addTags(id, input.tags);
-    const created = met ? applyTouchPlan(ctx, id, met, now).created : [];
-    const step = created.length > 0 ? store.commitment(created[0]!)! : null;
-    return { ok: true, contact: store.contact(id)!, met, nextStep: step?.kind === 'next-step' ? step : null };
+    const created = (met ? applyTouchPlan(ctx, id, met, now).created : []).map((cid) => store.commitment(cid)!);
+    return { ok: true, contact: store.contact(id)!, met, nextStep: created.find((c) => c.kind === 'next-step') ?? null, created };
   });
 }
 

@@ -1,6 +1,6 @@
 /** Load the demo (`fu demo`): a small, realistic book of business, its history replayed through the real rules. */
 import { checkTouch, type TouchInput } from '../domain/rules.js';
-import { addDays, instantAt, localDateOf } from '../domain/time.js';
+import { addDays, dueInstant, instantAt, localDateOf } from '../domain/time.js';
 import type { Channel, ContactFields, DispositionKind, Outcome } from '../domain/types.js';
 import type { When } from '../domain/when.js';
 import { applyTouchPlan, contactState } from './history.js';
@@ -16,15 +16,26 @@ interface DemoTouch {
   note?: string;
   next?: [string, Moment | number];
   promise?: [string, Moment];
+  expect?: [string, Moment | number];
   disposition?: [DispositionKind, string?];
   value?: string;
   until?: number;
+  proposal?: boolean;
+  force?: boolean;
+  /** The promise of this touch was done then (kept late if past its due). */
+  kept?: Moment;
+  /** The expectation of this touch was met then (late if past its due). */
+  met?: Moment;
+  /** The next step of this touch was rescheduled then, to the second moment. */
+  moved?: [Moment, Moment];
 }
 
 interface DemoContact extends Partial<ContactFields> {
   name: string;
   tags?: string[];
   touches: DemoTouch[];
+  /** Touches replayed after every contact's first history: their commitments get the later ids. */
+  later?: DemoTouch[];
 }
 
 /**
@@ -35,6 +46,10 @@ const CONTACTS: DemoContact[] = [
   {
     name: 'Dana Reyes', company: 'Acme Logistics', email: 'dana.reyes@acme-logistics.example', tags: ['saas', 'warm'], source: 'referral',
     touches: [{ on: [-7, '10:00'], outcome: 'connected', via: 'meeting', note: 'Route planning is eating two days a week; CFO must sign off.', next: ['demo to the finance team', [0, '15:00']], promise: ['send the integration notes', [-1, '17:00']] }],
+    later: [
+      { on: [-3, '11:00'], outcome: 'sent', via: 'email', proposal: true, note: 'Proposal: a pilot on the two northern depots.' },
+      { on: [-2, '16:00'], outcome: 'replied', via: 'email', note: 'The CFO joins the demo; they will send the route volumes first.', expect: ["send last quarter's route volumes", [-1, '12:00']] },
+    ],
   },
   {
     name: 'Sam Okafor', company: 'Brightline', email: 'sam@brightline.example', tags: ['enterprise'],
@@ -93,6 +108,7 @@ const CONTACTS: DemoContact[] = [
   {
     name: 'Grace Liu', company: 'Helios Energy', email: 'grace.liu@helios.example',
     touches: [{ on: [-2, '16:00'], outcome: 'connected', note: 'Needs to check with the plant manager.', next: ['decision on the pilot', 5] }],
+    later: [{ on: [-1, '11:00'], outcome: 'connected', note: 'The plant manager is in; the decision stays on its day.' }],
   },
   { name: 'Felix Wagner', company: 'Atlas Robotics', email: 'felix@atlas.example', source: 'conference list', touches: [] },
   {
@@ -104,6 +120,36 @@ const CONTACTS: DemoContact[] = [
     touches: [
       { on: [-2, '09:00'], outcome: 'sent', via: 'email', note: 'Follow-up on the retail pilot results.' },
       { on: [-2, '09:05'], outcome: 'auto-reply', via: 'email', note: 'Out of office.', until: 4 },
+    ],
+  },
+  // Closed deals of the last months: the history fu stats counts.
+  {
+    name: 'Rosa Lindqvist', company: 'Fjord Outfitters', email: 'rosa@fjord.example', source: 'website',
+    touches: [
+      { on: [-57, '10:00'], outcome: 'sent', via: 'email' },
+      { on: [-53, '11:00'], outcome: 'connected', note: 'Stock sync is their pain.', next: ['scoping call', [-50, '10:00']], promise: ['send the scoping template', [-52, '17:00']], kept: [-53, '15:00'], expect: ['share the list of SKUs', [-51, '17:00']], met: [-52, '10:00'] },
+      { on: [-50, '10:00'], outcome: 'connected', note: 'Signed after scoping.', disposition: ['won'] },
+    ],
+  },
+  {
+    name: 'Victor Hale', company: 'Granite Partners', email: 'victor@granite.example',
+    touches: [
+      { on: [-70, '10:00'], outcome: 'sent', via: 'email' },
+      { on: [-66, '10:00'], outcome: 'no-answer' },
+      { on: [-63, '10:00'], outcome: 'voicemail', note: 'Break-up: closing the file unless the timing changes.' },
+      { on: [-62, '09:00'], outcome: 'replied', via: 'email', note: 'Timing changed: call me.' },
+      { on: [-61, '14:00'], outcome: 'connected', next: ['pricing call', [-58, '11:00']], expect: ['confirm the budget', [-59, '17:00']], moved: [[-59, '09:00'], [-56, '11:00']], met: [-58, '10:00'] },
+      { on: [-56, '11:00'], outcome: 'connected', note: 'Budget frozen until next year.', disposition: ['lost', 'no budget this year'] },
+    ],
+  },
+  {
+    name: 'Ines Duarte', company: 'Corvid Media', email: 'ines@corvid.example',
+    touches: [
+      { on: [-45, '10:00'], outcome: 'no-answer' },
+      { on: [-44, '16:00'], outcome: 'no-answer', force: true, note: 'Tried again before her trip.' },
+      { on: [-40, '10:00'], outcome: 'replied', via: 'email', note: 'Send me references.' },
+      { on: [-39, '11:00'], outcome: 'connected', next: ['reference call', -35], promise: ['send two references', [-38, '17:00']], kept: [-36, '10:00'] },
+      { on: [-35, '15:00'], outcome: 'connected', note: 'Chose the agency they already use.', disposition: ['lost', 'went with a competitor'] },
     ],
   },
 ];
@@ -119,32 +165,46 @@ export function loadDemo(ctx: AppContext): DemoLoaded {
     typeof m === 'number' ? { hasTime: false, date: addDays(today, m) } : { hasTime: true, at: at(m), date: addDays(today, m[0]) };
   return store.transaction((): DemoLoaded => {
     if (store.contactCount() > 0) return { ok: false, reason: 'not-empty' };
+    const replay = (c: DemoContact, id: number, t: DemoTouch) => {
+      const input: TouchInput = {
+        at: at(t.on),
+        channel: t.via ?? 'call',
+        outcome: t.outcome,
+        note: t.note ?? null,
+        next: t.next ? { what: t.next[0], when: when(t.next[1]) } : null,
+        soft: typeof t.next?.[1] === 'number',
+        promises: t.promise ? [{ what: t.promise[0], by: when(t.promise[1]) }] : [],
+        expectations: t.expect ? [{ what: t.expect[0], by: when(t.expect[1]) }] : [],
+        disposition: t.disposition ? { kind: t.disposition[0], reason: t.disposition[1] ?? null } : null,
+        value: t.value ?? null,
+        until: t.until !== undefined ? addDays(today, t.until) : null,
+        proposal: Boolean(t.proposal),
+        force: Boolean(t.force),
+      };
+      // History is replayed through the real rules, as if logged when it happened.
+      const decision = checkTouch(contactState(store, id), input, config, input.at, zone);
+      if (!decision.ok) throw new Error(`demo data breaks ${decision.violation.rule} (${decision.violation.reason}) for ${c.name}`);
+      const { created } = applyTouchPlan(ctx, id, decision.plan, input.at);
+      const made = created.map((cid) => store.commitment(cid)!);
+      if (t.moved) {
+        const step = made.find((m) => m.kind === 'next-step')!;
+        store.moveCommitment(step.id, step.what, when(t.moved[1]).hasTime ? { at: at(t.moved[1]) } : step.due, false, at(t.moved[0]));
+      }
+      for (const [kind, moment] of [['promise', t.kept], ['expectation', t.met]] as const) {
+        const owed = moment && made.find((m) => m.kind === kind)!;
+        if (owed) store.closeCommitment(owed.id, 'kept', at(moment), null, Date.parse(at(moment)) > Date.parse(dueInstant(owed.due, config.dayEnd, zone)));
+      }
+    };
+    const ids = new Map<DemoContact, number>();
     for (const c of CONTACTS) {
       // Added the day before the first touch (a never-contacted lead, three weeks ago).
       const added = c.touches[0] ? at([c.touches[0].on[0] - 1, '09:00']) : at([-21, '09:00']);
       const id = store.insertContact({ name: c.name, company: c.company ?? null, email: c.email ?? null, phone: c.phone ?? null, source: c.source ?? null, note: null }, added);
+      ids.set(c, id);
       store.addTags(id, c.tags ?? []);
-      for (const t of c.touches) {
-        const input: TouchInput = {
-          at: at(t.on),
-          channel: t.via ?? 'call',
-          outcome: t.outcome,
-          note: t.note ?? null,
-          next: t.next ? { what: t.next[0], when: when(t.next[1]) } : null,
-          soft: typeof t.next?.[1] === 'number',
-          promises: t.promise ? [{ what: t.promise[0], by: when(t.promise[1]) }] : [],
-          disposition: t.disposition ? { kind: t.disposition[0], reason: t.disposition[1] ?? null } : null,
-          value: t.value ?? null,
-          until: t.until !== undefined ? addDays(today, t.until) : null,
-          proposal: false,
-          force: false,
-        };
-        // History is replayed through the real rules, as if logged when it happened.
-        const decision = checkTouch(contactState(store, id), input, config, input.at, zone);
-        if (!decision.ok) throw new Error(`demo data breaks ${decision.violation.rule} (${decision.violation.reason}) for ${c.name}`);
-        applyTouchPlan(ctx, id, decision.plan, input.at);
-      }
+      for (const t of c.touches) replay(c, id, t);
     }
+    for (const c of CONTACTS) for (const t of c.later ?? []) replay(c, ids.get(c)!, t);
     return { ok: true, contacts: CONTACTS.length };
   });
 }

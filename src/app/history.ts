@@ -3,7 +3,7 @@
  * and the derived state that must follow every write (in the caller's
  * transaction).
  */
-import { deriveState, directionOf } from '../domain/derive.js';
+import { attemptMarks, chronological, deriveState, directionOf } from '../domain/derive.js';
 import type { ContactState, PlannedCommitment, TouchPlan } from '../domain/rules.js';
 import type { Config, Instant } from '../domain/types.js';
 import type { Zone } from '../domain/zone.js';
@@ -16,12 +16,13 @@ export function contactState(store: StorePort, contactId: number): ContactState 
   return { id: contactId, status: contact.status, touches: store.touchesOf(contactId), open: store.openCommitmentsOf(contactId) };
 }
 
-/** Keeps the derived per-contact state equal to what the history gives. */
+/** Keeps the derived per-contact state, and each attempt's mark, equal to what the history gives. */
 export function refreshDerived(store: StorePort, contactId: number, config: Config, zone: Zone): void {
   const contact = store.contact(contactId)!;
   const nextStep = store.openCommitmentsOf(contactId).find((c) => c.kind === 'next-step') ?? null;
-  const derived = deriveState(contact.status, store.touchesOf(contactId), nextStep, config, zone, store.lastDecisionOf(contactId) ?? null);
-  store.saveDerived(contactId, derived, nextStep?.id ?? null);
+  const touches = store.touchesOf(contactId);
+  store.saveDerived(contactId, deriveState(contact.status, touches, nextStep, config, zone, store.lastDecisionOf(contactId) ?? null), nextStep?.id ?? null);
+  store.saveAttemptMarks(contactId, attemptMarks(chronological(touches)));
 }
 
 export interface AppliedTouch {
@@ -34,9 +35,13 @@ export interface AppliedTouch {
 export function applyTouchPlan(ctx: Pick<AppContext, 'store' | 'config' | 'zone'>, contactId: number, plan: TouchPlan, now: Instant): AppliedTouch {
   const { store } = ctx;
   const touchId = store.insertTouch({ ...plan.touch, contactId, direction: directionOf(plan.touch.outcome) }, plan.overridden, now);
+  // The key points prepared for this call (fu prep --points) are kept on it.
+  store.keepPendingPoints(contactId, touchId);
   // Close first: the database allows only one open next step per contact.
   for (const c of plan.close) store.closeCommitment(c.id, c.state, c.state === 'kept' ? plan.touch.at : now, touchId);
   const created = plan.create.map((c) => insertPlanned(store, contactId, c, touchId, now));
+  const step = plan.create.find((c) => c.kind === 'next-step');
+  if (step) store.setTouchStep(touchId, step.soft ? 'soft' : 'firm');
   if (store.contact(contactId)!.status !== plan.status) store.setStatus(contactId, plan.status, now);
   refreshDerived(store, contactId, ctx.config, ctx.zone);
   return { touchId, created };

@@ -6,13 +6,17 @@
 import type { AgendaDay, AgendaRows } from '../domain/agenda.js';
 import type { AgendaEntry } from '../domain/calendar.js';
 import type { ImportedContact, KnownContact } from '../domain/contact-import.js';
+import type { AttemptMark } from '../domain/derive.js';
 import type { StaleContact, StaleParams } from '../domain/stale.js';
+import type { StatsQuery, StatsRows } from '../domain/stats.js';
 import type {
   Commitment,
   CommitmentMove,
+  CopyInfo,
   Contact,
   ContactFields,
   Decision,
+  DatabaseFile,
   DerivedState,
   DispositionKind,
   Due,
@@ -78,10 +82,26 @@ export interface StorePort {
   configValues(): Map<string, string>;
   setConfigValue(key: string, value: string): void;
 
+  /** Each unanswered attempt's number and whether it was answered, for a contact (kept for fu stats). */
+  saveAttemptMarks(contactId: number, marks: AttemptMark[]): void;
+  /** The next step a touch booked, kept on it for fu stats. */
+  setTouchStep(touchId: number, step: 'firm' | 'soft'): void;
+  /** The commitments a touch created (what was agreed then). */
+  commitmentsCreatedBy(touchId: number): Commitment[];
+  /** Replaces the key points prepared for a contact's next touch. */
+  setPendingPoints(contactId: number, points: string[], now: Instant): void;
+  pendingPoints(contactId: number): string[];
+  /** The prepared points go onto the touch that follows them. */
+  keepPendingPoints(contactId: number, touchId: number): void;
+  /** The points kept on each touch of a contact, by touch id. */
+  pointsByTouch(contactId: number): Map<number, string[]>;
+
   /** What `fu today` shows for a day, read through the indexes. */
   agendaRows(day: AgendaDay): AgendaRows;
   /** The live contacts that may be stale, each with the open commitments that can decide its category. */
   staleCandidates(params: StaleParams): StaleContact[];
+  /** The counts `fu stats` makes its figures from, read through the indexes. */
+  statsRows(query: StatsQuery): StatsRows;
 
   // In and out in bulk (fu import, fu export, fu calendar, fu invite).
   /** Every contact as import matching sees it. */
@@ -100,13 +120,7 @@ export interface StorePort {
   agendaEntry(commitmentId: number): AgendaEntry | undefined;
 }
 
-/** What a backup holds. */
-export interface CopyInfo {
-  contacts: number;
-  touches: number;
-  /** Schema version of the copy, after any upgrade. */
-  version: number;
-}
+export type { CopyInfo, DatabaseFile } from '../domain/types.js';
 
 /** A checked copy of a backup beside the database, ready to be put in its place. */
 export interface PreparedRestore {
@@ -114,8 +128,6 @@ export interface PreparedRestore {
   info: CopyInfo;
 }
 
-/** The database file itself, or one of the journals SQLite keeps beside it. */
-export type DatabaseFile = 'database' | 'wal' | 'shm' | 'journal';
 
 /** The database as a whole: copies of it, and putting one back. */
 export interface DatabaseFiles {

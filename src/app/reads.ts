@@ -19,6 +19,10 @@ export interface ContactDetails {
   history: Map<number, CommitmentMove[]>;
   /** The rules overridden on each forced touch, by touch id. */
   forced: Map<number, string[]>;
+  /** The key points prepared for each touch (fu prep --points), by touch id. */
+  points: Map<number, string[]>;
+  /** The key points prepared for the next touch. */
+  pendingPoints: string[];
 }
 
 /** `fu show`: a contact and its whole history. */
@@ -35,6 +39,8 @@ export function contactDetails(ctx: AppContext, contactId: number): ContactDetai
       nextStep: commitments.find((c) => c.id === contact.nextStepId) ?? null,
       history: store.historyByCommitment(contactId),
       forced: new Map([...store.forcedRulesOf(contactId)].map(([id, rules]) => [id, rules.split(',')])),
+      points: store.pointsByTouch(contactId),
+      pendingPoints: store.pendingPoints(contactId),
     };
   });
 }
@@ -59,15 +65,21 @@ export interface DraftMaterial {
   appointments: Instant[];
 }
 
-/** `fu draft`: what a message to a contact is written from. */
-export function draftMaterial(ctx: AppContext, contactId: number): DraftMaterial {
+/** The user's appointments in the days free slots are looked for (fu draft, fu prep), inside the caller's read. */
+export function slotAppointments(ctx: AppContext): Instant[] {
   const { store, zone } = ctx;
   const today = localDateOf(ctx.now, zone);
+  // Only the days slots are looked in: at 100k contacts there are tens of thousands of next steps.
+  return store.appointmentsBetween(startOfDay(today, zone), startOfDay(addDays(today, SLOT_SEARCH_DAYS + 2), zone));
+}
+
+/** `fu draft`: what a message to a contact is written from. */
+export function draftMaterial(ctx: AppContext, contactId: number): DraftMaterial {
+  const { store } = ctx;
   return store.read(() => ({
     contact: store.contact(contactId)!,
     touches: store.touchesOf(contactId),
     commitments: store.commitmentsOf(contactId),
-    // Only the days slots are looked in: at 100k contacts there are tens of thousands of next steps.
-    appointments: store.appointmentsBetween(startOfDay(today, zone), startOfDay(addDays(today, SLOT_SEARCH_DAYS + 2), zone)),
+    appointments: slotAppointments(ctx),
   }));
 }

@@ -9,6 +9,8 @@ import { idOf } from './input.js';
 import { safe } from './output.js';
 import { withExamples, type App } from './command-kit.js';
 
+const KIND_WORDS = { 'next-step': 'next step', promise: 'promise', expectation: 'expected from them' } as const;
+
 export function closeCommitment(idText: string, state: 'kept' | 'cancelled', deps: Deps): void {
   const id = idOf(idText);
   if (id === null) throw usageError(`"${idText}" is not a commitment id.`, 'The ids are shown by fu today and fu show, e.g. fu done 12');
@@ -21,7 +23,7 @@ export function closeCommitment(idText: string, state: 'kept' | 'cancelled', dep
   const { commitment: c, late, contact } = result;
   const verb = state === 'kept' ? 'Done' : 'Cancelled';
   deps.io.out(
-    `${verb} #${c.id} (${c.kind === 'promise' ? 'promise' : 'next step'} for ${safe(contact.name)}): ${safe(c.what)}, due ${formatDue(c.due, deps.zone, localDateOf(deps.now, deps.zone))}${late ? ', kept late' : ''}.\n`,
+    `${verb} #${c.id} (${KIND_WORDS[c.kind]} for ${safe(contact.name)}): ${safe(c.what)}, due ${formatDue(c.due, deps.zone, localDateOf(deps.now, deps.zone))}${late ? ', kept late' : ''}.\n`,
   );
   if (c.kind === 'next-step' && !contact.nextStepId && (contact.status === 'active' || contact.status === 'nurture')) {
     deps.io.err(`${safe(contact.name)} has no next step now: book one with fu next ${contact.id} WHAT --at WHEN\n`);

@@ -48,6 +48,11 @@ export function violationText(v: RuleViolation, w: Wording): { message: string; 
     }
     case 'no-show-without-step':
       return { message: 'There is no booked next step for them to miss: a no-show is for an appointment they did not turn up to.', hint: 'Log the attempt that went unanswered instead, with --outcome no-answer.' };
+    case 'expectation-in-past': {
+      const due = v.data.due;
+      const shown = 'at' in due ? formatDue(due, w.zone, today) : `${formatDay(due.date, today)} ${w.config.dayEnd}`;
+      return { message: `What they will do ("${v.data.what}") would be due ${shown}, which is in the past: record the date still ahead that they gave.` };
+    }
     case 'proposal-without-review':
       return { message: 'Before sending a proposal, book the time to review it together: --next "review the proposal together" --at "thu 10am".' };
     case 'attempt-limit':
@@ -121,9 +126,15 @@ export function staleWhy(r: StaleRow): string {
   return r.action.kind === 're-engage' ? `${r.why}; write it with fu draft ${r.action.contactId}` : r.why;
 }
 
-/** Why an agenda row is due; the break-up's draft command leads so it survives the 80-column table's truncation. */
+/**
+ * Why an agenda row is due, led by the command to run before acting on it, so
+ * that it survives the 80-column table's truncation: the break-up's draft; the
+ * brief before the call for an appointment, a chase or a passed expectation.
+ */
 export function agendaWhy(r: AgendaRow): string {
-  return r.attempt?.breakUp ? `fu draft ${r.contactId} --breakup; ${r.why}` : r.why;
+  if (r.attempt?.breakUp) return `fu draft ${r.contactId} --breakup; ${r.why}`;
+  const call = (r.kind === 'next-step' && !r.late) || r.kind === 'chase' || (r.kind === 'expectation' && r.late);
+  return call ? `fu prep ${r.contactId}; ${r.why}` : r.why;
 }
 
 /** One of the database's own files, as a refusal names it ("... is the database's own write-ahead log"). */

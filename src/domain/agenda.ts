@@ -11,6 +11,9 @@
  *   (isMissed), oldest first. For D in the future, what is not late yet is not
  *   shown: it is due on another day.
  * - promises: open promises due on D, by due time; past it, marked late.
+ * - expected: open expectations (what they said they would do) due on D, and
+ *   those due before that have passed, marked late: the reason to call. Their
+ *   contact's appointment or chase row carries that reason as its hint.
  * - chases: active contacts whose chase day is D or earlier (a chase does not
  *   expire: it stays due until made), oldest first.
  * - nurture: nurture contacts whose value touch is due on D or earlier.
@@ -34,14 +37,14 @@ export interface AgendaCommitment extends Commitment {
   contact: { id: number; name: string; company: string | null };
 }
 
-export type SectionName = 'appointments' | 'overdue' | 'promises' | 'chases' | 'nurture';
-export const SECTIONS: readonly SectionName[] = ['appointments', 'overdue', 'promises', 'chases', 'nurture'];
+export type SectionName = 'appointments' | 'overdue' | 'promises' | 'expected' | 'chases' | 'nurture';
+export const SECTIONS: readonly SectionName[] = ['appointments', 'overdue', 'promises', 'expected', 'chases', 'nurture'];
 
 export interface AgendaRow {
   /** The id the next command needs: the commitment's (fu done/cancel), or the contact's. */
   id: number;
   idKind: 'commitment' | 'contact';
-  kind: 'next-step' | 'promise' | 'chase' | 'nurture';
+  kind: 'next-step' | 'promise' | 'expectation' | 'chase' | 'nurture';
   contactId: number;
   contact: string;
   company: string | null;
@@ -51,7 +54,7 @@ export interface AgendaRow {
   /** Missed at `now`; a chase or a nurture touch: due before today. */
   late: boolean;
   attempt: { number: number; limit: number; breakUp: boolean } | null;
-  /** R5: a suggestion to switch channel, or null. */
+  /** R5: a suggestion to switch channel; or what they were to do by a day now passed; or null. */
   hint: string | null;
   why: string;
 }
@@ -110,7 +113,9 @@ export interface AgendaInput {
 export function buildAgenda(input: AgendaInput): Agenda {
   const { date, now, zone, config } = input;
   const today = localDateOf(now, zone);
-  const sections: Record<SectionName, AgendaRow[]> = { appointments: [], overdue: [], promises: [], chases: [], nurture: [] };
+  const sections: Record<SectionName, AgendaRow[]> = { appointments: [], overdue: [], promises: [], expected: [], chases: [], nurture: [] };
+  // The oldest passed expectation of each contact: the reason to call them.
+  const passed = new Map<number, string>();
   // Date-only dues sort at day.end, as a date-only promise falls due then.
   const sortKey = (c: Commitment) => Date.parse(dueInstant(c.due, config.dayEnd, zone));
 
@@ -136,7 +141,12 @@ export function buildAgenda(input: AgendaInput): Agenda {
       hint: null,
       why,
     });
-    if (day < date) {
+    if (c.kind === 'expectation') {
+      if (day > date || (day < date && !late)) continue;
+      const ask = `they were to ${c.what} by ${formatDay(day, today)}: ask where it landed`;
+      if (late && !passed.has(c.contact.id)) passed.set(c.contact.id, ask);
+      sections.expected.push({ ...row(late ? 'passed' : 'expected from them'), hint: late ? ask : null });
+    } else if (day < date) {
       // A soft step that passed is not overdue: it was no commitment, and its chase is listed instead (R3).
       if (late && !c.soft) sections.overdue.push(row(c.kind === 'next-step' ? 'next step missed: reschedule or cancel' : 'promise not kept yet'));
     } else if (day === date) {
@@ -192,6 +202,7 @@ export function buildAgenda(input: AgendaInput): Agenda {
     return da < db ? -1 : da > db ? 1 : a.id - b.id;
   };
   sections.chases.sort(byDay);
+  for (const r of [...sections.appointments, ...sections.chases]) r.hint ??= passed.get(r.contactId) ?? null;
   sections.nurture.sort(byDay);
 
   return { date, sections, nextDate: input.nextDate };

@@ -69,7 +69,8 @@ export function agendaEvents(entries: readonly AgendaEntry[], config: Pick<Confi
   const events: CalendarEvent[] = [];
   for (const entry of entries) {
     const c = entry.commitment;
-    if (c.state !== 'open') continue;
+    // What they were to do is theirs, not an appointment or a promise of yours.
+    if (c.state !== 'open' || c.kind === 'expectation') continue;
     const base = { uid: commitmentUid(c), sequence: entry.moves, description: describe(entry) };
     if (c.kind === 'next-step') {
       const summary = calendarText(`${c.what} (${who(entry.contact)})`);

@@ -5,8 +5,8 @@ import type { Zone } from './zone.js';
 
 /**
  * `missed` is derived, never stored: a next step is missed once its local day
- * has ended without a two-way touch; a promise once its due time has passed
- * (a date-only promise is due at `day.end`).
+ * has ended without a two-way touch; a promise or an expectation once its due
+ * time has passed (a date-only one is due at `day.end`).
  */
 export function isMissed(c: Pick<Commitment, 'kind' | 'due' | 'state'>, now: Instant, today: LocalDate, config: Pick<Config, 'dayEnd'>, zone: Zone): boolean {
   if (c.state !== 'open') return false;

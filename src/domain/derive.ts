@@ -124,3 +124,30 @@ export function deriveState(
     valueUnanswered: seq.values,
   };
 }
+
+/** An unanswered attempt's place in its sequence, kept on the touch for the statistics. */
+export interface AttemptMark {
+  id: number;
+  /** 1 for the first unanswered attempt after a two-way touch (or ever), 2 for the next... */
+  attempt: number;
+  /** A two-way touch followed it before any further attempt: it got the reply. */
+  answered: boolean;
+}
+
+/** The marks of a contact's unanswered attempts, as sequenceOf counts them; `touches` must be chronological. */
+export function attemptMarks(touches: readonly Pick<Touch, 'id' | 'outcome' | 'attempt'>[]): AttemptMark[] {
+  const marks: AttemptMark[] = [];
+  let run: AttemptMark[] = [];
+  for (const t of touches) {
+    if (isTwoWay(t)) {
+      const last = run.at(-1);
+      if (last) last.answered = true;
+      run = [];
+    } else if (t.attempt) {
+      const mark = { id: t.id, attempt: run.length + 1, answered: false };
+      run.push(mark);
+      marks.push(mark);
+    }
+  }
+  return marks;
+}

@@ -36,6 +36,8 @@ export type RuleViolation =
   | { rule: 'R2'; reason: 'step-without-time'; data: { date: LocalDate; partOfDay: PartOfDay | null } }
   /** A promise due in the past (a date-only one at config.dayEnd). */
   | { rule: 'R2'; reason: 'promise-in-past'; data: { what: string; due: Due } }
+  /** What they will do, dated in the past (a date-only one at config.dayEnd). */
+  | { rule: 'R2'; reason: 'expectation-in-past'; data: { what: string; due: Due } }
   /** A proposal sent without a firm review meeting booked. */
   | { rule: 'R7'; reason: 'proposal-without-review'; data: Record<string, never> }
   /** The sequence is over: `count` unanswered attempts, the limit `limit`. */
@@ -76,6 +78,8 @@ export interface TouchInput {
   next: NextStepInput | null;
   soft: boolean;
   promises: { what: string; by: When }[];
+  /** What they said they would do by a date: recorded, binds no rule. */
+  expectations: { what: string; by: When }[];
   disposition: { kind: DispositionKind; reason: string | null } | null;
   value: string | null;
   until: LocalDate | null;
@@ -85,7 +89,7 @@ export interface TouchInput {
 
 /** A touch with nothing but its time and outcome (a call: no note, step, promise or flag), plus what `extra` sets. */
 export function plainTouch(at: Instant, outcome: Outcome, extra: Partial<TouchInput> = {}): TouchInput {
-  return { at, channel: 'call', outcome, note: null, next: null, soft: false, promises: [], disposition: null, value: null, until: null, proposal: false, force: false, ...extra };
+  return { at, channel: 'call', outcome, note: null, next: null, soft: false, promises: [], expectations: [], disposition: null, value: null, until: null, proposal: false, force: false, ...extra };
 }
 
 export interface PlannedCommitment {
@@ -122,6 +126,9 @@ export interface MetInput {
   next: NextStepInput | null;
   soft: boolean;
   disposition: TouchInput['disposition'];
+  /** None when not given. */
+  promises?: TouchInput['promises'];
+  expectations?: TouchInput['expectations'];
 }
 
 export interface ReschedulePlan {
@@ -184,11 +191,11 @@ export function checkNextStep(next: NextStepInput, soft: boolean, now: Instant, 
   return { rule: 'R2', reason: 'step-without-time', data: { date: w.date, partOfDay: w.partOfDay ?? null } };
 }
 
-/** R2 for a promise: its due (a date-only by is due at config.dayEnd) must not be in the past. */
-export function checkPromise(p: { what: string; by: When }, now: Instant, config: Config, zone: Zone): RuleViolation | null {
+/** R2 for a promise or an expectation: its due (a date-only by is due at config.dayEnd) must not be in the past. */
+export function checkPromise(p: { what: string; by: When }, now: Instant, config: Config, zone: Zone, kind: 'promise' | 'expectation' = 'promise'): RuleViolation | null {
   const due = dueOf(p.by);
   if (Date.parse(dueInstant(due, config.dayEnd, zone)) >= Date.parse(now)) return null;
-  return { rule: 'R2', reason: 'promise-in-past', data: { what: p.what, due } };
+  return { rule: 'R2', reason: kind === 'promise' ? 'promise-in-past' : 'expectation-in-past', data: { what: p.what, due } };
 }
 
 /** Still ahead: a timed due after now, a date-only due today or later. */
@@ -259,6 +266,10 @@ function planTouch(
   }
   for (const p of input.promises) {
     const v = checkPromise(p, now, config, zone);
+    if (v) return refuse(v);
+  }
+  for (const e of input.expectations) {
+    const v = checkPromise(e, now, config, zone, 'expectation');
     if (v) return refuse(v);
   }
   const vague = input.next && vagueWarning(input.next.what);
@@ -382,6 +393,7 @@ function planTouch(
   const create: PlannedCommitment[] = [];
   if (input.next) create.push(nextStepOf(input.next));
   for (const p of input.promises) create.push({ kind: 'promise', what: p.what, due: dueOf(p.by), soft: false });
+  for (const e of input.expectations) create.push({ kind: 'expectation', what: e.what, due: dueOf(e.by), soft: false });
 
   return {
     ok: true,
@@ -413,7 +425,7 @@ function planTouch(
 export function checkMet(input: MetInput, config: Config, now: Instant, zone: Zone): Decision<TouchPlan> {
   return planTouch(
     { id: 0, status: 'active', touches: [], open: [] },
-    plainTouch(input.at, 'connected', { channel: 'meeting', note: `Met at ${input.event}`, next: input.next, soft: input.soft, disposition: input.disposition }),
+    plainTouch(input.at, 'connected', { channel: 'meeting', note: `Met at ${input.event}`, next: input.next, soft: input.soft, disposition: input.disposition, promises: input.promises ?? [], expectations: input.expectations ?? [] }),
     config,
     now,
     zone,

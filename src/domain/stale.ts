@@ -140,7 +140,8 @@ export function categorize(c: StaleContact, ctx: StaleContext): StaleRow | null 
     Date.parse(dueInstant(a.due, config.dayEnd, zone)) - Date.parse(dueInstant(b.due, config.dayEnd, zone)) || a.id - b.id;
 
   // 1. missed: the oldest missed commitment speaks for the contact.
-  const missed = c.open.filter((m) => isMissed(m, now, today, config, zone)).sort(byDue);
+  // What they were to do binds no rule (docs/rules.md): a passed expectation is a reason to call, not a missed commitment.
+  const missed = c.open.filter((m) => m.kind !== 'expectation' && isMissed(m, now, today, config, zone)).sort(byDue);
   if (missed.length > 0) {
     const m = missed[0]!;
     const more = missed.length > 1 ? ` (and ${missed.length - 1} more)` : '';

@@ -22,7 +22,8 @@ export type DispositionKind = (typeof DISPOSITIONS)[number];
 /** When a commitment is due: an instant when a time of day was given, else a local date. */
 export type Due = { at: Instant } | { date: LocalDate };
 
-export type CommitmentKind = 'next-step' | 'promise';
+/** A next step (with them), a promise (mine to them), an expectation (theirs to me: binds no rule). */
+export type CommitmentKind = 'next-step' | 'promise' | 'expectation';
 /** Stored states. `missed` is stored for a no-show; otherwise it is derived at read time: an open commitment whose time has passed. */
 export type StoredCommitmentState = 'open' | 'kept' | 'replaced' | 'cancelled' | 'missed';
 export type CommitmentState = StoredCommitmentState;
@@ -160,3 +161,14 @@ export interface CommitmentMove {
   oldDue: Due;
   oldSoft: boolean;
 }
+
+/** What a copy of the database (a backup) holds. */
+export interface CopyInfo {
+  contacts: number;
+  touches: number;
+  /** Schema version of the copy, after any upgrade. */
+  version: number;
+}
+
+/** The database file itself, or one of the journals SQLite keeps beside it. */
+export type DatabaseFile = 'database' | 'wal' | 'shm' | 'journal';

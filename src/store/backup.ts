@@ -11,14 +11,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { databaseError, FuError, TargetExistsError, usageError } from '../errors.js';
 import { APPLICATION_ID, connect, describe, listMigrations, newest, openDatabase, realFile, removeCreatedJournals, removeLeftovers, sqliteHeaderOf, tempName, type Db, type Migration } from './db.js';
+import type { CopyInfo, DatabaseFile } from '../domain/types.js';
 import type { Store } from './store.js';
 
-export interface CopyInfo {
-  contacts: number;
-  touches: number;
-  /** Schema version of the copy, after any upgrade. */
-  version: number;
-}
 
 /** better-sqlite3 copies this many pages per step: all of them, so the copy is one snapshot and never restarts. */
 const ALL_PAGES = 0x7fffffff;
@@ -64,8 +59,6 @@ function resolved(file: string): string {
   }
 }
 
-/** The database file itself, or one of the journals SQLite keeps beside it (as the app's port names them). */
-export type DatabaseFile = 'database' | 'wal' | 'shm' | 'journal';
 
 const DATABASE_FILES = [
   ['', 'database'],

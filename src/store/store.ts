@@ -22,10 +22,13 @@ import type {
   StoredCommitmentState,
   Touch,
 } from '../domain/types.js';
+import type { AttemptMark } from '../domain/derive.js';
+import type { StatsQuery, StatsRows } from '../domain/stats.js';
 import type { Db } from './db.js';
 import * as exchange from './exchange.js';
 import { agendaRows, appointmentsBetween, staleCandidates } from './queries.js';
 import { commitmentFromRow, CONTACT_COLUMNS, contactFromRow, dueColumns, touchFromRow, type Row } from './rows.js';
+import { statsRows } from './stats.js';
 
 export type { Contact, ContactFields } from '../domain/types.js';
 
@@ -135,6 +138,45 @@ export class Store {
       .run({ ...d, nextStepId, id });
   }
 
+  /** The marks of a contact's unanswered attempts; its other touches carry none. Rows already right are not written. */
+  saveAttemptMarks(contactId: number, marks: AttemptMark[]): void {
+    const marked = new Map(marks.map((m) => [m.id, m]));
+    const rows = this.db.prepare('SELECT id, attempt, answered FROM touches WHERE contact_id = ?').all(contactId) as { id: number; attempt: number | null; answered: number | null }[];
+    const update = this.db.prepare('UPDATE touches SET attempt = ?, answered = ? WHERE id = ?');
+    for (const r of rows) {
+      const m = marked.get(r.id);
+      const [attempt, answered] = m ? [m.attempt, m.answered ? 1 : 0] : [null, null];
+      if (r.attempt !== attempt || r.answered !== answered) update.run(attempt, answered, r.id);
+    }
+  }
+
+  // ---- call points ----------------------------------------------------------
+
+  /** Replaces the key points prepared for the next touch of a contact. */
+  setPendingPoints(contactId: number, points: string[], now: Instant): void {
+    this.db.prepare('DELETE FROM call_points WHERE contact_id = ? AND touch_id IS NULL').run(contactId);
+    const insert = this.db.prepare('INSERT INTO call_points (contact_id, point, created_at) VALUES (?, ?, ?)');
+    for (const p of points) insert.run(contactId, p, now);
+  }
+
+  /** The key points prepared for the next touch, not yet kept on one. */
+  pendingPoints(contactId: number): string[] {
+    return (this.db.prepare('SELECT point FROM call_points WHERE contact_id = ? AND touch_id IS NULL ORDER BY id').all(contactId) as { point: string }[]).map((r) => r.point);
+  }
+
+  /** The prepared points go onto the touch that follows them. */
+  keepPendingPoints(contactId: number, touchId: number): void {
+    this.db.prepare('UPDATE call_points SET touch_id = ? WHERE contact_id = ? AND touch_id IS NULL').run(touchId, contactId);
+  }
+
+  /** The points kept on each touch of a contact, by touch id. */
+  pointsByTouch(contactId: number): Map<number, string[]> {
+    const map = new Map<number, string[]>();
+    const rows = this.db.prepare('SELECT touch_id, point FROM call_points WHERE contact_id = ? AND touch_id IS NOT NULL ORDER BY id').all(contactId) as { touch_id: number; point: string }[];
+    for (const r of rows) map.set(r.touch_id, [...(map.get(r.touch_id) ?? []), r.point]);
+    return map;
+  }
+
   // ---- tags -----------------------------------------------------------------
 
   tagsOf(contactId: number): string[] {
@@ -168,18 +210,23 @@ export class Store {
     const info = this.db
       .prepare(
         `INSERT INTO touches (contact_id, happened_at, channel, outcome, direction, note, value, until_date, proposal,
-           forced, disposition, lost_reason, attempt, created_at)
+           forced, disposition, lost_reason, chase, created_at)
          VALUES (@contactId, @at, @channel, @outcome, @direction, @note, @value, @until, @proposal,
-           @forced, @disposition, @lostReason, @attempt, @now)`,
+           @forced, @disposition, @lostReason, @chase, @now)`,
       )
       .run({
         ...t,
         proposal: t.proposal ? 1 : 0,
-        attempt: t.attempt ? 1 : 0,
+        chase: t.attempt ? 1 : 0,
         forced: forcedRules.length ? forcedRules.join(',') : null,
         now,
       });
     return Number(info.lastInsertRowid);
+  }
+
+  /** The next step a touch booked, kept on it for the statistics. */
+  setTouchStep(touchId: number, step: 'firm' | 'soft'): void {
+    this.db.prepare('UPDATE touches SET step = ? WHERE id = ?').run(step, touchId);
   }
 
   /** A contact's touches, oldest first. */
@@ -235,6 +282,11 @@ export class Store {
     return (this.db.prepare("SELECT * FROM commitments WHERE contact_id = ? AND state = 'open' ORDER BY id").all(contactId) as Row[]).map(commitmentFromRow);
   }
 
+  /** The commitments a touch created (what was agreed then), in the order they were recorded. */
+  commitmentsCreatedBy(touchId: number): Commitment[] {
+    return (this.db.prepare('SELECT * FROM commitments WHERE touch_id = ? ORDER BY id').all(touchId) as Row[]).map(commitmentFromRow);
+  }
+
   commitmentsOf(contactId: number): Commitment[] {
     return (this.db.prepare('SELECT * FROM commitments WHERE contact_id = ? ORDER BY created_at, id').all(contactId) as Row[]).map(commitmentFromRow);
   }
@@ -287,6 +339,11 @@ export class Store {
   /** The live contacts that may be stale, with the open commitments that can decide their category. */
   staleCandidates(params: StaleParams): StaleContact[] {
     return staleCandidates(this, params);
+  }
+
+  /** The counts `fu stats` makes its figures from (stats.ts). */
+  statsRows(query: StatsQuery): StatsRows {
+    return statsRows(this.db, query);
   }
 
   appointmentsBetween(from: Instant, to: Instant): Instant[] {

@@ -102,6 +102,7 @@ describe('the rules hold over any sequence of touches', () => {
               next: s.disposition ? null : next, // the CLI refuses a disposition with --next
               soft: s.soft,
               promises: s.promiseOffsetMin === null ? [] : [{ what: 'send the answers', by: whenAt(clock + s.promiseOffsetMin * MIN, true, tz) }],
+              expectations: [],
               disposition: s.disposition && { kind: s.disposition, reason: s.disposition === 'lost' ? 'timing' : null },
               value: s.value,
               until: s.outcome === 'auto-reply' && s.untilDays !== null ? addDays(localDateOf(now, zoneOf(tz)), s.untilDays) : null,
@@ -183,7 +184,7 @@ describe('the rules hold over any sequence of touches', () => {
           const state: ContactState = { id: 1, status: 'active', touches, open: [] };
           const tryOn = (date: string) => {
             const at = instantAt(date, '23:30', zoneOf(tz));
-            return checkTouch(state, { at, channel: 'email', outcome: 'sent', note: null, next: null, soft: false, promises: [], disposition: null, value: null, until: null, proposal: false, force: false }, config, at, zoneOf(tz));
+            return checkTouch(state, { at, channel: 'email', outcome: 'sent', note: null, next: null, soft: false, promises: [], expectations: [], disposition: null, value: null, until: null, proposal: false, force: false }, config, at, zoneOf(tz));
           };
           expect(tryOn(due!).ok).toBe(true);
           const dayBefore = addDays(due!, -1);

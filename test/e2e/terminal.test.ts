@@ -61,6 +61,7 @@ describe('interactive fu log', () => {
         ['Next step', KEY.enter], // keeps the answer given before
         ['When', `tue 3pm${KEY.enter}`],
         ['promise', `n${KEY.enter}`],
+        ['Did they say', `n${KEY.enter}`],
       ],
     });
     expect(r.code, r.output).toBe(0);

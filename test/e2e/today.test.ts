@@ -91,7 +91,7 @@ describe('fu today: the agenda of a Monday', () => {
     const run = await mondayHistory();
     const today = await run.json<TodayJson>('today');
     expect(today.date).toBe('2026-11-23');
-    expect(today.summary).toEqual({ appointments: 1, overdue: 1, promises: 0, chases: 2, nurture: 1 });
+    expect(today.summary).toEqual({ appointments: 1, overdue: 1, promises: 0, expected: 0, chases: 2, nurture: 1 });
     expect(today.nextDate).toBe('2026-11-24');
     expect(today.appointments).toEqual([
       {
@@ -108,7 +108,7 @@ describe('fu today: the agenda of a Monday', () => {
         late: false,
         attempt: null,
         hint: null,
-        why: 'next step',
+        why: 'fu prep 4; next step',
       },
     ]);
     expect(today.overdue).toEqual([
@@ -161,7 +161,7 @@ describe('fu today: the agenda of a Monday', () => {
         late: false,
         attempt: { number: 2, limit: 3, breakUp: false },
         hint: null,
-        why: 'attempt 2 of 3; last: call Fri 20 Nov',
+        why: 'fu prep 6; attempt 2 of 3; last: call Fri 20 Nov',
       },
     ]);
     expect(today.nurture).toEqual([
@@ -192,10 +192,10 @@ describe('fu today: the agenda of a Monday', () => {
     const run = await mondayHistory();
     expect((await ok(run, 'today')).stdout).toBe(
       [
-        'appointments\t3\tDana Reyes\tAcme\tdemo to the team\t2026-11-23T15:00:00+01:00\tnext step',
+        'appointments\t3\tDana Reyes\tAcme\tdemo to the team\t2026-11-23T15:00:00+01:00\tfu prep 4; next step',
         'overdue\t2\tSam Okafor\tBrightline\tsend the pricing\t2026-11-20T17:00:00+01:00\tpromise not kept yet',
         'chases\t2\tKim Park\tInitech\tbreak-up message\t2026-11-23\tfu draft 2 --breakup; attempt 3 of 3; last: call Fri 20 Nov; 2 unanswered by call in a row: try another channel or a mutual introduction',
-        'chases\t6\tLee Wong\tHooli\tchase\t2026-11-23\tattempt 2 of 3; last: call Fri 20 Nov',
+        'chases\t6\tLee Wong\tHooli\tchase\t2026-11-23\tfu prep 6; attempt 2 of 3; last: call Fri 20 Nov',
         'nurture\t1\tPat Lane\tGlobex\tvalue touch\t2026-11-23\tnurture, last touch Sat 24 Oct',
         '',
       ].join('\n'),
@@ -209,7 +209,7 @@ describe('fu today: the agenda of a Monday', () => {
       [
         'Appointments (1)',
         'ID  Contact     Company  What              When          Why',
-        '#3  Dana Reyes  Acme     demo to the team  15:00, in 6h  next step',
+        '#3  Dana Reyes  Acme     demo to the team  15:00, in 6h  fu prep 4; next step',
         '',
         'Overdue (1)',
         'ID  Contact     Company     What              When         Why',
@@ -218,7 +218,7 @@ describe('fu today: the agenda of a Monday', () => {
         'Chases due (2)',
         'ID  Contact   Company  What              When   Why',
         '#2  Kim Park  Initech  break-up message  today  fu draft 2 --breakup; attempt …',
-        '#6  Lee Wong  Hooli    chase             today  attempt 2 of 3; last: call Fri…',
+        '#6  Lee Wong  Hooli    chase             today  fu prep 6; attempt 2 of 3; las…',
         '',
         'Nurture touches due (1)',
         'ID  Contact   Company  What         When   Why',
@@ -234,7 +234,7 @@ describe('fu today: the agenda of a Monday', () => {
     const run = await mondayHistory();
     run.at(WEEK_LATER);
     const later = await run.json<TodayJson>('today');
-    expect(later.summary).toEqual({ appointments: 0, overdue: 4, promises: 0, chases: 2, nurture: 1 });
+    expect(later.summary).toEqual({ appointments: 0, overdue: 4, promises: 0, expected: 0, chases: 2, nurture: 1 });
     expect(later.overdue.map((r) => [r.id, r.kind, r.dueDate, r.late])).toEqual([
       [2, 'promise', '2026-11-20', true],
       [3, 'next-step', '2026-11-23', true],
@@ -306,7 +306,7 @@ describe('fu today on a terminal: limits and width', () => {
     expect(heading).toBe('Appointments (1)');
     expect(header).toMatch(/^ID {2}Contact +Company +What +When +Why$/);
     // The row lines up with the header, each long cell cut with an ellipsis.
-    expect(row).toMatch(/^#1 {2}Dana Reyes-\S*… +Acme[^…]*… +walk[^…]*… +15:00, in 6h +next step$/);
+    expect(row).toMatch(/^#1 {2}Dana Reyes-\S*… +Acme[^…]*… +walk[^…]*… +15:00, in 6h +fu prep 1; ne…$/);
     expect(row!.indexOf('15:00')).toBe(header!.indexOf('When'));
   });
 

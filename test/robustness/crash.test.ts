@@ -80,22 +80,28 @@ describe('SIGKILL in the middle of a large write', () => {
 
   it('keeps all or none when killed while the commit is being written to the WAL', async () => {
     const base = await bigBase();
-    const file = copyOf(base.file);
-    const { child, done } = startFu(['config', 'attempts.gapDays', '6'], { db: file, now: NOW });
-    let exited = false;
-    void done.then(() => (exited = true));
-    // The commit appends the changed pages to the -wal file: kill as soon as it starts growing.
-    const deadline = Date.now() + 20_000;
-    while (!exited && Date.now() < deadline) {
-      const wal = fs.statSync(`${file}-wal`, { throwIfNoEntry: false });
-      if (wal && wal.size > 0) break;
-      await new Promise((resolve) => setImmediate(resolve));
+    // A run that ends before the poll sees its -wal grow (a starved worker) proves nothing: try again on a fresh copy.
+    let landed = 0;
+    for (let attempt = 0; attempt < 5 && landed === 0; attempt++) {
+      const file = copyOf(base.file);
+      const { child, done } = startFu(['config', 'attempts.gapDays', '6'], { db: file, now: NOW });
+      let exited = false;
+      void done.then(() => (exited = true));
+      // The commit appends the changed pages to the -wal file: kill as soon as it starts growing.
+      const deadline = Date.now() + 20_000;
+      while (!exited && Date.now() < deadline) {
+        const wal = fs.statSync(`${file}-wal`, { throwIfNoEntry: false });
+        if (wal && wal.size > 0) break;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      if (exited) continue;
+      child.kill('SIGKILL');
+      expect((await done).code).toBe(-1);
+      await expectAllOrNone(file);
+      landed++;
     }
     // Killed while still running (the commit under way), or the test would prove nothing.
-    expect(exited).toBe(false);
-    child.kill('SIGKILL');
-    expect((await done).code).toBe(-1);
-    await expectAllOrNone(file);
+    expect(landed).toBe(1);
   });
 
   it('leaves all or nothing of fu demo killed at random moments, on a database created by that same run', async () => {
@@ -115,7 +121,7 @@ describe('SIGKILL in the middle of a large write', () => {
       expect(integrity(file)).toBe('ok');
       const contacts = count(file, 'contacts');
       const touches = count(file, 'touches');
-      expect(`${contacts}/${touches}`).toBe(contacts === 0 ? '0/0' : '14/24');
+      expect(`${contacts}/${touches}`).toBe(contacts === 0 ? '0/0' : '17/42');
       if (contacts > 0) expect(derivedMismatches(file)).toEqual([]);
       return r.code === 0 ? 'finished' : contacts === 0 ? 'none' : 'all';
     };
@@ -183,7 +189,7 @@ describe('SIGKILL in the middle of a migration', () => {
     const db = openDatabase(file, listMigrations(dir));
     expect(db.pragma('user_version', { simple: true })).toBe(next);
     expect(db.prepare('SELECT count(*) AS n FROM filler').get()).toEqual({ n: 250_000 });
-    expect(db.prepare("SELECT count(*) AS n FROM contacts WHERE region = 'EMEA'").get()).toEqual({ n: 14 });
+    expect(db.prepare("SELECT count(*) AS n FROM contacts WHERE region = 'EMEA'").get()).toEqual({ n: 17 });
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     db.close();
   });

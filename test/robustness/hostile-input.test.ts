@@ -157,6 +157,7 @@ describe('hostile text on a real terminal', () => {
         ['Next step', KEY.enter], // accept the default: the step as it was shown
         ['When', `tue 3pm${KEY.enter}`],
         ['Did you promise', KEY.enter],
+        ['Did they say', KEY.enter],
       ],
     });
     expect(r.code, r.output).toBe(0);

@@ -14,6 +14,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { APPLICATION_ID, listMigrations, newest, openDatabase, type Migration } from '../../src/store/db.js';
+import { attemptMarks, chronological } from '../../src/domain/derive.js';
+import { Store } from '../../src/store/store.js';
 import { fu } from '../helpers.js';
 import { derivedMismatches, filesIn, integrity, scratch } from './support.js';
 
@@ -76,6 +78,35 @@ async function databaseAt(version: number, migrations: Migration[] = MIGRATIONS)
   return file;
 }
 
+/** Touches whose stored attempt marks or booked step (migration 004, kept on write) differ from what the history gives. */
+function attemptMarkMismatches(file: string): { id: number; stored: unknown; recomputed: unknown }[] {
+  const store = new Store(new Database(file, { readonly: true }));
+  try {
+    const stored = new Map(
+      (store.db.prepare('SELECT id, attempt, answered FROM touches').all() as { id: number; attempt: number | null; answered: number | null }[]).map((r) => [r.id, { attempt: r.attempt, answered: r.answered }]),
+    );
+    const out: { id: number; stored: unknown; recomputed: unknown }[] = [];
+    for (const { id } of store.contactNames()) {
+      const touches = store.touchesOf(id);
+      const marks = new Map(attemptMarks(chronological(touches)).map((m) => [m.id, { attempt: m.attempt, answered: m.answered ? 1 : 0 }]));
+      for (const t of touches) {
+        const recomputed = marks.get(t.id) ?? { attempt: null, answered: null };
+        if (JSON.stringify(stored.get(t.id)) !== JSON.stringify(recomputed)) out.push({ id: t.id, stored: stored.get(t.id), recomputed });
+      }
+    }
+    // The next step each touch booked, as its commitments say.
+    const steps = store.db
+      .prepare(
+        `SELECT t.id, t.step AS stored, (SELECT CASE c.soft WHEN 1 THEN 'soft' ELSE 'firm' END FROM commitments c WHERE c.touch_id = t.id AND c.kind = 'next-step') AS recomputed
+           FROM touches t WHERE t.step IS NOT recomputed`,
+      )
+      .all() as { id: number; stored: unknown; recomputed: unknown }[];
+    return [...out, ...steps];
+  } finally {
+    store.close();
+  }
+}
+
 describe('upgrading an older database', () => {
   it.each(MIGRATIONS.map((m) => m.version))('keeps every row of a database made at schema %i, upgraded by fu to the newest', async (version) => {
     const file = await databaseAt(version);
@@ -93,6 +124,7 @@ describe('upgrading an older database', () => {
     expectRowsKept(before, tablesOf(file));
     expect(integrity(file)).toBe('ok');
     expect(derivedMismatches(file)).toEqual([]);
+    expect(attemptMarkMismatches(file)).toEqual([]);
   });
 
   it('keeps every row through a further migration too (the check above, run on a made-up next version)', async () => {

@@ -169,7 +169,7 @@ interface TouchRow {
   value: string | null;
   forced: string | null;
   disposition: string | null;
-  attempt: number;
+  chase: number;
 }
 
 const UNANSWERED = new Set(['no-answer', 'voicemail', 'sent']);
@@ -186,13 +186,13 @@ function checkAttemptLimit(db: string, before: Facts, step: string): void {
     const added = raw.prepare('SELECT * FROM touches WHERE id > ? ORDER BY id').all(before.touches) as TouchRow[];
     for (const t of added) {
       const wasLive = before.status.get(t.contact_id) === 'active' || before.status.get(t.contact_id) === 'nurture';
-      if (t.attempt === 1) expect(UNANSWERED.has(t.outcome) && t.value === null, `${step}: a ${t.outcome} touch counted as an attempt`).toBe(true);
-      if (!wasLive || t.attempt === 0 || t.forced !== null || t.disposition !== null) continue;
+      if (t.chase === 1) expect(UNANSWERED.has(t.outcome) && t.value === null, `${step}: a ${t.outcome} touch counted as an attempt`).toBe(true);
+      if (!wasLive || t.chase === 0 || t.forced !== null || t.disposition !== null) continue;
       const history = raw.prepare('SELECT * FROM touches WHERE contact_id = ? ORDER BY happened_at, id').all(t.contact_id) as TouchRow[];
       let since = 0;
       for (const h of history) {
         if (TWO_WAY.has(h.outcome)) since = 0;
-        else if (h.attempt === 1) since++;
+        else if (h.chase === 1) since++;
         if (h.id === t.id) break;
       }
       expect(since, `${step}: attempt ${since} recorded past the limit of ${before.limit} without --force`).toBeLessThanOrEqual(before.limit);

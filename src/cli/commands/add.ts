@@ -11,6 +11,7 @@ import { refusal } from '../messages.js';
 import { printWarnings, safe } from '../output.js';
 import { addDispositionOptions, checkNextAndDisposition, dispositionLine, dispositionOf, type DispositionOptions } from '../dispositions.js';
 import { whenAhead } from '../when-input.js';
+import { addDatedOptions, checkPairs, datedItems, readDated, type DatedItem } from '../dated.js';
 
 export interface AddOptions extends DispositionOptions {
   name: string | undefined;
@@ -24,6 +25,9 @@ export interface AddOptions extends DispositionOptions {
   next?: string;
   at?: string;
   soft?: boolean;
+  promise?: DatedItem[];
+  expect?: DatedItem[];
+  by?: DatedItem[];
 }
 
 export async function runAdd(opts: AddOptions, deps: Deps): Promise<number> {
@@ -45,12 +49,15 @@ export async function runAdd(opts: AddOptions, deps: Deps): Promise<number> {
   const ctx = appContext(deps);
   const added = addContact(ctx, { fields, tags, met });
   if (!added.ok) throw added.reason === 'rule' ? refusal(added.violation, ctx) : emailTakenError(fields.email!, added);
-  const { contact, nextStep: step } = added;
+  const { contact } = added;
   const today = localDateOf(deps.now, deps.zone);
   const lines = [`Added #${contact.id} ${safe(fields.name)}${fields.company ? ` (${safe(fields.company)})` : ''}${added.met ? `, met at ${safe(opts.met)}` : ''}.`];
   if (added.met) {
     printWarnings(deps.io, added.met.warnings);
-    if (step) lines.push(`Next: ${safe(step.what)}, ${formatDue(step.due, deps.zone, today)}${step.soft ? ' (soft: no time agreed)' : ''} (#${step.id}).`);
+    for (const c of added.created) {
+      if (c.kind === 'next-step') lines.push(`Next: ${safe(c.what)}, ${formatDue(c.due, deps.zone, today)}${c.soft ? ' (soft: no time agreed)' : ''} (#${c.id}).`);
+      else lines.push(`${c.kind === 'promise' ? 'Promise' : 'Expected from them'} #${c.id}: ${safe(c.what)}, by ${formatDue(c.due, deps.zone, today)}.`);
+    }
     const disposed = dispositionLine(added.met.touch, contact.derived.nurtureDueOn, today);
     if (disposed) lines.push(disposed);
   }
@@ -61,16 +68,18 @@ export async function runAdd(opts: AddOptions, deps: Deps): Promise<number> {
 /** `--met EVENT`: meeting someone is a conversation, so R1 wants a next step or a disposition before leaving. */
 async function metInput(opts: AddOptions, deps: Deps): Promise<NewContact['met']> {
   const disposition = dispositionOf(opts);
+  const dated = datedItems(opts);
   if (opts.met === undefined) {
-    if (opts.next !== undefined || opts.at !== undefined || opts.soft || disposition) {
-      throw usageError('--next, --at, --soft and the dispositions go with --met EVENT: the conversation where you met.');
+    if (opts.next !== undefined || opts.at !== undefined || opts.soft || disposition || dated.length > 0) {
+      throw usageError('--next, --at, --soft, --promise, --expect, --by and the dispositions go with --met EVENT: the conversation where you met.');
     }
     return null;
   }
   checkNextAndDisposition(opts, disposition);
+  checkPairs(dated);
   const event = requiredText('--met', opts.met);
   const next = opts.next !== undefined ? { what: requiredText('--next', opts.next), when: await whenAhead(deps, opts.at!) } : null;
-  return { event, next, soft: Boolean(opts.soft), disposition };
+  return { event, next, soft: Boolean(opts.soft), disposition, ...(await readDated(dated, deps)) };
 }
 
 export function register(program: Command, app: App): void {
@@ -89,6 +98,7 @@ export function register(program: Command, app: App): void {
     .option('--next <what>', 'with --met: the next step agreed')
     .option('--at <when>', 'with --met: when, with a time of day')
     .option('--soft', 'with --met: accept a next step without a time');
+  addDatedOptions(cmd, 'with --met: ');
   addDispositionOptions(cmd).action(async (name: string | undefined, opts: Omit<AddOptions, 'name'>, command: Command) => {
       await runAdd({ ...opts, name }, app.deps(command));
     });

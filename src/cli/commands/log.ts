@@ -10,7 +10,8 @@ import { refusal, violationText } from '../messages.js';
 import { appContext } from '../app-context.js';
 import type { Deps } from '../io.js';
 import { addDispositionOptions, checkNextAndDisposition, dispositionLine, dispositionOf, type DispositionOptions } from '../dispositions.js';
-import { collect, optionalText, requiredText } from '../input.js';
+import { addDatedOptions, checkPairs, datedItems, readDated, type DatedItem } from '../dated.js';
+import { optionalText, requiredText } from '../input.js';
 import { TEXT_LIMITS } from '../../domain/text.js';
 import { commitmentJson, contactJson, touchJson } from '../json.js';
 import { paint, printJson, printWarnings, safe } from '../output.js';
@@ -27,8 +28,9 @@ export interface LogOptions extends DispositionOptions {
   next?: string;
   at?: string;
   soft?: boolean;
-  promise: string[];
-  by: string[];
+  promise?: DatedItem[];
+  expect?: DatedItem[];
+  by?: DatedItem[];
   value?: string;
   until?: string;
   proposal?: boolean;
@@ -41,9 +43,7 @@ export interface LogOptions extends DispositionOptions {
 /** Combinations that make no sense are usage errors, before anything is read. */
 function checkCombinations(opts: LogOptions, disposition: TouchInput['disposition']): void {
   checkNextAndDisposition(opts, disposition);
-  if (opts.promise.length !== opts.by.length) {
-    throw usageError(`Each --promise needs its own --by, in order: got ${opts.promise.length} --promise and ${opts.by.length} --by.`);
-  }
+  checkPairs(datedItems(opts));
   if (opts.outcome !== undefined) {
     if (opts.value !== undefined && !['sent', 'no-answer', 'voicemail'].includes(opts.outcome)) {
       throw usageError('--value marks an outbound value touch: use it with --outcome sent, no-answer or voicemail.');
@@ -92,7 +92,7 @@ export async function runLog(opts: LogOptions, deps: Deps): Promise<void> {
     note,
     next: opts.next !== undefined ? { what: requiredText('--next', opts.next), when: await whenAhead(deps, opts.at!) } : null,
     soft: Boolean(opts.soft),
-    promises: await Promise.all(opts.promise.map(async (p, i) => ({ what: requiredText('--promise', p), by: await whenAhead(deps, opts.by[i]!) }))),
+    ...(await readDated(datedItems(opts), deps)),
     disposition,
     value: optionalText('--value', opts.value),
     until: opts.until !== undefined ? await whenDate(deps, opts.until) : null,
@@ -153,6 +153,12 @@ async function askUntilFirm(ctx: AppContext, contactId: number, input: TouchInpu
       input.promises.push({ what, by: await askWhen(deps, 'By when (e.g. tomorrow 5pm)') });
     }
   }
+  if (input.outcome === 'connected' && input.expectations.length === 0) {
+    while (await prompter.confirm('Did they say they would do something by a date?', false)) {
+      const what = (await prompter.input('What will they do (e.g. review it with the team)?', { validate: (t) => (t.trim() ? true : 'Say what.') })).trim();
+      input.expectations.push({ what, by: await askWhen(deps, 'By when (e.g. next monday)') });
+    }
+  }
 }
 
 /** Asks for a WHEN until the parser reads it. */
@@ -197,7 +203,7 @@ function render(logged: Extract<LoggedTouch, { ok: true }>, json: boolean | unde
     lines.push(
       c.kind === 'next-step'
         ? `Next: ${safe(c.what)}, ${formatDue(c.due, zone, today)}${c.soft ? ' (soft: no time agreed)' : ''} (#${c.id}).`
-        : `Promise #${c.id}: ${safe(c.what)}, by ${formatDue(c.due, zone, today)}${'date' in c.due ? ` ${config.dayEnd}` : ''}.`,
+        : `${c.kind === 'promise' ? 'Promise' : 'Expected from them'} #${c.id}: ${safe(c.what)}, by ${formatDue(c.due, zone, today)}${'date' in c.due ? ` ${config.dayEnd}` : ''}.`,
     );
   }
   const d = contact.derived;
@@ -233,8 +239,7 @@ export function register(program: Command, app: App): void {
     .option('--next <what>', 'the next step agreed')
     .option('--at <when>', 'when the next step is, with a time: "tue 3pm"')
     .option('--soft', 'accept a next step with a date but no time (reported by fu stale)')
-    .option('--promise <what>', 'something you owe them (repeatable, pairs with --by)', collect, [])
-    .option('--by <when>', 'when the promise is due (repeatable)', collect, [])
+  addDatedOptions(cmd);
   addDispositionOptions(cmd);
   cmd
     .option('--value <text>', 'a nurture value touch: what useful thing it brought')
@@ -246,6 +251,7 @@ export function register(program: Command, app: App): void {
     .action((contact: string | undefined, opts: Omit<LogOptions, 'contact'>, command: Command) => runLog({ ...opts, contact }, app.deps(command)));
   withExamples(cmd, [
     'fu log dana --outcome connected --next "demo to the team" --at "tue 3pm" --promise "send pricing" --by "tomorrow 5pm"',
+    'fu log dana --outcome connected --next "decision call" --at "tue 11am" --expect "review it with their team" --by "mon"',
     'fu log dana --outcome no-answer',
     'fu log sam --via email --outcome sent --proposal --next "review the proposal together" --at "thu 10am"',
     'fu log chloe --via email --outcome auto-reply --until "dec 1"',

@@ -23,13 +23,14 @@ export function runShow(opts: ShowOptions, deps: Deps): void {
   const { io, zone, now } = deps;
   const ctx = appContext(deps);
   const { config } = ctx;
-  const { contact, tags, touches, commitments, nextStep, history, forced } = contactDetails(ctx, resolveContact(ctx.store, opts.contact).id);
+  const { contact, tags, touches, commitments, nextStep, history, forced, points, pendingPoints: pending } = contactDetails(ctx, resolveContact(ctx.store, opts.contact).id);
   const forcedOf = (t: Touch) => forced.get(t.id) ?? [];
 
   if (outputMode(io, opts.json) === 'json') {
     printJson(io, {
       ...contactJson(contact, tags, nextStep, ctx),
-      touches: touches.map((t) => touchJson(t, forcedOf(t), zone)),
+      touches: touches.map((t) => ({ ...touchJson(t, forcedOf(t), zone), points: points.get(t.id) ?? [] })),
+      pendingPoints: pending,
       commitments: commitments.map((c) => ({
         ...commitmentJson(c, ctx),
         history: (history.get(c.id) ?? []).map((m) => ({ movedAt: isoWithOffset(m.movedAt, zone), what: m.oldWhat, ...dueJson(m.oldDue, zone), soft: m.oldSoft })),
@@ -39,12 +40,16 @@ export function runShow(opts: ShowOptions, deps: Deps): void {
   }
 
   const today = localDateOf(now, zone);
-  const state = (c: Commitment) => effectiveState(c, now, today, config, zone);
+  // What they were to do is not missed by you: it has passed.
+  const state = (c: Commitment) => {
+    const s = effectiveState(c, now, today, config, zone);
+    return c.kind === 'expectation' && s === 'missed' ? 'passed' : s;
+  };
   const events: Event[] = [
     ...touches.map((t) => ({
       at: t.at,
       order: 0,
-      line: `${t.channel} ${t.outcome}${t.proposal ? ', proposal sent' : ''}${t.value ? `, value: ${safe(t.value)}` : ''}${t.until ? `, away until ${t.until}` : ''}${t.disposition ? `, marked ${t.disposition}${t.lostReason ? ` (${safe(t.lostReason)})` : ''}` : ''}${forcedOf(t).length ? ` [forced past ${forcedOf(t).join(', ')}]` : ''}${t.note ? `: ${safe(t.note)}` : ''}`,
+      line: `${t.channel} ${t.outcome}${t.proposal ? ', proposal sent' : ''}${t.value ? `, value: ${safe(t.value)}` : ''}${t.until ? `, away until ${t.until}` : ''}${t.disposition ? `, marked ${t.disposition}${t.lostReason ? ` (${safe(t.lostReason)})` : ''}` : ''}${forcedOf(t).length ? ` [forced past ${forcedOf(t).join(', ')}]` : ''}${t.note ? `: ${safe(t.note)}` : ''}${points.has(t.id) ? ` (points made: ${points.get(t.id)!.map((p) => safe(p)).join('; ')})` : ''}`,
     })),
     ...commitments.map((c) => ({
       at: c.createdAt,
@@ -69,6 +74,10 @@ export function runShow(opts: ShowOptions, deps: Deps): void {
   ].filter(Boolean);
   const promises = commitments.filter((p) => p.kind === 'promise' && p.state === 'open');
   for (const p of promises) lines.push(`Promise #${p.id}: ${safe(p.what)}, by ${formatDue(p.due, zone, today)} [${state(p)}]`);
+  for (const e of commitments.filter((x) => x.kind === 'expectation' && x.state === 'open')) {
+    lines.push(`Expected from them #${e.id}: ${safe(e.what)}, by ${formatDue(e.due, zone, today)} [${state(e)}]`);
+  }
+  if (pending.length) lines.push(`Points for the next call: ${pending.map((p) => safe(p)).join('; ')}`);
   lines.push('', c.bold('Timeline'));
   if (events.length === 0) lines.push(`  Nothing logged yet. Log the first touch with: fu log ${contact.id} --outcome OUTCOME`);
   for (const e of events) lines.push(`  ${formatDue({ at: e.at }, zone, today)}  ${e.line}`);

@@ -4,14 +4,14 @@
  * --json (stable, documented in docs/commands.md):
  *   {
  *     "date": "YYYY-MM-DD",                 the agenda day
- *     "appointments": [Row], "overdue": [Row], "promises": [Row], "chases": [Row], "nurture": [Row],
- *     "summary": { "appointments": n, "overdue": n, "promises": n, "chases": n, "nurture": n },
+ *     "appointments": [Row], "overdue": [Row], "promises": [Row], "expected": [Row], "chases": [Row], "nurture": [Row],
+ *     "summary": { "appointments": n, "overdue": n, "promises": n, "expected": n, "chases": n, "nurture": n },
  *     "nextDate": "YYYY-MM-DD" | null       the first later day with anything due
  *   }
  *   Row:
  *     id          number: the commitment's id (fu done/cancel ID) or, for chases and nurture, the contact's
  *     idKind      "commitment" | "contact"
- *     kind        "next-step" | "promise" | "chase" | "nurture"
+ *     kind        "next-step" | "promise" | "expectation" | "chase" | "nurture"
  *     contactId   number
  *     contact     the contact's name
  *     company     string | null
@@ -21,7 +21,8 @@
  *     soft        true for a next step with no time agreed
  *     late        true when it is missed now (overdue, or a promise past its time today)
  *     attempt     chases: { "number": n, "limit": L, "breakUp": bool }; else null
- *     hint        chases: the suggestion to switch channel (R5), else null
+ *     hint        chases: the suggestion to switch channel (R5); else, on a passed expectation and on its
+ *                 contact's appointment or chase, what they were to do by then; else null
  *     why         why it is on the agenda, in words
  * Piped (not a terminal): one tab-separated line per row, every row, no header:
  *   section  id  contact  company  what  when (dueAt, else dueDate)  why
@@ -55,6 +56,7 @@ const HEADINGS: Record<SectionName, string> = {
   appointments: 'Appointments',
   overdue: 'Overdue',
   promises: 'Promises due',
+  expected: 'Expected from them',
   chases: 'Chases due',
   nurture: 'Nurture touches due',
 };
@@ -63,6 +65,7 @@ const COUNT_WORDS: Record<SectionName, [string, string]> = {
   appointments: ['appointment', 'appointments'],
   overdue: ['overdue', 'overdue'],
   promises: ['promise', 'promises'],
+  expected: ['expected', 'expected'],
   chases: ['chase', 'chases'],
   nurture: ['nurture', 'nurture'],
 };
@@ -178,7 +181,8 @@ export async function renderAgenda(agenda: Agenda, opts: Pick<TodayOptions, 'on'
     if (shown.length < rows.length) block += `\nand ${rows.length - shown.length} more (${more})`;
     blocks.push(`${block}\n`);
   }
-  const counts = SECTIONS.map((s) => {
+  // What they were to do is counted only when there is some: the line stays one line at 80 columns.
+  const counts = SECTIONS.filter((s) => s !== 'expected' || agenda.sections[s].length > 0).map((s) => {
     const n = agenda.sections[s].length;
     return plural(n, ...COUNT_WORDS[s]);
   });
@@ -188,9 +192,9 @@ export async function renderAgenda(agenda: Agenda, opts: Pick<TodayOptions, 'on'
 export function register(program: Command, app: App): void {
   const cmd = program
     .command('today')
-    .summary('the agenda: appointments, overdue, promises, chases, nurture')
+    .summary('the agenda: appointments, overdue, promises, expected from them, chases, nurture')
     .description(
-      'The agenda of a day: appointments, overdue commitments, promises due, chases due (the break-up labelled) and nurture touches due. ' +
+      'The agenda of a day: appointments, overdue commitments, promises due, what they said they would do by then (expected from them), chases due (the break-up labelled) and nurture touches due. ' +
         'Ids are the commitment (fu done ID) or, for chases and nurture, the contact (fu log ID).',
     )
     .option('--on <date>', 'another day than today, e.g. tomorrow, fri, 2026-12-01')

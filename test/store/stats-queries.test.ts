@@ -1,0 +1,27 @@
+/** fu stats reads counts through the indexes of migration 004: never the touches or commitments tables row by row. */
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/store/db.js';
+import { STATS_SQL } from '../../src/store/stats.js';
+import { tempDir } from '../helpers.js';
+import path from 'node:path';
+
+const params: Record<string, Record<string, unknown>> = {
+  attempts: { fromAt: 'a', toAt: 'b' },
+  givenUp: { fromAt: 'a', toAt: 'b', limit: 3, silentBefore: 'c' },
+  conversations: { fromAt: 'a', toAt: 'b' },
+  dueAt: { kind: 'promise', state: 'kept', late: 0, fromAt: 'a', toAt: 'b' },
+  dueDate: { kind: 'promise', state: 'kept', late: 0, fromDate: 'a', toDate: 'b' },
+  rescheduled: { fromAt: 'a', toAt: 'b' },
+  forced: { fromAt: 'a', toAt: 'b' },
+  closed: { fromAt: 'a', toAt: 'b' },
+  week: { from: 'a', to: 'b' },
+};
+
+describe('fu stats query plans', () => {
+  const db = openDatabase(path.join(tempDir(), 'fu.db'));
+  it.each(Object.keys(STATS_SQL))('reads %s from a covering index', (name) => {
+    const plan = (db.prepare(`EXPLAIN QUERY PLAN ${STATS_SQL[name as keyof typeof STATS_SQL]}`).all(params[name]) as { detail: string }[]).map((r) => r.detail);
+    expect(plan.length).toBeGreaterThan(0);
+    for (const step of plan.filter((d) => !d.startsWith('USE TEMP B-TREE'))) expect(step, plan.join(' | ')).toMatch(/USING COVERING INDEX/);
+  });
+});
