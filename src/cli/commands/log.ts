@@ -257,6 +257,8 @@ export function register(program: Command, app: App): void {
     'fu log chloe --via email --outcome auto-reply --until "dec 1"',
     'fu log tom --via email --outcome sent --value "the benchmark report they asked about"',
     'fu log acme --outcome connected --lost "went with a competitor"',
+    'fu log marcus --outcome connected --won --next kickoff --at "mon 9:30"',
+    'fu log marcus --via meeting --outcome no-show',
     'fu log dana --outcome connected --next "demo to the team" --at "tue 3pm" --invite demo.ics',
   ]);
 }
