@@ -32,7 +32,7 @@ import { parseArgs } from 'node:util';
 import { currentTime } from '../src/cli/clock.js';
 import { userZone } from '../src/cli/zone.js';
 import { configFrom } from '../src/domain/config.js';
-import { attemptMarks, chronological, deriveState, directionOf } from '../src/domain/derive.js';
+import { attemptMarks, chronological, deriveState, directionOf, isOutboundChase } from '../src/domain/derive.js';
 import { instantAt, localDateOf, parseLocalDate, parseTimeOfDay } from '../src/domain/time.js';
 import type { Channel, Commitment, Config, DispositionKind, Due, Outcome, Status, Touch } from '../src/domain/types.js';
 import type { Zone } from '../src/domain/zone.js';
@@ -666,6 +666,8 @@ class Writer {
         forced: g.forced !== null,
         disposition: g.disposition,
         lostReason: g.lostReason,
+        // The generated sequences chase with nothing booked, so every outbound touch is an attempt.
+        attempt: isOutboundChase(g),
       };
       const touchId = store.insertTouch(t, g.forced === null ? [] : [g.forced], iso(g.at + 120_000)!);
       touchIds.set(g.id, touchId);
@@ -691,7 +693,7 @@ class Writer {
     }
     // The status, last changed when the last touch was logged.
     store.setStatus(id, c.status, c.touches.length ? iso(c.touches[c.touches.length - 1]!.at + 120_000)! : created);
-    store.saveDerived(id, deriveState(c.status, touches, openStep, this.config, this.cal.zone), openStep?.id ?? null);
+    store.saveDerived(id, deriveState(c.status, touches, openStep, this.config, this.cal.zone, null), openStep?.id ?? null);
     store.saveAttemptMarks(id, attemptMarks(chronological(touches)));
   }
 }

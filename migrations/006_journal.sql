@@ -50,6 +50,19 @@ CREATE TRIGGER journal_contacts_delete AFTER DELETE ON contacts BEGIN
   SELECT entry_id, 'contacts', json_array(OLD.id), json_object('id', OLD.id, 'name', OLD.name, 'company', OLD.company, 'email', OLD.email, 'phone', OLD.phone, 'source', OLD.source, 'note', OLD.note, 'status', OLD.status, 'created_at', OLD.created_at, 'updated_at', OLD.updated_at, 'last_touch_at', OLD.last_touch_at, 'last_two_way_at', OLD.last_two_way_at, 'unanswered', OLD.unanswered, 'last_attempt_at', OLD.last_attempt_at, 'last_attempt_channel', OLD.last_attempt_channel, 'same_channel_run', OLD.same_channel_run, 'chase_due_on', OLD.chase_due_on, 'nurture_due_on', OLD.nurture_due_on, 'value_unanswered', OLD.value_unanswered, 'next_step_id', OLD.next_step_id), NULL FROM journal_recording;
 END;
 
+CREATE TRIGGER journal_decisions_insert AFTER INSERT ON decisions BEGIN
+  INSERT INTO journal_rows (entry_id, tbl, row_key, before, after)
+  SELECT entry_id, 'decisions', json_array(NEW.id), NULL, json_object('id', NEW.id, 'contact_id', NEW.contact_id, 'decided_at', NEW.decided_at, 'kind', NEW.kind, 'lost_reason', NEW.lost_reason, 'created_at', NEW.created_at) FROM journal_recording;
+END;
+CREATE TRIGGER journal_decisions_update AFTER UPDATE ON decisions BEGIN
+  INSERT INTO journal_rows (entry_id, tbl, row_key, before, after)
+  SELECT entry_id, 'decisions', json_array(NEW.id), json_object('id', OLD.id, 'contact_id', OLD.contact_id, 'decided_at', OLD.decided_at, 'kind', OLD.kind, 'lost_reason', OLD.lost_reason, 'created_at', OLD.created_at), json_object('id', NEW.id, 'contact_id', NEW.contact_id, 'decided_at', NEW.decided_at, 'kind', NEW.kind, 'lost_reason', NEW.lost_reason, 'created_at', NEW.created_at) FROM journal_recording;
+END;
+CREATE TRIGGER journal_decisions_delete AFTER DELETE ON decisions BEGIN
+  INSERT INTO journal_rows (entry_id, tbl, row_key, before, after)
+  SELECT entry_id, 'decisions', json_array(OLD.id), json_object('id', OLD.id, 'contact_id', OLD.contact_id, 'decided_at', OLD.decided_at, 'kind', OLD.kind, 'lost_reason', OLD.lost_reason, 'created_at', OLD.created_at), NULL FROM journal_recording;
+END;
+
 CREATE TRIGGER journal_call_points_insert AFTER INSERT ON call_points BEGIN
   INSERT INTO journal_rows (entry_id, tbl, row_key, before, after)
   SELECT entry_id, 'call_points', json_array(NEW.id), NULL, json_object('id', NEW.id, 'contact_id', NEW.contact_id, 'touch_id', NEW.touch_id, 'point', NEW.point, 'created_at', NEW.created_at) FROM journal_recording;
@@ -78,15 +91,15 @@ END;
 
 CREATE TRIGGER journal_touches_insert AFTER INSERT ON touches BEGIN
   INSERT INTO journal_rows (entry_id, tbl, row_key, before, after)
-  SELECT entry_id, 'touches', json_array(NEW.id), NULL, json_object('id', NEW.id, 'contact_id', NEW.contact_id, 'happened_at', NEW.happened_at, 'channel', NEW.channel, 'outcome', NEW.outcome, 'direction', NEW.direction, 'note', NEW.note, 'value', NEW.value, 'until_date', NEW.until_date, 'proposal', NEW.proposal, 'forced', NEW.forced, 'disposition', NEW.disposition, 'lost_reason', NEW.lost_reason, 'created_at', NEW.created_at, 'attempt', NEW.attempt, 'answered', NEW.answered, 'step', NEW.step) FROM journal_recording;
+  SELECT entry_id, 'touches', json_array(NEW.id), NULL, json_object('id', NEW.id, 'contact_id', NEW.contact_id, 'happened_at', NEW.happened_at, 'channel', NEW.channel, 'outcome', NEW.outcome, 'direction', NEW.direction, 'note', NEW.note, 'value', NEW.value, 'until_date', NEW.until_date, 'proposal', NEW.proposal, 'forced', NEW.forced, 'disposition', NEW.disposition, 'lost_reason', NEW.lost_reason, 'created_at', NEW.created_at, 'attempt', NEW.attempt, 'answered', NEW.answered, 'step', NEW.step, 'chase', NEW.chase) FROM journal_recording;
 END;
 CREATE TRIGGER journal_touches_update AFTER UPDATE ON touches BEGIN
   INSERT INTO journal_rows (entry_id, tbl, row_key, before, after)
-  SELECT entry_id, 'touches', json_array(NEW.id), json_object('id', OLD.id, 'contact_id', OLD.contact_id, 'happened_at', OLD.happened_at, 'channel', OLD.channel, 'outcome', OLD.outcome, 'direction', OLD.direction, 'note', OLD.note, 'value', OLD.value, 'until_date', OLD.until_date, 'proposal', OLD.proposal, 'forced', OLD.forced, 'disposition', OLD.disposition, 'lost_reason', OLD.lost_reason, 'created_at', OLD.created_at, 'attempt', OLD.attempt, 'answered', OLD.answered, 'step', OLD.step), json_object('id', NEW.id, 'contact_id', NEW.contact_id, 'happened_at', NEW.happened_at, 'channel', NEW.channel, 'outcome', NEW.outcome, 'direction', NEW.direction, 'note', NEW.note, 'value', NEW.value, 'until_date', NEW.until_date, 'proposal', NEW.proposal, 'forced', NEW.forced, 'disposition', NEW.disposition, 'lost_reason', NEW.lost_reason, 'created_at', NEW.created_at, 'attempt', NEW.attempt, 'answered', NEW.answered, 'step', NEW.step) FROM journal_recording;
+  SELECT entry_id, 'touches', json_array(NEW.id), json_object('id', OLD.id, 'contact_id', OLD.contact_id, 'happened_at', OLD.happened_at, 'channel', OLD.channel, 'outcome', OLD.outcome, 'direction', OLD.direction, 'note', OLD.note, 'value', OLD.value, 'until_date', OLD.until_date, 'proposal', OLD.proposal, 'forced', OLD.forced, 'disposition', OLD.disposition, 'lost_reason', OLD.lost_reason, 'created_at', OLD.created_at, 'attempt', OLD.attempt, 'answered', OLD.answered, 'step', OLD.step, 'chase', OLD.chase), json_object('id', NEW.id, 'contact_id', NEW.contact_id, 'happened_at', NEW.happened_at, 'channel', NEW.channel, 'outcome', NEW.outcome, 'direction', NEW.direction, 'note', NEW.note, 'value', NEW.value, 'until_date', NEW.until_date, 'proposal', NEW.proposal, 'forced', NEW.forced, 'disposition', NEW.disposition, 'lost_reason', NEW.lost_reason, 'created_at', NEW.created_at, 'attempt', NEW.attempt, 'answered', NEW.answered, 'step', NEW.step, 'chase', NEW.chase) FROM journal_recording;
 END;
 CREATE TRIGGER journal_touches_delete AFTER DELETE ON touches BEGIN
   INSERT INTO journal_rows (entry_id, tbl, row_key, before, after)
-  SELECT entry_id, 'touches', json_array(OLD.id), json_object('id', OLD.id, 'contact_id', OLD.contact_id, 'happened_at', OLD.happened_at, 'channel', OLD.channel, 'outcome', OLD.outcome, 'direction', OLD.direction, 'note', OLD.note, 'value', OLD.value, 'until_date', OLD.until_date, 'proposal', OLD.proposal, 'forced', OLD.forced, 'disposition', OLD.disposition, 'lost_reason', OLD.lost_reason, 'created_at', OLD.created_at, 'attempt', OLD.attempt, 'answered', OLD.answered, 'step', OLD.step), NULL FROM journal_recording;
+  SELECT entry_id, 'touches', json_array(OLD.id), json_object('id', OLD.id, 'contact_id', OLD.contact_id, 'happened_at', OLD.happened_at, 'channel', OLD.channel, 'outcome', OLD.outcome, 'direction', OLD.direction, 'note', OLD.note, 'value', OLD.value, 'until_date', OLD.until_date, 'proposal', OLD.proposal, 'forced', OLD.forced, 'disposition', OLD.disposition, 'lost_reason', OLD.lost_reason, 'created_at', OLD.created_at, 'attempt', OLD.attempt, 'answered', OLD.answered, 'step', OLD.step, 'chase', OLD.chase), NULL FROM journal_recording;
 END;
 
 CREATE TRIGGER journal_commitments_insert AFTER INSERT ON commitments BEGIN

@@ -126,7 +126,6 @@ const CONTACTS: DemoContact[] = [
   {
     name: 'Rosa Lindqvist', company: 'Fjord Outfitters', email: 'rosa@fjord.example', source: 'website',
     touches: [
-      { on: [-60, '10:00'], outcome: 'no-answer' },
       { on: [-57, '10:00'], outcome: 'sent', via: 'email' },
       { on: [-53, '11:00'], outcome: 'connected', note: 'Stock sync is their pain.', next: ['scoping call', [-50, '10:00']], promise: ['send the scoping template', [-52, '17:00']], kept: [-53, '15:00'], expect: ['share the list of SKUs', [-51, '17:00']], met: [-52, '10:00'] },
       { on: [-50, '10:00'], outcome: 'connected', note: 'Signed after scoping.', disposition: ['won'] },

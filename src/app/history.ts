@@ -24,7 +24,7 @@ export function refreshDerived(store: StorePort, contactId: number, config: Conf
   const contact = store.contact(contactId)!;
   const nextStep = store.openCommitmentsOf(contactId).find((c) => c.kind === 'next-step') ?? null;
   const touches = store.touchesOf(contactId);
-  store.saveDerived(contactId, deriveState(contact.status, touches, nextStep, config, zone), nextStep?.id ?? null);
+  store.saveDerived(contactId, deriveState(contact.status, touches, nextStep, config, zone, store.lastDecisionOf(contactId) ?? null), nextStep?.id ?? null);
   store.saveAttemptMarks(contactId, attemptMarks(chronological(touches)));
 }
 

@@ -16,8 +16,10 @@ import type {
   CopyInfo,
   Contact,
   ContactFields,
+  Decision,
   DatabaseFile,
   DerivedState,
+  DispositionKind,
   Due,
   Instant,
   NewCommitment,
@@ -84,6 +86,11 @@ export interface StorePort {
   touchesOf(contactId: number): Touch[];
   /** The rules overridden on each forced touch of a contact, comma-separated, by touch id. */
   forcedRulesOf(contactId: number): Map<number, string>;
+
+  /** A disposition decided without a touch, at `now`. */
+  insertDecision(contactId: number, kind: DispositionKind, lostReason: string | null, now: Instant): number;
+  /** A contact's latest decision, or undefined. */
+  lastDecisionOf(contactId: number): Decision | undefined;
 
   insertCommitment(commitment: NewCommitment, now: Instant): number;
   commitment(id: number): Commitment | undefined;

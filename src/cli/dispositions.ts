@@ -33,10 +33,11 @@ export function dispositionOf(opts: DispositionOptions): TouchInput['disposition
   return given[0] ?? null;
 }
 
-/** A next step and a disposition exclude each other; --next and --at go together. */
+/** A next step and a disposition other than won exclude each other; --next and --at go together. */
 export function checkNextAndDisposition(opts: { next?: string; at?: string; soft?: boolean }, disposition: TouchInput['disposition']): void {
   if ((opts.next === undefined) !== (opts.at === undefined)) throw usageError('--next and --at go together: what the next step is, and when.');
-  if (opts.next !== undefined && disposition) throw usageError(`--next and --${disposition.kind} do not go together: book a next step or close the contact out, not both.`);
+  // A won deal may book its kickoff in the same command (docs/rules.md, won and lost).
+  if (opts.next !== undefined && disposition && disposition.kind !== 'won') throw usageError(`--next and --${disposition.kind} do not go together: book a next step or close the contact out, not both.`);
   if (opts.soft && opts.next === undefined) throw usageError('--soft applies to a next step: give --next WHAT --at WHEN with it.');
 }
 

@@ -8,7 +8,7 @@ import type { AgendaRow } from '../domain/agenda.js';
 import type { RuleViolation } from '../domain/rules.js';
 import type { StaleAction, StaleRow } from '../domain/stale.js';
 import { plural } from '../domain/text.js';
-import { formatDay, formatDue, localDateOf } from '../domain/time.js';
+import { addDays, formatDay, formatDue, localDateOf } from '../domain/time.js';
 import type { Config, Instant } from '../domain/types.js';
 import type { Zone } from '../domain/zone.js';
 import { ruleError, type FuError } from '../errors.js';
@@ -46,6 +46,8 @@ export function violationText(v: RuleViolation, w: Wording): { message: string; 
       const shown = 'at' in due ? formatDue(due, w.zone, today) : `${formatDay(due.date, today)} ${w.config.dayEnd}`;
       return { message: `The promise "${v.data.what}" would be due ${shown}, which is in the past: promise a time that is still ahead.` };
     }
+    case 'no-show-without-step':
+      return { message: 'There is no booked next step for them to miss: a no-show is for an appointment they did not turn up to.', hint: 'Log the attempt that went unanswered instead, with --outcome no-answer.' };
     case 'expectation-in-past': {
       const due = v.data.due;
       const shown = 'at' in due ? formatDue(due, w.zone, today) : `${formatDay(due.date, today)} ${w.config.dayEnd}`;
@@ -65,6 +67,16 @@ export function violationText(v: RuleViolation, w: Wording): { message: string; 
     case 'too-soon':
       return {
         message: `The last attempt was ${formatDay(v.data.last, today)}; space attempts ${plural(v.data.gapDays, 'day')} apart: the next one is due ${formatDay(v.data.due, today)}.`,
+        hint: FORCE_HINT,
+      };
+    case 'backfill-over-limit':
+      return {
+        message: `With this one, the sequence would hold ${v.data.count} unanswered attempts (the limit is ${v.data.limit}).`,
+        hint: 'Add --force to record it anyway.',
+      };
+    case 'too-close-to-later':
+      return {
+        message: `A later attempt was ${formatDay(v.data.later, today)}; space attempts ${plural(v.data.gapDays, 'day')} apart: this one must be ${formatDay(addDays(v.data.later, -v.data.gapDays), today)} or earlier.`,
         hint: FORCE_HINT,
       };
     case 'away':
@@ -125,7 +137,7 @@ export function staleCommand(a: StaleAction): string {
     case 'first-touch':
       return `fu log ${a.contactId} --via email --outcome sent`;
     case 'drop':
-      return `fu log ${a.contactId} --outcome no-answer --lost "no response"`;
+      return `fu close ${a.contactId} --lost "no response"`;
   }
 }
 

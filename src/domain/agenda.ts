@@ -19,6 +19,7 @@
  * - nurture: nurture contacts whose value touch is due on D or earlier.
  */
 import { isMissed } from './commitments.js';
+import { VALUE_TOUCHES_TO_DROP } from './stale.js';
 import { plural } from './text.js';
 import { addDays, dueDate, dueInstant, formatDay, localDateOf, startOfDay } from './time.js';
 import type { Commitment, Config, DerivedState, Due, Instant, LocalDate, Status } from './types.js';
@@ -50,7 +51,7 @@ export interface AgendaRow {
   what: string;
   due: Due;
   soft: boolean;
-  /** Missed at `now`. */
+  /** Missed at `now`; a chase or a nurture touch: due before today. */
   late: boolean;
   attempt: { number: number; limit: number; breakUp: boolean } | null;
   /** R5: a suggestion to switch channel; or what they were to do by a day now passed; or null. */
@@ -146,7 +147,8 @@ export function buildAgenda(input: AgendaInput): Agenda {
       if (late && !passed.has(c.contact.id)) passed.set(c.contact.id, ask);
       sections.expected.push({ ...row(late ? 'passed' : 'expected from them'), hint: late ? ask : null });
     } else if (day < date) {
-      if (late) sections.overdue.push(row(c.kind === 'next-step' ? 'next step missed: reschedule or cancel' : 'promise not kept yet'));
+      // A soft step that passed is not overdue: it was no commitment, and its chase is listed instead (R3).
+      if (late && !c.soft) sections.overdue.push(row(c.kind === 'next-step' ? 'next step missed: reschedule or cancel' : 'promise not kept yet'));
     } else if (day === date) {
       if (c.kind === 'next-step') sections.appointments.push(row(c.soft ? 'next step, soft: agree a time' : 'next step'));
       else sections.promises.push(row(late ? 'promise, past due' : 'promise'));
@@ -158,7 +160,7 @@ export function buildAgenda(input: AgendaInput): Agenda {
   const L = config.attemptsLimit;
   for (const c of input.contacts) {
     const d = c.derived;
-    const base = { id: c.id, idKind: 'contact' as const, contactId: c.id, contact: c.name, company: c.company, soft: false, late: false };
+    const base = { id: c.id, idKind: 'contact' as const, contactId: c.id, contact: c.name, company: c.company, soft: false };
     if (c.status === 'active' && d.chaseDueOn !== null && d.chaseDueOn <= date) {
       const number = d.unanswered + 1;
       const breakUp = number >= L;
@@ -166,6 +168,7 @@ export function buildAgenda(input: AgendaInput): Agenda {
       sections.chases.push({
         ...base,
         kind: 'chase',
+        late: d.chaseDueOn < today,
         what: breakUp ? 'break-up message' : 'chase',
         due: { date: d.chaseDueOn },
         attempt: { number, limit: L, breakUp },
@@ -177,11 +180,14 @@ export function buildAgenda(input: AgendaInput): Agenda {
         why: `attempt ${number} of ${L}${last ? `; ${last}` : ''}`,
       });
     }
-    if (c.status === 'nurture' && d.nurtureDueOn !== null && d.nurtureDueOn <= date) {
+    // One verdict per contact: a nurture contact that stale lists to drop (value touches
+    // that never got an answer) is not due yet another one.
+    if (c.status === 'nurture' && d.nurtureDueOn !== null && d.nurtureDueOn <= date && d.valueUnanswered < VALUE_TOUCHES_TO_DROP) {
       const lastTouch = d.lastTouchAt ? `last touch ${formatDay(localDateOf(d.lastTouchAt, zone), today)}` : 'never touched';
       sections.nurture.push({
         ...base,
         kind: 'nurture',
+        late: d.nurtureDueOn < today,
         what: 'value touch',
         due: { date: d.nurtureDueOn },
         attempt: null,

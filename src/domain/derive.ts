@@ -4,7 +4,7 @@
  * on the contact row; recomputing it from the history must give the same row.
  */
 import { addDays, localDateOf } from './time.js';
-import type { Commitment, Config, DerivedState, Direction, LocalDate, Outcome, Status, Touch } from './types.js';
+import type { Commitment, Config, DerivedState, Decision, Direction, LocalDate, Outcome, Status, Touch } from './types.js';
 import type { Zone } from './zone.js';
 
 export function directionOf(outcome: Outcome): Direction {
@@ -23,8 +23,8 @@ export function isTwoWay(t: Pick<Touch, 'outcome'>): boolean {
   return t.outcome === 'connected' || t.outcome === 'replied';
 }
 
-/** An outbound touch that is not a nurture value touch. */
-export function isUnansweredAttempt(t: Pick<Touch, 'outcome' | 'value'>): boolean {
+/** An outbound touch that is not a nurture value touch: an unanswered attempt if made while chasing. */
+export function isOutboundChase(t: Pick<Touch, 'outcome' | 'value'>): boolean {
   return (t.outcome === 'no-answer' || t.outcome === 'voicemail' || t.outcome === 'sent') && t.value === null;
 }
 
@@ -33,7 +33,7 @@ export function chronological<T extends Pick<Touch, 'at'>>(touches: readonly T[]
   return [...touches].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
 }
 
-type SeqTouch = Pick<Touch, 'at' | 'outcome' | 'value' | 'until'>;
+type SeqTouch = Pick<Touch, 'at' | 'outcome' | 'value' | 'until' | 'attempt'>;
 
 /** The current sequence: what happened after the last two-way touch (or ever). */
 export interface Sequence<T extends SeqTouch> {
@@ -44,6 +44,8 @@ export interface Sequence<T extends SeqTouch> {
   values: number;
   /** The return date of the latest auto-reply that gave one: the next chase waits until then. */
   until: LocalDate | null;
+  /** The latest no-show: the chase to rebook is due that day (R3). */
+  noShow: T | null;
 }
 
 /** `touches` must be chronological. */
@@ -56,11 +58,12 @@ export function sequenceOf<T extends SeqTouch>(touches: readonly T[]): Sequence<
       start = i + 1;
     }
   }
-  const seq: Sequence<T> = { lastTwoWay, attempts: [], values: 0, until: null };
+  const seq: Sequence<T> = { lastTwoWay, attempts: [], values: 0, until: null, noShow: null };
   for (const t of touches.slice(start)) {
-    if (isUnansweredAttempt(t)) seq.attempts.push(t);
+    if (t.attempt) seq.attempts.push(t);
     else if (t.value !== null && directionOf(t.outcome) === 'outbound') seq.values++;
     else if (t.outcome === 'auto-reply' && t.until !== null) seq.until = t.until;
+    else if (t.outcome === 'no-show') seq.noShow = t;
   }
   return seq;
 }
@@ -71,6 +74,8 @@ export function deriveState(
   openNextStep: Commitment | null,
   config: Config,
   zone: Zone,
+  /** The latest disposition decided without a touch, if any. */
+  lastDecision: Pick<Decision, 'at' | 'kind'> | null,
 ): DerivedState {
   const sorted = chronological(touches);
   const last = sorted.at(-1) ?? null;
@@ -84,17 +89,27 @@ export function deriveState(
   let chaseDueOn: LocalDate | null = null;
   // A chase is due only in a running sequence: an appointment on the books or a
   // finished sequence (the break-up sent) means there is nothing to chase.
-  if (status === 'active' && openNextStep === null && lastAttempt && unanswered < config.attemptsLimit) {
-    chaseDueOn = addDays(localDateOf(lastAttempt.at, zone), config.attemptsGapDays);
+  // A no-show after the last attempt: the chase to rebook is due that same day (R3).
+  const rebook = seq.noShow && (!lastAttempt || Date.parse(seq.noShow.at) > Date.parse(lastAttempt.at)) ? seq.noShow : null;
+  // A soft step is no commitment: once its date has passed it is missed and the chase starts (R3).
+  const softMissedOn = openNextStep?.soft && 'date' in openNextStep.due ? addDays(openNextStep.due.date, 1) : null;
+  const chasing = openNextStep === null || softMissedOn !== null;
+  let due = rebook ? localDateOf(rebook.at, zone) : lastAttempt ? addDays(localDateOf(lastAttempt.at, zone), config.attemptsGapDays) : null;
+  if (softMissedOn !== null && (due === null || softMissedOn > due)) due = softMissedOn;
+  // Active at or past the limit (it was lowered, or a backfill): the break-up is still to send.
+  if (status === 'active' && chasing && due !== null) {
+    chaseDueOn = due;
     // Same auto-reply as R5 checks (the latest in the sequence), so the day
     // shown as due is never a day R5 refuses.
     if (seq.until !== null && seq.until > chaseDueOn) chaseDueOn = seq.until;
   }
 
   let nurtureDueOn: LocalDate | null = null;
-  if (status === 'nurture' && last) {
-    const days = last.disposition === 'not-fit' ? config.nurtureNotFitDays : config.nurtureEveryDays;
-    nurtureDueOn = addDays(localDateOf(last.at, zone), days);
+  // R6: the clock restarts at the latest touch, or at a later decision to nurture.
+  const latest = lastDecision && (!last || Date.parse(lastDecision.at) >= Date.parse(last.at)) ? { at: lastDecision.at, disposition: lastDecision.kind } : last;
+  if (status === 'nurture' && latest) {
+    const days = latest.disposition === 'not-fit' ? config.nurtureNotFitDays : config.nurtureEveryDays;
+    nurtureDueOn = addDays(localDateOf(latest.at, zone), days);
   }
 
   return {
@@ -120,7 +135,7 @@ export interface AttemptMark {
 }
 
 /** The marks of a contact's unanswered attempts, as sequenceOf counts them; `touches` must be chronological. */
-export function attemptMarks(touches: readonly Pick<Touch, 'id' | 'outcome' | 'value'>[]): AttemptMark[] {
+export function attemptMarks(touches: readonly Pick<Touch, 'id' | 'outcome' | 'attempt'>[]): AttemptMark[] {
   const marks: AttemptMark[] = [];
   let run: AttemptMark[] = [];
   for (const t of touches) {
@@ -128,7 +143,7 @@ export function attemptMarks(touches: readonly Pick<Touch, 'id' | 'outcome' | 'v
       const last = run.at(-1);
       if (last) last.answered = true;
       run = [];
-    } else if (isUnansweredAttempt(t)) {
+    } else if (t.attempt) {
       const mark = { id: t.id, attempt: run.length + 1, answered: false };
       run.push(mark);
       marks.push(mark);

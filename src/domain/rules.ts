@@ -5,7 +5,7 @@
  * A refusal is a rule id, a reason code and the facts behind it: the CLI
  * words it (and names the flags that fix it).
  */
-import { chronological, isTwoWay, isUnansweredAttempt, sequenceOf } from './derive.js';
+import { chronological, isOutboundChase, isTwoWay, sequenceOf } from './derive.js';
 import { addDays, daysBetween, dueDate, dueInstant, localDateOf } from './time.js';
 import type {
   Channel,
@@ -46,6 +46,12 @@ export type RuleViolation =
   | { rule: 'R4'; reason: 'nurture'; data: Record<string, never> }
   /** Too soon after the last attempt (on `last`): the next one is due on `due`. */
   | { rule: 'R5'; reason: 'too-soon'; data: { last: LocalDate; gapDays: number; due: LocalDate } }
+  /** A no-show with no booked next step to miss. */
+  | { rule: 'R3'; reason: 'no-show-without-step'; data: Record<string, never> }
+  /** A backfilled attempt that would make the sequence `count` attempts long, past the limit. */
+  | { rule: 'R4'; reason: 'backfill-over-limit'; data: { count: number; limit: number } }
+  /** A backfilled attempt too close to the later attempt on `later`. */
+  | { rule: 'R5'; reason: 'too-close-to-later'; data: { later: LocalDate; gapDays: number } }
   /** They are away until `until`. */
   | { rule: 'R5'; reason: 'away'; data: { until: LocalDate } };
 export type RefusalReason = RuleViolation['reason'];
@@ -101,7 +107,7 @@ export interface Warning {
 export interface TouchPlan {
   /** forced is true only when --force actually overrode R4 or R5. */
   touch: Omit<Touch, 'id' | 'contactId'>;
-  close: { id: number; state: 'kept' | 'replaced' | 'cancelled' }[];
+  close: { id: number; state: 'kept' | 'replaced' | 'cancelled' | 'missed' }[];
   create: PlannedCommitment[];
   /** The status after the touch. */
   status: Status;
@@ -209,6 +215,32 @@ const DISPOSITION_STATUS: Record<DispositionKind, Status> = {
   'not-fit': 'nurture',
 };
 
+/**
+ * The status after a next step is booked: a booked meeting is a live deal, so
+ * it reopens a lost contact and ends nurture; a won one stays won (its kickoff,
+ * onboarding: docs/rules.md, won and lost).
+ */
+function afterBooking(status: Status): Status {
+  return status === 'won' ? 'won' : 'active';
+}
+
+/** What a disposition cancels: lost ends everything; nurture and not-fit end the appointment but not what I owe them; won keeps all. */
+function cancelledBy(kind: DispositionKind, open: Commitment[]): Commitment[] {
+  if (kind === 'lost') return open;
+  return kind === 'won' ? [] : open.filter((c) => c.kind === 'next-step');
+}
+
+export interface ClosePlan {
+  /** The open commitments the decision cancels. */
+  cancel: number[];
+  status: Status;
+}
+
+/** `fu close`: a disposition decided without a touch; no rule refuses it. */
+export function planClose(state: ContactState, kind: DispositionKind): ClosePlan {
+  return { cancel: cancelledBy(kind, state.open).map((c) => c.id), status: DISPOSITION_STATUS[kind] };
+}
+
 export function checkTouch(state: ContactState, input: TouchInput, config: Config, now: Instant, zone: Zone): Decision<TouchPlan> {
   return planTouch(state, input, config, now, zone, null);
 }
@@ -246,13 +278,17 @@ function planTouch(
   const kind = input.disposition?.kind ?? null;
   const day = localDateOf(input.at, zone);
   const openSteps = state.open.filter((c) => c.kind === 'next-step');
+  // R3: a no-show misses the booked step at once; there must be one to miss.
+  const noShow = input.outcome === 'no-show' ? (openSteps.at(-1) ?? null) : null;
+  if (input.outcome === 'no-show' && !noShow) return refuse({ rule: 'R3', reason: 'no-show-without-step', data: {} });
+
   // R3: a two-way touch on the local day of the open next step keeps it; an
   // unanswered attempt at the appointment keeps nothing. Applied on every
   // status: it is bookkeeping, not a refusal (a won deal's kickoff is kept too).
   const kept = new Set(isTwoWay(input) ? openSteps.filter((c) => dueDate(c.due, zone) === day).map((c) => c.id) : []);
   const cancelsStep = kind === 'lost' || kind === 'nurture' || kind === 'not-fit';
   // The open next step that is still there after the touch, if any.
-  const remaining = input.next || cancelsStep ? [] : openSteps.filter((c) => !kept.has(c.id));
+  const remaining = input.next || cancelsStep || noShow ? [] : openSteps.filter((c) => !kept.has(c.id));
 
   if (ruled && input.outcome === 'connected' && !input.next && !kind && !remaining.some((c) => isAhead(c.due, now, zone))) {
     return refuse({ rule: 'R1', reason: 'no-next-step', data: { metAt } });
@@ -269,22 +305,42 @@ function planTouch(
 
   const overridden: ('R4' | 'R5')[] = [];
   let attempt: TouchPlan['attempt'] = null;
-  // Closing a contact out (a disposition) is not a chase: R4 and R5 do not apply to it.
-  if (ruled && isUnansweredAttempt(input) && !kind) {
+  // Chasing: no firm next step still ahead when the touch is made (a soft one is
+  // no commitment). A message before a booked meeting is not an attempt, and
+  // closing a contact out (a disposition) is not a chase: R4 and R5 do not apply.
+  const booked = openSteps.some((c) => !c.soft && 'at' in c.due && Date.parse(c.due.at) > Date.parse(input.at));
+  if (ruled && isOutboundChase(input) && !kind && !booked) {
     const L = config.attemptsLimit;
-    // Touches may be backfilled: only what happened up to this touch counts.
-    const seq = sequenceOf(chronological(state.touches.filter((t) => Date.parse(t.at) <= Date.parse(input.at))));
-    const count = seq.attempts.length;
+    const sorted = chronological(state.touches);
+    const seq = sequenceOf(sorted.filter((t) => Date.parse(t.at) <= Date.parse(input.at)));
+    // A touch backfilled with --on is judged against the history as it would stand:
+    // the attempts after it, up to the next two-way touch, are in its sequence too.
+    const later: Touch[] = [];
+    for (const t of sorted) {
+      if (Date.parse(t.at) <= Date.parse(input.at)) continue;
+      if (isTwoWay(t)) break;
+      if (t.attempt) later.push(t);
+    }
+    const count = seq.attempts.length + later.length;
 
-    // R4: the sequence is over after L attempts; a nurture contact gets value, not chases (R6).
-    if (count >= L || state.status === 'nurture') {
+    // R4: a nurture contact gets value, not chases (R6): its break-up was sent, or it was
+    // closed out to nurture. A backfilled attempt must leave its sequence within the limit.
+    // An active contact at or past the limit (the limit was lowered) has not had its
+    // break-up yet: the next attempt is the break-up.
+    if (state.status === 'nurture' || (later.length > 0 && count >= L)) {
       if (!input.force) {
-        return refuse(count >= L ? { rule: 'R4', reason: 'attempt-limit', data: { count, limit: L } } : { rule: 'R4', reason: 'nurture', data: {} });
+        return refuse(
+          state.status === 'nurture'
+            ? count >= L
+              ? { rule: 'R4', reason: 'attempt-limit', data: { count, limit: L } }
+              : { rule: 'R4', reason: 'nurture', data: {} }
+            : { rule: 'R4', reason: 'backfill-over-limit', data: { count: count + 1, limit: L } },
+        );
       }
       overridden.push('R4');
     }
 
-    // R5: spacing in local calendar days, and not while they are away.
+    // R5: spacing in local calendar days on both sides, and not while they are away.
     const prev = seq.attempts.at(-1);
     if (prev) {
       const prevDay = localDateOf(prev.at, zone);
@@ -295,13 +351,22 @@ function planTouch(
         overridden.push('R5');
       }
     }
+    const next = later[0];
+    if (next) {
+      const nextDay = localDateOf(next.at, zone);
+      if (daysBetween(day, nextDay) < config.attemptsGapDays) {
+        if (!input.force) return refuse({ rule: 'R5', reason: 'too-close-to-later', data: { later: nextDay, gapDays: config.attemptsGapDays } });
+        if (!overridden.includes('R5')) overridden.push('R5');
+      }
+    }
     if (seq.until !== null && seq.until > day) {
       if (!input.force) return refuse({ rule: 'R5', reason: 'away', data: { until: seq.until } });
       if (!overridden.includes('R5')) overridden.push('R5');
     }
 
-    const number = count + 1;
-    attempt = { number, limit: L, breakUp: number === L && state.status === 'active' };
+    const number = seq.attempts.length + 1;
+    // The break-up is the latest attempt reaching the limit; never a backfilled one.
+    attempt = { number, limit: L, breakUp: later.length === 0 && number >= L && state.status === 'active' };
     // The hint matters only while there is a further chase to make.
     if (number < L && prev && prev.channel === input.channel) {
       warnings.push({
@@ -313,19 +378,17 @@ function planTouch(
 
   let status: Status = state.status;
   if (kind) status = DISPOSITION_STATUS[kind];
-  else if (input.next) status = 'active'; // a booked appointment is a live deal, whatever the status was
+  else if (input.next) status = afterBooking(state.status);
   else if (!ruled) status = state.status;
   else if (isTwoWay(input)) status = 'active'; // R4: a two-way touch resets the sequence
   else if (attempt?.breakUp) status = 'nurture';
 
-  const close = new Map<number, 'kept' | 'replaced' | 'cancelled'>();
+  const close = new Map<number, TouchPlan['close'][number]['state']>();
   for (const id of kept) close.set(id, 'kept');
+  if (noShow) close.set(noShow.id, 'missed');
   // At most one open next step: a new one replaces the open one.
   if (input.next) for (const c of openSteps) if (!close.has(c.id)) close.set(c.id, 'replaced');
-  if (cancelsStep) {
-    // lost ends everything; nurture and not-fit end the appointment but not what I owe them.
-    for (const c of kind === 'lost' ? state.open : openSteps) if (!close.has(c.id)) close.set(c.id, 'cancelled');
-  }
+  for (const c of kind ? cancelledBy(kind, state.open) : []) if (!close.has(c.id)) close.set(c.id, 'cancelled');
 
   const create: PlannedCommitment[] = [];
   if (input.next) create.push(nextStepOf(input.next));
@@ -346,6 +409,7 @@ function planTouch(
         forced: overridden.length > 0,
         disposition: kind,
         lostReason: kind === 'lost' ? (input.disposition?.reason ?? null) : null,
+        attempt: attempt !== null,
       },
       close: [...close].map(([id, s]) => ({ id, state: s })),
       create,
@@ -387,9 +451,7 @@ export function checkReschedule(
     plan: {
       move: open ? { id: open.id, ...step } : null,
       create: open ? null : step,
-      // Setting an appointment makes the contact active: it reopens won/lost
-      // (docs/rules.md, won and lost) and ends nurture, as a booked meeting is a live deal.
-      status: 'active',
+      status: afterBooking(state.status),
       warnings: vague ? [vague] : [],
     },
   };

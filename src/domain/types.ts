@@ -11,7 +11,7 @@ export type Status = (typeof STATUSES)[number];
 export const CHANNELS = ['call', 'email', 'meeting', 'text', 'linkedin', 'other'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
-export const OUTCOMES = ['connected', 'replied', 'no-answer', 'voicemail', 'sent', 'auto-reply'] as const;
+export const OUTCOMES = ['connected', 'replied', 'no-answer', 'voicemail', 'sent', 'auto-reply', 'no-show'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
 export type Direction = 'two-way' | 'inbound' | 'outbound';
@@ -24,9 +24,9 @@ export type Due = { at: Instant } | { date: LocalDate };
 
 /** A next step (with them), a promise (mine to them), an expectation (theirs to me: binds no rule). */
 export type CommitmentKind = 'next-step' | 'promise' | 'expectation';
-/** Stored states. `missed` is derived at read time: an open commitment whose time has passed. */
-export type StoredCommitmentState = 'open' | 'kept' | 'replaced' | 'cancelled';
-export type CommitmentState = StoredCommitmentState | 'missed';
+/** Stored states. `missed` is stored for a no-show; otherwise it is derived at read time: an open commitment whose time has passed. */
+export type StoredCommitmentState = 'open' | 'kept' | 'replaced' | 'cancelled' | 'missed';
+export type CommitmentState = StoredCommitmentState;
 
 export interface Commitment {
   id: number;
@@ -58,6 +58,8 @@ export interface Touch {
   forced: boolean;
   disposition: DispositionKind | null;
   lostReason: string | null;
+  /** An unanswered attempt: outbound, no value, made while chasing (R4, docs/rules.md). */
+  attempt: boolean;
 }
 
 export interface Config {
@@ -115,6 +117,15 @@ export interface DerivedState {
   nurtureDueOn: LocalDate | null;
   /** Value touches since the last two-way touch. */
   valueUnanswered: number;
+}
+
+/** A disposition decided without a touch (docs/rules.md, closing out). */
+export interface Decision {
+  id: number;
+  contactId: number;
+  at: Instant;
+  kind: DispositionKind;
+  lostReason: string | null;
 }
 
 /** What a contact is, as typed by the user. */

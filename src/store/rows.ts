@@ -48,6 +48,7 @@ export function touchFromRow(r: Row): Touch {
     forced: r.forced !== null,
     disposition: r.disposition as DispositionKind | null,
     lostReason: r.lost_reason as string | null,
+    attempt: r.chase === 1,
   };
 }
 

@@ -12,7 +12,9 @@ import type {
   CommitmentMove,
   Contact,
   ContactFields,
+  Decision,
   DerivedState,
+  DispositionKind,
   Due,
   Instant,
   NewCommitment,
@@ -250,13 +252,14 @@ export class Store {
     const info = this.db
       .prepare(
         `INSERT INTO touches (contact_id, happened_at, channel, outcome, direction, note, value, until_date, proposal,
-           forced, disposition, lost_reason, created_at)
+           forced, disposition, lost_reason, chase, created_at)
          VALUES (@contactId, @at, @channel, @outcome, @direction, @note, @value, @until, @proposal,
-           @forced, @disposition, @lostReason, @now)`,
+           @forced, @disposition, @lostReason, @chase, @now)`,
       )
       .run({
         ...t,
         proposal: t.proposal ? 1 : 0,
+        chase: t.attempt ? 1 : 0,
         forced: forcedRules.length ? forcedRules.join(',') : null,
         now,
       });
@@ -293,6 +296,21 @@ export class Store {
   forcedRulesOf(contactId: number): Map<number, string> {
     const rows = this.db.prepare('SELECT id, forced FROM touches WHERE contact_id = ? AND forced IS NOT NULL').all(contactId) as { id: number; forced: string }[];
     return new Map(rows.map((r) => [r.id, r.forced]));
+  }
+
+  // ---- decisions ------------------------------------------------------------
+
+  insertDecision(contactId: number, kind: DispositionKind, lostReason: string | null, now: Instant): number {
+    const info = this.db
+      .prepare('INSERT INTO decisions (contact_id, decided_at, kind, lost_reason, created_at) VALUES (?, ?, ?, ?, ?)')
+      .run(contactId, now, kind, lostReason, now);
+    return Number(info.lastInsertRowid);
+  }
+
+  /** A contact's latest decision, or undefined. */
+  lastDecisionOf(contactId: number): Decision | undefined {
+    const r = this.db.prepare('SELECT * FROM decisions WHERE contact_id = ? ORDER BY decided_at DESC, id DESC LIMIT 1').get(contactId) as Row | undefined;
+    return r && { id: r.id as number, contactId: r.contact_id as number, at: r.decided_at as string, kind: r.kind as DispositionKind, lostReason: r.lost_reason as string | null };
   }
 
   // ---- commitments ----------------------------------------------------------

@@ -63,7 +63,7 @@ describe('the generated database', () => {
     for (const { id } of store.contactNames()) {
       const contact = store.contact(id)!;
       const nextStep = store.openCommitmentsOf(id).find((c) => c.kind === 'next-step') ?? null;
-      const recomputed = { ...deriveState(contact.status, store.touchesOf(id), nextStep, config, zoneOf(TZ)), nextStepId: nextStep?.id ?? null };
+      const recomputed = { ...deriveState(contact.status, store.touchesOf(id), nextStep, config, zoneOf(TZ), null), nextStepId: nextStep?.id ?? null };
       const stored = { ...contact.derived, nextStepId: contact.nextStepId };
       if (!isDeepStrictEqual(stored, recomputed)) mismatches.push({ id, stored, recomputed });
     }

@@ -65,7 +65,7 @@ describe('the command fu stale suggests for each action, ready to paste', () => 
     [{ kind: 'book-step', contactId: 1, what: null, day: null }, 'fu next 1 WHAT --at WHEN'],
     [{ kind: 're-engage', contactId: 1, channel: 'linkedin' }, 'fu log 1 --via linkedin --outcome sent'],
     [{ kind: 'first-touch', contactId: 1 }, 'fu log 1 --via email --outcome sent'],
-    [{ kind: 'drop', contactId: 1 }, 'fu log 1 --outcome no-answer --lost "no response"'],
+    [{ kind: 'drop', contactId: 1 }, 'fu close 1 --lost "no response"'],
   ])('%j: %s', (action, command) => {
     expect(staleCommand(action)).toBe(command);
   });

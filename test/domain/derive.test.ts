@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeTouch, noHistory } from './fixtures.js';
-import { deriveState, directionOf, isTwoWay, isUnansweredAttempt } from '../../src/domain/derive.js';
+import { deriveState, directionOf, isTwoWay, isOutboundChase } from '../../src/domain/derive.js';
 import { instantAt } from '../../src/domain/time.js';
 import {
   DEFAULT_CONFIG,
@@ -38,8 +38,8 @@ describe('directions', () => {
     ['connected', null, false],
     ['replied', null, false],
     ['auto-reply', null, false],
-  ] as const)('%s with value %j is an unanswered attempt: %s', (outcome, value, attempt) => {
-    expect(isUnansweredAttempt({ outcome, value })).toBe(attempt);
+  ] as const)('%s with value %j is an outbound chase: %s', (outcome, value, attempt) => {
+    expect(isOutboundChase({ outcome, value })).toBe(attempt);
   });
 });
 
@@ -98,10 +98,10 @@ describe.each(['UTC', 'America/New_York'])('deriveState in %s', (tz) => {
       expected: { unanswered: 1, chaseDueOn: null },
     },
     {
-      name: 'has no chase once the limit is reached',
+      name: 'has the break-up still due on an active contact at the limit without one (a lowered limit)',
       status: 'active',
       touches: [touch('2026-11-16 10:00', 'no-answer'), touch('2026-11-19 10:00', 'no-answer'), touch('2026-11-23 10:00', 'no-answer')],
-      expected: { unanswered: 3, chaseDueOn: null, sameChannelRun: 3 },
+      expected: { unanswered: 3, chaseDueOn: '2026-11-26', sameChannelRun: 3 },
     },
     {
       name: 'resets the sequence on a reply',
@@ -191,12 +191,12 @@ describe.each(['UTC', 'America/New_York'])('deriveState in %s', (tz) => {
   ];
 
   it.each(cases)('$name', ({ status, touches, open, expected }) => {
-    expect(deriveState(status, touches, open ?? null, cfg, zoneOf(tz))).toMatchObject(expected);
+    expect(deriveState(status, touches, open ?? null, cfg, zoneOf(tz), null)).toMatchObject(expected);
   });
 
-  it('uses the configured limit: no chase after 2 attempts when the limit is 2', () => {
+  it('has no chase once the break-up moved the contact to nurture', () => {
     const touches = [touch('2026-11-16 10:00', 'no-answer'), touch('2026-11-19 10:00', 'no-answer')];
-    expect(deriveState('active', touches, null, { ...cfg, attemptsLimit: 2 }, zoneOf(tz)).chaseDueOn).toBeNull();
-    expect(deriveState('active', touches, null, cfg, zoneOf(tz)).chaseDueOn).toBe('2026-11-22');
+    expect(deriveState('nurture', touches, null, { ...cfg, attemptsLimit: 2 }, zoneOf(tz), null).chaseDueOn).toBeNull();
+    expect(deriveState('active', touches, null, cfg, zoneOf(tz), null).chaseDueOn).toBe('2026-11-22');
   });
 });

@@ -1,4 +1,5 @@
 /** Plain domain data for the pure tests, built one way for every test file. */
+import { isOutboundChase } from '../../src/domain/derive.js';
 import type { Channel, DerivedState, Instant, Outcome, Touch } from '../../src/domain/types.js';
 
 /** The derived state of a contact with no history. */
@@ -15,7 +16,7 @@ export const noHistory: DerivedState = {
 };
 
 let touchIds = 1000;
-/** A touch of contact 1 at an instant, with everything else plain unless overridden. */
+/** A touch of contact 1 at an instant, with everything else plain unless overridden (an outbound one counts as an attempt). */
 export function makeTouch(at: Instant, outcome: Outcome, channel: Channel = 'call', extra: Partial<Touch> = {}): Touch {
   return {
     id: ++touchIds,
@@ -30,6 +31,7 @@ export function makeTouch(at: Instant, outcome: Outcome, channel: Channel = 'cal
     forced: false,
     disposition: null,
     lostReason: null,
+    attempt: isOutboundChase({ outcome, value: extra.value ?? null }),
     ...extra,
   };
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { chronological, deriveState, isTwoWay, isUnansweredAttempt, sequenceOf } from '../../src/domain/derive.js';
+import { chronological, deriveState, isTwoWay, sequenceOf } from '../../src/domain/derive.js';
 import {
   checkReschedule,
   checkTouch,
@@ -149,7 +149,7 @@ describe('the rules hold over any sequence of touches', () => {
           const sorted = chronological(m.state.touches);
           const lastTwoWay = sorted.findLastIndex((t) => isTwoWay(t));
           const run = sorted.slice(lastTwoWay + 1);
-          const attempts = run.filter(isUnansweredAttempt).length;
+          const attempts = run.filter((t) => t.attempt).length;
           if (attempts > limit) expect(run.some((t) => t.forced || t.disposition !== null || m.exempt.has(t.id))).toBe(true);
         }
       }),
@@ -174,10 +174,10 @@ describe('the rules hold over any sequence of touches', () => {
             day = addDays(day, a.days);
             const at = instantAt(day, `${String(a.hour).padStart(2, '0')}:00`, zoneOf(tz));
             const base = { contactId: 1, channel: 'call' as const, note: null, value: null, proposal: false, forced: true, disposition: null, lostReason: null };
-            touches.push({ ...base, id: i * 2 + 1, at, outcome: 'no-answer', until: null });
-            if (a.auto !== null) touches.push({ ...base, id: i * 2 + 2, at, outcome: 'auto-reply', until: addDays(day, a.auto) });
+            touches.push({ ...base, id: i * 2 + 1, at, outcome: 'no-answer', until: null, attempt: true });
+            if (a.auto !== null) touches.push({ ...base, id: i * 2 + 2, at, outcome: 'auto-reply', until: addDays(day, a.auto), attempt: false });
           }
-          const derived = deriveState('active', touches, null, config, zoneOf(tz));
+          const derived = deriveState('active', touches, null, config, zoneOf(tz), null);
           const due = derived.chaseDueOn;
           expect(due).not.toBeNull();
           const lastDay = localDateOf(sequenceOf(chronological(touches)).attempts.at(-1)!.at, zoneOf(tz));

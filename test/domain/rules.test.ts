@@ -175,11 +175,11 @@ describe.each(['UTC', 'America/New_York'])('rules in %s', (tz) => {
         refused: 'R4',
       },
       {
-        name: 'refuses a chase even on an active contact that already has L attempts',
+        name: 'makes the next attempt the break-up on an active contact already at L attempts (a lowered limit)',
         config: cfg(2),
         state: state('active', [touch('2026-11-16 10:00', 'no-answer'), touch('2026-11-19 10:00', 'no-answer')]),
         input: input('2026-11-30 10:00', 'no-answer'),
-        refused: 'R4',
+        plan: { status: 'nurture', attempt: { number: 3, limit: 2, breakUp: true }, overridden: [] },
       },
       {
         name: 'records a fourth call with --force, marked as overriding R4',
@@ -777,10 +777,16 @@ describe.each(['UTC', 'America/New_York'])('rules in %s', (tz) => {
         plan: { status: 'active', create: [{ kind: 'next-step', what: 'new budget call' }] },
       },
       {
-        name: 'reopens a won contact as active with --next',
+        name: 'keeps a won contact won with a next step (its onboarding)',
         state: state('won'),
         input: input('2026-11-24 10:00', 'connected', { next: next('upsell: second team', at('2026-11-30 10:00')) }),
-        plan: { status: 'active' },
+        plan: { status: 'won' },
+      },
+      {
+        name: 'books the kickoff with the win itself',
+        state: state('active'),
+        input: input('2026-11-24 10:00', 'connected', { next: next('kickoff', at('2026-11-30 09:30')), disposition: { kind: 'won', reason: null } }),
+        plan: { status: 'won', create: [{ kind: 'next-step', what: 'kickoff' }] },
       },
       {
         name: 'still keeps a won contact\'s kickoff on the day',
@@ -844,9 +850,12 @@ describe.each(['UTC', 'America/New_York'])('rules in %s', (tz) => {
       const d = checkReschedule(state('active'), step, false, now, zoneOf(tz));
       expect(d).toMatchObject({ ok: true, plan: { move: null, create: { kind: 'next-step', what: 'demo with the CFO' } } });
     });
-    it.each(['won', 'lost', 'nurture'] as const)('makes a %s contact active', (status) => {
+    it.each(['lost', 'nurture'] as const)('makes a %s contact active', (status) => {
       const d = checkReschedule(state(status), step, false, now, zoneOf(tz));
       expect(d).toMatchObject({ ok: true, plan: { status: 'active' } });
+    });
+    it('keeps a won contact won', () => {
+      expect(checkReschedule(state('won'), step, false, now, zoneOf(tz))).toMatchObject({ ok: true, plan: { status: 'won' } });
     });
     it('refuses a date-only step without --soft and accepts it with --soft', () => {
       expect(checkReschedule(state('active'), next('demo', on('2026-11-30')), false, now, zoneOf(tz))).toMatchObject({ ok: false, violation: { rule: 'R2' } });

@@ -61,7 +61,7 @@ describe('fu log: a conversation ends with a firm next step (R1, R2)', () => {
     ['an unreadable date', ['--next', 'demo', '--at', 'blursday'], 2, /cannot read the date "blursday"/],
     ['--next without --at', ['--next', 'demo'], 2, /--next and --at go together/],
     ['two promises with one --by', ['--next', 'demo', '--at', 'tue 3pm', '--promise', 'a', '--promise', 'b', '--by', 'tomorrow'], 2, /--promise "a" needs its own --by right after it/],
-    ['a next step and a disposition', ['--next', 'demo', '--at', 'tue 3pm', '--won'], 2, /do not go together/],
+    ['a next step and a disposition other than won', ['--next', 'demo', '--at', 'tue 3pm', '--nurture'], 2, /do not go together/],
     ['two dispositions', ['--won', '--nurture'], 2, /one disposition at most/],
   ])('refuses %s, changing nothing', async (_what, extra, code, message) => {
     const run = await withDana();

@@ -150,8 +150,8 @@ describe('fu stale', () => {
       command: 'fu log 3 --via email --outcome sent',
     });
     expect(stale.drop.map((r) => [r.contactId, r.status, r.attemptsSince, r.daysSinceTwoWay, r.lastTwoWayAt, r.why, r.command])).toEqual([
-      [1, 'nurture', 0, 114, '2026-08-01T11:00:00+02:00', '3 value touches in a row unanswered', 'fu log 1 --outcome no-answer --lost "no response"'],
-      [2, 'nurture', 3, 112, null, '3 unanswered attempts, never a reply in 112 days', 'fu log 2 --outcome no-answer --lost "no response"'],
+      [1, 'nurture', 0, 114, '2026-08-01T11:00:00+02:00', '3 value touches in a row unanswered', 'fu close 1 --lost "no response"'],
+      [2, 'nurture', 3, 112, null, '3 unanswered attempts, never a reply in 112 days', 'fu close 2 --lost "no response"'],
     ]);
     expect(stale.noNextStep.map((r) => [r.contactId, r.lastTouchAt, r.daysSilent, r.why, r.command])).toEqual([
       [4, '2026-11-16T10:00:00+01:00', 7, 'active, but no next step booked and no chase running', 'fu next 4 WHAT --at WHEN'],
@@ -182,7 +182,7 @@ describe('fu stale', () => {
       ].join('\n'),
     );
     expect(out).toContain('Re-engage: warm, then given up too soon (1)\n');
-    expect(out).toContain('    $ fu log 1 --outcome no-answer --lost "no response"\n');
+    expect(out).toContain('    $ fu close 1 --lost "no response"\n');
     expect(out.match(/^and 1 more/gm)).toHaveLength(3); // missed, drop, no-next-step
     expect(out).toMatch(/\nStale: 2 missed · 1 soft · 1 re-engage · 2 drop · 2 no-next-step\.\n$/);
     expect(await onTerminal(await history(), 0)).not.toContain('more (fu stale');

@@ -34,7 +34,7 @@ function withContacts(n: number, options: { chaseDueToday?: boolean } = {}): str
       const id = store.insertContact({ name: `C${String(i).padStart(2, '0')}`, company: null, email: null, phone: null, source: null, note: null }, THREE_DAYS_AGO);
       if (options.chaseDueToday) {
         // One unanswered call three days ago: a chase is due today.
-        store.insertTouch({ contactId: id, at: THREE_DAYS_AGO, channel: 'call', outcome: 'no-answer', direction: 'outbound', note: null, value: null, until: null, proposal: false, forced: false, disposition: null, lostReason: null }, [], THREE_DAYS_AGO);
+        store.insertTouch({ contactId: id, at: THREE_DAYS_AGO, channel: 'call', outcome: 'no-answer', direction: 'outbound', note: null, value: null, until: null, proposal: false, forced: false, disposition: null, lostReason: null, attempt: true }, [], THREE_DAYS_AGO);
       }
       refreshDerived(store, id, config, zoneOf('UTC'));
     }

@@ -37,11 +37,17 @@ function tablesOf(file: string): Tables {
   }
 }
 
+/**
+ * The contact columns derived from the history: a migration that changes a rule derives them again (the
+ * check that they equal what the history gives follows every upgrade), so they are not compared here.
+ */
+const DERIVED = new Set(['last_touch_at', 'last_two_way_at', 'unanswered', 'last_attempt_at', 'last_attempt_channel', 'same_channel_run', 'chase_due_on', 'nurture_due_on', 'value_unanswered']);
+
 /** Every row of every old table is still there after the upgrade, with the same values in the old columns (new columns may be added). */
 function expectRowsKept(before: Tables, after: Tables): void {
   for (const [table, rows] of Object.entries(before)) {
     expect(after[table], `table ${table} is gone`).toBeDefined();
-    const columns = rows[0] ? Object.keys(rows[0]) : [];
+    const columns = rows[0] ? Object.keys(rows[0]).filter((c) => table !== 'contacts' || !DERIVED.has(c)) : [];
     const project = (r: Record<string, unknown>) => JSON.stringify(columns.map((c) => r[c]));
     const kept = new Map<string, number>();
     for (const r of after[table]!) kept.set(project(r), (kept.get(project(r)) ?? 0) + 1);

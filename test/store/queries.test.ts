@@ -31,7 +31,7 @@ describe('the daily queries are index-driven', () => {
   const store = freshStore();
   for (let i = 0; i < 50; i++) {
     const id = store.insertContact({ name: `C${i}`, company: null, email: null, phone: null, source: null, note: null }, '2026-11-01T09:00:00.000Z');
-    store.insertTouch({ contactId: id, at: '2026-11-02T09:00:00.000Z', channel: 'call', outcome: 'no-answer', direction: 'outbound', note: null, value: null, until: null, proposal: false, forced: false, disposition: null, lostReason: null }, [], '2026-11-02T09:00:00.000Z');
+    store.insertTouch({ contactId: id, at: '2026-11-02T09:00:00.000Z', channel: 'call', outcome: 'no-answer', direction: 'outbound', note: null, value: null, until: null, proposal: false, forced: false, disposition: null, lostReason: null, attempt: true }, [], '2026-11-02T09:00:00.000Z');
   }
   store.db.exec('ANALYZE');
 
@@ -84,7 +84,7 @@ describe('agenda rows', () => {
     const later = add({ date: '2026-11-25' });
     const closed = add({ date: '2026-11-23' });
     store.closeCommitment(closed, 'cancelled', '2026-11-02T09:00:00.000Z', null);
-    store.saveDerived(contact, { ...deriveState('active', [], null, DEFAULT_CONFIG, zoneOf(tz)), chaseDueOn: '2026-11-23' }, null);
+    store.saveDerived(contact, { ...deriveState('active', [], null, DEFAULT_CONFIG, zoneOf(tz), null), chaseDueOn: '2026-11-23' }, null);
 
     const rows = agendaRows(store, agendaDay('2026-11-23', zoneOf(tz)));
     // Not the next day's, not a later one, not a closed one.
@@ -104,7 +104,7 @@ describe('stale candidates', () => {
     const live = store.insertContact({ name: 'Live', ...fields }, '2026-11-10T09:00:00.000Z');
     const won = store.insertContact({ name: 'Won', ...fields }, '2026-11-10T09:00:00.000Z');
     store.setStatus(won, 'won', '2026-11-10T09:00:00.000Z');
-    const touch = { channel: 'call' as const, note: null, value: null, until: null, proposal: false, forced: false, disposition: null, lostReason: null };
+    const touch = { channel: 'call' as const, note: null, value: null, until: null, proposal: false, forced: false, disposition: null, lostReason: null, attempt: true };
     store.insertTouch({ ...touch, contactId: live, at: '2026-08-01T09:00:00.000Z', outcome: 'no-answer', direction: 'outbound' }, [], '2026-11-10T09:00:00.000Z');
     const open = store.insertCommitment({ contactId: live, kind: 'promise', what: 'pricing', due: { date: '2026-11-20' }, soft: false, touchId: null }, '2026-11-10T09:00:00.000Z');
     const done = store.insertCommitment({ contactId: live, kind: 'promise', what: 'deck', due: { date: '2026-11-20' }, soft: false, touchId: null }, '2026-11-10T09:00:00.000Z');
@@ -130,7 +130,7 @@ describe('stale candidates at the edges of contacts_stale', () => {
     const id = store.insertContact({ name: 'Booked', company: null, email: null, phone: null, source: null, note: null }, '2026-04-01T09:00:00.000Z');
     if (status === 'nurture') store.setStatus(id, 'nurture', '2026-04-01T09:00:00.000Z');
     const step = store.insertCommitment({ contactId: id, kind: 'next-step', what: 'demo', due: { at: '2026-12-01T10:00:00.000Z' }, soft: false, touchId: null }, '2026-04-01T09:00:00.000Z');
-    store.saveDerived(id, { ...deriveState(status, [], null, config, zoneOf('UTC')), ...derived }, step);
+    store.saveDerived(id, { ...deriveState(status, [], null, config, zoneOf('UTC'), null), ...derived }, step);
     const ctx = { now: NOW, zone: zoneOf('UTC'), config };
     expect(staleList(staleCandidates(store, staleParams(ctx)), ctx).map((r) => r.category)).toEqual(category ? [category] : []);
   });

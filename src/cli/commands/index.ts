@@ -14,6 +14,7 @@ export const COMMANDS: readonly (readonly [name: string, load: () => Promise<{ r
   ['touch', () => import('./touch.js')],
   ['done', () => import('./done.js')],
   ['cancel', () => import('./cancel.js')],
+  ['close', () => import('./close.js')],
   ['today', () => import('./today.js')],
   ['stale', () => import('./stale.js')],
   ['add', () => import('./add.js')],

@@ -59,6 +59,7 @@ const OUTCOME_HELP: Record<Outcome, string> = {
   voicemail: 'left a voicemail',
   sent: 'a message sent, no reply yet',
   'auto-reply': 'an out-of-office or other automatic answer',
+  'no-show': 'they did not turn up to the booked next step',
 };
 
 export async function runLog(opts: LogOptions, deps: Deps): Promise<void> {
@@ -184,7 +185,8 @@ function render(logged: Extract<LoggedTouch, { ok: true }>, json: boolean | unde
   const t = plan.touch;
   const who = `${safe(contact.name)}${contact.company ? ` (${safe(contact.company)})` : ''}`;
   const lines = [`Logged ${t.channel} ${t.outcome} with ${who}, ${formatDue({ at: t.at }, zone, today)}${plan.overridden.length ? ` [forced past ${plan.overridden.join(', ')}]` : ''} (touch #${logged.touch.id}).`];
-  for (const c of plan.close) lines.push(`${c.state === 'kept' ? 'Kept' : c.state === 'replaced' ? 'Replaced' : 'Cancelled'} #${c.id}.`);
+  const CLOSED = { kept: 'Kept', replaced: 'Replaced', cancelled: 'Cancelled', missed: 'Missed' } as const;
+  for (const c of plan.close) lines.push(`${CLOSED[c.state]} #${c.id}${c.state === 'missed' ? ' (a no-show)' : ''}.`);
   for (const c of commitments) {
     lines.push(
       c.kind === 'next-step'
@@ -195,7 +197,8 @@ function render(logged: Extract<LoggedTouch, { ok: true }>, json: boolean | unde
   const d = contact.derived;
   if (plan.attempt) {
     const a = plan.attempt;
-    if (a.breakUp) lines.push(`Attempt ${a.number} of ${a.limit}, the break-up: moved to nurture, next value touch ${d.nurtureDueOn ? formatDay(d.nurtureDueOn, today) : 'not set'}.`);
+    const which = a.number > a.limit ? `Attempt ${a.number}, the break-up (the limit is ${a.limit})` : `Attempt ${a.number} of ${a.limit}, the break-up`;
+    if (a.breakUp) lines.push(`${which}: moved to nurture, next value touch ${d.nurtureDueOn ? formatDay(d.nurtureDueOn, today) : 'not set'}.`);
     else if (d.chaseDueOn) lines.push(`Attempt ${a.number} of ${a.limit}: next chase due ${formatDay(d.chaseDueOn, today)}.`);
     else if (a.number > a.limit) lines.push(`Attempt ${a.number}, past the limit of ${a.limit}.`);
     else lines.push(`Attempt ${a.number} of ${a.limit}.`);
@@ -204,6 +207,7 @@ function render(logged: Extract<LoggedTouch, { ok: true }>, json: boolean | unde
   if (disposed) lines.push(disposed);
   else if (t.value && d.nurtureDueOn) lines.push(`Value touch recorded: next one due ${formatDay(d.nurtureDueOn, today)}.`);
   if (t.outcome === 'auto-reply' && d.chaseDueOn) lines.push(`Next chase waits until ${formatDay(d.chaseDueOn, today)}.`);
+  if (t.outcome === 'no-show' && d.chaseDueOn) lines.push(`Chase to rebook due ${formatDay(d.chaseDueOn, today)}: offer two new times.`);
   io.out(lines.join('\n') + '\n');
 }
 
@@ -241,6 +245,8 @@ export function register(program: Command, app: App): void {
     'fu log chloe --via email --outcome auto-reply --until "dec 1"',
     'fu log tom --via email --outcome sent --value "the benchmark report they asked about"',
     'fu log acme --outcome connected --lost "went with a competitor"',
+    'fu log marcus --outcome connected --won --next kickoff --at "mon 9:30"',
+    'fu log marcus --via meeting --outcome no-show',
     'fu log dana --outcome connected --next "demo to the team" --at "tue 3pm" --invite demo.ics',
   ]);
 }

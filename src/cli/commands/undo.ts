@@ -45,6 +45,8 @@ export function describeWrite(w: WriteSummary, deps: Pick<Deps, 'zone' | 'now'>)
       return `the import of ${w.contactsAdded} new contact${w.contactsAdded === 1 ? '' : 's'}${w.contacts.length > w.contactsAdded ? ` and ${w.contacts.length - w.contactsAdded} updated` : ''}`;
     case 'prep':
       return `the points prepared for ${who}`;
+    case 'close':
+      return `closing ${who} out`;
     case 'demo':
       return `the demo data (${w.contactsAdded} contacts)`;
   }
