@@ -66,7 +66,7 @@ describe('fu prep', () => {
     run.at('2026-11-23T16:00:00Z');
     expect((await run('log', 'dana', '--via', 'meeting', '--outcome', 'connected', '--next', 'rollout plan', '--at', 'thu 3pm')).code).toBe(0);
     expect((await run('show', 'dana')).stdout).toContain(
-      '  Mon 23 Nov 17:00  touch #43 meeting connected (points made: two days a week lost; a pilot the CFO can sign)\n',
+      '  Mon 23 Nov 17:00  touch #42 meeting connected (points made: two days a week lost; a pilot the CFO can sign)\n',
     );
     const shown = await run.json<{ touches: { outcome: string; points: string[] }[]; pendingPoints: string[] }>('show', 'dana');
     expect(shown.touches.map((t) => t.points)).toEqual([[], [], [], ['two days a week lost', 'a pilot the CFO can sign']]);

@@ -76,10 +76,11 @@ describe('fu touch edit', () => {
       expect((await run('log', 'sam', '--outcome', 'no-answer')).code).toBe(0);
     }
     run.at(NOW);
-    // The first touch was in fact unanswered too: four attempts, past the limit of three.
-    const r = await run('touch', 'edit', '1', '--outcome', 'no-answer');
+    // The second call was in fact the day after the first: closer than the spacing R5 asks, corrected all the same.
+    const r = await run('touch', 'edit', '3', '--at', '2026-11-13 10:00');
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('Sam Okafor now: 4 unanswered attempts of 3 (past the limit); no chase due; nurture.\n');
+    expect(r.stdout).toContain('Corrected touch #3 of Sam Okafor: call no-answer, Mon 16 Nov 10:00 -> call no-answer, Fri 13 Nov 10:00.\n');
+    expect(r.stdout).toContain('Sam Okafor now: 3 unanswered attempts of 3; no chase due; nurture.\n');
     expect(derivedMismatches(run.db)).toEqual([]);
   });
 
