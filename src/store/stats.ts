@@ -1,7 +1,10 @@
 /**
- * What `fu stats` reads: counts over a period, each through an index of
- * migration 004, never the touches one by one. The ranges come from the
- * domain (statsQuery); the figures are made there too (buildStats).
+ * What `fu stats` reads: counts over a period, never the touches one by one.
+ * Touches are counted from the summary of migration 007 (per UTC day, kept by
+ * triggers) for the whole UTC days of a range, and from the indexes of
+ * migration 004 for the part-days at either end, so the cost does not grow
+ * with the touches of the period. The ranges come from the domain
+ * (statsQuery); the figures are made there too (buildStats).
  */
 import type { StatsQuery, StatsRows } from '../domain/stats.js';
 import type { Channel } from '../domain/types.js';
@@ -34,7 +37,59 @@ export const STATS_SQL = {
   week: `SELECT count(*) AS n FROM touches WHERE happened_at >= @from AND happened_at < @to`,
 };
 
+/** The same touch counts from the summary, over whole UTC days [fromDay, toDay). Exported for the query-plan test. */
+export const SUMMARY_SQL = {
+  attempts: `SELECT channel, attempt, answered, sum(n) AS n FROM stats_touch_days
+              WHERE day >= @fromDay AND day < @toDay AND attempt IS NOT NULL GROUP BY channel, attempt, answered`,
+  conversations: `SELECT coalesce(sum(n * (step = 'firm')), 0) AS firm, coalesce(sum(n * (step = 'soft')), 0) AS soft,
+                         coalesce(sum(n * (step IS NULL AND disposition IS NOT NULL)), 0) AS closed, coalesce(sum(n * (step IS NULL AND disposition IS NULL)), 0) AS none
+              FROM stats_touch_days WHERE day >= @fromDay AND day < @toDay AND connected = 1`,
+  forced: `SELECT forced, sum(n) AS n FROM stats_touch_days WHERE day >= @fromDay AND day < @toDay AND forced IS NOT NULL GROUP BY forced`,
+  closed: `SELECT disposition, lost_reason, sum(n) AS n FROM stats_touch_days
+              WHERE day >= @fromDay AND day < @toDay AND disposition IN ('won', 'lost') GROUP BY disposition, lost_reason`,
+  week: `SELECT coalesce(sum(n), 0) AS n FROM stats_touch_days WHERE day >= @fromDay AND day < @toDay`,
+};
+
 type Counted = { n: number } & Record<string, unknown>;
+
+const utcMidnight = (day: string) => `${day}T00:00:00.000Z`;
+
+/**
+ * A range of instants [fromAt, toAt) as the whole UTC days in it, read from the
+ * summary, and the part-days left at either end, read from the touches.
+ */
+export function splitByUtcDay(fromAt: string, toAt: string): { days: { fromDay: string; toDay: string } | null; edges: { fromAt: string; toAt: string }[] } {
+  const firstMidnight = utcMidnight(fromAt.slice(0, 10)) === fromAt ? fromAt : utcMidnight(nextDay(fromAt.slice(0, 10)));
+  const lastMidnight = utcMidnight(toAt.slice(0, 10));
+  if (Date.parse(firstMidnight) >= Date.parse(lastMidnight)) return { days: null, edges: Date.parse(fromAt) < Date.parse(toAt) ? [{ fromAt, toAt }] : [] };
+  const edges = [
+    { fromAt, toAt: firstMidnight },
+    { fromAt: lastMidnight, toAt },
+  ].filter((e) => Date.parse(e.fromAt) < Date.parse(e.toAt));
+  return { days: { fromDay: firstMidnight.slice(0, 10), toDay: lastMidnight.slice(0, 10) }, edges };
+}
+
+const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
+/** Rows counted over a range of instants: the summary's whole days plus the touches of the part-days, merged by their key columns. */
+function countOver(db: Db, name: keyof typeof SUMMARY_SQL, fromAt: string, toAt: string, extra: Record<string, unknown> = {}): Counted[] {
+  const { days, edges } = splitByUtcDay(fromAt, toAt);
+  const rows = [
+    ...(days ? (db.prepare(SUMMARY_SQL[name]).all({ ...days, ...extra }) as Counted[]) : []),
+    ...edges.flatMap((e) => db.prepare(STATS_SQL[name]).all(name === 'week' ? { from: e.fromAt, to: e.toAt } : { ...e, ...extra }) as Counted[]),
+  ];
+  const merged = new Map<string, Counted>();
+  for (const r of rows) {
+    const key = JSON.stringify(Object.entries(r).filter(([k]) => !COUNT_COLUMNS.has(k)));
+    const sum = merged.get(key);
+    if (!sum) merged.set(key, { ...r });
+    else for (const k of COUNT_COLUMNS) if (k in r) sum[k] = (sum[k] as number) + (r[k] as number);
+  }
+  return [...merged.values()];
+}
+
+/** The columns that are counts (added up when merging); the others are the key. */
+const COUNT_COLUMNS = new Set(['n', 'firm', 'soft', 'closed', 'none']);
 
 const conversationRows = (r: Record<'firm' | 'soft' | 'closed' | 'none', number>): StatsRows['conversations'] => [
   { step: 'firm', disposition: false, count: r.firm },
@@ -46,11 +101,11 @@ const conversationRows = (r: Record<'firm' | 'soft' | 'closed' | 'none', number>
 export function statsRows(db: Db, q: StatsQuery): StatsRows {
   const all = (sql: string, params: Record<string, unknown>) => db.prepare(sql).all(params) as Counted[];
   const range = { fromAt: q.fromAt, toAt: q.toAt };
-  const week = db.prepare(STATS_SQL.week);
+  const over = (name: keyof typeof SUMMARY_SQL) => countOver(db, name, q.fromAt, q.toAt);
   const dueAt = db.prepare(STATS_SQL.dueAt);
   const dueDate = db.prepare(STATS_SQL.dueDate);
   return {
-    attempts: all(STATS_SQL.attempts, range).map((r) => ({
+    attempts: over('attempts').map((r) => ({
       channel: r.channel as Channel,
       attempt: r.attempt as number,
       answered: r.answered === 1,
@@ -60,7 +115,7 @@ export function statsRows(db: Db, q: StatsQuery): StatsRows {
       attempts: r.unanswered as number,
       count: r.n,
     })),
-    conversations: conversationRows(db.prepare(STATS_SQL.conversations).get(range) as Record<'firm' | 'soft' | 'closed' | 'none', number>),
+    conversations: conversationRows((over('conversations')[0] ?? { firm: 0, soft: 0, closed: 0, none: 0 }) as unknown as Record<'firm' | 'soft' | 'closed' | 'none', number>),
     due: q.due.flatMap((d) =>
       q.states.map(([state, late]) => {
         const key = { kind: d.kind, state, late: late ? 1 : 0 };
@@ -71,8 +126,8 @@ export function statsRows(db: Db, q: StatsQuery): StatsRows {
       }),
     ),
     rescheduled: (db.prepare(STATS_SQL.rescheduled).get(range) as { n: number }).n,
-    forced: all(STATS_SQL.forced, range).map((r) => ({ rules: r.forced as string, count: r.n })),
-    closed: all(STATS_SQL.closed, range).map((r) => ({ disposition: r.disposition as 'won' | 'lost', reason: r.lost_reason as string | null, count: r.n })),
-    weekly: q.weeks.map((w) => (week.get(w) as { n: number }).n),
+    forced: over('forced').map((r) => ({ rules: r.forced as string, count: r.n })),
+    closed: over('closed').map((r) => ({ disposition: r.disposition as 'won' | 'lost', reason: r.lost_reason as string | null, count: r.n })),
+    weekly: q.weeks.map((w) => countOver(db, 'week', w.from, w.to)[0]?.n ?? 0),
   };
 }

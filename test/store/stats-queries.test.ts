@@ -1,7 +1,7 @@
-/** fu stats reads counts through the indexes of migration 004: never the touches or commitments tables row by row. */
+/** fu stats reads counts through the indexes of migration 004 and the summary of migration 007: never the touches or commitments tables row by row. */
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/store/db.js';
-import { STATS_SQL } from '../../src/store/stats.js';
+import { STATS_SQL, SUMMARY_SQL } from '../../src/store/stats.js';
 import { tempDir } from '../helpers.js';
 import path from 'node:path';
 
@@ -23,5 +23,15 @@ describe('fu stats query plans', () => {
     const plan = (db.prepare(`EXPLAIN QUERY PLAN ${STATS_SQL[name as keyof typeof STATS_SQL]}`).all(params[name]) as { detail: string }[]).map((r) => r.detail);
     expect(plan.length).toBeGreaterThan(0);
     for (const step of plan.filter((d) => !d.startsWith('USE TEMP B-TREE'))) expect(step, plan.join(' | ')).toMatch(/USING COVERING INDEX/);
+  });
+});
+
+describe('fu stats summary query plans', () => {
+  const db = openDatabase(path.join(tempDir(), 'fu.db'));
+  it.each(Object.keys(SUMMARY_SQL))('reads %s over whole days from the summary index alone', (name) => {
+    const sql = SUMMARY_SQL[name as keyof typeof SUMMARY_SQL];
+    const plan = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all({ fromDay: 'a', toDay: 'b' }) as { detail: string }[]).map((r) => r.detail);
+    expect(plan.length).toBeGreaterThan(0);
+    for (const step of plan.filter((d) => !d.startsWith('USE TEMP B-TREE'))) expect(step, plan.join(' | ')).toMatch(/USING COVERING INDEX stats_/);
   });
 });
