@@ -66,3 +66,49 @@ BEGIN
    WHERE day = substr(new.happened_at, 1, 10) AND channel = new.channel AND attempt IS new.attempt AND answered IS new.answered
      AND connected = (new.outcome = 'connected') AND step IS new.step AND disposition IS new.disposition AND lost_reason IS new.lost_reason AND forced IS new.forced;
 END;
+
+-- Commitments by kind, state and late flag, per day due: the UTC day of due_at
+-- (timed = 1), or due_date itself (timed = 0, a local date, read exactly).
+CREATE TABLE stats_due_days (
+  kind  TEXT NOT NULL,
+  state TEXT NOT NULL,
+  late  INTEGER NOT NULL,
+  timed INTEGER NOT NULL,
+  day   TEXT NOT NULL,
+  n     INTEGER NOT NULL CHECK (n >= 0)
+) STRICT;
+CREATE INDEX stats_due_days_key ON stats_due_days (kind, state, late, timed, day, n);
+
+INSERT INTO stats_due_days
+  SELECT kind, state, late, due_at IS NOT NULL, coalesce(substr(due_at, 1, 10), due_date), count(*) FROM commitments GROUP BY 1, 2, 3, 4, 5;
+
+CREATE TRIGGER stats_due_insert AFTER INSERT ON commitments BEGIN
+  INSERT INTO stats_due_days
+    SELECT new.kind, new.state, new.late, new.due_at IS NOT NULL, coalesce(substr(new.due_at, 1, 10), new.due_date), 0
+     WHERE NOT EXISTS (SELECT 1 FROM stats_due_days WHERE kind = new.kind AND state = new.state AND late = new.late
+                         AND timed = (new.due_at IS NOT NULL) AND day = coalesce(substr(new.due_at, 1, 10), new.due_date));
+  UPDATE stats_due_days SET n = n + 1
+   WHERE kind = new.kind AND state = new.state AND late = new.late AND timed = (new.due_at IS NOT NULL) AND day = coalesce(substr(new.due_at, 1, 10), new.due_date);
+END;
+
+CREATE TRIGGER stats_due_delete AFTER DELETE ON commitments BEGIN
+  UPDATE stats_due_days SET n = n - 1
+   WHERE kind = old.kind AND state = old.state AND late = old.late AND timed = (old.due_at IS NOT NULL) AND day = coalesce(substr(old.due_at, 1, 10), old.due_date);
+  DELETE FROM stats_due_days
+   WHERE n = 0 AND kind = old.kind AND state = old.state AND late = old.late AND timed = (old.due_at IS NOT NULL) AND day = coalesce(substr(old.due_at, 1, 10), old.due_date);
+END;
+
+CREATE TRIGGER stats_due_update AFTER UPDATE OF kind, state, late, due_at, due_date ON commitments
+WHEN old.kind IS NOT new.kind OR old.state IS NOT new.state OR old.late IS NOT new.late OR old.due_at IS NOT new.due_at OR old.due_date IS NOT new.due_date
+BEGIN
+  UPDATE stats_due_days SET n = n - 1
+   WHERE kind = old.kind AND state = old.state AND late = old.late AND timed = (old.due_at IS NOT NULL) AND day = coalesce(substr(old.due_at, 1, 10), old.due_date);
+  DELETE FROM stats_due_days
+   WHERE n = 0 AND kind = old.kind AND state = old.state AND late = old.late AND timed = (old.due_at IS NOT NULL) AND day = coalesce(substr(old.due_at, 1, 10), old.due_date);
+  INSERT INTO stats_due_days
+    SELECT new.kind, new.state, new.late, new.due_at IS NOT NULL, coalesce(substr(new.due_at, 1, 10), new.due_date), 0
+     WHERE NOT EXISTS (SELECT 1 FROM stats_due_days WHERE kind = new.kind AND state = new.state AND late = new.late
+                         AND timed = (new.due_at IS NOT NULL) AND day = coalesce(substr(new.due_at, 1, 10), new.due_date));
+  UPDATE stats_due_days SET n = n + 1
+   WHERE kind = new.kind AND state = new.state AND late = new.late AND timed = (new.due_at IS NOT NULL) AND day = coalesce(substr(new.due_at, 1, 10), new.due_date);
+END;

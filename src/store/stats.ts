@@ -8,6 +8,7 @@
  */
 import type { StatsQuery, StatsRows } from '../domain/stats.js';
 import type { Channel } from '../domain/types.js';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from './db.js';
 
 /** Exported for the query-plan test. Each WHERE repeats its partial index's condition so SQLite can use it. */
@@ -23,11 +24,9 @@ export const STATS_SQL = {
   conversations: `SELECT coalesce(sum(step = 'firm'), 0) AS firm, coalesce(sum(step = 'soft'), 0) AS soft,
                          coalesce(sum(step IS NULL AND disposition IS NOT NULL), 0) AS closed, coalesce(sum(step IS NULL AND disposition IS NULL), 0) AS none
               FROM touches WHERE outcome = 'connected' AND happened_at >= @fromAt AND happened_at < @toAt`,
-  /** One range of commitments_due_at / _due_date per kind, state and late flag. */
+  /** One range of commitments_due_at per kind, state and late flag. */
   dueAt: `SELECT count(*) AS n FROM commitments
               WHERE due_at IS NOT NULL AND kind = @kind AND state = @state AND late = @late AND due_at >= @fromAt AND due_at < @toAt`,
-  dueDate: `SELECT count(*) AS n FROM commitments
-              WHERE due_date IS NOT NULL AND kind = @kind AND state = @state AND late = @late AND due_date >= @fromDate AND due_date <= @toDate`,
   /** Only next steps are ever moved (fu next). */
   rescheduled: `SELECT count(*) AS n FROM commitment_history WHERE moved_at >= @fromAt AND moved_at < @toAt`,
   forced: `SELECT forced, count(*) AS n FROM touches
@@ -48,44 +47,71 @@ export const SUMMARY_SQL = {
   closed: `SELECT disposition, lost_reason, sum(n) AS n FROM stats_touch_days
               WHERE day >= @fromDay AND day < @toDay AND disposition IN ('won', 'lost') GROUP BY disposition, lost_reason`,
   week: `SELECT coalesce(sum(n), 0) AS n FROM stats_touch_days WHERE day >= @fromDay AND day < @toDay`,
+  dueAt: `SELECT coalesce(sum(n), 0) AS n FROM stats_due_days
+              WHERE kind = @kind AND state = @state AND late = @late AND timed = 1 AND day >= @fromDay AND day < @toDay`,
+  /** Due dates are local dates already: read exactly, never split. */
+  dueDate: `SELECT coalesce(sum(n), 0) AS n FROM stats_due_days
+              WHERE kind = @kind AND state = @state AND late = @late AND timed = 0 AND day >= @fromDate AND day <= @toDate`,
 };
+
+/** The counts read over a range of instants: the summary's whole days plus the part-days from the base tables. */
+type SplitCount = Exclude<keyof typeof SUMMARY_SQL, 'dueDate'>;
 
 type Counted = { n: number } & Record<string, unknown>;
 
-const utcMidnight = (day: string) => `${day}T00:00:00.000Z`;
+const DAY_MS = 86_400_000;
 
-/**
- * A range of instants [fromAt, toAt) as the whole UTC days in it, read from the
- * summary, and the part-days left at either end, read from the touches.
- */
-export function splitByUtcDay(fromAt: string, toAt: string): { days: { fromDay: string; toDay: string } | null; edges: { fromAt: string; toAt: string }[] } {
-  const firstMidnight = utcMidnight(fromAt.slice(0, 10)) === fromAt ? fromAt : utcMidnight(nextDay(fromAt.slice(0, 10)));
-  const lastMidnight = utcMidnight(toAt.slice(0, 10));
-  if (Date.parse(firstMidnight) >= Date.parse(lastMidnight)) return { days: null, edges: Date.parse(fromAt) < Date.parse(toAt) ? [{ fromAt, toAt }] : [] };
-  const edges = [
-    { fromAt, toAt: firstMidnight },
-    { fromAt: lastMidnight, toAt },
-  ].filter((e) => Date.parse(e.fromAt) < Date.parse(e.toAt));
-  return { days: { fromDay: firstMidnight.slice(0, 10), toDay: lastMidnight.slice(0, 10) }, edges };
+/** The UTC midnight nearest to an instant. */
+const nearestMidnight = (at: string) => Math.round(Date.parse(at) / DAY_MS) * DAY_MS;
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** A range of instants, counted with a sign: +1 added, -1 taken away. */
+export interface SignedRange {
+  fromAt: string;
+  toAt: string;
+  sign: 1 | -1;
 }
 
-const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+/**
+ * A range of instants [fromAt, toAt) as whole UTC days [fromDay, toDay), read
+ * from the summary, corrected at either end by at most half a day of base
+ * rows: each end is moved to its nearest UTC midnight, and the part between
+ * is added (the range starts before the midnight or ends after it) or taken
+ * away (the other way round).
+ */
+export function splitByUtcDay(fromAt: string, toAt: string): { days: { fromDay: string; toDay: string } | null; edges: SignedRange[] } {
+  const from = nearestMidnight(fromAt);
+  const to = nearestMidnight(toAt);
+  if (from >= to) return { days: null, edges: Date.parse(fromAt) < Date.parse(toAt) ? [{ fromAt, toAt, sign: 1 }] : [] };
+  const edge = (a: string, b: string, sign: 1 | -1): SignedRange[] => (Date.parse(a) < Date.parse(b) ? [{ fromAt: a, toAt: b, sign }] : []);
+  return {
+    days: { fromDay: iso(from).slice(0, 10), toDay: iso(to).slice(0, 10) },
+    edges: [...edge(fromAt, iso(from), 1), ...edge(iso(from), fromAt, -1), ...edge(iso(to), toAt, 1), ...edge(toAt, iso(to), -1)],
+  };
+}
 
-/** Rows counted over a range of instants: the summary's whole days plus the touches of the part-days, merged by their key columns. */
-function countOver(db: Db, name: keyof typeof SUMMARY_SQL, fromAt: string, toAt: string, extra: Record<string, unknown> = {}): Counted[] {
+type Prepare = (sql: string) => Statement;
+
+/** Rows counted over a range of instants: the summary's whole days and the signed part-days from the base tables, merged by their key columns. */
+function countOver(prepare: Prepare, name: SplitCount, fromAt: string, toAt: string, extra: Record<string, unknown> = {}): Counted[] {
   const { days, edges } = splitByUtcDay(fromAt, toAt);
-  const rows = [
-    ...(days ? (db.prepare(SUMMARY_SQL[name]).all({ ...days, ...extra }) as Counted[]) : []),
-    ...edges.flatMap((e) => db.prepare(STATS_SQL[name]).all(name === 'week' ? { from: e.fromAt, to: e.toAt } : { ...e, ...extra }) as Counted[]),
+  const parts: { sign: number; rows: Counted[] }[] = [
+    ...(days ? [{ sign: 1, rows: prepare(SUMMARY_SQL[name]).all({ ...days, ...extra }) as Counted[] }] : []),
+    ...edges.map((e) => ({
+      sign: e.sign,
+      rows: prepare(STATS_SQL[name]).all(name === 'week' ? { from: e.fromAt, to: e.toAt } : { fromAt: e.fromAt, toAt: e.toAt, ...extra }) as Counted[],
+    })),
   ];
   const merged = new Map<string, Counted>();
-  for (const r of rows) {
-    const key = JSON.stringify(Object.entries(r).filter(([k]) => !COUNT_COLUMNS.has(k)));
-    const sum = merged.get(key);
-    if (!sum) merged.set(key, { ...r });
-    else for (const k of COUNT_COLUMNS) if (k in r) sum[k] = (sum[k] as number) + (r[k] as number);
+  for (const { sign, rows } of parts) {
+    for (const r of rows) {
+      const key = JSON.stringify(Object.entries(r).filter(([k]) => !COUNT_COLUMNS.has(k)));
+      const sum = merged.get(key) ?? merged.set(key, { ...r, ...Object.fromEntries(Object.keys(r).filter((k) => COUNT_COLUMNS.has(k)).map((k) => [k, 0])) }).get(key)!;
+      for (const k of COUNT_COLUMNS) if (k in r) sum[k] = (sum[k] as number) + sign * (r[k] as number);
+    }
   }
-  return [...merged.values()];
+  // A group whose part-days took away all the summary gave is not in the period.
+  return [...merged.values()].filter((r) => [...COUNT_COLUMNS].some((k) => (r[k] ?? 0) !== 0));
 }
 
 /** The columns that are counts (added up when merging); the others are the key. */
@@ -101,9 +127,10 @@ const conversationRows = (r: Record<'firm' | 'soft' | 'closed' | 'none', number>
 export function statsRows(db: Db, q: StatsQuery): StatsRows {
   const all = (sql: string, params: Record<string, unknown>) => db.prepare(sql).all(params) as Counted[];
   const range = { fromAt: q.fromAt, toAt: q.toAt };
-  const over = (name: keyof typeof SUMMARY_SQL) => countOver(db, name, q.fromAt, q.toAt);
-  const dueAt = db.prepare(STATS_SQL.dueAt);
-  const dueDate = db.prepare(STATS_SQL.dueDate);
+  const statements = new Map<string, Statement>();
+  const prepare: Prepare = (sql) => statements.get(sql) ?? statements.set(sql, db.prepare(sql)).get(sql)!;
+  const over = (name: SplitCount) => countOver(prepare, name, q.fromAt, q.toAt);
+  const dueDate = prepare(SUMMARY_SQL.dueDate);
   return {
     attempts: over('attempts').map((r) => ({
       channel: r.channel as Channel,
@@ -120,7 +147,7 @@ export function statsRows(db: Db, q: StatsQuery): StatsRows {
       q.states.map(([state, late]) => {
         const key = { kind: d.kind, state, late: late ? 1 : 0 };
         const n =
-          (dueAt.get({ ...key, fromAt: d.fromAt, toAt: d.toAt }) as { n: number }).n +
+          (countOver(prepare, 'dueAt', d.fromAt, d.toAt, key)[0]?.n ?? 0) +
           (dueDate.get({ ...key, fromDate: d.fromDate, toDate: d.toDate }) as { n: number }).n;
         return { kind: d.kind, state, late, count: n };
       }),
@@ -128,6 +155,6 @@ export function statsRows(db: Db, q: StatsQuery): StatsRows {
     rescheduled: (db.prepare(STATS_SQL.rescheduled).get(range) as { n: number }).n,
     forced: over('forced').map((r) => ({ rules: r.forced as string, count: r.n })),
     closed: over('closed').map((r) => ({ disposition: r.disposition as 'won' | 'lost', reason: r.lost_reason as string | null, count: r.n })),
-    weekly: q.weeks.map((w) => countOver(db, 'week', w.from, w.to)[0]?.n ?? 0),
+    weekly: q.weeks.map((w) => countOver(prepare, 'week', w.from, w.to)[0]?.n ?? 0),
   };
 }
