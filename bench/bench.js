@@ -11,7 +11,7 @@
  * addon by path as fu loads it, opening the same database + one trivial
  * query, bench/baseline.cjs), `fu today` (no terminal: every row,
  * tab-separated), `fu today --json`, `fu stale`, `fu show` of the contact with
- * the most touches, `fu log` of a chase that is due, `fu add`, the terminal
+ * the most touches, `fu stats` (the last twelve weeks), `fu log` of a chase that is due, `fu add`, the terminal
  * table (`fu today --limit 25` in a pseudo-terminal, with the baseline in one
  * too), what a seller types after a call (`fu log` with a next step and a
  * promise dated in words, and the same with ISO dates; `fu next` "in 2 weeks
@@ -441,6 +441,7 @@ for (const size of SIZES) {
     { label: 'fu today --json', kind: 'fu', node: true, argv: fu('today', '--json'), env },
     { label: 'fu stale', kind: 'fu', node: true, argv: fu('stale'), env },
     { label: `fu show ${busy.id} (${busy.n} touches)`, kind: 'fu', node: true, argv: fu('show', String(busy.id)), env },
+    { label: 'fu stats', kind: 'fu', node: true, argv: fu('stats'), env },
   ];
   if (chaseId !== null) {
     let snap;

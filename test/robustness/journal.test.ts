@@ -20,7 +20,11 @@ describe('the journal triggers', () => {
     openDatabase(file).close();
     const db = openRaw(file);
     try {
-      const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'journal%' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[]).map((r) => r.name);
+      // The stats summaries (stats_*) are kept by their own triggers from the rows an undo puts back: journaling them too would undo them twice.
+      const tables = (
+        db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'journal%' AND name NOT LIKE 'stats\\_%' ESCAPE '\\' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[]
+      ).map((r) => r.name);
+      expect(tables).toContain('touches');
       expect(tables.length).toBeGreaterThan(0);
       for (const table of tables) {
         const columns = (db.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as { name: string }[]).map((r) => r.name);
