@@ -183,9 +183,26 @@ export async function snapshot(db: string): Promise<string> {
   const { default: Database } = await import('better-sqlite3');
   const raw = new Database(db, { readonly: true });
   try {
-    const tables = raw.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[];
-    return JSON.stringify(Object.fromEntries(tables.map((t) => [t.name, raw.prepare(`SELECT * FROM "${t.name}"`).all()])));
+    return tablesJson(raw);
   } finally {
     raw.close();
   }
+}
+
+/**
+ * Every row of every table (but those `skip` matches) as one JSON text, rows in the order of their
+ * columns: a table without a key of its own (the stats summaries) may hold the same rows in another
+ * physical order after an undo or a restore, and that is the same content.
+ */
+export function tablesJson(raw: import('better-sqlite3').Database, skip: RegExp = /^sqlite_/): string {
+  const tables = (raw.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).filter((t) => !skip.test(t.name));
+  return JSON.stringify(
+    Object.fromEntries(
+      tables.map((t) => {
+        const columns = (raw.prepare('SELECT count(*) AS n FROM pragma_table_info(?)').get(t.name) as { n: number }).n;
+        const order = Array.from({ length: columns }, (_, i) => i + 1).join(', ');
+        return [t.name, raw.prepare(`SELECT * FROM "${t.name}" ORDER BY ${order}`).all()];
+      }),
+    ),
+  );
 }

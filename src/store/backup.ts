@@ -12,6 +12,7 @@ import path from 'node:path';
 import { databaseError, FuError, TargetExistsError, usageError } from '../errors.js';
 import { APPLICATION_ID, connect, describe, listMigrations, newest, openDatabase, realFile, removeCreatedJournals, removeLeftovers, sqliteHeaderOf, tempName, type Db, type Migration } from './db.js';
 import type { CopyInfo, DatabaseFile } from '../domain/types.js';
+import { SUMMARY_TABLES } from './stats.js';
 import type { Store } from './store.js';
 
 
@@ -283,8 +284,10 @@ export function copyRowsFrom(store: Store, tmp: string, source: string): void {
         throw databaseError(`The backup ${source} does not have the tables of this fu's database.`, 'Nothing was changed; give a file made by fu backup.');
       }
       db.pragma('defer_foreign_keys = ON');
-      const tables = parentsFirst(db);
+      // The summaries are emptied, then rebuilt by their triggers as the rows go in: copied too, they would count twice.
+      const tables = parentsFirst(db).filter((t) => !SUMMARY_TABLES.includes(t));
       for (const t of [...tables].reverse()) db.prepare(`DELETE FROM main."${t}"`).run();
+      for (const t of SUMMARY_TABLES) db.prepare(`DELETE FROM main."${t}"`).run();
       for (const t of tables) db.prepare(`INSERT INTO main."${t}" SELECT * FROM restored."${t}"`).run();
     });
   } finally {

@@ -11,6 +11,9 @@ import type { Channel } from '../domain/types.js';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './db.js';
 
+/** The summaries migration 007's triggers keep from the touches and commitments: derived, never written directly. */
+export const SUMMARY_TABLES: readonly string[] = ['stats_touch_days', 'stats_due_days'];
+
 /** Exported for the query-plan test. Each WHERE repeats its partial index's condition so SQLite can use it. */
 export const STATS_SQL = {
   attempts: `SELECT channel, attempt, answered, count(*) AS n FROM touches

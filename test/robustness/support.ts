@@ -9,7 +9,7 @@ import { configFrom } from '../../src/domain/config.js';
 import { deriveState } from '../../src/domain/derive.js';
 import { zoneOf } from '../../src/domain/zone.js';
 import { Store } from '../../src/store/store.js';
-import { BIN, fuEnv, ROOT, tempDir } from '../helpers.js';
+import { BIN, fuEnv, ROOT, tablesJson, tempDir } from '../helpers.js';
 
 export { BIN, fuEnv, ROOT };
 
@@ -31,8 +31,7 @@ export function integrity(file: string): string {
 export function content(file: string): string {
   const db = openRaw(file);
   try {
-    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'journal%' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[];
-    return JSON.stringify(Object.fromEntries(tables.map((t) => [t.name, db.prepare(`SELECT * FROM "${t.name}"`).all()])));
+    return tablesJson(db, /^(journal|sqlite_)/);
   } finally {
     db.close();
   }
