@@ -9,9 +9,10 @@
  *
  * For every size: a baseline process (CommonJS Node + better-sqlite3, its
  * addon by path as fu loads it, opening the same database + one trivial
- * query, bench/baseline.cjs), `fu today` (no terminal: every row,
- * tab-separated), `fu today --json`, `fu stale`, `fu show` of the contact with
- * the most touches, `fu stats` (the last twelve weeks), `fu log` of a chase that is due, `fu add`, the terminal
+ * query, bench/baseline.cjs), `fu today` (no terminal: tab-separated, the
+ * default --limit 25 per section), `fu today --json`, `fu stale` (the same
+ * default), `fu show` of the contact with the most touches, `fu stats` (the
+ * last twelve weeks), `fu log` of a chase that is due, `fu add`, the terminal
  * table (`fu today --limit 25` in a pseudo-terminal, with the baseline in one
  * too), what a seller types after a call (`fu log` with a next step and a
  * promise dated in words, and the same with ISO dates; `fu next` "in 2 weeks

@@ -2,7 +2,9 @@
 import { checkMet, type MetInput, type RuleViolation, type TouchPlan } from '../domain/rules.js';
 import { closest, possibleDuplicates, type DuplicateReason } from '../domain/similar.js';
 import { TEXT_LIMITS } from '../domain/text.js';
+import type { Appointment } from '../domain/clash.js';
 import type { Commitment, Contact, ContactFields } from '../domain/types.js';
+import { clashesOf } from './clashes.js';
 import { applyTouchPlan } from './history.js';
 import type { AppContext } from './context.js';
 import type { StorePort } from './ports.js';
@@ -54,6 +56,8 @@ export type Added =
       duplicates: PossibleDuplicate[];
       /** Every commitment made at the meeting (the next step, promises, expectations), in the plan's order. */
       created: Commitment[];
+      /** Other contacts' appointments the next step booked at the meeting lands on (accepted, with a warning). */
+      clashes: Appointment[];
     };
 
 export function addContact(ctx: AppContext, input: NewContact): Added {
@@ -72,7 +76,8 @@ export function addContact(ctx: AppContext, input: NewContact): Added {
     const id = store.insertContact(input.fields, now);
     store.addTags(id, input.tags);
     const created = (met ? applyTouchPlan(ctx, id, met, now).created : []).map((cid) => store.commitment(cid)!);
-    return { ok: true, contact: store.contact(id)!, met, nextStep: created.find((c) => c.kind === 'next-step') ?? null, created, duplicates };
+    const nextStep = created.find((c) => c.kind === 'next-step') ?? null;
+    return { ok: true, contact: store.contact(id)!, met, nextStep, created, duplicates, clashes: clashesOf(store, id, nextStep?.due) };
   });
 }
 

@@ -1,6 +1,8 @@
 /** Log a touch (`fu log`): the rules decide, one transaction writes the touch and its consequences. */
 import { checkTouch, type Decision, type RuleViolation, type TouchInput, type TouchPlan } from '../domain/rules.js';
+import type { Appointment } from '../domain/clash.js';
 import type { Commitment, Contact, Touch } from '../domain/types.js';
+import { clashesOf } from './clashes.js';
 import { applyTouchPlan, contactState } from './history.js';
 import type { AppContext } from './context.js';
 
@@ -16,6 +18,8 @@ export type LoggedTouch =
       nextStep: Commitment | null;
       /** The commitments created, in the plan's order. */
       created: Commitment[];
+      /** Other contacts' appointments the new next step lands on (accepted, with a warning). */
+      clashes: Appointment[];
     };
 
 /** The rules' verdict on a touch, against the committed state, without writing (to ask again before logging). */
@@ -30,8 +34,9 @@ export function logTouch(ctx: AppContext, contactId: number, input: TouchInput):
   return store.transaction({ kind: 'log', at: ctx.now }, (): LoggedTouch => {
     const decision = decideTouch(ctx, contactId, input);
     if (!decision.ok) return decision;
-    const { touchId, created } = applyTouchPlan(ctx, contactId, decision.plan, ctx.now);
+    const { touchId, created: createdIds } = applyTouchPlan(ctx, contactId, decision.plan, ctx.now);
     const contact = store.contact(contactId)!;
+    const created = createdIds.map((id) => store.commitment(id)!);
     return {
       ok: true,
       plan: decision.plan,
@@ -39,7 +44,8 @@ export function logTouch(ctx: AppContext, contactId: number, input: TouchInput):
       contact,
       tags: store.tagsOf(contactId),
       nextStep: contact.nextStepId === null ? null : store.commitment(contact.nextStepId)!,
-      created: created.map((id) => store.commitment(id)!),
+      created,
+      clashes: clashesOf(store, contactId, created.find((c) => c.kind === 'next-step')?.due),
     };
   });
 }

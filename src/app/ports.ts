@@ -4,6 +4,7 @@
  * tomorrow. Rows in and out as domain data; no rule is decided behind them.
  */
 import type { AgendaDay, AgendaRows } from '../domain/agenda.js';
+import type { Appointment } from '../domain/clash.js';
 import type { AgendaEntry } from '../domain/calendar.js';
 import type { JournalEntry, WriteKind } from '../domain/journal.js';
 import type { ImportedContact, KnownContact } from '../domain/contact-import.js';
@@ -100,6 +101,8 @@ export interface StorePort {
   openNextSteps(): Map<number, Commitment>;
   /** When the open next steps with a time from `from` to before `to` start. */
   appointmentsBetween(from: Instant, to: Instant): Instant[];
+  /** The same, with what each is and with whom. */
+  appointmentDetailsBetween(from: Instant, to: Instant): Appointment[];
   closeCommitment(id: number, state: Exclude<StoredCommitmentState, 'open'>, at: Instant, byTouchId: number | null, late?: boolean): void;
   /** Reschedules an open commitment, keeping its old what and due in its history. */
   moveCommitment(id: number, what: string, due: Due, soft: boolean, now: Instant): void;

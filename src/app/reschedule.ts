@@ -1,6 +1,8 @@
 /** Set or move the next step (`fu next`). */
 import { checkReschedule, type NextStepInput, type ReschedulePlan, type RuleViolation } from '../domain/rules.js';
+import type { Appointment } from '../domain/clash.js';
 import type { Commitment, Contact } from '../domain/types.js';
+import { clashesOf } from './clashes.js';
 import { contactState, insertPlanned, refreshDerived } from './history.js';
 import type { AppContext } from './context.js';
 
@@ -14,6 +16,8 @@ export type Rescheduled =
       /** The step as it was before it moved, or null when it is new. */
       before: Commitment | null;
       step: Commitment;
+      /** Other contacts' appointments the step now lands on (accepted, with a warning). */
+      clashes: Appointment[];
     };
 
 export function reschedule(ctx: AppContext, contactId: number, next: NextStepInput, soft: boolean): Rescheduled {
@@ -28,6 +32,7 @@ export function reschedule(ctx: AppContext, contactId: number, next: NextStepInp
     const id = plan.move ? plan.move.id : insertPlanned(store, contactId, plan.create!, null, now);
     if (contact.status !== plan.status) store.setStatus(contactId, plan.status, now);
     refreshDerived(store, contactId, ctx.config, zone);
-    return { ok: true, plan, contact, before, step: store.commitment(id)! };
+    const step = store.commitment(id)!;
+    return { ok: true, plan, contact, before, step, clashes: clashesOf(store, contactId, step.due) };
   });
 }

@@ -5,11 +5,12 @@
  */
 import type { DatabaseFile } from '../app/ports.js';
 import type { AgendaRow } from '../domain/agenda.js';
-import type { RuleViolation } from '../domain/rules.js';
+import type { Appointment } from '../domain/clash.js';
+import type { RuleViolation, Warning } from '../domain/rules.js';
 import type { StaleAction, StaleRow } from '../domain/stale.js';
 import { plural } from '../domain/text.js';
 import { addDays, formatDay, formatDue, localDateOf } from '../domain/time.js';
-import type { Config, Instant } from '../domain/types.js';
+import type { Config, Instant, LocalDate } from '../domain/types.js';
 import type { Zone } from '../domain/zone.js';
 import { ruleError, type FuError } from '../errors.js';
 
@@ -174,4 +175,11 @@ export function databaseFileWords(file: DatabaseFile): string {
     case 'journal':
       return "the database's own rollback journal";
   }
+}
+
+/** Double booking (docs/rules.md): one warning naming every appointment a new step lands on, or none. */
+export function clashWarnings(clashes: readonly Appointment[], zone: Zone, today: LocalDate): Warning[] {
+  if (clashes.length === 0) return [];
+  const names = clashes.map((a) => `${a.what} with ${a.contact}${a.company ? ` (${a.company})` : ''}, ${formatDue({ at: a.at }, zone, today)}`);
+  return [{ rule: null, message: `Clashes with: ${names.join('; ')}` }];
 }

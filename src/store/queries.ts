@@ -6,6 +6,7 @@
  * test/store/queries.test.ts proves the plans with EXPLAIN QUERY PLAN.
  */
 import type { AgendaCommitment, AgendaContact, AgendaDay, AgendaRows } from '../domain/agenda.js';
+import type { Appointment } from '../domain/clash.js';
 import type { StaleContact, StaleParams } from '../domain/stale.js';
 import type { Channel, Commitment, CommitmentKind, DerivedState, Instant, Status, StoredCommitmentState } from '../domain/types.js';
 import type { Db } from './db.js';
@@ -110,6 +111,9 @@ export const SQL = {
     UNION ALL SELECT ${openCommitment('due_date')} FROM commitments WHERE state = 'open' AND due_date > @today AND soft = 1`,
   /** When the user's appointments from @from to before @to start (open next steps with a time), from the covering index alone. */
   appointments: "SELECT due_at FROM commitments WHERE state = 'open' AND due_at >= @from AND due_at < @to AND kind = 'next-step'",
+  /** The same appointments with what they are and with whom (a double booking names them). */
+  appointmentDetails:
+    "SELECT m.id, m.contact_id, c.name, c.company, m.what, m.due_at FROM commitments m JOIN contacts c ON c.id = m.contact_id WHERE m.state = 'open' AND m.due_at >= @from AND m.due_at < @to AND m.kind = 'next-step' ORDER BY m.due_at, m.id",
   /** Commitments by id (@ids: a JSON array): the open next steps of candidates not read yet. */
   commitmentsById: 'SELECT cm.* FROM json_each(@ids) j JOIN commitments cm ON cm.id = j.value',
 } as const;
@@ -208,4 +212,16 @@ export function staleCandidates(store: Connection, params: StaleParams): StaleCo
 /** When the open next steps with a time from `from` to before `to` start: fu draft's free slots avoid them. */
 export function appointmentsBetween(store: Connection, from: Instant, to: Instant): Instant[] {
   return store.db.prepare(SQL.appointments).pluck().all({ from, to }) as Instant[];
+}
+
+/** The open next steps with a time from `from` to before `to`, with what and whom. */
+export function appointmentDetailsBetween(store: Connection, from: Instant, to: Instant): Appointment[] {
+  return (store.db.prepare(SQL.appointmentDetails).raw(true).all({ from, to }) as unknown[][]).map((r) => ({
+    id: r[0] as number,
+    contactId: r[1] as number,
+    contact: r[2] as string,
+    company: r[3] as string | null,
+    what: r[4] as string,
+    at: r[5] as Instant,
+  }));
 }

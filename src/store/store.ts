@@ -3,6 +3,7 @@
  * each mutating command in `transaction()` so it is all-or-nothing.
  */
 import type { AgendaDay, AgendaRows } from '../domain/agenda.js';
+import type { Appointment } from '../domain/clash.js';
 import type { AgendaEntry } from '../domain/calendar.js';
 import type { ImportedContact, KnownContact } from '../domain/contact-import.js';
 import type { JournalEntry, WriteKind } from '../domain/journal.js';
@@ -28,7 +29,7 @@ import type { StatsQuery, StatsRows } from '../domain/stats.js';
 import type { Db } from './db.js';
 import * as exchange from './exchange.js';
 import * as journal from './journal.js';
-import { agendaRows, appointmentsBetween, staleCandidates } from './queries.js';
+import { agendaRows, appointmentDetailsBetween, appointmentsBetween, staleCandidates } from './queries.js';
 import { commitmentFromRow, CONTACT_COLUMNS, contactFromRow, dueColumns, touchFromRow, type Row } from './rows.js';
 import { statsRows } from './stats.js';
 
@@ -406,6 +407,10 @@ export class Store {
 
   appointmentsBetween(from: Instant, to: Instant): Instant[] {
     return appointmentsBetween(this, from, to);
+  }
+
+  appointmentDetailsBetween(from: Instant, to: Instant): Appointment[] {
+    return appointmentDetailsBetween(this, from, to);
   }
 
   // ---- in and out in bulk (exchange.ts) ---------------------------------------

@@ -167,6 +167,18 @@ describe('fu stale', () => {
     expect(lines.at(-1)).toBe('no-next-step\t10\tNia Bell\tOscorp\t\t0\t3\tnever contacted: make the first touch\tfu log 10 --via email --outcome sent');
   });
 
+  it('--limit holds piped and in --json too: the hidden rows are counted on stderr and in "more", the full counts in "summary"', async () => {
+    const run = await history();
+    const piped = await ok(run, 'stale', '--limit', '1');
+    expect(piped.stdout.trimEnd().split('\n').map((l) => l.split('\t')[0])).toEqual(['missed', 'soft', 're-engage', 'drop', 'no-next-step']);
+    expect(piped.stderr).toBe('and 3 more (fu stale --limit 0)\n');
+    const json = await run.json<StaleJson & { more: Record<string, number> }>('stale', '--limit', '1');
+    expect([json.missed.length, json.drop.length, json.noNextStep.length]).toEqual([1, 1, 1]);
+    expect(json.summary).toEqual({ missed: 2, soft: 1, reEngage: 1, drop: 2, noNextStep: 2 });
+    expect(json.more).toEqual({ missed: 1, soft: 0, reEngage: 0, drop: 1, noNextStep: 1 });
+    expect((await ok(run, 'stale', '--limit', '0')).stderr).toBe('');
+  });
+
   it('renders a table per category on a terminal, the command under each row, "and N more" past --limit, and the counts', async () => {
     const out = await onTerminal(await history(), 1);
     for (const line of out.split('\n')) expect(line.length, line).toBeLessThanOrEqual(80);

@@ -286,7 +286,7 @@ describe('fu today on a terminal: limits and width', () => {
     return run.at(MONDAY);
   }
 
-  it('--limit 2 with five chases shows two, then "and 3 more"; --json and pipes get all five', async () => {
+  it('--limit 2 with five chases shows two, then "and 3 more"', async () => {
     const run = await fiveChases();
     const out = await onTerminal(run, MONDAY, { limit: 2 });
     expect(out).toContain('Chases due (5)\n');
@@ -295,8 +295,22 @@ describe('fu today on a terminal: limits and width', () => {
     expect(out).toContain('5 chases');
     expect((await onTerminal(run, MONDAY, { limit: 0 })).match(/^#\d+ /gm)).toHaveLength(5);
     expect(await onTerminal(run, MONDAY, { limit: 2, on: '2026-11-23' })).toContain('and 3 more (fu today --on 2026-11-23 --limit 0)');
-    expect((await run.json<TodayJson>('today', '--limit', '2')).chases).toHaveLength(5);
-    expect((await ok(run, 'today', '--limit', '2')).stdout.trim().split('\n')).toHaveLength(5);
+  });
+
+  it('--limit holds piped and in --json too: the hidden rows are counted on stderr and in "more", the full counts in "summary"', async () => {
+    const run = await fiveChases();
+    const json = await run.json<TodayJson & { more: Record<string, number> }>('today', '--limit', '2');
+    expect(json.chases.map((r) => r.contact)).toEqual(['Ann', 'Ben']);
+    expect(json.summary.chases).toBe(5);
+    expect(json.more).toEqual({ appointments: 0, overdue: 0, promises: 0, expected: 0, chases: 3, nurture: 0 });
+    const piped = await ok(run, 'today', '--limit', '2');
+    expect(piped.stdout.trim().split('\n').map((l) => l.split('\t')[2])).toEqual(['Ann', 'Ben']);
+    expect(piped.stderr).toBe('and 3 more (fu today --limit 0)\n');
+    expect((await ok(run, 'today', '--on', '2026-11-23', '--limit', '2')).stderr).toBe('and 3 more (fu today --on 2026-11-23 --limit 0)\n');
+    const all = await ok(run, 'today', '--limit', '0');
+    expect(all.stdout.trim().split('\n')).toHaveLength(5);
+    expect(all.stderr).toBe('');
+    expect((await run.json<TodayJson & { more: Record<string, number> }>('today', '--limit', '0')).more.chases).toBe(0);
   });
 
   it('keeps an 80-column table whole with a 200-character step (the longest a step takes, its escape included) and escapes control characters', async () => {

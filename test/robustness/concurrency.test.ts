@@ -46,8 +46,10 @@ function withContacts(n: number, options: { chaseDueToday?: boolean } = {}): str
 describe('many fu processes at once', () => {
   it('records all twenty touches of twenty fu log started at once, each on its own contact', async () => {
     const db = withContacts(20);
+    // Each demo an hour of its own (Tue to Fri, five a day): steps at one time would warn of double booking.
+    const at = (i: number) => `2026-11-${24 + Math.floor(i / 5)} ${10 + (i % 5)}:00`;
     const results = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => fuProcess(['log', `#${i + 1}`, '--outcome', 'connected', '--next', `demo ${i + 1}`, '--at', 'tue 3pm'], { db, now: NOW })),
+      Array.from({ length: 20 }, (_, i) => fuProcess(['log', `#${i + 1}`, '--outcome', 'connected', '--next', `demo ${i + 1}`, '--at', at(i)], { db, now: NOW })),
     );
     for (const r of results) expect(r, r.stderr).toMatchObject({ code: 0, stderr: '' });
     expect(count(db, 'touches')).toBe(20);

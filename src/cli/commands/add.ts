@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { addContact, duplicatesOf, type NewContact, type PossibleDuplicate } from '../../app/contacts.js';
+import { addContact, duplicatesOf, type Added, type NewContact, type PossibleDuplicate } from '../../app/contacts.js';
+import type { Warning } from '../../domain/rules.js';
 import { TEXT_LIMITS } from '../../domain/text.js';
 import { formatDue, localDateOf } from '../../domain/time.js';
 import { usageError } from '../../errors.js';
@@ -7,7 +8,7 @@ import { withExamples, type App } from '../command-kit.js';
 import { appContext } from '../app-context.js';
 import type { Deps } from '../io.js';
 import { checkEmail, collect, emailTakenError, optionalText, requiredText } from '../input.js';
-import { promptText, refusal } from '../messages.js';
+import { clashWarnings, promptText, refusal } from '../messages.js';
 import { askAgreement, askStepWhen, explain } from '../agreement.js';
 import { contactJson } from '../json.js';
 import { printJson, printWarnings, safe } from '../output.js';
@@ -86,7 +87,7 @@ export async function runAdd(opts: AddOptions, deps: Deps): Promise<void> {
   if (!added.ok) throw added.reason === 'rule' ? refusal(added.violation, ctx) : emailTakenError(fields.email!, added);
   const { contact, nextStep: step, duplicates } = added;
   if (opts.json) {
-    if (added.met) printWarnings(deps.io, added.met.warnings);
+    if (added.met) printWarnings(deps.io, metWarnings(added, deps));
     printJson(deps.io, {
       contact: contactJson(contact, ctx.store.tagsOf(contact.id), step, ctx),
       duplicates: duplicates.map((d) => ({ id: d.contact.id, name: d.contact.name, company: d.contact.company, reason: d.reason })),
@@ -99,7 +100,7 @@ export async function runAdd(opts: AddOptions, deps: Deps): Promise<void> {
   const today = localDateOf(deps.now, deps.zone);
   const lines = [`Added #${contact.id} ${safe(fields.name)}${fields.company ? ` (${safe(fields.company)})` : ''}${added.met ? `, met at ${safe(opts.met)}` : ''}.`];
   if (added.met) {
-    printWarnings(deps.io, added.met.warnings);
+    printWarnings(deps.io, metWarnings(added, deps));
     for (const c of added.created) {
       if (c.kind === 'next-step') lines.push(`Next: ${safe(c.what)}, ${formatDue(c.due, deps.zone, today)}${c.soft ? ' (soft: no time agreed)' : ''} (#${c.id}).`);
       else lines.push(`${c.kind === 'promise' ? 'Promise' : 'Expected from them'} #${c.id}: ${safe(c.what)}, by ${formatDue(c.due, deps.zone, today)}.`);
@@ -111,6 +112,11 @@ export async function runAdd(opts: AddOptions, deps: Deps): Promise<void> {
 }
 
 /** `--met EVENT`: meeting someone is a conversation, so R1 wants a next step or a disposition before leaving. */
+/** The meeting's rule warnings, then a double booking. */
+function metWarnings(added: Extract<Added, { ok: true }>, deps: Deps): Warning[] {
+  return [...(added.met?.warnings ?? []), ...clashWarnings(added.clashes, deps.zone, localDateOf(deps.now, deps.zone))];
+}
+
 async function metInput(opts: AddOptions, deps: Deps): Promise<NewContact['met']> {
   const disposition = dispositionOf(opts);
   const dated = datedItems(opts);

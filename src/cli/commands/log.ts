@@ -5,7 +5,7 @@ import type { TouchInput } from '../../domain/rules.js';
 import { formatDay, formatDue, localDateOf } from '../../domain/time.js';
 import { CHANNELS, OUTCOMES, type Channel, type Outcome } from '../../domain/types.js';
 import { usageError } from '../../errors.js';
-import { promptText, refusal } from '../messages.js';
+import { clashWarnings, promptText, refusal } from '../messages.js';
 import { askAgreement, askDated, askDueBy, askNextStep, askStepWhen, explain } from '../agreement.js';
 import { appContext } from '../app-context.js';
 import type { Deps } from '../io.js';
@@ -169,7 +169,8 @@ function render(logged: Extract<LoggedTouch, { ok: true }>, json: boolean | unde
   const { io } = deps;
   const { zone, now, config } = ctx;
   const { plan, contact, created: commitments } = logged;
-  printWarnings(io, plan.warnings);
+  const warnings = [...plan.warnings, ...clashWarnings(logged.clashes, zone, localDateOf(now, zone))];
+  printWarnings(io, warnings);
   if (json) {
     printJson(io, {
       touch: touchJson(logged.touch, plan.overridden, zone),
@@ -177,7 +178,7 @@ function render(logged: Extract<LoggedTouch, { ok: true }>, json: boolean | unde
       created: commitments.map((c) => commitmentJson(c, ctx)),
       closed: plan.close,
       attempt: plan.attempt,
-      warnings: plan.warnings,
+      warnings,
     });
     return;
   }

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { reschedule } from '../../app/reschedule.js';
 import { formatDue, localDateOf } from '../../domain/time.js';
-import { refusal } from '../messages.js';
+import { clashWarnings, refusal } from '../messages.js';
 import { appContext } from '../app-context.js';
 import type { Deps } from '../io.js';
 import { requiredText } from '../input.js';
@@ -26,7 +26,7 @@ export async function runNext(opts: NextOptions, deps: Deps): Promise<void> {
   if (!result.ok) throw refusal(result.violation, ctx);
   const { contact } = result;
   const today = localDateOf(now, zone);
-  printWarnings(io, result.plan.warnings);
+  printWarnings(io, [...result.plan.warnings, ...clashWarnings(result.clashes, zone, today)]);
   const { step, before } = result;
   io.out(
     `Next for ${safe(contact.name)}: ${safe(step.what)}, ${formatDue(step.due, zone, today)}${step.soft ? ' (soft: no time agreed)' : ''} (#${step.id}` +

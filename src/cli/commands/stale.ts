@@ -4,7 +4,8 @@
  * --json (stable, documented in docs/commands.md):
  *   {
  *     "missed": [Row], "soft": [Row], "reEngage": [Row], "drop": [Row], "noNextStep": [Row],
- *     "summary": { "missed": n, "soft": n, "reEngage": n, "drop": n, "noNextStep": n }
+ *     "summary": { "missed": n, "soft": n, "reEngage": n, "drop": n, "noNextStep": n },   every stale row, --limit or not
+ *     "more": { "missed": n, ... }     per category, the rows --limit left out
  *   }
  *   Row:
  *     category         "missed" | "soft" | "re-engage" | "drop" | "no-next-step"
@@ -21,8 +22,9 @@
  *     commitment       missed and soft: { id, kind, what, dueAt, dueDate, soft }; else null
  *     why              the facts behind the category, in words
  *     command          the command to run next
- * Piped (not a terminal): one tab-separated line per row, every row, no header:
+ * Piped (not a terminal): one tab-separated line per row, no header, and on stderr what --limit left out:
  *   category  contactId  contact  company  lastTwoWayAt  attemptsSince  daysSilent  why  command
+ * Every form shows at most --limit rows per category (default 25, 0 for all).
  */
 import type { Command } from 'commander';
 import { staleRows } from '../../app/stale.js';
@@ -33,12 +35,12 @@ import { appContext } from '../app-context.js';
 import type { Deps } from '../io.js';
 import { dueJson } from '../json.js';
 import { staleCommand, staleWhy } from '../messages.js';
-import { measureFor, outputMode, paint, printJson, printTsv, renderTable, safe, wrapWords } from '../output.js';
+import { firstRows, measureFor, outputMode, paint, printJson, printTsv, renderTable, safe, tellHidden, wrapWords } from '../output.js';
 import { wholeNumber, withExamples, type App } from '../command-kit.js';
 import { DEFAULT_LIMIT } from './today.js';
 
 export interface StaleOptions {
-  /** Rows per category on a terminal; 0 = all. */
+  /** Rows per category, in every form of output; 0 = all. */
   limit: number;
   json?: boolean;
 }
@@ -54,6 +56,8 @@ const HEADINGS: Record<StaleCategory, string> = {
   'no-next-step': 'No next step',
 };
 
+const SHOW_ALL = 'fu stale --limit 0';
+
 export async function runStale(opts: StaleOptions, deps: Deps): Promise<void> {
   const { io, zone, now } = deps;
   const ctx = appContext(deps);
@@ -62,6 +66,7 @@ export async function runStale(opts: StaleOptions, deps: Deps): Promise<void> {
   const groups = groupStale(rows);
   const iso = (at: string | null) => (at === null ? null : isoWithOffset(at, zone));
   const mode = outputMode(io, opts.json);
+  const limited = STALE_CATEGORIES.map((k) => ({ k, ...firstRows(groups[k], opts.limit) }));
 
   if (mode === 'json') {
     const rowJson = (r: StaleRow) => ({
@@ -81,13 +86,18 @@ export async function runStale(opts: StaleOptions, deps: Deps): Promise<void> {
       command: staleCommand(r.action),
     });
     printJson(io, {
-      ...Object.fromEntries(STALE_CATEGORIES.map((k) => [KEYS[k], groups[k].map(rowJson)])),
+      ...Object.fromEntries(limited.map(({ k, shown }) => [KEYS[k], shown.map(rowJson)])),
       summary: Object.fromEntries(STALE_CATEGORIES.map((k) => [KEYS[k], groups[k].length])),
+      more: Object.fromEntries(limited.map(({ k, more }) => [KEYS[k], more])),
     });
     return;
   }
   if (mode === 'tsv') {
-    printTsv(io, rows.map((r) => [r.category, r.contactId, r.contact, r.company, iso(r.lastTwoWayAt), r.attemptsSince, r.daysSilent, staleWhy(r), staleCommand(r.action)]));
+    printTsv(
+      io,
+      limited.flatMap(({ shown }) => shown.map((r) => [r.category, r.contactId, r.contact, r.company, iso(r.lastTwoWayAt), r.attemptsSince, r.daysSilent, staleWhy(r), staleCommand(r.action)])),
+    );
+    tellHidden(io, limited.reduce((n, l) => n + l.more, 0), SHOW_ALL);
     return;
   }
   if (rows.length === 0) {
@@ -98,10 +108,9 @@ export async function runStale(opts: StaleOptions, deps: Deps): Promise<void> {
   const c = paint(io);
   const today = localDateOf(now, zone);
   const blocks: string[] = [];
-  for (const k of STALE_CATEGORIES) {
+  for (const { k, shown, more } of limited) {
     const all = groups[k];
     if (all.length === 0) continue;
-    const shown = opts.limit > 0 ? all.slice(0, opts.limit) : all;
     const table = (
       await renderTable(
       io,
@@ -131,7 +140,7 @@ export async function runStale(opts: StaleOptions, deps: Deps): Promise<void> {
       table[0]!,
       ...shown.flatMap((r, i) => [table[i + 1]!, wrapWords(`    ${whys[i]!}`, Math.max(20, io.columns - 1), 4, measure), c.dim(`    $ ${safe(staleCommand(r.action))}`)]),
     ];
-    if (shown.length < all.length) lines.push(`and ${all.length - shown.length} more (fu stale --limit 0)`);
+    if (more > 0) lines.push(`and ${more} more (${SHOW_ALL})`);
     blocks.push(`${c.bold(`${HEADINGS[k]} (${all.length})`)}\n${lines.join('\n')}\n`);
   }
   const summary = STALE_CATEGORIES.map((k) => `${groups[k].length} ${k}`).join(' · ');
@@ -146,8 +155,8 @@ export function register(program: Command, app: App): void {
       'One row per live contact in the first category that applies: missed (an open commitment whose time has passed), soft (no time agreed), ' +
         're-engage (warm, then given up after 1 to L-1 attempts), drop (no answer after L attempts), no-next-step; with the facts and the command to run next.',
     )
-    .option('--limit <n>', 'rows per category on a terminal, 0 for all', wholeNumber(0), DEFAULT_LIMIT)
-    .option('--json', 'print every row as JSON for scripts')
+    .option('--limit <n>', 'rows per category (terminal, piped and --json), 0 for all', wholeNumber(0), DEFAULT_LIMIT)
+    .option('--json', 'print the rows as JSON for scripts')
     .action((opts: StaleOptions, command: Command) => runStale(opts, app.deps(command)));
   withExamples(cmd, ['fu stale', 'fu stale --limit 0', 'fu stale --json | jq -r ".reEngage[].command"']);
 }

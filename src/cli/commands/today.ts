@@ -6,6 +6,8 @@
  *     "date": "YYYY-MM-DD",                 the agenda day
  *     "appointments": [Row], "overdue": [Row], "promises": [Row], "expected": [Row], "chases": [Row], "nurture": [Row],
  *     "summary": { "appointments": n, "overdue": n, "promises": n, "expected": n, "chases": n, "nurture": n },
+ *                                           every row due, --limit or not
+ *     "more": { "appointments": n, ... }     per section, the rows --limit left out
  *     "nextDate": "YYYY-MM-DD" | null       the first later day with anything due
  *   }
  *   Row:
@@ -24,20 +26,21 @@
  *     hint        chases: the suggestion to switch channel (R5); else, on a passed expectation and on its
  *                 contact's appointment or chase, what they were to do by then; else null
  *     why         why it is on the agenda, in words
- * Piped (not a terminal): one tab-separated line per row, every row, no header:
+ * Piped (not a terminal): one tab-separated line per row, no header, and on stderr what --limit left out:
  *   section  id  contact  company  what  when (dueAt, else dueDate)  why
+ * Every form shows at most --limit rows per section (default 25, 0 for all).
  */
 import type { Command } from 'commander';
 import { agendaOf } from '../../app/agenda.js';
 import { agendaIsEmpty, SECTIONS, type Agenda, type AgendaRow, type SectionName } from '../../domain/agenda.js';
 import { plural } from '../../domain/text.js';
 import { daysBetween, dueDate, dueInstant, formatDay, localDateOf, localTimeOf } from '../../domain/time.js';
-import type { Config } from '../../domain/types.js';
+import type { Config, LocalDate } from '../../domain/types.js';
 import { appContext } from '../app-context.js';
 import type { Deps } from '../io.js';
 import { dueJson } from '../json.js';
 import { agendaCommand, agendaWhy } from '../messages.js';
-import { outputMode, paint, printJson, printTsv, renderTable, safe, measureFor, wrapWords } from '../output.js';
+import { firstRows, outputMode, paint, printJson, printTsv, renderTable, safe, measureFor, tellHidden, wrapWords } from '../output.js';
 import { wholeNumber, withExamples, type App } from '../command-kit.js';
 import { lateness, relativeDays, relativeTime } from '../relative.js';
 import { whenDate } from '../when-input.js';
@@ -45,7 +48,7 @@ import type { Zone } from '../../domain/zone.js';
 
 export interface TodayOptions {
   on?: string;
-  /** Rows per section on a terminal; 0 = all. */
+  /** Rows per section, in every form of output; 0 = all. */
   limit: number;
   json?: boolean;
 }
@@ -107,6 +110,9 @@ function rowJson(r: AgendaRow, zone: Zone) {
   };
 }
 
+/** The command that shows every row of the same day. */
+const showAll = (opts: Pick<TodayOptions, 'on'>, date: LocalDate) => `fu today${opts.on !== undefined ? ` --on ${date}` : ''} --limit 0`;
+
 const whyWithHint = (r: AgendaRow) => (r.hint ? `${agendaWhy(r)}; ${r.hint}` : agendaWhy(r));
 
 export async function runToday(opts: TodayOptions, deps: Deps): Promise<void> {
@@ -116,23 +122,26 @@ export async function runToday(opts: TodayOptions, deps: Deps): Promise<void> {
   const { config } = ctx;
   const agenda = agendaOf(ctx, date);
   const mode = outputMode(io, opts.json);
+  const limited = SECTIONS.map((s) => ({ s, ...firstRows(agenda.sections[s], opts.limit) }));
 
   if (mode === 'json') {
-    const sections = Object.fromEntries(SECTIONS.map((s) => [s, agenda.sections[s].map((r) => rowJson(r, zone))]));
+    const sections = Object.fromEntries(limited.map(({ s, shown }) => [s, shown.map((r) => rowJson(r, zone))]));
     const summary = Object.fromEntries(SECTIONS.map((s) => [s, agenda.sections[s].length]));
-    printJson(io, { date, ...sections, summary, nextDate: agenda.nextDate });
+    const more = Object.fromEntries(limited.map(({ s, more }) => [s, more]));
+    printJson(io, { date, ...sections, summary, more, nextDate: agenda.nextDate });
     return;
   }
   if (mode === 'tsv') {
     printTsv(
       io,
-      SECTIONS.flatMap((s) =>
-        agenda.sections[s].map((r) => {
+      limited.flatMap(({ s, shown }) =>
+        shown.map((r) => {
           const due = dueJson(r.due, zone);
           return [s, r.id, r.contact, r.company, r.what, due.dueAt ?? due.dueDate, whyWithHint(r)];
         }),
       ),
     );
+    tellHidden(io, limited.reduce((n, l) => n + l.more, 0), showAll(opts, agenda.date));
     return;
   }
   io.out(await renderAgenda(agenda, opts, deps, config));
@@ -165,12 +174,11 @@ export async function renderAgenda(agenda: Agenda, opts: Pick<TodayOptions, 'on'
     return r.late && localDateOf(at, zone) !== agenda.date ? rel : `${localTimeOf(at, zone)}, ${rel}`;
   };
 
-  const more = `fu today${opts.on !== undefined ? ` --on ${agenda.date}` : ''} --limit 0`;
   const blocks: string[] = [];
   for (const s of SECTIONS) {
     const rows = agenda.sections[s];
     if (rows.length === 0) continue;
-    const shown = opts.limit > 0 ? rows.slice(0, opts.limit) : rows;
+    const { shown, more } = firstRows(rows, opts.limit);
     const heading = `${HEADINGS[s]} (${rows.length})`;
     let block = `${s === 'overdue' ? c.red.bold(heading) : c.bold(heading)}\n`;
     const measure = await measureFor(shown.map((r) => r.hint ?? ''));
@@ -190,7 +198,7 @@ export async function renderAgenda(agenda: Agenda, opts: Pick<TodayOptions, 'on'
         ...(agendaCommand(r) ? [c.dim(`    $ ${agendaCommand(r)}`)] : []),
       ]),
     ].join('\n');
-    if (shown.length < rows.length) block += `\nand ${rows.length - shown.length} more (${more})`;
+    if (more > 0) block += `\nand ${more} more (${showAll(opts, agenda.date)})`;
     blocks.push(`${block}\n`);
   }
   // What they were to do is counted only when there is some: the line stays one line at 80 columns.
@@ -210,8 +218,8 @@ export function register(program: Command, app: App): void {
         'Ids are the commitment (fu done ID) or, for chases and nurture, the contact (fu log ID).',
     )
     .option('--on <date>', 'another day than today, e.g. tomorrow, fri, 2026-12-01')
-    .option('--limit <n>', 'rows per section on a terminal, 0 for all', wholeNumber(0), DEFAULT_LIMIT)
-    .option('--json', 'print every row as JSON for scripts')
+    .option('--limit <n>', 'rows per section (terminal, piped and --json), 0 for all', wholeNumber(0), DEFAULT_LIMIT)
+    .option('--json', 'print the rows as JSON for scripts')
     .action((opts: TodayOptions, command: Command) => runToday(opts, app.deps(command)));
   withExamples(cmd, ['fu today', 'fu today --on tomorrow', 'fu today --limit 0', 'fu today --json | jq ".overdue[].id"']);
 }
