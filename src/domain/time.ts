@@ -193,10 +193,19 @@ export function formatDay(date: LocalDate, today?: LocalDate): string {
   return today && today.slice(0, 4) !== date.slice(0, 4) ? `${base} ${Number(date.slice(0, 4))}` : base;
 }
 
-/** "Tue 24 Nov 15:00" for an instant, "Tue 24 Nov" for a date: every write prints this. */
+/**
+ * "Tue 24 Nov 15:00" for an instant, "Tue 24 Nov" for a date: every write prints this.
+ * A time the clock reads twice (clocks going back) says which: "Sun 1 Nov 01:30 (UTC-04:00)".
+ */
 export function formatDue(due: { at: Instant } | { date: LocalDate }, zone: Zone, today?: LocalDate): string {
   if ('date' in due) return formatDay(due.date, today);
-  return `${formatDay(localDateOf(due.at, zone), today)} ${localTimeOf(due.at, zone)}`;
+  const date = localDateOf(due.at, zone);
+  const time = localTimeOf(due.at, zone);
+  const shown = `${formatDay(date, today)} ${time}`;
+  const ms = Date.parse(due.at);
+  // Only a day with a change of offset can hold a repeated reading: the common case asks no more.
+  if (zone.offsetMs(ms - MS_PER_DAY) === zone.offsetMs(ms + MS_PER_DAY)) return shown;
+  return resolveLocal(date, time, zone).kind === 'overlap' ? `${shown} (UTC${offsetSuffix(zone.offsetMs(ms))})` : shown;
 }
 
 /** ISO-8601 with the zone's offset, for --json and piped output: `2026-11-24T15:00:00-05:00`. */
