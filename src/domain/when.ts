@@ -159,7 +159,7 @@ function onDate(date: LocalDate, rest: string | undefined, c: Ctx): When | undef
  */
 function onWeekday(weekday: number, modifier: string | undefined, rest: string | undefined, c: Ctx): When | undefined {
   const part = rest === 'tonight' ? undefined : PARTS.get(rest ?? '');
-  const time = rest === undefined || part ? undefined : clock(rest);
+  const time = rest === undefined || part ? undefined : (clock(rest) ?? workingHour(rest));
   if (rest !== undefined && !part && !time) return undefined;
   const instantOn = (date: LocalDate) => Date.parse(instantAt(date, time!, c.zone));
   const ahead = (weekday - weekdayOf(c.today) + 7) % 7;
@@ -280,6 +280,17 @@ function clock(s: string): string | undefined {
   if (m[3]) hour = hour < 1 || hour > 12 ? 99 : (hour % 12) + (m[3] === 'pm' ? 12 : 0);
   if (hour > 23 || minute > 59) throw new Unreadable(`${s} is not a time of day`);
   return `${pad(hour)}:${pad(minute)}`;
+}
+
+/**
+ * A bare hour after a weekday (`mon 9`), read as a working hour (WHEN and time,
+ * docs/rules.md): 7 to 11 in the morning, 12 noon, 1 to 6 in the afternoon.
+ * Undefined when `s` is not a whole hour from 1 to 12.
+ */
+function workingHour(s: string): string | undefined {
+  const hour = /^\d{1,2}$/.test(s) ? Number(s) : 0;
+  if (hour < 1 || hour > 12) return undefined;
+  return `${pad(hour >= 7 ? hour : hour + 12)}:00`;
 }
 
 function localDate(year: number, month: number, day: number): LocalDate {
