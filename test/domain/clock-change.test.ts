@@ -114,6 +114,10 @@ describe('the times people type near a clock change', () => {
 
   it('refuses 02:30 in New York on the day it is skipped, naming the zone and offering 03:30', async () => {
     const refused = parseWhen('2026-03-08 02:30', '2026-03-01T10:00:00-05:00', zoneOf('America/New_York'));
-    await expect(refused).rejects.toMatchObject({ exitCode: 2, message: expect.stringContaining('America/New_York'), hint: expect.stringContaining('2026-03-08 03:30') });
+    await expect(refused).rejects.toMatchObject({
+      exitCode: 2,
+      message: expect.stringContaining('America/New_York'),
+      hint: expect.stringContaining('2026-03-08 03:30'),
+    });
   });
 });
