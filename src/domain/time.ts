@@ -125,19 +125,42 @@ export function parseTimeOfDay(text: string): { hour: number; minute: number } |
 }
 
 /**
- * The instant at which the wall clock in `zone` reads `date` `hh:mm`. In a
- * spring-forward gap the time does not exist; it resolves to the instant just
- * after the gap, as clocks do.
+ * How a local date and time maps onto instants in a zone (Time, docs/rules.md):
+ * once; twice, when the clocks go back (`at` is the earlier); or never, when they
+ * go forward (`after` is the same reading moved past the gap: 02:30 in a one-hour
+ * gap is 03:30).
  */
-export function instantAt(date: LocalDate, time: string, zone: Zone): Instant {
+export type LocalInstant =
+  | { kind: 'exact'; at: Instant }
+  | { kind: 'overlap'; at: Instant }
+  | { kind: 'skipped'; after: Instant };
+
+export function resolveLocal(date: LocalDate, time: string, zone: Zone): LocalInstant {
   const t = parseTimeOfDay(time);
   const day = utcMsOf(date);
   if (!t || day === null) throw new Error(`not a local date and time: ${date} ${time}`);
   const naive = day + (t.hour * 60 + t.minute) * 60_000;
-  let guess = naive - offsetMs(naive, zone);
-  const second = naive - offsetMs(guess, zone);
-  if (second !== guess) guess = Math.max(guess, second);
-  return new Date(guess).toISOString();
+  // The offsets a day either side bound any clock change near this reading; each
+  // is a candidate, kept when the zone really has that offset at the instant it gives.
+  const before = zone.offsetMs(naive - MS_PER_DAY);
+  const after = zone.offsetMs(naive + MS_PER_DAY);
+  const fits = [...new Set([before, after, zone.offsetMs(naive - before)])]
+    .map((off) => naive - off)
+    .filter((ms) => zone.offsetMs(ms) === naive - ms)
+    .sort((a, b) => a - b);
+  const iso = (ms: number) => new Date(ms).toISOString();
+  if (fits.length === 0) return { kind: 'skipped', after: iso(naive - before) };
+  return { kind: fits.length > 1 ? 'overlap' : 'exact', at: iso(fits[0]!) };
+}
+
+/**
+ * The instant at which the wall clock in `zone` reads `date` `hh:mm`: the
+ * earlier one when it reads so twice; past the gap when never (for the times
+ * fu derives, like `day.end`; what the user types goes through resolveLocal).
+ */
+export function instantAt(date: LocalDate, time: string, zone: Zone): Instant {
+  const r = resolveLocal(date, time, zone);
+  return r.kind === 'skipped' ? r.after : r.at;
 }
 
 /** The first instant of a local day. */
@@ -170,10 +193,19 @@ export function formatDay(date: LocalDate, today?: LocalDate): string {
   return today && today.slice(0, 4) !== date.slice(0, 4) ? `${base} ${Number(date.slice(0, 4))}` : base;
 }
 
-/** "Tue 24 Nov 15:00" for an instant, "Tue 24 Nov" for a date: every write prints this. */
+/**
+ * "Tue 24 Nov 15:00" for an instant, "Tue 24 Nov" for a date: every write prints this.
+ * A time the clock reads twice (clocks going back) says which: "Sun 1 Nov 01:30 (UTC-04:00)".
+ */
 export function formatDue(due: { at: Instant } | { date: LocalDate }, zone: Zone, today?: LocalDate): string {
   if ('date' in due) return formatDay(due.date, today);
-  return `${formatDay(localDateOf(due.at, zone), today)} ${localTimeOf(due.at, zone)}`;
+  const date = localDateOf(due.at, zone);
+  const time = localTimeOf(due.at, zone);
+  const shown = `${formatDay(date, today)} ${time}`;
+  const ms = Date.parse(due.at);
+  // Only a day with a change of offset can hold a repeated reading: the common case asks no more.
+  if (zone.offsetMs(ms - MS_PER_DAY) === zone.offsetMs(ms + MS_PER_DAY)) return shown;
+  return resolveLocal(date, time, zone).kind === 'overlap' ? `${shown} (UTC${offsetSuffix(zone.offsetMs(ms))})` : shown;
 }
 
 /** ISO-8601 with the zone's offset, for --json and piped output: `2026-11-24T15:00:00-05:00`. */

@@ -9,7 +9,7 @@
 import type { Component } from 'chrono-node';
 import type { Instant, LocalDate } from './types.js';
 import { usageError } from '../errors.js';
-import { addDays, formatLocalDate, instantAt, localDateOf, offsetMs, parseLocalDate, startOfDay, wallClock, weekdayOf } from './time.js';
+import { addDays, formatLocalDate, instantAt, localDateOf, localTimeOf, offsetMs, parseLocalDate, resolveLocal, startOfDay, wallClock, weekdayOf } from './time.js';
 import type { Zone } from './zone.js';
 
 /** A parsed WHEN: an instant when a time of day was given, else a local date. */
@@ -60,6 +60,24 @@ export const chronoLoaded = (): boolean => chrono !== undefined;
 /** Thrown inside the parser with the reason; parseWhen turns it into the user-facing error. */
 class Unreadable extends Error {}
 
+/** A typed reading the clocks skip in the zone (Time, docs/rules.md); `after` is the same reading past the gap. */
+class Skipped extends Error {
+  constructor(
+    readonly date: LocalDate,
+    readonly time: string,
+    readonly after: Instant,
+  ) {
+    super('');
+  }
+}
+
+/** The instant the user's `date` `time` names: the earlier when it occurs twice; Skipped when never. */
+function typedInstant(date: LocalDate, time: string, zone: Zone): number {
+  const r = resolveLocal(date, time, zone);
+  if (r.kind === 'skipped') throw new Skipped(date, time, r.after);
+  return Date.parse(r.at);
+}
+
 interface Ctx {
   nowMs: number;
   zone: Zone;
@@ -84,6 +102,10 @@ async function read(text: string, now: Instant, zone: Zone, options: ParseWhenOp
     if (s === '') throw new Unreadable('it is empty');
     return (fastForms ? fast(s, ctx) : undefined) ?? (await natural(text.trim(), ctx));
   } catch (e) {
+    if (e instanceof Skipped) {
+      const after = `${localDateOf(e.after, zone)} ${localTimeOf(e.after, zone)}`;
+      throw usageError(`${e.date} ${e.time} does not exist in ${zone.name}: the clocks skip it`, `The first valid time after it is ${after}.`);
+    }
     if (!(e instanceof Unreadable)) throw e;
     throw usageError(`cannot read the date "${text}"${e.message ? `: ${e.message}` : ''}`, HINT);
   }
@@ -115,7 +137,7 @@ function fast(s: string, c: Ctx): When | undefined {
   if (!time) return undefined;
   let date = c.today;
   if (c.forward && Date.parse(instantAt(date, time, c.zone)) <= c.nowMs) date = addDays(date, 1);
-  return timed(Date.parse(instantAt(date, time, c.zone)), c.zone);
+  return timed(typedInstant(date, time, c.zone), c.zone);
 }
 
 /** `date`, at the time of day `rest` names if there is one; undefined when `rest` is not a time. */
@@ -123,7 +145,7 @@ function onDate(date: LocalDate, rest: string | undefined, c: Ctx): When | undef
   const day = dateOnly(date);
   if (rest === undefined) return day;
   const time = clock(rest);
-  return time === undefined ? undefined : timed(Date.parse(instantAt(date, time, c.zone)), c.zone);
+  return time === undefined ? undefined : timed(typedInstant(date, time, c.zone), c.zone);
 }
 
 /**
@@ -137,7 +159,7 @@ function onDate(date: LocalDate, rest: string | undefined, c: Ctx): When | undef
  */
 function onWeekday(weekday: number, modifier: string | undefined, rest: string | undefined, c: Ctx): When | undefined {
   const part = rest === 'tonight' ? undefined : PARTS.get(rest ?? '');
-  const time = rest === undefined || part ? undefined : clock(rest);
+  const time = rest === undefined || part ? undefined : (clock(rest) ?? workingHour(rest));
   if (rest !== undefined && !part && !time) return undefined;
   const instantOn = (date: LocalDate) => Date.parse(instantAt(date, time!, c.zone));
   const ahead = (weekday - weekdayOf(c.today) + 7) % 7;
@@ -146,7 +168,7 @@ function onWeekday(weekday: number, modifier: string | undefined, rest: string |
     : modifier === 'next' ? addDays(c.today, 7 - ((weekdayOf(c.today) + 6) % 7) + ((weekday + 6) % 7))
     : modifier ? addDays(c.today, ahead - 7)
     : weekdayDate(weekday, c, fitsFor(c, time ? instantOn : undefined));
-  return time ? timed(instantOn(date), c.zone) : dateOnly(date, part);
+  return time ? timed(typedInstant(date, time, c.zone), c.zone) : dateOnly(date, part);
 }
 
 /** This week's `weekday`, or the one a week later (earlier, backward) when it does not fit. */
@@ -180,7 +202,7 @@ function readIso(s: string, zone: Zone): When | undefined {
   const seconds = Number(m[6] ?? 0);
   if (seconds > 59) throw new Unreadable(`${m[4]}:${m[5]}:${m[6]} is not a time of day`);
   const extra = seconds * 1000 + Math.round(Number(`0.${m[7] ?? 0}`) * 1000);
-  if (!m[8]) return timed(Date.parse(instantAt(date, time, zone)) + extra, zone);
+  if (!m[8]) return timed(typedInstant(date, time, zone) + extra, zone);
   // An explicit offset names the instant itself, whatever the user's zone.
   const off = /^([+-])(\d{2}):?(\d{2})?$/.exec(m[8]);
   const minutes = off ? Number(off[2]) * 60 + Number(off[3] ?? 0) : 0;
@@ -195,7 +217,7 @@ export function parseIsoInstant(text: string, zone: Zone): Instant | null {
     if (!when) return null;
     return when.hasTime ? when.at : startOfDay(when.date, zone);
   } catch (e) {
-    if (e instanceof Unreadable) return null;
+    if (e instanceof Unreadable || e instanceof Skipped) return null;
     throw e;
   }
 }
@@ -242,7 +264,7 @@ async function natural(input: string, c: Ctx): Promise<When> {
   } else {
     date = localDate(get('year'), get('month'), get('day'));
   }
-  if (hasTime) return timed(instantOn(date), c.zone);
+  if (hasTime) return timed(offsetMinutes === null ? typedInstant(date, time, c.zone) : instantOn(date), c.zone);
   const part = [...r.tags()].map((t) => PARTS.get(t.replace('casualReference/', ''))).find(Boolean);
   return dateOnly(date, part);
 }
@@ -258,6 +280,17 @@ function clock(s: string): string | undefined {
   if (m[3]) hour = hour < 1 || hour > 12 ? 99 : (hour % 12) + (m[3] === 'pm' ? 12 : 0);
   if (hour > 23 || minute > 59) throw new Unreadable(`${s} is not a time of day`);
   return `${pad(hour)}:${pad(minute)}`;
+}
+
+/**
+ * A bare hour after a weekday (`mon 9`), read as a working hour (WHEN and time,
+ * docs/rules.md): 7 to 11 in the morning, 12 noon, 1 to 6 in the afternoon.
+ * Undefined when `s` is not a whole hour from 1 to 12.
+ */
+function workingHour(s: string): string | undefined {
+  const hour = /^\d{1,2}$/.test(s) ? Number(s) : 0;
+  if (hour < 1 || hour > 12) return undefined;
+  return `${pad(hour >= 7 ? hour : hour + 12)}:00`;
 }
 
 function localDate(year: number, month: number, day: number): LocalDate {

@@ -130,8 +130,6 @@ describe('DST: the offset is the one of the target date, not of now', () => {
     // 4 hours of elapsed time across the fall-back hour.
     ['+4h', 'Europe/Paris', '2026-10-25T00:00:00Z', '2026-10-25T04:00:00.000Z', '2026-10-25'],
     ['in 2 hours', 'Europe/Paris', '2026-10-25T00:00:00Z', '2026-10-25T02:00:00.000Z', '2026-10-25'],
-    // 02:30 does not exist on 8 Mar 2026 in New York: the clock reads 03:30 EDT.
-    ['2026-03-08 02:30', 'America/New_York', '2026-03-01T12:00:00Z', '2026-03-08T07:30:00.000Z', '2026-03-08'],
   ])('"%s" in %s from %s is %s', async (text, tz, now, at, date) => {
     expect(await parseWhen(text, now, zoneOf(tz))).toEqual({ hasTime: true, at, date });
   });
@@ -159,7 +157,6 @@ describe('anything not read completely is a usage error that quotes the input', 
     ['   ', 'it is empty'],
     ['call me in two weeks please', 'only "in two weeks" reads as a date'],
     ['tue 3pm and wed 4pm', undefined],
-    ['tue 3', undefined],
     ['+3x', undefined],
     ['+99999999d', 'it is too far away'],
   ])('"%s"', async (text, reason) => {
