@@ -37,21 +37,22 @@ module.exports = {
     },
     {
       name: 'store-domain-types-only',
-      comment: 'src/store may use domain types, not domain behaviour: deciding is the domain\'s, applying is the application layer\'s.',
+      comment: "src/store may use domain types, not domain behaviour: deciding is the domain's, applying is the application layer's.",
       severity: 'error',
       from: { path: '^src/store/' },
       to: { path: '^src/domain/', dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'app-below-cli',
-      comment: 'src/app returns plain results; wording and rendering them is the CLI\'s.',
+      comment: "src/app returns plain results; wording and rendering them is the CLI's.",
       severity: 'error',
       from: { path: '^src/app/' },
       to: { path: '^src/cli/' },
     },
     {
       name: 'app-through-port',
-      comment: 'src/app reaches the database through the port it defines (src/app/ports.ts), never the SQLite store itself: a second backend implements the same port.',
+      comment:
+        'src/app reaches the database through the port it defines (src/app/ports.ts), never the SQLite store itself: a second backend implements the same port.',
       severity: 'error',
       from: { path: '^src/app/' },
       to: { path: '^src/store/' },

@@ -135,11 +135,26 @@ function database(contacts) {
   if (old && JSON.stringify(old.settings) === JSON.stringify(meta)) return { file, summary: old.summary };
   log(`bench: generating ${contacts} contacts...`);
   const started = Date.now();
-  const r = spawnSync(NODE, [path.join(ROOT, 'bench', 'gen.js'), '--contacts', String(contacts), '--touches-per-contact', String(TOUCHES_PER_CONTACT), '--seed', SEED, '--db', file, '--force'], {
-    env: baseEnv(),
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const r = spawnSync(
+    NODE,
+    [
+      path.join(ROOT, 'bench', 'gen.js'),
+      '--contacts',
+      String(contacts),
+      '--touches-per-contact',
+      String(TOUCHES_PER_CONTACT),
+      '--seed',
+      SEED,
+      '--db',
+      file,
+      '--force',
+    ],
+    {
+      env: baseEnv(),
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   if (r.status !== 0) throw new Error(`generating ${file} failed`);
   log(`bench: ${r.stdout.trim()}`);
   const summary = { line: r.stdout.trim(), seconds: (Date.now() - started) / 1000 };
@@ -154,8 +169,14 @@ function subjects(file) {
     const busy = db.prepare('SELECT contact_id AS id, count(*) AS n FROM touches GROUP BY contact_id ORDER BY n DESC, contact_id LIMIT 1').get();
     const chase =
       db.prepare("SELECT id FROM contacts WHERE status = 'active' AND next_step_id IS NULL AND chase_due_on = ? ORDER BY id LIMIT 1").get(TODAY) ??
-      db.prepare("SELECT id FROM contacts WHERE status = 'active' AND next_step_id IS NULL AND chase_due_on <= ? ORDER BY chase_due_on DESC, id LIMIT 1").get(TODAY);
-    const counts = db.prepare('SELECT (SELECT count(*) FROM contacts) AS contacts, (SELECT count(*) FROM touches) AS touches, (SELECT count(*) FROM commitments) AS commitments').get();
+      db
+        .prepare("SELECT id FROM contacts WHERE status = 'active' AND next_step_id IS NULL AND chase_due_on <= ? ORDER BY chase_due_on DESC, id LIMIT 1")
+        .get(TODAY);
+    const counts = db
+      .prepare(
+        'SELECT (SELECT count(*) FROM contacts) AS contacts, (SELECT count(*) FROM touches) AS touches, (SELECT count(*) FROM commitments) AS commitments',
+      )
+      .get();
     return { busy, chaseId: chase?.id ?? null, counts };
   } finally {
     db.close();
@@ -332,7 +353,15 @@ async function floorCommands({ file, size, fu }) {
     const planFile = path.join(DATA, `floor-${name}-${size}.json`);
     fs.writeFileSync(planFile, JSON.stringify(plan));
     const floor = { label: `floor: ${name} rows`, kind: 'floor', node: true, argv: [NODE, FLOOR, file, planFile] };
-    commands.push(floor, { label: `fu ${name} --limit 0`, kind: 'fu', node: true, argv: fu(name, '--limit', '0'), env: { FU_DB: file }, ref: floor.label, instead: true });
+    commands.push(floor, {
+      label: `fu ${name} --limit 0`,
+      kind: 'fu',
+      node: true,
+      argv: fu(name, '--limit', '0'),
+      env: { FU_DB: file },
+      ref: floor.label,
+      instead: true,
+    });
   }
   return commands;
 }
@@ -344,7 +373,19 @@ async function floorCommands({ file, size, fu }) {
  */
 function firstPromptCommands({ file, fu }) {
   const base = { label: 'baseline (node-pty)', kind: 'baseline-pty', timer: 'first-output', until: '', argv: [NODE, BASELINE, file] };
-  return [base, { label: 'fu log: first prompt (node-pty)', kind: 'fu-pty', timer: 'first-output', until: 'Contact (id, email', argv: fu('log'), env: { FU_DB: file }, ref: base.label, instead: true }];
+  return [
+    base,
+    {
+      label: 'fu log: first prompt (node-pty)',
+      kind: 'fu-pty',
+      timer: 'first-output',
+      until: 'Contact (id, email',
+      argv: fu('log'),
+      env: { FU_DB: file },
+      ref: base.label,
+      instead: true,
+    },
+  ];
 }
 
 // ---- running and measuring -------------------------------------------------------------
@@ -515,12 +556,19 @@ const importRun = (() => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fu-bench-import-'));
   try {
     const lines = ['First Name,Last Name,Email,Phone Number,Company Name,Lifecycle Stage'];
-    for (let i = 0; i < IMPORT_ROWS; i++) lines.push(`First${i},Last${i},person${i}@example${i % 97}.org,+1 555 ${String(i).padStart(6, '0')},Company ${i % 5000},Lead`);
+    for (let i = 0; i < IMPORT_ROWS; i++)
+      lines.push(`First${i},Last${i},person${i}@example${i % 97}.org,+1 555 ${String(i).padStart(6, '0')},Company ${i % 5000},Lead`);
     const csv = path.join(dir, 'contacts.csv');
     fs.writeFileSync(csv, `${lines.join('\n')}\n`);
     log(`bench: fu import of ${IMPORT_ROWS} rows...`);
     const m = runOnce({ label: 'fu import', node: true, argv: [NODE, BIN, 'import', csv], env: { FU_DB: path.join(dir, 'fu.db') } });
-    return { command: `fu import (${IMPORT_ROWS} CSV rows, empty database)`, ms: m.ms, peakRssMiB: m.rss === null ? null : m.rss / 1024, budgetMs: IMPORT_BUDGET_MS, withinBudget: m.ms < IMPORT_BUDGET_MS };
+    return {
+      command: `fu import (${IMPORT_ROWS} CSV rows, empty database)`,
+      ms: m.ms,
+      peakRssMiB: m.rss === null ? null : m.rss / 1024,
+      budgetMs: IMPORT_BUDGET_MS,
+      withinBudget: m.ms < IMPORT_BUDGET_MS,
+    };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -531,8 +579,15 @@ const importRun = (() => {
 const pad = (s, n, right = false) => (right ? String(s).padStart(n) : String(s).padEnd(n));
 const fmt = (x, d = 1) => (x === null || x === undefined ? '-' : x.toFixed(d));
 const lines = [];
-lines.push(`fu benchmark: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), Node ${process.version}, ${RUNS} runs after ${WARMUP} warm-up rounds`);
-lines.push(`FU_NOW=${NOW} TZ=${TZ}; ${TOUCHES_PER_CONTACT} touches per contact on average; load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+lines.push(
+  `fu benchmark: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), Node ${process.version}, ${RUNS} runs after ${WARMUP} warm-up rounds`,
+);
+lines.push(
+  `FU_NOW=${NOW} TZ=${TZ}; ${TOUCHES_PER_CONTACT} touches per contact on average; load average ${os
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ')}`,
+);
 lines.push('x base = median / baseline median (pty rows: / their baseline in a pseudo-terminal); x ref = median / the median of the row named under the table');
 lines.push('');
 const header = `${pad('command', 40)} ${pad('contacts', 8, true)} ${pad('median ms', 10, true)} ${pad('p25-p75 ms', 13, true)} ${pad('x base', 7, true)} ${pad('x ref', 6, true)} ${pad('RSS MiB', 8, true)}  budget`;
@@ -567,11 +622,17 @@ if (results.length > 1) {
   }
   lines.push('');
 }
-lines.push(`${importRun.command}: ${fmt(importRun.ms / 1000, 1)} s, ${fmt(importRun.peakRssMiB)} MiB (budget < ${importRun.budgetMs / 1000} s: ${importRun.withinBudget ? 'ok' : 'OVER'})`);
+lines.push(
+  `${importRun.command}: ${fmt(importRun.ms / 1000, 1)} s, ${fmt(importRun.peakRssMiB)} MiB (budget < ${importRun.budgetMs / 1000} s: ${importRun.withinBudget ? 'ok' : 'OVER'})`,
+);
 lines.push('');
 const checked = results.flatMap((r) => r.commands).filter((m) => m.withinBudget !== null);
 const over = checked.filter((m) => !m.withinBudget);
-lines.push(over.length ? `budget: ${over.length} of ${checked.length} figures over: ${over.map((m) => `${m.command} at ${m.size}`).join('; ')}` : `budget: all ${checked.length} figures within`);
+lines.push(
+  over.length
+    ? `budget: ${over.length} of ${checked.length} figures over: ${over.map((m) => `${m.command} at ${m.size}`).join('; ')}`
+    : `budget: all ${checked.length} figures within`,
+);
 for (const n of notes) lines.push(n);
 lines.push(`total ${((Date.now() - started) / 1000).toFixed(0)} s`);
 process.stdout.write(`${lines.join('\n')}\n`);
@@ -579,8 +640,23 @@ process.stdout.write(`${lines.join('\n')}\n`);
 const stamp = new Date().toISOString().replace(/[:.]/g, '-');
 const json = {
   date: new Date().toISOString(),
-  machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? null, memGiB: os.totalmem() / 2 ** 30, node: process.version, platform: `${os.platform()} ${os.release()}`, loadAverage: os.loadavg() },
-  settings: { now: NOW, tz: TZ, touchesPerContact: TOUCHES_PER_CONTACT, seed: SEED, runs: RUNS, warmup: WARMUP, rss: GNU_TIME ? '/usr/bin/time %M' : 'node process.resourceUsage().maxRSS' },
+  machine: {
+    cpus: os.cpus().length,
+    model: os.cpus()[0]?.model ?? null,
+    memGiB: os.totalmem() / 2 ** 30,
+    node: process.version,
+    platform: `${os.platform()} ${os.release()}`,
+    loadAverage: os.loadavg(),
+  },
+  settings: {
+    now: NOW,
+    tz: TZ,
+    touchesPerContact: TOUCHES_PER_CONTACT,
+    seed: SEED,
+    runs: RUNS,
+    warmup: WARMUP,
+    rss: GNU_TIME ? '/usr/bin/time %M' : 'node process.resourceUsage().maxRSS',
+  },
   budget: BUDGET,
   results,
   import: importRun,

@@ -147,16 +147,212 @@ interface GenCommitment {
   moves: GenMove[];
 }
 
-const FIRST = ['Dana', 'Sam', 'Priya', 'Marco', 'Ana', 'Tom', 'Yuki', 'Ben', 'Chloe', 'Omar', 'Grace', 'Felix', 'Nina', 'Leo', 'Amara', 'Lucas', 'Sofia', 'Ravi', 'Emma', 'Mateo', 'Hana', 'Jonas', 'Aisha', 'Diego', 'Mia', 'Kofi', 'Elena', 'Noah', 'Ines', 'Arjun', 'Lea', 'Tariq', 'Maya', 'Oskar', 'Zoe', 'Hugo', 'Leila', 'Ivan', 'Clara', 'Kenji', 'Rosa', 'Pavel', 'Nora', 'Malik', 'Julia', 'Emil', 'Sara', 'Theo', 'Ayumi', 'Carmen'];
-const LAST = ['Reyes', 'Okafor', 'Nair', 'Bianchi', 'Costa', 'Fischer', 'Tanaka', 'Adler', 'Martin', 'Haddad', 'Liu', 'Wagner', 'Petrova', 'Martins', 'Diallo', 'Moreau', 'Rossi', 'Sharma', 'Nowak', 'Garcia', 'Kim', 'Berg', 'Khan', 'Silva', 'Jensen', 'Mensah', 'Popescu', 'Larsen', 'Dubois', 'Patel', 'Keller', 'Farah', 'Cohen', 'Lindqvist', 'Novak', 'Lopez', 'Yilmaz', 'Sokolov', 'Meyer', 'Sato', 'Ortiz', 'Horvat', 'Walsh', 'Ibrahim', 'Schmidt', 'Andersen', 'Ferreira', 'Murphy', 'Suzuki', 'Romero'];
-const COMPANY = ['Acme', 'Brightline', 'Northwind', 'Tessera', 'Lumen', 'Kestrel', 'Orbital', 'Quarry', 'Verdant', 'Pinecrest', 'Helios', 'Atlas', 'Sable', 'Brio', 'Cobalt', 'Driftwood', 'Ember', 'Fjord', 'Granite', 'Harbor', 'Ironwood', 'Juniper', 'Keystone', 'Lattice', 'Meridian', 'Nimbus', 'Onyx', 'Polaris', 'Quill', 'Redwood', 'Summit', 'Tidal', 'Umbra', 'Vantage', 'Willow', 'Xenon', 'Yarrow', 'Zephyr'];
-const SUFFIX = ['Logistics', 'Health', 'Labs', 'Studio', 'Freight', 'Foods', 'Energy', 'Robotics', 'Analytics', 'Retail', 'Systems', 'Partners', 'Capital', 'Media', 'Software', 'Group'];
+const FIRST = [
+  'Dana',
+  'Sam',
+  'Priya',
+  'Marco',
+  'Ana',
+  'Tom',
+  'Yuki',
+  'Ben',
+  'Chloe',
+  'Omar',
+  'Grace',
+  'Felix',
+  'Nina',
+  'Leo',
+  'Amara',
+  'Lucas',
+  'Sofia',
+  'Ravi',
+  'Emma',
+  'Mateo',
+  'Hana',
+  'Jonas',
+  'Aisha',
+  'Diego',
+  'Mia',
+  'Kofi',
+  'Elena',
+  'Noah',
+  'Ines',
+  'Arjun',
+  'Lea',
+  'Tariq',
+  'Maya',
+  'Oskar',
+  'Zoe',
+  'Hugo',
+  'Leila',
+  'Ivan',
+  'Clara',
+  'Kenji',
+  'Rosa',
+  'Pavel',
+  'Nora',
+  'Malik',
+  'Julia',
+  'Emil',
+  'Sara',
+  'Theo',
+  'Ayumi',
+  'Carmen',
+];
+const LAST = [
+  'Reyes',
+  'Okafor',
+  'Nair',
+  'Bianchi',
+  'Costa',
+  'Fischer',
+  'Tanaka',
+  'Adler',
+  'Martin',
+  'Haddad',
+  'Liu',
+  'Wagner',
+  'Petrova',
+  'Martins',
+  'Diallo',
+  'Moreau',
+  'Rossi',
+  'Sharma',
+  'Nowak',
+  'Garcia',
+  'Kim',
+  'Berg',
+  'Khan',
+  'Silva',
+  'Jensen',
+  'Mensah',
+  'Popescu',
+  'Larsen',
+  'Dubois',
+  'Patel',
+  'Keller',
+  'Farah',
+  'Cohen',
+  'Lindqvist',
+  'Novak',
+  'Lopez',
+  'Yilmaz',
+  'Sokolov',
+  'Meyer',
+  'Sato',
+  'Ortiz',
+  'Horvat',
+  'Walsh',
+  'Ibrahim',
+  'Schmidt',
+  'Andersen',
+  'Ferreira',
+  'Murphy',
+  'Suzuki',
+  'Romero',
+];
+const COMPANY = [
+  'Acme',
+  'Brightline',
+  'Northwind',
+  'Tessera',
+  'Lumen',
+  'Kestrel',
+  'Orbital',
+  'Quarry',
+  'Verdant',
+  'Pinecrest',
+  'Helios',
+  'Atlas',
+  'Sable',
+  'Brio',
+  'Cobalt',
+  'Driftwood',
+  'Ember',
+  'Fjord',
+  'Granite',
+  'Harbor',
+  'Ironwood',
+  'Juniper',
+  'Keystone',
+  'Lattice',
+  'Meridian',
+  'Nimbus',
+  'Onyx',
+  'Polaris',
+  'Quill',
+  'Redwood',
+  'Summit',
+  'Tidal',
+  'Umbra',
+  'Vantage',
+  'Willow',
+  'Xenon',
+  'Yarrow',
+  'Zephyr',
+];
+const SUFFIX = [
+  'Logistics',
+  'Health',
+  'Labs',
+  'Studio',
+  'Freight',
+  'Foods',
+  'Energy',
+  'Robotics',
+  'Analytics',
+  'Retail',
+  'Systems',
+  'Partners',
+  'Capital',
+  'Media',
+  'Software',
+  'Group',
+];
 const SOURCES = ['referral', 'website', 'conference', 'cold list', 'inbound', 'partner', 'webinar'];
 const TAGS = ['saas', 'enterprise', 'smb', 'healthcare', 'warm', 'q1', 'partner', 'emea', 'us'];
-const STEPS = ['demo to the team', 'pricing review with procurement', 'technical deep dive', 'decision on the pilot', 'contract walkthrough', 'intro to the CFO', '15-minute call on the quote', 'workshop on their use case', 'kickoff planning', 'security review call', 'review the proposal together'];
-const PROMISES = ['send the case study', 'send pricing for 50 seats', 'send the integration notes', 'answer the security questionnaire', 'share the pilot plan', 'send the reference contacts', 'send the draft contract'];
-const NOTES = ['Budget is approved for next quarter.', 'Needs buy-in from the CFO.', 'Comparing us with two vendors.', 'Asked about the API and SSO.', 'Wants a pilot for one team first.', 'Their renewal with the incumbent is in spring.', 'Went well; they want to see pricing.', 'Concerned about onboarding time.', 'Left a short message with the assistant.', 'Mentioned a reorg in their team.'];
-const VALUES = ['benchmark report for their industry', 'invite to the customer roundtable', 'short guide to the new regulations', 'case study from a company their size', 'article on cutting onboarding time', 'template for their quarterly review'];
+const STEPS = [
+  'demo to the team',
+  'pricing review with procurement',
+  'technical deep dive',
+  'decision on the pilot',
+  'contract walkthrough',
+  'intro to the CFO',
+  '15-minute call on the quote',
+  'workshop on their use case',
+  'kickoff planning',
+  'security review call',
+  'review the proposal together',
+];
+const PROMISES = [
+  'send the case study',
+  'send pricing for 50 seats',
+  'send the integration notes',
+  'answer the security questionnaire',
+  'share the pilot plan',
+  'send the reference contacts',
+  'send the draft contract',
+];
+const NOTES = [
+  'Budget is approved for next quarter.',
+  'Needs buy-in from the CFO.',
+  'Comparing us with two vendors.',
+  'Asked about the API and SSO.',
+  'Wants a pilot for one team first.',
+  'Their renewal with the incumbent is in spring.',
+  'Went well; they want to see pricing.',
+  'Concerned about onboarding time.',
+  'Left a short message with the assistant.',
+  'Mentioned a reorg in their team.',
+];
+const VALUES = [
+  'benchmark report for their industry',
+  'invite to the customer roundtable',
+  'short guide to the new regulations',
+  'case study from a company their size',
+  'article on cutting onboarding time',
+  'template for their quarterly review',
+];
 const LOST = ['went with a competitor', 'no budget this year', 'project cancelled', 'chose to build in-house', 'no response'];
 const WON = ['Signed the annual plan.', 'Signed for two teams.', 'PO received.'];
 
@@ -324,7 +520,10 @@ class Story {
     const p = this.commit('promise', this.g.pick(PROMISES), due, t.at + 120_000, t.id);
     if (outcome === 'open') return p;
     const dueMs = this.g.cal.at(due.day, due.minute ?? this.g.dayEndMinute);
-    let at = outcome === 'late' ? dueMs + (1 + this.g.int(0, 40)) * 3_600_000 : p.createdAt + this.g.int(1, Math.max(1, Math.floor((dueMs - p.createdAt) / 60_000))) * 60_000;
+    let at =
+      outcome === 'late'
+        ? dueMs + (1 + this.g.int(0, 40)) * 3_600_000
+        : p.createdAt + this.g.int(1, Math.max(1, Math.floor((dueMs - p.createdAt) / 60_000))) * 60_000;
     at = Math.min(at, closeBy);
     if (at <= p.createdAt) at = p.createdAt + 60_000;
     this.close(p, outcome === 'cancelled' ? 'cancelled' : 'kept', at, null);
@@ -498,7 +697,12 @@ class Generator {
     if (moveTo) s.move(s.step!, t.at + this.int(1, 12) * 3_600_000, moveTo);
     if (this.chance(0.25)) {
       const r = this.rng();
-      s.promise(t, { day: d + this.int(1, 3), minute: this.chance(0.6) ? this.dayEndMinute : null }, r < 0.85 ? 'done' : r < 0.9 ? 'late' : 'cancelled', closeBy);
+      s.promise(
+        t,
+        { day: d + this.int(1, 3), minute: this.chance(0.6) ? this.dayEndMinute : null },
+        r < 0.85 ? 'done' : r < 0.9 ? 'late' : 'cancelled',
+        closeBy,
+      );
     }
   }
 
@@ -679,7 +883,10 @@ class Writer {
       // Inserted as first booked, moved as `fu next` moved it, closed as it was: one open next step at a time.
       const versions = [...m.moves.map((h) => ({ what: h.oldWhat, due: h.oldDue, soft: h.oldSoft })), { what: m.what, due: m.due, soft: m.soft }];
       const first = versions[0]!;
-      const cid = store.insertCommitment({ contactId: id, kind: m.kind, what: first.what, due: this.due(first.due), soft: first.soft, touchId: touchId(m.touchId) }, iso(m.createdAt)!);
+      const cid = store.insertCommitment(
+        { contactId: id, kind: m.kind, what: first.what, due: this.due(first.due), soft: first.soft, touchId: touchId(m.touchId) },
+        iso(m.createdAt)!,
+      );
       // The step a touch booked, kept on the touch for fu stats, as fu log keeps it.
       if (m.kind === 'next-step' && m.touchId !== null) store.setTouchStep(touchId(m.touchId)!, first.soft ? 'soft' : 'firm');
       m.moves.forEach((h, i) => {
@@ -688,7 +895,18 @@ class Writer {
       });
       if (m.state !== 'open') store.closeCommitment(cid, m.state, iso(m.closedAt)!, touchId(m.closedBy), m.late);
       else if (m.kind === 'next-step') {
-        openStep = { id: cid, contactId: id, kind: 'next-step', what: m.what, due: this.due(m.due), soft: m.soft, state: 'open', createdAt: iso(m.createdAt)!, closedAt: null, late: false };
+        openStep = {
+          id: cid,
+          contactId: id,
+          kind: 'next-step',
+          what: m.what,
+          due: this.due(m.due),
+          soft: m.soft,
+          state: 'open',
+          createdAt: iso(m.createdAt)!,
+          closedAt: null,
+          late: false,
+        };
       }
     }
     // The status, last changed when the last touch was logged.
@@ -805,8 +1023,10 @@ export async function cli(argv: string[]): Promise<number> {
     return 2;
   }
   if (values.help) {
-    process.stdout.write(`${USAGE}\n\nWrites a realistic, reproducible fu database relative to $FU_NOW (default now) in $TZ.\n` +
-      'The database is --db PATH, else $FU_DB, else the default fu database; an existing file is replaced only with --force.\n');
+    process.stdout.write(
+      `${USAGE}\n\nWrites a realistic, reproducible fu database relative to $FU_NOW (default now) in $TZ.\n` +
+        'The database is --db PATH, else $FU_DB, else the default fu database; an existing file is replaced only with --force.\n',
+    );
     return 0;
   }
   const whole = (name: string, text: string | undefined, min: number) => {

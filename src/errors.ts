@@ -46,7 +46,11 @@ export class TargetExistsError extends Error {
  */
 export class ContactGoneError extends FuError {
   constructor(readonly contactId: number) {
-    super(Exit.notFound, `Contact #${contactId} no longer exists: another fu removed or merged it meanwhile. Nothing was written.`, 'Look it up again with: fu list');
+    super(
+      Exit.notFound,
+      `Contact #${contactId} no longer exists: another fu removed or merged it meanwhile. Nothing was written.`,
+      'Look it up again with: fu list',
+    );
     this.name = 'ContactGoneError';
   }
 }

@@ -195,7 +195,9 @@ export async function snapshot(db: string): Promise<string> {
  * physical order after an undo or a restore, and that is the same content.
  */
 export function tablesJson(raw: import('better-sqlite3').Database, skip: RegExp = /^sqlite_/): string {
-  const tables = (raw.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).filter((t) => !skip.test(t.name));
+  const tables = (raw.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).filter(
+    (t) => !skip.test(t.name),
+  );
   return JSON.stringify(
     Object.fromEntries(
       tables.map((t) => {

@@ -3,5 +3,9 @@ import { agendaEvents, type CalendarEvent } from '../domain/calendar.js';
 import type { AppContext } from './context.js';
 
 export function calendarEvents(ctx: AppContext): CalendarEvent[] {
-  return agendaEvents(ctx.store.read(() => ctx.store.openAgenda()), ctx.config, ctx.zone);
+  return agendaEvents(
+    ctx.store.read(() => ctx.store.openAgenda()),
+    ctx.config,
+    ctx.zone,
+  );
 }

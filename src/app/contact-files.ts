@@ -66,7 +66,9 @@ function readCsv(text: string, mapping: ReadonlyMap<string, ImportField | null>)
   const wanted = 'a column with the name (Name, or First Name and Last Name)';
   const mapped = [...mapping.keys()];
   throw usageError(
-    mapped.length ? `None of the mapped columns (${mapped.join(', ')}) is in the file's header, or none names the contact.` : `No header row found with ${wanted}.`,
+    mapped.length
+      ? `None of the mapped columns (${mapped.join(', ')}) is in the file's header, or none names the contact.`
+      : `No header row found with ${wanted}.`,
     `Map your columns, for example: --map "Full Name=name,Organisation=company". The first rows read: ${first!.rows
       .slice(0, 2)
       .map((r) => r.cells.join(','))
@@ -101,7 +103,10 @@ function parseCsv(text: string, delimiter: string, mapping: ReadonlyMap<string, 
     on_skip: (err) => {
       if (!err) return;
       const unclosed = err.code === 'CSV_QUOTE_NOT_CLOSED';
-      broken.push({ line: unclosed ? lastLine + 1 : Number(err.lines ?? lastLine + 1), reason: unclosed ? 'a quote is opened and never closed' : 'a quote in the middle of a value' });
+      broken.push({
+        line: unclosed ? lastLine + 1 : Number(err.lines ?? lastLine + 1),
+        reason: unclosed ? 'a quote is opened and never closed' : 'a quote in the middle of a value',
+      });
     },
   });
   const header = rows.slice(0, PREAMBLE_RECORDS).findIndex((r) => namesContact(mapColumns(r.cells, mapping)));

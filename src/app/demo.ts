@@ -44,23 +44,62 @@ interface DemoContact extends Partial<ContactFields> {
  */
 const CONTACTS: DemoContact[] = [
   {
-    name: 'Dana Reyes', company: 'Acme Logistics', email: 'dana.reyes@acme-logistics.example', tags: ['saas', 'warm'], source: 'referral',
-    touches: [{ on: [-7, '10:00'], outcome: 'connected', via: 'meeting', note: 'Route planning is eating two days a week; CFO must sign off.', next: ['demo to the finance team', [0, '15:00']], promise: ['send the integration notes', [-1, '17:00']] }],
+    name: 'Dana Reyes',
+    company: 'Acme Logistics',
+    email: 'dana.reyes@acme-logistics.example',
+    tags: ['saas', 'warm'],
+    source: 'referral',
+    touches: [
+      {
+        on: [-7, '10:00'],
+        outcome: 'connected',
+        via: 'meeting',
+        note: 'Route planning is eating two days a week; CFO must sign off.',
+        next: ['demo to the finance team', [0, '15:00']],
+        promise: ['send the integration notes', [-1, '17:00']],
+      },
+    ],
     later: [
       { on: [-3, '11:00'], outcome: 'sent', via: 'email', proposal: true, note: 'Proposal: a pilot on the two northern depots.' },
-      { on: [-2, '16:00'], outcome: 'replied', via: 'email', note: 'The CFO joins the demo; they will send the route volumes first.', expect: ["send last quarter's route volumes", [-1, '12:00']] },
+      {
+        on: [-2, '16:00'],
+        outcome: 'replied',
+        via: 'email',
+        note: 'The CFO joins the demo; they will send the route volumes first.',
+        expect: ["send last quarter's route volumes", [-1, '12:00']],
+      },
     ],
   },
   {
-    name: 'Sam Okafor', company: 'Brightline', email: 'sam@brightline.example', tags: ['enterprise'],
-    touches: [{ on: [-10, '16:00'], outcome: 'connected', note: 'Board meets this week on the budget.', next: ["call to hear the board's decision", [-2, '11:00']] }],
+    name: 'Sam Okafor',
+    company: 'Brightline',
+    email: 'sam@brightline.example',
+    tags: ['enterprise'],
+    touches: [
+      { on: [-10, '16:00'], outcome: 'connected', note: 'Board meets this week on the budget.', next: ["call to hear the board's decision", [-2, '11:00']] },
+    ],
   },
   {
-    name: 'Priya Nair', company: 'Northwind Health', email: 'priya.nair@northwind.example', tags: ['healthcare'],
-    touches: [{ on: [-3, '14:30'], outcome: 'connected', via: 'meeting', note: 'Wants proof it works for clinics their size.', next: ['pricing review with procurement', [1, '10:00']], promise: ['send the clinic case study', [0, '17:00']] }],
+    name: 'Priya Nair',
+    company: 'Northwind Health',
+    email: 'priya.nair@northwind.example',
+    tags: ['healthcare'],
+    touches: [
+      {
+        on: [-3, '14:30'],
+        outcome: 'connected',
+        via: 'meeting',
+        note: 'Wants proof it works for clinics their size.',
+        next: ['pricing review with procurement', [1, '10:00']],
+        promise: ['send the clinic case study', [0, '17:00']],
+      },
+    ],
   },
   {
-    name: 'Marco Bianchi', company: 'Tessera', phone: '+39 02 5550 1234', tags: ['warm'],
+    name: 'Marco Bianchi',
+    company: 'Tessera',
+    phone: '+39 02 5550 1234',
+    tags: ['warm'],
     touches: [
       { on: [-20, '11:00'], outcome: 'replied', via: 'email', note: 'Liked the pilot idea; asked to talk after their trade show.' },
       { on: [-6, '10:00'], outcome: 'no-answer' },
@@ -68,11 +107,16 @@ const CONTACTS: DemoContact[] = [
     ],
   },
   {
-    name: 'Ana Costa', company: 'Lumen Studio', email: 'ana@lumen.example', source: 'website',
+    name: 'Ana Costa',
+    company: 'Lumen Studio',
+    email: 'ana@lumen.example',
+    source: 'website',
     touches: [{ on: [-3, '09:30'], outcome: 'sent', via: 'email', note: 'Intro with the agency pricing sheet.' }],
   },
   {
-    name: 'Tom Fischer', company: 'Kestrel Freight', email: 'tom.fischer@kestrel.example',
+    name: 'Tom Fischer',
+    company: 'Kestrel Freight',
+    email: 'tom.fischer@kestrel.example',
     touches: [
       { on: [-40, '10:00'], outcome: 'no-answer' },
       { on: [-37, '10:00'], outcome: 'sent', via: 'email' },
@@ -80,22 +124,33 @@ const CONTACTS: DemoContact[] = [
     ],
   },
   {
-    name: 'Yuki Tanaka', company: 'Orbital Labs', email: 'yuki@orbital.example', tags: ['saas'],
+    name: 'Yuki Tanaka',
+    company: 'Orbital Labs',
+    email: 'yuki@orbital.example',
+    tags: ['saas'],
     touches: [{ on: [-15, '15:00'], outcome: 'connected', via: 'meeting', note: 'Signed the annual plan.', disposition: ['won'] }],
   },
   {
-    name: 'Ben Adler', company: 'Quarry & Co', email: 'ben@quarry.example',
+    name: 'Ben Adler',
+    company: 'Quarry & Co',
+    email: 'ben@quarry.example',
     touches: [{ on: [-25, '13:00'], outcome: 'connected', note: 'Chose the incumbent on price.', disposition: ['lost', 'went with a competitor'] }],
   },
   {
-    name: 'Chloe Martin', company: 'Verdant Foods', email: 'chloe@verdant.example', tags: ['warm'],
+    name: 'Chloe Martin',
+    company: 'Verdant Foods',
+    email: 'chloe@verdant.example',
+    tags: ['warm'],
     touches: [
       { on: [-30, '10:00'], outcome: 'replied', via: 'email', note: 'Interested once Q1 planning is done.' },
       { on: [-20, '10:00'], outcome: 'no-answer' },
     ],
   },
   {
-    name: 'Omar Haddad', company: 'Pinecrest', email: 'omar@pinecrest.example', source: 'cold list',
+    name: 'Omar Haddad',
+    company: 'Pinecrest',
+    email: 'omar@pinecrest.example',
+    source: 'cold list',
     touches: [
       { on: [-120, '10:00'], outcome: 'sent', via: 'email' },
       { on: [-117, '10:00'], outcome: 'no-answer' },
@@ -106,17 +161,23 @@ const CONTACTS: DemoContact[] = [
     ],
   },
   {
-    name: 'Grace Liu', company: 'Helios Energy', email: 'grace.liu@helios.example',
+    name: 'Grace Liu',
+    company: 'Helios Energy',
+    email: 'grace.liu@helios.example',
     touches: [{ on: [-2, '16:00'], outcome: 'connected', note: 'Needs to check with the plant manager.', next: ['decision on the pilot', 5] }],
     later: [{ on: [-1, '11:00'], outcome: 'connected', note: 'The plant manager is in; the decision stays on its day.' }],
   },
   { name: 'Felix Wagner', company: 'Atlas Robotics', email: 'felix@atlas.example', source: 'conference list', touches: [] },
   {
-    name: 'Nina Petrova', company: 'Sable Analytics', email: 'nina@sable.example',
+    name: 'Nina Petrova',
+    company: 'Sable Analytics',
+    email: 'nina@sable.example',
     touches: [{ on: [-5, '12:00'], outcome: 'connected', via: 'meeting', note: 'Met at the Data Summit; too small for us today.', disposition: ['not-fit'] }],
   },
   {
-    name: 'Leo Martins', company: 'Brio Retail', email: 'leo@brio.example',
+    name: 'Leo Martins',
+    company: 'Brio Retail',
+    email: 'leo@brio.example',
     touches: [
       { on: [-2, '09:00'], outcome: 'sent', via: 'email', note: 'Follow-up on the retail pilot results.' },
       { on: [-2, '09:05'], outcome: 'auto-reply', via: 'email', note: 'Out of office.', until: 4 },
@@ -124,26 +185,52 @@ const CONTACTS: DemoContact[] = [
   },
   // Closed deals of the last months: the history fu stats counts.
   {
-    name: 'Rosa Lindqvist', company: 'Fjord Outfitters', email: 'rosa@fjord.example', source: 'website',
+    name: 'Rosa Lindqvist',
+    company: 'Fjord Outfitters',
+    email: 'rosa@fjord.example',
+    source: 'website',
     touches: [
       { on: [-57, '10:00'], outcome: 'sent', via: 'email' },
-      { on: [-53, '11:00'], outcome: 'connected', note: 'Stock sync is their pain.', next: ['scoping call', [-50, '10:00']], promise: ['send the scoping template', [-52, '17:00']], kept: [-53, '15:00'], expect: ['share the list of SKUs', [-51, '17:00']], met: [-52, '10:00'] },
+      {
+        on: [-53, '11:00'],
+        outcome: 'connected',
+        note: 'Stock sync is their pain.',
+        next: ['scoping call', [-50, '10:00']],
+        promise: ['send the scoping template', [-52, '17:00']],
+        kept: [-53, '15:00'],
+        expect: ['share the list of SKUs', [-51, '17:00']],
+        met: [-52, '10:00'],
+      },
       { on: [-50, '10:00'], outcome: 'connected', note: 'Signed after scoping.', disposition: ['won'] },
     ],
   },
   {
-    name: 'Victor Hale', company: 'Granite Partners', email: 'victor@granite.example',
+    name: 'Victor Hale',
+    company: 'Granite Partners',
+    email: 'victor@granite.example',
     touches: [
       { on: [-70, '10:00'], outcome: 'sent', via: 'email' },
       { on: [-66, '10:00'], outcome: 'no-answer' },
       { on: [-63, '10:00'], outcome: 'voicemail', note: 'Break-up: closing the file unless the timing changes.' },
       { on: [-62, '09:00'], outcome: 'replied', via: 'email', note: 'Timing changed: call me.' },
-      { on: [-61, '14:00'], outcome: 'connected', next: ['pricing call', [-58, '11:00']], expect: ['confirm the budget', [-59, '17:00']], moved: [[-59, '09:00'], [-56, '11:00']], met: [-58, '10:00'] },
+      {
+        on: [-61, '14:00'],
+        outcome: 'connected',
+        next: ['pricing call', [-58, '11:00']],
+        expect: ['confirm the budget', [-59, '17:00']],
+        moved: [
+          [-59, '09:00'],
+          [-56, '11:00'],
+        ],
+        met: [-58, '10:00'],
+      },
       { on: [-56, '11:00'], outcome: 'connected', note: 'Budget frozen until next year.', disposition: ['lost', 'no budget this year'] },
     ],
   },
   {
-    name: 'Ines Duarte', company: 'Corvid Media', email: 'ines@corvid.example',
+    name: 'Ines Duarte',
+    company: 'Corvid Media',
+    email: 'ines@corvid.example',
     touches: [
       { on: [-45, '10:00'], outcome: 'no-answer' },
       { on: [-44, '16:00'], outcome: 'no-answer', force: true, note: 'Tried again before her trip.' },
@@ -190,7 +277,10 @@ export function loadDemo(ctx: AppContext): DemoLoaded {
         const step = made.find((m) => m.kind === 'next-step')!;
         store.moveCommitment(step.id, step.what, when(t.moved[1]).hasTime ? { at: at(t.moved[1]) } : step.due, false, at(t.moved[0]));
       }
-      for (const [kind, moment] of [['promise', t.kept], ['expectation', t.met]] as const) {
+      for (const [kind, moment] of [
+        ['promise', t.kept],
+        ['expectation', t.met],
+      ] as const) {
         const owed = moment && made.find((m) => m.kind === kind)!;
         if (owed) store.closeCommitment(owed.id, 'kept', at(moment), null, Date.parse(at(moment)) > Date.parse(dueInstant(owed.due, config.dayEnd, zone)));
       }
@@ -199,7 +289,10 @@ export function loadDemo(ctx: AppContext): DemoLoaded {
     for (const c of CONTACTS) {
       // Added the day before the first touch (a never-contacted lead, three weeks ago).
       const added = c.touches[0] ? at([c.touches[0].on[0] - 1, '09:00']) : at([-21, '09:00']);
-      const id = store.insertContact({ name: c.name, company: c.company ?? null, email: c.email ?? null, phone: c.phone ?? null, source: c.source ?? null, note: null }, added);
+      const id = store.insertContact(
+        { name: c.name, company: c.company ?? null, email: c.email ?? null, phone: c.phone ?? null, source: c.source ?? null, note: null },
+        added,
+      );
       ids.set(c, id);
       store.addTags(id, c.tags ?? []);
       for (const t of c.touches) replay(c, id, t);

@@ -34,14 +34,18 @@ export function invitation(ctx: AppContext, contact: Contact, cancelled?: number
     const id = store.contact(contact.id)?.nextStepId;
     return id ? (store.agendaEntry(id) ?? null) : null;
   });
-  if (cancelled !== undefined && (!entry || entry.contact.id !== contact.id)) throw notFoundError(`${contact.name} has no next step #${cancelled}.`, `See the steps with: fu show ${contact.id}`);
+  if (cancelled !== undefined && (!entry || entry.contact.id !== contact.id))
+    throw notFoundError(`${contact.name} has no next step #${cancelled}.`, `See the steps with: fu show ${contact.id}`);
   const checked = invitationEvent(entry, cancelled !== undefined);
   if (!checked.ok) {
     switch (checked.problem) {
       case 'no-step':
         throw notFoundError(`${contact.name} has no open next step to invite to.`, `Book one with: fu next ${contact.id} WHAT --at WHEN`);
       case 'soft':
-        throw usageError(`The next step with ${contact.name} has no time agreed (soft): an invitation needs one.`, `Set the time with: fu next ${contact.id} WHAT --at WHEN`);
+        throw usageError(
+          `The next step with ${contact.name} has no time agreed (soft): an invitation needs one.`,
+          `Set the time with: fu next ${contact.id} WHAT --at WHEN`,
+        );
       case 'not-a-next-step':
         throw usageError(`#${cancelled} is a promise, not a next step: promises are not invitations.`);
       case 'not-cancelled':

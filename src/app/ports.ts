@@ -157,7 +157,6 @@ export interface PreparedRestore {
   info: CopyInfo;
 }
 
-
 /** The database as a whole: copies of it, and putting one back. */
 export interface DatabaseFiles {
   /** Where the database is. */

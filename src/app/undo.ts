@@ -53,7 +53,9 @@ export function summarize(entry: Omit<JournalEntry, 'rows'> & { rows: JournalRow
       outcome: touch.outcome as Outcome,
     },
     commitment: commitment && { id: commitment.id as number, kind: commitment.kind as 'next-step' | 'promise', what: commitment.what as string },
-    settings: entry.rows.filter((r) => r.table === 'config').map((r) => ({ key: imageOf(r).key as string, value: (r.after?.value as string | undefined) ?? null })),
+    settings: entry.rows
+      .filter((r) => r.table === 'config')
+      .map((r) => ({ key: imageOf(r).key as string, value: (r.after?.value as string | undefined) ?? null })),
     contactsAdded: entry.rows.filter((r) => r.table === 'contacts' && r.before === null).length,
     contactsRemoved: entry.rows.filter((r) => r.table === 'contacts' && r.after === null).length,
   };

@@ -36,7 +36,8 @@ export async function askAgreement(deps: Deps, previous: NextStepInput | null): 
     { name: 'Not a fit: check in a few months from now', value: 'not-fit' },
   ]);
   if (choice === 'next') return { ...(await askNextStep(deps, previous?.what)), disposition: null };
-  const reason = choice === 'lost' ? (await deps.prompter.input('Why was it lost?', { validate: (t) => (t.trim() ? true : 'A short reason helps later.') })).trim() : null;
+  const reason =
+    choice === 'lost' ? (await deps.prompter.input('Why was it lost?', { validate: (t) => (t.trim() ? true : 'A short reason helps later.') })).trim() : null;
   return { next: null, soft: false, disposition: { kind: choice, reason } };
 }
 

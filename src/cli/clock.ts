@@ -10,6 +10,7 @@ export function currentTime(fuNow: string | undefined, zone: Zone, systemNow: ()
   const parsed = parseIsoInstant(fuNow, zone);
   if (!parsed) throw usageError(`FU_NOW is not an ISO-8601 time: "${fuNow}".`, 'Use for example FU_NOW=2026-11-23T09:00:00Z, or unset it.');
   // The clock itself within the horizon (docs/data-safety.md), as every date fu takes.
-  if (!withinHorizon(parsed) || !withinHorizon(localDateOf(parsed, zone))) throw usageError(`FU_NOW "${fuNow}" is outside ${HORIZON.words}.`, 'Use for example FU_NOW=2026-11-23T09:00:00Z, or unset it.');
+  if (!withinHorizon(parsed) || !withinHorizon(localDateOf(parsed, zone)))
+    throw usageError(`FU_NOW "${fuNow}" is outside ${HORIZON.words}.`, 'Use for example FU_NOW=2026-11-23T09:00:00Z, or unset it.');
   return parsed;
 }

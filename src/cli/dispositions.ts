@@ -37,7 +37,8 @@ export function dispositionOf(opts: DispositionOptions): TouchInput['disposition
 export function checkNextAndDisposition(opts: { next?: string; at?: string; soft?: boolean }, disposition: TouchInput['disposition']): void {
   if ((opts.next === undefined) !== (opts.at === undefined)) throw usageError('--next and --at go together: what the next step is, and when.');
   // A won deal may book its kickoff in the same command (docs/rules.md, won and lost).
-  if (opts.next !== undefined && disposition && disposition.kind !== 'won') throw usageError(`--next and --${disposition.kind} do not go together: book a next step or close the contact out, not both.`);
+  if (opts.next !== undefined && disposition && disposition.kind !== 'won')
+    throw usageError(`--next and --${disposition.kind} do not go together: book a next step or close the contact out, not both.`);
   if (opts.soft && opts.next === undefined) throw usageError('--soft applies to a next step: give --next WHAT --at WHEN with it.');
 }
 

@@ -31,7 +31,9 @@ export interface Deps {
 }
 
 /** An IO that collects output in memory: for tests and for composing commands. */
-export function bufferIO(options: Partial<Pick<IO, 'stdoutIsTTY' | 'columns' | 'color'>> & { input?: string } = {}): IO & { stdout: string[]; stderr: string[] } {
+export function bufferIO(
+  options: Partial<Pick<IO, 'stdoutIsTTY' | 'columns' | 'color'>> & { input?: string } = {},
+): IO & { stdout: string[]; stderr: string[] } {
   const stdout: string[] = [];
   const stderr: string[] = [];
   return {

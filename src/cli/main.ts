@@ -72,7 +72,8 @@ function pipeWriter(): (text: string) => void {
   };
 }
 
-const outputFailed = (err: unknown) => new FuError(Exit.database, `Could not write the output: ${describe(err)}.`, 'The command itself ran; only what it printed was lost.');
+const outputFailed = (err: unknown) =>
+  new FuError(Exit.database, `Could not write the output: ${describe(err)}.`, 'The command itself ran; only what it printed was lost.');
 
 /** The process's own streams. `color` says only that stdout can show it; run() applies NO_COLOR, TERM=dumb and --no-color. */
 function processIO(): IO {
@@ -100,7 +101,10 @@ function fromCommander(err: CommanderError, argv: string[]): FuError | null {
   const sub = commandName(argv);
   const first = message.charAt(0).toUpperCase() + message.slice(1);
   const help = err.code === 'commander.unknownCommand' ? 'See the commands with: fu --help' : `See: fu ${sub ? `${sub} ` : ''}--help`;
-  const suggestion = rest.join(' ').trim().replace(/^\((.*)\)$/, '$1');
+  const suggestion = rest
+    .join(' ')
+    .trim()
+    .replace(/^\((.*)\)$/, '$1');
   return usageError(first, suggestion ? `${suggestion} ${help}` : help);
 }
 
@@ -113,7 +117,8 @@ function failureOf(caught: unknown, argv: string[], database: Db | undefined): u
   if (caught instanceof CommanderError) return fromCommander(caught, argv);
   // An SQLite failure after the database was opened (a lock held past the busy timeout, a damaged
   // page read) is a database problem: exit 5, naming the file and the timeout it waited.
-  if (database !== undefined && isDatabaseFault(caught)) return asDatabaseError(caught, database.name, database.pragma('busy_timeout', { simple: true }) as number);
+  if (database !== undefined && isDatabaseFault(caught))
+    return asDatabaseError(caught, database.name, database.pragma('busy_timeout', { simple: true }) as number);
   return caught;
 }
 

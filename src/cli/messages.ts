@@ -37,7 +37,10 @@ export function violationText(v: RuleViolation, w: Wording): { message: string; 
         hint: 'Or close it out with a disposition: --won, --lost REASON, --nurture or --not-fit.',
       };
     case 'step-in-past':
-      return { message: `${formatDue(v.data.due, w.zone, today)} is in the past: a next step must be ahead.`, hint: 'Agree a date and a time that are still ahead with them.' };
+      return {
+        message: `${formatDue(v.data.due, w.zone, today)} is in the past: a next step must be ahead.`,
+        hint: 'Agree a date and a time that are still ahead with them.',
+      };
     case 'step-without-time':
       return {
         message: `"${formatDay(v.data.date, today)}" has no time of day: agree a time with them (${TIME_SUGGESTION[v.data.partOfDay ?? 'none']}), or add --soft to keep it as a soft date.`,
@@ -48,7 +51,10 @@ export function violationText(v: RuleViolation, w: Wording): { message: string; 
       return { message: `The promise "${v.data.what}" would be due ${shown}, which is in the past: promise a time that is still ahead.` };
     }
     case 'no-show-without-step':
-      return { message: 'There is no booked next step for them to miss: a no-show is for an appointment they did not turn up to.', hint: 'Log the attempt that went unanswered instead, with --outcome no-answer.' };
+      return {
+        message: 'There is no booked next step for them to miss: a no-show is for an appointment they did not turn up to.',
+        hint: 'Log the attempt that went unanswered instead, with --outcome no-answer.',
+      };
     case 'expectation-in-past': {
       const due = v.data.due;
       const shown = 'at' in due ? formatDue(due, w.zone, today) : `${formatDay(due.date, today)} ${w.config.dayEnd}`;

@@ -122,6 +122,11 @@ export async function buildProgram(environment: Environment, argv: string[] = []
       'so it stays on its line: a backslash as \\\\, a tab \\t, a newline \\n, other control\n' +
       'characters \\xNN or \\uNNNN. --json gives the exact text, for scripts.',
   );
-  withExamples(program, ['fu demo && fu today', 'fu add "Dana Reyes" --company Acme --email dana@acme.com', 'fu log dana --outcome connected --next "demo to the team" --at "tue 3pm"', 'fu stale']);
+  withExamples(program, [
+    'fu demo && fu today',
+    'fu add "Dana Reyes" --company Acme --email dana@acme.com',
+    'fu log dana --outcome connected --next "demo to the team" --at "tue 3pm"',
+    'fu stale',
+  ]);
   return { program, close: () => store?.close(), database: () => store?.db };
 }

@@ -14,7 +14,10 @@ export interface Prompter {
   /** Prompts are allowed: stdin and stdout are terminals and --no-input was not given. */
   enabled: boolean;
   /** `prefill`: a previous answer, put on the line to be edited rather than typed again. */
-  input(message: string, options?: { default?: string; prefill?: string; validate?: (value: string) => Promise<string | true> | string | true }): Promise<string>;
+  input(
+    message: string,
+    options?: { default?: string; prefill?: string; validate?: (value: string) => Promise<string | true> | string | true },
+  ): Promise<string>;
   select<T>(message: string, choices: Choice<T>[], defaultValue?: T): Promise<T>;
   confirm(message: string, defaultValue?: boolean): Promise<boolean>;
 }

@@ -29,6 +29,9 @@ export function resolveContact(store: StorePort, text: string): Contact {
         'Use the id, for example: fu show ' + found.matches[0]!.id,
       );
     case 'none':
-      throw notFoundError(`No contact matches "${safe(query)}".`, found.near.length ? `Did you mean ${found.near.map(label).join(', ')}?` : 'Add it with: fu add NAME');
+      throw notFoundError(
+        `No contact matches "${safe(query)}".`,
+        found.near.length ? `Did you mean ${found.near.map(label).join(', ')}?` : 'Add it with: fu add NAME',
+      );
   }
 }

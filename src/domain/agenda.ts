@@ -109,7 +109,6 @@ export interface AgendaInput {
   nextDate: LocalDate | null;
 }
 
-
 export function buildAgenda(input: AgendaInput): Agenda {
   const { date, now, zone, config } = input;
   const today = localDateOf(now, zone);

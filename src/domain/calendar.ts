@@ -84,9 +84,7 @@ export function agendaEvents(entries: readonly AgendaEntry[], config: Pick<Confi
   return events;
 }
 
-export type InvitationCheck =
-  | { ok: true; event: CalendarEvent }
-  | { ok: false; problem: 'no-step' | 'soft' | 'not-cancelled' | 'not-a-next-step' };
+export type InvitationCheck = { ok: true; event: CalendarEvent } | { ok: false; problem: 'no-step' | 'soft' | 'not-cancelled' | 'not-a-next-step' };
 
 /**
  * The invitation for a next step: the step's "what" as the summary, the same

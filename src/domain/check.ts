@@ -32,7 +32,11 @@ interface Finding {
 export const MAX_WORDS = 150;
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const wordsPattern = (phrase: string) => phrase.split(' ').map((w) => escapeRegExp(w).replace(/'/g, "['\u2019]")).join('\\s+');
+const wordsPattern = (phrase: string) =>
+  phrase
+    .split(' ')
+    .map((w) => escapeRegExp(w).replace(/'/g, "['\u2019]"))
+    .join('\\s+');
 const PHRASES = WEAK_PHRASES.map(({ phrase, suggestion, alone, notAnAsk }) => ({
   suggestion,
   notAnAsk: Boolean(notAnAsk),
@@ -92,7 +96,13 @@ export function checkMessage(text: string, today: LocalDate): Finding[] {
     });
   } else if (asks.length > 1) {
     const second = asks[1]!;
-    const startOfSentence = Math.max(body.lastIndexOf('.', second.index), body.lastIndexOf('!', second.index), body.lastIndexOf('?', second.index - 1), body.lastIndexOf('\n', second.index)) + 1;
+    const startOfSentence =
+      Math.max(
+        body.lastIndexOf('.', second.index),
+        body.lastIndexOf('!', second.index),
+        body.lastIndexOf('?', second.index - 1),
+        body.lastIndexOf('\n', second.index),
+      ) + 1;
     const lead = body.slice(startOfSentence).length - body.slice(startOfSentence).trimStart().length;
     const from = startOfSentence + lead;
     findings.push({

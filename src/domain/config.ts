@@ -37,7 +37,9 @@ const oneLine = (value: string): Check =>
 
 /** An email address, as fu requires of a contact's, on one line. */
 const emailAddress = (value: string): Check =>
-  value.length <= 254 && isEmailAddress(value) && !UNSAFE_CHAR.test(value) ? { ok: true, value } : { ok: false, message: `must be an email address, not "${value}"` };
+  value.length <= 254 && isEmailAddress(value) && !UNSAFE_CHAR.test(value)
+    ? { ok: true, value }
+    : { ok: false, message: `must be an email address, not "${value}"` };
 
 /** Looked up by what the user typed: a null-prototype object, so `constructor` or `__proto__` is no key. */
 export const CONFIG_KEYS: Readonly<Record<string, KeySpec>> = Object.assign(Object.create(null) as Record<string, KeySpec>, {
@@ -50,7 +52,11 @@ export const CONFIG_KEYS: Readonly<Record<string, KeySpec>> = Object.assign(Obje
   'nurture.everyDays': { field: 'nurtureEveryDays', describe: 'days between value touches to a nurture contact', check: positiveInteger },
   'nurture.notFitDays': { field: 'nurtureNotFitDays', describe: 'days until the first check-in with a not-fit contact', check: positiveInteger },
   'stale.days': { field: 'staleDays', describe: 'days of silence before a dropped warm prospect is listed to re-engage', check: positiveInteger },
-  'stale.dropDays': { field: 'staleDropDays', describe: 'days without a two-way touch before an unanswered sequence is listed to drop', check: positiveInteger },
+  'stale.dropDays': {
+    field: 'staleDropDays',
+    describe: 'days without a two-way touch before an unanswered sequence is listed to drop',
+    check: positiveInteger,
+  },
   'day.start': { field: 'dayStart', describe: 'start of the working day (HH:MM)', check: timeOfDay },
   'day.end': { field: 'dayEnd', describe: 'end of the working day (HH:MM); promises without a time are due then', check: timeOfDay },
   'user.name': { field: 'userName', describe: 'your name, signing the drafted messages', check: personName },

@@ -75,7 +75,10 @@ export function templateProblem(template: string): string | null {
 
 /** Fills `{{name}}`s; a part left empty takes its paragraph with it. The template must be usable (see templateProblem). */
 export function renderTemplate(template: string, values: Record<Placeholder, string>): { subject: string; body: string } {
-  const filled = template.replace(/^\uFEFF/, '').replace(/\r\n/g, '\n').replace(/\{\{\s*([^}]*?)\s*\}\}/g, (_, k: string) => values[k as Placeholder]);
+  const filled = template
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n/g, '\n')
+    .replace(/\{\{\s*([^}]*?)\s*\}\}/g, (_, k: string) => values[k as Placeholder]);
   const [first = '', ...rest] = filled.split('\n');
   const body = rest
     .join('\n')
@@ -143,11 +146,45 @@ const NOT_A_TOPIC =
 
 /** Verbs a promise or an expectation starts with ("send the case study"), and their past tense. */
 const PAST: Record<string, string> = {
-  send: 'sent', share: 'shared', email: 'emailed', forward: 'forwarded', get: 'got', prepare: 'prepared', write: 'wrote', find: 'found',
-  check: 'checked', confirm: 'confirmed', ask: 'asked', call: 'called', introduce: 'introduced', book: 'booked', set: 'set', make: 'made',
-  put: 'put', draft: 'drafted', update: 'updated', review: 'reviewed', schedule: 'scheduled', arrange: 'arranged', follow: 'followed',
-  look: 'looked', run: 'ran', build: 'built', quote: 'quoted', price: 'priced', invite: 'invited', connect: 'connected', dig: 'dug',
-  decide: 'decided', discuss: 'discussed', talk: 'talked', sign: 'signed', approve: 'approved', test: 'tested', try: 'tried', read: 'read',
+  send: 'sent',
+  share: 'shared',
+  email: 'emailed',
+  forward: 'forwarded',
+  get: 'got',
+  prepare: 'prepared',
+  write: 'wrote',
+  find: 'found',
+  check: 'checked',
+  confirm: 'confirmed',
+  ask: 'asked',
+  call: 'called',
+  introduce: 'introduced',
+  book: 'booked',
+  set: 'set',
+  make: 'made',
+  put: 'put',
+  draft: 'drafted',
+  update: 'updated',
+  review: 'reviewed',
+  schedule: 'scheduled',
+  arrange: 'arranged',
+  follow: 'followed',
+  look: 'looked',
+  run: 'ran',
+  build: 'built',
+  quote: 'quoted',
+  price: 'priced',
+  invite: 'invited',
+  connect: 'connected',
+  dig: 'dug',
+  decide: 'decided',
+  discuss: 'discussed',
+  talk: 'talked',
+  sign: 'signed',
+  approve: 'approved',
+  test: 'tested',
+  try: 'tried',
+  read: 'read',
 };
 
 /** A promise as a verb phrase, split into its verb (lower case) and the rest; null when it does not open with a known verb. */

@@ -2,7 +2,22 @@
 import type { Instant } from './types.js';
 
 /** The command a write belongs to, as the journal keeps it (fu undo --list). */
-export type WriteKind = 'log' | 'next' | 'done' | 'cancel' | 'add' | 'edit' | 'rm' | 'merge' | 'touch-edit' | 'touch-rm' | 'config' | 'import' | 'demo' | 'prep' | 'close';
+export type WriteKind =
+  | 'log'
+  | 'next'
+  | 'done'
+  | 'cancel'
+  | 'add'
+  | 'edit'
+  | 'rm'
+  | 'merge'
+  | 'touch-edit'
+  | 'touch-rm'
+  | 'config'
+  | 'import'
+  | 'demo'
+  | 'prep'
+  | 'close';
 
 /** A write as the journal keeps it: what wrote it, when, and every row it changed. */
 export interface JournalEntry {

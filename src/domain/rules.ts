@@ -7,19 +7,7 @@
  */
 import { chronological, isOutboundChase, isTwoWay, sequenceOf } from './derive.js';
 import { addDays, daysBetween, dueDate, dueInstant, localDateOf } from './time.js';
-import type {
-  Channel,
-  Commitment,
-  CommitmentKind,
-  Config,
-  DispositionKind,
-  Due,
-  Instant,
-  LocalDate,
-  Outcome,
-  Status,
-  Touch,
-} from './types.js';
+import type { Channel, Commitment, CommitmentKind, Config, DispositionKind, Due, Instant, LocalDate, Outcome, Status, Touch } from './types.js';
 import type { When } from './when.js';
 import type { Zone } from './zone.js';
 
@@ -89,7 +77,22 @@ export interface TouchInput {
 
 /** A touch with nothing but its time and outcome (a call: no note, step, promise or flag), plus what `extra` sets. */
 export function plainTouch(at: Instant, outcome: Outcome, extra: Partial<TouchInput> = {}): TouchInput {
-  return { at, channel: 'call', outcome, note: null, next: null, soft: false, promises: [], expectations: [], disposition: null, value: null, until: null, proposal: false, force: false, ...extra };
+  return {
+    at,
+    channel: 'call',
+    outcome,
+    note: null,
+    next: null,
+    soft: false,
+    promises: [],
+    expectations: [],
+    disposition: null,
+    value: null,
+    until: null,
+    proposal: false,
+    force: false,
+    ...extra,
+  };
 }
 
 export interface PlannedCommitment {
@@ -192,7 +195,13 @@ export function checkNextStep(next: NextStepInput, soft: boolean, now: Instant, 
 }
 
 /** R2 for a promise or an expectation: its due (a date-only by is due at config.dayEnd) must not be in the past. */
-export function checkPromise(p: { what: string; by: When }, now: Instant, config: Config, zone: Zone, kind: 'promise' | 'expectation' = 'promise'): RuleViolation | null {
+export function checkPromise(
+  p: { what: string; by: When },
+  now: Instant,
+  config: Config,
+  zone: Zone,
+  kind: 'promise' | 'expectation' = 'promise',
+): RuleViolation | null {
   const due = dueOf(p.by);
   if (Date.parse(dueInstant(due, config.dayEnd, zone)) >= Date.parse(now)) return null;
   return { rule: 'R2', reason: kind === 'promise' ? 'promise-in-past' : 'expectation-in-past', data: { what: p.what, due } };
@@ -245,14 +254,7 @@ export function checkTouch(state: ContactState, input: TouchInput, config: Confi
   return planTouch(state, input, config, now, zone, null);
 }
 
-function planTouch(
-  state: ContactState,
-  input: TouchInput,
-  config: Config,
-  now: Instant,
-  zone: Zone,
-  metAt: string | null,
-): Decision<TouchPlan> {
+function planTouch(state: ContactState, input: TouchInput, config: Config, now: Instant, zone: Zone, metAt: string | null): Decision<TouchPlan> {
   // Won and lost contacts: touches are recorded without R1-R7 (R2 still checks
   // the dates given, which are a matter of validity) and the status stays,
   // except that a new next step reopens the contact.
@@ -296,9 +298,7 @@ function planTouch(
 
   // R7: only a firm (timed), future step can be the review; whether its wording
   // mentions the proposal is left to the seller.
-  const firmAfter = input.next
-    ? input.next.when.hasTime
-    : remaining.some((c) => !c.soft && 'at' in c.due && isAhead(c.due, now, zone));
+  const firmAfter = input.next ? input.next.when.hasTime : remaining.some((c) => !c.soft && 'at' in c.due && isAhead(c.due, now, zone));
   if (ruled && input.proposal && !firmAfter) {
     return refuse({ rule: 'R7', reason: 'proposal-without-review', data: {} });
   }
@@ -346,7 +346,11 @@ function planTouch(
       const prevDay = localDateOf(prev.at, zone);
       if (daysBetween(prevDay, day) < config.attemptsGapDays) {
         if (!input.force) {
-          return refuse({ rule: 'R5', reason: 'too-soon', data: { last: prevDay, gapDays: config.attemptsGapDays, due: addDays(prevDay, config.attemptsGapDays) } });
+          return refuse({
+            rule: 'R5',
+            reason: 'too-soon',
+            data: { last: prevDay, gapDays: config.attemptsGapDays, due: addDays(prevDay, config.attemptsGapDays) },
+          });
         }
         overridden.push('R5');
       }
@@ -380,7 +384,8 @@ function planTouch(
   if (kind) status = DISPOSITION_STATUS[kind];
   else if (input.next) status = afterBooking(state.status);
   else if (!ruled) status = state.status;
-  else if (isTwoWay(input)) status = 'active'; // R4: a two-way touch resets the sequence
+  else if (isTwoWay(input))
+    status = 'active'; // R4: a two-way touch resets the sequence
   else if (attempt?.breakUp) status = 'nurture';
 
   const close = new Map<number, TouchPlan['close'][number]['state']>();
@@ -425,7 +430,15 @@ function planTouch(
 export function checkMet(input: MetInput, config: Config, now: Instant, zone: Zone): Decision<TouchPlan> {
   return planTouch(
     { id: 0, status: 'active', touches: [], open: [] },
-    plainTouch(input.at, 'connected', { channel: 'meeting', note: `Met at ${input.event}`, next: input.next, soft: input.soft, disposition: input.disposition, promises: input.promises ?? [], expectations: input.expectations ?? [] }),
+    plainTouch(input.at, 'connected', {
+      channel: 'meeting',
+      note: `Met at ${input.event}`,
+      next: input.next,
+      soft: input.soft,
+      disposition: input.disposition,
+      promises: input.promises ?? [],
+      expectations: input.expectations ?? [],
+    }),
     config,
     now,
     zone,
@@ -434,13 +447,7 @@ export function checkMet(input: MetInput, config: Config, now: Instant, zone: Zo
 }
 
 /** `fu next CONTACT WHAT --at WHEN [--soft]`: move the open next step, or create one. */
-export function checkReschedule(
-  state: ContactState,
-  next: NextStepInput,
-  soft: boolean,
-  now: Instant,
-  zone: Zone,
-): Decision<ReschedulePlan> {
+export function checkReschedule(state: ContactState, next: NextStepInput, soft: boolean, now: Instant, zone: Zone): Decision<ReschedulePlan> {
   const v = checkNextStep(next, soft, now, zone);
   if (v) return refuse(v);
   const step = nextStepOf(next);

@@ -42,7 +42,11 @@ const norm = (text: string | null | undefined) => (text ?? '').trim().toLowerCas
  * five characters) where the companies do not differ. (The same email is
  * refused outright: one contact per email.)
  */
-export function possibleDuplicates<T extends Candidate>(added: { name: string; company: string | null }, candidates: readonly T[], limit = 3): { contact: T; reason: DuplicateReason }[] {
+export function possibleDuplicates<T extends Candidate>(
+  added: { name: string; company: string | null },
+  candidates: readonly T[],
+  limit = 3,
+): { contact: T; reason: DuplicateReason }[] {
   const name = norm(added.name);
   const company = norm(added.company);
   const found: { contact: T; reason: DuplicateReason; rank: number }[] = [];

@@ -100,7 +100,6 @@ export function staleParams(ctx: StaleContext): StaleParams {
   };
 }
 
-
 /** The first category that applies to one contact, or null (won, lost, or nothing to do). */
 export function categorize(c: StaleContact, ctx: StaleContext): StaleRow | null {
   if (c.status !== 'active' && c.status !== 'nurture') return null;
@@ -157,7 +156,12 @@ export function categorize(c: StaleContact, ctx: StaleContext): StaleRow | null 
   // 2. soft: a date without a time is a soft commitment; firm it up.
   if (step?.soft) {
     const day = dueDate(step.due, zone);
-    return row('soft', `next step #${step.id} "${step.what}" on ${formatDay(day, today)} has no time agreed`, { kind: 'book-step', contactId: id, what: step.what, day }, step);
+    return row(
+      'soft',
+      `next step #${step.id} "${step.what}" on ${formatDay(day, today)} has no time agreed`,
+      { kind: 'book-step', contactId: id, what: step.what, day },
+      step,
+    );
   }
 
   // 3. re-engage: warm, then given up too soon. Nurture contacts are on their cadence by choice.

@@ -17,7 +17,6 @@ export const UNSAFE_CHAR = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\
  */
 export const TEXT_LIMITS = { line: 200, free: 2000 } as const;
 
-
 /** "1 day", "3 days"; `many` for the irregular plurals ("touches"). */
 export function plural(n: number, word: string, many = `${word}s`): string {
   return `${n} ${n === 1 ? word : many}`;

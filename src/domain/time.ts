@@ -29,7 +29,14 @@ export interface WallClock {
 /** The wall-clock reading in `zone` at the instant `ms`: UTC shifted by the offset, read natively. */
 export function wallClock(ms: number, zone: Zone): WallClock {
   const d = new Date(ms + zone.offsetMs(ms));
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: d.getUTCSeconds() };
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    second: d.getUTCSeconds(),
+  };
 }
 
 /** Offset of `zone` from UTC at the instant `ms`, in milliseconds (east positive). */
@@ -130,10 +137,7 @@ export function parseTimeOfDay(text: string): { hour: number; minute: number } |
  * go forward (`after` is the same reading moved past the gap: 02:30 in a one-hour
  * gap is 03:30).
  */
-export type LocalInstant =
-  | { kind: 'exact'; at: Instant }
-  | { kind: 'overlap'; at: Instant }
-  | { kind: 'skipped'; after: Instant };
+export type LocalInstant = { kind: 'exact'; at: Instant } | { kind: 'overlap'; at: Instant } | { kind: 'skipped'; after: Instant };
 
 export function resolveLocal(date: LocalDate, time: string, zone: Zone): LocalInstant {
   const t = parseTimeOfDay(time);

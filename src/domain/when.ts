@@ -9,13 +9,23 @@
 import type { Component } from 'chrono-node';
 import type { Instant, LocalDate } from './types.js';
 import { usageError } from '../errors.js';
-import { addDays, formatLocalDate, instantAt, localDateOf, localTimeOf, offsetMs, parseLocalDate, resolveLocal, startOfDay, wallClock, weekdayOf } from './time.js';
+import {
+  addDays,
+  formatLocalDate,
+  instantAt,
+  localDateOf,
+  localTimeOf,
+  offsetMs,
+  parseLocalDate,
+  resolveLocal,
+  startOfDay,
+  wallClock,
+  weekdayOf,
+} from './time.js';
 import type { Zone } from './zone.js';
 
 /** A parsed WHEN: an instant when a time of day was given, else a local date. */
-export type When =
-  | { hasTime: true; at: Instant; date: LocalDate }
-  | { hasTime: false; date: LocalDate; partOfDay?: 'morning' | 'afternoon' | 'evening' };
+export type When = { hasTime: true; at: Instant; date: LocalDate } | { hasTime: false; date: LocalDate; partOfDay?: 'morning' | 'afternoon' | 'evening' };
 
 export interface ParseWhenOptions {
   /** 'forward' (default): weekdays and bare times resolve to the next occurrence still ahead; 'backward': the latest not in the future. */
@@ -33,8 +43,7 @@ const PARTS = new Map<string, PartOfDay>([
   ['night', 'evening'],
   ['tonight', 'evening'],
 ]);
-const ISO =
-  /^(\d+)-(\d{1,2})-(\d{1,2})(?:[t ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)? ?(z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
+const ISO = /^(\d+)-(\d{1,2})-(\d{1,2})(?:[t ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)? ?(z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
 
 /** Weekday names as chrono-node reads them (a trailing dot allowed too), 0 = Sunday. */
 const WEEKDAYS = new Map([
@@ -98,7 +107,11 @@ async function read(text: string, now: Instant, zone: Zone, options: ParseWhenOp
   const nowMs = Date.parse(now);
   const ctx: Ctx = { nowMs, zone, today: localDateOf(nowMs, zone), forward: options.direction !== 'backward' };
   try {
-    const s = text.trim().toLowerCase().replace(/\s+/g, ' ').replace(/^(?:(?:at|on|by) )+/, '');
+    const s = text
+      .trim()
+      .toLowerCase()
+      .replace(/\s+/g, ' ')
+      .replace(/^(?:(?:at|on|by) )+/, '');
     if (s === '') throw new Unreadable('it is empty');
     return (fastForms ? fast(s, ctx) : undefined) ?? (await natural(text.trim(), ctx));
   } catch (e) {
@@ -164,10 +177,13 @@ function onWeekday(weekday: number, modifier: string | undefined, rest: string |
   const instantOn = (date: LocalDate) => Date.parse(instantAt(date, time!, c.zone));
   const ahead = (weekday - weekdayOf(c.today) + 7) % 7;
   const date =
-    modifier === 'this' ? addDays(c.today, ahead)
-    : modifier === 'next' ? addDays(c.today, 7 - ((weekdayOf(c.today) + 6) % 7) + ((weekday + 6) % 7))
-    : modifier ? addDays(c.today, ahead - 7)
-    : weekdayDate(weekday, c, fitsFor(c, time ? instantOn : undefined));
+    modifier === 'this'
+      ? addDays(c.today, ahead)
+      : modifier === 'next'
+        ? addDays(c.today, 7 - ((weekdayOf(c.today) + 6) % 7) + ((weekday + 6) % 7))
+        : modifier
+          ? addDays(c.today, ahead - 7)
+          : weekdayDate(weekday, c, fitsFor(c, time ? instantOn : undefined));
   return time ? timed(typedInstant(date, time, c.zone), c.zone) : dateOnly(date, part);
 }
 
@@ -180,10 +196,7 @@ function weekdayDate(weekday: number, c: Ctx, fits: (date: LocalDate) => boolean
 
 /** Whether a date (at `instantOn(date)` when there is a time) is ahead of now, forward; not after now, backward. */
 function fitsFor(c: Ctx, instantOn?: (date: LocalDate) => number): (date: LocalDate) => boolean {
-  return (date) =>
-    c.forward
-      ? instantOn ? instantOn(date) > c.nowMs : date >= c.today
-      : instantOn ? instantOn(date) <= c.nowMs : date <= c.today;
+  return (date) => (c.forward ? (instantOn ? instantOn(date) > c.nowMs : date >= c.today) : instantOn ? instantOn(date) <= c.nowMs : date <= c.today);
 }
 
 /**

@@ -10,11 +10,24 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { databaseError, FuError, TargetExistsError, usageError } from '../errors.js';
-import { APPLICATION_ID, connect, describe, listMigrations, newest, openDatabase, realFile, removeCreatedJournals, removeLeftovers, sqliteHeaderOf, tempName, type Db, type Migration } from './db.js';
+import {
+  APPLICATION_ID,
+  connect,
+  describe,
+  listMigrations,
+  newest,
+  openDatabase,
+  realFile,
+  removeCreatedJournals,
+  removeLeftovers,
+  sqliteHeaderOf,
+  tempName,
+  type Db,
+  type Migration,
+} from './db.js';
 import type { CopyInfo, DatabaseFile } from '../domain/types.js';
 import { SUMMARY_TABLES } from './stats.js';
 import type { Store } from './store.js';
-
 
 /** better-sqlite3 copies this many pages per step: all of them, so the copy is one snapshot and never restarts. */
 const ALL_PAGES = 0x7fffffff;
@@ -59,7 +72,6 @@ function resolved(file: string): string {
     return path.join(realFile(path.dirname(file)), path.basename(file));
   }
 }
-
 
 const DATABASE_FILES = [
   ['', 'database'],
@@ -135,7 +147,11 @@ export async function backupTo(db: Db, target: string, options: { overwrite: boo
       // One self-contained file: a rollback journal, no -wal beside it.
       copy.pragma('journal_mode = DELETE');
       const check = copy.pragma('integrity_check', { simple: true });
-      if (check !== 'ok') throw databaseError(`The copy written for ${target} failed its integrity check (${String(check)}).`, 'Nothing was saved there; check the disk and try again.');
+      if (check !== 'ok')
+        throw databaseError(
+          `The copy written for ${target} failed its integrity check (${String(check)}).`,
+          'Nothing was saved there; check the disk and try again.',
+        );
       info = infoOf(copy);
     } finally {
       copy.close();
@@ -183,7 +199,11 @@ export function prepareRestore(source: string, live: string, migrations: Migrati
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw usageError(`There is no file ${source}.`, 'Give the path of a file made by fu backup.');
     throw databaseError(`Cannot read the backup ${source}: ${describe(err)}.`, 'Nothing was changed.');
   }
-  if (kind !== 'sqlite') throw databaseError(`The file ${source} is not a fu backup (${kind === 'empty' ? 'it is empty' : 'not SQLite'}).`, 'Nothing was changed; give a file made by fu backup.');
+  if (kind !== 'sqlite')
+    throw databaseError(
+      `The file ${source} is not a fu backup (${kind === 'empty' ? 'it is empty' : 'not SQLite'}).`,
+      'Nothing was changed; give a file made by fu backup.',
+    );
   let tmp: string | undefined;
   try {
     // Beside the file a symbolic link points to: that is the file swapIn replaces.
@@ -302,9 +322,16 @@ export function copyRowsFrom(store: Store, tmp: string, source: string): void {
  */
 function parentsFirst(db: Db): string[] {
   const names = (
-    db.prepare("SELECT name FROM main.sqlite_master WHERE type = 'table' AND (name NOT LIKE 'sqlite_%' OR name = 'sqlite_sequence') ORDER BY name").all() as { name: string }[]
+    db.prepare("SELECT name FROM main.sqlite_master WHERE type = 'table' AND (name NOT LIKE 'sqlite_%' OR name = 'sqlite_sequence') ORDER BY name").all() as {
+      name: string;
+    }[]
   ).map((r) => r.name);
-  const parents = new Map(names.map((t) => [t, (db.prepare(`SELECT DISTINCT "table" AS parent FROM pragma_foreign_key_list(?, 'main')`).all(t) as { parent: string }[]).map((r) => r.parent)]));
+  const parents = new Map(
+    names.map((t) => [
+      t,
+      (db.prepare(`SELECT DISTINCT "table" AS parent FROM pragma_foreign_key_list(?, 'main')`).all(t) as { parent: string }[]).map((r) => r.parent),
+    ]),
+  );
   const ordered: string[] = [];
   const visit = (t: string, seen: Set<string>) => {
     if (ordered.includes(t) || seen.has(t) || !parents.has(t)) return;

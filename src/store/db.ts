@@ -33,7 +33,10 @@ function nativeAddon(): string {
       addon = file;
     } catch (err) {
       if ((err as { code?: string }).code !== 'ERR_DLOPEN_FAILED') throw err;
-      throw databaseError(`The SQLite addon (better-sqlite3) does not load in Node.js ${process.version}: it was built for another version, or is damaged.`, fix);
+      throw databaseError(
+        `The SQLite addon (better-sqlite3) does not load in Node.js ${process.version}: it was built for another version, or is damaged.`,
+        fix,
+      );
     }
   }
   return addon;
@@ -89,7 +92,8 @@ export function resolveDbPath(flag: string | undefined, env: PathEnv): string {
  * A trailing slash names a folder, never the file path.resolve would make of it.
  */
 function givenFile(name: string, given: string): string {
-  if (given.trim() === '') throw new FuError(Exit.usage, `${name} is empty: give the path of the database file.`, `Or leave ${name} out to use the default database.`);
+  if (given.trim() === '')
+    throw new FuError(Exit.usage, `${name} is empty: give the path of the database file.`, `Or leave ${name} out to use the default database.`);
   if (given.endsWith('/')) throw new FuError(Exit.usage, `${name} ${given} ends with a slash: give the path of a file, such as ${path.join(given, 'fu.db')}.`);
   return path.resolve(given);
 }
@@ -201,7 +205,8 @@ function checkHeader(file: string): void {
   } catch (err) {
     throw asDatabaseError(err, file);
   }
-  if (kind === 'other') throw databaseError(`The file ${file} is not a fu database (not SQLite).`, 'Point --db or FU_DB at a fu database, or move the file away.');
+  if (kind === 'other')
+    throw databaseError(`The file ${file} is not a fu database (not SQLite).`, 'Point --db or FU_DB at a fu database, or move the file away.');
 }
 
 /**
@@ -218,11 +223,15 @@ function ensureFile(file: string): void {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw asDatabaseError(err, file);
     const target = linkTarget(file);
     if (target !== null) {
-      throw databaseError(`Cannot use the database ${file}: it is a symbolic link to ${target}, which does not exist.`, 'Create the file it points to, or point --db or FU_DB at another one.');
+      throw databaseError(
+        `Cannot use the database ${file}: it is a symbolic link to ${target}, which does not exist.`,
+        'Create the file it points to, or point --db or FU_DB at another one.',
+      );
     }
   }
   if (stat?.isDirectory()) throw databaseError(`The path ${file} is a directory, not a database file.`, 'Give a file path with --db or FU_DB.');
-  if (stat && !stat.isFile()) throw databaseError(`The path ${file} is not a regular file (a FIFO, a device or a socket), not a database file.`, 'Give a file path with --db or FU_DB.');
+  if (stat && !stat.isFile())
+    throw databaseError(`The path ${file} is not a regular file (a FIFO, a device or a socket), not a database file.`, 'Give a file path with --db or FU_DB.');
   if (stat) {
     if (stat.size === 0 && (stat.mode & 0o077) !== 0) {
       try {
@@ -379,7 +388,8 @@ function checkOwnership(db: Db, file: string, migrations: Migration[]): void {
     );
   }
   const foreign = version > 0 ? appId !== APPLICATION_ID : tables;
-  if (foreign) throw databaseError(`The file ${file} holds another program's database, not fu's.`, 'Point --db or FU_DB at a fu database; the file was left untouched.');
+  if (foreign)
+    throw databaseError(`The file ${file} holds another program's database, not fu's.`, 'Point --db or FU_DB at a fu database; the file was left untouched.');
 }
 
 function hasTables(db: Db): boolean {

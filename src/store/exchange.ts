@@ -64,7 +64,13 @@ const ENTRY_SQL = `SELECT m.*, p.name AS p_name, p.company AS p_company, p.email
 function entryFromRow(r: Row): AgendaEntry {
   return {
     commitment: commitmentFromRow(r),
-    contact: { id: r.contact_id as number, name: r.p_name as string, company: r.p_company as string | null, email: r.p_email as string | null, phone: r.p_phone as string | null },
+    contact: {
+      id: r.contact_id as number,
+      name: r.p_name as string,
+      company: r.p_company as string | null,
+      email: r.p_email as string | null,
+      phone: r.p_phone as string | null,
+    },
     moves: r.moves as number,
   };
 }

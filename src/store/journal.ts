@@ -46,7 +46,11 @@ type EntryRow = { id: number; kind: WriteKind; at: string; undone_at: string | n
 const entryOf = (r: EntryRow): Omit<JournalEntry, 'rows'> => ({ id: r.id, kind: r.kind, at: r.at, undoneAt: r.undone_at });
 
 function rowsOf(db: Db, entryId: number): JournalRow[] {
-  const rows = db.prepare('SELECT tbl, before, after FROM journal_rows WHERE entry_id = ? ORDER BY id').all(entryId) as { tbl: string; before: string | null; after: string | null }[];
+  const rows = db.prepare('SELECT tbl, before, after FROM journal_rows WHERE entry_id = ? ORDER BY id').all(entryId) as {
+    tbl: string;
+    before: string | null;
+    after: string | null;
+  }[];
   return rows.map((r) => ({ table: r.tbl, before: r.before === null ? null : JSON.parse(r.before), after: r.after === null ? null : JSON.parse(r.after) }));
 }
 
@@ -75,7 +79,11 @@ export function laterWritesTouching(db: Db, entryId: number): Omit<JournalEntry,
 /** Puts every row the entry changed back as it was, last change first; the foreign keys are checked at commit, when all are back. */
 export function revert(db: Db, entryId: number, at: Instant): void {
   db.pragma('defer_foreign_keys = ON');
-  const rows = db.prepare('SELECT tbl, row_key, before FROM journal_rows WHERE entry_id = ? ORDER BY id DESC').all(entryId) as { tbl: string; row_key: string; before: string | null }[];
+  const rows = db.prepare('SELECT tbl, row_key, before FROM journal_rows WHERE entry_id = ? ORDER BY id DESC').all(entryId) as {
+    tbl: string;
+    row_key: string;
+    before: string | null;
+  }[];
   for (const r of rows) {
     const keys = KEYS[r.tbl];
     if (!keys) throw new Error(`the journal names an unknown table ${r.tbl}`);

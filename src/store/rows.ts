@@ -1,5 +1,17 @@
 /** Rows to domain data and back: shared by the store and its daily queries. */
-import type { Channel, Commitment, CommitmentKind, Contact, DispositionKind, Due, LocalDate, Outcome, Status, StoredCommitmentState, Touch } from '../domain/types.js';
+import type {
+  Channel,
+  Commitment,
+  CommitmentKind,
+  Contact,
+  DispositionKind,
+  Due,
+  LocalDate,
+  Outcome,
+  Status,
+  StoredCommitmentState,
+  Touch,
+} from '../domain/types.js';
 
 export type Row = Record<string, unknown>;
 
@@ -68,4 +80,3 @@ export function commitmentFromRow(r: Row): Commitment {
 }
 
 export const dueColumns = (due: Due) => ('at' in due ? { due_at: due.at, due_date: null } : { due_at: null, due_date: due.date });
-

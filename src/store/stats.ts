@@ -109,7 +109,18 @@ function countOver(prepare: Prepare, name: SplitCount, fromAt: string, toAt: str
   for (const { sign, rows } of parts) {
     for (const r of rows) {
       const key = JSON.stringify(Object.entries(r).filter(([k]) => !COUNT_COLUMNS.has(k)));
-      const sum = merged.get(key) ?? merged.set(key, { ...r, ...Object.fromEntries(Object.keys(r).filter((k) => COUNT_COLUMNS.has(k)).map((k) => [k, 0])) }).get(key)!;
+      const sum =
+        merged.get(key) ??
+        merged
+          .set(key, {
+            ...r,
+            ...Object.fromEntries(
+              Object.keys(r)
+                .filter((k) => COUNT_COLUMNS.has(k))
+                .map((k) => [k, 0]),
+            ),
+          })
+          .get(key)!;
       for (const k of COUNT_COLUMNS) if (k in r) sum[k] = (sum[k] as number) + sign * (r[k] as number);
     }
   }
@@ -145,7 +156,9 @@ export function statsRows(db: Db, q: StatsQuery): StatsRows {
       attempts: r.unanswered as number,
       count: r.n,
     })),
-    conversations: conversationRows((over('conversations')[0] ?? { firm: 0, soft: 0, closed: 0, none: 0 }) as unknown as Record<'firm' | 'soft' | 'closed' | 'none', number>),
+    conversations: conversationRows(
+      (over('conversations')[0] ?? { firm: 0, soft: 0, closed: 0, none: 0 }) as unknown as Record<'firm' | 'soft' | 'closed' | 'none', number>,
+    ),
     due: q.due.flatMap((d) =>
       q.states.map(([state, late]) => {
         const key = { kind: d.kind, state, late: late ? 1 : 0 };

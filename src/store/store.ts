@@ -184,7 +184,11 @@ export class Store {
   /** The marks of a contact's unanswered attempts; its other touches carry none. Rows already right are not written. */
   saveAttemptMarks(contactId: number, marks: AttemptMark[]): void {
     const marked = new Map(marks.map((m) => [m.id, m]));
-    const rows = this.db.prepare('SELECT id, attempt, answered FROM touches WHERE contact_id = ?').all(contactId) as { id: number; attempt: number | null; answered: number | null }[];
+    const rows = this.db.prepare('SELECT id, attempt, answered FROM touches WHERE contact_id = ?').all(contactId) as {
+      id: number;
+      attempt: number | null;
+      answered: number | null;
+    }[];
     const update = this.db.prepare('UPDATE touches SET attempt = ?, answered = ? WHERE id = ?');
     for (const r of rows) {
       const m = marked.get(r.id);
@@ -204,7 +208,9 @@ export class Store {
 
   /** The key points prepared for the next touch, not yet kept on one. */
   pendingPoints(contactId: number): string[] {
-    return (this.db.prepare('SELECT point FROM call_points WHERE contact_id = ? AND touch_id IS NULL ORDER BY id').all(contactId) as { point: string }[]).map((r) => r.point);
+    return (this.db.prepare('SELECT point FROM call_points WHERE contact_id = ? AND touch_id IS NULL ORDER BY id').all(contactId) as { point: string }[]).map(
+      (r) => r.point,
+    );
   }
 
   /** The prepared points go onto the touch that follows them. */
@@ -215,7 +221,10 @@ export class Store {
   /** The points kept on each touch of a contact, by touch id. */
   pointsByTouch(contactId: number): Map<number, string[]> {
     const map = new Map<number, string[]>();
-    const rows = this.db.prepare('SELECT touch_id, point FROM call_points WHERE contact_id = ? AND touch_id IS NOT NULL ORDER BY id').all(contactId) as { touch_id: number; point: string }[];
+    const rows = this.db.prepare('SELECT touch_id, point FROM call_points WHERE contact_id = ? AND touch_id IS NOT NULL ORDER BY id').all(contactId) as {
+      touch_id: number;
+      point: string;
+    }[];
     for (const r of rows) map.set(r.touch_id, [...(map.get(r.touch_id) ?? []), r.point]);
     return map;
   }
@@ -295,7 +304,10 @@ export class Store {
 
   /** The rules --force overrode on each forced touch of a contact. */
   forcedRulesOf(contactId: number): Map<number, string> {
-    const rows = this.db.prepare('SELECT id, forced FROM touches WHERE contact_id = ? AND forced IS NOT NULL').all(contactId) as { id: number; forced: string }[];
+    const rows = this.db.prepare('SELECT id, forced FROM touches WHERE contact_id = ? AND forced IS NOT NULL').all(contactId) as {
+      id: number;
+      forced: string;
+    }[];
     return new Map(rows.map((r) => [r.id, r.forced]));
   }
 
@@ -311,7 +323,15 @@ export class Store {
   /** A contact's latest decision, or undefined. */
   lastDecisionOf(contactId: number): Decision | undefined {
     const r = this.db.prepare('SELECT * FROM decisions WHERE contact_id = ? ORDER BY decided_at DESC, id DESC LIMIT 1').get(contactId) as Row | undefined;
-    return r && { id: r.id as number, contactId: r.contact_id as number, at: r.decided_at as string, kind: r.kind as DispositionKind, lostReason: r.lost_reason as string | null };
+    return (
+      r && {
+        id: r.id as number,
+        contactId: r.contact_id as number,
+        at: r.decided_at as string,
+        kind: r.kind as DispositionKind,
+        lostReason: r.lost_reason as string | null,
+      }
+    );
   }
 
   // ---- commitments ----------------------------------------------------------
@@ -457,4 +477,3 @@ export class Store {
     this.db.prepare('INSERT INTO config (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
   }
 }
-

@@ -10,7 +10,14 @@ function withCommitments() {
   const ctx = freshContext();
   const added = addContact(ctx, { fields: person('Dana Reyes'), tags: [], met: null });
   if (!added.ok) throw new Error('not added');
-  const logged = logTouch(ctx, added.contact.id, plainTouch(NOW, 'connected', { next: { what: 'demo', when: timed('2026-11-24', '15:00') }, promises: [{ what: 'send pricing', by: dateOnly('2026-11-23') }] }));
+  const logged = logTouch(
+    ctx,
+    added.contact.id,
+    plainTouch(NOW, 'connected', {
+      next: { what: 'demo', when: timed('2026-11-24', '15:00') },
+      promises: [{ what: 'send pricing', by: dateOnly('2026-11-23') }],
+    }),
+  );
   if (!logged.ok) throw new Error('not logged');
   const [step, promise] = logged.created;
   return { ctx, id: added.contact.id, step: step!.id, promise: promise!.id };
@@ -19,7 +26,11 @@ function withCommitments() {
 describe('closing a commitment', () => {
   it('keeps a promise on time', () => {
     const { ctx, promise } = withCommitments();
-    expect(closeCommitment(at(ctx, '2026-11-23T16:59:00.000Z'), promise, 'kept')).toMatchObject({ ok: true, late: false, commitment: { id: promise, state: 'open' } });
+    expect(closeCommitment(at(ctx, '2026-11-23T16:59:00.000Z'), promise, 'kept')).toMatchObject({
+      ok: true,
+      late: false,
+      commitment: { id: promise, state: 'open' },
+    });
     expect(ctx.store.commitment(promise)).toMatchObject({ state: 'kept', late: false, closedAt: '2026-11-23T16:59:00.000Z' });
   });
 

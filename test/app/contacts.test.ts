@@ -6,14 +6,27 @@ describe('adding a contact', () => {
   it('writes the contact and its tags', () => {
     const ctx = freshContext();
     const added = addContact(ctx, { fields: person('Dana Reyes', { email: 'dana@acme.com' }), tags: ['saas'], met: null });
-    expect(added).toMatchObject({ ok: true, met: null, nextStep: null, contact: { name: 'Dana Reyes', email: 'dana@acme.com', status: 'active', createdAt: NOW } });
+    expect(added).toMatchObject({
+      ok: true,
+      met: null,
+      nextStep: null,
+      contact: { name: 'Dana Reyes', email: 'dana@acme.com', status: 'active', createdAt: NOW },
+    });
     if (added.ok) expect(ctx.store.tagsOf(added.contact.id)).toEqual(['saas']);
   });
 
   it('met in person: the meeting and its next step are written with the contact', () => {
     const ctx = freshContext();
-    const added = addContact(ctx, { fields: person('Lee Park'), tags: [], met: { event: 'SaaStr Europe', next: { what: 'intro call', when: timed('2026-11-26', '11:00') }, soft: false, disposition: null } });
-    expect(added).toMatchObject({ ok: true, met: { touch: { channel: 'meeting', outcome: 'connected', note: 'Met at SaaStr Europe' } }, nextStep: { what: 'intro call' } });
+    const added = addContact(ctx, {
+      fields: person('Lee Park'),
+      tags: [],
+      met: { event: 'SaaStr Europe', next: { what: 'intro call', when: timed('2026-11-26', '11:00') }, soft: false, disposition: null },
+    });
+    expect(added).toMatchObject({
+      ok: true,
+      met: { touch: { channel: 'meeting', outcome: 'connected', note: 'Met at SaaStr Europe' } },
+      nextStep: { what: 'intro call' },
+    });
     if (added.ok) expect(added.contact.nextStepId).toBe(added.nextStep!.id);
   });
 
@@ -45,7 +58,10 @@ describe('editing a contact', () => {
   it('changes fields and tags, and returns the contact after', () => {
     const ctx = freshContext();
     addContact(ctx, { fields: person('Dana Reyes', { company: 'Acme' }), tags: ['cold'], met: null });
-    expect(editContact(ctx, 1, { fields: { company: null, phone: '+1 555' }, tags: ['warm'], untags: ['cold'] })).toMatchObject({ ok: true, contact: { company: null, phone: '+1 555' } });
+    expect(editContact(ctx, 1, { fields: { company: null, phone: '+1 555' }, tags: ['warm'], untags: ['cold'] })).toMatchObject({
+      ok: true,
+      contact: { company: null, phone: '+1 555' },
+    });
     expect(ctx.store.tagsOf(1)).toEqual(['warm']);
   });
 
@@ -55,7 +71,11 @@ describe('editing a contact', () => {
     addContact(ctx, { fields: person('Sam', { email: 'sam@acme.com' }), tags: [], met: null });
     expect(editContact(ctx, 1, { fields: { email: 'dana@acme.com' }, tags: [], untags: [] }).ok).toBe(true);
     const before = rows(ctx);
-    expect(editContact(ctx, 2, { fields: { email: 'dana@acme.com', name: 'Samuel' }, tags: [], untags: [] })).toMatchObject({ ok: false, reason: 'email-taken', holder: { id: 1 } });
+    expect(editContact(ctx, 2, { fields: { email: 'dana@acme.com', name: 'Samuel' }, tags: [], untags: [] })).toMatchObject({
+      ok: false,
+      reason: 'email-taken',
+      holder: { id: 1 },
+    });
     expect(rows(ctx)).toBe(before);
   });
 });

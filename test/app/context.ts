@@ -23,7 +23,15 @@ export function freshContext(now = NOW): TestContext {
 /** The same database, later (the configuration read again). */
 export const at = (ctx: TestContext, now: string): TestContext => ({ ...ctx, now, config: configFrom(ctx.store.configValues()) });
 
-export const person = (name: string, extra: Partial<ContactFields> = {}): ContactFields => ({ name, company: null, email: null, phone: null, source: null, note: null, ...extra });
+export const person = (name: string, extra: Partial<ContactFields> = {}): ContactFields => ({
+  name,
+  company: null,
+  email: null,
+  phone: null,
+  source: null,
+  note: null,
+  ...extra,
+});
 
 /** A time on a day, UTC. */
 export const timed = (date: string, time: string): When => ({ hasTime: true, at: instantAt(date, time, zoneOf('UTC')), date });

@@ -14,7 +14,14 @@ function withContact() {
 describe('logging a touch', () => {
   it('writes a conversation with its next step and promise, and returns what it wrote', () => {
     const { ctx, id } = withContact();
-    const logged = logTouch(ctx, id, plainTouch(NOW, 'connected', { next: { what: 'demo', when: timed('2026-11-24', '15:00') }, promises: [{ what: 'send pricing', by: timed('2026-11-23', '17:00') }] }));
+    const logged = logTouch(
+      ctx,
+      id,
+      plainTouch(NOW, 'connected', {
+        next: { what: 'demo', when: timed('2026-11-24', '15:00') },
+        promises: [{ what: 'send pricing', by: timed('2026-11-23', '17:00') }],
+      }),
+    );
     expect(logged.ok).toBe(true);
     if (!logged.ok) return;
     expect(logged.touch).toMatchObject({ contactId: id, outcome: 'connected', at: NOW });
@@ -31,7 +38,9 @@ describe('logging a touch', () => {
     const { ctx, id } = withContact();
     ctx.store.db.prepare('DELETE FROM contacts WHERE id = ?').run(id);
     const before = rows(ctx);
-    expect(() => logTouch(ctx, id, plainTouch(NOW, 'no-answer'))).toThrow(expect.objectContaining({ exitCode: 4, message: expect.stringContaining(`#${id} no longer exists`) }));
+    expect(() => logTouch(ctx, id, plainTouch(NOW, 'no-answer'))).toThrow(
+      expect.objectContaining({ exitCode: 4, message: expect.stringContaining(`#${id} no longer exists`) }),
+    );
     expect(rows(ctx)).toBe(before);
   });
 
@@ -55,10 +64,14 @@ describe('logging a touch', () => {
 
   it('refuses a fourth unanswered call when the limit is 3, and writes nothing', () => {
     const { ctx, id } = withContact();
-    for (const day of ['2026-11-23', '2026-11-26', '2026-11-29']) expect(logTouch(at(ctx, `${day}T09:00:00.000Z`), id, plainTouch(`${day}T09:00:00.000Z`, 'no-answer')).ok).toBe(true);
+    for (const day of ['2026-11-23', '2026-11-26', '2026-11-29'])
+      expect(logTouch(at(ctx, `${day}T09:00:00.000Z`), id, plainTouch(`${day}T09:00:00.000Z`, 'no-answer')).ok).toBe(true);
     const later = at(ctx, '2026-12-02T09:00:00.000Z');
     const before = rows(later);
-    expect(logTouch(later, id, plainTouch(later.now, 'no-answer'))).toMatchObject({ ok: false, violation: { rule: 'R4', reason: 'attempt-limit', data: { count: 3, limit: 3 } } });
+    expect(logTouch(later, id, plainTouch(later.now, 'no-answer'))).toMatchObject({
+      ok: false,
+      violation: { rule: 'R4', reason: 'attempt-limit', data: { count: 3, limit: 3 } },
+    });
     expect(rows(later)).toBe(before);
   });
 

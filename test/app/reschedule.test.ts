@@ -21,7 +21,9 @@ describe('rescheduling the next step', () => {
     if (!moved.ok) return;
     expect(moved.before).toMatchObject({ what: 'demo', due: { at: '2026-11-24T15:00:00.000Z' } });
     expect(moved.step).toMatchObject({ id: moved.before!.id, what: 'demo to the team', due: { at: '2026-11-26T10:00:00.000Z' }, soft: false });
-    expect(ctx.store.historyByCommitment(id).get(moved.step.id)).toEqual([{ movedAt: NOW, oldWhat: 'demo', oldDue: { at: '2026-11-24T15:00:00.000Z' }, oldSoft: false }]);
+    expect(ctx.store.historyByCommitment(id).get(moved.step.id)).toEqual([
+      { movedAt: NOW, oldWhat: 'demo', oldDue: { at: '2026-11-24T15:00:00.000Z' }, oldSoft: false },
+    ]);
     expect(ctx.store.contact(id)!.nextStepId).toBe(moved.step.id);
   });
 
@@ -29,7 +31,13 @@ describe('rescheduling the next step', () => {
     const { ctx, id } = withContact();
     logTouch(ctx, id, plainTouch(NOW, 'connected', { disposition: { kind: 'lost', reason: 'budget' } }));
     const booked = reschedule(ctx, id, { what: 'pricing call', when: dateOnly('2026-11-27') }, true);
-    expect(booked).toMatchObject({ ok: true, before: null, contact: { status: 'lost' }, plan: { status: 'active' }, step: { what: 'pricing call', due: { date: '2026-11-27' }, soft: true } });
+    expect(booked).toMatchObject({
+      ok: true,
+      before: null,
+      contact: { status: 'lost' },
+      plan: { status: 'active' },
+      step: { what: 'pricing call', due: { date: '2026-11-27' }, soft: true },
+    });
     expect(ctx.store.contact(id)!.status).toBe('active');
   });
 

@@ -82,7 +82,9 @@ describe('the generated database', () => {
   });
 
   it('is realistic: every status, every attempt count, nurture, kept, replaced, cancelled, missed and soft commitments', () => {
-    const statuses = Object.fromEntries(all<{ status: string; n: number }>('SELECT status, count(*) AS n FROM contacts GROUP BY status').map((r) => [r.status, r.n]));
+    const statuses = Object.fromEntries(
+      all<{ status: string; n: number }>('SELECT status, count(*) AS n FROM contacts GROUP BY status').map((r) => [r.status, r.n]),
+    );
     expect(Object.keys(statuses).sort()).toEqual(['active', 'lost', 'nurture', 'won']);
     expect(statuses.won! + statuses.lost!).toBeGreaterThan(CONTACTS / 3);
     const attempts = all<{ unanswered: number }>('SELECT DISTINCT unanswered FROM contacts ORDER BY unanswered').map((r) => r.unanswered);

@@ -22,19 +22,51 @@ describe('the words of the rules: each refusal says why and which flag fixes it'
       'A contact met at SaaStr Europe needs a next step booked before you leave: ask for a meeting with a date and a time (--next WHAT --at WHEN). Not ready? Ask for a smaller concrete step, such as a 15-minute call.',
       'Or close it out with a disposition: --won, --lost REASON, --nurture or --not-fit.',
     ],
-    [{ rule: 'R2', reason: 'step-in-past', data: { due: { date: '2026-11-20' } } }, 'Fri 20 Nov is in the past: a next step must be ahead.', 'Agree a date and a time that are still ahead with them.'],
-    [{ rule: 'R2', reason: 'step-in-past', data: { due: { at: '2026-11-23T09:00:00.000Z' } } }, 'Mon 23 Nov 09:00 is in the past: a next step must be ahead.', 'Agree a date and a time that are still ahead with them.'],
-    [{ rule: 'R2', reason: 'step-in-past', data: { due: { date: '2025-11-20' } } }, 'Thu 20 Nov 2025 is in the past: a next step must be ahead.', 'Agree a date and a time that are still ahead with them.'],
-    [{ rule: 'R2', reason: 'step-without-time', data: { date: '2026-11-24', partOfDay: null } }, '"Tue 24 Nov" has no time of day: agree a time with them (10am or 3pm?), or add --soft to keep it as a soft date.', undefined],
-    [{ rule: 'R2', reason: 'step-without-time', data: { date: '2026-11-24', partOfDay: 'morning' } }, '"Tue 24 Nov" has no time of day: agree a time with them (10 or 11am?), or add --soft to keep it as a soft date.', undefined],
-    [{ rule: 'R2', reason: 'step-without-time', data: { date: '2026-11-24', partOfDay: 'afternoon' } }, '"Tue 24 Nov" has no time of day: agree a time with them (3 or 4pm?), or add --soft to keep it as a soft date.', undefined],
-    [{ rule: 'R2', reason: 'step-without-time', data: { date: '2026-11-24', partOfDay: 'evening' } }, '"Tue 24 Nov" has no time of day: agree a time with them (6 or 7pm?), or add --soft to keep it as a soft date.', undefined],
+    [
+      { rule: 'R2', reason: 'step-in-past', data: { due: { date: '2026-11-20' } } },
+      'Fri 20 Nov is in the past: a next step must be ahead.',
+      'Agree a date and a time that are still ahead with them.',
+    ],
+    [
+      { rule: 'R2', reason: 'step-in-past', data: { due: { at: '2026-11-23T09:00:00.000Z' } } },
+      'Mon 23 Nov 09:00 is in the past: a next step must be ahead.',
+      'Agree a date and a time that are still ahead with them.',
+    ],
+    [
+      { rule: 'R2', reason: 'step-in-past', data: { due: { date: '2025-11-20' } } },
+      'Thu 20 Nov 2025 is in the past: a next step must be ahead.',
+      'Agree a date and a time that are still ahead with them.',
+    ],
+    [
+      { rule: 'R2', reason: 'step-without-time', data: { date: '2026-11-24', partOfDay: null } },
+      '"Tue 24 Nov" has no time of day: agree a time with them (10am or 3pm?), or add --soft to keep it as a soft date.',
+      undefined,
+    ],
+    [
+      { rule: 'R2', reason: 'step-without-time', data: { date: '2026-11-24', partOfDay: 'morning' } },
+      '"Tue 24 Nov" has no time of day: agree a time with them (10 or 11am?), or add --soft to keep it as a soft date.',
+      undefined,
+    ],
+    [
+      { rule: 'R2', reason: 'step-without-time', data: { date: '2026-11-24', partOfDay: 'afternoon' } },
+      '"Tue 24 Nov" has no time of day: agree a time with them (3 or 4pm?), or add --soft to keep it as a soft date.',
+      undefined,
+    ],
+    [
+      { rule: 'R2', reason: 'step-without-time', data: { date: '2026-11-24', partOfDay: 'evening' } },
+      '"Tue 24 Nov" has no time of day: agree a time with them (6 or 7pm?), or add --soft to keep it as a soft date.',
+      undefined,
+    ],
     [
       { rule: 'R2', reason: 'promise-in-past', data: { what: 'send the answers', due: { date: '2026-11-22' } } },
       'The promise "send the answers" would be due Sun 22 Nov 17:00, which is in the past: promise a time that is still ahead.',
       undefined,
     ],
-    [{ rule: 'R7', reason: 'proposal-without-review', data: {} }, 'Before sending a proposal, book the time to review it together: --next "review the proposal together" --at "thu 10am".', undefined],
+    [
+      { rule: 'R7', reason: 'proposal-without-review', data: {} },
+      'Before sending a proposal, book the time to review it together: --next "review the proposal together" --at "thu 10am".',
+      undefined,
+    ],
     [
       { rule: 'R4', reason: 'attempt-limit', data: { count: 3, limit: 3 } },
       'Already 3 unanswered attempts without a reply (the limit is 3): the break-up was sent, so stop chasing.',
@@ -50,7 +82,11 @@ describe('the words of the rules: each refusal says why and which flag fixes it'
       'The last attempt was Mon 23 Nov; space attempts 3 days apart: the next one is due Thu 26 Nov.',
       'Add --force to record it anyway.',
     ],
-    [{ rule: 'R5', reason: 'away', data: { until: '2026-11-27' } }, 'They are away until Fri 27 Nov: the next attempt is due then.', 'Add --force to record it anyway.'],
+    [
+      { rule: 'R5', reason: 'away', data: { until: '2026-11-27' } },
+      'They are away until Fri 27 Nov: the next attempt is due then.',
+      'Add --force to record it anyway.',
+    ],
   ])('words %j', (violation, message, hint) => {
     expect(text(violation)).toEqual(hint === undefined ? { message } : { message, hint });
   });
@@ -72,7 +108,9 @@ describe('the command fu stale suggests for each action, ready to paste', () => 
 
   it('adds the way to write the message to a re-engage row, and only to it', () => {
     const row = { why: 'talked Sat 24 Oct, then 2 unanswered attempts; silent 15 days' } as StaleRow;
-    expect(staleWhy({ ...row, action: { kind: 're-engage', contactId: 1, channel: 'email' } })).toBe('talked Sat 24 Oct, then 2 unanswered attempts; silent 15 days; write it with fu draft 1');
+    expect(staleWhy({ ...row, action: { kind: 're-engage', contactId: 1, channel: 'email' } })).toBe(
+      'talked Sat 24 Oct, then 2 unanswered attempts; silent 15 days; write it with fu draft 1',
+    );
     expect(staleWhy({ ...row, action: { kind: 'drop', contactId: 1 } })).toBe(row.why);
   });
 

@@ -33,7 +33,10 @@ describe('a table on a terminal', () => {
 
   it('lines up every column when names hold emoji sequences and CJK characters', async () => {
     const lines = (await renderTable(bufferIO({ columns: 120 }), columns, rows)).split('\n');
-    const starts = cellStarts(lines[0]!, columns.map((c) => c.header));
+    const starts = cellStarts(
+      lines[0]!,
+      columns.map((c) => c.header),
+    );
     for (const [i, row] of rows.entries()) expect(cellStarts(lines[i + 1]!, row)).toEqual(starts);
   });
 
@@ -75,17 +78,21 @@ describe('truncate', () => {
   it('keeps whole graphemes and fits the width, whatever the text', async () => {
     const measure = await measureFor(['山']);
     fc.assert(
-      fc.property(fc.array(fc.oneof(tricky, fc.string({ unit: 'grapheme', maxLength: 3 })), { maxLength: 12 }).map((parts) => parts.join('')), fc.integer({ min: 1, max: 40 }), (text, width) => {
-        const cut = truncate(text, width, measure);
-        if (cut === text) {
-          expect(measure(text)).toBeLessThanOrEqual(width);
-          return;
-        }
-        expect(cut.endsWith('…')).toBe(true);
-        expect(measure(cut)).toBeLessThanOrEqual(width);
-        const kept = graphemesOf(cut.slice(0, -1));
-        expect(kept).toEqual(graphemesOf(text).slice(0, kept.length));
-      }),
+      fc.property(
+        fc.array(fc.oneof(tricky, fc.string({ unit: 'grapheme', maxLength: 3 })), { maxLength: 12 }).map((parts) => parts.join('')),
+        fc.integer({ min: 1, max: 40 }),
+        (text, width) => {
+          const cut = truncate(text, width, measure);
+          if (cut === text) {
+            expect(measure(text)).toBeLessThanOrEqual(width);
+            return;
+          }
+          expect(cut.endsWith('…')).toBe(true);
+          expect(measure(cut)).toBeLessThanOrEqual(width);
+          const kept = graphemesOf(cut.slice(0, -1));
+          expect(kept).toEqual(graphemesOf(text).slice(0, kept.length));
+        },
+      ),
     );
   });
 });

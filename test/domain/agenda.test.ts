@@ -8,7 +8,6 @@ import { zoneOf } from '../../src/domain/zone.js';
 const MONDAY = '2026-11-23';
 const NOW = '2026-11-23T09:00:00.000Z';
 
-
 let nextId = 100;
 function commitment(kind: Commitment['kind'], due: Commitment['due'], extra: Partial<Commitment> = {}): AgendaCommitment {
   const id = extra.id ?? nextId++;
@@ -49,7 +48,12 @@ describe('agenda sections: what belongs to the day', () => {
   it.each([
     ['an appointment Monday 15:00 is an appointment on Monday', commitment('next-step', { at: '2026-11-23T15:00:00.000Z' }, { id: 1 }), NOW, 'appointments'],
     ['an appointment on Tuesday does not show on Monday', commitment('next-step', { at: '2026-11-24T10:00:00.000Z' }, { id: 1 }), NOW, 'none'],
-    ['an appointment earlier today, not logged yet, is still an appointment (missed only when the day ends)', commitment('next-step', { at: '2026-11-23T08:00:00.000Z' }, { id: 1 }), '2026-11-23T20:00:00.000Z', 'appointments'],
+    [
+      'an appointment earlier today, not logged yet, is still an appointment (missed only when the day ends)',
+      commitment('next-step', { at: '2026-11-23T08:00:00.000Z' }, { id: 1 }),
+      '2026-11-23T20:00:00.000Z',
+      'appointments',
+    ],
     ['a soft next step dated today is an appointment', commitment('next-step', { date: MONDAY }, { id: 1 }), NOW, 'appointments'],
     ['a next step of last Friday still open is overdue', commitment('next-step', { at: '2026-11-20T15:00:00.000Z' }, { id: 1 }), NOW, 'overdue'],
     ['a promise due today later is a promise due', commitment('promise', { at: '2026-11-23T17:00:00.000Z' }, { id: 1 }), NOW, 'promises'],
@@ -68,7 +72,9 @@ describe('agenda sections: what belongs to the day', () => {
   });
 
   it('marks a promise past its time late, and one still ahead not late', () => {
-    const a = agenda({ commitments: [commitment('promise', { at: '2026-11-23T08:00:00.000Z' }, { id: 1 }), commitment('promise', { date: MONDAY }, { id: 2 })] });
+    const a = agenda({
+      commitments: [commitment('promise', { at: '2026-11-23T08:00:00.000Z' }, { id: 1 }), commitment('promise', { date: MONDAY }, { id: 2 })],
+    });
     expect(a.sections.promises.map((r) => [r.id, r.late, r.why])).toEqual([
       [1, true, 'promise, past due'],
       [2, false, 'promise'],
@@ -111,7 +117,13 @@ describe('chases and nurture', () => {
     const a = agenda({
       contacts: [
         contact(1, 'active', { unanswered: 2, chaseDueOn: MONDAY, lastAttemptAt: '2026-11-20T10:00:00.000Z', lastAttemptChannel: 'email', sameChannelRun: 1 }),
-        contact(2, 'active', { unanswered: 1, chaseDueOn: '2026-11-21', lastAttemptAt: '2026-11-18T10:00:00.000Z', lastAttemptChannel: 'call', sameChannelRun: 1 }),
+        contact(2, 'active', {
+          unanswered: 1,
+          chaseDueOn: '2026-11-21',
+          lastAttemptAt: '2026-11-18T10:00:00.000Z',
+          lastAttemptChannel: 'call',
+          sameChannelRun: 1,
+        }),
       ],
     });
     expect(a.sections.chases.map((r) => [r.id, r.idKind, r.what, r.attempt, r.why])).toEqual([
@@ -148,6 +160,12 @@ describe('chases and nurture', () => {
 
   it('says when the nurture contact was last touched and how many value touches went unanswered', () => {
     const a = agenda({ contacts: [contact(7, 'nurture', { nurtureDueOn: MONDAY, lastTouchAt: '2026-10-24T10:00:00.000Z', valueUnanswered: 2 })] });
-    expect(a.sections.nurture[0]).toMatchObject({ id: 7, idKind: 'contact', kind: 'nurture', what: 'value touch', why: 'nurture, last touch Sat 24 Oct, 2 value touches unanswered' });
+    expect(a.sections.nurture[0]).toMatchObject({
+      id: 7,
+      idKind: 'contact',
+      kind: 'nurture',
+      what: 'value touch',
+      why: 'nurture, last touch Sat 24 Oct, 2 value touches unanswered',
+    });
   });
 });

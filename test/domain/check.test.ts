@@ -7,7 +7,10 @@ const TODAY = '2026-11-23';
 
 describe('checkMessage', () => {
   it.each([
-    ['a short message with history, reason and one ask', 'Hi Dana,\n\nWe spoke on Thu about the pilot. Your team doubled this quarter.\n\nWould Tue at 15:00 or Wed at 10:00 suit you?\n\nBest,\nSam'],
+    [
+      'a short message with history, reason and one ask',
+      'Hi Dana,\n\nWe spoke on Thu about the pilot. Your team doubled this quarter.\n\nWould Tue at 15:00 or Wed at 10:00 suit you?\n\nBest,\nSam',
+    ],
     ['a question in the subject line is not a second ask', 'Subject: Should I close your file?\nHi Lee,\n\nShould I close the file for now?\n\nSam'],
     ['"??" counts as one ask', 'Can we meet on Tue at 15:00??'],
     ['a phrase inside another word is not flagged', 'We are retouching base layers; can we talk Tue at 15:00?'],
@@ -29,7 +32,15 @@ describe('checkMessage', () => {
     const findings = checkMessage(text, TODAY);
     expect(findings).toContainEqual(expect.objectContaining({ kind, phrase, line, column }));
     const f = findings.find((x) => x.kind === kind)!;
-    expect(f.offset).toBe(text.split('\n').slice(0, line - 1).join('\n').length + (line > 1 ? 1 : 0) + column - 1);
+    expect(f.offset).toBe(
+      text
+        .split('\n')
+        .slice(0, line - 1)
+        .join('\n').length +
+        (line > 1 ? 1 : 0) +
+        column -
+        1,
+    );
     expect(f.suggestion.length).toBeGreaterThan(10);
   });
 
@@ -53,7 +64,12 @@ describe('checkMessage', () => {
     ])('is flagged: %s', (_how, text) => {
       const found = checkMessage(text, TODAY).filter((f) => f.kind === 'weak-phrase');
       expect(found).toHaveLength(1);
-      expect(found[0]!.phrase.toLowerCase().replace(/\s+/g, ' ').replace(/\u2019/g, "'")).toBe(phrase);
+      expect(
+        found[0]!.phrase
+          .toLowerCase()
+          .replace(/\s+/g, ' ')
+          .replace(/\u2019/g, "'"),
+      ).toBe(phrase);
     });
   });
 
@@ -64,10 +80,13 @@ describe('checkMessage', () => {
     expect(checkMessage(text, TODAY)).toEqual([]);
   });
 
-  it.each([['[WHY NOW: something relevant to them today]'], ['[YOUR NAME]'], ['[WHAT YOU SHARE: an article]']])('flags the unfilled placeholder %s', (placeholder) => {
-    const text = `Hi Dana,\n\n${placeholder}\n\nCan we talk Tue?`;
-    expect(checkMessage(text, TODAY)).toEqual([expect.objectContaining({ kind: 'placeholder', phrase: placeholder, line: 3, column: 1 })]);
-  });
+  it.each([['[WHY NOW: something relevant to them today]'], ['[YOUR NAME]'], ['[WHAT YOU SHARE: an article]']])(
+    'flags the unfilled placeholder %s',
+    (placeholder) => {
+      const text = `Hi Dana,\n\n${placeholder}\n\nCan we talk Tue?`;
+      expect(checkMessage(text, TODAY)).toEqual([expect.objectContaining({ kind: 'placeholder', phrase: placeholder, line: 3, column: 1 })]);
+    },
+  );
 
   it('does not count "Any updates?" as the message\'s ask', () => {
     const kinds = checkMessage('Hi Dana, any updates?', TODAY).map((f) => f.kind);

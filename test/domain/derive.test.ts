@@ -79,7 +79,7 @@ describe.each(['UTC', 'America/New_York'])('deriveState in %s', (tz) => {
       expected: { chaseDueOn: '2026-11-02' },
     },
     {
-      name: 'pushes the chase to an auto-reply\'s later until date',
+      name: "pushes the chase to an auto-reply's later until date",
       status: 'active',
       touches: [touch('2026-11-23 10:00', 'sent', 'email'), touch('2026-11-23 10:01', 'auto-reply', 'email', { until: '2026-11-30' })],
       expected: { chaseDueOn: '2026-11-30', unanswered: 1, lastTouchAt: t('2026-11-23 10:01') },

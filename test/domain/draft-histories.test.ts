@@ -52,7 +52,11 @@ const SLOTS = 'Would Tue 24 Nov at 15:00 or Wed 25 Nov at 10:00 suit you for 15 
 
 // Part A of each history, exactly: every sentence grammatical whatever the notes say.
 const HISTORIES: [string, History, string, string?][] = [
-  ['cold, met through someone', { source: 'Lea suggested I write' }, "I'm Sam Seller from Tessera. Lea suggested I write. We help warehouse teams plan their routes in minutes."],
+  [
+    'cold, met through someone',
+    { source: 'Lea suggested I write' },
+    "I'm Sam Seller from Tessera. Lea suggested I write. We help warehouse teams plan their routes in minutes.",
+  ],
   ['cold, a one-word source is not a sentence', { source: 'referral' }, "I'm Sam Seller from Tessera. We help warehouse teams plan their routes in minutes."],
   ['cold, nothing about you set', { config: { ...DEFAULT_CONFIG, userName: 'Sam Seller' } }, ''],
   [
@@ -60,13 +64,21 @@ const HISTORIES: [string, History, string, string?][] = [
     { source: 'we met at the Retail Expo', touches: [makeTouch('2026-11-16T10:00:00.000Z', 'no-answer'), makeTouch(THU, 'voicemail')] },
     "I'm Sam Seller from Tessera. We met at the Retail Expo. We help warehouse teams plan their routes in minutes. I called on Mon 16 Nov and Thu 19 Nov, and I know how full a week can get.",
   ],
-  ['warm, a call about a topic', { touches: [makeTouch(THU, 'connected', 'call', { note: 'the pilot for the sales team' })] }, 'We spoke on the phone on Thu 19 Nov about the pilot for the sales team.'],
+  [
+    'warm, a call about a topic',
+    { touches: [makeTouch(THU, 'connected', 'call', { note: 'the pilot for the sales team' })] },
+    'We spoke on the phone on Thu 19 Nov about the pilot for the sales team.',
+  ],
   [
     'replied, a note that reports what they said',
     { touches: [makeTouch(THU, 'replied', 'email', { note: 'liked the pilot for the sales team idea, asked for a case study' })] },
     'Thank you for your reply on Thu 19 Nov.',
   ],
-  ['a meeting, a note that is an observation', { touches: [makeTouch(THU, 'connected', 'meeting', { note: 'they need it before the board meets' })] }, 'It was good to meet on Thu 19 Nov.'],
+  [
+    'a meeting, a note that is an observation',
+    { touches: [makeTouch(THU, 'connected', 'meeting', { note: 'they need it before the board meets' })] },
+    'It was good to meet on Thu 19 Nov.',
+  ],
   [
     'a kept promise',
     { touches: [makeTouch(THU, 'connected', 'call')], commitments: [promise('send the case study', '2026-11-20', 'kept', '2026-11-20T10:00:00.000Z')] },
@@ -79,18 +91,36 @@ const HISTORIES: [string, History, string, string?][] = [
   ],
   [
     'a missed promise and one still ahead',
-    { touches: [makeTouch(THU, 'connected', 'call')], commitments: [promise('send pricing', '2026-11-20', 'open'), promise('the integration notes', '2026-11-25', 'open')] },
+    {
+      touches: [makeTouch(THU, 'connected', 'call')],
+      commitments: [promise('send pricing', '2026-11-20', 'open'), promise('the integration notes', '2026-11-25', 'open')],
+    },
     'We spoke on the phone on Thu 19 Nov. As promised, I will send pricing and get you the integration notes by Wed 25 Nov.',
   ],
-  ['a proposal sent', { touches: [makeTouch(THU, 'connected', 'call'), makeTouch('2026-11-20T10:00:00.000Z', 'sent', 'email', { proposal: true })] }, 'We spoke on the phone on Thu 19 Nov. I sent you our proposal on Fri 20 Nov.', SLOTS.replace('15 minutes?', '15 minutes to go through the proposal together?')],
+  [
+    'a proposal sent',
+    { touches: [makeTouch(THU, 'connected', 'call'), makeTouch('2026-11-20T10:00:00.000Z', 'sent', 'email', { proposal: true })] },
+    'We spoke on the phone on Thu 19 Nov. I sent you our proposal on Fri 20 Nov.',
+    SLOTS.replace('15 minutes?', '15 minutes to go through the proposal together?'),
+  ],
   [
     'back from an auto-reply',
-    { touches: [makeTouch('2026-11-10T10:00:00.000Z', 'connected', 'call'), makeTouch('2026-11-12T10:00:00.000Z', 'auto-reply', 'email', { until: '2026-11-20' })] },
+    {
+      touches: [
+        makeTouch('2026-11-10T10:00:00.000Z', 'connected', 'call'),
+        makeTouch('2026-11-12T10:00:00.000Z', 'auto-reply', 'email', { until: '2026-11-20' }),
+      ],
+    },
     'Welcome back. We spoke on the phone on Tue 10 Nov.',
   ],
   [
     'still away after an auto-reply',
-    { touches: [makeTouch('2026-11-10T10:00:00.000Z', 'connected', 'call'), makeTouch('2026-11-12T10:00:00.000Z', 'auto-reply', 'email', { until: '2026-11-30' })] },
+    {
+      touches: [
+        makeTouch('2026-11-10T10:00:00.000Z', 'connected', 'call'),
+        makeTouch('2026-11-12T10:00:00.000Z', 'auto-reply', 'email', { until: '2026-11-30' }),
+      ],
+    },
     'We spoke on the phone on Tue 10 Nov. I know you are away at the moment, so there is no rush.',
   ],
 ];
@@ -103,7 +133,11 @@ describe('fu draft: part A for every kind of history', () => {
   });
 
   it('a nurture touch to a contact never spoken to says who you are', () => {
-    const d = draftOf({ kind: 'nurture', reason: 'our benchmark of warehouse tools is out', touches: [makeTouch('2026-10-20T10:00:00.000Z', 'sent', 'email', { value: 'the route planning checklist' })] });
+    const d = draftOf({
+      kind: 'nurture',
+      reason: 'our benchmark of warehouse tools is out',
+      touches: [makeTouch('2026-10-20T10:00:00.000Z', 'sent', 'email', { value: 'the route planning checklist' })],
+    });
     expect(d.body).toBe(
       "Hi Dana,\n\nI'm Sam Seller from Tessera. We help warehouse teams plan their routes in minutes. Last time I shared the route planning checklist.\n\n" +
         'Our benchmark of warehouse tools is out.\n\nWould that be useful to you? A quick yes or no is all I need.\n\nBest,\nSam Seller\n',
@@ -115,7 +149,11 @@ describe('fu draft: part A for every kind of history', () => {
     const d = draftOf({
       kind: 'breakup',
       reason: null,
-      touches: [makeTouch(THU, 'connected', 'call'), makeTouch('2026-11-20T10:00:00.000Z', 'no-answer'), makeTouch('2026-11-23T08:00:00.000Z', 'sent', 'email')],
+      touches: [
+        makeTouch(THU, 'connected', 'call'),
+        makeTouch('2026-11-20T10:00:00.000Z', 'no-answer'),
+        makeTouch('2026-11-23T08:00:00.000Z', 'sent', 'email'),
+      ],
     });
     expect(d.body).toBe(
       'Hi Dana,\n\nWe spoke on the phone on Thu 19 Nov. I tried to reach you on Fri 20 Nov and Mon 23 Nov.\n\n' +
@@ -129,14 +167,22 @@ describe('fu draft: part A for every kind of history', () => {
     ['a verb phrase', 'review it with their team', "You were going to review it with their team by Fri 20 Nov: I'd like to hear where it landed."],
     ['a topic', 'the budget decision', "You were going to come back on the budget decision by Fri 20 Nov: I'd like to hear where it landed."],
   ])('without a reason, what they were to do by a day now past is part B (%s)', (_how, what, partB) => {
-    const d = draftOf({ reason: null, touches: [makeTouch(THU, 'connected', 'call')], commitments: [promise(what, '2026-11-20', 'open', null, 'expectation')] });
+    const d = draftOf({
+      reason: null,
+      touches: [makeTouch(THU, 'connected', 'call')],
+      commitments: [promise(what, '2026-11-20', 'open', null, 'expectation')],
+    });
     expect(d.body).toBe(`Hi Dana,\n\nWe spoke on the phone on Thu 19 Nov.\n\n${partB}\n\n${SLOTS}\n\nBest,\nSam Seller\n`);
     expect(d.todo).toEqual([]);
     expect(checkMessage(`Subject: ${d.subject}\n${d.body}`, TODAY)).toEqual([]);
   });
 
   it('an expectation still ahead leaves the reason to fill in', () => {
-    const d = draftOf({ reason: null, touches: [makeTouch(THU, 'connected', 'call')], commitments: [promise('review it with their team', '2026-11-27', 'open', null, 'expectation')] });
+    const d = draftOf({
+      reason: null,
+      touches: [makeTouch(THU, 'connected', 'call')],
+      commitments: [promise('review it with their team', '2026-11-27', 'open', null, 'expectation')],
+    });
     expect(d.todo).toEqual([expect.stringContaining('[WHY NOW')]);
   });
 });

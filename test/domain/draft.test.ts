@@ -2,7 +2,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkMessage } from '../../src/domain/check.js';
-import { buildDraft, proposeSlots, renderTemplate, templateProblem, topicOf, WHY_NOW, YOUR_NAME, type DraftInput, type DraftKind } from '../../src/domain/draft.js';
+import {
+  buildDraft,
+  proposeSlots,
+  renderTemplate,
+  templateProblem,
+  topicOf,
+  WHY_NOW,
+  YOUR_NAME,
+  type DraftInput,
+  type DraftKind,
+} from '../../src/domain/draft.js';
 import { localDateOf, localTimeOf } from '../../src/domain/time.js';
 import { DEFAULT_CONFIG, type Commitment } from '../../src/domain/types.js';
 import { ROOT } from '../helpers.js';
@@ -96,7 +106,11 @@ describe('buildDraft', () => {
   });
 
   it('a break-up after two unanswered calls: the attempts, no slots, one light ask', () => {
-    const d = draft({ kind: 'breakup', reason: null, touches: [makeTouch('2026-11-16T10:00:00.000Z', 'no-answer'), makeTouch('2026-11-19T10:00:00.000Z', 'voicemail')] });
+    const d = draft({
+      kind: 'breakup',
+      reason: null,
+      touches: [makeTouch('2026-11-16T10:00:00.000Z', 'no-answer'), makeTouch('2026-11-19T10:00:00.000Z', 'voicemail')],
+    });
     expect(d.body).toContain('I called on Mon 16 Nov and Thu 19 Nov.');
     expect(d.body).toContain("I'd like to carry on, but I can see you're busy right now");
     expect(d.slots).toEqual([]);
@@ -128,7 +142,14 @@ describe('buildDraft', () => {
 
   it.each<DraftKind>(['follow-up', 'breakup', 'nurture'])('a %s with a long history stays under 120 words', (kind) => {
     const note = 'a long note '.repeat(30);
-    const d = draft({ kind, touches: [makeTouch('2026-11-10T14:00:00.000Z', 'connected', 'meeting', { note }), makeTouch('2026-11-16T10:00:00.000Z', 'no-answer'), makeTouch('2026-11-19T10:00:00.000Z', 'sent', 'email')] });
+    const d = draft({
+      kind,
+      touches: [
+        makeTouch('2026-11-10T14:00:00.000Z', 'connected', 'meeting', { note }),
+        makeTouch('2026-11-16T10:00:00.000Z', 'no-answer'),
+        makeTouch('2026-11-19T10:00:00.000Z', 'sent', 'email'),
+      ],
+    });
     expect(words(d.body)).toBeLessThan(120);
   });
 });
@@ -178,7 +199,10 @@ describe('templates', () => {
 
   it('drops the paragraph of an empty part', () => {
     const values = { firstName: 'Dana', name: '', company: '', history: '', reason: 'R.', ask: 'A?', signature: 'S', yourName: '' };
-    expect(renderTemplate('Subject: x\nHi {{firstName}},\n\n{{history}}\n\n{{reason}}\n\n{{ask}}\n', values)).toEqual({ subject: 'x', body: 'Hi Dana,\n\nR.\n\nA?\n' });
+    expect(renderTemplate('Subject: x\nHi {{firstName}},\n\n{{history}}\n\n{{reason}}\n\n{{ask}}\n', values)).toEqual({
+      subject: 'x',
+      body: 'Hi Dana,\n\nR.\n\nA?\n',
+    });
   });
 });
 

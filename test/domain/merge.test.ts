@@ -13,17 +13,42 @@ const contact = (id: number, fields: Partial<Contact>): Contact => ({
   status: 'active',
   createdAt: '2026-11-01T09:00:00.000Z',
   updatedAt: '2026-11-01T09:00:00.000Z',
-  derived: { lastTouchAt: null, lastTwoWayAt: null, unanswered: 0, lastAttemptAt: null, lastAttemptChannel: null, sameChannelRun: 0, chaseDueOn: null, nurtureDueOn: null, valueUnanswered: 0 },
+  derived: {
+    lastTouchAt: null,
+    lastTwoWayAt: null,
+    unanswered: 0,
+    lastAttemptAt: null,
+    lastAttemptChannel: null,
+    sameChannelRun: 0,
+    chaseDueOn: null,
+    nurtureDueOn: null,
+    valueUnanswered: 0,
+  },
   nextStepId: null,
   ...fields,
 });
-const step = (id: number, createdAt: string): Commitment => ({ id, contactId: 1, kind: 'next-step', what: `step ${id}`, due: { date: '2026-12-01' }, soft: false, state: 'open', createdAt, closedAt: null, late: false });
+const step = (id: number, createdAt: string): Commitment => ({
+  id,
+  contactId: 1,
+  kind: 'next-step',
+  what: `step ${id}`,
+  due: { date: '2026-12-01' },
+  soft: false,
+  state: 'open',
+  createdAt,
+  closedAt: null,
+  late: false,
+});
 
 describe('planMerge', () => {
   it('fills the kept contact’s empty fields, keeps its own values where both differ, and adds only the new tags', () => {
     const plan = planMerge(
       { contact: contact(1, { company: 'Northwind', phone: '' }), tags: ['saas'], nextStep: null },
-      { contact: contact(2, { company: 'Northwind Health', email: 'p@n.example', phone: '555', note: 'met at the fair' }), tags: ['saas', 'vip'], nextStep: null },
+      {
+        contact: contact(2, { company: 'Northwind Health', email: 'p@n.example', phone: '555', note: 'met at the fair' }),
+        tags: ['saas', 'vip'],
+        nextStep: null,
+      },
     );
     expect(plan).toEqual({
       fill: { email: 'p@n.example', phone: '555', note: 'met at the fair' },

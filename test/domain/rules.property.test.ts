@@ -1,14 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { chronological, deriveState, isTwoWay, sequenceOf } from '../../src/domain/derive.js';
-import {
-  checkReschedule,
-  checkTouch,
-  type ContactState,
-  type NextStepInput,
-  type PlannedCommitment,
-  type TouchInput,
-} from '../../src/domain/rules.js';
+import { checkReschedule, checkTouch, type ContactState, type NextStepInput, type PlannedCommitment, type TouchInput } from '../../src/domain/rules.js';
 import { addDays, instantAt, localDateOf } from '../../src/domain/time.js';
 import { CHANNELS, DEFAULT_CONFIG, DISPOSITIONS, OUTCOMES, type Commitment, type Config, type Instant } from '../../src/domain/types.js';
 import type { When } from '../../src/domain/when.js';
@@ -173,7 +166,16 @@ describe('the rules hold over any sequence of touches', () => {
           for (const [i, a] of attempts.entries()) {
             day = addDays(day, a.days);
             const at = instantAt(day, `${String(a.hour).padStart(2, '0')}:00`, zoneOf(tz));
-            const base = { contactId: 1, channel: 'call' as const, note: null, value: null, proposal: false, forced: true, disposition: null, lostReason: null };
+            const base = {
+              contactId: 1,
+              channel: 'call' as const,
+              note: null,
+              value: null,
+              proposal: false,
+              forced: true,
+              disposition: null,
+              lostReason: null,
+            };
             touches.push({ ...base, id: i * 2 + 1, at, outcome: 'no-answer', until: null, attempt: true });
             if (a.auto !== null) touches.push({ ...base, id: i * 2 + 2, at, outcome: 'auto-reply', until: addDays(day, a.auto), attempt: false });
           }
@@ -184,7 +186,27 @@ describe('the rules hold over any sequence of touches', () => {
           const state: ContactState = { id: 1, status: 'active', touches, open: [] };
           const tryOn = (date: string) => {
             const at = instantAt(date, '23:30', zoneOf(tz));
-            return checkTouch(state, { at, channel: 'email', outcome: 'sent', note: null, next: null, soft: false, promises: [], expectations: [], disposition: null, value: null, until: null, proposal: false, force: false }, config, at, zoneOf(tz));
+            return checkTouch(
+              state,
+              {
+                at,
+                channel: 'email',
+                outcome: 'sent',
+                note: null,
+                next: null,
+                soft: false,
+                promises: [],
+                expectations: [],
+                disposition: null,
+                value: null,
+                until: null,
+                proposal: false,
+                force: false,
+              },
+              config,
+              at,
+              zoneOf(tz),
+            );
           };
           expect(tryOn(due!).ok).toBe(true);
           const dayBefore = addDays(due!, -1);

@@ -150,11 +150,7 @@ describe.each(['UTC', 'America/New_York'])('rules in %s', (tz) => {
       },
       {
         name: 'refuses a fourth unanswered call when the limit is 3',
-        state: state('nurture', [
-          touch('2026-11-16 10:00', 'no-answer'),
-          touch('2026-11-19 10:00', 'sent', 'email'),
-          touch('2026-11-23 10:00', 'voicemail'),
-        ]),
+        state: state('nurture', [touch('2026-11-16 10:00', 'no-answer'), touch('2026-11-19 10:00', 'sent', 'email'), touch('2026-11-23 10:00', 'voicemail')]),
         input: input('2026-11-30 10:00', 'no-answer'),
         refused: 'R4',
         reason: 'attempt-limit',
@@ -205,41 +201,25 @@ describe.each(['UTC', 'America/New_York'])('rules in %s', (tz) => {
       },
       {
         name: 'overrides both R4 and R5 with one --force',
-        state: state('nurture', [
-          touch('2026-11-16 10:00', 'no-answer'),
-          touch('2026-11-19 10:00', 'no-answer'),
-          touch('2026-11-23 10:00', 'no-answer'),
-        ]),
+        state: state('nurture', [touch('2026-11-16 10:00', 'no-answer'), touch('2026-11-19 10:00', 'no-answer'), touch('2026-11-23 10:00', 'no-answer')]),
         input: input('2026-11-24 10:00', 'no-answer', { force: true }),
         plan: { overridden: ['R4', 'R5'], touch: { forced: true } },
       },
       {
         name: 'reports R4 before R5 when both fail',
-        state: state('nurture', [
-          touch('2026-11-16 10:00', 'no-answer'),
-          touch('2026-11-19 10:00', 'no-answer'),
-          touch('2026-11-23 10:00', 'no-answer'),
-        ]),
+        state: state('nurture', [touch('2026-11-16 10:00', 'no-answer'), touch('2026-11-19 10:00', 'no-answer'), touch('2026-11-23 10:00', 'no-answer')]),
         input: input('2026-11-24 10:00', 'no-answer'),
         refused: 'R4',
       },
       {
         name: 'starts a new sequence after a reply: the next no-answer is attempt 1, unspaced',
-        state: state('active', [
-          touch('2026-11-16 10:00', 'no-answer'),
-          touch('2026-11-19 10:00', 'no-answer'),
-          touch('2026-11-23 09:00', 'replied', 'email'),
-        ]),
+        state: state('active', [touch('2026-11-16 10:00', 'no-answer'), touch('2026-11-19 10:00', 'no-answer'), touch('2026-11-23 09:00', 'replied', 'email')]),
         input: input('2026-11-23 10:00', 'no-answer'),
         plan: { attempt: { number: 1, breakUp: false } },
       },
       {
         name: 'makes a nurture contact active again on a reply',
-        state: state('nurture', [
-          touch('2026-11-16 10:00', 'no-answer'),
-          touch('2026-11-19 10:00', 'no-answer'),
-          touch('2026-11-23 10:00', 'no-answer'),
-        ]),
+        state: state('nurture', [touch('2026-11-16 10:00', 'no-answer'), touch('2026-11-19 10:00', 'no-answer'), touch('2026-11-23 10:00', 'no-answer')]),
         input: input('2026-12-20 10:00', 'replied', { channel: 'email' }),
         plan: { status: 'active', attempt: null },
       },
@@ -258,11 +238,7 @@ describe.each(['UTC', 'America/New_York'])('rules in %s', (tz) => {
       },
       {
         name: 'allows a value touch to a nurture contact: no attempt, status unchanged',
-        state: state('nurture', [
-          touch('2026-11-16 10:00', 'no-answer'),
-          touch('2026-11-19 10:00', 'no-answer'),
-          touch('2026-11-23 10:00', 'no-answer'),
-        ]),
+        state: state('nurture', [touch('2026-11-16 10:00', 'no-answer'), touch('2026-11-19 10:00', 'no-answer'), touch('2026-11-23 10:00', 'no-answer')]),
         input: input('2026-11-24 10:00', 'sent', { channel: 'email', value: 'benchmark report for their sector' }),
         plan: { attempt: null, status: 'nurture', overridden: [], touch: { value: 'benchmark report for their sector', forced: false } },
       },
@@ -296,10 +272,7 @@ describe.each(['UTC', 'America/New_York'])('rules in %s', (tz) => {
       },
       {
         name: 'refuses a chase while they are away until a later date',
-        state: state('active', [
-          touch('2026-11-16 10:00', 'sent', 'email'),
-          touch('2026-11-16 10:05', 'auto-reply', 'email', { until: '2026-11-27' }),
-        ]),
+        state: state('active', [touch('2026-11-16 10:00', 'sent', 'email'), touch('2026-11-16 10:05', 'auto-reply', 'email', { until: '2026-11-27' })]),
         input: input('2026-11-26 10:00', 'no-answer'),
         refused: 'R5',
         reason: 'away',
@@ -307,19 +280,13 @@ describe.each(['UTC', 'America/New_York'])('rules in %s', (tz) => {
       },
       {
         name: 'allows the chase on the day they are back',
-        state: state('active', [
-          touch('2026-11-16 10:00', 'sent', 'email'),
-          touch('2026-11-16 10:05', 'auto-reply', 'email', { until: '2026-11-27' }),
-        ]),
+        state: state('active', [touch('2026-11-16 10:00', 'sent', 'email'), touch('2026-11-16 10:05', 'auto-reply', 'email', { until: '2026-11-27' })]),
         input: input('2026-11-27 09:00', 'no-answer'),
         plan: { attempt: { number: 2 } },
       },
       {
         name: 'overrides the away date with --force as R5',
-        state: state('active', [
-          touch('2026-11-16 10:00', 'sent', 'email'),
-          touch('2026-11-16 10:05', 'auto-reply', 'email', { until: '2026-11-27' }),
-        ]),
+        state: state('active', [touch('2026-11-16 10:00', 'sent', 'email'), touch('2026-11-16 10:05', 'auto-reply', 'email', { until: '2026-11-27' })]),
         input: input('2026-11-26 10:00', 'no-answer', { force: true }),
         plan: { overridden: ['R5'], touch: { forced: true } },
       },
@@ -446,7 +413,6 @@ describe.each(['UTC', 'America/New_York'])('rules in %s', (tz) => {
       },
     ];
     it.each(cases)('$name', run);
-
   });
 
   describe('R2 firm, not soft', () => {
@@ -460,13 +426,7 @@ describe.each(['UTC', 'America/New_York'])('rules in %s', (tz) => {
         reason: 'step-without-time',
         data: { date: '2026-11-24', partOfDay: null },
       },
-      ...(
-        [
-          ['morning'],
-          ['afternoon'],
-          ['evening'],
-        ] as const
-      ).map(
+      ...([['morning'], ['afternoon'], ['evening']] as const).map(
         ([part]): Case => ({
           name: `refuses a date-only step in the ${part}, keeping the part of the day for the suggested times`,
           state: state('active'),
@@ -681,11 +641,7 @@ describe.each(['UTC', 'America/New_York'])('rules in %s', (tz) => {
       },
       {
         name: 'reports R7 before R4',
-        state: state('nurture', [
-          touch('2026-11-16 10:00', 'no-answer'),
-          touch('2026-11-19 10:00', 'no-answer'),
-          touch('2026-11-22 10:00', 'no-answer'),
-        ]),
+        state: state('nurture', [touch('2026-11-16 10:00', 'no-answer'), touch('2026-11-19 10:00', 'no-answer'), touch('2026-11-22 10:00', 'no-answer')]),
         input: input('2026-11-24 10:00', 'sent', { channel: 'email', proposal: true }),
         refused: 'R7',
       },
@@ -789,7 +745,7 @@ describe.each(['UTC', 'America/New_York'])('rules in %s', (tz) => {
         plan: { status: 'won', create: [{ kind: 'next-step', what: 'kickoff' }] },
       },
       {
-        name: 'still keeps a won contact\'s kickoff on the day',
+        name: "still keeps a won contact's kickoff on the day",
         state: state('won', [], [commitment(7, at('2026-11-24 10:00'))]),
         input: input('2026-11-24 10:30', 'connected', { channel: 'meeting' }),
         plan: { status: 'won', close: [{ id: 7, state: 'kept' }] },
@@ -865,7 +821,10 @@ describe.each(['UTC', 'America/New_York'])('rules in %s', (tz) => {
       });
     });
     it('refuses a past date (R2)', () => {
-      expect(checkReschedule(state('active'), next('demo', at('2026-11-24 09:59')), false, now, zoneOf(tz))).toMatchObject({ ok: false, violation: { rule: 'R2' } });
+      expect(checkReschedule(state('active'), next('demo', at('2026-11-24 09:59')), false, now, zoneOf(tz))).toMatchObject({
+        ok: false,
+        violation: { rule: 'R2' },
+      });
     });
     it('warns about vague wording', () => {
       const d = checkReschedule(state('active'), next('circle back on pricing', at('2026-11-30 10:00')), false, now, zoneOf(tz));
@@ -879,7 +838,11 @@ describe.each(['UTC', 'America/New_York'])('rules in %s', (tz) => {
       expect(checkNextStep(next('call', at('2026-11-23 12:01')), false, now, zoneOf(tz))).toBeNull();
     });
     it('refuses a past date in another year, even as a soft step', () => {
-      expect(checkNextStep(next('call', on('2025-11-20')), true, now, zoneOf(tz))).toEqual({ rule: 'R2', reason: 'step-in-past', data: { due: { date: '2025-11-20' } } });
+      expect(checkNextStep(next('call', on('2025-11-20')), true, now, zoneOf(tz))).toEqual({
+        rule: 'R2',
+        reason: 'step-in-past',
+        data: { due: { date: '2025-11-20' } },
+      });
     });
     it('accepts a promise due exactly now', () => {
       expect(checkPromise({ what: 'send', by: at('2026-11-23 12:00') }, now, cfg(), zoneOf(tz))).toBeNull();

@@ -11,14 +11,36 @@ const ctx = { now: NOW, zone: zoneOf('UTC'), config: DEFAULT_CONFIG };
 /** Midday UTC, `n` days before Monday. */
 const daysAgo = (n: number) => new Date(Date.parse('2026-11-23T12:00:00.000Z') - n * 86_400_000).toISOString();
 
-
 function step(due: Commitment['due'], extra: Partial<Commitment> = {}): Commitment {
-  return { id: 50, contactId: 1, kind: 'next-step', what: 'demo to the team', due, soft: 'date' in due, state: 'open', createdAt: daysAgo(30), closedAt: null, late: false, ...extra };
+  return {
+    id: 50,
+    contactId: 1,
+    kind: 'next-step',
+    what: 'demo to the team',
+    due,
+    soft: 'date' in due,
+    state: 'open',
+    createdAt: daysAgo(30),
+    closedAt: null,
+    late: false,
+    ...extra,
+  };
 }
 const promise = (due: Commitment['due'], id = 60): Commitment => ({ ...step(due), id, kind: 'promise', what: 'send the pricing', soft: false });
 
 function contact(derived: Partial<DerivedState>, extra: Partial<StaleContact> = {}): StaleContact {
-  return { id: 1, name: 'Dana Reyes', company: 'Acme', status: 'active', createdAt: daysAgo(200), derived: { ...noHistory, ...derived }, firstTouchAt: null, lastTwoWayOutcome: derived.lastTwoWayAt ? 'connected' : null, open: [], ...extra };
+  return {
+    id: 1,
+    name: 'Dana Reyes',
+    company: 'Acme',
+    status: 'active',
+    createdAt: daysAgo(200),
+    derived: { ...noHistory, ...derived },
+    firstTouchAt: null,
+    lastTwoWayOutcome: derived.lastTwoWayAt ? 'connected' : null,
+    open: [],
+    ...extra,
+  };
 }
 
 /** Talked `talked` days ago, then `attempts` unanswered attempts, the last `silent` days ago. */
@@ -40,10 +62,21 @@ describe('fu stale: the first category that applies', () => {
   it.each([
     // missed
     ['an open promise past its time is missed', contact({}, { open: [promise({ at: '2026-11-23T08:00:00.000Z' })] }), 'missed'],
-    ['a promise due later today is not missed', contact({ lastTouchAt: daysAgo(1), lastTwoWayAt: daysAgo(1) }, { open: [promise({ at: '2026-11-23T17:00:00.000Z' }), step({ at: '2026-11-25T10:00:00.000Z' })] }), null],
+    [
+      'a promise due later today is not missed',
+      contact(
+        { lastTouchAt: daysAgo(1), lastTwoWayAt: daysAgo(1) },
+        { open: [promise({ at: '2026-11-23T17:00:00.000Z' }), step({ at: '2026-11-25T10:00:00.000Z' })] },
+      ),
+      null,
+    ],
     ['an appointment yesterday, still open (not kept), is missed', contact(sequence(10, 0, 0), { open: [step({ at: daysAgo(1) })] }), 'missed'],
     ['an appointment yesterday that was kept (fu done) and nothing booked since: no next step', contact(sequence(1, 0, 0)), 'no-next-step'],
-    ['an appointment kept yesterday with the next one booked: nothing to do', contact(sequence(1, 0, 0), { open: [step({ at: '2026-11-30T10:00:00.000Z' })] }), null],
+    [
+      'an appointment kept yesterday with the next one booked: nothing to do',
+      contact(sequence(1, 0, 0), { open: [step({ at: '2026-11-30T10:00:00.000Z' })] }),
+      null,
+    ],
     ['an appointment earlier today is not missed until the day ends', contact(sequence(5, 0, 0), { open: [step({ at: '2026-11-23T08:00:00.000Z' })] }), null],
     // soft
     ['a soft next step ahead is soft', contact(sequence(2, 0, 0), { open: [step({ date: '2026-11-27' })] }), 'soft'],
@@ -52,15 +85,39 @@ describe('fu stale: the first category that applies', () => {
     ['talked, 1 attempt, silent exactly stale.days (14): re-engage', contact(sequence(30, 1, 14, { chaseDueOn: daysAgo(11).slice(0, 10) })), 're-engage'],
     ['talked, 1 attempt, silent 13 days: not yet (the chase is still running)', contact(sequence(30, 1, 13, { chaseDueOn: daysAgo(10).slice(0, 10) })), null],
     ['talked, L-1 (2) attempts, silent 20 days: re-engage', contact(sequence(40, 2, 20, { chaseDueOn: daysAgo(17).slice(0, 10) })), 're-engage'],
-    ['never talked, 2 attempts, silent 20 days: not re-engage (never warm), the chase is due', contact({ ...sequence(40, 2, 20, { chaseDueOn: daysAgo(17).slice(0, 10) }), lastTwoWayAt: null }), null],
-    ['talked, 1 attempt, silent 20 days, but a next step is booked: not re-engage', contact(sequence(40, 1, 20), { open: [step({ at: '2026-11-30T10:00:00.000Z' })] }), null],
+    [
+      'never talked, 2 attempts, silent 20 days: not re-engage (never warm), the chase is due',
+      contact({ ...sequence(40, 2, 20, { chaseDueOn: daysAgo(17).slice(0, 10) }), lastTwoWayAt: null }),
+      null,
+    ],
+    [
+      'talked, 1 attempt, silent 20 days, but a next step is booked: not re-engage',
+      contact(sequence(40, 1, 20), { open: [step({ at: '2026-11-30T10:00:00.000Z' })] }),
+      null,
+    ],
     // drop
     ['L attempts and no two-way for exactly stale.dropDays (90): drop', contact(sequence(90, 3, 80), { status: 'nurture' }), 'drop'],
     ['L attempts and no two-way for 89 days: not yet', contact(sequence(89, 3, 80), { status: 'nurture' }), null],
-    ['L attempts, never a two-way touch, known for 100 days: drop', contact({ ...sequence(0, 3, 94), lastTwoWayAt: null }, { status: 'nurture', createdAt: daysAgo(100) }), 'drop'],
-    ['L attempts, never a two-way touch, added 10 days ago: not yet', contact({ ...sequence(0, 3, 4), lastTwoWayAt: null }, { status: 'nurture', createdAt: daysAgo(10) }), null],
-    ['never a two-way touch, added lately but first touched 95 days ago (backfilled): drop', contact({ ...sequence(0, 3, 80), lastTwoWayAt: null }, { status: 'nurture', createdAt: daysAgo(2), firstTouchAt: daysAgo(95) }), 'drop'],
-    ['three value touches in a row unanswered in nurture: drop', contact({ ...sequence(60, 0, 0), valueUnanswered: 3, lastTouchAt: daysAgo(2) }, { status: 'nurture' }), 'drop'],
+    [
+      'L attempts, never a two-way touch, known for 100 days: drop',
+      contact({ ...sequence(0, 3, 94), lastTwoWayAt: null }, { status: 'nurture', createdAt: daysAgo(100) }),
+      'drop',
+    ],
+    [
+      'L attempts, never a two-way touch, added 10 days ago: not yet',
+      contact({ ...sequence(0, 3, 4), lastTwoWayAt: null }, { status: 'nurture', createdAt: daysAgo(10) }),
+      null,
+    ],
+    [
+      'never a two-way touch, added lately but first touched 95 days ago (backfilled): drop',
+      contact({ ...sequence(0, 3, 80), lastTwoWayAt: null }, { status: 'nurture', createdAt: daysAgo(2), firstTouchAt: daysAgo(95) }),
+      'drop',
+    ],
+    [
+      'three value touches in a row unanswered in nurture: drop',
+      contact({ ...sequence(60, 0, 0), valueUnanswered: 3, lastTouchAt: daysAgo(2) }, { status: 'nurture' }),
+      'drop',
+    ],
     ['two value touches unanswered in nurture: nothing to do', contact({ ...sequence(60, 0, 0), valueUnanswered: 2 }, { status: 'nurture' }), null],
     // no-next-step
     ['a brand-new contact, never contacted: no next step', contact({}, { createdAt: NOW }), 'no-next-step'],
@@ -74,9 +131,21 @@ describe('fu stale: the first category that applies', () => {
   });
 
   it.each([
-    ['a missed promise and a soft step: missed', contact(sequence(5, 0, 0), { open: [promise({ date: '2026-11-20' }), step({ date: '2026-11-27' })] }), 'missed'],
-    ['a missed promise and a finished silent sequence: missed, not drop', contact(sequence(120, 3, 100), { status: 'nurture', open: [promise({ date: '2026-08-20' })] }), 'missed'],
-    ['a missed promise on a warm prospect given up on: missed, not re-engage', contact(sequence(40, 1, 20, { chaseDueOn: daysAgo(17).slice(0, 10) }), { open: [promise({ date: '2026-11-01' })] }), 'missed'],
+    [
+      'a missed promise and a soft step: missed',
+      contact(sequence(5, 0, 0), { open: [promise({ date: '2026-11-20' }), step({ date: '2026-11-27' })] }),
+      'missed',
+    ],
+    [
+      'a missed promise and a finished silent sequence: missed, not drop',
+      contact(sequence(120, 3, 100), { status: 'nurture', open: [promise({ date: '2026-08-20' })] }),
+      'missed',
+    ],
+    [
+      'a missed promise on a warm prospect given up on: missed, not re-engage',
+      contact(sequence(40, 1, 20, { chaseDueOn: daysAgo(17).slice(0, 10) }), { open: [promise({ date: '2026-11-01' })] }),
+      'missed',
+    ],
     ['L attempts long ago and three value touches: drop once', contact({ ...sequence(200, 3, 150), valueUnanswered: 3 }, { status: 'nurture' }), 'drop'],
   ])('precedence: %s', (_name, c, category) => {
     expect(categoryOf(c)).toBe(category);
@@ -113,7 +182,13 @@ describe('fu stale: facts and the action to take next', () => {
 
   it('re-engage: a new message, on another channel after two unanswered emails', () => {
     const row = categorize(contact(sequence(30, 2, 15, { lastAttemptChannel: 'email', sameChannelRun: 2 })), ctx)!;
-    expect(row).toMatchObject({ category: 're-engage', attemptsSince: 2, daysSilent: 15, daysSinceTwoWay: 30, action: { kind: 're-engage', contactId: 1, channel: 'linkedin' } });
+    expect(row).toMatchObject({
+      category: 're-engage',
+      attemptsSince: 2,
+      daysSilent: 15,
+      daysSinceTwoWay: 30,
+      action: { kind: 're-engage', contactId: 1, channel: 'linkedin' },
+    });
     expect(row.why).toBe('talked Sat 24 Oct, then 2 unanswered attempts; silent 15 days');
   });
 
@@ -135,7 +210,12 @@ describe('fu stale: facts and the action to take next', () => {
   });
 
   it('no next step: the first touch for a contact never contacted, else book the step', () => {
-    expect(categorize(contact({}, { createdAt: daysAgo(3) }), ctx)).toMatchObject({ why: 'never contacted: make the first touch', action: { kind: 'first-touch', contactId: 1 }, daysSilent: 3, lastTouchAt: null });
+    expect(categorize(contact({}, { createdAt: daysAgo(3) }), ctx)).toMatchObject({
+      why: 'never contacted: make the first touch',
+      action: { kind: 'first-touch', contactId: 1 },
+      daysSilent: 3,
+      lastTouchAt: null,
+    });
     expect(categorize(contact(sequence(3, 0, 0)), ctx)?.action).toEqual({ kind: 'book-step', contactId: 1, what: null, day: null });
   });
 });

@@ -66,7 +66,11 @@ function instantOfLocal(local: string, zone: string): string {
   return new Date(ms).toISOString();
 }
 
-const outcome = (p: Promise<unknown>) => p.then((w) => JSON.stringify(w), () => 'unreadable');
+const outcome = (p: Promise<unknown>) =>
+  p.then(
+    (w) => JSON.stringify(w),
+    () => 'unreadable',
+  );
 
 describe('the fast forms give what chrono-node gives, on every clock and zone', () => {
   const cases = Object.entries(CLOCKS).flatMap(([zone, clocks]) => clocks.map((local) => ({ zone, local })));
@@ -89,7 +93,19 @@ describe('chrono-node is not loaded for the forms fu reads itself', () => {
   it('leaves it unloaded for a weekday with a time, +2w 10:00 and in 2 weeks 10am; loads it for dec 3', async () => {
     vi.resetModules();
     const fresh = await import('../../src/domain/when.js');
-    for (const text of ['tue 3pm', 'fri 10am', 'monday 10:30', 'next monday 10:30', 'wed', '3pm tue', '+2w 10:00', '+3d 3pm', 'in 2 weeks', 'in 2 weeks 10am', 'in 3 days']) {
+    for (const text of [
+      'tue 3pm',
+      'fri 10am',
+      'monday 10:30',
+      'next monday 10:30',
+      'wed',
+      '3pm tue',
+      '+2w 10:00',
+      '+3d 3pm',
+      'in 2 weeks',
+      'in 2 weeks 10am',
+      'in 3 days',
+    ]) {
       await fresh.parseWhen(text, '2026-11-24T10:00:00Z', zoneOf('UTC'));
     }
     expect(fresh.chronoLoaded()).toBe(false);

@@ -15,7 +15,7 @@ function winter(local: string, tz: string): string {
 
 /** Expected result written in local terms: `2026-12-01 15:00` is timed, `2026-12-01` a date. */
 function expected(local: string, tz: string, partOfDay?: string): When {
-  if (local.length === 10) return partOfDay ? { hasTime: false, date: local, partOfDay } as When : { hasTime: false, date: local };
+  if (local.length === 10) return partOfDay ? ({ hasTime: false, date: local, partOfDay } as When) : { hasTime: false, date: local };
   return { hasTime: true, at: winter(local, tz), date: local.slice(0, 10) };
 }
 
@@ -95,9 +95,7 @@ describe('forward (the default) resolves weekdays and times to the next occurren
     ['yesterday', 'yesterday is kept', '2026-11-24 10:00', '2026-11-23'],
     ['today 9am', 'an earlier time today is kept', '2026-11-24 10:00', '2026-11-24 09:00'],
   ])('"%s" on %s', async (text, _label, nowLocal, local) => {
-    expect(await parseWhen(text, winter(nowLocal, 'Europe/Paris'), zoneOf('Europe/Paris'))).toEqual(
-      expected(local, 'Europe/Paris'),
-    );
+    expect(await parseWhen(text, winter(nowLocal, 'Europe/Paris'), zoneOf('Europe/Paris'))).toEqual(expected(local, 'Europe/Paris'));
   });
 });
 

@@ -7,7 +7,18 @@ import { session, type Session } from '../helpers.js';
 
 interface Parsed {
   method: string | null;
-  events: { uid: string; sequence: number; summary: string; start: string; end: string | null; allDay: boolean; offset: number; attendee: string | null; organizer: string | null; status: string | null }[];
+  events: {
+    uid: string;
+    sequence: number;
+    summary: string;
+    start: string;
+    end: string | null;
+    allDay: boolean;
+    offset: number;
+    attendee: string | null;
+    organizer: string | null;
+    status: string | null;
+  }[];
 }
 
 function parseIcs(text: string): Parsed {
@@ -39,7 +50,24 @@ async function agenda(): Promise<Session> {
   await run('add', 'Dana Reyes', '--company', 'Acme', '--email', 'dana@acme.example');
   await run('add', 'Lee Park', '--company', 'Fabrikam');
   await run('add', 'Sam Okafor');
-  expect((await run('log', 'dana', '--outcome', 'connected', '--next', 'demo to the team', '--at', '2026-10-23 15:00', '--promise', 'send pricing', '--by', '2026-10-27 10:00')).code).toBe(0);
+  expect(
+    (
+      await run(
+        'log',
+        'dana',
+        '--outcome',
+        'connected',
+        '--next',
+        'demo to the team',
+        '--at',
+        '2026-10-23 15:00',
+        '--promise',
+        'send pricing',
+        '--by',
+        '2026-10-27 10:00',
+      )
+    ).code,
+  ).toBe(0);
   expect((await run('next', 'lee', 'decision call', '--at', '2026-10-30', '--soft')).code).toBe(0);
   expect((await run('log', 'sam', '--outcome', 'connected', '--next', 'intro', '--at', '2026-10-21 10:00')).code).toBe(0);
   return run;
@@ -130,7 +158,7 @@ describe('fu invite', () => {
     expect(cancel.events[0]).toMatchObject({ uid: request.uid, sequence: request.sequence + 1, status: 'CANCELLED' });
   });
 
-  it('refuses clearly without user.email, without the contact\'s email, without an open timed step', async () => {
+  it("refuses clearly without user.email, without the contact's email, without an open timed step", async () => {
     const run = await agenda();
     const noUser = await run('invite', 'dana');
     expect(noUser.code).toBe(2);

@@ -18,7 +18,22 @@ async function withMarcus() {
 describe('attempts count only while chasing (R4, R5)', () => {
   it('does not count a proposal sent before its booked review, and counts the first call once the review has passed', async () => {
     const run = await withMarcus();
-    const met = await run('log', 'marcus', '--via', 'meeting', '--outcome', 'connected', '--next', 'review the proposal together', '--at', 'fri 10am', '--promise', 'send the proposal', '--by', 'wed 5pm');
+    const met = await run(
+      'log',
+      'marcus',
+      '--via',
+      'meeting',
+      '--outcome',
+      'connected',
+      '--next',
+      'review the proposal together',
+      '--at',
+      'fri 10am',
+      '--promise',
+      'send the proposal',
+      '--by',
+      'wed 5pm',
+    );
     expect(met.code, met.stderr).toBe(0);
     const sent = await run.at('2026-11-25T12:00:00Z')('log', 'marcus', '--via', 'email', '--outcome', 'sent', '--proposal');
     expect(sent.code, sent.stderr).toBe(0);
@@ -84,7 +99,8 @@ describe('fu close: a decision without a touch', () => {
 
   it('is what fu stale suggests to drop a contact that never answered', async () => {
     const run = await withMarcus();
-    for (const day of ['2026-11-23', '2026-11-26', '2026-11-30']) expect((await run.at(`${day}T10:00:00Z`)('log', 'marcus', '--outcome', 'no-answer')).code).toBe(0);
+    for (const day of ['2026-11-23', '2026-11-26', '2026-11-30'])
+      expect((await run.at(`${day}T10:00:00Z`)('log', 'marcus', '--outcome', 'no-answer')).code).toBe(0);
     const stale = await run.at('2027-03-10T10:00:00Z')('stale');
     expect(stale.stdout).toContain('fu close 1 --lost "no response"');
     expect(stale.stdout).not.toContain('--outcome no-answer --lost');
@@ -94,10 +110,14 @@ describe('fu close: a decision without a touch', () => {
 describe('a no-show (R3)', () => {
   it('closes the booked review as missed at once, is not an attempt, and makes the rebooking chase due that day', async () => {
     const run = await withMarcus();
-    expect((await run('log', 'marcus', '--via', 'meeting', '--outcome', 'connected', '--next', 'review the proposal together', '--at', 'fri 10am')).code).toBe(0);
+    expect((await run('log', 'marcus', '--via', 'meeting', '--outcome', 'connected', '--next', 'review the proposal together', '--at', 'fri 10am')).code).toBe(
+      0,
+    );
     const missed = await run.at('2026-11-27T10:30:00Z')('log', 'marcus', '--via', 'meeting', '--outcome', 'no-show');
     expect(missed.code, missed.stderr).toBe(0);
-    expect(missed.stdout).toBe('Logged meeting no-show with Marcus Lee, Fri 27 Nov 10:30 (touch #2).\nMissed #1 (a no-show).\nChase to rebook due Fri 27 Nov: offer two new times.\n');
+    expect(missed.stdout).toBe(
+      'Logged meeting no-show with Marcus Lee, Fri 27 Nov 10:30 (touch #2).\nMissed #1 (a no-show).\nChase to rebook due Fri 27 Nov: offer two new times.\n',
+    );
     const today = await run.json<{ chases: { contactId: number; due: string }[] }>('today');
     expect(today.chases.map((c) => c.contactId)).toEqual([1]);
     const rebook = await run.json<LogJson>('log', 'marcus', '--via', 'email', '--outcome', 'sent');

@@ -21,7 +21,24 @@ interface ContactJson extends ContactFields {
 describe('contacts end to end', () => {
   it('adds, lists, shows and edits a contact, round-tripping every field through --json', async () => {
     const run = session({ now: '2026-11-23T09:00:00Z', tz: 'Europe/Paris' });
-    const added = await run('add', 'Dana Reyes', '--company', 'Acme', '--email', 'dana@acme.com', '--phone', '+1 555 0100', '--tag', 'saas', '--tag', 'warm', '--source', 'referral', '--note', 'met through Lea');
+    const added = await run(
+      'add',
+      'Dana Reyes',
+      '--company',
+      'Acme',
+      '--email',
+      'dana@acme.com',
+      '--phone',
+      '+1 555 0100',
+      '--tag',
+      'saas',
+      '--tag',
+      'warm',
+      '--source',
+      'referral',
+      '--note',
+      'met through Lea',
+    );
     expect(added).toMatchObject({ code: 0, stdout: 'Added #1 Dana Reyes (Acme).\n', stderr: '' });
 
     const [listed] = await run.json<ContactJson[]>('list');
@@ -114,7 +131,14 @@ describe('contacts end to end', () => {
     expect((await run('config', 'attempts.limit')).stdout).toBe('3\n');
     expect(await run('config', 'attempts.limit', '2')).toMatchObject({ code: 0, stdout: 'attempts.limit = 2\n' });
     expect(await run.json('config')).toMatchObject({ 'attempts.limit': 2, 'attempts.gapDays': 3, 'day.end': '17:00' });
-    for (const [key, value] of [['attempts.limit', '4'], ['attempts.gapDays', '0'], ['attempts.gapDays', '-1'], ['nurture.everyDays', 'soon'], ['day.end', '25:00'], ['day.start', '18:00']]) {
+    for (const [key, value] of [
+      ['attempts.limit', '4'],
+      ['attempts.gapDays', '0'],
+      ['attempts.gapDays', '-1'],
+      ['nurture.everyDays', 'soon'],
+      ['day.end', '25:00'],
+      ['day.start', '18:00'],
+    ]) {
       const r = await run('config', key!, value!);
       expect(r.code, `${key} ${value}`).toBe(2);
       expect(r.stderr).toMatch(/^fu: .+\.\n/);

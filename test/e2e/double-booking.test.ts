@@ -23,7 +23,7 @@ async function booked(): Promise<Run> {
 }
 
 describe('double booking', () => {
-  it('accepts a next step within 30 minutes of another contact\'s, warning with the clash named (fu next)', async () => {
+  it("accepts a next step within 30 minutes of another contact's, warning with the clash named (fu next)", async () => {
     const run = await booked();
     const r = await ok(run, 'next', 'sam', 'contract call', '--at', '2026-11-30 09:45');
     expect(r.stderr).toBe(CLASH);
@@ -31,7 +31,7 @@ describe('double booking', () => {
     expect((await ok(run, 'next', 'sam', 'contract call', '--at', '2026-11-30 09:05')).stderr).toBe(CLASH);
   });
 
-  it('says nothing 30 minutes apart or more, for a step without a time, or for the contact\'s own step it moves', async () => {
+  it("says nothing 30 minutes apart or more, for a step without a time, or for the contact's own step it moves", async () => {
     const run = await booked();
     expect((await ok(run, 'next', 'sam', 'contract call', '--at', '2026-11-30 10:00')).stderr).toBe('');
     expect((await ok(run, 'next', 'sam', 'contract call', '--at', '2026-11-30 09:00')).stderr).toBe('');
@@ -55,7 +55,14 @@ describe('double booking', () => {
     const r = await ok(run, 'log', 'sam', '--outcome', 'connected', '--next', 'contract call', '--at', '2026-11-30 09:30');
     expect(r.stderr).toBe(CLASH);
     const json = await run.json<{ warnings: { rule: string | null; message: string }[] }>(
-      'log', 'sam', '--outcome', 'connected', '--next', 'contract call', '--at', '2026-11-30 09:50',
+      'log',
+      'sam',
+      '--outcome',
+      'connected',
+      '--next',
+      'contract call',
+      '--at',
+      '2026-11-30 09:50',
     );
     expect(json.warnings).toEqual([{ rule: null, message: 'Clashes with: demo with Dana Reyes (Acme), Mon 30 Nov 09:30' }]);
   });

@@ -21,9 +21,40 @@ async function world(): Promise<Session> {
   await ok('config', 'user.name', 'Sam Seller');
   await ok('add', 'Dana Reyes', '--company', 'Acme');
   run.at('2026-11-19T15:00:00Z');
-  await ok('log', 'dana', '--on', '2026-11-19 14:00', '--outcome', 'connected', '--note', 'the pilot for the sales team', '--next', 'call back about the pilot', '--at', '2026-11-20 16:00', '--promise', 'send pricing', '--by', '2026-11-25 17:00');
+  await ok(
+    'log',
+    'dana',
+    '--on',
+    '2026-11-19 14:00',
+    '--outcome',
+    'connected',
+    '--note',
+    'the pilot for the sales team',
+    '--next',
+    'call back about the pilot',
+    '--at',
+    '2026-11-20 16:00',
+    '--promise',
+    'send pricing',
+    '--by',
+    '2026-11-25 17:00',
+  );
   await ok('add', 'Sam Ortiz', '--company', 'Globex');
-  await ok('log', 'sam', '--on', '2026-11-18 10:00', '--via', 'email', '--outcome', 'sent', '--proposal', '--next', 'review the proposal together', '--at', '2026-11-20 10:00');
+  await ok(
+    'log',
+    'sam',
+    '--on',
+    '2026-11-18 10:00',
+    '--via',
+    'email',
+    '--outcome',
+    'sent',
+    '--proposal',
+    '--next',
+    'review the proposal together',
+    '--at',
+    '2026-11-20 10:00',
+  );
   run.at(MONDAY);
   await ok('add', 'Lee Park', '--company', 'Initech');
   await ok('log', 'lee', '--on', '2026-11-16 10:00', '--outcome', 'no-answer');
@@ -47,10 +78,40 @@ describe('fu draft', () => {
   });
 
   it.each([
-    ['one conversation', 'dana', ['--reason', 'your team doubled this quarter'], ['Hi Dana,', 'We spoke on the phone on Thu 19 Nov about the pilot for the sales team.', 'As promised, I will send pricing by Wed 25 Nov.', 'Your team doubled this quarter.']],
-    ['a proposal sent', 'sam', ['--reason', 'the Q1 price change is coming'], ['Hi Sam,', 'I sent you our proposal on Wed 18 Nov.', 'to go through the proposal together?']],
-    ['two unanswered calls', 'lee', ['--reason', 'Initech opened a new office'], ['Hi Lee,', 'I called on Mon 16 Nov and Thu 19 Nov', 'Initech opened a new office.']],
-    ['a nurture contact', 'kim', ['--reason', 'our benchmark of warehouse tools is out'], ['Hi Kim,', 'We spoke on the phone on Thu 1 Oct about no budget before spring.', 'Our benchmark of warehouse tools is out.', 'Would that be useful to you?']],
+    [
+      'one conversation',
+      'dana',
+      ['--reason', 'your team doubled this quarter'],
+      [
+        'Hi Dana,',
+        'We spoke on the phone on Thu 19 Nov about the pilot for the sales team.',
+        'As promised, I will send pricing by Wed 25 Nov.',
+        'Your team doubled this quarter.',
+      ],
+    ],
+    [
+      'a proposal sent',
+      'sam',
+      ['--reason', 'the Q1 price change is coming'],
+      ['Hi Sam,', 'I sent you our proposal on Wed 18 Nov.', 'to go through the proposal together?'],
+    ],
+    [
+      'two unanswered calls',
+      'lee',
+      ['--reason', 'Initech opened a new office'],
+      ['Hi Lee,', 'I called on Mon 16 Nov and Thu 19 Nov', 'Initech opened a new office.'],
+    ],
+    [
+      'a nurture contact',
+      'kim',
+      ['--reason', 'our benchmark of warehouse tools is out'],
+      [
+        'Hi Kim,',
+        'We spoke on the phone on Thu 1 Oct about no budget before spring.',
+        'Our benchmark of warehouse tools is out.',
+        'Would that be useful to you?',
+      ],
+    ],
   ])('drafts for %s: the facts, one ask, nothing for fu check, under 120 words', async (_what, contact, extra, facts) => {
     const r = await run('draft', contact, ...extra);
     expect(r.code, r.stderr).toBe(0);
@@ -100,7 +161,9 @@ describe('fu draft', () => {
     fs.mkdirSync(path.join(xdg, 'fu', 'templates'), { recursive: true });
     fs.writeFileSync(path.join(xdg, 'fu', 'templates', 'breakup.txt'), 'Subject: Last one\nBye {{firstName}}. {{ask}}\n');
     const r = await fu(['draft', 'lee', '--breakup'], { db: run.db, now: MONDAY, env: { XDG_CONFIG_HOME: xdg } });
-    expect(r.stdout).toBe('Subject: Last one\n\nBye Lee. Should I close the file for now? A one-word reply is plenty, and if the timing changes later, my door is open.\n');
+    expect(r.stdout).toBe(
+      'Subject: Last one\n\nBye Lee. Should I close the file for now? A one-word reply is plenty, and if the timing changes later, my door is open.\n',
+    );
   });
 
   it('asks for the name once on a terminal, signs with it and saves it; piped, it signs [YOUR NAME]', async () => {
@@ -175,6 +238,9 @@ describe('fu check', () => {
   it('reads stdin with -, and prints JSON findings', async () => {
     const r = await fu(['check', '-', '--json'], { input: 'Touching base!' });
     expect(r.code).toBe(3);
-    expect(JSON.parse(r.stdout)).toMatchObject({ clean: false, findings: [{ kind: 'weak-phrase', phrase: 'Touching base', line: 1, column: 1, offset: 0 }, { kind: 'no-ask' }] });
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      clean: false,
+      findings: [{ kind: 'weak-phrase', phrase: 'Touching base', line: 1, column: 1, offset: 0 }, { kind: 'no-ask' }],
+    });
   });
 });

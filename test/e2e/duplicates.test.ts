@@ -8,7 +8,11 @@ const NOW = '2026-11-23T09:00:00Z';
 
 describe('fu add and possible duplicates', () => {
   it.each([
-    ['the same name at the same company', ['Priya Shah', '--company', 'NORTHWIND'], 'Possible duplicate: #1 Priya Shah (Northwind), the same name at the same company. If it is the same person: fu merge 1 2\n'],
+    [
+      'the same name at the same company',
+      ['Priya Shah', '--company', 'NORTHWIND'],
+      'Possible duplicate: #1 Priya Shah (Northwind), the same name at the same company. If it is the same person: fu merge 1 2\n',
+    ],
     ['a very similar name', ['Priya Sha'], 'Possible duplicate: #1 Priya Shah (Northwind), a very similar name. If it is the same person: fu merge 1 2\n'],
   ])('warns about %s, naming the contact and fu merge, and still adds without a terminal', async (_why, args, warning) => {
     const run = session({ now: NOW });
@@ -30,7 +34,16 @@ describe('fu add and possible duplicates', () => {
   it('reports possible duplicates in JSON', async () => {
     const run = session({ now: NOW });
     await run('add', 'Priya Shah', '--company', 'Northwind');
-    const added = await run.json<{ contact: { id: number; name: string }; duplicates: unknown[] }>('add', 'Priya Shah', '--company', 'Northwind', '--tag', 'b', '--tag', 'a');
+    const added = await run.json<{ contact: { id: number; name: string }; duplicates: unknown[] }>(
+      'add',
+      'Priya Shah',
+      '--company',
+      'Northwind',
+      '--tag',
+      'b',
+      '--tag',
+      'a',
+    );
     expect(added.contact).toMatchObject({ id: 2, name: 'Priya Shah', tags: ['a', 'b'] });
     expect(added.duplicates).toEqual([{ id: 1, name: 'Priya Shah', company: 'Northwind', reason: 'same-name-and-company' }]);
   });

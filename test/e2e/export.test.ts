@@ -10,14 +10,44 @@ type Listed = { name: string; company: string | null; email: string | null; phon
 /** A few contacts with touches, a moved step, a promise, and cells a spreadsheet would run. */
 async function filled(): Promise<Session> {
   const run = session({ tz: 'Europe/Paris' });
-  await run('add', 'Dana Reyes', '--company', 'Acme', '--email', 'dana@acme.example', '--phone', '+1 555 0100', '--tag', 'saas', '--tag', 'expo', '--source', 'referral');
+  await run(
+    'add',
+    'Dana Reyes',
+    '--company',
+    'Acme',
+    '--email',
+    'dana@acme.example',
+    '--phone',
+    '+1 555 0100',
+    '--tag',
+    'saas',
+    '--tag',
+    'expo',
+    '--source',
+    'referral',
+  );
   await run('add', '=HYPERLINK("http://evil.example","click")', '--company', '@SUM(A1:A2)', '--note', '-2+3');
   await run('add', 'Tab\tStart');
   // fu trims what is typed; a leading tab or carriage return can still come from elsewhere (an older import, a script).
   const raw = new Database(run.db);
-  raw.prepare("UPDATE contacts SET note = ?, source = ? WHERE id = 3").run('\tleading tab', '\rcarriage');
+  raw.prepare('UPDATE contacts SET note = ?, source = ? WHERE id = 3').run('\tleading tab', '\rcarriage');
   raw.close();
-  await run('log', 'dana', '--outcome', 'connected', '--note', 'good call', '--next', 'demo', '--at', '2026-11-24 15:00', '--promise', 'send pricing', '--by', '2026-11-25');
+  await run(
+    'log',
+    'dana',
+    '--outcome',
+    'connected',
+    '--note',
+    'good call',
+    '--next',
+    'demo',
+    '--at',
+    '2026-11-24 15:00',
+    '--promise',
+    'send pricing',
+    '--by',
+    '2026-11-25',
+  );
   await run('next', 'dana', 'demo to the team', '--at', '2026-11-26 10:00');
   return run;
 }
@@ -61,7 +91,9 @@ describe('fu export', () => {
     expect(JSON.parse(r.stdout)).toMatchObject({ format: 'csv', counts: { contacts: 3, touches: 1, commitments: 2 } });
     expect(fs.readdirSync(dir).sort()).toEqual(['commitments.csv', 'contacts.csv', 'touches.csv']);
     const touches = parse(fs.readFileSync(path.join(dir, 'touches.csv')), { columns: true }) as Record<string, string>[];
-    expect(touches).toEqual([expect.objectContaining({ id: '1', contactId: '1', outcome: 'connected', channel: 'call', note: 'good call', proposal: 'false' })]);
+    expect(touches).toEqual([
+      expect.objectContaining({ id: '1', contactId: '1', outcome: 'connected', channel: 'call', note: 'good call', proposal: 'false' }),
+    ]);
     const commitments = parse(fs.readFileSync(path.join(dir, 'commitments.csv')), { columns: true }) as Record<string, string>[];
     expect(commitments.map((c) => [c.kind, c.what, c.dueAt, c.dueDate, c.state, c.moves])).toEqual([
       ['next-step', 'demo to the team', '2026-11-26T10:00:00+01:00', '', 'open', '1'],
@@ -76,7 +108,7 @@ describe('fu export', () => {
     expect(r.stderr).toContain('--out DIR');
   });
 
-  it('writes one JSON document with every table, moves in each commitment\'s history', async () => {
+  it("writes one JSON document with every table, moves in each commitment's history", async () => {
     const run = await filled();
     const doc = JSON.parse((await run('export', '--format', 'json', '--what', 'all')).stdout) as Record<string, Record<string, unknown>[]>;
     expect(Object.keys(doc)).toEqual(['exportedAt', 'contacts', 'touches', 'commitments']);

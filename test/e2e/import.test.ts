@@ -9,7 +9,16 @@ import { openDatabase } from '../../src/store/db.js';
 import { Store } from '../../src/store/store.js';
 import { fu, ROOT, session, snapshot, tempDir } from '../helpers.js';
 
-type Listed = { id: number; name: string; company: string | null; email: string | null; phone: string | null; tags: string[]; note: string | null; source: string | null };
+type Listed = {
+  id: number;
+  name: string;
+  company: string | null;
+  email: string | null;
+  phone: string | null;
+  tags: string[];
+  note: string | null;
+  source: string | null;
+};
 
 const write = (dir: string, name: string, content: string | Buffer) => {
   const file = path.join(dir, name);
@@ -43,14 +52,23 @@ describe('fu import: vendor exports', () => {
   });
 
   it.each([
-    ['Pipedrive', 'Person - Name,Person - Organization,Person - Email - Work,Person - Phone - Mobile,Person - Labels,Person - Owner\nAda Lovelace,Analytical,ada@engine.example,+44 1,"Hot lead, VIP",Sam\n'],
-    ['Salesforce (report)', 'First Name,Last Name,Account Name,Email,Phone,Lead Source,Description,Title\nAda,Lovelace,Analytical,ada@engine.example,+44 1,Web,likes engines,CTO\n'],
+    [
+      'Pipedrive',
+      'Person - Name,Person - Organization,Person - Email - Work,Person - Phone - Mobile,Person - Labels,Person - Owner\nAda Lovelace,Analytical,ada@engine.example,+44 1,"Hot lead, VIP",Sam\n',
+    ],
+    [
+      'Salesforce (report)',
+      'First Name,Last Name,Account Name,Email,Phone,Lead Source,Description,Title\nAda,Lovelace,Analytical,ada@engine.example,+44 1,Web,likes engines,CTO\n',
+    ],
     ['Salesforce (Data Loader)', 'Id,FirstName,LastName,Company,Email,MobilePhone,LeadSource\n00Q1,Ada,Lovelace,Analytical,ada@engine.example,+44 1,Web\n'],
     [
       'Google Contacts',
       'First Name,Middle Name,Last Name,Phonetic First Name,Nickname,Organization Name,Organization Title,E-mail 1 - Label,E-mail 1 - Value,Phone 1 - Label,Phone 1 - Value,Labels,Notes\nAda,,Lovelace,,,Analytical,CTO,* Work,ada@engine.example ::: ada@home.example,Mobile,+44 1,* myContacts ::: Hot lead ::: VIP,likes engines\n',
     ],
-    ['Outlook', 'First Name,Middle Name,Last Name,Title,Company,E-mail Address,E-mail Display Name,Business Phone,Mobile Phone,Categories,Notes\nAda,,Lovelace,,Analytical,ada@engine.example,Ada Lovelace (ada@engine.example),+44 1,+44 2,Hot lead;VIP,likes engines\n'],
+    [
+      'Outlook',
+      'First Name,Middle Name,Last Name,Title,Company,E-mail Address,E-mail Display Name,Business Phone,Mobile Phone,Categories,Notes\nAda,,Lovelace,,Analytical,ada@engine.example,Ada Lovelace (ada@engine.example),+44 1,+44 2,Hot lead;VIP,likes engines\n',
+    ],
   ])('reads the columns of a %s export', async (_vendor, csv) => {
     const run = session();
     const file = write(run.dir, 'export.csv', csv);
@@ -125,20 +143,41 @@ describe('fu import: vCard', () => {
     'END:VCARD',
     '',
   ].join('\r\n');
-  const v4 = ['BEGIN:VCARD', 'VERSION:4.0', 'FN:Chloé Martin', 'N:Martin;Chloé;;;', 'ORG:Northwind', 'EMAIL;TYPE=work:chloe@northwind.example', 'TEL;VALUE=uri;TYPE="cell,voice":tel:+33-1-23-45-67-89', 'END:VCARD', ''].join('\n');
+  const v4 = [
+    'BEGIN:VCARD',
+    'VERSION:4.0',
+    'FN:Chloé Martin',
+    'N:Martin;Chloé;;;',
+    'ORG:Northwind',
+    'EMAIL;TYPE=work:chloe@northwind.example',
+    'TEL;VALUE=uri;TYPE="cell,voice":tel:+33-1-23-45-67-89',
+    'END:VCARD',
+    '',
+  ].join('\n');
 
   it('imports a phone export in vCard 3', async () => {
     const run = session();
     expect((await run('import', write(run.dir, 'phone.vcf', v3))).code).toBe(0);
     const c = byName(await run.json<Listed[]>('list'));
-    expect(c['Dana Reyes']).toMatchObject({ company: 'Acme Inc.', email: 'dana@acme.example', phone: '+1 555 0100', note: 'met at the expo, booth 4', tags: ['expo', 'saas'] });
+    expect(c['Dana Reyes']).toMatchObject({
+      company: 'Acme Inc.',
+      email: 'dana@acme.example',
+      phone: '+1 555 0100',
+      note: 'met at the expo, booth 4',
+      tags: ['expo', 'saas'],
+    });
     expect(c['Lee Park']).toMatchObject({ phone: '+44 20 7946 0018', email: null });
   });
 
   it('imports vCard 4, its tel: URIs as phone numbers', async () => {
     const run = session();
     expect((await run('import', write(run.dir, 'phone.vcf', v4))).code).toBe(0);
-    expect((await run.json<Listed[]>('list'))[0]).toMatchObject({ name: 'Chloé Martin', company: 'Northwind', email: 'chloe@northwind.example', phone: '+33-1-23-45-67-89' });
+    expect((await run.json<Listed[]>('list'))[0]).toMatchObject({
+      name: 'Chloé Martin',
+      company: 'Northwind',
+      email: 'chloe@northwind.example',
+      phone: '+33-1-23-45-67-89',
+    });
   });
 
   it('reports a vCard that never ends by the line it starts on', async () => {
@@ -182,7 +221,11 @@ describe('fu import: duplicates, bad rows, dry run', () => {
 
   it('reports rows repeated inside the file and imports the first', async () => {
     const run = session();
-    const file = write(run.dir, 'c.csv', 'Name,Company,Email\nDana,Acme,dana@acme.example\nLee,Fab,\nDana R.,Acme,Dana@Acme.example\nlee,fab,lee@fab.example\n');
+    const file = write(
+      run.dir,
+      'c.csv',
+      'Name,Company,Email\nDana,Acme,dana@acme.example\nLee,Fab,\nDana R.,Acme,Dana@Acme.example\nlee,fab,lee@fab.example\n',
+    );
     const r = await run.json<{ counts: Record<string, number>; repeated: { line: number; sameAs: number }[] }>('import', file);
     expect(r.counts).toMatchObject({ added: 2, repeated: 2 });
     expect(r.repeated).toEqual([
@@ -225,7 +268,11 @@ describe('fu import: duplicates, bad rows, dry run', () => {
   it('stores hostile cells as text and shows them escaped', async () => {
     const run = session();
     const huge = 'x'.repeat(TEXT_LIMITS.free); // the longest note a contact takes
-    const file = write(run.dir, 'h.csv', `Name,Company,Note\n"Evil\u001b[31m Red","=HYPERLINK(""http://x"")",${huge}\n"\u202eRTL",'; DROP TABLE contacts;--,ok\n`);
+    const file = write(
+      run.dir,
+      'h.csv',
+      `Name,Company,Note\n"Evil\u001b[31m Red","=HYPERLINK(""http://x"")",${huge}\n"\u202eRTL",'; DROP TABLE contacts;--,ok\n`,
+    );
     expect((await run('import', file)).code).toBe(0);
     const list = await run.json<Listed[]>('list');
     expect(list.map((c) => c.name)).toEqual(['Evil\u001b[31m Red', '\u202eRTL']);
@@ -251,7 +298,8 @@ describe('fu import: size', () => {
     const dir = tempDir();
     const header = 'First Name,Last Name,Email,Phone Number,Company Name,Lead Status\n';
     const rows: string[] = [];
-    for (let i = 0; i < 100_000; i++) rows.push(`First${i},Last${i},person${i}@example${i % 97}.org,+1 555 ${String(i).padStart(6, '0')},Company ${i % 5000},New`);
+    for (let i = 0; i < 100_000; i++)
+      rows.push(`First${i},Last${i},person${i}@example${i % 97}.org,+1 555 ${String(i).padStart(6, '0')},Company ${i % 5000},New`);
     const file = path.join(dir, 'big.csv');
     fs.writeFileSync(file, header + rows.join('\n') + '\n');
     const store = new Store(openDatabase(path.join(dir, 'fu.db')));

@@ -6,7 +6,13 @@ const MONDAY = '2026-11-23T10:00:00Z';
 
 interface LogJson {
   touch: { id: number; outcome: string; forced: string[] };
-  contact: { status: string; unansweredAttempts: number; chaseDueOn: string | null; nurtureDueOn: string | null; nextStep: { id: number; what: string; dueAt: string | null; dueDate: string; soft: boolean } | null };
+  contact: {
+    status: string;
+    unansweredAttempts: number;
+    chaseDueOn: string | null;
+    nurtureDueOn: string | null;
+    nextStep: { id: number; what: string; dueAt: string | null; dueDate: string; soft: boolean } | null;
+  };
   created: { id: number; kind: string; what: string; dueAt: string | null; dueDate: string }[];
   closed: { id: number; state: string }[];
   attempt: { number: number; limit: number; breakUp: boolean } | null;
@@ -32,8 +38,25 @@ describe('fu log: a conversation ends with a firm next step (R1, R2)', () => {
   it('refuses "call me in two weeks", then accepts a firm Tuesday 3pm call with a promise due tomorrow 5pm', async () => {
     const run = await withDana();
     expect(await refused(run, 3, 'log', 'dana', '--outcome', 'connected', '--note', 'call me in two weeks')).toMatch(/^fu: R1: .*15-minute call/);
-    expect(await refused(run, 3, 'log', 'dana', '--outcome', 'connected', '--next', 'call', '--at', 'in 2 weeks')).toMatch(/^fu: R2: "Mon 7 Dec" has no time of day/);
-    const ok = await run('log', 'dana', '--outcome', 'connected', '--note', 'call me in two weeks', '--next', 'hear the decision of the team', '--at', 'tue 3pm', '--promise', 'send the answers', '--by', 'tomorrow 5pm');
+    expect(await refused(run, 3, 'log', 'dana', '--outcome', 'connected', '--next', 'call', '--at', 'in 2 weeks')).toMatch(
+      /^fu: R2: "Mon 7 Dec" has no time of day/,
+    );
+    const ok = await run(
+      'log',
+      'dana',
+      '--outcome',
+      'connected',
+      '--note',
+      'call me in two weeks',
+      '--next',
+      'hear the decision of the team',
+      '--at',
+      'tue 3pm',
+      '--promise',
+      'send the answers',
+      '--by',
+      'tomorrow 5pm',
+    );
     expect(ok.code, ok.stderr).toBe(0);
     expect(ok.stdout).toBe(
       'Logged call connected with Dana Reyes (Acme), Mon 23 Nov 10:00 (touch #1).\n' +
@@ -42,7 +65,10 @@ describe('fu log: a conversation ends with a firm next step (R1, R2)', () => {
     );
     const shown = await run.json<{ nextStep: { what: string; dueAt: string }; commitments: { kind: string; state: string }[] }>('show', 'dana');
     expect(shown.nextStep).toMatchObject({ what: 'hear the decision of the team', dueAt: '2026-11-24T15:00:00+00:00' });
-    expect(shown.commitments.map((c) => [c.kind, c.state])).toEqual([['next-step', 'open'], ['promise', 'open']]);
+    expect(shown.commitments.map((c) => [c.kind, c.state])).toEqual([
+      ['next-step', 'open'],
+      ['promise', 'open'],
+    ]);
   });
 
   it('asks for a time when the step is only "tuesday afternoon", and accepts it with --soft', async () => {
@@ -60,7 +86,12 @@ describe('fu log: a conversation ends with a firm next step (R1, R2)', () => {
     ['an impossible time', ['--next', 'demo', '--at', '25:00'], 2, /cannot read the date "25:00"/],
     ['an unreadable date', ['--next', 'demo', '--at', 'blursday'], 2, /cannot read the date "blursday"/],
     ['--next without --at', ['--next', 'demo'], 2, /--next and --at go together/],
-    ['two promises with one --by', ['--next', 'demo', '--at', 'tue 3pm', '--promise', 'a', '--promise', 'b', '--by', 'tomorrow'], 2, /--promise "a" needs its own --by right after it/],
+    [
+      'two promises with one --by',
+      ['--next', 'demo', '--at', 'tue 3pm', '--promise', 'a', '--promise', 'b', '--by', 'tomorrow'],
+      2,
+      /--promise "a" needs its own --by right after it/,
+    ],
     ['a next step and a disposition other than won', ['--next', 'demo', '--at', 'tue 3pm', '--nurture'], 2, /do not go together/],
     ['two dispositions', ['--won', '--nurture'], 2, /one disposition at most/],
   ])('refuses %s, changing nothing', async (_what, extra, code, message) => {
@@ -81,7 +112,18 @@ describe('fu log: a conversation ends with a firm next step (R1, R2)', () => {
     run.at('2026-11-24T15:30:00Z');
     const kept = await run.json<LogJson>('log', 'dana', '--outcome', 'connected', '--next', 'contract review', '--at', 'fri 11am');
     expect(kept.closed).toEqual([{ id: 1, state: 'kept' }]);
-    const replaced = await run.json<LogJson>('log', 'dana', '--via', 'email', '--outcome', 'replied', '--next', 'contract review with legal', '--at', 'mon 11am');
+    const replaced = await run.json<LogJson>(
+      'log',
+      'dana',
+      '--via',
+      'email',
+      '--outcome',
+      'replied',
+      '--next',
+      'contract review with legal',
+      '--at',
+      'mon 11am',
+    );
     expect(replaced.closed).toEqual([{ id: 2, state: 'replaced' }]);
     expect(replaced.contact.nextStep).toMatchObject({ id: 3, what: 'contract review with legal' });
   });
@@ -106,7 +148,9 @@ describe('fu log: bounded, spaced chasing (R4, R5, R6)', () => {
     expect(second.stdout).toContain('Attempt 2 of 3: next chase due Sun 29 Nov.');
     expect(second.stderr).toMatch(/warning \(R5\): Two unanswered attempts by call in a row/);
     run.at('2026-11-29T10:00:00Z');
-    expect((await run('log', 'dana', '--via', 'email', '--outcome', 'sent')).stdout).toContain('Attempt 3 of 3, the break-up: moved to nurture, next value touch Tue 29 Dec.');
+    expect((await run('log', 'dana', '--via', 'email', '--outcome', 'sent')).stdout).toContain(
+      'Attempt 3 of 3, the break-up: moved to nurture, next value touch Tue 29 Dec.',
+    );
     expect((await run.json<{ status: string }>('show', 'dana')).status).toBe('nurture');
     run.at('2026-12-03T10:00:00Z');
     expect(await refused(run, 3, 'log', 'dana', '--outcome', 'no-answer')).toMatch(/^fu: R4: /);
@@ -127,7 +171,9 @@ describe('fu log: bounded, spaced chasing (R4, R5, R6)', () => {
     const run = await withDana();
     await run('log', 'dana', '--outcome', 'no-answer');
     run.at('2026-11-24T16:00:00Z');
-    expect(await refused(run, 3, 'log', 'dana', '--outcome', 'no-answer')).toContain('fu: R5: The last attempt was Mon 23 Nov; space attempts 3 days apart: the next one is due Thu 26 Nov.');
+    expect(await refused(run, 3, 'log', 'dana', '--outcome', 'no-answer')).toContain(
+      'fu: R5: The last attempt was Mon 23 Nov; space attempts 3 days apart: the next one is due Thu 26 Nov.',
+    );
     expect((await run.json<LogJson>('log', 'dana', '--outcome', 'no-answer', '--force')).touch.forced).toEqual(['R5']);
   });
 
@@ -163,7 +209,10 @@ describe('fu log: bounded, spaced chasing (R4, R5, R6)', () => {
 
   it('puts a not-fit contact in nurture with the first check-in 90 days out', async () => {
     const run = await withDana();
-    expect((await run.json<LogJson>('log', 'dana', '--outcome', 'connected', '--not-fit')).contact).toMatchObject({ status: 'nurture', nurtureDueOn: '2027-02-21' });
+    expect((await run.json<LogJson>('log', 'dana', '--outcome', 'connected', '--not-fit')).contact).toMatchObject({
+      status: 'nurture',
+      nurtureDueOn: '2027-02-21',
+    });
   });
 
   it('lets an auto-reply with --until hold the next chase until their return', async () => {
@@ -180,7 +229,9 @@ describe('fu log: bounded, spaced chasing (R4, R5, R6)', () => {
 describe('fu log: proposals, dispositions, won and lost (R7)', () => {
   it('refuses a proposal without a review meeting, and accepts one with it', async () => {
     const run = await withDana();
-    expect(await refused(run, 3, 'log', 'dana', '--via', 'email', '--outcome', 'sent', '--proposal')).toMatch(/R7: Before sending a proposal, book the time to review it together/);
+    expect(await refused(run, 3, 'log', 'dana', '--via', 'email', '--outcome', 'sent', '--proposal')).toMatch(
+      /R7: Before sending a proposal, book the time to review it together/,
+    );
     const ok = await run('log', 'dana', '--via', 'email', '--outcome', 'sent', '--proposal', '--next', 'review the proposal together', '--at', 'thu 10am');
     expect(ok.code, ok.stderr).toBe(0);
   });
@@ -199,7 +250,9 @@ describe('fu add --met: meeting at an event is a conversation', () => {
   it('refuses a contact met at a conference without a booked call, and adds it with one', async () => {
     const run = session({ now: MONDAY });
     await run('list'); // creates the database, so the refusal can be compared against it
-    expect(await refused(run, 3, 'add', 'Lee Park', '--met', 'SaaStr Europe')).toMatch(/R1: A contact met at SaaStr Europe needs a next step booked before you leave/);
+    expect(await refused(run, 3, 'add', 'Lee Park', '--met', 'SaaStr Europe')).toMatch(
+      /R1: A contact met at SaaStr Europe needs a next step booked before you leave/,
+    );
     const ok = await run('add', 'Lee Park', '--company', 'Fabrikam', '--met', 'SaaStr Europe', '--next', '15-minute intro call', '--at', 'thu 11am');
     expect(ok.stdout).toBe('Added #1 Lee Park (Fabrikam), met at SaaStr Europe.\nNext: 15-minute intro call, Thu 26 Nov 11:00 (#1).\n');
     const shown = await run.json<{ touches: { channel: string; outcome: string; note: string }[] }>('show', 'lee');
@@ -211,7 +264,9 @@ describe('fu next, fu done, fu cancel', () => {
   it('reschedules the open next step and keeps the old date in its history', async () => {
     const run = await withDana();
     await run('log', 'dana', '--outcome', 'connected', '--next', 'demo', '--at', 'tue 3pm');
-    expect((await run('next', 'dana', 'demo with the CFO', '--at', 'wed 10am')).stdout).toBe('Next for Dana Reyes: demo with the CFO, Wed 25 Nov 10:00 (#1, moved from Tue 24 Nov 15:00).\n');
+    expect((await run('next', 'dana', 'demo with the CFO', '--at', 'wed 10am')).stdout).toBe(
+      'Next for Dana Reyes: demo with the CFO, Wed 25 Nov 10:00 (#1, moved from Tue 24 Nov 15:00).\n',
+    );
     const shown = await run.json<{ commitments: { history: { what: string; dueAt: string }[] }[] }>('show', 'dana');
     expect(shown.commitments[0]!.history).toEqual([expect.objectContaining({ what: 'demo', dueAt: '2026-11-24T15:00:00+00:00' })]);
   });

@@ -71,9 +71,39 @@ describe('fu merge', () => {
     const run = session({ now: NOW });
     await run('demo');
     // A duplicate of Dana, met again, with a next step of its own (created later than Dana's).
-    await run('add', 'Dana R', '--email', 'dr@other.example', '--phone', '+1 555 0100', '--tag', 'vip', '--met', 'fair', '--next', 'call back', '--at', 'fri 10am');
+    await run(
+      'add',
+      'Dana R',
+      '--email',
+      'dr@other.example',
+      '--phone',
+      '+1 555 0100',
+      '--tag',
+      'vip',
+      '--met',
+      'fair',
+      '--next',
+      'call back',
+      '--at',
+      'fri 10am',
+    );
     const dup = (await run.json<{ id: number }[]>('list')).find((c) => (c as unknown as { name: string }).name === 'Dana R')!.id;
-    await run('log', String(dup), '--outcome', 'connected', '--note', 'second chat', '--next', 'pricing', '--at', 'mon 11am', '--promise', 'send the deck', '--by', 'tomorrow');
+    await run(
+      'log',
+      String(dup),
+      '--outcome',
+      'connected',
+      '--note',
+      'second chat',
+      '--next',
+      'pricing',
+      '--at',
+      'mon 11am',
+      '--promise',
+      'send the deck',
+      '--by',
+      'tomorrow',
+    );
     const [a, b] = [counts(run.db, 1), counts(run.db, dup)];
     const before = content(run.db);
     const r = await run('merge', '1', String(dup));
@@ -81,7 +111,9 @@ describe('fu merge', () => {
     expect(r.stdout).toContain(`Merged #${dup} Dana R into #1 Dana Reyes: 2 touches and 3 commitments moved.\n`);
     expect(r.stdout).toContain('Filled from the duplicate: phone.\n');
     expect(r.stdout).toContain('Kept email "dana.reyes@acme-logistics.example" (the duplicate had "dr@other.example").\n');
-    expect(r.stdout).toMatch(/Both had an open next step: kept the later one, #\d+ \(pricing, Mon 23 Nov 11:00\); replaced #1 \(demo to the finance team, Mon 23 Nov 15:00\)\./);
+    expect(r.stdout).toMatch(
+      /Both had an open next step: kept the later one, #\d+ \(pricing, Mon 23 Nov 11:00\); replaced #1 \(demo to the finance team, Mon 23 Nov 15:00\)\./,
+    );
     const after = counts(run.db, 1);
     expect(after.touches).toBe(a.touches + b.touches);
     expect(after.commitments).toBe(a.commitments + b.commitments);
@@ -92,7 +124,9 @@ describe('fu merge', () => {
     expect(shown.phone).toBe('+1 555 0100');
     expect(shown.tags).toEqual(['saas', 'vip', 'warm']);
     // One command takes it back whole.
-    expect((await run('undo')).stdout).toBe('Undid: merging Dana R into Dana Reyes; Dana Reyes is active, with no attempt unanswered; Dana R is active, with no attempt unanswered.\n');
+    expect((await run('undo')).stdout).toBe(
+      'Undid: merging Dana R into Dana Reyes; Dana Reyes is active, with no attempt unanswered; Dana R is active, with no attempt unanswered.\n',
+    );
     expect(content(run.db)).toBe(before);
   });
 

@@ -50,7 +50,16 @@ describe('screens at 80 columns', () => {
 
   it('fu show wraps at words, the timeline continuing under its text', async () => {
     const run = await demo();
-    await run('log', 'chloe', '--via', 'email', '--outcome', 'replied', '--note', 'asked us to come back once their two warehouses in Lyon and Marseille have merged their planning teams');
+    await run(
+      'log',
+      'chloe',
+      '--via',
+      'email',
+      '--outcome',
+      'replied',
+      '--note',
+      'asked us to come back once their two warehouses in Lyon and Marseille have merged their planning teams',
+    );
     const chloe = await screen(run, ['show', 'chloe'], '2026-12-10T09:00:00Z');
     fits(chloe);
     expect(chloe).toContain(

@@ -25,7 +25,8 @@ async function history(): Promise<Run> {
   // #1 Vic: nurture since 1 Aug, three value touches unanswered: drop.
   await ok(run, 'add', 'Vic Duran', '--company', 'Stark');
   await ok(run, 'log', 'vic', '--outcome', 'connected', '--nurture');
-  for (const day of ['2026-08-31', '2026-09-30', '2026-10-30']) await ok(run.at(`${day}T09:00:00Z`), 'log', 'vic', '--via', 'email', '--outcome', 'sent', '--value', 'a useful article');
+  for (const day of ['2026-08-31', '2026-09-30', '2026-10-30'])
+    await ok(run.at(`${day}T09:00:00Z`), 'log', 'vic', '--via', 'email', '--outcome', 'sent', '--value', 'a useful article');
   // #2 Kim: three calls, never an answer, known since 3 Aug: drop.
   await ok(run.at('2026-08-03T09:00:00Z'), 'add', 'Kim Park', '--company', 'Initech');
   await ok(run, 'log', 'kim', '--outcome', 'no-answer');
@@ -40,10 +41,39 @@ async function history(): Promise<Run> {
   await ok(run, 'log', 'zoe', '--via', 'email', '--outcome', 'replied');
   // #5 Sam: the pricing promised for Fri 20 Nov 17:00 is not done: missed.
   await ok(run.at('2026-11-18T09:00:00Z'), 'add', 'Sam Okafor', '--company', 'Brightline');
-  await ok(run, 'log', 'sam', '--outcome', 'connected', '--next', 'review the quote', '--at', '2026-11-26 11:00', '--promise', 'send the pricing', '--by', '2026-11-20 17:00');
+  await ok(
+    run,
+    'log',
+    'sam',
+    '--outcome',
+    'connected',
+    '--next',
+    'review the quote',
+    '--at',
+    '2026-11-26 11:00',
+    '--promise',
+    'send the pricing',
+    '--by',
+    '2026-11-20 17:00',
+  );
   // #6 Omar: a soft step and a missed promise: missed wins.
   await ok(run, 'add', 'Omar Said', '--company', 'Soylent');
-  await ok(run, 'log', 'omar', '--outcome', 'connected', '--next', 'pilot scoping', '--at', '2026-11-30', '--soft', '--promise', 'send the deck', '--by', '2026-11-19 17:00');
+  await ok(
+    run,
+    'log',
+    'omar',
+    '--outcome',
+    'connected',
+    '--next',
+    'pilot scoping',
+    '--at',
+    '2026-11-30',
+    '--soft',
+    '--promise',
+    'send the deck',
+    '--by',
+    '2026-11-19 17:00',
+  );
   // #7 Erin: a soft step only: soft.
   await ok(run.at('2026-11-19T09:00:00Z'), 'add', 'Erin Cho', '--company', 'Umbrella');
   await ok(run, 'log', 'erin', '--outcome', 'connected', '--next', 'decision call', '--at', '2026-11-27', '--soft');
@@ -170,7 +200,12 @@ describe('fu stale', () => {
   it('--limit holds piped and in --json too: the hidden rows are counted on stderr and in "more", the full counts in "summary"', async () => {
     const run = await history();
     const piped = await ok(run, 'stale', '--limit', '1');
-    expect(piped.stdout.trimEnd().split('\n').map((l) => l.split('\t')[0])).toEqual(['missed', 'soft', 're-engage', 'drop', 'no-next-step']);
+    expect(
+      piped.stdout
+        .trimEnd()
+        .split('\n')
+        .map((l) => l.split('\t')[0]),
+    ).toEqual(['missed', 'soft', 're-engage', 'drop', 'no-next-step']);
     expect(piped.stderr).toBe('and 3 more (fu stale --limit 0)\n');
     const json = await run.json<StaleJson & { more: Record<string, number> }>('stale', '--limit', '1');
     expect([json.missed.length, json.drop.length, json.noNextStep.length]).toEqual([1, 1, 1]);

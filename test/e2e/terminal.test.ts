@@ -36,7 +36,16 @@ describe('on a real terminal', () => {
 
   it('keeps every line of fu today within 80 columns, even with a 200-character next step (the longest a step takes)', async () => {
     const run = await demo();
-    await run('log', 'felix', '--outcome', 'connected', '--next', `walk through ${'the whole rollout plan and its many details '.repeat(7)}`.slice(0, 200), '--at', 'today 4pm');
+    await run(
+      'log',
+      'felix',
+      '--outcome',
+      'connected',
+      '--next',
+      `walk through ${'the whole rollout plan and its many details '.repeat(7)}`.slice(0, 200),
+      '--at',
+      'today 4pm',
+    );
     const r = await runInPty(['today'], { env: envFor(run, { NO_COLOR: '1' }), columns: 80 });
     const lines = r.output.split(/\r?\n/);
     expect(lines.some((l) => l.includes('Felix Wagner'))).toBe(true);

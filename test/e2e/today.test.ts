@@ -30,7 +30,21 @@ async function mondayHistory(): Promise<Run> {
   await ok(run.at('2026-11-17T09:00:00Z'), 'add', 'Kim Park', '--company', 'Initech'); // #2
   await ok(run, 'log', 'kim', '--outcome', 'no-answer');
   await ok(run.at('2026-11-18T09:00:00Z'), 'add', 'Sam Okafor', '--company', 'Brightline'); // #3
-  await ok(run, 'log', 'sam', '--outcome', 'connected', '--next', 'review the quote', '--at', '2026-11-26 11:00', '--promise', 'send the pricing', '--by', '2026-11-20 17:00');
+  await ok(
+    run,
+    'log',
+    'sam',
+    '--outcome',
+    'connected',
+    '--next',
+    'review the quote',
+    '--at',
+    '2026-11-26 11:00',
+    '--promise',
+    'send the pricing',
+    '--by',
+    '2026-11-20 17:00',
+  );
   await ok(run.at('2026-11-19T09:00:00Z'), 'add', 'Dana Reyes', '--company', 'Acme'); // #4
   await ok(run, 'log', 'dana', '--outcome', 'connected', '--next', 'demo to the team', '--at', '2026-11-23 15:00');
   await ok(run, 'add', 'Erin Cho', '--company', 'Umbrella'); // #5
@@ -264,7 +278,10 @@ describe('fu today: the agenda of a Monday', () => {
     await ok(run, 'log', 'pat', '--via', 'email', '--outcome', 'sent', '--value', 'the benchmark report');
     expect(await onTerminal(run, '2026-11-23T16:00:00Z')).toBe('Nothing due today. Next thing due: Tue 24 Nov (tomorrow).\n');
     expect((await ok(run, 'today')).stdout).toBe('');
-    expect(await run.json<TodayJson>('today')).toMatchObject({ summary: { appointments: 0, overdue: 0, promises: 0, chases: 0, nurture: 0 }, nextDate: '2026-11-24' });
+    expect(await run.json<TodayJson>('today')).toMatchObject({
+      summary: { appointments: 0, overdue: 0, promises: 0, chases: 0, nurture: 0 },
+      nextDate: '2026-11-24',
+    });
     expect(await onTerminal(run, '2026-11-23T16:00:00Z', { on: '2026-11-25' })).toBe('Nothing due on Wed 25 Nov. Next thing due: Thu 26 Nov (in 3 days).\n');
   });
 
@@ -304,7 +321,12 @@ describe('fu today on a terminal: limits and width', () => {
     expect(json.summary.chases).toBe(5);
     expect(json.more).toEqual({ appointments: 0, overdue: 0, promises: 0, expected: 0, chases: 3, nurture: 0 });
     const piped = await ok(run, 'today', '--limit', '2');
-    expect(piped.stdout.trim().split('\n').map((l) => l.split('\t')[2])).toEqual(['Ann', 'Ben']);
+    expect(
+      piped.stdout
+        .trim()
+        .split('\n')
+        .map((l) => l.split('\t')[2]),
+    ).toEqual(['Ann', 'Ben']);
     expect(piped.stderr).toBe('and 3 more (fu today --limit 0)\n');
     expect((await ok(run, 'today', '--on', '2026-11-23', '--limit', '2')).stderr).toBe('and 3 more (fu today --on 2026-11-23 --limit 0)\n');
     const all = await ok(run, 'today', '--limit', '0');

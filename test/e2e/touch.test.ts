@@ -9,7 +9,9 @@ describe('touch ids', () => {
   it('are shown by fu log and in fu show’s timeline', async () => {
     const run = session({ now: NOW });
     await run('add', 'Dana Reyes', '--company', 'Acme');
-    expect((await run('log', 'dana', '--outcome', 'no-answer')).stdout).toBe('Logged call no-answer with Dana Reyes (Acme), Mon 23 Nov 10:00 (touch #1).\nAttempt 1 of 3: next chase due Thu 26 Nov.\n');
+    expect((await run('log', 'dana', '--outcome', 'no-answer')).stdout).toBe(
+      'Logged call no-answer with Dana Reyes (Acme), Mon 23 Nov 10:00 (touch #1).\nAttempt 1 of 3: next chase due Thu 26 Nov.\n',
+    );
     expect((await run('show', 'dana')).stdout).toContain('  Mon 23 Nov 10:00  touch #1 call no-answer\n');
   });
 });
@@ -54,13 +56,11 @@ describe('fu touch edit', () => {
       'Corrected touch #1 of Dana Reyes: call no-answer, Mon 23 Nov 10:00: lft a mesage -> text voicemail, Mon 23 Nov 10:00: left a message.\nDana Reyes now: 1 unanswered attempt of 3; next chase due Thu 26 Nov; active.\nTake it back with: fu undo\n',
     );
     // An unanswered call that was in fact a conversation: no attempt counts any more.
-    const json = await run.json<{ before: { outcome: string }; touch: { outcome: string }; contact: { unansweredAttempts: number; chaseDueOn: string | null } }>(
-      'touch',
-      'edit',
-      '1',
-      '--outcome',
-      'connected',
-    );
+    const json = await run.json<{
+      before: { outcome: string };
+      touch: { outcome: string };
+      contact: { unansweredAttempts: number; chaseDueOn: string | null };
+    }>('touch', 'edit', '1', '--outcome', 'connected');
     expect(json.before.outcome).toBe('voicemail');
     expect(json.touch).toMatchObject({ outcome: 'connected' });
     expect(json.contact).toMatchObject({ unansweredAttempts: 0, chaseDueOn: null });
@@ -88,7 +88,9 @@ describe('fu touch edit', () => {
     const run = session({ now: NOW });
     await run('add', 'Dana Reyes');
     await run('log', 'dana', '--outcome', 'no-answer');
-    expect((await run('touch', 'edit', '1', '--at', 'fri 4pm')).stdout).toMatch(/^Corrected touch #1 of Dana Reyes: call no-answer, Mon 23 Nov 10:00 -> call no-answer, Fri 20 Nov 16:00\.\nDana Reyes now: 1 unanswered attempt of 3; next chase due Mon 23 Nov; active\./);
+    expect((await run('touch', 'edit', '1', '--at', 'fri 4pm')).stdout).toMatch(
+      /^Corrected touch #1 of Dana Reyes: call no-answer, Mon 23 Nov 10:00 -> call no-answer, Fri 20 Nov 16:00\.\nDana Reyes now: 1 unanswered attempt of 3; next chase due Mon 23 Nov; active\./,
+    );
     const before = content(run.db);
     const future = await run('touch', 'edit', '1', '--at', 'tomorrow 10am');
     expect(future).toMatchObject({ code: 2, stderr: 'fu: --at "tomorrow 10am" is in the future: log a touch once it has happened.\n' });

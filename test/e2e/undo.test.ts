@@ -29,7 +29,10 @@ describe('fu undo', () => {
     ['done', ['done', '1']],
     ['cancel', ['cancel', '1']],
     ['config', ['config', 'attempts.gapDays', '5']],
-    ['log with a next step and a promise', ['log', 'dana', '--outcome', 'connected', '--next', 'pricing call', '--at', 'fri 3pm', '--promise', 'send deck', '--by', 'tomorrow']],
+    [
+      'log with a next step and a promise',
+      ['log', 'dana', '--outcome', 'connected', '--next', 'pricing call', '--at', 'fri 3pm', '--promise', 'send deck', '--by', 'tomorrow'],
+    ],
     ['a disposition', ['log', 'dana', '--outcome', 'connected', '--won']],
   ])('puts the database back exactly as it was before %s', async (_name, args) => {
     const run = session({ now: NOW });
@@ -48,7 +51,10 @@ describe('fu undo', () => {
     await run('add', 'Dana Reyes', '--email', 'dana@acme.example');
     const before = content(run.db);
     const file = path.join(run.dir, 'leads.csv');
-    fs.writeFileSync(file, 'name,email,company\nDana Reyes,dana@acme.example,Acme\nLee Park,lee@park.example,Fabrikam\nSam Okafor,sam@bright.example,Brightline\n');
+    fs.writeFileSync(
+      file,
+      'name,email,company\nDana Reyes,dana@acme.example,Acme\nLee Park,lee@park.example,Fabrikam\nSam Okafor,sam@bright.example,Brightline\n',
+    );
     expect((await run('import', file)).code).toBe(0);
     expect((await run('undo', '--list')).stdout).toMatch(/^2\timport\t.*\tthe import of 2 new contacts and 1 updated\n/);
     expect((await run('undo')).stdout).toBe('Undid: the import of 2 new contacts and 1 updated.\n');
@@ -76,9 +82,14 @@ describe('fu undo', () => {
     await run('log', 'dana', '--outcome', 'no-answer');
     await run('list'); // a read is not a write
     await run('log', 'nobody', '--outcome', 'no-answer'); // refused: nothing written, nothing journaled
-    expect((await run('undo', '--list')).stdout).toBe('2\tlog\t2026-11-26T10:00:00.000Z\tcall no-answer with Dana Reyes, Thu 26 Nov 10:00\n1\tadd\t2026-11-26T10:00:00.000Z\tadding Dana Reyes\n');
+    expect((await run('undo', '--list')).stdout).toBe(
+      '2\tlog\t2026-11-26T10:00:00.000Z\tcall no-answer with Dana Reyes, Thu 26 Nov 10:00\n1\tadd\t2026-11-26T10:00:00.000Z\tadding Dana Reyes\n',
+    );
     const listed = await run.json<{ id: number; kind: string; description: string; contacts: { id: number; name: string }[] }[]>('undo', '--list');
-    expect(listed.map((w) => [w.id, w.kind])).toEqual([[2, 'log'], [1, 'add']]);
+    expect(listed.map((w) => [w.id, w.kind])).toEqual([
+      [2, 'log'],
+      [1, 'add'],
+    ]);
     expect(listed[1]!.contacts).toEqual([{ id: 1, name: 'Dana Reyes' }]);
     const undone = await run.json<{ undone: { id: number; kind: string }; contacts: { id: number; unanswered: number }[] }>('undo');
     expect(undone).toMatchObject({ undone: { id: 2, kind: 'log' }, contacts: [{ id: 1, unanswered: 0 }] });
@@ -102,7 +113,7 @@ describe('fu undo', () => {
     expect((await run('undo', '2')).code).toBe(3);
     expect((await run('undo', '3')).code).toBe(0);
     expect((await run('undo', '1')).code).toBe(0);
-    expect((await run.json<unknown[]>('list', '--status', 'all'))).toEqual([]);
+    expect(await run.json<unknown[]>('list', '--status', 'all')).toEqual([]);
     expect((await run('undo', '99')).code).toBe(4);
     expect((await run('undo', 'x')).code).toBe(2);
   });

@@ -37,7 +37,8 @@ const TREE: Record<string, string> = {
     "import type { State as Same } from '../domain/derive.js';",
     'export const q = (s: State, t: Same, io: IO) => [apply, deriveState, s, t, io];',
   ].join('\n'),
-  'src/app/log-touch.ts': "import type { IO } from '../cli/io.js';\nimport type { Store } from '../store/store.js';\nexport const apply = (io: IO, s: Store) => [io, s];\n",
+  'src/app/log-touch.ts':
+    "import type { IO } from '../cli/io.js';\nimport type { Store } from '../store/store.js';\nexport const apply = (io: IO, s: Store) => [io, s];\n",
   // Only the composition root opens the store: deps.ts is not it.
   'src/cli/program.ts': "import { Store } from '../store/store.js';\nexport const open = () => new Store();\n",
   'src/cli/deps.ts': "import { Store } from '../store/store.js';\nexport const open = () => new Store();\n",

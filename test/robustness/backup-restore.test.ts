@@ -45,7 +45,11 @@ describe('fu backup', () => {
     const target = path.join(scratch(), 'latest.db');
     fs.writeFileSync(target, 'an older backup\n', { mode: 0o600 });
     const r = await run('backup', target);
-    expect(r).toMatchObject({ code: 2, stdout: '', stderr: `fu: ${target} already exists: fu backup replaces a file only with --yes.\nGive a new file name, or add --yes to replace it.\n` });
+    expect(r).toMatchObject({
+      code: 2,
+      stdout: '',
+      stderr: `fu: ${target} already exists: fu backup replaces a file only with --yes.\nGive a new file name, or add --yes to replace it.\n`,
+    });
     expect(fs.readFileSync(target, 'utf8')).toBe('an older backup\n');
     expect((await run('backup', target, '--yes')).code).toBe(0);
     expect(await snapshot(target)).toBe(await snapshot(run.db));
@@ -92,7 +96,9 @@ describe('fu backup', () => {
       // Each fu log writes one touch and one next step together: a copy holds both or neither, per contact.
       const raw = new Database(b, { readonly: true });
       const torn = raw
-        .prepare("SELECT c.id FROM contacts c WHERE (SELECT count(*) FROM touches t WHERE t.contact_id = c.id) <> (SELECT count(*) FROM commitments cm WHERE cm.contact_id = c.id AND cm.state = 'open')")
+        .prepare(
+          "SELECT c.id FROM contacts c WHERE (SELECT count(*) FROM touches t WHERE t.contact_id = c.id) <> (SELECT count(*) FROM commitments cm WHERE cm.contact_id = c.id AND cm.state = 'open')",
+        )
         .all();
       raw.close();
       expect(torn, b).toEqual([]);
@@ -156,7 +162,12 @@ describe('fu restore', () => {
     ['a truncated backup', async (dir) => await truncatedBackup(dir), 5, /^fu: The backup \S+ is damaged \(.+\)\.\n/],
     ['a backup with a damaged page', async (dir) => await corruptedBackup(dir), 5, /^fu: The backup \S+ is damaged \(.+\)\.\n/],
     ["another program's database", (dir) => otherProgram(dir), 5, /^fu: The file \S+ is not a fu backup: it holds another program's database\.\n/],
-    ['a backup from a newer fu', async (dir) => await newerBackup(dir), 5, /^fu: The backup \S+ was written by a newer fu \(schema \d+; this fu knows up to \d+\)\.\n/],
+    [
+      'a backup from a newer fu',
+      async (dir) => await newerBackup(dir),
+      5,
+      /^fu: The backup \S+ was written by a newer fu \(schema \d+; this fu knows up to \d+\)\.\n/,
+    ],
     ['a backup with broken references', async (dir) => await brokenReferences(dir), 5, /^fu: The backup \S+ is damaged \(\d+ broken references?\)\.\n/],
   ];
 
@@ -227,7 +238,12 @@ describe('fu restore', () => {
       do {
         const r = await fuProcess(['list', '--json'], { db: run.db, now: NOW });
         expect(r.code, r.stderr).toBe(0);
-        seen.push((JSON.parse(r.stdout) as { name: string }[]).map((c) => c.name).sort().join(','));
+        seen.push(
+          (JSON.parse(r.stdout) as { name: string }[])
+            .map((c) => c.name)
+            .sort()
+            .join(','),
+        );
       } while (restoring);
     });
     await Promise.all(readers);
@@ -328,7 +344,9 @@ async function brokenReferences(dir: string): Promise<string> {
   const file = await fuBackup(dir);
   const db = new Database(file);
   db.pragma('foreign_keys = OFF');
-  db.prepare("INSERT INTO touches (contact_id, happened_at, channel, outcome, direction, created_at) VALUES (999, '2026-11-20T10:00:00.000Z', 'call', 'no-answer', 'outbound', '2026-11-20T10:00:00.000Z')").run();
+  db.prepare(
+    "INSERT INTO touches (contact_id, happened_at, channel, outcome, direction, created_at) VALUES (999, '2026-11-20T10:00:00.000Z', 'call', 'no-answer', 'outbound', '2026-11-20T10:00:00.000Z')",
+  ).run();
   db.close();
   return file;
 }

@@ -31,10 +31,31 @@ function withContacts(n: number, options: { chaseDueToday?: boolean } = {}): str
   const config = configFrom(store.configValues());
   store.unjournaledTransaction(() => {
     for (let i = 0; i < n; i++) {
-      const id = store.insertContact({ name: `C${String(i).padStart(2, '0')}`, company: null, email: null, phone: null, source: null, note: null }, THREE_DAYS_AGO);
+      const id = store.insertContact(
+        { name: `C${String(i).padStart(2, '0')}`, company: null, email: null, phone: null, source: null, note: null },
+        THREE_DAYS_AGO,
+      );
       if (options.chaseDueToday) {
         // One unanswered call three days ago: a chase is due today.
-        store.insertTouch({ contactId: id, at: THREE_DAYS_AGO, channel: 'call', outcome: 'no-answer', direction: 'outbound', note: null, value: null, until: null, proposal: false, forced: false, disposition: null, lostReason: null, attempt: true }, [], THREE_DAYS_AGO);
+        store.insertTouch(
+          {
+            contactId: id,
+            at: THREE_DAYS_AGO,
+            channel: 'call',
+            outcome: 'no-answer',
+            direction: 'outbound',
+            note: null,
+            value: null,
+            until: null,
+            proposal: false,
+            forced: false,
+            disposition: null,
+            lostReason: null,
+            attempt: true,
+          },
+          [],
+          THREE_DAYS_AGO,
+        );
       }
       refreshDerived(store, id, config, zoneOf('UTC'));
     }
@@ -49,12 +70,18 @@ describe('many fu processes at once', () => {
     // Each demo an hour of its own (Tue to Fri, five a day): steps at one time would warn of double booking.
     const at = (i: number) => `2026-11-${24 + Math.floor(i / 5)} ${10 + (i % 5)}:00`;
     const results = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => fuProcess(['log', `#${i + 1}`, '--outcome', 'connected', '--next', `demo ${i + 1}`, '--at', at(i)], { db, now: NOW })),
+      Array.from({ length: 20 }, (_, i) =>
+        fuProcess(['log', `#${i + 1}`, '--outcome', 'connected', '--next', `demo ${i + 1}`, '--at', at(i)], { db, now: NOW }),
+      ),
     );
     for (const r of results) expect(r, r.stderr).toMatchObject({ code: 0, stderr: '' });
     expect(count(db, 'touches')).toBe(20);
     const raw = new Database(db, { readonly: true });
-    const perContact = raw.prepare("SELECT contact_id, count(*) AS touches, (SELECT count(*) FROM commitments cm WHERE cm.contact_id = t.contact_id AND cm.state = 'open') AS open FROM touches t GROUP BY contact_id").all();
+    const perContact = raw
+      .prepare(
+        "SELECT contact_id, count(*) AS touches, (SELECT count(*) FROM commitments cm WHERE cm.contact_id = t.contact_id AND cm.state = 'open') AS open FROM touches t GROUP BY contact_id",
+      )
+      .all();
     raw.close();
     expect(perContact).toEqual(Array.from({ length: 20 }, (_, i) => ({ contact_id: i + 1, touches: 1, open: 1 })));
     expect(derivedMismatches(db)).toEqual([]);
@@ -97,7 +124,11 @@ describe('many fu processes at once', () => {
     const waited = Date.now() - started;
     holder.exec('ROLLBACK');
     holder.close();
-    expect(r).toMatchObject({ code: 5, stdout: '', stderr: `fu: The database ${db} is busy: another fu kept it locked for more than 300 ms.\nNothing was saved; try again.\n` });
+    expect(r).toMatchObject({
+      code: 5,
+      stdout: '',
+      stderr: `fu: The database ${db} is busy: another fu kept it locked for more than 300 ms.\nNothing was saved; try again.\n`,
+    });
     expect(waited).toBeGreaterThanOrEqual(300);
     expect(fs.statSync(db).size).toBe(0);
   });
@@ -148,7 +179,9 @@ describe('many fu processes at once', () => {
     const db = withContacts(1);
     // Conversations are not limited by R4/R5: all ten are recorded, each replacing the open next step.
     const results = await Promise.all(
-      Array.from({ length: 10 }, (_, i) => fuProcess(['log', 'C00', '--outcome', 'connected', '--note', `call ${i}`, '--next', `step ${i}`, '--at', 'tue 3pm'], { db, now: NOW })),
+      Array.from({ length: 10 }, (_, i) =>
+        fuProcess(['log', 'C00', '--outcome', 'connected', '--note', `call ${i}`, '--next', `step ${i}`, '--at', 'tue 3pm'], { db, now: NOW }),
+      ),
     );
     for (const r of results) expect(r.code, r.stderr).toBe(0);
     const raw = new Database(db, { readonly: true });
@@ -221,7 +254,9 @@ describe('fu today while fu log writes', () => {
       const logged = logTouch(
         { store: writer, now: NOW, zone: zoneOf('UTC'), config },
         1,
-        plainTouch(NOW, 'connected', { next: { what: 'pricing review', when: { hasTime: true, at: instantAt('2026-11-23', '16:00', zoneOf('UTC')), date: '2026-11-23' } } }),
+        plainTouch(NOW, 'connected', {
+          next: { what: 'pricing review', when: { hasTime: true, at: instantAt('2026-11-23', '16:00', zoneOf('UTC')), date: '2026-11-23' } },
+        }),
       );
       if (!logged.ok) throw new Error(logged.violation.reason);
     };

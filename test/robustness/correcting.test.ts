@@ -11,7 +11,13 @@ import { content, derivedMismatches, RAW_CONTROL, scratch } from './support.js';
 
 const NOW = '2026-11-23T09:00:00Z';
 
-const HOSTILE = ['Eve \u001b[2J\u001b[31mRed\u001b[0m', 'Mal \u001b]0;pwned\u0007 ding \u009b31m', 'line one\nline two\tcol\r\u001b[Kover', 'Trudy \u202eevil\u202c', `O'Brien"; DROP TABLE contacts; --`];
+const HOSTILE = [
+  'Eve \u001b[2J\u001b[31mRed\u001b[0m',
+  'Mal \u001b]0;pwned\u0007 ding \u009b31m',
+  'line one\nline two\tcol\r\u001b[Kover',
+  'Trudy \u202eevil\u202c',
+  `O'Brien"; DROP TABLE contacts; --`,
+];
 
 describe('hostile text through the commands that correct the record', () => {
   it.each(HOSTILE.map((t) => [JSON.stringify(t), t]))('stores %s verbatim and never prints a raw control character', async (_name, text) => {
@@ -46,7 +52,10 @@ describe('several fu at once', () => {
       const db = path.join(scratch(), 'fu.db');
       await fu(['add', 'Priya Shah'], { db, now: NOW });
       await fu(['add', 'Priya Sha'], { db, now: NOW });
-      const [merged, logged] = await Promise.all([fuProcess(['merge', '1', '2'], { db, now: NOW }), fuProcess(['log', '#2', '--outcome', 'no-answer'], { db, now: NOW })]);
+      const [merged, logged] = await Promise.all([
+        fuProcess(['merge', '1', '2'], { db, now: NOW }),
+        fuProcess(['log', '#2', '--outcome', 'no-answer'], { db, now: NOW }),
+      ]);
       expect(merged.code, merged.stderr).toBe(0);
       expect([0, 4]).toContain(logged.code);
       const raw = new Database(db, { readonly: true });

@@ -20,7 +20,9 @@ async function bigDatabase(n: number): Promise<{ file: string; ms: number }> {
   const file = path.join(scratch(), 'base.db');
   const db = openDatabase(file);
   const contact = db.prepare('INSERT INTO contacts (name, note, created_at, updated_at) VALUES (?, ?, ?, ?)');
-  const touch = db.prepare("INSERT INTO touches (contact_id, happened_at, channel, outcome, direction, note, created_at) VALUES (?, ?, 'call', 'no-answer', 'outbound', ?, ?)");
+  const touch = db.prepare(
+    "INSERT INTO touches (contact_id, happened_at, channel, outcome, direction, note, created_at) VALUES (?, ?, 'call', 'no-answer', 'outbound', ?, ?)",
+  );
   db.transaction(() => {
     for (let i = 0; i < n; i++) {
       const id = contact.run(`Contact ${i}`, `met at the trade fair, stand ${i}`, TOUCHED, TOUCHED).lastInsertRowid;

@@ -125,7 +125,9 @@ function contents(dir: string): Record<string, string> {
   for (const name of fs.readdirSync(dir, { recursive: true }) as string[]) {
     const p = path.join(dir, String(name));
     const stat = fs.statSync(p);
-    out[String(name)] = stat.isDirectory() ? `dir ${(stat.mode & 0o777).toString(8)}` : `${(stat.mode & 0o777).toString(8)} ${fs.readFileSync(p).toString('base64')}`;
+    out[String(name)] = stat.isDirectory()
+      ? `dir ${(stat.mode & 0o777).toString(8)}`
+      : `${(stat.mode & 0o777).toString(8)} ${fs.readFileSync(p).toString('base64')}`;
   }
   return out;
 }
@@ -133,7 +135,10 @@ function contents(dir: string): Record<string, string> {
 describe('a --db that fu cannot use', () => {
   for (const [name, c] of Object.entries(CASES)) {
     const permissionCase = name === 'a folder fu may not write to' || name === 'a read-only database file';
-    const skip = permissionCase && !permissionsBite ? 'running as root, and no other user can run this checkout of fu (it may sit in a private folder), so permissions do not stop writes' : undefined;
+    const skip =
+      permissionCase && !permissionsBite
+        ? 'running as root, and no other user can run this checkout of fu (it may sit in a private folder), so permissions do not stop writes'
+        : undefined;
     it.skipIf(skip !== undefined)(`${name}: exit 5, one sentence naming it, nothing touched${skip ? ` (skipped: ${skip})` : ''}`, async () => {
       const dir = scratch();
       fs.chmodSync(dir, 0o755); // another user must be able to reach the file
@@ -143,7 +148,9 @@ describe('a --db that fu cannot use', () => {
       for (const command of commands) {
         const args = command.map((a) => (a === 'BACKUP' ? path.join(scratch(), 'backup.db') : a));
         // Only another user needs a process of its own.
-        const r = as ? await fuProcess(['--db', db, ...args], { now: NOW, user: as, env: { HOME: dir } }) : await fu(['--db', db, ...args], { now: NOW, env: { HOME: dir } });
+        const r = as
+          ? await fuProcess(['--db', db, ...args], { now: NOW, user: as, env: { HOME: dir } })
+          : await fu(['--db', db, ...args], { now: NOW, env: { HOME: dir } });
         const what = `fu ${args.join(' ')}`;
         expect(r.code, `${what}: ${r.stderr}`).toBe(5);
         expect(r.stdout, what).toBe('');

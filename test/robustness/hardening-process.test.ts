@@ -142,7 +142,10 @@ describe('privacy of a file fu adopts', () => {
     fs.writeFileSync(target, '');
     fs.chmodSync(target, 0o644);
     fs.symlinkSync(target, linked);
-    for (const [file, real] of [[db, db], [linked, target]] as const) {
+    for (const [file, real] of [
+      [db, db],
+      [linked, target],
+    ] as const) {
       expect((await fu(['add', 'Dana Reyes'], { db: file, now: NOW })).code).toBe(0);
       const holder = new Database(real);
       holder.prepare('SELECT count(*) FROM contacts').get();
@@ -154,7 +157,10 @@ describe('privacy of a file fu adopts', () => {
 });
 
 const user = await otherUser();
-const skipPermissions = isRoot() && user === undefined ? 'running as root, and nobody cannot run this checkout of fu (it may sit in a private folder), so permissions do not stop writes' : undefined;
+const skipPermissions =
+  isRoot() && user === undefined
+    ? 'running as root, and nobody cannot run this checkout of fu (it may sit in a private folder), so permissions do not stop writes'
+    : undefined;
 const as = (dir: string) => {
   if (user) fs.chownSync(dir, user.uid, user.gid);
 };
@@ -191,7 +197,9 @@ describe('permissions', () => {
       for (const args of [['list'], ['add', 'Lee Park']]) {
         const r = await fuProcess(args, { db, now: NOW, user });
         expect(r.code, `${args[0]}: ${r.stderr}`).toBe(5);
-        expect(r.stderr).toContain(`fu: Cannot use the database ${db}: its folder ${dir} is not writable (SQLite keeps its journal files beside the database).`);
+        expect(r.stderr).toContain(
+          `fu: Cannot use the database ${db}: its folder ${dir} is not writable (SQLite keeps its journal files beside the database).`,
+        );
       }
       expect(filesIn(dir)).toEqual(['fu.db']);
       fs.chmodSync(dir, 0o755);

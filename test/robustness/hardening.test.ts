@@ -238,7 +238,9 @@ describe('ids', () => {
 describe('readable messages', () => {
   it('prints a library error that spans lines as readable sentences, without escaped newlines', async () => {
     const addon = Object.assign(
-      new Error("The module '/opt/fu/better_sqlite3.node'\nwas compiled against a different Node.js version using\nNODE_MODULE_VERSION 115. This version of Node.js requires\nNODE_MODULE_VERSION 127."),
+      new Error(
+        "The module '/opt/fu/better_sqlite3.node'\nwas compiled against a different Node.js version using\nNODE_MODULE_VERSION 115. This version of Node.js requires\nNODE_MODULE_VERSION 127.",
+      ),
       { code: 'ERR_DLOPEN_FAILED' },
     );
     const message = asDatabaseError(addon, '/home/dana/fu.db').message;
@@ -252,7 +254,11 @@ describe('readable messages', () => {
     expect((await run('next', 'dana', '--at', '2026-11-24', '--soft', '--', '-v')).code).toBe(0);
     const r = await run('stale');
     expect(r.code, r.stderr).toBe(0);
-    const suggestion = r.stdout.split('\n').find((l) => l.includes('fu next'))!.split('\t').find((c) => c.startsWith('fu next'))!;
+    const suggestion = r.stdout
+      .split('\n')
+      .find((l) => l.includes('fu next'))!
+      .split('\t')
+      .find((c) => c.startsWith('fu next'))!;
     const pasted = suggestion.replace(/^fu /, '').replace('HH:MM', '15:00');
     const ran = await runProgram('/bin/sh', ['-c', `"$0" "$1" ${pasted}`, process.execPath, BIN], { env: fuEnv({ db: run.db, now: NOW }) });
     expect(ran.code, `${suggestion}: ${ran.stderr}`).toBe(0);

@@ -38,7 +38,10 @@ const CASES = Object.entries(HOSTILE);
 /** Nothing in `text` can drive a terminal: no C0/C1 control (but fu's own tabs and newlines), no DEL, no bidi override. */
 function expectHarmless(text: string, what: string): void {
   const raw = RAW_CONTROL.exec(text);
-  expect(raw, `${what} printed a raw U+${raw?.[0].charCodeAt(0).toString(16).padStart(4, '0')} near ${JSON.stringify(text.slice(Math.max(0, (raw?.index ?? 0) - 20), (raw?.index ?? 0) + 20))}`).toBeNull();
+  expect(
+    raw,
+    `${what} printed a raw U+${raw?.[0].charCodeAt(0).toString(16).padStart(4, '0')} near ${JSON.stringify(text.slice(Math.max(0, (raw?.index ?? 0) - 20), (raw?.index ?? 0) + 20))}`,
+  ).toBeNull();
 }
 
 function expectHarmlessResult(r: FuResult, what: string): void {
@@ -65,12 +68,29 @@ async function feed(run: Session, text: string): Promise<{ id: number; printed: 
   };
   const added = await ok('fu add', 'add', text, '--company', text, '--phone', text, '--source', text, '--note', text, '--tag', text);
   const id = Number(/^Added #(\d+) /.exec(added.stdout)![1]);
-  await ok('fu log (conversation)', 'log', `#${id}`, '--outcome', 'connected', '--note', text, '--next', text, '--at', 'tue 3pm', '--promise', text, '--by', 'tomorrow 5pm');
+  await ok(
+    'fu log (conversation)',
+    'log',
+    `#${id}`,
+    '--outcome',
+    'connected',
+    '--note',
+    text,
+    '--next',
+    text,
+    '--at',
+    'tue 3pm',
+    '--promise',
+    text,
+    '--by',
+    'tomorrow 5pm',
+  );
   await ok('fu next', 'next', `#${id}`, `${text} (moved)`, '--at', 'wed 10am');
   await ok('fu edit', 'edit', `#${id}`, '--company', `${text} Inc`, '--tag', `${text} 2`);
   await ok('fu log (value touch)', 'log', `#${id}`, '--via', 'email', '--outcome', 'sent', '--value', text);
   await ok('fu add --met', 'add', `${text} (met)`, '--met', text, '--next', text, '--at', 'thu 11am');
-  for (const args of [['show', `#${id}`], ['list', '--status', 'all'], ['today', '--on', 'tue'], ['today', '--on', 'wed'], ['stale']]) await ok(`fu ${args.join(' ')}`, ...args);
+  for (const args of [['show', `#${id}`], ['list', '--status', 'all'], ['today', '--on', 'tue'], ['today', '--on', 'wed'], ['stale']])
+    await ok(`fu ${args.join(' ')}`, ...args);
   await ok('fu done', 'done', String((await run.json<ShowJson>('show', `#${id}`)).commitments.find((c) => c.what === text)!.id));
   return { id, printed };
 }
@@ -108,7 +128,11 @@ describe('hostile text, accepted', () => {
       ['an unknown contact', ['show', `${text}x`], 4],
       ['an ambiguous contact', ['show', text], 4],
       ['an unreadable date', ['log', 'dana', '--outcome', 'connected', '--next', 'demo', '--at', text], 2],
-      ['a promise due in the past (R2)', ['log', 'dana', '--outcome', 'connected', '--next', 'demo', '--at', 'tue 3pm', '--promise', text, '--by', 'yesterday 5pm'], 3],
+      [
+        'a promise due in the past (R2)',
+        ['log', 'dana', '--outcome', 'connected', '--next', 'demo', '--at', 'tue 3pm', '--promise', text, '--by', 'yesterday 5pm'],
+        3,
+      ],
       ['a met event without a next step (R1)', ['add', 'Lee', '--met', text], 3],
       ['an invalid setting', ['config', 'attempts.gapDays', text], 2],
       ['an unknown setting', ['config', text, '3'], 2],
@@ -186,7 +210,12 @@ describe('invalid input, refused with nothing changed', () => {
     ['renaming to blanks', ['edit', 'dana', '--name', '  '], 2, /--name cannot be empty/],
     ['a blank next step', ['next', 'dana', '   ', '--at', 'tue 3pm'], 2, /WHAT cannot be empty/],
     ['a blank --next', ['log', 'dana', '--outcome', 'connected', '--next', ' ', '--at', 'tue 3pm'], 2, /--next cannot be empty/],
-    ['a blank promise', ['log', 'dana', '--outcome', 'connected', '--next', 'demo', '--at', 'tue 3pm', '--promise', ' ', '--by', 'tomorrow'], 2, /--promise cannot be empty/],
+    [
+      'a blank promise',
+      ['log', 'dana', '--outcome', 'connected', '--next', 'demo', '--at', 'tue 3pm', '--promise', ' ', '--by', 'tomorrow'],
+      2,
+      /--promise cannot be empty/,
+    ],
     ['a blank lost reason', ['log', 'dana', '--outcome', 'connected', '--lost', '  '], 2, /--lost cannot be empty/],
     ['an empty note', ['log', 'dana', '--outcome', 'no-answer', '--note', ''], 2, /--note cannot be empty/],
     ['an empty tag', ['add', 'Lee', '--tag', ''], 2, /--tag cannot be empty/],
@@ -199,7 +228,12 @@ describe('invalid input, refused with nothing changed', () => {
     ['25:00', ['next', 'dana', 'demo', '--at', 'tomorrow 25:00'], 2, /cannot read the date "tomorrow 25:00"/],
     ['24:60', ['next', 'dana', 'demo', '--at', '2026-12-01 24:60'], 2, /cannot read the date/],
     ['the year 10000', ['next', 'dana', 'demo', '--at', '10000-01-01 10:00'], 2, /year 10000 is out of range/],
-    ['an impossible promise date', ['log', 'dana', '--outcome', 'connected', '--next', 'demo', '--at', 'tue 3pm', '--promise', 'quote', '--by', '2026-02-30'], 2, /cannot read the date "2026-02-30"/],
+    [
+      'an impossible promise date',
+      ['log', 'dana', '--outcome', 'connected', '--next', 'demo', '--at', 'tue 3pm', '--promise', 'quote', '--by', '2026-02-30'],
+      2,
+      /cannot read the date "2026-02-30"/,
+    ],
     ['an impossible --on', ['log', 'dana', '--outcome', 'no-answer', '--on', '2026-02-30'], 2, /cannot read the date "2026-02-30"/],
     ['an impossible --until', ['log', 'dana', '--via', 'email', '--outcome', 'auto-reply', '--until', '2026-02-30'], 2, /cannot read the date "2026-02-30"/],
     ['an impossible agenda day', ['today', '--on', '2026-02-30'], 2, /cannot read the date "2026-02-30"/],
@@ -208,7 +242,12 @@ describe('invalid input, refused with nothing changed', () => {
     ['a soft next step last week', ['next', 'dana', 'demo', '--at', '2026-11-16', '--soft'], 3, /^fu: R2: .*in the past/],
     ['a next step earlier today', ['next', 'dana', 'demo', '--at', 'today 8am'], 3, /^fu: R2: .*in the past/],
     ['a met contact booked in the past', ['add', 'Lee', '--met', 'SaaStr', '--next', 'call', '--at', 'yesterday 3pm'], 3, /^fu: R2: /],
-    ['a promise due an hour ago', ['log', 'dana', '--outcome', 'connected', '--next', 'demo', '--at', 'tue 3pm', '--promise', 'quote', '--by', 'today 8am'], 3, /^fu: R2: The promise "quote"/],
+    [
+      'a promise due an hour ago',
+      ['log', 'dana', '--outcome', 'connected', '--next', 'demo', '--at', 'tue 3pm', '--promise', 'quote', '--by', 'today 8am'],
+      3,
+      /^fu: R2: The promise "quote"/,
+    ],
     ['a touch in the future', ['log', 'dana', '--outcome', 'no-answer', '--on', 'tomorrow 9am'], 2, /in the future/],
     // Settings: negative, zero, not a number, out of range.
     ['a negative gap', ['config', 'attempts.gapDays', '-1'], 2, /attempts\.gapDays must be a whole number of days from 1 to 3650, not "-1"/],
@@ -289,7 +328,10 @@ describe('a reader slower than fu', () => {
     // Node gives a child a blocking stdout, so perl sets O_NONBLOCK on it, as a
     // parent that is not libuv-based may leave it, then runs fu in its place.
     const nonBlocking = 'use Fcntl; fcntl(STDOUT, F_SETFL, fcntl(STDOUT, F_GETFL, 0) | O_NONBLOCK) or die; exec @ARGV or die';
-    const child = spawn('perl', ['-e', nonBlocking, process.execPath, BIN, 'list', '--status', 'all'], { env: fuEnv({ db, now: NOW }), stdio: ['ignore', writer, 'pipe'] });
+    const child = spawn('perl', ['-e', nonBlocking, process.execPath, BIN, 'list', '--status', 'all'], {
+      env: fuEnv({ db, now: NOW }),
+      stdio: ['ignore', writer, 'pipe'],
+    });
     fs.closeSync(writer);
     let stderr = '';
     child.stderr!.setEncoding('utf8').on('data', (d: string) => (stderr += d));
@@ -315,4 +357,3 @@ describe('a reader slower than fu', () => {
     expect(Buffer.concat(chunks).toString('utf8')).toBe(expected.stdout);
   });
 });
-

@@ -22,16 +22,23 @@ describe('the journal triggers', () => {
     try {
       // The stats summaries (stats_*) are kept by their own triggers from the rows an undo puts back: journaling them too would undo them twice.
       const tables = (
-        db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'journal%' AND name NOT LIKE 'stats\\_%' ESCAPE '\\' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[]
+        db
+          .prepare(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'journal%' AND name NOT LIKE 'stats\\_%' ESCAPE '\\' AND name NOT LIKE 'sqlite_%'",
+          )
+          .all() as { name: string }[]
       ).map((r) => r.name);
       expect(tables).toContain('touches');
       expect(tables.length).toBeGreaterThan(0);
       for (const table of tables) {
         const columns = (db.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as { name: string }[]).map((r) => r.name);
         for (const op of ['insert', 'update', 'delete']) {
-          const sql = (db.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?").get(`journal_${table}_${op}`) as { sql: string } | undefined)?.sql;
+          const sql = (
+            db.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?").get(`journal_${table}_${op}`) as { sql: string } | undefined
+          )?.sql;
           expect(sql, `no journal trigger for ${op} on ${table}: add it in a migration`).toBeDefined();
-          for (const c of columns) expect(sql, `the ${op} trigger on ${table} misses the column ${c}`).toContain(`'${c}', ${op === 'insert' ? 'NEW' : 'OLD'}.${c}`);
+          for (const c of columns)
+            expect(sql, `the ${op} trigger on ${table} misses the column ${c}`).toContain(`'${c}', ${op === 'insert' ? 'NEW' : 'OLD'}.${c}`);
         }
       }
     } finally {
@@ -45,7 +52,9 @@ function bigDatabase(n: number): string {
   const file = path.join(scratch(), 'fu.db');
   const db = openDatabase(file);
   const contact = db.prepare('INSERT INTO contacts (name, created_at, updated_at) VALUES (?, ?, ?)');
-  const touch = db.prepare("INSERT INTO touches (contact_id, happened_at, channel, outcome, direction, created_at) VALUES (?, ?, 'call', 'no-answer', 'outbound', ?)");
+  const touch = db.prepare(
+    "INSERT INTO touches (contact_id, happened_at, channel, outcome, direction, created_at) VALUES (?, ?, 'call', 'no-answer', 'outbound', ?)",
+  );
   db.transaction(() => {
     for (let i = 0; i < n; i++) touch.run(contact.run(`Contact ${i}`, TOUCHED, TOUCHED).lastInsertRowid, TOUCHED, TOUCHED);
   })();
@@ -56,7 +65,10 @@ function bigDatabase(n: number): string {
 function journalOf(file: string): { kind: string; rows: number }[] {
   const db = new Database(file, { readonly: true });
   try {
-    return db.prepare('SELECT j.kind, (SELECT count(*) FROM journal_rows r WHERE r.entry_id = j.id) AS rows FROM journal j ORDER BY j.id').all() as { kind: string; rows: number }[];
+    return db.prepare('SELECT j.kind, (SELECT count(*) FROM journal_rows r WHERE r.entry_id = j.id) AS rows FROM journal j ORDER BY j.id').all() as {
+      kind: string;
+      rows: number;
+    }[];
   } finally {
     db.close();
   }

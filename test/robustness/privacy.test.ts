@@ -70,7 +70,25 @@ describe('no personal data outside the database', () => {
     const session: [string[], number][] = [
       [['demo'], 0],
       [['add', secret, '--email', 'dana@private.example', '--note', 'divorce, do not mention'], 0],
-      [['log', 'dana@private.example', '--outcome', 'connected', '--note', 'budget 40k', '--next', 'demo', '--at', 'tue 3pm', '--promise', 'send pricing', '--by', 'tomorrow 5pm'], 0],
+      [
+        [
+          'log',
+          'dana@private.example',
+          '--outcome',
+          'connected',
+          '--note',
+          'budget 40k',
+          '--next',
+          'demo',
+          '--at',
+          'tue 3pm',
+          '--promise',
+          'send pricing',
+          '--by',
+          'tomorrow 5pm',
+        ],
+        0,
+      ],
       [['next', 'dana@private.example', 'demo with the CFO', '--at', 'wed 10am'], 0],
       [['done', '#16'], 0], // the promise just made (the demo holds commitments #1 to #14, the next step is #15)
       [['edit', 'dana@private.example', '--phone', '+1 555 0100'], 0],

@@ -30,7 +30,9 @@ type Tables = Record<string, Record<string, unknown>[]>;
 function tablesOf(file: string): Tables {
   const db = new Database(file, { readonly: true });
   try {
-    const names = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
+    const names = (
+      db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]
+    ).map((r) => r.name);
     return Object.fromEntries(names.map((t) => [t, db.prepare(`SELECT * FROM "${t}"`).all() as Record<string, unknown>[]]));
   } finally {
     db.close();
@@ -41,7 +43,17 @@ function tablesOf(file: string): Tables {
  * The contact columns derived from the history: a migration that changes a rule derives them again (the
  * check that they equal what the history gives follows every upgrade), so they are not compared here.
  */
-const DERIVED = new Set(['last_touch_at', 'last_two_way_at', 'unanswered', 'last_attempt_at', 'last_attempt_channel', 'same_channel_run', 'chase_due_on', 'nurture_due_on', 'value_unanswered']);
+const DERIVED = new Set([
+  'last_touch_at',
+  'last_two_way_at',
+  'unanswered',
+  'last_attempt_at',
+  'last_attempt_channel',
+  'same_channel_run',
+  'chase_due_on',
+  'nurture_due_on',
+  'value_unanswered',
+]);
 
 /** Every row of every old table is still there after the upgrade, with the same values in the old columns (new columns may be added). */
 function expectRowsKept(before: Tables, after: Tables): void {
@@ -72,7 +84,10 @@ async function databaseAt(version: number, migrations: Migration[] = MIGRATIONS)
     db.close();
   } else {
     // Only the newest schema may go without a frozen seed: today's fu writes it.
-    expect(version, `add ${path.relative(process.cwd(), seedFile(version))}: data written by the fu of schema ${version}, before migration ${version + 1} lands`).toBe(NEWEST);
+    expect(
+      version,
+      `add ${path.relative(process.cwd(), seedFile(version))}: data written by the fu of schema ${version}, before migration ${version + 1} lands`,
+    ).toBe(NEWEST);
     expect((await fu(['demo'], { db: file, now: NOW })).code).toBe(0);
   }
   return file;
@@ -83,7 +98,10 @@ function attemptMarkMismatches(file: string): { id: number; stored: unknown; rec
   const store = new Store(new Database(file, { readonly: true }));
   try {
     const stored = new Map(
-      (store.db.prepare('SELECT id, attempt, answered FROM touches').all() as { id: number; attempt: number | null; answered: number | null }[]).map((r) => [r.id, { attempt: r.attempt, answered: r.answered }]),
+      (store.db.prepare('SELECT id, attempt, answered FROM touches').all() as { id: number; attempt: number | null; answered: number | null }[]).map((r) => [
+        r.id,
+        { attempt: r.attempt, answered: r.answered },
+      ]),
     );
     const out: { id: number; stored: unknown; recomputed: unknown }[] = [];
     for (const { id } of store.contactNames()) {
@@ -113,7 +131,12 @@ describe('upgrading an older database', () => {
     const before = tablesOf(file);
     expect(Object.values(before).some((rows) => rows.length > 0)).toBe(true);
     // Any command opens and upgrades it; these read it back whole.
-    for (const args of [['list', '--status', 'all', '--json'], ['today', '--json'], ['stale', '--json'], ['show', '#1', '--json']]) {
+    for (const args of [
+      ['list', '--status', 'all', '--json'],
+      ['today', '--json'],
+      ['stale', '--json'],
+      ['show', '#1', '--json'],
+    ]) {
       const r = await fu(args, { db: file, now: NOW });
       expect(r.code, `fu ${args.join(' ')}: ${r.stderr}`).toBe(0);
     }
@@ -184,7 +207,9 @@ describe('a database from a newer fu', () => {
     const r = await fu(args, { db: file, now: NOW });
     expect(r.code, r.stderr).toBe(5);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toBe(`fu: The database ${file} was written by a newer fu (schema ${NEWEST + 1}; this fu knows up to ${NEWEST}).\nUpgrade fu; the database was left untouched.\n`);
+    expect(r.stderr).toBe(
+      `fu: The database ${file} was written by a newer fu (schema ${NEWEST + 1}; this fu knows up to ${NEWEST}).\nUpgrade fu; the database was left untouched.\n`,
+    );
     expect(fs.readFileSync(file).equals(bytes)).toBe(true);
     expect(filesIn(dir)).toEqual(['fu.db']);
     if (command[0] === 'backup') expect(filesIn(backupDir)).toEqual([]);

@@ -32,7 +32,20 @@ const CONTACT = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom('#2', '#3', 'sam') },
   { weight: 1, arbitrary: fc.constantFrom('#4', '#5', 'zoë', 'Eve', 'nobody', 'o') },
 );
-const WHEN = fc.constantFrom('tomorrow 10am', 'tue 3pm', 'today 4pm', 'today 6pm', 'fri 9:30', 'next monday 10:30', '+3d', 'in 2 weeks', 'yesterday 3pm', '2026-02-30', 'blursday', '2027-01-05 11:00');
+const WHEN = fc.constantFrom(
+  'tomorrow 10am',
+  'tue 3pm',
+  'today 4pm',
+  'today 6pm',
+  'fri 9:30',
+  'next monday 10:30',
+  '+3d',
+  'in 2 weeks',
+  'yesterday 3pm',
+  '2026-02-30',
+  'blursday',
+  '2027-01-05 11:00',
+);
 const WHAT = fc.constantFrom('demo to the team', 'pricing review', 'touch base', 'review the proposal together', '  ', 'send the \u0007 deck');
 
 const opt = <T>(arb: fc.Arbitrary<T>, freq = 3) => fc.option(arb, { freq, nil: undefined });
@@ -41,7 +54,10 @@ const addArb = fc
   .record({
     name: fc.constantFrom(...NAMES),
     email: opt(fc.constantFrom('dana@acme.example', 'sam@bright.example', 'not-an-email')),
-    met: opt(fc.record({ next: opt(fc.tuple(WHAT, WHEN), 1), disposition: opt(fc.constantFrom(['--won'], ['--nurture'], ['--not-fit'], ['--lost', 'budget']), 2) }), 4),
+    met: opt(
+      fc.record({ next: opt(fc.tuple(WHAT, WHEN), 1), disposition: opt(fc.constantFrom(['--won'], ['--nurture'], ['--not-fit'], ['--lost', 'budget']), 2) }),
+      4,
+    ),
   })
   .map(({ name, email, met }) => {
     const args = ['add', name];
@@ -67,11 +83,23 @@ const sensibleLogArb = fc
       // A conversation mostly books the next step (or closes out); other touches rarely do.
       plan: twoWay
         ? fc.oneof(
-            { weight: 5, arbitrary: fc.tuple(WHAT, WHEN, fc.integer({ min: 0, max: 6 }).map((n) => n === 0)).map(([w, at, soft]) => ['--next', w, '--at', at, ...(soft ? ['--soft'] : [])]) },
+            {
+              weight: 5,
+              arbitrary: fc
+                .tuple(
+                  WHAT,
+                  WHEN,
+                  fc.integer({ min: 0, max: 6 }).map((n) => n === 0),
+                )
+                .map(([w, at, soft]) => ['--next', w, '--at', at, ...(soft ? ['--soft'] : [])]),
+            },
             { weight: 2, arbitrary: fc.constantFrom<string[]>(['--won'], ['--nurture'], ['--not-fit'], ['--lost', 'went elsewhere']) },
             { weight: 1, arbitrary: fc.constant([] as string[]) },
           )
-        : fc.oneof({ weight: 8, arbitrary: fc.constant([] as string[]) }, { weight: 1, arbitrary: fc.tuple(WHAT, WHEN).map(([w, at]) => ['--next', w, '--at', at]) }),
+        : fc.oneof(
+            { weight: 8, arbitrary: fc.constant([] as string[]) },
+            { weight: 1, arbitrary: fc.tuple(WHAT, WHEN).map(([w, at]) => ['--next', w, '--at', at]) },
+          ),
       promise: opt(fc.tuple(WHAT, WHEN), 5),
       value: outbound ? opt(fc.constant('the freight benchmark'), 4) : fc.constant(undefined),
       until: outcome === 'auto-reply' ? opt(fc.constantFrom('+5d', '2026-12-01'), 2) : fc.constant(undefined),
@@ -118,7 +146,12 @@ const noisyLogArb = fc
 
 /** A plain chase: what runs into the spacing (R5) and the attempt limit (R4) when repeated. */
 const chaseArb = fc
-  .tuple(CONTACT, fc.constantFrom('no-answer', 'no-answer', 'voicemail', 'sent'), fc.constantFrom('call', 'email'), fc.integer({ min: 0, max: 6 }).map((n) => n === 0))
+  .tuple(
+    CONTACT,
+    fc.constantFrom('no-answer', 'no-answer', 'voicemail', 'sent'),
+    fc.constantFrom('call', 'email'),
+    fc.integer({ min: 0, max: 6 }).map((n) => n === 0),
+  )
   .map(([contact, outcome, via, force]) => ['log', contact, '--outcome', outcome, '--via', via, ...(force ? ['--force'] : [])]);
 
 const logArb = fc.oneof({ weight: 5, arbitrary: sensibleLogArb }, { weight: 5, arbitrary: chaseArb }, { weight: 1, arbitrary: noisyLogArb });
@@ -128,14 +161,35 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
   { weight: 8, arbitrary: logArb.map((args) => ({ kind: 'fu' as const, args })) },
   {
     weight: 2,
-    arbitrary: fc.tuple(CONTACT, WHAT, WHEN, fc.boolean()).map(([c, what, at, soft]) => ({ kind: 'fu' as const, args: ['next', c, what, '--at', at, ...(soft ? ['--soft'] : [])] })),
+    arbitrary: fc
+      .tuple(CONTACT, WHAT, WHEN, fc.boolean())
+      .map(([c, what, at, soft]) => ({ kind: 'fu' as const, args: ['next', c, what, '--at', at, ...(soft ? ['--soft'] : [])] })),
   },
-  { weight: 2, arbitrary: fc.tuple(fc.constantFrom('done', 'cancel'), fc.integer({ min: 1, max: 8 })).map(([cmd, id]) => ({ kind: 'fu' as const, args: [cmd, String(id)] })) },
+  {
+    weight: 2,
+    arbitrary: fc
+      .tuple(fc.constantFrom('done', 'cancel'), fc.integer({ min: 1, max: 8 }))
+      .map(([cmd, id]) => ({ kind: 'fu' as const, args: [cmd, String(id)] })),
+  },
   {
     weight: 1,
-    arbitrary: fc.constantFrom(['attempts.limit', '2'], ['attempts.limit', '3'], ['attempts.gapDays', '1'], ['attempts.gapDays', '4'], ['attempts.gapDays', '0'], ['nurture.everyDays', 'soon']).map((kv) => ({ kind: 'fu' as const, args: ['config', ...kv] })),
+    arbitrary: fc
+      .constantFrom(
+        ['attempts.limit', '2'],
+        ['attempts.limit', '3'],
+        ['attempts.gapDays', '1'],
+        ['attempts.gapDays', '4'],
+        ['attempts.gapDays', '0'],
+        ['nurture.everyDays', 'soon'],
+      )
+      .map((kv) => ({ kind: 'fu' as const, args: ['config', ...kv] })),
   },
-  { weight: 5, arbitrary: fc.oneof(fc.integer({ min: 0, max: 600 }), fc.integer({ min: 2 * 24 * 60, max: 6 * 24 * 60 })).map((minutes) => ({ kind: 'clock' as const, minutes })) },
+  {
+    weight: 5,
+    arbitrary: fc
+      .oneof(fc.integer({ min: 0, max: 600 }), fc.integer({ min: 2 * 24 * 60, max: 6 * 24 * 60 }))
+      .map((minutes) => ({ kind: 'clock' as const, minutes })),
+  },
 );
 
 type Runner = (args: string[], db: string, now: string) => Promise<FuResult>;
@@ -208,7 +262,9 @@ function checkAttemptLimit(db: string, before: Facts, step: string): void {
 function checkOneOpenNextStep(db: string, step: string): void {
   const raw = new Database(db, { readonly: true });
   try {
-    const doubles = raw.prepare("SELECT contact_id, count(*) AS n FROM commitments WHERE kind = 'next-step' AND state = 'open' GROUP BY contact_id HAVING n > 1").all();
+    const doubles = raw
+      .prepare("SELECT contact_id, count(*) AS n FROM commitments WHERE kind = 'next-step' AND state = 'open' GROUP BY contact_id HAVING n > 1")
+      .all();
     expect(doubles, step).toEqual([]);
   } finally {
     raw.close();

@@ -61,7 +61,10 @@ export function derivedMismatches(file: string, tz = 'UTC'): { id: number; store
         const c = store.contact(id)!;
         const open = store.openCommitmentsOf(id);
         const nextStep = open.find((x) => x.kind === 'next-step') ?? null;
-        const recomputed = { ...deriveState(c.status, store.touchesOf(id), nextStep, config, zoneOf(tz), store.lastDecisionOf(id) ?? null), nextStepId: nextStep?.id ?? null };
+        const recomputed = {
+          ...deriveState(c.status, store.touchesOf(id), nextStep, config, zoneOf(tz), store.lastDecisionOf(id) ?? null),
+          nextStepId: nextStep?.id ?? null,
+        };
         const stored = { ...c.derived, nextStepId: c.nextStepId };
         if (JSON.stringify(sortKeys(stored)) !== JSON.stringify(sortKeys(recomputed))) out.push({ id, stored, recomputed });
       }

@@ -15,17 +15,40 @@ const CONTACT = fc.constantFrom('#1', '#2', '#3', 'dana', 'sam');
 const WHEN = fc.constantFrom('tomorrow 10am', 'fri 3pm', '+3d', 'yesterday 3pm');
 
 const writeArb: fc.Arbitrary<string[]> = fc.oneof(
-  { weight: 3, arbitrary: fc.tuple(fc.constantFrom('Dana Reyes', 'Sam Okafor', 'Lee Park'), fc.option(fc.constantFrom('a@x.example', 'b@x.example'), { nil: undefined })).map(([n, e]) => ['add', n, ...(e ? ['--email', e] : []), '--tag', 'lead']) },
-  { weight: 5, arbitrary: fc.tuple(CONTACT, fc.constantFrom('no-answer', 'sent', 'connected', 'replied'), fc.boolean()).map(([c, o, f]) => ['log', c, '--outcome', o, ...(f ? ['--force'] : [])]) },
-  { weight: 2, arbitrary: fc.tuple(CONTACT, WHEN).map(([c, w]) => ['log', c, '--outcome', 'connected', '--next', 'demo', '--at', w, '--promise', 'deck', '--by', 'tomorrow']) },
+  {
+    weight: 3,
+    arbitrary: fc
+      .tuple(fc.constantFrom('Dana Reyes', 'Sam Okafor', 'Lee Park'), fc.option(fc.constantFrom('a@x.example', 'b@x.example'), { nil: undefined }))
+      .map(([n, e]) => ['add', n, ...(e ? ['--email', e] : []), '--tag', 'lead']),
+  },
+  {
+    weight: 5,
+    arbitrary: fc
+      .tuple(CONTACT, fc.constantFrom('no-answer', 'sent', 'connected', 'replied'), fc.boolean())
+      .map(([c, o, f]) => ['log', c, '--outcome', o, ...(f ? ['--force'] : [])]),
+  },
+  {
+    weight: 2,
+    arbitrary: fc
+      .tuple(CONTACT, WHEN)
+      .map(([c, w]) => ['log', c, '--outcome', 'connected', '--next', 'demo', '--at', w, '--promise', 'deck', '--by', 'tomorrow']),
+  },
   { weight: 2, arbitrary: fc.tuple(CONTACT, WHEN).map(([c, w]) => ['next', c, 'pricing call', '--at', w]) },
   { weight: 2, arbitrary: fc.tuple(fc.constantFrom('done', 'cancel'), fc.integer({ min: 1, max: 5 })).map(([cmd, id]) => [cmd, String(id)]) },
   { weight: 1, arbitrary: fc.tuple(CONTACT, fc.constantFrom('Acme', 'Brightline')).map(([c, co]) => ['edit', c, '--company', co, '--untag', 'lead']) },
   { weight: 1, arbitrary: CONTACT.map((c) => ['rm', c, '--yes']) },
-  { weight: 1, arbitrary: fc.tuple(fc.integer({ min: 1, max: 6 }), fc.constantFrom('connected', 'no-answer')).map(([id, o]) => ['touch', 'edit', String(id), '--outcome', o, '--at', 'yesterday 3pm']) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(fc.integer({ min: 1, max: 6 }), fc.constantFrom('connected', 'no-answer'))
+      .map(([id, o]) => ['touch', 'edit', String(id), '--outcome', o, '--at', 'yesterday 3pm']),
+  },
   { weight: 1, arbitrary: fc.integer({ min: 1, max: 6 }).map((id) => ['touch', 'rm', String(id)]) },
   { weight: 1, arbitrary: fc.tuple(CONTACT, CONTACT).map(([a, b]) => ['merge', a, b]) },
-  { weight: 1, arbitrary: fc.constantFrom<string[]>(['config', 'attempts.limit', '2'], ['config', 'attempts.gapDays', '1'], ['config', 'attempts.gapDays', 'soon']) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom<string[]>(['config', 'attempts.limit', '2'], ['config', 'attempts.gapDays', '1'], ['config', 'attempts.gapDays', 'soon']),
+  },
 );
 
 const stepsArb = fc.array(fc.tuple(writeArb, fc.integer({ min: 0, max: 3 * 24 * 60 })), { minLength: 1, maxLength: 14 });

@@ -28,7 +28,21 @@ describe('opening and migrating', () => {
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all();
-    expect(tables.map((t) => (t as { name: string }).name)).toEqual(['call_points', 'commitment_history', 'commitments', 'config', 'contacts', 'decisions', 'journal', 'journal_recording', 'journal_rows', 'stats_due_days', 'stats_touch_days', 'tags', 'touches']);
+    expect(tables.map((t) => (t as { name: string }).name)).toEqual([
+      'call_points',
+      'commitment_history',
+      'commitments',
+      'config',
+      'contacts',
+      'decisions',
+      'journal',
+      'journal_recording',
+      'journal_rows',
+      'stats_due_days',
+      'stats_touch_days',
+      'tags',
+      'touches',
+    ]);
     db.close();
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);
     expect(fs.statSync(path.dirname(file)).mode & 0o777).toBe(0o700);

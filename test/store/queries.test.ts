@@ -31,7 +31,25 @@ describe('the daily queries are index-driven', () => {
   const store = freshStore();
   for (let i = 0; i < 50; i++) {
     const id = store.insertContact({ name: `C${i}`, company: null, email: null, phone: null, source: null, note: null }, '2026-11-01T09:00:00.000Z');
-    store.insertTouch({ contactId: id, at: '2026-11-02T09:00:00.000Z', channel: 'call', outcome: 'no-answer', direction: 'outbound', note: null, value: null, until: null, proposal: false, forced: false, disposition: null, lostReason: null, attempt: true }, [], '2026-11-02T09:00:00.000Z');
+    store.insertTouch(
+      {
+        contactId: id,
+        at: '2026-11-02T09:00:00.000Z',
+        channel: 'call',
+        outcome: 'no-answer',
+        direction: 'outbound',
+        note: null,
+        value: null,
+        until: null,
+        proposal: false,
+        forced: false,
+        disposition: null,
+        lostReason: null,
+        attempt: true,
+      },
+      [],
+      '2026-11-02T09:00:00.000Z',
+    );
   }
   store.db.exec('ANALYZE');
 
@@ -55,7 +73,11 @@ describe('the daily queries are index-driven', () => {
     const details = plan(store, sql);
     // Never a scan of the contacts table itself.
     expect(details.filter((d) => /^SCAN (c|contacts)\b/.test(d))).toEqual([]);
-    for (const index of indexes) expect(details.some((d) => new RegExp(`INDEX ${index}\\b`).test(d)), `${index} in\n${details.join('\n')}`).toBe(true);
+    for (const index of indexes)
+      expect(
+        details.some((d) => new RegExp(`INDEX ${index}\\b`).test(d)),
+        `${index} in\n${details.join('\n')}`,
+      ).toBe(true);
     const scans = details.filter((d) => d.startsWith('SCAN ') && d !== 'SCAN CONSTANT ROW').map((d) => d.split(' ')[1]);
     expect(scans.filter((table) => !mayScan.includes(table!))).toEqual([]);
     expect(details.join('\n')).not.toMatch(/SCAN (t|touches)\b|SEARCH (t|touches)\b(?! USING (COVERING )?INDEX touches_contact)/);
@@ -104,10 +126,30 @@ describe('stale candidates', () => {
     const live = store.insertContact({ name: 'Live', ...fields }, '2026-11-10T09:00:00.000Z');
     const won = store.insertContact({ name: 'Won', ...fields }, '2026-11-10T09:00:00.000Z');
     store.setStatus(won, 'won', '2026-11-10T09:00:00.000Z');
-    const touch = { channel: 'call' as const, note: null, value: null, until: null, proposal: false, forced: false, disposition: null, lostReason: null, attempt: true };
-    store.insertTouch({ ...touch, contactId: live, at: '2026-08-01T09:00:00.000Z', outcome: 'no-answer', direction: 'outbound' }, [], '2026-11-10T09:00:00.000Z');
-    const open = store.insertCommitment({ contactId: live, kind: 'promise', what: 'pricing', due: { date: '2026-11-20' }, soft: false, touchId: null }, '2026-11-10T09:00:00.000Z');
-    const done = store.insertCommitment({ contactId: live, kind: 'promise', what: 'deck', due: { date: '2026-11-20' }, soft: false, touchId: null }, '2026-11-10T09:00:00.000Z');
+    const touch = {
+      channel: 'call' as const,
+      note: null,
+      value: null,
+      until: null,
+      proposal: false,
+      forced: false,
+      disposition: null,
+      lostReason: null,
+      attempt: true,
+    };
+    store.insertTouch(
+      { ...touch, contactId: live, at: '2026-08-01T09:00:00.000Z', outcome: 'no-answer', direction: 'outbound' },
+      [],
+      '2026-11-10T09:00:00.000Z',
+    );
+    const open = store.insertCommitment(
+      { contactId: live, kind: 'promise', what: 'pricing', due: { date: '2026-11-20' }, soft: false, touchId: null },
+      '2026-11-10T09:00:00.000Z',
+    );
+    const done = store.insertCommitment(
+      { contactId: live, kind: 'promise', what: 'deck', due: { date: '2026-11-20' }, soft: false, touchId: null },
+      '2026-11-10T09:00:00.000Z',
+    );
     store.closeCommitment(done, 'kept', '2026-11-11T09:00:00.000Z', null);
 
     const candidates = staleCandidates(store, staleParams({ now: '2026-11-23T09:00:00.000Z', zone: zoneOf('UTC'), config: DEFAULT_CONFIG }));
@@ -120,16 +162,31 @@ describe('stale candidates at the edges of contacts_stale', () => {
   const quiet = { lastTouchAt: '2026-11-20T09:00:00.000Z', lastAttemptAt: '2026-11-20T09:00:00.000Z', lastAttemptChannel: 'email' as const, sameChannelRun: 1 };
 
   it.each<[string, 2 | 3, Partial<DerivedState>, 'active' | 'nurture', string | null]>([
-    ['a booked contact at the attempt limit (3), silent for 200 days', 3, { ...quiet, lastTwoWayAt: '2026-05-01T09:00:00.000Z', unanswered: 3 }, 'active', 'drop'],
+    [
+      'a booked contact at the attempt limit (3), silent for 200 days',
+      3,
+      { ...quiet, lastTwoWayAt: '2026-05-01T09:00:00.000Z', unanswered: 3 },
+      'active',
+      'drop',
+    ],
     ['a booked contact at the attempt limit (2), never answered', 2, { ...quiet, lastTwoWayAt: null, unanswered: 2 }, 'active', 'drop'],
-    ['a booked nurture contact with three value touches unanswered', 3, { ...quiet, lastTwoWayAt: '2026-11-01T09:00:00.000Z', unanswered: 1, valueUnanswered: 3 }, 'nurture', 'drop'],
+    [
+      'a booked nurture contact with three value touches unanswered',
+      3,
+      { ...quiet, lastTwoWayAt: '2026-11-01T09:00:00.000Z', unanswered: 1, valueUnanswered: 3 },
+      'nurture',
+      'drop',
+    ],
     ['a booked contact one attempt short of the limit', 3, { ...quiet, lastTwoWayAt: '2026-05-01T09:00:00.000Z', unanswered: 2 }, 'active', null],
   ])('lists %s as it would reading every contact', (_name, attemptsLimit, derived, status, category) => {
     const store = freshStore();
     const config = { ...DEFAULT_CONFIG, attemptsLimit };
     const id = store.insertContact({ name: 'Booked', company: null, email: null, phone: null, source: null, note: null }, '2026-04-01T09:00:00.000Z');
     if (status === 'nurture') store.setStatus(id, 'nurture', '2026-04-01T09:00:00.000Z');
-    const step = store.insertCommitment({ contactId: id, kind: 'next-step', what: 'demo', due: { at: '2026-12-01T10:00:00.000Z' }, soft: false, touchId: null }, '2026-04-01T09:00:00.000Z');
+    const step = store.insertCommitment(
+      { contactId: id, kind: 'next-step', what: 'demo', due: { at: '2026-12-01T10:00:00.000Z' }, soft: false, touchId: null },
+      '2026-04-01T09:00:00.000Z',
+    );
     store.saveDerived(id, { ...deriveState(status, [], null, config, zoneOf('UTC'), null), ...derived }, step);
     const ctx = { now: NOW, zone: zoneOf('UTC'), config };
     expect(staleList(staleCandidates(store, staleParams(ctx)), ctx).map((r) => r.category)).toEqual(category ? [category] : []);
@@ -138,7 +195,10 @@ describe('stale candidates at the edges of contacts_stale', () => {
   it('lists once a contact found both ways: nothing booked, and a promise missed', () => {
     const store = freshStore();
     const id = store.insertContact({ name: 'Both', company: null, email: null, phone: null, source: null, note: null }, '2026-11-01T09:00:00.000Z');
-    store.insertCommitment({ contactId: id, kind: 'promise', what: 'pricing', due: { date: '2026-11-20' }, soft: false, touchId: null }, '2026-11-01T09:00:00.000Z');
+    store.insertCommitment(
+      { contactId: id, kind: 'promise', what: 'pricing', due: { date: '2026-11-20' }, soft: false, touchId: null },
+      '2026-11-01T09:00:00.000Z',
+    );
     const ctx = { now: NOW, zone: zoneOf('UTC'), config: DEFAULT_CONFIG };
     const candidates = staleCandidates(store, staleParams(ctx));
     expect(candidates.map((c) => c.id)).toEqual([id]);

@@ -34,7 +34,9 @@ describe('fu stats summary query plans', () => {
   const db = openDatabase(path.join(tempDir(), 'fu.db'));
   it.each(Object.keys(SUMMARY_SQL))('reads %s over whole days from the summary index alone', (name) => {
     const sql = SUMMARY_SQL[name as keyof typeof SUMMARY_SQL];
-    const plan = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(summaryParams[name] ?? { fromDay: 'a', toDay: 'b' }) as { detail: string }[]).map((r) => r.detail);
+    const plan = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(summaryParams[name] ?? { fromDay: 'a', toDay: 'b' }) as { detail: string }[]).map(
+      (r) => r.detail,
+    );
     expect(plan.length).toBeGreaterThan(0);
     for (const step of plan.filter((d) => !d.startsWith('USE TEMP B-TREE'))) expect(step, plan.join(' | ')).toMatch(/USING COVERING INDEX stats_/);
   });

@@ -98,11 +98,14 @@ export async function runAdd(opts: AddOptions, deps: Deps): Promise<void> {
     deps.io.err(duplicates.map((d) => `${duplicateLine(d)} If it is the same person: fu merge ${d.contact.id} ${contact.id}\n`).join(''));
   }
   const today = localDateOf(deps.now, deps.zone);
-  const lines = [`Added #${contact.id} ${safe(fields.name)}${fields.company ? ` (${safe(fields.company)})` : ''}${added.met ? `, met at ${safe(opts.met)}` : ''}.`];
+  const lines = [
+    `Added #${contact.id} ${safe(fields.name)}${fields.company ? ` (${safe(fields.company)})` : ''}${added.met ? `, met at ${safe(opts.met)}` : ''}.`,
+  ];
   if (added.met) {
     printWarnings(deps.io, metWarnings(added, deps));
     for (const c of added.created) {
-      if (c.kind === 'next-step') lines.push(`Next: ${safe(c.what)}, ${formatDue(c.due, deps.zone, today)}${c.soft ? ' (soft: no time agreed)' : ''} (#${c.id}).`);
+      if (c.kind === 'next-step')
+        lines.push(`Next: ${safe(c.what)}, ${formatDue(c.due, deps.zone, today)}${c.soft ? ' (soft: no time agreed)' : ''} (#${c.id}).`);
       else lines.push(`${c.kind === 'promise' ? 'Promise' : 'Expected from them'} #${c.id}: ${safe(c.what)}, by ${formatDue(c.due, deps.zone, today)}.`);
     }
     const disposed = dispositionLine(added.met.touch, contact.derived.nurtureDueOn, today);
@@ -154,8 +157,8 @@ export function register(program: Command, app: App): void {
     .option('--json', 'print JSON for scripts');
   addDatedOptions(cmd, 'with --met: ');
   addDispositionOptions(cmd).action(async (name: string | undefined, opts: Omit<AddOptions, 'name'>, command: Command) => {
-      await runAdd({ ...opts, name }, app.deps(command));
-    });
+    await runAdd({ ...opts, name }, app.deps(command));
+  });
   withExamples(cmd, [
     'fu add "Dana Reyes" --company Acme --email dana@acme.com --tag saas',
     'fu add "Sam Okafor" --company Brightline --source referral --note "met through Lea"',

@@ -20,7 +20,8 @@ export interface BackupOptions {
 export const countsOf = (info: CopyInfo) => `${plural(info.contacts, 'contact')} and ${plural(info.touches, 'touch', 'touches')}`;
 
 /** The refusal to overwrite a file without --yes, from the command's check and from the race at the final rename. */
-const backupExists = (target: string) => usageError(`${target} already exists: fu backup replaces a file only with --yes.`, 'Give a new file name, or add --yes to replace it.');
+const backupExists = (target: string) =>
+  usageError(`${target} already exists: fu backup replaces a file only with --yes.`, 'Give a new file name, or add --yes to replace it.');
 
 /**
  * `fu backup PATH`: a consistent copy made with SQLite's online backup, safe
@@ -61,7 +62,7 @@ export function register(program: Command, app: App): void {
     .command('backup')
     .summary('write a consistent copy of the database')
     .description(
-      'Write a consistent copy of the database to PATH with SQLite\'s online backup, even while other fu commands write. ' +
+      "Write a consistent copy of the database to PATH with SQLite's online backup, even while other fu commands write. " +
         'The copy is private (0600) and checked before it gets its name. An existing file is replaced only with --yes.',
     )
     .argument('<path>', 'the backup file to write')

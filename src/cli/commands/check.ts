@@ -36,7 +36,10 @@ export async function runCheck(opts: CheckOptions, deps: Deps): Promise<void> {
     const c = paint(io);
     io.out(
       findings
-        .map((f) => `${f.line}:${f.column}  ${c.yellow(LABEL[f.kind])}${f.kind === 'too-long' ? ` (${f.phrase})` : f.phrase ? ` "${safe(f.phrase)}"` : ''}\n      ${safe(f.suggestion)}`)
+        .map(
+          (f) =>
+            `${f.line}:${f.column}  ${c.yellow(LABEL[f.kind])}${f.kind === 'too-long' ? ` (${f.phrase})` : f.phrase ? ` "${safe(f.phrase)}"` : ''}\n      ${safe(f.suggestion)}`,
+        )
         .join('\n') + '\n',
     );
   }
@@ -56,5 +59,9 @@ export function register(program: Command, app: App): void {
     .argument('<text>', 'the message, or - to read it from standard input')
     .option('--json', 'print the findings as JSON')
     .action((text: string, opts: Omit<CheckOptions, 'text'>, command: Command) => runCheck({ ...opts, text }, app.deps(command)));
-  withExamples(cmd, ['fu check "Hi Dana, just checking in. Any update?"', 'fu draft dana --reason "their new Lyon warehouse" | fu check -', 'pbpaste | fu check -']);
+  withExamples(cmd, [
+    'fu check "Hi Dana, just checking in. Any update?"',
+    'fu draft dana --reason "their new Lyon warehouse" | fu check -',
+    'pbpaste | fu check -',
+  ]);
 }

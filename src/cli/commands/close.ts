@@ -31,7 +31,9 @@ export function runClose(opts: CloseOptions, deps: Deps): void {
   }
   const lines = [`Closed out ${safe(contact.name)}${contact.company ? ` (${safe(contact.company)})` : ''}: no touch recorded.`];
   for (const c of cancelled) lines.push(`Cancelled #${c.id}.`);
-  lines.push(dispositionLine({ disposition: disposition.kind, lostReason: disposition.reason }, contact.derived.nurtureDueOn, localDateOf(deps.now, deps.zone))!);
+  lines.push(
+    dispositionLine({ disposition: disposition.kind, lostReason: disposition.reason }, contact.derived.nurtureDueOn, localDateOf(deps.now, deps.zone))!,
+  );
   deps.io.out(`${lines.join('\n')}\n`);
 }
 
@@ -42,6 +44,8 @@ export function register(program: Command, app: App): void {
     .description('Record a decision (won, lost, nurture, not a fit) without logging a touch: no call is made up to carry it.')
     .argument('<contact>', 'id (#12), email, or name/company')
     .option('--json', 'print the decision and the resulting state as JSON');
-  addDispositionOptions(cmd).action((contact: string, opts: Omit<CloseOptions, 'contact'>, command: Command) => runClose({ contact, ...opts }, app.deps(command)));
+  addDispositionOptions(cmd).action((contact: string, opts: Omit<CloseOptions, 'contact'>, command: Command) =>
+    runClose({ contact, ...opts }, app.deps(command)),
+  );
   withExamples(cmd, ['fu close 12 --lost "no response"', 'fu close dana --won', 'fu close sam --not-fit']);
 }

@@ -31,9 +31,18 @@ export async function runConfig(opts: ConfigOptions, deps: Deps): Promise<void> 
   } else if (opts.key !== undefined) {
     io.out(`${configValueOf(config, opts.key)}\n`);
   } else if (mode === 'tsv') {
-    printTsv(io, keys.map((k) => [k, configValueOf(config, k)]));
+    printTsv(
+      io,
+      keys.map((k) => [k, configValueOf(config, k)]),
+    );
   } else {
-    io.out((await renderTable(io, [{ header: 'Key' }, { header: 'Value' }, { header: 'Meaning', flex: true, min: 20 }], keys.map((k) => [k, configValueOf(config, k), CONFIG_KEYS[k]!.describe]))) + '\n');
+    io.out(
+      (await renderTable(
+        io,
+        [{ header: 'Key' }, { header: 'Value' }, { header: 'Meaning', flex: true, min: 20 }],
+        keys.map((k) => [k, configValueOf(config, k), CONFIG_KEYS[k]!.describe]),
+      )) + '\n',
+    );
   }
 }
 
@@ -45,6 +54,8 @@ export function register(program: Command, app: App): void {
     .argument('[key]', 'setting to read or set')
     .argument('[value]', 'new value')
     .option('--json', 'print JSON for scripts')
-    .action((key: string | undefined, value: string | undefined, opts: { json?: boolean }, command: Command) => runConfig({ key, value, json: opts.json }, app.deps(command)));
+    .action((key: string | undefined, value: string | undefined, opts: { json?: boolean }, command: Command) =>
+      runConfig({ key, value, json: opts.json }, app.deps(command)),
+    );
   withExamples(cmd, ['fu config', 'fu config attempts.limit 2', 'fu config day.end 18:00', 'fu config --json']);
 }

@@ -7,7 +7,8 @@ import type { Deps } from '../io.js';
 
 export function runDemo(deps: Deps): void {
   const result = loadDemo(appContext(deps));
-  if (!result.ok) throw usageError('The demo only loads into an empty database, and this one has contacts.', 'Try it on a scratch file: fu --db /tmp/fu-demo.db demo');
+  if (!result.ok)
+    throw usageError('The demo only loads into an empty database, and this one has contacts.', 'Try it on a scratch file: fu --db /tmp/fu-demo.db demo');
   deps.io.out(`Loaded ${result.contacts} demo contacts. Start with: fu today, then fu stale and fu show dana.\n`);
 }
 
@@ -15,7 +16,9 @@ export function register(program: Command, app: App): void {
   const cmd = program
     .command('demo')
     .summary('load a small realistic sample into an empty database')
-    .description('Load a dozen realistic contacts with their history, dated around today, so fu today and fu stale have something to show. Refuses on a database that already has contacts.')
+    .description(
+      'Load a dozen realistic contacts with their history, dated around today, so fu today and fu stale have something to show. Refuses on a database that already has contacts.',
+    )
     .action((_opts: object, command: Command) => {
       runDemo(app.deps(command));
     });

@@ -16,7 +16,9 @@ import { readTemplate } from '../templates.js';
 
 /** More choices than this make the ask a menu, and the message too long to read. */
 const MAX_SLOTS = 5;
-const PLACEHOLDER_LIST = Object.keys(PLACEHOLDERS).map((p) => `{{${p}}}`).join(', ');
+const PLACEHOLDER_LIST = Object.keys(PLACEHOLDERS)
+  .map((p) => `{{${p}}}`)
+  .join(', ');
 
 export interface DraftOptions {
   contact: string;
@@ -33,13 +35,18 @@ export async function runDraft(opts: DraftOptions, deps: Deps): Promise<void> {
   const { io, zone, now, prompter } = deps;
   if (opts.breakup && opts.nurture) throw usageError('--breakup and --nurture do not go together: a draft is one or the other.');
   if (opts.slots !== undefined && opts.ask !== undefined) throw usageError('--slots sets the default ask: it does not go with --ask.');
-  if (opts.slots !== undefined && (opts.breakup || opts.nurture)) throw usageError('--slots is for a follow-up: a break-up or a value touch asks for no meeting.');
+  if (opts.slots !== undefined && (opts.breakup || opts.nurture))
+    throw usageError('--slots is for a follow-up: a break-up or a value touch asks for no meeting.');
   const reason = optionalText('--reason', opts.reason, TEXT_LIMITS.free);
   const ask = optionalText('--ask', opts.ask, TEXT_LIMITS.free);
   const ctx = appContext(deps);
   const { config } = ctx;
   const { contact, touches, commitments, appointments } = draftMaterial(ctx, resolveContact(ctx.store, opts.contact).id);
-  const kind: DraftKind = opts.breakup ? 'breakup' : opts.nurture || (contact.status === 'nurture' && !opts.ask && opts.slots === undefined) ? 'nurture' : 'follow-up';
+  const kind: DraftKind = opts.breakup
+    ? 'breakup'
+    : opts.nurture || (contact.status === 'nurture' && !opts.ask && opts.slots === undefined)
+      ? 'nurture'
+      : 'follow-up';
 
   const template = readTemplate(kind, opts.template, deps.configDir());
   const problem = templateProblem(template.text);
@@ -76,8 +83,12 @@ export async function runDraft(opts: DraftOptions, deps: Deps): Promise<void> {
   });
 
   const c = paint({ color: io.color && !opts.json });
-  if (draft.todo.includes(WHY_NOW)) io.err(`${c.yellow('note:')} no --reason: fill in the [WHY NOW: ...] placeholder before sending; a follow-up without a reason is the "just checking in" it must not be.\n`);
-  if (draft.todo.includes(WHAT_YOU_SHARE)) io.err(`${c.yellow('note:')} no --reason: fill in the [WHAT YOU SHARE: ...] placeholder with something useful to them.\n`);
+  if (draft.todo.includes(WHY_NOW))
+    io.err(
+      `${c.yellow('note:')} no --reason: fill in the [WHY NOW: ...] placeholder before sending; a follow-up without a reason is the "just checking in" it must not be.\n`,
+    );
+  if (draft.todo.includes(WHAT_YOU_SHARE))
+    io.err(`${c.yellow('note:')} no --reason: fill in the [WHAT YOU SHARE: ...] placeholder with something useful to them.\n`);
   if (draft.todo.includes('[YOUR NAME]')) io.err(`${c.yellow('note:')} signed [YOUR NAME]: set your name once with: fu config user.name "Your Name"\n`);
   if (draft.leftOutNote) {
     const day = formatDay(localDateOf(draft.leftOutNote.at, zone), localDateOf(now, zone));

@@ -23,7 +23,8 @@ export interface EditOptions {
 }
 
 /** An empty value clears an optional field (`--company ""`); the name can never be cleared. */
-const clearable = (flag: string, value: string | undefined, limit?: number) => (value === undefined ? undefined : value.trim() === '' ? null : requiredText(flag, value, limit));
+const clearable = (flag: string, value: string | undefined, limit?: number) =>
+  value === undefined ? undefined : value.trim() === '' ? null : requiredText(flag, value, limit);
 
 export function runEdit(opts: EditOptions, deps: Deps): void {
   const fields: Partial<ContactFields> = {};
@@ -65,5 +66,9 @@ export function register(program: Command, app: App): void {
     .option('--tag <tag>', 'add a tag (repeatable)', collect, [])
     .option('--untag <tag>', 'remove a tag (repeatable)', collect, [])
     .action((contact: string, opts: Omit<EditOptions, 'contact'>, command: Command) => runEdit({ ...opts, contact }, app.deps(command)));
-  withExamples(cmd, ['fu edit dana --company "Acme Europe" --tag enterprise', 'fu edit 12 --email "" --untag cold', 'fu edit sam --source referral --note "prefers email"']);
+  withExamples(cmd, [
+    'fu edit dana --company "Acme Europe" --tag enterprise',
+    'fu edit 12 --email "" --untag cold',
+    'fu edit sam --source referral --note "prefers email"',
+  ]);
 }

@@ -79,7 +79,7 @@ export function register(program: Command, app: App): void {
     .description(
       'Export every field, times in ISO-8601 with your offset. JSON: one document with a list per table. ' +
         'CSV: one file per table (--what all writes contacts.csv, touches.csv and commitments.csv in the --out folder); ' +
-        'a cell that a spreadsheet would run as a formula (starting with =, +, -, @, a tab or a carriage return) gets a leading \' so it stays text.',
+        "a cell that a spreadsheet would run as a formula (starting with =, +, -, @, a tab or a carriage return) gets a leading ' so it stays text.",
     )
     .addOption(new Option('--format <format>', 'file format').choices(['csv', 'json']).default('csv'))
     .addOption(new Option('--what <what>', 'what to export').choices([...EXPORT_TABLES, 'all']).default('contacts'))

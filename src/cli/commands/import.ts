@@ -60,7 +60,15 @@ export async function runImport(opts: ImportOptions, deps: Deps): Promise<Import
         io.err(`\rImporting: ${done} of ${total} contacts`);
       }
     : undefined;
-  const result = importContacts(appContext(deps), { content, mapping, tags, dryRun: Boolean(opts.dryRun), skipBad: Boolean(opts.skipBad), skipExisting: Boolean(opts.skipExisting), progress });
+  const result = importContacts(appContext(deps), {
+    content,
+    mapping,
+    tags,
+    dryRun: Boolean(opts.dryRun),
+    skipBad: Boolean(opts.skipBad),
+    skipExisting: Boolean(opts.skipExisting),
+    progress,
+  });
   if (shown) io.err('\r\u001b[K');
   render(result, opts, deps);
   if (result.stoppedByBadRows) {
@@ -107,15 +115,25 @@ function render(r: ImportResult, opts: ImportOptions, deps: Deps): void {
     `${r.repeated.length} repeated in the file`,
     `${plural(r.bad.length, 'bad row')}`,
   ];
-  lines.push(`${r.format === 'csv' ? 'CSV' : r.format === 'vcard' ? 'vCard' : 'JSON'}: ${counts.join(', ')}${r.stoppedByBadRows ? (dry ? ' (the import would stop on the bad rows)' : ' (stopped: nothing written)') : ''}.`);
+  lines.push(
+    `${r.format === 'csv' ? 'CSV' : r.format === 'vcard' ? 'vCard' : 'JSON'}: ${counts.join(', ')}${r.stoppedByBadRows ? (dry ? ' (the import would stop on the bad rows)' : ' (stopped: nothing written)') : ''}.`,
+  );
   const who = (name: string, company: string | null) => `${safe(name)}${company ? ` (${safe(company)})` : ''}`;
   if (dry && r.add.length) {
     lines.push('Add:');
-    list(r.add, (a) => `${where(r, a.line)}: ${who(a.contact.name, a.contact.company)}${a.contact.email ? ` <${safe(a.contact.email)}>` : ''}`, !io.stdoutIsTTY);
+    list(
+      r.add,
+      (a) => `${where(r, a.line)}: ${who(a.contact.name, a.contact.company)}${a.contact.email ? ` <${safe(a.contact.email)}>` : ''}`,
+      !io.stdoutIsTTY,
+    );
   }
   if (r.update.length) {
     lines.push(verb('Updated (empty fields filled):', 'Update (empty fields filled):'));
-    list(r.update, (u) => `${where(r, u.line)}: #${u.id} ${safe(u.name)}: ${[...Object.keys(u.fields), ...u.tags.map((t) => `tag ${safe(t)}`)].join(', ')}`, dry);
+    list(
+      r.update,
+      (u) => `${where(r, u.line)}: #${u.id} ${safe(u.name)}: ${[...Object.keys(u.fields), ...u.tags.map((t) => `tag ${safe(t)}`)].join(', ')}`,
+      dry,
+    );
   }
   if (r.skip.length) {
     lines.push(verb('Skipped:', 'Skip:'));
@@ -138,8 +156,8 @@ export function register(program: Command, app: App): void {
     .command('import')
     .summary('import contacts from a CSV, vCard or fu JSON file')
     .description(
-      'Import contacts from a CSV export (HubSpot, Pipedrive, Salesforce, Google Contacts, Outlook, LinkedIn, or fu\'s own field names), ' +
-        'vCard 3 or 4 (a phone\'s contacts), or fu\'s JSON export: told apart by content; - reads standard input. ' +
+      "Import contacts from a CSV export (HubSpot, Pipedrive, Salesforce, Google Contacts, Outlook, LinkedIn, or fu's own field names), " +
+        "vCard 3 or 4 (a phone's contacts), or fu's JSON export: told apart by content; - reads standard input. " +
         'A contact already known (same email, else same name and company) gets its empty fields filled. ' +
         'All or nothing: a bad row stops the import unless --skip-bad.',
     )
@@ -147,7 +165,12 @@ export function register(program: Command, app: App): void {
     .option('--dry-run', 'show what would be added, updated and skipped; change nothing')
     .option('--skip-bad', 'import the good rows and report the bad ones')
     .option('--skip-existing', 'leave contacts already known as they are')
-    .option('--map <header=field>', `columns fu does not recognise: "E-mail Address=email,Organisation=company" (fields: ${IMPORT_FIELDS.join(', ')}; - leaves one out)`, collect, [])
+    .option(
+      '--map <header=field>',
+      `columns fu does not recognise: "E-mail Address=email,Organisation=company" (fields: ${IMPORT_FIELDS.join(', ')}; - leaves one out)`,
+      collect,
+      [],
+    )
     .option('--tag <tag>', 'a tag for every imported contact (repeat for several)', collect, [])
     .option('--json', 'print the summary as JSON')
     .action(async (file: string, opts: Omit<ImportOptions, 'file'>, command: Command) => {

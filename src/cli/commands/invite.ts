@@ -48,7 +48,7 @@ export function register(program: Command, app: App): void {
     .command('invite')
     .summary('the next step as a calendar invitation for the contact')
     .description(
-      'Write an iCalendar invitation (METHOD:REQUEST) for the contact\'s open timed next step, from you (fu config user.email) to the contact\'s email, ' +
+      "Write an iCalendar invitation (METHOD:REQUEST) for the contact's open timed next step, from you (fu config user.email) to the contact's email, " +
         'to attach to your confirmation email. After fu next moves the step, the same command writes the update (same UID, higher SEQUENCE). ' +
         'With --cancel ID, the cancellation (METHOD:CANCEL) of a next step cancelled or replaced since.',
     )
@@ -56,5 +56,9 @@ export function register(program: Command, app: App): void {
     .option('--out <file>', 'the .ics file; default: stdout')
     .option('--cancel <id>', 'the cancellation of this next step (cancelled with fu cancel, or replaced)')
     .action((contact: string, opts: Omit<InviteOptions, 'contact'>, command: Command) => runInvite({ ...opts, contact }, app.deps(command)));
-  withExamples(cmd, ['fu config user.email sam@brightline.example', 'fu invite dana --out demo.ics', 'fu cancel 12 && fu invite dana --cancel 12 --out cancel.ics']);
+  withExamples(cmd, [
+    'fu config user.email sam@brightline.example',
+    'fu invite dana --out demo.ics',
+    'fu cancel 12 && fu invite dana --cancel 12 --out cancel.ics',
+  ]);
 }

@@ -21,7 +21,10 @@ export async function runList(opts: ListOptions, deps: Deps): Promise<void> {
   const { io, zone, now } = deps;
   const mode = outputMode(io, opts.json);
   if (mode === 'json') {
-    printJson(io, contacts.map((c) => contactJson(c, tags.get(c.id) ?? [], nextSteps.get(c.id) ?? null, ctx)));
+    printJson(
+      io,
+      contacts.map((c) => contactJson(c, tags.get(c.id) ?? [], nextSteps.get(c.id) ?? null, ctx)),
+    );
     return;
   }
   if (mode === 'tsv') {

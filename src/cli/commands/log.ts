@@ -48,7 +48,8 @@ function checkCombinations(opts: LogOptions, disposition: TouchInput['dispositio
     if (opts.value !== undefined && !['sent', 'no-answer', 'voicemail'].includes(opts.outcome)) {
       throw usageError('--value marks an outbound value touch: use it with --outcome sent, no-answer or voicemail.');
     }
-    if (opts.until !== undefined && opts.outcome !== 'auto-reply') throw usageError('--until is the return date of an auto-reply: use it with --outcome auto-reply.');
+    if (opts.until !== undefined && opts.outcome !== 'auto-reply')
+      throw usageError('--until is the return date of an auto-reply: use it with --outcome auto-reply.');
   }
 }
 
@@ -82,8 +83,15 @@ export async function runLog(opts: LogOptions, deps: Deps): Promise<void> {
   let note = optionalText('--note', opts.note, TEXT_LIMITS.free);
   if (outcome === undefined) {
     if (!prompter.enabled) throw usageError('--outcome is required when not interactive.', `One of: ${OUTCOMES.join(', ')}.`);
-    via = await prompter.select('Channel', CHANNELS.map((c) => ({ name: c, value: c })), via);
-    outcome = await prompter.select('Outcome', OUTCOMES.map((o) => ({ name: o, value: o, description: OUTCOME_HELP[o] })));
+    via = await prompter.select(
+      'Channel',
+      CHANNELS.map((c) => ({ name: c, value: c })),
+      via,
+    );
+    outcome = await prompter.select(
+      'Outcome',
+      OUTCOMES.map((o) => ({ name: o, value: o, description: OUTCOME_HELP[o] })),
+    );
     note = optionalText('--note', (await prompter.input('Note (optional)')).trim() || undefined, TEXT_LIMITS.free);
     checkCombinations({ ...opts, outcome }, disposition);
   }
@@ -185,7 +193,9 @@ function render(logged: Extract<LoggedTouch, { ok: true }>, json: boolean | unde
   const today = localDateOf(now, zone);
   const t = plan.touch;
   const who = `${safe(contact.name)}${contact.company ? ` (${safe(contact.company)})` : ''}`;
-  const lines = [`Logged ${t.channel} ${t.outcome} with ${who}, ${formatDue({ at: t.at }, zone, today)}${plan.overridden.length ? ` [forced past ${plan.overridden.join(', ')}]` : ''} (touch #${logged.touch.id}).`];
+  const lines = [
+    `Logged ${t.channel} ${t.outcome} with ${who}, ${formatDue({ at: t.at }, zone, today)}${plan.overridden.length ? ` [forced past ${plan.overridden.join(', ')}]` : ''} (touch #${logged.touch.id}).`,
+  ];
   const CLOSED = { kept: 'Kept', replaced: 'Replaced', cancelled: 'Cancelled', missed: 'Missed' } as const;
   for (const c of plan.close) lines.push(`${CLOSED[c.state]} #${c.id}${c.state === 'missed' ? ' (a no-show)' : ''}.`);
   for (const c of commitments) {
@@ -227,7 +237,7 @@ export function register(program: Command, app: App): void {
     .option('--on <when>', 'when it happened (default now), e.g. "yesterday 4pm"')
     .option('--next <what>', 'the next step agreed')
     .option('--at <when>', 'when the next step is, with a time: "tue 3pm"')
-    .option('--soft', 'accept a next step with a date but no time (reported by fu stale)')
+    .option('--soft', 'accept a next step with a date but no time (reported by fu stale)');
   addDatedOptions(cmd);
   addDispositionOptions(cmd);
   cmd

@@ -23,7 +23,11 @@ export function runMerge(opts: MergeOptions, deps: Deps): void {
   const keep = resolveContact(ctx.store, opts.keep);
   const dup = resolveContact(ctx.store, opts.duplicate);
   const merged = mergeContacts(ctx, keep.id, dup.id);
-  if (!merged.ok) throw usageError(`"${safe(opts.keep)}" and "${safe(opts.duplicate)}" are the same contact (#${keep.id}).`, 'Give the contact to keep, then its duplicate: fu merge 3 17');
+  if (!merged.ok)
+    throw usageError(
+      `"${safe(opts.keep)}" and "${safe(opts.duplicate)}" are the same contact (#${keep.id}).`,
+      'Give the contact to keep, then its duplicate: fu merge 3 17',
+    );
   const { plan, contact, duplicate, moved } = merged;
   if (opts.json) {
     const store = ctx.store;

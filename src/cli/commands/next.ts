@@ -47,5 +47,9 @@ export function register(program: Command, app: App): void {
     .requiredOption('--at <when>', 'when, with a time of day: "tue 3pm", "2026-12-01 10:30"')
     .option('--soft', 'accept a date without a time (reported by fu stale)')
     .action((contact: string, what: string, opts: { at: string; soft?: boolean }, command: Command) => runNext({ contact, what, ...opts }, app.deps(command)));
-  withExamples(cmd, ['fu next dana "demo to the team" --at "tue 3pm"', 'fu next 12 "contract review" --at "2026-12-01 10:30"', 'fu next sam "decision call" --at "next friday" --soft']);
+  withExamples(cmd, [
+    'fu next dana "demo to the team" --at "tue 3pm"',
+    'fu next 12 "contract review" --at "2026-12-01 10:30"',
+    'fu next sam "decision call" --at "next friday" --soft',
+  ]);
 }

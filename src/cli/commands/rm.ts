@@ -17,14 +17,20 @@ export interface RmOptions {
 
 export async function runRm(opts: RmOptions, deps: Deps): Promise<void> {
   if (!opts.yes && !deps.prompter.enabled) {
-    throw usageError('fu rm removes the contact with its whole history: add --yes to confirm when not interactive.', `For example: fu rm ${safe(opts.contact)} --yes`);
+    throw usageError(
+      'fu rm removes the contact with its whole history: add --yes to confirm when not interactive.',
+      `For example: fu rm ${safe(opts.contact)} --yes`,
+    );
   }
   const ctx = appContext(deps);
   const contact = resolveContact(ctx.store, opts.contact);
   const name = `#${contact.id} ${safe(contact.name)}${contact.company ? ` (${safe(contact.company)})` : ''}`;
   if (!opts.yes) {
     const size = historySize(ctx.store, contact.id);
-    const asked = await deps.prompter.confirm(`Remove ${name} with ${plural(size.touches, 'touch', 'touches')} and ${plural(size.commitments, 'commitment')}? (fu undo brings it back)`, false);
+    const asked = await deps.prompter.confirm(
+      `Remove ${name} with ${plural(size.touches, 'touch', 'touches')} and ${plural(size.commitments, 'commitment')}? (fu undo brings it back)`,
+      false,
+    );
     if (!asked) {
       deps.io.err('Nothing was changed.\n');
       return;
@@ -33,10 +39,16 @@ export async function runRm(opts: RmOptions, deps: Deps): Promise<void> {
   const removed = removeContact(ctx, contact.id);
   if (!removed.ok) throw notFoundError(`No contact has the id #${contact.id} any more.`);
   if (opts.json) {
-    printJson(deps.io, { removed: { id: removed.contact.id, name: removed.contact.name, company: removed.contact.company }, touches: removed.touches, commitments: removed.commitments });
+    printJson(deps.io, {
+      removed: { id: removed.contact.id, name: removed.contact.name, company: removed.contact.company },
+      touches: removed.touches,
+      commitments: removed.commitments,
+    });
     return;
   }
-  deps.io.out(`Removed ${name} with ${plural(removed.touches, 'touch', 'touches')} and ${plural(removed.commitments, 'commitment')}. Take it back with: fu undo\n`);
+  deps.io.out(
+    `Removed ${name} with ${plural(removed.touches, 'touch', 'touches')} and ${plural(removed.commitments, 'commitment')}. Take it back with: fu undo\n`,
+  );
 }
 
 export function register(program: Command, app: App): void {

@@ -23,7 +23,17 @@ export async function runShow(opts: ShowOptions, deps: Deps): Promise<void> {
   const { io, zone, now } = deps;
   const ctx = appContext(deps);
   const { config } = ctx;
-  const { contact, tags, touches, commitments, nextStep, history, forced, points, pendingPoints: pending } = contactDetails(ctx, resolveContact(ctx.store, opts.contact).id);
+  const {
+    contact,
+    tags,
+    touches,
+    commitments,
+    nextStep,
+    history,
+    forced,
+    points,
+    pendingPoints: pending,
+  } = contactDetails(ctx, resolveContact(ctx.store, opts.contact).id);
   const forcedOf = (t: Touch) => forced.get(t.id) ?? [];
 
   if (outputMode(io, opts.json) === 'json') {
@@ -33,7 +43,12 @@ export async function runShow(opts: ShowOptions, deps: Deps): Promise<void> {
       pendingPoints: pending,
       commitments: commitments.map((c) => ({
         ...commitmentJson(c, ctx),
-        history: (history.get(c.id) ?? []).map((m) => ({ movedAt: isoWithOffset(m.movedAt, zone), what: m.oldWhat, ...dueJson(m.oldDue, zone), soft: m.oldSoft })),
+        history: (history.get(c.id) ?? []).map((m) => ({
+          movedAt: isoWithOffset(m.movedAt, zone),
+          what: m.oldWhat,
+          ...dueJson(m.oldDue, zone),
+          soft: m.oldSoft,
+        })),
       })),
     });
     return;
@@ -49,7 +64,14 @@ export async function runShow(opts: ShowOptions, deps: Deps): Promise<void> {
     ...touches.map((t) => ({
       at: t.at,
       order: 0,
-      line: `touch #${t.id} ${t.channel} ${t.outcome}${t.proposal ? ', proposal sent' : ''}${t.value ? `, value: ${safe(t.value)}` : ''}${t.until ? `, away until ${t.until}` : ''}${t.disposition ? `, marked ${t.disposition}${t.lostReason ? ` (${safe(t.lostReason)})` : ''}` : ''}${forcedOf(t).length ? ` [forced past ${forcedOf(t).join(', ')}]` : ''}${t.note ? `: ${safe(t.note)}` : ''}${points.has(t.id) ? ` (points made: ${points.get(t.id)!.map((p) => safe(p)).join('; ')})` : ''}`,
+      line: `touch #${t.id} ${t.channel} ${t.outcome}${t.proposal ? ', proposal sent' : ''}${t.value ? `, value: ${safe(t.value)}` : ''}${t.until ? `, away until ${t.until}` : ''}${t.disposition ? `, marked ${t.disposition}${t.lostReason ? ` (${safe(t.lostReason)})` : ''}` : ''}${forcedOf(t).length ? ` [forced past ${forcedOf(t).join(', ')}]` : ''}${t.note ? `: ${safe(t.note)}` : ''}${
+        points.has(t.id)
+          ? ` (points made: ${points
+              .get(t.id)!
+              .map((p) => safe(p))
+              .join('; ')})`
+          : ''
+      }`,
     })),
     ...commitments.map((c) => ({
       at: c.createdAt,
@@ -66,11 +88,16 @@ export async function runShow(opts: ShowOptions, deps: Deps): Promise<void> {
   const dueDay = (date: LocalDate) => `${formatDay(date, today)}${date < today ? `, ${plural(daysBetween(date, today), 'day')} late` : ''}`;
   const lines = [
     c.bold(`#${contact.id} ${safe(contact.name)}`) + `${contact.company ? ` · ${safe(contact.company)}` : ''} · ${contact.status}`,
-    [contact.email, contact.phone, contact.source && `source: ${contact.source}`, tags.length ? `tags: ${tags.join(', ')}` : null].filter(Boolean).map((x) => safe(x)).join(' · '),
+    [contact.email, contact.phone, contact.source && `source: ${contact.source}`, tags.length ? `tags: ${tags.join(', ')}` : null]
+      .filter(Boolean)
+      .map((x) => safe(x))
+      .join(' · '),
     contact.note ? `Note: ${safe(contact.note)}` : '',
     `${plural(touches.length, 'touch', 'touches')} · ${plural(d.unanswered, 'unanswered attempt')} of ${config.attemptsLimit}` +
       ` · last two-way: ${d.lastTwoWayAt ? `${formatDue({ at: d.lastTwoWayAt }, zone, today)}${ago(d.lastTwoWayAt)}` : 'never'}`,
-    nextStep ? `Next step #${nextStep.id}: ${safe(nextStep.what)}, ${formatDue(nextStep.due, zone, today)}${nextStep.soft ? ' (soft)' : ''} [${state(nextStep)}]` : 'No next step.',
+    nextStep
+      ? `Next step #${nextStep.id}: ${safe(nextStep.what)}, ${formatDue(nextStep.due, zone, today)}${nextStep.soft ? ' (soft)' : ''} [${state(nextStep)}]`
+      : 'No next step.',
     d.chaseDueOn ? `Next chase due ${dueDay(d.chaseDueOn)}.` : '',
     d.nurtureDueOn ? `Next value touch due ${dueDay(d.nurtureDueOn)}.` : '',
   ].filter(Boolean);

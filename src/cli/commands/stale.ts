@@ -81,7 +81,13 @@ export async function runStale(opts: StaleOptions, deps: Deps): Promise<void> {
       attemptLimit: config.attemptsLimit,
       daysSilent: r.daysSilent,
       daysSinceTwoWay: r.daysSinceTwoWay,
-      commitment: r.commitment && { id: r.commitment.id, kind: r.commitment.kind, what: r.commitment.what, ...dueJson(r.commitment.due, zone), soft: r.commitment.soft },
+      commitment: r.commitment && {
+        id: r.commitment.id,
+        kind: r.commitment.kind,
+        what: r.commitment.what,
+        ...dueJson(r.commitment.due, zone),
+        soft: r.commitment.soft,
+      },
       why: staleWhy(r),
       command: staleCommand(r.action),
     });
@@ -95,9 +101,25 @@ export async function runStale(opts: StaleOptions, deps: Deps): Promise<void> {
   if (mode === 'tsv') {
     printTsv(
       io,
-      limited.flatMap(({ shown }) => shown.map((r) => [r.category, r.contactId, r.contact, r.company, iso(r.lastTwoWayAt), r.attemptsSince, r.daysSilent, staleWhy(r), staleCommand(r.action)])),
+      limited.flatMap(({ shown }) =>
+        shown.map((r) => [
+          r.category,
+          r.contactId,
+          r.contact,
+          r.company,
+          iso(r.lastTwoWayAt),
+          r.attemptsSince,
+          r.daysSilent,
+          staleWhy(r),
+          staleCommand(r.action),
+        ]),
+      ),
     );
-    tellHidden(io, limited.reduce((n, l) => n + l.more, 0), SHOW_ALL);
+    tellHidden(
+      io,
+      limited.reduce((n, l) => n + l.more, 0),
+      SHOW_ALL,
+    );
     return;
   }
   if (rows.length === 0) {
@@ -113,24 +135,24 @@ export async function runStale(opts: StaleOptions, deps: Deps): Promise<void> {
     if (all.length === 0) continue;
     const table = (
       await renderTable(
-      io,
-      [
-        { header: 'ID' },
-        { header: 'Contact', flex: true, min: 10 },
-        { header: 'Company', flex: true, min: 8 },
-        { header: 'Last two-way' },
-        { header: 'Attempts' },
-        { header: 'Silent' },
-      ],
-      shown.map((r) => [
-        `#${r.contactId}`,
-        r.contact,
-        r.company ?? '',
-        r.lastTwoWayAt ? formatDay(localDateOf(r.lastTwoWayAt, zone), today) : 'never',
-        `${r.attemptsSince} of ${config.attemptsLimit}`,
-        plural(r.daysSilent, 'day'),
-      ]),
-    )
+        io,
+        [
+          { header: 'ID' },
+          { header: 'Contact', flex: true, min: 10 },
+          { header: 'Company', flex: true, min: 8 },
+          { header: 'Last two-way' },
+          { header: 'Attempts' },
+          { header: 'Silent' },
+        ],
+        shown.map((r) => [
+          `#${r.contactId}`,
+          r.contact,
+          r.company ?? '',
+          r.lastTwoWayAt ? formatDay(localDateOf(r.lastTwoWayAt, zone), today) : 'never',
+          `${r.attemptsSince} of ${config.attemptsLimit}`,
+          plural(r.daysSilent, 'day'),
+        ]),
+      )
     ).split('\n');
     // Under each row (the table has one line per row): why, wrapped between words
     // (it may name a command), and the command in full, since it is meant to be copied.
@@ -138,7 +160,11 @@ export async function runStale(opts: StaleOptions, deps: Deps): Promise<void> {
     const measure = await measureFor(whys);
     const lines = [
       table[0]!,
-      ...shown.flatMap((r, i) => [table[i + 1]!, wrapWords(`    ${whys[i]!}`, Math.max(20, io.columns - 1), 4, measure), c.dim(`    $ ${safe(staleCommand(r.action))}`)]),
+      ...shown.flatMap((r, i) => [
+        table[i + 1]!,
+        wrapWords(`    ${whys[i]!}`, Math.max(20, io.columns - 1), 4, measure),
+        c.dim(`    $ ${safe(staleCommand(r.action))}`),
+      ]),
     ];
     if (more > 0) lines.push(`and ${more} more (${SHOW_ALL})`);
     blocks.push(`${c.bold(`${HEADINGS[k]} (${all.length})`)}\n${lines.join('\n')}\n`);

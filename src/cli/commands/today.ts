@@ -141,14 +141,23 @@ export async function runToday(opts: TodayOptions, deps: Deps): Promise<void> {
         }),
       ),
     );
-    tellHidden(io, limited.reduce((n, l) => n + l.more, 0), showAll(opts, agenda.date));
+    tellHidden(
+      io,
+      limited.reduce((n, l) => n + l.more, 0),
+      showAll(opts, agenda.date),
+    );
     return;
   }
   io.out(await renderAgenda(agenda, opts, deps, config));
 }
 
 /** The terminal rendering: a table per non-empty section, then the summary; or one friendly line. */
-export async function renderAgenda(agenda: Agenda, opts: Pick<TodayOptions, 'on' | 'limit'>, deps: Pick<Deps, 'io' | 'now' | 'zone'>, config: Config): Promise<string> {
+export async function renderAgenda(
+  agenda: Agenda,
+  opts: Pick<TodayOptions, 'on' | 'limit'>,
+  deps: Pick<Deps, 'io' | 'now' | 'zone'>,
+  config: Config,
+): Promise<string> {
   const { io, now, zone } = deps;
   const c = paint(io);
   const today = localDateOf(now, zone);
@@ -185,7 +194,14 @@ export async function renderAgenda(agenda: Agenda, opts: Pick<TodayOptions, 'on'
     const table = (
       await renderTable(
         io,
-        [{ header: 'ID' }, { header: 'Contact', flex: true, min: 10 }, { header: 'Company', flex: true, min: 8, optional: true }, { header: 'What', flex: true, min: 12 }, { header: 'When' }, { header: 'Why', flex: true, min: 10 }],
+        [
+          { header: 'ID' },
+          { header: 'Contact', flex: true, min: 10 },
+          { header: 'Company', flex: true, min: 8, optional: true },
+          { header: 'What', flex: true, min: 12 },
+          { header: 'When' },
+          { header: 'Why', flex: true, min: 10 },
+        ],
         shown.map((r) => [`#${r.id}`, r.contact, r.company ?? '', r.what, when(r), r.why]),
       )
     ).split('\n');

@@ -74,11 +74,18 @@ export function runTouchRm(idText: string, opts: { json?: boolean }, deps: Deps)
   render(removeTouch(appContext(deps), id), id, 'Removed', opts.json, deps);
 }
 
-const EDIT_EXAMPLES = ['fu touch edit 12 --note "asked for the security review"', 'fu touch edit 12 --at "yesterday 4pm" --outcome voicemail', 'fu touch edit 12 --via email'];
+const EDIT_EXAMPLES = [
+  'fu touch edit 12 --note "asked for the security review"',
+  'fu touch edit 12 --at "yesterday 4pm" --outcome voicemail',
+  'fu touch edit 12 --via email',
+];
 const RM_EXAMPLES = ['fu touch rm 12'];
 
 export function register(program: Command, app: App): void {
-  const touch = program.command('touch').summary('correct a logged touch').description('Correct the history: change or remove a logged touch. The contact state is derived again from the corrected history.');
+  const touch = program
+    .command('touch')
+    .summary('correct a logged touch')
+    .description('Correct the history: change or remove a logged touch. The contact state is derived again from the corrected history.');
   const edit = touch
     .command('edit')
     .summary('change a logged touch')
@@ -96,7 +103,9 @@ export function register(program: Command, app: App): void {
   const rm = touch
     .command('rm')
     .summary('remove a logged touch')
-    .description("Remove a touch logged by mistake (logged twice, on the wrong contact). The contact's state is derived again from the history left; fu undo brings it back.")
+    .description(
+      "Remove a touch logged by mistake (logged twice, on the wrong contact). The contact's state is derived again from the history left; fu undo brings it back.",
+    )
     .argument('<id>', 'touch id, as shown by fu show and fu log')
     .option('--json', 'print JSON for scripts')
     .action((id: string, opts: { json?: boolean }, command: Command) => runTouchRm(id, opts, app.deps(command)));

@@ -18,7 +18,9 @@ export function describeWrite(w: WriteSummary, deps: Pick<Deps, 'zone' | 'now'>)
   const today = localDateOf(deps.now, deps.zone);
   const names = w.contacts.map((c) => safe(c.name));
   const who = names[0] ?? 'nobody';
-  const touch = w.touch && `${w.touch.channel} ${w.touch.outcome} with ${safe(w.contacts.find((c) => c.id === w.touch!.contactId)?.name ?? who)}, ${formatDue({ at: w.touch.at }, deps.zone, today)}`;
+  const touch =
+    w.touch &&
+    `${w.touch.channel} ${w.touch.outcome} with ${safe(w.contacts.find((c) => c.id === w.touch!.contactId)?.name ?? who)}, ${formatDue({ at: w.touch.at }, deps.zone, today)}`;
   const step = w.commitment && `${w.commitment.kind === 'promise' ? 'promise' : 'next step'} #${w.commitment.id} for ${who}: ${safe(w.commitment.what)}`;
   switch (w.kind) {
     case 'log':
@@ -55,7 +57,8 @@ export function describeWrite(w: WriteSummary, deps: Pick<Deps, 'zone' | 'now'>)
 /** Where a contact stands after the undo: "Sam is back to attempt 1 of 3". */
 function stateLine(c: Contact, config: Config, several: boolean): string {
   const first = safe(several ? c.name : c.name.split(/\s+/)[0] || c.name);
-  if (c.derived.unanswered > 0 && (c.status === 'active' || c.status === 'nurture')) return `${first} is back to attempt ${c.derived.unanswered} of ${config.attemptsLimit}`;
+  if (c.derived.unanswered > 0 && (c.status === 'active' || c.status === 'nurture'))
+    return `${first} is back to attempt ${c.derived.unanswered} of ${config.attemptsLimit}`;
   return `${first} is ${c.status}, with no attempt unanswered`;
 }
 
@@ -76,8 +79,16 @@ export async function runUndo(opts: UndoOptions, deps: Deps): Promise<void> {
     if (opts.id !== undefined) throw usageError('Give a write id or --list, not both.');
     const writes = undoableWrites(deps.store(), opts.limit ?? LISTED);
     const mode = outputMode(io, opts.json);
-    if (mode === 'json') printJson(io, writes.map((w) => writeJson(w, deps)));
-    else if (mode === 'tsv') printTsv(io, writes.map((w) => [w.id, w.kind, w.at, describeWrite(w, deps)]));
+    if (mode === 'json')
+      printJson(
+        io,
+        writes.map((w) => writeJson(w, deps)),
+      );
+    else if (mode === 'tsv')
+      printTsv(
+        io,
+        writes.map((w) => [w.id, w.kind, w.at, describeWrite(w, deps)]),
+      );
     else if (writes.length === 0) io.out('Nothing to undo.\n');
     else {
       const today = localDateOf(deps.now, deps.zone);
@@ -112,10 +123,16 @@ export async function runUndo(opts: UndoOptions, deps: Deps): Promise<void> {
   }
   const config = deps.config();
   if (opts.json) {
-    printJson(io, { undone: writeJson(result.write, deps), contacts: result.contacts.map((c) => ({ id: c.id, name: c.name, status: c.status, unanswered: c.derived.unanswered })) });
+    printJson(io, {
+      undone: writeJson(result.write, deps),
+      contacts: result.contacts.map((c) => ({ id: c.id, name: c.name, status: c.status, unanswered: c.derived.unanswered })),
+    });
     return;
   }
-  const states = result.write.kind === 'config' || result.write.kind === 'import' || result.write.kind === 'demo' ? [] : result.contacts.map((c) => stateLine(c, config, result.contacts.length > 1));
+  const states =
+    result.write.kind === 'config' || result.write.kind === 'import' || result.write.kind === 'demo'
+      ? []
+      : result.contacts.map((c) => stateLine(c, config, result.contacts.length > 1));
   io.out(`Undid: ${describeWrite(result.write, deps)}${states.length ? `; ${states.join('; ')}` : ''}.\n`);
 }
 
