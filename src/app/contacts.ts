@@ -39,7 +39,7 @@ export interface PossibleDuplicate {
 
 /** The contacts that `fields` may duplicate (to ask before adding). */
 export function duplicatesOf(store: StorePort, fields: Pick<ContactFields, 'name' | 'company'>): PossibleDuplicate[] {
-  return store.read(() => possibleDuplicates(fields, store.contactNames()));
+  return store.read(() => possibleDuplicates(fields, store.duplicateCandidates(fields.name, fields.company)));
 }
 
 export type Added =

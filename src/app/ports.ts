@@ -68,6 +68,8 @@ export interface StorePort {
   contactsContaining(text: string, limit: number): Contact[];
   /** Every contact's id, name and company. */
   contactNames(): { id: number; name: string; company: string | null }[];
+  /** The contacts a new one may duplicate (at least every one with a near name or the same company), not every contact. */
+  duplicateCandidates(name: string, company: string | null): { id: number; name: string; company: string | null }[];
   contactCount(): number;
   listContacts(filter: { status: Status | 'all'; tag: string | null }): Contact[];
   /** Keeps the state derived from a contact's history on its row, for the daily reads. */

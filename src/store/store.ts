@@ -157,6 +157,25 @@ export class Store {
     return this.db.prepare('SELECT id, name, company FROM contacts').all() as { id: number; name: string; company: string | null }[];
   }
 
+  /**
+   * The contacts a new one may duplicate, read through the name and company indexes
+   * instead of every contact: those whose name starts with the same two letters (a typo
+   * further in still matches) and those at the same company. Every contact when the name
+   * does not start with two ASCII characters (SQLite's lower() folds ASCII only).
+   */
+  duplicateCandidates(name: string, company: string | null): { id: number; name: string; company: string | null }[] {
+    const prefix = name.trim().slice(0, 2).toLowerCase();
+    if (!/^[\x20-\x7e]{2}$/.test(prefix)) return this.contactNames();
+    const byName = this.db
+      .prepare('SELECT id, name, company FROM contacts WHERE lower(name) >= @lo AND lower(name) < @hi')
+      .all({ lo: prefix, hi: `${prefix}\uffff` });
+    const byCompany =
+      company === null ? [] : this.db.prepare('SELECT id, name, company FROM contacts WHERE lower(company) = lower(@company)').all({ company: company.trim() });
+    const seen = new Map<number, { id: number; name: string; company: string | null }>();
+    for (const r of [...byName, ...byCompany] as { id: number; name: string; company: string | null }[]) seen.set(r.id, r);
+    return [...seen.values()];
+  }
+
   contactCount(): number {
     return (this.db.prepare('SELECT count(*) AS n FROM contacts').get() as { n: number }).n;
   }
