@@ -5,6 +5,7 @@
  * files are parsed elsewhere, the existing contacts are passed in.
  */
 import { isEmailAddress, TEXT_LIMITS } from './text.js';
+import type { ContactFields } from './types.js';
 
 /** What a column can hold. First, middle and last names are joined into the name. */
 export const IMPORT_FIELDS = ['name', 'firstName', 'middleName', 'lastName', 'company', 'email', 'phone', 'tags', 'note', 'source'] as const;
@@ -16,13 +17,7 @@ export interface SourceRecord {
   fields: Partial<Record<ImportField, string>>;
 }
 
-export interface ImportedContact {
-  name: string;
-  company: string | null;
-  email: string | null;
-  phone: string | null;
-  source: string | null;
-  note: string | null;
+export interface ImportedContact extends ContactFields {
   tags: string[];
 }
 
@@ -201,14 +196,8 @@ export function checkRecord(record: SourceRecord): RowCheck {
 }
 
 /** A contact already known, as far as matching and filling its empty fields go. */
-export interface KnownContact {
+export interface KnownContact extends ContactFields {
   id: number;
-  name: string;
-  company: string | null;
-  email: string | null;
-  phone: string | null;
-  source: string | null;
-  note: string | null;
   tags: readonly string[];
 }
 
