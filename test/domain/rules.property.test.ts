@@ -1,7 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { chronological, deriveState, isTwoWay, sequenceOf } from '../../src/domain/derive.js';
-import { checkReschedule, checkTouch, type ContactState, type NextStepInput, type PlannedCommitment, type TouchInput } from '../../src/domain/rules.js';
+import {
+  checkReschedule,
+  checkTouch,
+  plainTouch,
+  type ContactState,
+  type NextStepInput,
+  type PlannedCommitment,
+  type TouchInput,
+} from '../../src/domain/rules.js';
 import { addDays, instantAt, localDateOf } from '../../src/domain/time.js';
 import { CHANNELS, DEFAULT_CONFIG, DISPOSITIONS, OUTCOMES, type Commitment, type Config, type Instant } from '../../src/domain/types.js';
 import type { When } from '../../src/domain/when.js';
@@ -186,27 +194,7 @@ describe('the rules hold over any sequence of touches', () => {
           const state: ContactState = { id: 1, status: 'active', touches, open: [] };
           const tryOn = (date: string) => {
             const at = instantAt(date, '23:30', zoneOf(tz));
-            return checkTouch(
-              state,
-              {
-                at,
-                channel: 'email',
-                outcome: 'sent',
-                note: null,
-                next: null,
-                soft: false,
-                promises: [],
-                expectations: [],
-                disposition: null,
-                value: null,
-                until: null,
-                proposal: false,
-                force: false,
-              },
-              config,
-              at,
-              zoneOf(tz),
-            );
+            return checkTouch(state, plainTouch(at, 'sent', { channel: 'email' }), config, at, zoneOf(tz));
           };
           expect(tryOn(due!).ok).toBe(true);
           const dayBefore = addDays(due!, -1);
