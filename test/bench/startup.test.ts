@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { commandName } from '../../src/cli/program.js';
+import { commandName, commandsFor } from '../../src/cli/program.js';
 import { fuProcess, ROOT } from '../helpers.js';
 
 describe('the command to load', () => {
@@ -21,6 +21,19 @@ describe('the command to load', () => {
     [[], undefined],
   ])('fu %j: %s', (args, name) => {
     expect(commandName(['node', 'fu', ...args])).toBe(name);
+  });
+
+  it.each([
+    [['today', '--json'], ['today']],
+    [['--version'], []],
+    [['-V'], []],
+    [['--version', '--help'], 'all'],
+    [[], 'all'],
+    [['tody'], 'all'],
+  ])('fu %j registers %j', (args, expected) => {
+    const names = commandsFor(['node', 'fu', ...args]).map(([name]) => name);
+    expect(names).toEqual(expected === 'all' ? expect.arrayContaining(['log', 'today', 'undo']) : expected);
+    if (expected === 'all') expect(names.length).toBeGreaterThan(20);
   });
 
   it('still lists every command in fu --help, and a typo still gets a suggestion', async () => {
