@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { COMMANDS } from '../../src/cli/commands/index.js';
 import { commandName, commandsFor } from '../../src/cli/program.js';
 import { fuProcess, ROOT } from '../helpers.js';
 
@@ -48,6 +49,14 @@ describe('the command to load', () => {
 });
 
 describe('the built bundle', () => {
+  it('runs every command from the bundle: each one, loaded alone, shows its help', async () => {
+    for (const [name] of COMMANDS) {
+      const r = await fuProcess([name, '--help']);
+      expect(r.code, `fu ${name} --help: ${r.stderr}`).toBe(0);
+      expect(r.stdout).toMatch(new RegExp(`^Usage: fu ${name}\\b`));
+    }
+  });
+
   it('has a code cache that this Node accepts', async () => {
     const bundle = path.join(ROOT, 'dist', 'bundle');
     expect(fs.existsSync(path.join(bundle, 'fu.cjs'))).toBe(true);
