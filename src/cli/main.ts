@@ -18,14 +18,18 @@ const require = createRequire(import.meta.url);
 /**
  * Whether a descriptor is a terminal. Pipes and files (the scripted case) are
  * told apart with one fstat, without loading node:tty or creating
- * process.stdout/stdin, which costs a few milliseconds of start-up.
+ * process.stdout/stdin, which costs a few milliseconds of start-up; so is
+ * /dev/null (output thrown away, input from nowhere: cron, CI), a character
+ * device but no terminal, with one stat more.
  */
 function isTerminal(fd: number): boolean {
+  let stat: fs.Stats;
   try {
-    if (!fs.fstatSync(fd).isCharacterDevice()) return false;
+    stat = fs.fstatSync(fd);
   } catch {
     return false; // closed
   }
+  if (!stat.isCharacterDevice() || stat.rdev === fs.statSync('/dev/null', { throwIfNoEntry: false })?.rdev) return false;
   return (require('node:tty') as typeof import('node:tty')).isatty(fd);
 }
 

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src/cli/commands/index.js';
 import { commandName, commandsFor } from '../../src/cli/program.js';
-import { fuProcess, ROOT } from '../helpers.js';
+import { BIN, fuEnv, fuProcess, ROOT, runProgram, tempDir } from '../helpers.js';
 
 describe('the command to load', () => {
   it.each([
@@ -69,5 +69,20 @@ describe('the built bundle', () => {
     // Running fu does not rewrite a cache it accepted.
     expect((await fuProcess(['--version'])).code).toBe(0);
     expect(fs.statSync(path.join(bundle, 'fu.cache')).mtimeMs).toBe(before);
+  });
+});
+
+describe('output thrown away', () => {
+  it('fu today > /dev/null, input from /dev/null, does not load node:tty: /dev/null is no terminal', async () => {
+    const dir = tempDir();
+    const list = path.join(dir, 'builtins.txt');
+    const preload = path.join(dir, 'list-builtins.cjs');
+    fs.writeFileSync(preload, `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(list)}, process.moduleLoadList.join('\\n')));\n`);
+    const env = fuEnv({ db: path.join(dir, 'fu.db'), now: '2026-11-23T08:00:00Z', env: { NODE_OPTIONS: `--require ${preload}` } });
+    const r = await runProgram('sh', ['-c', 'exec "$0" "$1" today </dev/null >/dev/null', process.execPath, BIN], { env });
+    expect(r.code, r.stderr).toBe(0);
+    const builtins = fs.readFileSync(list, 'utf8').split('\n');
+    expect(builtins).toContain('NativeModule fs'); // the list is Node's own
+    expect(builtins).not.toContain('NativeModule tty');
   });
 });
