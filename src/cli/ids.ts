@@ -14,12 +14,12 @@ const KIND_OF_PREFIX: Record<string, IdKind> = { '': 'contact', '#': 'contact', 
 
 /**
  * An id as typed: `12` or `#12` a contact, `c12` a commitment, `t12` a touch,
- * `w12` a write (the letter in either case); null when the text is no id.
- * Beyond the integers a number holds exactly it is no valid id (exit 2,
- * quoting what was typed) rather than a rounded one.
+ * `w12` a write (the letter in either case, the number as fu shows it: `C00` is
+ * a name); null when the text is no id. Beyond the integers a number holds
+ * exactly it is no valid id (exit 2, quoting what was typed) rather than a rounded one.
  */
 export function typedId(text: string): TypedId | null {
-  const m = /^([#ctw]?)(\d+)$/i.exec(text.trim());
+  const m = /^(#?)(\d+)$/.exec(text.trim()) ?? /^([ctw])([1-9]\d*)$/i.exec(text.trim());
   if (!m) return null;
   const id = Number(m[2]);
   if (!Number.isSafeInteger(id)) throw usageError(`"${safe(text.trim())}" is not a valid id: ids are whole numbers up to ${Number.MAX_SAFE_INTEGER}.`);

@@ -185,7 +185,7 @@ function render(logged: Extract<LoggedTouch, { ok: true }>, json: boolean | unde
       touch: touchJson(logged.touch, plan.overridden, zone),
       contact: contactJson(contact, logged.tags, logged.nextStep, ctx),
       created: commitments.map((c) => commitmentJson(c, ctx)),
-      closed: plan.close,
+      closed: plan.close.map((c) => ({ ...c, handle: commitmentHandle(c.id) })),
       attempt: plan.attempt,
       warnings,
     });

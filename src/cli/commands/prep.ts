@@ -43,7 +43,7 @@ export async function runPrep(opts: PrepOptions, deps: Deps): Promise<void> {
 
 function briefJson(b: Brief, { zone }: Pick<Deps, 'zone'>) {
   const iso = (at: Instant) => isoWithOffset(at, zone);
-  const commitment = (c: BriefCommitment) => ({ id: c.id, what: c.what, ...dueJson(c.due, zone), late: c.late });
+  const commitment = (c: BriefCommitment) => ({ id: c.id, handle: commitmentHandle(c.id), what: c.what, ...dueJson(c.due, zone), late: c.late });
   const touch = <T extends { at: Instant }>(t: T | null) => t && { ...t, at: iso(t.at) };
   return {
     contact: { id: b.who.id, name: b.who.name, company: b.who.company, source: b.who.source, status: b.who.status, tags: b.who.tags },

@@ -26,6 +26,7 @@
  *   category  contactId  contact  company  lastTwoWayAt  attemptsSince  daysSilent  why  command
  * Every form shows at most --limit rows per category (default 25, 0 for all).
  */
+import { commitmentHandle } from '../../domain/ids.js';
 import type { Command } from 'commander';
 import { staleRows } from '../../app/stale.js';
 import { groupStale, STALE_CATEGORIES, type StaleCategory, type StaleRow } from '../../domain/stale.js';
@@ -83,6 +84,7 @@ export async function runStale(opts: StaleOptions, deps: Deps): Promise<void> {
       daysSinceTwoWay: r.daysSinceTwoWay,
       commitment: r.commitment && {
         id: r.commitment.id,
+        handle: commitmentHandle(r.commitment.id),
         kind: r.commitment.kind,
         what: r.commitment.what,
         ...dueJson(r.commitment.due, zone),

@@ -66,7 +66,7 @@ function stateLine(c: Contact, config: Config, several: boolean): string {
 }
 
 function writeJson(w: WriteSummary, deps: Deps) {
-  return { id: w.id, kind: w.kind, at: w.at, description: describeWrite(w, deps), contacts: w.contacts };
+  return { id: w.id, handle: handleOf('write', w.id), kind: w.kind, at: w.at, description: describeWrite(w, deps), contacts: w.contacts };
 }
 
 export interface UndoOptions {
