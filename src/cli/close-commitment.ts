@@ -36,7 +36,7 @@ export function registerClose(program: Command, app: App, name: 'done' | 'cancel
     .command(name)
     .summary(texts.summary)
     .description(texts.description)
-    .argument('<id>', 'commitment id, as shown by fu today and fu show')
+    .argument('<id>', 'commitment id (c12), as shown by fu today and fu show')
     .action((id: string, _opts: object, command: Command) => closeCommitment(id, name === 'done' ? 'kept' : 'cancelled', app.deps(command)));
   withExamples(cmd, texts.examples);
 }

@@ -51,7 +51,7 @@ export function register(program: Command, app: App): void {
     )
     .argument('<contact>', 'id (#12), email, or name/company')
     .option('--out <file>', 'the .ics file; default: stdout')
-    .option('--cancel <id>', 'the cancellation of this next step (cancelled with fu cancel, or replaced)')
+    .option('--cancel <id>', 'the cancellation of this next step (c12; cancelled with fu cancel, or replaced)')
     .action((contact: string, opts: Omit<InviteOptions, 'contact'>, command: Command) => runInvite({ ...opts, contact }, app.deps(command)));
   withExamples(cmd, [
     'fu config user.email sam@brightline.example',

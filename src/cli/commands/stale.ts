@@ -19,7 +19,7 @@
  *     attemptLimit     attempts.limit
  *     daysSilent       local days since anything was logged (since added, if nothing was)
  *     daysSinceTwoWay  local days since the last two-way touch (with none, since first known)
- *     commitment       missed and soft: { id, kind, what, dueAt, dueDate, soft }; else null
+ *     commitment       missed and soft: { id, handle ("c12"), kind, what, dueAt, dueDate, soft }; else null
  *     why              the facts behind the category, in words
  *     command          the command to run next
  * Piped (not a terminal): one tab-separated line per row, no header, and on stderr what --limit left out:

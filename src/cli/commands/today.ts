@@ -13,6 +13,7 @@
  *   Row:
  *     id          number: the commitment's id (fu done/cancel ID) or, for chases and nurture, the contact's
  *     idKind      "commitment" | "contact"
+ *     handle      the id as shown and typed: "c12" for a commitment, "#12" for a contact (Ids, docs/rules.md)
  *     kind        "next-step" | "promise" | "expectation" | "chase" | "nurture"
  *     contactId   number
  *     contact     the contact's name
@@ -27,7 +28,7 @@
  *                 contact's appointment or chase, what they were to do by then; else null
  *     why         why it is on the agenda, in words
  * Piped (not a terminal): one tab-separated line per row, no header, and on stderr what --limit left out:
- *   section  id  contact  company  what  when (dueAt, else dueDate)  why
+ *   section  handle  contact  company  what  when (dueAt, else dueDate)  why
  * Every form shows at most --limit rows per section (default 25, 0 for all).
  */
 import { handleOf } from '../../domain/ids.js';

@@ -88,7 +88,7 @@ export function register(program: Command, app: App): void {
     .description(
       "Change a logged touch: its note, when it happened, its outcome or its channel. The contact's state is derived again from the corrected history and printed; a correction is allowed even when the history then breaks a rule (the past happened).",
     )
-    .argument('<id>', 'touch id, as shown by fu show and fu log')
+    .argument('<id>', 'touch id (t12), as shown by fu show and fu log')
     .option('--note <text>', 'new note ("" to clear)')
     .option('--at <when>', 'when it happened (not in the future)')
     .addOption(new Option('--outcome <outcome>', 'what happened').choices(OUTCOMES))
@@ -102,7 +102,7 @@ export function register(program: Command, app: App): void {
     .description(
       "Remove a touch logged by mistake (logged twice, on the wrong contact). The contact's state is derived again from the history left; fu undo brings it back.",
     )
-    .argument('<id>', 'touch id, as shown by fu show and fu log')
+    .argument('<id>', 'touch id (t12), as shown by fu show and fu log')
     .option('--json', 'print JSON for scripts')
     .action((id: string, opts: { json?: boolean }, command: Command) => runTouchRm(id, opts, app.deps(command)));
   withExamples(rm, RM_EXAMPLES);

@@ -147,7 +147,7 @@ export function register(program: Command, app: App): void {
     .description(
       'Take back the last write (log, next, done, cancel, add, edit, rm, merge, touch edit, touch rm, config, import), or the write ID from fu undo --list. Repeat to walk further back. A write is refused when a later one changed the same records. A restore is not undone: a backup is the way back from it.',
     )
-    .argument('[id]', 'a write id, as shown by fu undo --list')
+    .argument('[id]', 'a write id (w12), as shown by fu undo --list')
     .option('--list', 'show the last writes that can be taken back')
     .option('-n, --limit <n>', `how many writes --list shows (default ${LISTED})`, wholeNumber(1))
     .option('--json', 'print JSON for scripts')
