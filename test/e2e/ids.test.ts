@@ -174,6 +174,21 @@ describe('an id of the wrong kind is refused, saying what it is', () => {
     expect(r.stdout).toContain('done of promise c5 for Priya Nair');
   });
 
+  it('fu invite --cancel takes a commitment id, and a contact id there is exit 4 naming the contact', async () => {
+    const run = await demo();
+    await run('config', 'user.email', 'me@example.com');
+    const r = await run('invite', 'dana', '--cancel', '5');
+    expect(r.code).toBe(4);
+    expect(r.stderr).toContain('#5 is the contact Ana Costa, not a commitment.');
+  });
+
+  it('a number no contact has, where a commitment is expected, is exit 4 saying it would be a contact id', async () => {
+    const run = await demo();
+    const r = await run('cancel', '99');
+    expect(r.code).toBe(4);
+    expect(r.stderr).toContain('#99 is a contact id (no contact has it), not a commitment id.');
+  });
+
   it('a text that is no id is exit 2; the letter is read in either case', async () => {
     const run = await demo();
     expect((await run('done', 'x5')).code).toBe(2);
