@@ -2,6 +2,7 @@
  * The --json shapes. Field names are documented in docs/commands.md and stable:
  * times are ISO-8601 with the local offset, dates YYYY-MM-DD.
  */
+import { commitmentHandle, touchHandle } from '../domain/ids.js';
 import { effectiveState } from '../domain/commitments.js';
 import { isoWithOffset, localDateOf } from '../domain/time.js';
 import type { Commitment, Config, Contact, Due, Instant, Touch } from '../domain/types.js';
@@ -22,6 +23,7 @@ export interface JsonContext {
 export function commitmentJson(c: Commitment, ctx: JsonContext) {
   return {
     id: c.id,
+    handle: commitmentHandle(c.id),
     contactId: c.contactId,
     kind: c.kind,
     what: c.what,
@@ -37,6 +39,7 @@ export function commitmentJson(c: Commitment, ctx: JsonContext) {
 export function touchJson(t: Touch, forcedRules: string[], zone: Zone) {
   return {
     id: t.id,
+    handle: touchHandle(t.id),
     contactId: t.contactId,
     at: iso(t.at, zone),
     channel: t.channel,

@@ -4,6 +4,7 @@
  * to take next (the CLI words it as a command). Pure: the store hands over the contacts and their open
  * commitments; the clock and zone are passed in.
  */
+import { commitmentHandle } from './ids.js';
 import { isMissed } from './commitments.js';
 import { plural } from './text.js';
 import { addDays, dueDate, dueInstant, formatDay, formatDue, localDateOf, daysBetween, startOfDay } from './time.js';
@@ -148,8 +149,13 @@ export function categorize(c: StaleContact, ctx: StaleContext): StaleRow | null 
     const more = missed.length > 1 ? ` (and ${missed.length - 1} more)` : '';
     const when = 'at' in m.due || m.kind === 'next-step' ? formatDue(m.due, zone, today) : `${formatDay(m.due.date, today)} ${config.dayEnd}`;
     return m.kind === 'promise'
-      ? row('missed', `promise #${m.id} "${m.what}" was due ${when}${more}`, { kind: 'keep-promise', commitmentId: m.id }, m)
-      : row('missed', `next step #${m.id} "${m.what}" on ${when} was missed${more}`, { kind: 'book-step', contactId: id, what: m.what, day: null }, m);
+      ? row('missed', `promise ${commitmentHandle(m.id)} "${m.what}" was due ${when}${more}`, { kind: 'keep-promise', commitmentId: m.id }, m)
+      : row(
+          'missed',
+          `next step ${commitmentHandle(m.id)} "${m.what}" on ${when} was missed${more}`,
+          { kind: 'book-step', contactId: id, what: m.what, day: null },
+          m,
+        );
   }
 
   const step = c.open.find((m) => m.kind === 'next-step') ?? null;
@@ -158,7 +164,7 @@ export function categorize(c: StaleContact, ctx: StaleContext): StaleRow | null 
     const day = dueDate(step.due, zone);
     return row(
       'soft',
-      `next step #${step.id} "${step.what}" on ${formatDay(day, today)} has no time agreed`,
+      `next step ${commitmentHandle(step.id)} "${step.what}" on ${formatDay(day, today)} has no time agreed`,
       { kind: 'book-step', contactId: id, what: step.what, day },
       step,
     );

@@ -1,3 +1,4 @@
+import { commitmentHandle } from '../../domain/ids.js';
 import type { Command } from 'commander';
 import { closeContact } from '../../app/close-contact.js';
 import { localDateOf } from '../../domain/time.js';
@@ -30,7 +31,7 @@ export function runClose(opts: CloseOptions, deps: Deps): void {
     return;
   }
   const lines = [`Closed out ${safe(contact.name)}${contact.company ? ` (${safe(contact.company)})` : ''}: no touch recorded.`];
-  for (const c of cancelled) lines.push(`Cancelled #${c.id}.`);
+  for (const c of cancelled) lines.push(`Cancelled ${commitmentHandle(c.id)}.`);
   lines.push(
     dispositionLine({ disposition: disposition.kind, lostReason: disposition.reason }, contact.derived.nurtureDueOn, localDateOf(deps.now, deps.zone))!,
   );

@@ -19,13 +19,14 @@
  *     attemptLimit     attempts.limit
  *     daysSilent       local days since anything was logged (since added, if nothing was)
  *     daysSinceTwoWay  local days since the last two-way touch (with none, since first known)
- *     commitment       missed and soft: { id, kind, what, dueAt, dueDate, soft }; else null
+ *     commitment       missed and soft: { id, handle ("c12"), kind, what, dueAt, dueDate, soft }; else null
  *     why              the facts behind the category, in words
  *     command          the command to run next
  * Piped (not a terminal): one tab-separated line per row, no header, and on stderr what --limit left out:
  *   category  contactId  contact  company  lastTwoWayAt  attemptsSince  daysSilent  why  command
  * Every form shows at most --limit rows per category (default 25, 0 for all).
  */
+import { commitmentHandle } from '../../domain/ids.js';
 import type { Command } from 'commander';
 import { staleRows } from '../../app/stale.js';
 import { groupStale, STALE_CATEGORIES, type StaleCategory, type StaleRow } from '../../domain/stale.js';
@@ -83,6 +84,7 @@ export async function runStale(opts: StaleOptions, deps: Deps): Promise<void> {
       daysSinceTwoWay: r.daysSinceTwoWay,
       commitment: r.commitment && {
         id: r.commitment.id,
+        handle: commitmentHandle(r.commitment.id),
         kind: r.commitment.kind,
         what: r.commitment.what,
         ...dueJson(r.commitment.due, zone),
