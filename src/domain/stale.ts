@@ -6,7 +6,7 @@
  */
 import { isMissed } from './commitments.js';
 import { plural } from './text.js';
-import { addDays, dueDate, dueInstant, formatDay, formatDue, localDateOf, daysBetween, startOfDay } from './time.js';
+import { addDays, daysFrom, dueDate, dueInstant, formatDay, formatDue, localDateOf, startOfDay } from './time.js';
 import type { Channel, Commitment, Config, DerivedState, Instant, LocalDate, Status } from './types.js';
 import type { Zone } from './zone.js';
 
@@ -139,7 +139,7 @@ function verdictOf(c: StaleContact, ctx: StaleContext, today: LocalDate): StaleV
   const { now, zone, config } = ctx;
   const d = c.derived;
   const L = config.attemptsLimit;
-  const daysSince = (at: Instant) => daysBetween(localDateOf(at, zone), today);
+  const daysSince = (at: Instant) => daysFrom(at, today, zone);
   const knownSince = c.firstTouchAt !== null && Date.parse(c.firstTouchAt) < Date.parse(c.createdAt) ? c.firstTouchAt : c.createdAt;
   const daysSilent = daysSince(d.lastTouchAt ?? c.createdAt);
   const daysSinceTwoWay = daysSince(d.lastTwoWayAt ?? knownSince);
