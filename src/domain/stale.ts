@@ -139,10 +139,10 @@ function verdictOf(c: StaleContact, ctx: StaleContext, today: LocalDate): StaleV
   const { now, zone, config } = ctx;
   const d = c.derived;
   const L = config.attemptsLimit;
-  const daysSince = (at: Instant) => daysFrom(at, today, zone);
-  const knownSince = c.firstTouchAt !== null && Date.parse(c.firstTouchAt) < Date.parse(c.createdAt) ? c.firstTouchAt : c.createdAt;
-  const daysSilent = daysSince(d.lastTouchAt ?? c.createdAt);
-  const daysSinceTwoWay = daysSince(d.lastTwoWayAt ?? knownSince);
+  const daysSilent = daysFrom(d.lastTouchAt ?? c.createdAt, today, zone);
+  // With no two-way touch, since they were first known: added, or first touched if that was earlier.
+  const twoWayOrKnown = d.lastTwoWayAt ?? (c.firstTouchAt !== null && Date.parse(c.firstTouchAt) < Date.parse(c.createdAt) ? c.firstTouchAt : c.createdAt);
+  const daysSinceTwoWay = daysFrom(twoWayOrKnown, today, zone);
   const verdict = (reason: Reason, within: number, commitments: Commitment[] = []): StaleVerdict => ({
     contact: c,
     reason,
