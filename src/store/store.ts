@@ -7,7 +7,7 @@ import type { Appointment } from '../domain/clash.js';
 import type { AgendaEntry } from '../domain/calendar.js';
 import type { ImportedContact, KnownContact } from '../domain/contact-import.js';
 import type { JournalEntry, WriteKind } from '../domain/journal.js';
-import type { StaleContact, StaleParams } from '../domain/stale.js';
+import type { StaleContact, StaleParams, TwoWayOutcome } from '../domain/stale.js';
 import type {
   Commitment,
   CommitmentMove,
@@ -29,7 +29,7 @@ import type { StatsQuery, StatsRows } from '../domain/stats.js';
 import type { Db } from './db.js';
 import * as exchange from './exchange.js';
 import * as journal from './journal.js';
-import { agendaRows, appointmentDetailsBetween, appointmentsBetween, staleCandidates } from './queries.js';
+import { agendaRows, appointmentDetailsBetween, appointmentsBetween, staleCandidates, twoWayOutcomes } from './queries.js';
 import { commitmentFromRow, CONTACT_COLUMNS, contactFromRow, dueColumns, touchFromRow, type Row } from './rows.js';
 import { statsRows } from './stats.js';
 
@@ -437,6 +437,11 @@ export class Store {
   /** The live contacts that may be stale, with the open commitments that can decide their category. */
   staleCandidates(params: StaleParams): StaleContact[] {
     return staleCandidates(this, params);
+  }
+
+  /** How the last two-way touch of each of these contacts went, by contact id. */
+  twoWayOutcomes(contactIds: readonly number[]): Map<number, TwoWayOutcome> {
+    return twoWayOutcomes(this, contactIds);
   }
 
   /** The counts `fu stats` makes its figures from (stats.ts). */

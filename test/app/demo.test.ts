@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { addContact } from '../../src/app/contacts.js';
 import { loadDemo } from '../../src/app/demo.js';
 import { agendaOf } from '../../src/app/agenda.js';
-import { staleRows } from '../../src/app/stale.js';
+import { stalePage } from '../../src/app/stale.js';
 import { STALE_CATEGORIES } from '../../src/domain/stale.js';
 import { freshContext, person, rows } from './context.js';
 
@@ -14,7 +14,7 @@ describe('the demo', () => {
     expect(ctx.store.contactCount()).toBe(17);
     const agenda = agendaOf(ctx, '2026-11-23');
     expect(Object.values(agenda.sections).every((s) => s.length > 0)).toBe(true);
-    expect(new Set(staleRows(ctx).map((r) => r.category))).toEqual(new Set(STALE_CATEGORIES));
+    expect(new Set(stalePage(ctx, 0).rows.map((r) => r.category))).toEqual(new Set(STALE_CATEGORIES));
   });
 
   it('refuses a database that has contacts, writing nothing', () => {
