@@ -72,9 +72,14 @@ describe('fu backup', () => {
   it('takes a consistent snapshot while twenty fu log write to the database', async () => {
     const run = session({ now: NOW });
     for (let i = 0; i < 20; i++) await run('add', `C${String(i).padStart(2, '0')}`);
+    // The second ten writers wait until a copy has caught some writes done: on a busy machine every write
+    // could otherwise end before the first copy, and the test would no longer see a copy taken in the middle.
+    let caughtSome!: () => void;
+    const midway = new Promise<void>((resolve) => (caughtSome = resolve));
     const writers = Promise.all(
       Array.from({ length: 20 }, async (_, i) => {
-        await sleep(i * 50);
+        if (i >= 10) await midway;
+        await sleep((i % 10) * 50);
         return fuProcess(['log', `#${i + 1}`, '--outcome', 'connected', '--next', 'pricing review', '--at', 'tue 3pm'], { db: run.db, now: NOW });
       }),
     );
@@ -87,6 +92,7 @@ describe('fu backup', () => {
       const r = await fuProcess(['backup', target], { db: run.db, now: NOW });
       expect(r.code, r.stderr).toBe(0);
       backups.push(target);
+      if (count(target, 'touches') > 0) caughtSome();
     } while (writing);
     for (const r of await writers) expect(r.code, r.stderr).toBe(0);
     const touchCounts = [];
