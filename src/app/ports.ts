@@ -94,6 +94,8 @@ export interface StorePort {
   insertDecision(contactId: number, kind: DispositionKind, lostReason: string | null, now: Instant): number;
   /** A contact's latest decision, or undefined. */
   lastDecisionOf(contactId: number): Decision | undefined;
+  /** A contact's decisions, oldest first. */
+  decisionsOf(contactId: number): Decision[];
 
   insertCommitment(commitment: NewCommitment, now: Instant): number;
   commitment(id: number): Commitment | undefined;

@@ -5,7 +5,7 @@
 import { commitmentHandle, touchHandle } from '../domain/ids.js';
 import { effectiveState } from '../domain/commitments.js';
 import { isoWithOffset, localDateOf } from '../domain/time.js';
-import type { Commitment, Config, Contact, Due, Instant, Touch } from '../domain/types.js';
+import type { Commitment, Config, Contact, Decision, Due, Instant, Touch } from '../domain/types.js';
 import type { Zone } from '../domain/zone.js';
 
 const iso = (at: Instant | null, zone: Zone) => (at === null ? null : isoWithOffset(at, zone));
@@ -52,6 +52,10 @@ export function touchJson(t: Touch, forcedRules: string[], zone: Zone) {
     disposition: t.disposition,
     lostReason: t.lostReason,
   };
+}
+
+export function decisionJson(d: Decision, zone: Zone) {
+  return { id: d.id, at: iso(d.at, zone), kind: d.kind, lostReason: d.lostReason };
 }
 
 export function contactJson(c: Contact, tags: string[], nextStep: Commitment | null, ctx: JsonContext) {

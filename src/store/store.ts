@@ -30,7 +30,7 @@ import type { Db } from './db.js';
 import * as exchange from './exchange.js';
 import * as journal from './journal.js';
 import { agendaRows, appointmentDetailsBetween, appointmentsBetween, staleCandidates, twoWayOutcomes } from './queries.js';
-import { commitmentFromRow, CONTACT_COLUMNS, contactFromRow, dueColumns, touchFromRow, type Row } from './rows.js';
+import { commitmentFromRow, CONTACT_COLUMNS, contactFromRow, decisionFromRow, dueColumns, touchFromRow, type Row } from './rows.js';
 import { statsRows } from './stats.js';
 
 export type { Contact, ContactFields } from '../domain/types.js';
@@ -342,15 +342,12 @@ export class Store {
   /** A contact's latest decision, or undefined. */
   lastDecisionOf(contactId: number): Decision | undefined {
     const r = this.db.prepare('SELECT * FROM decisions WHERE contact_id = ? ORDER BY decided_at DESC, id DESC LIMIT 1').get(contactId) as Row | undefined;
-    return (
-      r && {
-        id: r.id as number,
-        contactId: r.contact_id as number,
-        at: r.decided_at as string,
-        kind: r.kind as DispositionKind,
-        lostReason: r.lost_reason as string | null,
-      }
-    );
+    return r && decisionFromRow(r);
+  }
+
+  /** A contact's decisions, oldest first. */
+  decisionsOf(contactId: number): Decision[] {
+    return (this.db.prepare('SELECT * FROM decisions WHERE contact_id = ? ORDER BY decided_at, id').all(contactId) as Row[]).map(decisionFromRow);
   }
 
   // ---- commitments ----------------------------------------------------------

@@ -10,8 +10,8 @@ describe('the demo', () => {
   it('loads into an empty database, with something in every section of the agenda and every category of stale', () => {
     const ctx = freshContext();
     const loaded = loadDemo(ctx);
-    expect(loaded).toEqual({ ok: true, contacts: 17 });
-    expect(ctx.store.contactCount()).toBe(17);
+    expect(loaded).toEqual({ ok: true, contacts: 20 });
+    expect(ctx.store.contactCount()).toBe(20);
     const agenda = agendaOf(ctx, '2026-11-23');
     expect(Object.values(agenda.sections).every((s) => s.length > 0)).toBe(true);
     expect(new Set(stalePage(ctx, 0).rows.map((r) => r.category))).toEqual(new Set(STALE_CATEGORIES));

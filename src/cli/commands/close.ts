@@ -7,7 +7,7 @@ import { appContext } from '../app-context.js';
 import { withExamples, type App } from '../command-kit.js';
 import { addDispositionOptions, dispositionLine, dispositionOf, type DispositionOptions } from '../dispositions.js';
 import type { Deps } from '../io.js';
-import { commitmentJson, contactJson } from '../json.js';
+import { commitmentJson, contactJson, decisionJson } from '../json.js';
 import { printJson, safe } from '../output.js';
 import { resolveContact } from '../resolve-contact.js';
 
@@ -24,7 +24,7 @@ export function runClose(opts: CloseOptions, deps: Deps): void {
   const { contact, cancelled } = closed;
   if (opts.json) {
     printJson(deps.io, {
-      decision: { id: closed.decision.id, kind: closed.decision.kind, lostReason: closed.decision.lostReason },
+      decision: decisionJson(closed.decision, deps.zone),
       contact: contactJson(contact, closed.tags, closed.nextStep, ctx),
       cancelled: cancelled.map((c) => commitmentJson(c, ctx)),
     });

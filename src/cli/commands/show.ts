@@ -7,7 +7,7 @@ import { daysBetween, formatDay, formatDue, isoWithOffset, localDateOf } from '.
 import type { Commitment, LocalDate, Touch } from '../../domain/types.js';
 import { appContext } from '../app-context.js';
 import type { Deps } from '../io.js';
-import { commitmentJson, contactJson, dueJson, touchJson } from '../json.js';
+import { commitmentJson, contactJson, decisionJson, dueJson, touchJson } from '../json.js';
 import { measureFor, outputMode, paint, printJson, safe, wrapWords } from '../output.js';
 import { withExamples, type App } from '../command-kit.js';
 import { relativeTime } from '../relative.js';
@@ -29,6 +29,7 @@ export async function runShow(opts: ShowOptions, deps: Deps): Promise<void> {
     tags,
     touches,
     commitments,
+    decisions,
     nextStep,
     history,
     forced,
@@ -42,6 +43,7 @@ export async function runShow(opts: ShowOptions, deps: Deps): Promise<void> {
       ...contactJson(contact, tags, nextStep, ctx),
       touches: touches.map((t) => ({ ...touchJson(t, forcedOf(t), zone), points: points.get(t.id) ?? [] })),
       pendingPoints: pending,
+      decisions: decisions.map((d) => decisionJson(d, zone)),
       commitments: commitments.map((c) => ({
         ...commitmentJson(c, ctx),
         history: (history.get(c.id) ?? []).map((m) => ({
@@ -73,6 +75,11 @@ export async function runShow(opts: ShowOptions, deps: Deps): Promise<void> {
               .join('; ')})`
           : ''
       }`,
+    })),
+    ...decisions.map((d) => ({
+      at: d.at,
+      order: 0,
+      line: `closed out, no touch: marked ${d.kind}${d.lostReason ? ` (${safe(d.lostReason)})` : ''}`,
     })),
     ...commitments.map((c) => ({
       at: c.createdAt,
