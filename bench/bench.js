@@ -325,21 +325,24 @@ function sellerCommands({ copy, file, subjectId, busy, fu }) {
  * configuration, and printing every row they return.
  */
 async function floorCommands({ file, size, fu }) {
-  const { SQL } = await import(pathToFileURL(path.join(ROOT, 'dist', 'store', 'queries.js')).href);
+  const { SQL, staleCandidates } = await import(pathToFileURL(path.join(ROOT, 'dist', 'store', 'queries.js')).href);
   const { agendaDay } = await import(pathToFileURL(path.join(ROOT, 'dist', 'domain', 'agenda.js')).href);
-  const { staleParams } = await import(pathToFileURL(path.join(ROOT, 'dist', 'domain', 'stale.js')).href);
+  const { rankStale, staleParams, wordsTwoWayOutcome } = await import(pathToFileURL(path.join(ROOT, 'dist', 'domain', 'stale.js')).href);
   const { configFrom } = await import(pathToFileURL(path.join(ROOT, 'dist', 'domain', 'config.js')).href);
   const { zoneOf } = await import(pathToFileURL(path.join(ROOT, 'dist', 'domain', 'zone.js')).href);
   const db = new Database(file, { readonly: true });
   const config = configFrom(new Map(db.prepare('SELECT key, value FROM config').raw(true).all()));
-  db.close();
   const zone = zoneOf(TZ);
   const stale = staleParams({ now: NOW, zone, config });
+  // fu stale reads how the last two-way touch went for the re-engage rows it shows: with --limit 0, all of them.
+  const reEngage = rankStale(staleCandidates({ db }, stale), { now: NOW, zone, config }, 0).shown.filter(wordsTwoWayOutcome);
+  db.close();
   const day = agendaDay(TODAY, zone);
   const plans = {
     stale: [
       { sql: SQL.staleContacts, params: stale },
       { sql: SQL.staleCommitments, params: { now: stale.now, today: stale.today } },
+      { sql: SQL.twoWayOutcomes, params: { ids: JSON.stringify(reEngage.map((v) => v.contact.id)) } },
     ],
     today: [
       { sql: SQL.agendaCommitments, params: day },

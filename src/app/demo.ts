@@ -3,6 +3,7 @@ import { checkTouch, type TouchInput } from '../domain/rules.js';
 import { addDays, dueInstant, instantAt, localDateOf } from '../domain/time.js';
 import type { Channel, ContactFields, DispositionKind, Outcome } from '../domain/types.js';
 import type { When } from '../domain/when.js';
+import { applyClose } from './close-contact.js';
 import { applyTouchPlan, contactState } from './history.js';
 import type { AppContext } from './context.js';
 
@@ -34,6 +35,10 @@ interface DemoContact extends Partial<ContactFields> {
   name: string;
   tags?: string[];
   touches: DemoTouch[];
+  /** The key points prepared for the next call (fu prep --points). */
+  points?: string[];
+  /** Closed out after its touches, without a touch (fu close): when, how, and the lost reason. */
+  closed?: [Moment, DispositionKind, string?];
   /** Touches replayed after every contact's first history: their commitments get the later ids. */
   later?: DemoTouch[];
 }
@@ -49,6 +54,7 @@ const CONTACTS: DemoContact[] = [
     email: 'dana.reyes@acme-logistics.example',
     tags: ['saas', 'warm'],
     source: 'referral',
+    points: ['route planning costs them two days a week', 'a pilot the CFO can sign'],
     touches: [
       {
         on: [-7, '10:00'],
@@ -128,7 +134,17 @@ const CONTACTS: DemoContact[] = [
     company: 'Orbital Labs',
     email: 'yuki@orbital.example',
     tags: ['saas'],
-    touches: [{ on: [-15, '15:00'], outcome: 'connected', via: 'meeting', note: 'Signed the annual plan.', disposition: ['won'] }],
+    touches: [
+      // Won with its kickoff booked: the step keeps the contact won.
+      {
+        on: [-15, '15:00'],
+        outcome: 'connected',
+        via: 'meeting',
+        note: 'Signed the annual plan; kickoff once their ops lead is back.',
+        disposition: ['won'],
+        next: ['kickoff with their ops team', [0, '11:00']],
+      },
+    ],
   },
   {
     name: 'Ben Adler',
@@ -239,6 +255,45 @@ const CONTACTS: DemoContact[] = [
       { on: [-35, '15:00'], outcome: 'connected', note: 'Chose the agency they already use.', disposition: ['lost', 'went with a competitor'] },
     ],
   },
+  {
+    // Chased twice, then left: what fu stats counts as given up after 2 attempts.
+    name: 'Paul Brandt',
+    company: 'Cobalt Marine',
+    email: 'paul@cobalt.example',
+    source: 'website',
+    touches: [
+      { on: [-40, '10:00'], outcome: 'sent', via: 'email', note: 'Intro: fleet route planning.' },
+      { on: [-33, '10:00'], outcome: 'no-answer' },
+    ],
+  },
+  {
+    name: 'Hugo Laurent',
+    company: 'Meridian Hotels',
+    email: 'hugo@meridian.example',
+    touches: [
+      {
+        on: [-8, '14:00'],
+        outcome: 'connected',
+        note: 'Wants to see the booking sync live.',
+        next: ['walkthrough of the booking sync', [-1, '10:00']],
+      },
+      // He did not turn up: the walkthrough is missed and the chase to rebook is due that day (R3).
+      { on: [-1, '10:15'], outcome: 'no-show', via: 'meeting', note: 'Did not join the walkthrough; no word from him.' },
+    ],
+  },
+  {
+    name: 'Karin Holm',
+    company: 'Ironwood Supply',
+    email: 'karin@ironwood.example',
+    source: 'cold list',
+    touches: [
+      { on: [-45, '10:00'], outcome: 'sent', via: 'email', note: 'Intro: the depot planning pilot.' },
+      { on: [-38, '10:00'], outcome: 'no-answer' },
+      { on: [-31, '10:00'], outcome: 'sent', via: 'email', note: 'Break-up: closing the file for now.' },
+    ],
+    // Never a reply: closed out as a decision, no call made up to carry it.
+    closed: [[-3, '09:00'], 'lost', 'no response'],
+  },
 ];
 
 export type DemoLoaded = { ok: false; reason: 'not-empty' } | { ok: true; contacts: number };
@@ -296,8 +351,11 @@ export function loadDemo(ctx: AppContext): DemoLoaded {
       ids.set(c, id);
       store.addTags(id, c.tags ?? []);
       for (const t of c.touches) replay(c, id, t);
+      if (c.closed) applyClose(ctx, id, c.closed[1], c.closed[2] ?? null, at(c.closed[0]));
     }
     for (const c of CONTACTS) for (const t of c.later ?? []) replay(c, ids.get(c)!, t);
+    // After the whole history: the next touch logged takes them.
+    for (const c of CONTACTS) if (c.points) store.setPendingPoints(ids.get(c)!, c.points, now);
     return { ok: true, contacts: CONTACTS.length };
   });
 }

@@ -3,6 +3,7 @@
  * seller (`user.email`) to the contact; or, for a next step that was cancelled
  * or replaced, its cancellation.
  */
+import { commitmentHandle } from '../domain/ids.js';
 import { invitationEvent, type AgendaEntry, type CalendarEvent } from '../domain/calendar.js';
 import { notFoundError, usageError } from '../errors.js';
 import type { Contact } from '../domain/types.js';
@@ -35,7 +36,7 @@ export function invitation(ctx: AppContext, contact: Contact, cancelled?: number
     return id ? (store.agendaEntry(id) ?? null) : null;
   });
   if (cancelled !== undefined && (!entry || entry.contact.id !== contact.id))
-    throw notFoundError(`${contact.name} has no next step #${cancelled}.`, `See the steps with: fu show ${contact.id}`);
+    throw notFoundError(`${contact.name} has no next step ${commitmentHandle(cancelled)}.`, `See the steps with: fu show ${contact.id}`);
   const checked = invitationEvent(entry, cancelled !== undefined);
   if (!checked.ok) {
     switch (checked.problem) {
@@ -47,9 +48,12 @@ export function invitation(ctx: AppContext, contact: Contact, cancelled?: number
           `Set the time with: fu next ${contact.id} WHAT --at WHEN`,
         );
       case 'not-a-next-step':
-        throw usageError(`#${cancelled} is a promise, not a next step: promises are not invitations.`);
+        throw usageError(`${commitmentHandle(entry!.commitment.id)} is a promise, not a next step: promises are not invitations.`);
       case 'not-cancelled':
-        throw usageError(`#${cancelled} is still ${entry!.commitment.state}: cancel it first.`, `fu cancel ${cancelled}`);
+        throw usageError(
+          `${commitmentHandle(entry!.commitment.id)} is still ${entry!.commitment.state}: cancel it first.`,
+          `fu cancel ${commitmentHandle(entry!.commitment.id)}`,
+        );
     }
   }
   return {

@@ -9,7 +9,7 @@ import type { AgendaEntry } from '../domain/calendar.js';
 import type { JournalEntry, WriteKind } from '../domain/journal.js';
 import type { ImportedContact, KnownContact } from '../domain/contact-import.js';
 import type { AttemptMark } from '../domain/derive.js';
-import type { StaleContact, StaleParams } from '../domain/stale.js';
+import type { StaleContact, StaleParams, TwoWayOutcome } from '../domain/stale.js';
 import type { StatsQuery, StatsRows } from '../domain/stats.js';
 import type {
   Commitment,
@@ -94,6 +94,8 @@ export interface StorePort {
   insertDecision(contactId: number, kind: DispositionKind, lostReason: string | null, now: Instant): number;
   /** A contact's latest decision, or undefined. */
   lastDecisionOf(contactId: number): Decision | undefined;
+  /** A contact's decisions, oldest first. */
+  decisionsOf(contactId: number): Decision[];
 
   insertCommitment(commitment: NewCommitment, now: Instant): number;
   commitment(id: number): Commitment | undefined;
@@ -131,6 +133,8 @@ export interface StorePort {
   agendaRows(day: AgendaDay): AgendaRows;
   /** The live contacts that may be stale, each with the open commitments that can decide its category. */
   staleCandidates(params: StaleParams): StaleContact[];
+  /** How the last two-way touch of each of these contacts went, by contact id (none for a contact without one). */
+  twoWayOutcomes(contactIds: readonly number[]): Map<number, TwoWayOutcome>;
   /** The counts `fu stats` makes its figures from, read through the indexes. */
   statsRows(query: StatsQuery): StatsRows;
 

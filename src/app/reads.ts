@@ -6,7 +6,7 @@
  */
 import { SLOT_SEARCH_DAYS } from '../domain/draft.js';
 import { addDays, localDateOf, startOfDay } from '../domain/time.js';
-import type { Commitment, CommitmentMove, Contact, Instant, Status, Touch } from '../domain/types.js';
+import type { Commitment, CommitmentMove, Contact, Decision, Instant, Status, Touch } from '../domain/types.js';
 import type { AppContext } from './context.js';
 
 export interface ContactDetails {
@@ -15,6 +15,8 @@ export interface ContactDetails {
   /** Oldest first. */
   touches: Touch[];
   commitments: Commitment[];
+  /** Dispositions decided without a touch (fu close), oldest first. */
+  decisions: Decision[];
   nextStep: Commitment | null;
   history: Map<number, CommitmentMove[]>;
   /** The rules overridden on each forced touch, by touch id. */
@@ -36,6 +38,7 @@ export function contactDetails(ctx: AppContext, contactId: number): ContactDetai
       tags: store.tagsOf(contactId),
       touches: store.touchesOf(contactId),
       commitments,
+      decisions: store.decisionsOf(contactId),
       nextStep: commitments.find((c) => c.id === contact.nextStepId) ?? null,
       history: store.historyByCommitment(contactId),
       forced: new Map([...store.forcedRulesOf(contactId)].map(([id, rules]) => [id, rules.split(',')])),

@@ -25,19 +25,6 @@ export function optionalText(flag: string, value: string | undefined, limit: num
   return value === undefined ? null : requiredText(flag, value, limit);
 }
 
-/**
- * An id as typed (`12`, `#12`): its number, or null when the text is no id.
- * Beyond the integers a number holds exactly it is no valid id (exit 2,
- * quoting what was typed) rather than a rounded one.
- */
-export function idOf(text: string): number | null {
-  const m = /^#?(\d+)$/.exec(text.trim());
-  if (!m) return null;
-  const id = Number(m[1]);
-  if (!Number.isSafeInteger(id)) throw usageError(`"${safe(text.trim())}" is not a valid id: ids are whole numbers up to ${Number.MAX_SAFE_INTEGER}.`);
-  return id;
-}
-
 export function checkEmail(value: string | null): string | null {
   if (value !== null && !isEmailAddress(value)) throw usageError(`"${value}" is not an email address.`);
   return value;

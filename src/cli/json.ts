@@ -2,9 +2,10 @@
  * The --json shapes. Field names are documented in docs/commands.md and stable:
  * times are ISO-8601 with the local offset, dates YYYY-MM-DD.
  */
+import { commitmentHandle, touchHandle } from '../domain/ids.js';
 import { effectiveState } from '../domain/commitments.js';
 import { isoWithOffset, localDateOf } from '../domain/time.js';
-import type { Commitment, Config, Contact, Due, Instant, Touch } from '../domain/types.js';
+import type { Commitment, Config, Contact, Decision, Due, Instant, Touch } from '../domain/types.js';
 import type { Zone } from '../domain/zone.js';
 
 const iso = (at: Instant | null, zone: Zone) => (at === null ? null : isoWithOffset(at, zone));
@@ -22,6 +23,7 @@ export interface JsonContext {
 export function commitmentJson(c: Commitment, ctx: JsonContext) {
   return {
     id: c.id,
+    handle: commitmentHandle(c.id),
     contactId: c.contactId,
     kind: c.kind,
     what: c.what,
@@ -37,6 +39,7 @@ export function commitmentJson(c: Commitment, ctx: JsonContext) {
 export function touchJson(t: Touch, forcedRules: string[], zone: Zone) {
   return {
     id: t.id,
+    handle: touchHandle(t.id),
     contactId: t.contactId,
     at: iso(t.at, zone),
     channel: t.channel,
@@ -49,6 +52,10 @@ export function touchJson(t: Touch, forcedRules: string[], zone: Zone) {
     disposition: t.disposition,
     lostReason: t.lostReason,
   };
+}
+
+export function decisionJson(d: Decision, zone: Zone) {
+  return { id: d.id, at: iso(d.at, zone), kind: d.kind, lostReason: d.lostReason };
 }
 
 export function contactJson(c: Contact, tags: string[], nextStep: Commitment | null, ctx: JsonContext) {

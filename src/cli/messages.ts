@@ -3,6 +3,7 @@
  * domain decides (a rule id, a reason code, the facts); here they become the
  * sentences, with the flags and commands that act on them.
  */
+import { commitmentHandle } from '../domain/ids.js';
 import type { DatabaseFile } from '../app/ports.js';
 import type { AgendaRow } from '../domain/agenda.js';
 import type { Appointment } from '../domain/clash.js';
@@ -132,7 +133,7 @@ export function shellQuote(text: string): string {
 export function staleCommand(a: StaleAction): string {
   switch (a.kind) {
     case 'keep-promise':
-      return `fu done ${a.commitmentId}`;
+      return `fu done ${commitmentHandle(a.commitmentId)}`;
     case 'book-step': {
       const at = a.day === null ? 'WHEN' : `"${a.day} HH:MM"`;
       // A step starting with a dash would be read as an option: it comes after `--`, which ends them, so the command pastes and runs.

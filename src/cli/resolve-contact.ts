@@ -3,7 +3,7 @@ import { lookupContact } from '../app/contacts.js';
 import type { StorePort } from '../app/ports.js';
 import type { Contact } from '../domain/types.js';
 import { notFoundError, usageError } from '../errors.js';
-import { idOf } from './input.js';
+import { typedId, wrongKindError } from './ids.js';
 import { safe } from './output.js';
 
 const label = (c: Pick<Contact, 'id' | 'name' | 'company'>) => `#${c.id} ${safe(c.name)}${c.company ? ` (${safe(c.company)})` : ''}`;
@@ -16,7 +16,9 @@ const label = (c: Pick<Contact, 'id' | 'name' | 'company'>) => `#${c.id} ${safe(
 export function resolveContact(store: StorePort, text: string): Contact {
   const query = text.trim();
   if (!query) throw usageError('CONTACT is empty.', 'Give an id (#12), an email, or a name.');
-  idOf(query); // an id beyond the integers a number holds exactly is refused as typed (exit 2), never looked up rounded
+  // An id beyond the integers a number holds exactly is refused as typed (exit 2), never looked up rounded; c12 is never a name.
+  const typed = typedId(query);
+  if (typed && typed.kind !== 'contact') throw wrongKindError(store, typed, 'contact');
   const found = lookupContact(store, query);
   switch (found.kind) {
     case 'found':

@@ -159,13 +159,18 @@ export function buildAgenda(input: AgendaInput): Agenda {
   const L = config.attemptsLimit;
   for (const c of input.contacts) {
     const d = c.derived;
-    const base = { id: c.id, idKind: 'contact' as const, contactId: c.id, contact: c.name, company: c.company, soft: false };
     if (c.status === 'active' && d.chaseDueOn !== null && d.chaseDueOn <= date) {
       const number = d.unanswered + 1;
       const breakUp = number >= L;
       const last = d.lastAttemptAt ? `last: ${d.lastAttemptChannel} ${formatDay(localDateOf(d.lastAttemptAt, zone), today)}` : '';
+      // Written out, not spread from shared fields: hundreds of rows at 100k contacts, and a spread is several times slower to build.
       sections.chases.push({
-        ...base,
+        id: c.id,
+        idKind: 'contact',
+        contactId: c.id,
+        contact: c.name,
+        company: c.company,
+        soft: false,
         kind: 'chase',
         late: d.chaseDueOn < today,
         what: breakUp ? 'break-up message' : 'chase',
@@ -184,7 +189,12 @@ export function buildAgenda(input: AgendaInput): Agenda {
     if (c.status === 'nurture' && d.nurtureDueOn !== null && d.nurtureDueOn <= date && d.valueUnanswered < VALUE_TOUCHES_TO_DROP) {
       const lastTouch = d.lastTouchAt ? `last touch ${formatDay(localDateOf(d.lastTouchAt, zone), today)}` : 'never touched';
       sections.nurture.push({
-        ...base,
+        id: c.id,
+        idKind: 'contact',
+        contactId: c.id,
+        contact: c.name,
+        company: c.company,
+        soft: false,
         kind: 'nurture',
         late: d.nurtureDueOn < today,
         what: 'value touch',

@@ -5,13 +5,15 @@
  * commitments; the clock and zone are passed in.
  */
 import { isMissed } from './commitments.js';
+import { commitmentHandle } from './ids.js';
 import { plural } from './text.js';
-import { addDays, dueDate, dueInstant, formatDay, formatDue, localDateOf, daysBetween, startOfDay } from './time.js';
+import { addDays, daysFrom, dueDate, dueInstant, formatDay, formatDue, localDateOf, startOfDay } from './time.js';
 import type { Channel, Commitment, Config, DerivedState, Instant, LocalDate, Status } from './types.js';
 import type { Zone } from './zone.js';
 
 export const STALE_CATEGORIES = ['missed', 'soft', 're-engage', 'drop', 'no-next-step'] as const;
 export type StaleCategory = (typeof STALE_CATEGORIES)[number];
+export type TwoWayOutcome = 'connected' | 'replied';
 
 export interface StaleContact {
   id: number;
@@ -22,8 +24,11 @@ export interface StaleContact {
   derived: DerivedState;
   /** The first touch ever; needed only when there was never a two-way touch. */
   firstTouchAt: Instant | null;
-  /** How the last two-way touch went (a conversation, or a written reply), to word it; null when there was none. */
-  lastTwoWayOutcome: 'connected' | 'replied' | null;
+  /**
+   * How the last two-way touch went (a conversation, or a written reply), to word a re-engage row; null when there
+   * was none. Left out by the candidate read: it is read for the rows shown only (wordsTwoWayOutcome).
+   */
+  lastTwoWayOutcome?: TwoWayOutcome | null;
   /**
    * Its open commitments that can decide the category: every one that may be
    * missed by now, and its open next step (the store need not read the others).
@@ -100,122 +105,191 @@ export function staleParams(ctx: StaleContext): StaleParams {
   };
 }
 
+/** Why a contact is stale: its category, and which of the category's cases (to word it). */
+type Reason = 'missed' | 'soft' | 're-engage' | 'drop-sequence' | 'drop-nurture' | 'first-touch' | 'no-next-step';
+
+const CATEGORY_OF: Record<Reason, StaleCategory> = {
+  missed: 'missed',
+  soft: 'soft',
+  're-engage': 're-engage',
+  'drop-sequence': 'drop',
+  'drop-nurture': 'drop',
+  'first-touch': 'no-next-step',
+  'no-next-step': 'no-next-step',
+};
+
+/**
+ * A contact's category and its place in it, decided before anything is worded:
+ * at 100k contacts there are thousands of them, and only the rows shown are worded.
+ */
+export interface StaleVerdict {
+  contact: StaleContact;
+  reason: Reason;
+  category: StaleCategory;
+  /** Its rank within the category, ascending: the most valuable first. */
+  within: number;
+  daysSilent: number;
+  daysSinceTwoWay: number;
+  /** missed: every missed commitment, the oldest due first; soft: the next step; else empty. */
+  commitments: Commitment[];
+}
+
 /** The first category that applies to one contact, or null (won, lost, or nothing to do). */
-export function categorize(c: StaleContact, ctx: StaleContext): StaleRow | null {
+function verdictOf(c: StaleContact, ctx: StaleContext, today: LocalDate): StaleVerdict | null {
   if (c.status !== 'active' && c.status !== 'nurture') return null;
   const { now, zone, config } = ctx;
-  const today = localDateOf(now, zone);
   const d = c.derived;
   const L = config.attemptsLimit;
-  const daysSince = (at: Instant) => daysBetween(localDateOf(at, zone), today);
-  const knownSince = c.firstTouchAt !== null && Date.parse(c.firstTouchAt) < Date.parse(c.createdAt) ? c.firstTouchAt : c.createdAt;
-  const facts = {
-    contactId: c.id,
+  const daysSilent = daysFrom(d.lastTouchAt ?? c.createdAt, today, zone);
+  // With no two-way touch, since they were first known: added, or first touched if that was earlier.
+  const twoWayOrKnown = d.lastTwoWayAt ?? (c.firstTouchAt !== null && Date.parse(c.firstTouchAt) < Date.parse(c.createdAt) ? c.firstTouchAt : c.createdAt);
+  const daysSinceTwoWay = daysFrom(twoWayOrKnown, today, zone);
+  const verdict = (reason: Reason, within: number, commitments: Commitment[] = []): StaleVerdict => ({
+    contact: c,
+    reason,
+    category: CATEGORY_OF[reason],
+    within,
+    daysSilent,
+    daysSinceTwoWay,
+    commitments,
+  });
+  const dueAt = (m: Commitment) => Date.parse(dueInstant(m.due, config.dayEnd, zone));
+
+  // 1. missed: the oldest missed commitment speaks for the contact; the longest overdue first.
+  // What they were to do binds no rule (docs/rules.md): a passed expectation is a reason to call, not a missed commitment.
+  const missed = c.open.filter((m) => m.kind !== 'expectation' && isMissed(m, now, today, config, zone));
+  if (missed.length > 0) {
+    const keyed = missed.map((m) => ({ m, at: dueAt(m) })).sort((a, b) => a.at - b.at || a.m.id - b.m.id);
+    return verdict(
+      'missed',
+      keyed[0]!.at,
+      keyed.map((k) => k.m),
+    );
+  }
+
+  const step = c.open.find((m) => m.kind === 'next-step') ?? null;
+  // 2. soft: a date without a time is a soft commitment; firm it up. The soonest first: the most urgent to firm up.
+  if (step?.soft) return verdict('soft', dueAt(step), [step]);
+
+  // 3. re-engage: warm, then given up too soon. Nurture contacts are on their cadence by choice. The longest silence first.
+  if (c.status === 'active' && d.lastTwoWayAt !== null && d.unanswered >= 1 && d.unanswered <= L - 1 && !step && daysSilent >= config.staleDays) {
+    return verdict('re-engage', -daysSilent);
+  }
+
+  // 4. drop: a sequence that never got an answer, or nurture that never does. The longest without an answer first.
+  if (d.unanswered >= L && daysSinceTwoWay >= config.staleDropDays) return verdict('drop-sequence', -daysSinceTwoWay);
+  if (c.status === 'nurture' && d.valueUnanswered >= VALUE_TOUCHES_TO_DROP) return verdict('drop-nurture', -daysSinceTwoWay);
+
+  // 5. no-next-step: active, nothing booked and no chase running. The longest silence first.
+  if (c.status === 'active' && !step && d.chaseDueOn === null) return verdict(d.lastTouchAt === null ? 'first-touch' : 'no-next-step', -daysSilent);
+  return null;
+}
+
+/** A verdict in words: the row fu stale shows, with the facts behind it and the action to take next. */
+function rowOf(v: StaleVerdict, ctx: StaleContext, today: LocalDate): StaleRow {
+  const { zone, config } = ctx;
+  const c = v.contact;
+  const d = c.derived;
+  const id = c.id;
+  // Written out, not spread: a spread is several times slower to build.
+  const row = (why: string, action: StaleAction, commitment: Commitment | null = null): StaleRow => ({
+    category: v.category,
+    contactId: id,
     contact: c.name,
     company: c.company,
     status: c.status,
     lastTouchAt: d.lastTouchAt,
     lastTwoWayAt: d.lastTwoWayAt,
     attemptsSince: d.unanswered,
-    daysSilent: daysSince(d.lastTouchAt ?? c.createdAt),
-    daysSinceTwoWay: daysSince(d.lastTwoWayAt ?? knownSince),
-  };
-  const id = c.id;
-  // Written out, not spread from facts: thousands of rows, and a spread is several times slower to build.
-  const row = (category: StaleCategory, why: string, action: StaleAction, commitment: Commitment | null = null): StaleRow => ({
-    category,
-    contactId: facts.contactId,
-    contact: facts.contact,
-    company: facts.company,
-    status: facts.status,
-    lastTouchAt: facts.lastTouchAt,
-    lastTwoWayAt: facts.lastTwoWayAt,
-    attemptsSince: facts.attemptsSince,
-    daysSilent: facts.daysSilent,
-    daysSinceTwoWay: facts.daysSinceTwoWay,
+    daysSilent: v.daysSilent,
+    daysSinceTwoWay: v.daysSinceTwoWay,
     commitment,
     why,
     action,
   });
-  const byDue = (a: Commitment, b: Commitment) =>
-    Date.parse(dueInstant(a.due, config.dayEnd, zone)) - Date.parse(dueInstant(b.due, config.dayEnd, zone)) || a.id - b.id;
+  switch (v.reason) {
+    case 'missed': {
+      const m = v.commitments[0]!;
+      const more = v.commitments.length > 1 ? ` (and ${v.commitments.length - 1} more)` : '';
+      const when = 'at' in m.due || m.kind === 'next-step' ? formatDue(m.due, zone, today) : `${formatDay(m.due.date, today)} ${config.dayEnd}`;
+      return m.kind === 'promise'
+        ? row(`promise ${commitmentHandle(m.id)} "${m.what}" was due ${when}${more}`, { kind: 'keep-promise', commitmentId: m.id }, m)
+        : row(`next step ${commitmentHandle(m.id)} "${m.what}" on ${when} was missed${more}`, { kind: 'book-step', contactId: id, what: m.what, day: null }, m);
+    }
+    case 'soft': {
+      const step = v.commitments[0]!;
+      const day = dueDate(step.due, zone);
+      return row(
+        `next step ${commitmentHandle(step.id)} "${step.what}" on ${formatDay(day, today)} has no time agreed`,
+        { kind: 'book-step', contactId: id, what: step.what, day },
+        step,
+      );
+    }
+    case 're-engage': {
+      // R5's hint: after two unanswered emails in a row, another channel.
+      const via: Channel = d.lastAttemptChannel === 'email' && d.sameChannelRun >= 2 ? 'linkedin' : 'email';
+      return row(
+        `${c.lastTwoWayOutcome === 'replied' ? 'replied' : 'talked'} ${formatDay(localDateOf(d.lastTwoWayAt!, zone), today)}, then ${plural(d.unanswered, 'unanswered attempt')}; silent ${plural(v.daysSilent, 'day')}`,
+        { kind: 're-engage', contactId: id, channel: via },
+      );
+    }
+    case 'drop-sequence': {
+      const reply = d.lastTwoWayAt
+        ? `no reply since ${formatDay(localDateOf(d.lastTwoWayAt, zone), today)} (${plural(v.daysSinceTwoWay, 'day')})`
+        : `never a reply in ${plural(v.daysSinceTwoWay, 'day')}`;
+      return row(`${plural(d.unanswered, 'unanswered attempt')}, ${reply}`, { kind: 'drop', contactId: id });
+    }
+    case 'drop-nurture':
+      return row(`${d.valueUnanswered} value touches in a row unanswered`, { kind: 'drop', contactId: id });
+    case 'first-touch':
+      return row('never contacted: make the first touch', { kind: 'first-touch', contactId: id });
+    case 'no-next-step':
+      return row('active, but no next step booked and no chase running', { kind: 'book-step', contactId: id, what: null, day: null });
+  }
+}
 
-  // 1. missed: the oldest missed commitment speaks for the contact.
-  // What they were to do binds no rule (docs/rules.md): a passed expectation is a reason to call, not a missed commitment.
-  const missed = c.open.filter((m) => m.kind !== 'expectation' && isMissed(m, now, today, config, zone)).sort(byDue);
-  if (missed.length > 0) {
-    const m = missed[0]!;
-    const more = missed.length > 1 ? ` (and ${missed.length - 1} more)` : '';
-    const when = 'at' in m.due || m.kind === 'next-step' ? formatDue(m.due, zone, today) : `${formatDay(m.due.date, today)} ${config.dayEnd}`;
-    return m.kind === 'promise'
-      ? row('missed', `promise #${m.id} "${m.what}" was due ${when}${more}`, { kind: 'keep-promise', commitmentId: m.id }, m)
-      : row('missed', `next step #${m.id} "${m.what}" on ${when} was missed${more}`, { kind: 'book-step', contactId: id, what: m.what, day: null }, m);
-  }
+/** The first category that applies to one contact, as its row, or null (won, lost, or nothing to do). */
+export function categorize(c: StaleContact, ctx: StaleContext): StaleRow | null {
+  const today = localDateOf(ctx.now, ctx.zone);
+  const v = verdictOf(c, ctx, today);
+  return v && rowOf(v, ctx, today);
+}
 
-  const step = c.open.find((m) => m.kind === 'next-step') ?? null;
-  // 2. soft: a date without a time is a soft commitment; firm it up.
-  if (step?.soft) {
-    const day = dueDate(step.due, zone);
-    return row(
-      'soft',
-      `next step #${step.id} "${step.what}" on ${formatDay(day, today)} has no time agreed`,
-      { kind: 'book-step', contactId: id, what: step.what, day },
-      step,
-    );
-  }
+/** The verdicts shown, and how many stale contacts each category holds in all. */
+export interface StaleRanking {
+  /** Grouped by category in precedence order, the most valuable first within each; at most `limit` per category. */
+  shown: StaleVerdict[];
+  counts: Record<StaleCategory, number>;
+}
 
-  // 3. re-engage: warm, then given up too soon. Nurture contacts are on their cadence by choice.
-  if (c.status === 'active' && d.lastTwoWayAt !== null && d.unanswered >= 1 && d.unanswered <= L - 1 && !step && facts.daysSilent >= config.staleDays) {
-    // R5's hint: after two unanswered emails in a row, another channel.
-    const via: Channel = d.lastAttemptChannel === 'email' && d.sameChannelRun >= 2 ? 'linkedin' : 'email';
-    return row(
-      're-engage',
-      `${c.lastTwoWayOutcome === 'replied' ? 'replied' : 'talked'} ${formatDay(localDateOf(d.lastTwoWayAt, zone), today)}, then ${plural(d.unanswered, 'unanswered attempt')}; silent ${plural(facts.daysSilent, 'day')}`,
-      { kind: 're-engage', contactId: id, channel: via },
-    );
+/** Ranks every stale contact and keeps the first `limit` of each category (0: all), before any is worded. */
+export function rankStale(contacts: readonly StaleContact[], ctx: StaleContext, limit: number): StaleRanking {
+  const today = localDateOf(ctx.now, ctx.zone);
+  const groups = Object.fromEntries(STALE_CATEGORIES.map((k) => [k, [] as StaleVerdict[]])) as Record<StaleCategory, StaleVerdict[]>;
+  for (const c of contacts) {
+    const v = verdictOf(c, ctx, today);
+    if (v) groups[v.category].push(v);
   }
+  const shown: StaleVerdict[] = [];
+  for (const k of STALE_CATEGORIES) {
+    const group = groups[k].sort((a, b) => a.within - b.within || a.contact.id - b.contact.id);
+    shown.push(...(limit > 0 ? group.slice(0, limit) : group));
+  }
+  return { shown, counts: Object.fromEntries(STALE_CATEGORIES.map((k) => [k, groups[k].length])) as Record<StaleCategory, number> };
+}
 
-  // 4. drop: a sequence that never got an answer, or nurture that never does.
-  const drop: StaleAction = { kind: 'drop', contactId: id };
-  if (d.unanswered >= L && facts.daysSinceTwoWay >= config.staleDropDays) {
-    const reply = d.lastTwoWayAt
-      ? `no reply since ${formatDay(localDateOf(d.lastTwoWayAt, zone), today)} (${plural(facts.daysSinceTwoWay, 'day')})`
-      : `never a reply in ${plural(facts.daysSinceTwoWay, 'day')}`;
-    return row('drop', `${plural(d.unanswered, 'unanswered attempt')}, ${reply}`, drop);
-  }
-  if (c.status === 'nurture' && d.valueUnanswered >= VALUE_TOUCHES_TO_DROP) {
-    return row('drop', `${d.valueUnanswered} value touches in a row unanswered`, drop);
-  }
+/** Whether a verdict's words say how the last two-way touch went (StaleContact.lastTwoWayOutcome is needed). */
+export const wordsTwoWayOutcome = (v: StaleVerdict): boolean => v.reason === 're-engage';
 
-  // 5. no-next-step: active, nothing booked and no chase running.
-  if (c.status === 'active' && !step && d.chaseDueOn === null) {
-    return d.lastTouchAt === null
-      ? row('no-next-step', 'never contacted: make the first touch', { kind: 'first-touch', contactId: id })
-      : row('no-next-step', 'active, but no next step booked and no chase running', { kind: 'book-step', contactId: id, what: null, day: null });
-  }
-  return null;
+/** The verdicts in words, in their order. */
+export function staleRowsOf(verdicts: readonly StaleVerdict[], ctx: StaleContext): StaleRow[] {
+  const today = localDateOf(ctx.now, ctx.zone);
+  return verdicts.map((v) => rowOf(v, ctx, today));
 }
 
 /** Every row, grouped by category in precedence order, the most valuable first within each. */
 export function staleList(contacts: readonly StaleContact[], ctx: StaleContext): StaleRow[] {
-  const rows = contacts.map((c) => categorize(c, ctx)).filter((r): r is StaleRow => r !== null);
-  const dueKey = (r: StaleRow) => (r.commitment ? Date.parse(dueInstant(r.commitment.due, ctx.config.dayEnd, ctx.zone)) : 0);
-  /** Ascending within a category. */
-  const withinKey = (r: StaleRow): number => {
-    switch (r.category) {
-      case 'missed': // the longest overdue first
-      case 'soft': // the soonest soft date first: the most urgent to firm up
-        return dueKey(r);
-      case 'drop':
-        return -r.daysSinceTwoWay;
-      default: // the longest silence first
-        return -r.daysSilent;
-    }
-  };
-  // Each key computed once, not at every comparison: thousands of rows at 100k contacts.
-  const keyed = rows.map((r) => ({ r, rank: STALE_CATEGORIES.indexOf(r.category), within: withinKey(r) }));
-  keyed.sort((a, b) => a.rank - b.rank || a.within - b.within || a.r.contactId - b.r.contactId);
-  return keyed.map((k) => k.r);
+  return staleRowsOf(rankStale(contacts, ctx, 0).shown, ctx);
 }
 
 /** Rows grouped by category (every category present, possibly empty). */

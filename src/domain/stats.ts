@@ -107,6 +107,8 @@ export function statsQuery(period: Period, now: Instant, config: Config, zone: Z
     ['kept', true],
     ['open', false],
     ['open', true],
+    ['missed', false],
+    ['missed', true],
   ] as const;
   return { fromAt, toAt, silentBefore: startOfDay(addDays(today, -config.staleDays), zone), attemptsLimit: config.attemptsLimit, due, states, weeks };
 }
@@ -223,9 +225,11 @@ export function buildStats(period: Period, query: StatsQuery, rows: StatsRows, z
       (d) => d.count,
     );
   // An open commitment in a judged range is missed (R3). A next step replaced or cancelled is neither kept nor missed.
-  const nextSteps = { kept: due('next-step', 'kept'), missed: due('next-step', 'open'), rescheduled: rows.rescheduled };
-  const promises = { onTime: due('promise', 'kept', false), late: due('promise', 'kept', true), missed: due('promise', 'open') };
-  const expectations = { met: due('expectation', 'kept', false), metLate: due('expectation', 'kept', true), notMet: due('expectation', 'open') };
+  // Stored 'missed' is a step closed by a no-show (R3): missed as surely as one left open past its day.
+  const missed = (kind: CommitmentKind) => due(kind, 'open') + due(kind, 'missed');
+  const nextSteps = { kept: due('next-step', 'kept'), missed: missed('next-step'), rescheduled: rows.rescheduled };
+  const promises = { onTime: due('promise', 'kept', false), late: due('promise', 'kept', true), missed: missed('promise') };
+  const expectations = { met: due('expectation', 'kept', false), metLate: due('expectation', 'kept', true), notMet: missed('expectation') };
 
   const overrides = new Map<string, number>();
   for (const f of rows.forced) for (const rule of f.rules.split(',')) overrides.set(rule, (overrides.get(rule) ?? 0) + f.count);

@@ -116,6 +116,12 @@ export function daysBetween(from: LocalDate, to: LocalDate): number {
   return Math.round((dateToUtcMs(to) - dateToUtcMs(from)) / MS_PER_DAY);
 }
 
+/** Whole calendar days from the local day of `at` in `zone` to `to`: daysBetween(localDateOf(at, zone), to), without making the date. */
+export function daysFrom(at: Instant, to: LocalDate, zone: Zone): number {
+  const ms = Date.parse(at);
+  return Math.round(dateToUtcMs(to) / MS_PER_DAY) - Math.floor((ms + zone.offsetMs(ms)) / MS_PER_DAY);
+}
+
 /** 0 = Sunday .. 6 = Saturday. */
 export function weekdayOf(date: LocalDate): number {
   return new Date(dateToUtcMs(date)).getUTCDay();
@@ -163,9 +169,23 @@ export function resolveLocal(date: LocalDate, time: string, zone: Zone): LocalIn
  * fu derives, like `day.end`; what the user types goes through resolveLocal).
  */
 export function instantAt(date: LocalDate, time: string, zone: Zone): Instant {
-  const r = resolveLocal(date, time, zone);
-  return r.kind === 'skipped' ? r.after : r.at;
+  let known = instantsIn.get(zone);
+  if (!known) {
+    known = memoized((reading: string) => {
+      const space = reading.indexOf(' ');
+      const r = resolveLocal(reading.slice(0, space), reading.slice(space + 1), zone);
+      return r.kind === 'skipped' ? r.after : r.at;
+    });
+    instantsIn.set(zone, known);
+  }
+  return known(`${date} ${time}`);
 }
+
+/**
+ * instantAt's answers, per zone: every date-only due is reached at `day.end` of its date,
+ * and fu stale and fu today ask that of a few hundred dates thousands of times.
+ */
+const instantsIn = new WeakMap<Zone, (reading: string) => Instant>();
 
 /** The first instant of a local day. */
 export function startOfDay(date: LocalDate, zone: Zone): Instant {

@@ -4,6 +4,7 @@ import type {
   Commitment,
   CommitmentKind,
   Contact,
+  Decision,
   DispositionKind,
   Due,
   LocalDate,
@@ -61,6 +62,16 @@ export function touchFromRow(r: Row): Touch {
     disposition: r.disposition as DispositionKind | null,
     lostReason: r.lost_reason as string | null,
     attempt: r.chase === 1,
+  };
+}
+
+export function decisionFromRow(r: Row): Decision {
+  return {
+    id: r.id as number,
+    contactId: r.contact_id as number,
+    at: r.decided_at as string,
+    kind: r.kind as DispositionKind,
+    lostReason: r.lost_reason as string | null,
   };
 }
 

@@ -39,6 +39,14 @@ export const STATS_SQL = {
   week: `SELECT count(*) AS n FROM touches WHERE happened_at >= @from AND happened_at < @to`,
 };
 
+/**
+ * Contacts closed out with fu close: a decision without a touch, won or lost all the same. Read
+ * from the table itself: it holds one row per close-out, a few per contact at most, not the
+ * touches' millions.
+ */
+const DECIDED_SQL = `SELECT kind AS disposition, lost_reason, count(*) AS n FROM decisions
+              WHERE kind IN ('won', 'lost') AND decided_at >= @fromAt AND decided_at < @toAt GROUP BY kind, lost_reason`;
+
 /** The same touch counts from the summary, over whole UTC days [fromDay, toDay). Exported for the query-plan test. */
 export const SUMMARY_SQL = {
   attempts: `SELECT channel, attempt, answered, sum(n) AS n FROM stats_touch_days
@@ -170,7 +178,11 @@ export function statsRows(db: Db, q: StatsQuery): StatsRows {
     ),
     rescheduled: (db.prepare(STATS_SQL.rescheduled).get(range) as { n: number }).n,
     forced: over('forced').map((r) => ({ rules: r.forced as string, count: r.n })),
-    closed: over('closed').map((r) => ({ disposition: r.disposition as 'won' | 'lost', reason: r.lost_reason as string | null, count: r.n })),
+    closed: [...over('closed'), ...all(DECIDED_SQL, range)].map((r) => ({
+      disposition: r.disposition as 'won' | 'lost',
+      reason: r.lost_reason as string | null,
+      count: r.n,
+    })),
     weekly: q.weeks.map((w) => countOver(prepare, 'week', w.from, w.to)[0]?.n ?? 0),
   };
 }

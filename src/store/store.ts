@@ -7,7 +7,7 @@ import type { Appointment } from '../domain/clash.js';
 import type { AgendaEntry } from '../domain/calendar.js';
 import type { ImportedContact, KnownContact } from '../domain/contact-import.js';
 import type { JournalEntry, WriteKind } from '../domain/journal.js';
-import type { StaleContact, StaleParams } from '../domain/stale.js';
+import type { StaleContact, StaleParams, TwoWayOutcome } from '../domain/stale.js';
 import type {
   Commitment,
   CommitmentMove,
@@ -29,8 +29,8 @@ import type { StatsQuery, StatsRows } from '../domain/stats.js';
 import type { Db } from './db.js';
 import * as exchange from './exchange.js';
 import * as journal from './journal.js';
-import { agendaRows, appointmentDetailsBetween, appointmentsBetween, staleCandidates } from './queries.js';
-import { commitmentFromRow, CONTACT_COLUMNS, contactFromRow, dueColumns, touchFromRow, type Row } from './rows.js';
+import { agendaRows, appointmentDetailsBetween, appointmentsBetween, staleCandidates, twoWayOutcomes } from './queries.js';
+import { commitmentFromRow, CONTACT_COLUMNS, contactFromRow, decisionFromRow, dueColumns, touchFromRow, type Row } from './rows.js';
 import { statsRows } from './stats.js';
 
 export type { Contact, ContactFields } from '../domain/types.js';
@@ -342,15 +342,12 @@ export class Store {
   /** A contact's latest decision, or undefined. */
   lastDecisionOf(contactId: number): Decision | undefined {
     const r = this.db.prepare('SELECT * FROM decisions WHERE contact_id = ? ORDER BY decided_at DESC, id DESC LIMIT 1').get(contactId) as Row | undefined;
-    return (
-      r && {
-        id: r.id as number,
-        contactId: r.contact_id as number,
-        at: r.decided_at as string,
-        kind: r.kind as DispositionKind,
-        lostReason: r.lost_reason as string | null,
-      }
-    );
+    return r && decisionFromRow(r);
+  }
+
+  /** A contact's decisions, oldest first. */
+  decisionsOf(contactId: number): Decision[] {
+    return (this.db.prepare('SELECT * FROM decisions WHERE contact_id = ? ORDER BY decided_at, id').all(contactId) as Row[]).map(decisionFromRow);
   }
 
   // ---- commitments ----------------------------------------------------------
@@ -437,6 +434,11 @@ export class Store {
   /** The live contacts that may be stale, with the open commitments that can decide their category. */
   staleCandidates(params: StaleParams): StaleContact[] {
     return staleCandidates(this, params);
+  }
+
+  /** How the last two-way touch of each of these contacts went, by contact id. */
+  twoWayOutcomes(contactIds: readonly number[]): Map<number, TwoWayOutcome> {
+    return twoWayOutcomes(this, contactIds);
   }
 
   /** The counts `fu stats` makes its figures from (stats.ts). */

@@ -10,11 +10,11 @@ import { isDeepStrictEqual } from 'node:util';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { agendaOf } from '../../src/app/agenda.js';
-import { staleRows } from '../../src/app/stale.js';
+import { stalePage } from '../../src/app/stale.js';
 import { SECTIONS } from '../../src/domain/agenda.js';
 import { configFrom } from '../../src/domain/config.js';
 import { deriveState } from '../../src/domain/derive.js';
-import { staleList, type StaleContact } from '../../src/domain/stale.js';
+import { STALE_CATEGORIES, staleList, type StaleContact } from '../../src/domain/stale.js';
 import { localDateOf } from '../../src/domain/time.js';
 import { generateFile, type GenSummary } from '../../bench/generator.js';
 import { listMigrations, openDatabase } from '../../src/store/db.js';
@@ -107,7 +107,7 @@ describe('the generated database', () => {
     const rows = SECTIONS.reduce((n, s) => n + agenda.sections[s].length, 0);
     expect(rows).toBeGreaterThan(0);
     expect(rows).toBeLessThan(CONTACTS / 10);
-    const stale = staleRows({ store, now: NOW, zone: zoneOf(TZ), config });
+    const stale = stalePage({ store, now: NOW, zone: zoneOf(TZ), config }, 0).rows;
     expect(new Set(stale.map((r) => r.category))).toEqual(new Set(['missed', 'soft', 're-engage', 'drop', 'no-next-step']));
   });
 
@@ -137,8 +137,17 @@ describe('the generated database', () => {
       [NOW, { attemptsLimit: 2 as const }],
     ] as const) {
       const ctx = { now, zone: zoneOf(TZ), config: { ...config, ...change } };
-      expect(staleRows({ store, ...ctx })).toEqual(staleList(everyone, ctx));
+      expect(stalePage({ store, ...ctx }, 0).rows).toEqual(staleList(everyone, ctx));
     }
+  });
+
+  it('shows with --limit the first rows of each category of that list, worded the same, and counts them all', () => {
+    const ctx = { now: NOW, zone: zoneOf(TZ), config: configFrom(store.configValues()) };
+    const every = stalePage({ store, ...ctx }, 0).rows;
+    const page = stalePage({ store, ...ctx }, 2);
+    expect(page.rows).toEqual(STALE_CATEGORIES.flatMap((k) => every.filter((r) => r.category === k).slice(0, 2)));
+    expect(page.counts).toEqual(Object.fromEntries(STALE_CATEGORIES.map((k) => [k, every.filter((r) => r.category === k).length])));
+    expect(page.rows.some((r) => r.category === 're-engage' && r.why.startsWith('replied'))).toBe(true);
   });
 
   it('is reproducible: the same seed and clock give the same rows', () => {

@@ -94,7 +94,7 @@ describe('the words of the rules: each refusal says why and which flag fixes it'
 
 describe('the command fu stale suggests for each action, ready to paste', () => {
   it.each<[StaleAction, string]>([
-    [{ kind: 'keep-promise', commitmentId: 61 }, 'fu done 61'],
+    [{ kind: 'keep-promise', commitmentId: 61 }, 'fu done c61'],
     // The bare id: a "#" would start a shell comment.
     [{ kind: 'book-step', contactId: 12, what: 'demo to the team', day: null }, 'fu next 12 "demo to the team" --at WHEN'],
     [{ kind: 'book-step', contactId: 1, what: 'demo to the team', day: '2026-11-27' }, 'fu next 1 "demo to the team" --at "2026-11-27 HH:MM"'],

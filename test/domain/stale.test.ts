@@ -161,7 +161,7 @@ describe('fu stale: facts and the action to take next', () => {
       attemptsSince: 0,
       daysSilent: 5,
       daysSinceTwoWay: 5,
-      why: 'promise #61 "send the pricing" was due Fri 20 Nov 17:00 (and 1 more)',
+      why: 'promise c61 "send the pricing" was due Fri 20 Nov 17:00 (and 1 more)',
       action: { kind: 'keep-promise', commitmentId: 61 },
     });
     expect(row.commitment?.id).toBe(61);
@@ -169,13 +169,13 @@ describe('fu stale: facts and the action to take next', () => {
 
   it('a missed next step: book it again, with its words', () => {
     const row = categorize(contact(sequence(9, 0, 0), { id: 12, open: [step({ at: '2026-11-20T15:00:00.000Z' })] }), ctx)!;
-    expect(row.why).toBe('next step #50 "demo to the team" on Fri 20 Nov 15:00 was missed');
+    expect(row.why).toBe('next step c50 "demo to the team" on Fri 20 Nov 15:00 was missed');
     expect(row.action).toEqual({ kind: 'book-step', contactId: 12, what: 'demo to the team', day: null });
   });
 
   it('a soft step: firm it up on its date', () => {
     expect(categorize(contact(sequence(2, 0, 0), { open: [step({ date: '2026-11-27' })] }), ctx)).toMatchObject({
-      why: 'next step #50 "demo to the team" on Fri 27 Nov has no time agreed',
+      why: 'next step c50 "demo to the team" on Fri 27 Nov has no time agreed',
       action: { kind: 'book-step', contactId: 1, what: 'demo to the team', day: '2026-11-27' },
     });
   });

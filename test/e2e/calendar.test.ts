@@ -96,9 +96,9 @@ describe('fu calendar', () => {
     expect(second.map((e) => e.uid)).toEqual(first.map((e) => e.uid));
     expect(new Set(first.map((e) => e.uid)).size).toBe(4);
     const promise = (await run.json<{ commitments: { id: number; kind: string }[] }>('show', 'dana')).commitments.find((c) => c.kind === 'promise')!;
-    expect((await run('done', String(promise.id))).code).toBe(0);
+    expect((await run('done', `c${promise.id}`)).code).toBe(0);
     const sam = (await run.json<{ nextStep: { id: number } }>('show', 'sam')).nextStep;
-    expect((await run('cancel', String(sam.id))).code).toBe(0);
+    expect((await run('cancel', `c${sam.id}`)).code).toBe(0);
     const third = parseIcs((await run('calendar')).stdout).events;
     expect(third.map((e) => e.uid)).toEqual([first[1]!.uid, first[3]!.uid]);
   });
@@ -148,12 +148,12 @@ describe('fu invite', () => {
     const run = await agenda();
     await run('config', 'user.email', 'sam@brightline.example');
     const step = (await run.json<{ nextStep: { id: number } }>('show', 'dana')).nextStep.id;
-    const open = await run('invite', 'dana', '--cancel', String(step));
+    const open = await run('invite', 'dana', '--cancel', `c${step}`);
     expect(open.code).toBe(2);
-    expect(open.stderr).toContain(`fu cancel ${step}`);
+    expect(open.stderr).toContain(`fu cancel c${step}`);
     const request = parseIcs((await run('invite', 'dana')).stdout).events[0]!;
-    expect((await run('cancel', String(step))).code).toBe(0);
-    const cancel = parseIcs((await run('invite', 'dana', '--cancel', String(step))).stdout);
+    expect((await run('cancel', `c${step}`)).code).toBe(0);
+    const cancel = parseIcs((await run('invite', 'dana', '--cancel', `c${step}`)).stdout);
     expect(cancel.method).toBe('CANCEL');
     expect(cancel.events[0]).toMatchObject({ uid: request.uid, sequence: request.sequence + 1, status: 'CANCELLED' });
   });

@@ -76,7 +76,7 @@ describe('fu close: a decision without a touch', () => {
     expect((await run('log', 'marcus', '--outcome', 'connected', '--next', 'demo', '--at', 'fri 10am', '--promise', 'quote', '--by', 'thu')).code).toBe(0);
     const r = await run.at('2026-11-24T10:00:00Z')('close', 'marcus', '--lost', 'no response');
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toBe('Closed out Marcus Lee: no touch recorded.\nCancelled #1.\nCancelled #2.\nMarked lost: no response.\n');
+    expect(r.stdout).toBe('Closed out Marcus Lee: no touch recorded.\nCancelled c1.\nCancelled c2.\nMarked lost: no response.\n');
     const shown = await run.json<{ status: string; touches: unknown[] }>('show', 'marcus');
     expect(shown.status).toBe('lost');
     expect(shown.touches).toHaveLength(1);
@@ -116,7 +116,7 @@ describe('a no-show (R3)', () => {
     const missed = await run.at('2026-11-27T10:30:00Z')('log', 'marcus', '--via', 'meeting', '--outcome', 'no-show');
     expect(missed.code, missed.stderr).toBe(0);
     expect(missed.stdout).toBe(
-      'Logged meeting no-show with Marcus Lee, Fri 27 Nov 10:30 (touch #2).\nMissed #1 (a no-show).\nChase to rebook due Fri 27 Nov: offer two new times.\n',
+      'Logged meeting no-show with Marcus Lee, Fri 27 Nov 10:30 (touch t2).\nMissed c1 (a no-show).\nChase to rebook due Fri 27 Nov: offer two new times.\n',
     );
     const today = await run.json<{ chases: { contactId: number; due: string }[] }>('today');
     expect(today.chases.map((c) => c.contactId)).toEqual([1]);

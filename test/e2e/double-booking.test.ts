@@ -45,7 +45,7 @@ describe('double booking', () => {
     await ok(run, 'next', 'lee', 'pricing review', '--at', '2026-11-30 09:20');
     await ok(run, 'add', 'Kim Vo');
     await ok(run, 'next', 'kim', 'intro call', '--at', '2026-11-30 09:40');
-    await ok(run, 'cancel', '3');
+    await ok(run, 'cancel', 'c3');
     const r = await ok(run, 'next', 'sam', 'contract call', '--at', '2026-11-30 09:30');
     expect(r.stderr).toBe('warning: Clashes with: pricing review with Lee Park, Mon 30 Nov 09:20; demo with Dana Reyes (Acme), Mon 30 Nov 09:30\n');
   });

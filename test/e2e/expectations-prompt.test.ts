@@ -20,7 +20,7 @@ describe('fu log in a terminal', () => {
       ],
     });
     expect(r.code, r.output).toBe(0);
-    expect(r.output).toContain('Expected from them #2: review it with the team, by Wed 25 Nov 17:00.');
+    expect(r.output).toContain('Expected from them c2: review it with the team, by Wed 25 Nov 17:00.');
     const shown = await run.json<{ commitments: { kind: string; what: string; dueDate: string }[] }>('show', 'dana');
     expect(shown.commitments.find((c) => c.kind === 'expectation')).toMatchObject({ what: 'review it with the team', dueDate: '2026-11-25' });
   });

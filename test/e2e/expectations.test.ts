@@ -59,10 +59,10 @@ describe('fu log --expect WHAT --by WHEN', () => {
     );
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toBe(
-      'Logged call connected with Dana Reyes (Acme), Mon 23 Nov 09:00 (touch #1).\n' +
-        'Next: decision call, Fri 27 Nov 11:00 (#1).\n' +
-        'Promise #2: send the pricing, by Tue 24 Nov 17:00.\n' +
-        'Expected from them #3: review it with the team, by Wed 25 Nov 17:00.\n',
+      'Logged call connected with Dana Reyes (Acme), Mon 23 Nov 09:00 (touch t1).\n' +
+        'Next: decision call, Fri 27 Nov 11:00 (c1).\n' +
+        'Promise c2: send the pricing, by Tue 24 Nov 17:00.\n' +
+        'Expected from them c3: review it with the team, by Wed 25 Nov 17:00.\n',
     );
     const shown = await run.json<Shown>('show', 'dana');
     expect(shown.commitments.map((c) => [c.id, c.kind, c.what, c.dueDate, c.state])).toEqual([
@@ -70,7 +70,7 @@ describe('fu log --expect WHAT --by WHEN', () => {
       [2, 'promise', 'send the pricing', '2026-11-24', 'open'],
       [3, 'expectation', 'review it with the team', '2026-11-25', 'open'],
     ]);
-    expect((await run('show', 'dana')).stdout).toContain('Expected from them #3: review it with the team, by Wed 25 Nov [open]\n');
+    expect((await run('show', 'dana')).stdout).toContain('Expected from them c3: review it with the team, by Wed 25 Nov [open]\n');
   });
 
   it.each([
@@ -111,7 +111,7 @@ describe('fu log --expect WHAT --by WHEN', () => {
       'thu',
     );
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toContain('Expected from them #2: send their route data, by Thu 26 Nov.\n');
+    expect(r.stdout).toContain('Expected from them c2: send their route data, by Thu 26 Nov.\n');
     expect((await run('add', 'Lee Park', '--expect', 'x', '--by', 'thu')).stderr).toMatch(/go with --met EVENT/);
   });
 });
@@ -145,7 +145,7 @@ describe('fu today: expected from them', () => {
     ]);
     expect(wed.summary).toMatchObject({ expected: 1, overdue: 0, promises: 0 });
     const text = (await run('today', '--limit', '0')).stdout;
-    expect(text).toContain('expected\t2\tDana Reyes\tAcme\treview it with the team\t2026-11-25\texpected from them\n');
+    expect(text).toContain('expected\tc2\tDana Reyes\tAcme\treview it with the team\t2026-11-25\texpected from them\n');
   });
 
   it('once passed, it is the reason to call: on its own row and as the hint of the appointment, never overdue', async () => {
@@ -162,12 +162,12 @@ describe('fu today: expected from them', () => {
   it('fu done and fu cancel close it; it then leaves the agenda', async () => {
     const run = await booked();
     run.at('2026-11-26T09:00:00Z');
-    const done = await run('done', '2');
+    const done = await run('done', 'c2');
     expect(done.code, done.stderr).toBe(0);
-    expect(done.stdout).toBe('Done #2 (expected from them for Dana Reyes): review it with the team, due Wed 25 Nov, kept late.\n');
+    expect(done.stdout).toBe('Done c2 (expected from them for Dana Reyes): review it with the team, due Wed 25 Nov, kept late.\n');
     expect((await run.json<Today>('today')).expected).toEqual([]);
     await run('log', 'dana', '--outcome', 'replied', '--expect', 'send the signed order', '--by', 'fri');
-    expect((await run('cancel', '3')).stdout).toBe('Cancelled #3 (expected from them for Dana Reyes): send the signed order, due Fri 27 Nov.\n');
+    expect((await run('cancel', 'c3')).stdout).toBe('Cancelled c3 (expected from them for Dana Reyes): send the signed order, due Fri 27 Nov.\n');
     expect((await run.json<Shown>('show', 'dana')).commitments.filter((c) => c.kind === 'expectation').map((c) => c.state)).toEqual(['kept', 'cancelled']);
   });
 

@@ -45,7 +45,7 @@ describe('interactive fu log, each answer checked when it is given', () => {
       ],
     });
     expect(r.code, r.output).toBe(0);
-    expect(r.output).toContain('Promise #2: send the case study, by Tue 24 Nov 17:00.');
+    expect(r.output).toContain('Promise c2: send the case study, by Tue 24 Nov 17:00.');
     const shown = await run.json<Shown>('show', 'dana');
     expect(shown.touches).toEqual([expect.objectContaining({ note: 'liked the pilot' })]);
     expect(shown.nextStep?.what).toBe('demo to the team');
@@ -65,7 +65,7 @@ describe('interactive fu log, each answer checked when it is given', () => {
       ],
     });
     expect(r.code, r.output).toBe(0);
-    expect(r.output).toContain('Expected from them #2: review it with the team, by Wed 25 Nov 17:00.');
+    expect(r.output).toContain('Expected from them c2: review it with the team, by Wed 25 Nov 17:00.');
   });
 
   it('echoes the contact it found and never shows a flag name', async () => {

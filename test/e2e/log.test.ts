@@ -14,7 +14,7 @@ interface LogJson {
     nextStep: { id: number; what: string; dueAt: string | null; dueDate: string; soft: boolean } | null;
   };
   created: { id: number; kind: string; what: string; dueAt: string | null; dueDate: string }[];
-  closed: { id: number; state: string }[];
+  closed: { id: number; handle: string; state: string }[];
   attempt: { number: number; limit: number; breakUp: boolean } | null;
 }
 
@@ -59,9 +59,9 @@ describe('fu log: a conversation ends with a firm next step (R1, R2)', () => {
     );
     expect(ok.code, ok.stderr).toBe(0);
     expect(ok.stdout).toBe(
-      'Logged call connected with Dana Reyes (Acme), Mon 23 Nov 10:00 (touch #1).\n' +
-        'Next: hear the decision of the team, Tue 24 Nov 15:00 (#1).\n' +
-        'Promise #2: send the answers, by Tue 24 Nov 17:00.\n',
+      'Logged call connected with Dana Reyes (Acme), Mon 23 Nov 10:00 (touch t1).\n' +
+        'Next: hear the decision of the team, Tue 24 Nov 15:00 (c1).\n' +
+        'Promise c2: send the answers, by Tue 24 Nov 17:00.\n',
     );
     const shown = await run.json<{ nextStep: { what: string; dueAt: string }; commitments: { kind: string; state: string }[] }>('show', 'dana');
     expect(shown.nextStep).toMatchObject({ what: 'hear the decision of the team', dueAt: '2026-11-24T15:00:00+00:00' });
@@ -111,7 +111,7 @@ describe('fu log: a conversation ends with a firm next step (R1, R2)', () => {
     await run('log', 'dana', '--outcome', 'connected', '--next', 'demo', '--at', 'tue 3pm');
     run.at('2026-11-24T15:30:00Z');
     const kept = await run.json<LogJson>('log', 'dana', '--outcome', 'connected', '--next', 'contract review', '--at', 'fri 11am');
-    expect(kept.closed).toEqual([{ id: 1, state: 'kept' }]);
+    expect(kept.closed).toEqual([{ id: 1, handle: 'c1', state: 'kept' }]);
     const replaced = await run.json<LogJson>(
       'log',
       'dana',
@@ -124,7 +124,7 @@ describe('fu log: a conversation ends with a firm next step (R1, R2)', () => {
       '--at',
       'mon 11am',
     );
-    expect(replaced.closed).toEqual([{ id: 2, state: 'replaced' }]);
+    expect(replaced.closed).toEqual([{ id: 2, handle: 'c2', state: 'replaced' }]);
     expect(replaced.contact.nextStep).toMatchObject({ id: 3, what: 'contract review with legal' });
   });
 
@@ -254,7 +254,7 @@ describe('fu add --met: meeting at an event is a conversation', () => {
       /R1: A contact met at SaaStr Europe needs a next step booked before you leave/,
     );
     const ok = await run('add', 'Lee Park', '--company', 'Fabrikam', '--met', 'SaaStr Europe', '--next', '15-minute intro call', '--at', 'thu 11am');
-    expect(ok.stdout).toBe('Added #1 Lee Park (Fabrikam), met at SaaStr Europe.\nNext: 15-minute intro call, Thu 26 Nov 11:00 (#1).\n');
+    expect(ok.stdout).toBe('Added #1 Lee Park (Fabrikam), met at SaaStr Europe.\nNext: 15-minute intro call, Thu 26 Nov 11:00 (c1).\n');
     const shown = await run.json<{ touches: { channel: string; outcome: string; note: string }[] }>('show', 'lee');
     expect(shown.touches).toEqual([expect.objectContaining({ channel: 'meeting', outcome: 'connected', note: 'Met at SaaStr Europe' })]);
   });
@@ -265,7 +265,7 @@ describe('fu next, fu done, fu cancel', () => {
     const run = await withDana();
     await run('log', 'dana', '--outcome', 'connected', '--next', 'demo', '--at', 'tue 3pm');
     expect((await run('next', 'dana', 'demo with the CFO', '--at', 'wed 10am')).stdout).toBe(
-      'Next for Dana Reyes: demo with the CFO, Wed 25 Nov 10:00 (#1, moved from Tue 24 Nov 15:00).\n',
+      'Next for Dana Reyes: demo with the CFO, Wed 25 Nov 10:00 (c1, moved from Tue 24 Nov 15:00).\n',
     );
     const shown = await run.json<{ commitments: { history: { what: string; dueAt: string }[] }[] }>('show', 'dana');
     expect(shown.commitments[0]!.history).toEqual([expect.objectContaining({ what: 'demo', dueAt: '2026-11-24T15:00:00+00:00' })]);
@@ -275,10 +275,10 @@ describe('fu next, fu done, fu cancel', () => {
     const run = await withDana();
     await run('log', 'dana', '--outcome', 'connected', '--next', 'demo', '--at', 'tue 3pm', '--promise', 'send pricing', '--by', 'today 5pm');
     run.at('2026-11-24T09:00:00Z');
-    expect((await run('done', '2')).stdout).toBe('Done #2 (promise for Dana Reyes): send pricing, due Mon 23 Nov 17:00, kept late.\n');
-    expect(await refused(run, 2, 'done', '#2')).toContain('already closed');
-    expect(await refused(run, 4, 'cancel', '99')).toContain('No commitment has the id #99');
-    expect((await run('cancel', '1')).code).toBe(0);
+    expect((await run('done', 'c2')).stdout).toBe('Done c2 (promise for Dana Reyes): send pricing, due Mon 23 Nov 17:00, kept late.\n');
+    expect(await refused(run, 2, 'done', 'c2')).toContain('already closed');
+    expect(await refused(run, 4, 'cancel', 'c99')).toContain('No commitment has the id c99');
+    expect((await run('cancel', 'c1')).code).toBe(0);
     expect((await run.json<{ nextStep: unknown }>('show', 'dana')).nextStep).toBeNull();
   });
 });

@@ -112,7 +112,7 @@ describe('fu merge', () => {
     expect(r.stdout).toContain('Filled from the duplicate: phone.\n');
     expect(r.stdout).toContain('Kept email "dana.reyes@acme-logistics.example" (the duplicate had "dr@other.example").\n');
     expect(r.stdout).toMatch(
-      /Both had an open next step: kept the later one, #\d+ \(pricing, Mon 23 Nov 11:00\); replaced #1 \(demo to the finance team, Mon 23 Nov 15:00\)\./,
+      /Both had an open next step: kept the later one, c\d+ \(pricing, Mon 23 Nov 11:00\); replaced c1 \(demo to the finance team, Mon 23 Nov 15:00\)\./,
     );
     const after = counts(run.db, 1);
     expect(after.touches).toBe(a.touches + b.touches);

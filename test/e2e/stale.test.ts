@@ -99,7 +99,7 @@ interface Row {
   attemptLimit: number;
   daysSilent: number;
   daysSinceTwoWay: number;
-  commitment: { id: number; kind: string; what: string; dueAt: string | null; dueDate: string; soft: boolean } | null;
+  commitment: { id: number; handle: string; kind: string; what: string; dueAt: string | null; dueDate: string; soft: boolean } | null;
   why: string;
   command: string;
 }
@@ -153,14 +153,14 @@ describe('fu stale', () => {
       attemptLimit: 3,
       daysSilent: 5,
       daysSinceTwoWay: 5,
-      commitment: { id: 4, kind: 'promise', what: 'send the deck', dueAt: '2026-11-19T17:00:00+01:00', dueDate: '2026-11-19', soft: false },
-      why: 'promise #4 "send the deck" was due Thu 19 Nov 17:00',
-      command: 'fu done 4',
+      commitment: { id: 4, handle: 'c4', kind: 'promise', what: 'send the deck', dueAt: '2026-11-19T17:00:00+01:00', dueDate: '2026-11-19', soft: false },
+      why: 'promise c4 "send the deck" was due Thu 19 Nov 17:00',
+      command: 'fu done c4',
     });
     expect(stale.soft[0]).toMatchObject({
       contactId: 7,
-      commitment: { id: 5, kind: 'next-step', what: 'decision call', dueAt: null, dueDate: '2026-11-27', soft: true },
-      why: 'next step #5 "decision call" on Fri 27 Nov has no time agreed',
+      commitment: { id: 5, handle: 'c5', kind: 'next-step', what: 'decision call', dueAt: null, dueDate: '2026-11-27', soft: true },
+      why: 'next step c5 "decision call" on Fri 27 Nov has no time agreed',
       command: 'fu next 7 "decision call" --at "2026-11-27 HH:MM"',
     });
     expect(stale.reEngage[0]).toEqual({
@@ -192,7 +192,7 @@ describe('fu stale', () => {
   it('prints every row tab-separated when piped', async () => {
     const lines = (await ok(await history(), 'stale')).stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(8);
-    expect(lines[0]).toBe('missed\t6\tOmar Said\tSoylent\t2026-11-18T10:00:00+01:00\t0\t5\tpromise #4 "send the deck" was due Thu 19 Nov 17:00\tfu done 4');
+    expect(lines[0]).toBe('missed\t6\tOmar Said\tSoylent\t2026-11-18T10:00:00+01:00\t0\t5\tpromise c4 "send the deck" was due Thu 19 Nov 17:00\tfu done c4');
     expect(lines.map((l) => l.split('\t')[0])).toEqual(['missed', 'missed', 'soft', 're-engage', 'drop', 'drop', 'no-next-step', 'no-next-step']);
     expect(lines.at(-1)).toBe('no-next-step\t10\tNia Bell\tOscorp\t\t0\t3\tnever contacted: make the first touch\tfu log 10 --via email --outcome sent');
   });
@@ -222,8 +222,8 @@ describe('fu stale', () => {
         'Missed: an open commitment whose time has passed (2)',
         'ID  Contact    Company  Last two-way  Attempts  Silent',
         '#6  Omar Said  Soylent  Wed 18 Nov    0 of 3    5 days',
-        '    promise #4 "send the deck" was due Thu 19 Nov 17:00',
-        '    $ fu done 4',
+        '    promise c4 "send the deck" was due Thu 19 Nov 17:00',
+        '    $ fu done c4',
         'and 1 more (fu stale --limit 0)',
         '',
       ].join('\n'),

@@ -18,8 +18,8 @@ async function ok(run: Session, at: string, ...args: string[]) {
 }
 
 async function idOf(run: Session, contact: string, what: string): Promise<string> {
-  const shown = await run.json<{ commitments: { id: number; what: string }[] }>('show', contact);
-  return String(shown.commitments.find((c) => c.what === what)!.id);
+  const shown = await run.json<{ commitments: { handle: string; what: string }[] }>('show', contact);
+  return shown.commitments.find((c) => c.what === what)!.handle;
 }
 
 /** Six contacts, 1 Oct to 17 Nov 2026 (UTC). */

@@ -59,6 +59,7 @@ async function mondayHistory(): Promise<Run> {
 interface Row {
   id: number;
   idKind: string;
+  handle: string;
   kind: string;
   contactId: number;
   contact: string;
@@ -111,6 +112,7 @@ describe('fu today: the agenda of a Monday', () => {
       {
         id: 3,
         idKind: 'commitment',
+        handle: 'c3',
         kind: 'next-step',
         contactId: 4,
         contact: 'Dana Reyes',
@@ -129,6 +131,7 @@ describe('fu today: the agenda of a Monday', () => {
       {
         id: 2,
         idKind: 'commitment',
+        handle: 'c2',
         kind: 'promise',
         contactId: 3,
         contact: 'Sam Okafor',
@@ -148,6 +151,7 @@ describe('fu today: the agenda of a Monday', () => {
       {
         id: 2,
         idKind: 'contact',
+        handle: '#2',
         kind: 'chase',
         contactId: 2,
         contact: 'Kim Park',
@@ -164,6 +168,7 @@ describe('fu today: the agenda of a Monday', () => {
       {
         id: 6,
         idKind: 'contact',
+        handle: '#6',
         kind: 'chase',
         contactId: 6,
         contact: 'Lee Wong',
@@ -182,6 +187,7 @@ describe('fu today: the agenda of a Monday', () => {
       {
         id: 1,
         idKind: 'contact',
+        handle: '#1',
         kind: 'nurture',
         contactId: 1,
         contact: 'Pat Lane',
@@ -206,11 +212,11 @@ describe('fu today: the agenda of a Monday', () => {
     const run = await mondayHistory();
     expect((await ok(run, 'today')).stdout).toBe(
       [
-        'appointments\t3\tDana Reyes\tAcme\tdemo to the team\t2026-11-23T15:00:00+01:00\tfu prep 4; next step',
-        'overdue\t2\tSam Okafor\tBrightline\tsend the pricing\t2026-11-20T17:00:00+01:00\tpromise not kept yet',
-        'chases\t2\tKim Park\tInitech\tbreak-up message\t2026-11-23\tfu draft 2 --breakup; attempt 3 of 3; last: call Fri 20 Nov; 2 unanswered by call in a row: try another channel or a mutual introduction',
-        'chases\t6\tLee Wong\tHooli\tchase\t2026-11-23\tfu prep 6; attempt 2 of 3; last: call Fri 20 Nov',
-        'nurture\t1\tPat Lane\tGlobex\tvalue touch\t2026-11-23\tnurture, last touch Sat 24 Oct',
+        'appointments\tc3\tDana Reyes\tAcme\tdemo to the team\t2026-11-23T15:00:00+01:00\tfu prep 4; next step',
+        'overdue\tc2\tSam Okafor\tBrightline\tsend the pricing\t2026-11-20T17:00:00+01:00\tpromise not kept yet',
+        'chases\t#2\tKim Park\tInitech\tbreak-up message\t2026-11-23\tfu draft 2 --breakup; attempt 3 of 3; last: call Fri 20 Nov; 2 unanswered by call in a row: try another channel or a mutual introduction',
+        'chases\t#6\tLee Wong\tHooli\tchase\t2026-11-23\tfu prep 6; attempt 2 of 3; last: call Fri 20 Nov',
+        'nurture\t#1\tPat Lane\tGlobex\tvalue touch\t2026-11-23\tnurture, last touch Sat 24 Oct',
         '',
       ].join('\n'),
     );
@@ -223,12 +229,12 @@ describe('fu today: the agenda of a Monday', () => {
       [
         'Appointments (1)',
         'ID  Contact     Company  What              When          Why',
-        '#3  Dana Reyes  Acme     demo to the team  15:00, in 6h  next step',
+        'c3  Dana Reyes  Acme     demo to the team  15:00, in 6h  next step',
         '    $ fu prep 4',
         '',
         'Overdue (1)',
         'ID  Contact     Company     What              When         Why',
-        '#2  Sam Okafor  Brightline  send the pricing  3 days late  promise not kept yet',
+        'c2  Sam Okafor  Brightline  send the pricing  3 days late  promise not kept yet',
         '',
         'Chases due (2)',
         // Too wide with the company: the company goes first, so that nothing the seller acts on is cut;
@@ -265,13 +271,13 @@ describe('fu today: the agenda of a Monday', () => {
     expect(ids(later.chases)).toEqual([2, 6]);
     const out = await onTerminal(run, WEEK_LATER, {}, 100);
     expect(out).toContain('#2  Kim Park  Initech  break-up message  7 days late');
-    expect(out).toContain('#3  Dana Reyes  Acme        demo to the team  7 days late');
+    expect(out).toContain('c3  Dana Reyes  Acme        demo to the team  7 days late');
     expect(out).toMatch(/Today: 0 appointments · 4 overdue · 0 promises · 2 chases · 1 nurture\.\n$/);
   });
 
   it('done, rescheduled and chased, the Monday empties: one friendly line with the next day due', async () => {
     const run = await mondayHistory();
-    await ok(run, 'done', '2');
+    await ok(run, 'done', 'c2');
     await ok(run, 'log', 'dana', '--outcome', 'connected', '--next', 'pilot kickoff', '--at', '2026-12-02 10:00');
     await ok(run, 'log', 'kim', '--via', 'email', '--outcome', 'sent');
     await ok(run, 'log', 'lee', '--via', 'email', '--outcome', 'sent');
@@ -348,7 +354,7 @@ describe('fu today on a terminal: limits and width', () => {
     expect(heading).toBe('Appointments (1)');
     // The company is left out first; the row lines up with the header, each long cell cut with an ellipsis.
     expect(header).toMatch(/^ID {2}Contact +What +When +Why$/);
-    expect(row).toMatch(/^#1 {2}Dana Reyes-\S*… +walk[^…]*… +15:00, in 6h +next step$/);
+    expect(row).toMatch(/^c1 {2}Dana Reyes-\S*… +walk[^…]*… +15:00, in 6h +next step$/);
     expect(row!.indexOf('15:00')).toBe(header!.indexOf('When'));
   });
 

@@ -10,9 +10,9 @@ describe('touch ids', () => {
     const run = session({ now: NOW });
     await run('add', 'Dana Reyes', '--company', 'Acme');
     expect((await run('log', 'dana', '--outcome', 'no-answer')).stdout).toBe(
-      'Logged call no-answer with Dana Reyes (Acme), Mon 23 Nov 10:00 (touch #1).\nAttempt 1 of 3: next chase due Thu 26 Nov.\n',
+      'Logged call no-answer with Dana Reyes (Acme), Mon 23 Nov 10:00 (touch t1).\nAttempt 1 of 3: next chase due Thu 26 Nov.\n',
     );
-    expect((await run('show', 'dana')).stdout).toContain('  Mon 23 Nov 10:00  touch #1 call no-answer\n');
+    expect((await run('show', 'dana')).stdout).toContain('  Mon 23 Nov 10:00  touch t1 call no-answer\n');
   });
 });
 
@@ -24,10 +24,10 @@ describe('fu touch rm', () => {
     const once = content(run.db);
     await run('log', 'sam', '--outcome', 'no-answer', '--force'); // the same call, logged twice
     run.at(NOW);
-    const r = await run('touch', 'rm', '2');
+    const r = await run('touch', 'rm', 't2');
     expect(r).toMatchObject({ code: 0, stderr: '' });
     expect(r.stdout).toBe(
-      'Removed touch #2 of Sam Okafor: call no-answer, Fri 20 Nov 10:00.\nSam Okafor now: 1 unanswered attempt of 3; next chase due Mon 23 Nov; active.\nTake it back with: fu undo\n',
+      'Removed touch t2 of Sam Okafor: call no-answer, Fri 20 Nov 10:00.\nSam Okafor now: 1 unanswered attempt of 3; next chase due Mon 23 Nov; active.\nTake it back with: fu undo\n',
     );
     const after = JSON.parse(content(run.db)) as Record<string, unknown[]>;
     expect(after.touches).toHaveLength(1);
@@ -35,13 +35,13 @@ describe('fu touch rm', () => {
     const shown = await run.json<{ unansweredAttempts: number }>('show', 'sam');
     expect(shown.unansweredAttempts).toBe(1);
     await run('undo');
-    await run('touch', 'rm', '2');
+    await run('touch', 'rm', 't2');
     expect(JSON.parse(content(run.db)).contacts).toEqual(JSON.parse(once).contacts);
   });
 
   it('names a touch that does not exist (exit 4) and a malformed id (exit 2)', async () => {
     const run = session({ now: NOW });
-    expect((await run('touch', 'rm', '7')).code).toBe(4);
+    expect((await run('touch', 'rm', 't7')).code).toBe(4);
     expect((await run('touch', 'rm', 'seven')).code).toBe(2);
   });
 });
@@ -51,16 +51,16 @@ describe('fu touch edit', () => {
     const run = session({ now: NOW });
     await run('add', 'Dana Reyes');
     await run('log', 'dana', '--outcome', 'no-answer', '--note', 'lft a mesage');
-    const r = await run('touch', 'edit', '1', '--note', 'left a message', '--outcome', 'voicemail', '--via', 'text');
+    const r = await run('touch', 'edit', 't1', '--note', 'left a message', '--outcome', 'voicemail', '--via', 'text');
     expect(r.stdout).toBe(
-      'Corrected touch #1 of Dana Reyes: call no-answer, Mon 23 Nov 10:00: lft a mesage -> text voicemail, Mon 23 Nov 10:00: left a message.\nDana Reyes now: 1 unanswered attempt of 3; next chase due Thu 26 Nov; active.\nTake it back with: fu undo\n',
+      'Corrected touch t1 of Dana Reyes: call no-answer, Mon 23 Nov 10:00: lft a mesage -> text voicemail, Mon 23 Nov 10:00: left a message.\nDana Reyes now: 1 unanswered attempt of 3; next chase due Thu 26 Nov; active.\nTake it back with: fu undo\n',
     );
     // An unanswered call that was in fact a conversation: no attempt counts any more.
     const json = await run.json<{
       before: { outcome: string };
       touch: { outcome: string };
       contact: { unansweredAttempts: number; chaseDueOn: string | null };
-    }>('touch', 'edit', '1', '--outcome', 'connected');
+    }>('touch', 'edit', 't1', '--outcome', 'connected');
     expect(json.before.outcome).toBe('voicemail');
     expect(json.touch).toMatchObject({ outcome: 'connected' });
     expect(json.contact).toMatchObject({ unansweredAttempts: 0, chaseDueOn: null });
@@ -77,9 +77,9 @@ describe('fu touch edit', () => {
     }
     run.at(NOW);
     // The second call was in fact the day after the first: closer than the spacing R5 asks, corrected all the same.
-    const r = await run('touch', 'edit', '3', '--at', '2026-11-13 10:00');
+    const r = await run('touch', 'edit', 't3', '--at', '2026-11-13 10:00');
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('Corrected touch #3 of Sam Okafor: call no-answer, Mon 16 Nov 10:00 -> call no-answer, Fri 13 Nov 10:00.\n');
+    expect(r.stdout).toContain('Corrected touch t3 of Sam Okafor: call no-answer, Mon 16 Nov 10:00 -> call no-answer, Fri 13 Nov 10:00.\n');
     expect(r.stdout).toContain('Sam Okafor now: 3 unanswered attempts of 3; no chase due; nurture.\n');
     expect(derivedMismatches(run.db)).toEqual([]);
   });
@@ -88,13 +88,13 @@ describe('fu touch edit', () => {
     const run = session({ now: NOW });
     await run('add', 'Dana Reyes');
     await run('log', 'dana', '--outcome', 'no-answer');
-    expect((await run('touch', 'edit', '1', '--at', 'fri 4pm')).stdout).toMatch(
-      /^Corrected touch #1 of Dana Reyes: call no-answer, Mon 23 Nov 10:00 -> call no-answer, Fri 20 Nov 16:00\.\nDana Reyes now: 1 unanswered attempt of 3; next chase due Mon 23 Nov; active\./,
+    expect((await run('touch', 'edit', 't1', '--at', 'fri 4pm')).stdout).toMatch(
+      /^Corrected touch t1 of Dana Reyes: call no-answer, Mon 23 Nov 10:00 -> call no-answer, Fri 20 Nov 16:00\.\nDana Reyes now: 1 unanswered attempt of 3; next chase due Mon 23 Nov; active\./,
     );
     const before = content(run.db);
-    const future = await run('touch', 'edit', '1', '--at', 'tomorrow 10am');
+    const future = await run('touch', 'edit', 't1', '--at', 'tomorrow 10am');
     expect(future).toMatchObject({ code: 2, stderr: 'fu: --at "tomorrow 10am" is in the future: log a touch once it has happened.\n' });
-    expect((await run('touch', 'edit', '1')).code).toBe(2);
+    expect((await run('touch', 'edit', 't1')).code).toBe(2);
     expect(content(run.db)).toBe(before);
   });
 });

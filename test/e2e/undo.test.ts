@@ -26,8 +26,8 @@ describe('fu undo', () => {
     ['add', ['add', 'Lee Park', '--email', 'lee@park.example', '--tag', 'vip']],
     ['edit', ['edit', 'dana', '--company', 'Other', '--untag', 'hot']],
     ['next', ['next', 'dana', 'demo', '--at', 'tomorrow 10am']],
-    ['done', ['done', '1']],
-    ['cancel', ['cancel', '1']],
+    ['done', ['done', 'c1']],
+    ['cancel', ['cancel', 'c1']],
     ['config', ['config', 'attempts.gapDays', '5']],
     [
       'log with a next step and a promise',
@@ -102,17 +102,17 @@ describe('fu undo', () => {
     await run('add', 'Sam Okafor');
     await run('log', 'dana', '--outcome', 'no-answer');
     const before = content(run.db);
-    const r = await run('undo', '1');
+    const r = await run('undo', 'w1');
     expect(r.code).toBe(3);
     expect(r.stderr).toBe(
-      'fu: Cannot undo #1 (adding Dana Reyes): later writes changed the same records: #3 (call no-answer with Dana Reyes, Thu 26 Nov 10:00).\nUndo those first (fu undo), or leave it.\n',
+      'fu: Cannot undo w1 (adding Dana Reyes): later writes changed the same records: w3 (call no-answer with Dana Reyes, Thu 26 Nov 10:00).\nUndo those first (fu undo), or leave it.\n',
     );
     expect(content(run.db)).toBe(before);
     // Sam's write does not touch Dana's rows: it can be taken back out of order.
-    expect((await run('undo', '2')).stdout).toBe('Undid: adding Sam Okafor.\n');
-    expect((await run('undo', '2')).code).toBe(3);
-    expect((await run('undo', '3')).code).toBe(0);
-    expect((await run('undo', '1')).code).toBe(0);
+    expect((await run('undo', 'w2')).stdout).toBe('Undid: adding Sam Okafor.\n');
+    expect((await run('undo', 'w2')).code).toBe(3);
+    expect((await run('undo', 'w3')).code).toBe(0);
+    expect((await run('undo', 'w1')).code).toBe(0);
     expect(await run.json<unknown[]>('list', '--status', 'all')).toEqual([]);
     expect((await run('undo', '99')).code).toBe(4);
     expect((await run('undo', 'x')).code).toBe(2);

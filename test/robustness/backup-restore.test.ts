@@ -28,7 +28,7 @@ describe('fu backup', () => {
     const run = await demo();
     const target = path.join(scratch(), 'new', 'nested', 'fu-2026-11-23.db');
     const r = await run('backup', target);
-    expect(r).toMatchObject({ code: 0, stdout: `Backed up 17 contacts and 41 touches to ${target}.\n`, stderr: '' });
+    expect(r).toMatchObject({ code: 0, stdout: `Backed up 20 contacts and 48 touches to ${target}.\n`, stderr: '' });
     expect(mode(target)).toBe(0o600);
     expect(mode(path.dirname(target))).toBe(0o700);
     expect(mode(path.dirname(path.dirname(target)))).toBe(0o700);
@@ -72,9 +72,14 @@ describe('fu backup', () => {
   it('takes a consistent snapshot while twenty fu log write to the database', async () => {
     const run = session({ now: NOW });
     for (let i = 0; i < 20; i++) await run('add', `C${String(i).padStart(2, '0')}`);
+    // The second ten writers wait until a copy has caught some writes done: on a busy machine every write
+    // could otherwise end before the first copy, and the test would no longer see a copy taken in the middle.
+    let caughtSome!: () => void;
+    const midway = new Promise<void>((resolve) => (caughtSome = resolve));
     const writers = Promise.all(
       Array.from({ length: 20 }, async (_, i) => {
-        await sleep(i * 50);
+        if (i >= 10) await midway;
+        await sleep((i % 10) * 50);
         return fuProcess(['log', `#${i + 1}`, '--outcome', 'connected', '--next', 'pricing review', '--at', 'tue 3pm'], { db: run.db, now: NOW });
       }),
     );
@@ -87,6 +92,7 @@ describe('fu backup', () => {
       const r = await fuProcess(['backup', target], { db: run.db, now: NOW });
       expect(r.code, r.stderr).toBe(0);
       backups.push(target);
+      if (count(target, 'touches') > 0) caughtSome();
     } while (writing);
     for (const r of await writers) expect(r.code, r.stderr).toBe(0);
     const touchCounts = [];
@@ -120,7 +126,7 @@ describe('fu restore', () => {
     await run('config', 'attempts.limit', '2');
     expect(await snapshot(run.db)).not.toBe(saved);
     const r = await run('restore', backup, '--yes');
-    expect(r).toMatchObject({ code: 0, stdout: `Restored 17 contacts and 41 touches from ${backup} into ${run.db}.\n`, stderr: '' });
+    expect(r).toMatchObject({ code: 0, stdout: `Restored 20 contacts and 48 touches from ${backup} into ${run.db}.\n`, stderr: '' });
     expect(filesIn(run.dir)).toEqual(['fu.db']);
     expect(await snapshot(run.db)).toBe(saved);
     expect(mode(run.db)).toBe(0o600);
@@ -264,9 +270,9 @@ describe('fu restore', () => {
     const live = path.join(scratch(), 'fu.db');
     const prepared = prepareRestore(backup, live, listMigrations(dir));
     try {
-      expect(prepared.info).toEqual({ contacts: 17, touches: 41, version: next });
+      expect(prepared.info).toEqual({ contacts: 20, touches: 48, version: next });
       const copy = new Database(prepared.tmp, { readonly: true });
-      expect(copy.prepare('SELECT count(*) AS n FROM contacts WHERE linkedin IS NULL').get()).toEqual({ n: 17 });
+      expect(copy.prepare('SELECT count(*) AS n FROM contacts WHERE linkedin IS NULL').get()).toEqual({ n: 20 });
       copy.close();
       expect(mode(prepared.tmp)).toBe(0o600);
     } finally {
@@ -284,12 +290,12 @@ describe('fu restore', () => {
     const env = { FU_DB: run.db, FU_NOW: NOW, TZ: 'UTC', HOME: run.dir, NO_COLOR: '1' };
     const no = await runInPty(['restore', backup], { env, steps: [['(y/N)', `n${KEY.enter}`]] });
     expect(no.code).toBe(0);
-    expect(no.output.replace(/\r?\n/g, ' ')).toMatch(/Replace the database .* with the backup .* \(17 contacts and 41 touches\)\?/);
+    expect(no.output.replace(/\r?\n/g, ' ')).toMatch(/Replace the database .* with the backup .* \(20 contacts and 48 touches\)\?/);
     expect(no.output).toContain('Nothing was changed.');
     expect(await snapshot(run.db)).toBe(changed);
     const yes = await runInPty(['restore', backup], { env, steps: [['(y/N)', `y${KEY.enter}`]] });
     expect(yes.code).toBe(0);
-    expect(yes.output).toContain('Restored 17 contacts and 41 touches');
+    expect(yes.output).toContain('Restored 20 contacts and 48 touches');
     expect(await snapshot(run.db)).toBe(await snapshot(backup));
   });
 });

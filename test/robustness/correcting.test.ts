@@ -31,11 +31,11 @@ describe('hostile text through the commands that correct the record', () => {
     await ok('add', text, '--company', text);
     await ok('add', text, '--company', text, '--email', 'dup@x.example', '--note', text); // a duplicate: warned about
     await ok('log', '#2', '--outcome', 'no-answer', '--note', text);
-    await ok('touch', 'edit', '1', '--note', `${text}!`, '--via', 'email');
+    await ok('touch', 'edit', 't1', '--note', `${text}!`, '--via', 'email');
     await ok('merge', '#1', '#2');
     await ok('undo', '--list');
     await ok('undo');
-    await ok('touch', 'rm', '1');
+    await ok('touch', 'rm', 't1');
     await ok('rm', '#2', '--yes');
     await ok('undo');
     for (const out of printed) expect(RAW_CONTROL.exec(out), JSON.stringify(out)).toBeNull();

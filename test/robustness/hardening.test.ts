@@ -209,7 +209,7 @@ describe('the date horizon', () => {
     expect((await run('add', 'Lee Park')).code).toBe(0);
     expect((await run('next', 'dana', 'demo', '--at', '2999-12-31 23:00')).code).toBe(0);
     expect((await run('log', 'lee', '--outcome', 'no-answer')).code).toBe(0);
-    for (const args of [['today'], ['today', '--on', '2999-12-31'], ['stale'], ['list'], ['show', 'lee', '--json'], ['done', '1']]) {
+    for (const args of [['today'], ['today', '--on', '2999-12-31'], ['stale'], ['list'], ['show', 'lee', '--json'], ['done', 'c1']]) {
       const r = await run(...args);
       expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(0);
     }

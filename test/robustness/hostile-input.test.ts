@@ -91,7 +91,7 @@ async function feed(run: Session, text: string): Promise<{ id: number; printed: 
   await ok('fu add --met', 'add', `${text} (met)`, '--met', text, '--next', text, '--at', 'thu 11am');
   for (const args of [['show', `#${id}`], ['list', '--status', 'all'], ['today', '--on', 'tue'], ['today', '--on', 'wed'], ['stale']])
     await ok(`fu ${args.join(' ')}`, ...args);
-  await ok('fu done', 'done', String((await run.json<ShowJson>('show', `#${id}`)).commitments.find((c) => c.what === text)!.id));
+  await ok('fu done', 'done', `c${(await run.json<ShowJson>('show', `#${id}`)).commitments.find((c) => c.what === text)!.id}`);
   return { id, printed };
 }
 
@@ -273,7 +273,7 @@ describe('invalid input, refused with nothing changed', () => {
     // Unknown contacts and commitments.
     ['an unknown contact', ['log', 'nobody-here', '--outcome', 'no-answer'], 4, /No contact matches "nobody-here"/],
     ['an unknown id', ['next', '#99', 'demo', '--at', 'tue 3pm'], 4, /No contact has the id #99/],
-    ['an unknown commitment', ['done', '99'], 4, /No commitment has the id #99/],
+    ['an unknown commitment', ['done', 'c99'], 4, /No commitment has the id c99/],
     ['a commitment id that is not a number', ['cancel', 'abc'], 2, /"abc" is not a commitment id/],
   ];
 

@@ -90,7 +90,7 @@ describe('no personal data outside the database', () => {
         0,
       ],
       [['next', 'dana@private.example', 'demo with the CFO', '--at', 'wed 10am'], 0],
-      [['done', '#16'], 0], // the promise just made (the demo holds commitments #1 to #14, the next step is #15)
+      [['done', 'c16'], 0], // the promise just made (the demo holds commitments c1 to c14, the next step is c15)
       [['edit', 'dana@private.example', '--phone', '+1 555 0100'], 0],
       [['config', 'attempts.limit', '2'], 0],
       [['today'], 0],

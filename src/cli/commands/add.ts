@@ -1,3 +1,4 @@
+import { commitmentHandle } from '../../domain/ids.js';
 import type { Command } from 'commander';
 import { addContact, duplicatesOf, type Added, type NewContact, type PossibleDuplicate } from '../../app/contacts.js';
 import type { Warning } from '../../domain/rules.js';
@@ -105,8 +106,11 @@ export async function runAdd(opts: AddOptions, deps: Deps): Promise<void> {
     printWarnings(deps.io, metWarnings(added, deps));
     for (const c of added.created) {
       if (c.kind === 'next-step')
-        lines.push(`Next: ${safe(c.what)}, ${formatDue(c.due, deps.zone, today)}${c.soft ? ' (soft: no time agreed)' : ''} (#${c.id}).`);
-      else lines.push(`${c.kind === 'promise' ? 'Promise' : 'Expected from them'} #${c.id}: ${safe(c.what)}, by ${formatDue(c.due, deps.zone, today)}.`);
+        lines.push(`Next: ${safe(c.what)}, ${formatDue(c.due, deps.zone, today)}${c.soft ? ' (soft: no time agreed)' : ''} (${commitmentHandle(c.id)}).`);
+      else
+        lines.push(
+          `${c.kind === 'promise' ? 'Promise' : 'Expected from them'} ${commitmentHandle(c.id)}: ${safe(c.what)}, by ${formatDue(c.due, deps.zone, today)}.`,
+        );
     }
     const disposed = dispositionLine(added.met.touch, contact.derived.nurtureDueOn, today);
     if (disposed) lines.push(disposed);

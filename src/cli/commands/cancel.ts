@@ -6,6 +6,6 @@ export function register(program: Command, app: App): void {
   registerClose(program, app, 'cancel', {
     summary: 'cancel a promise or next step',
     description: 'Cancel a commitment that will not happen. It stays in the history as cancelled.',
-    examples: ['fu cancel 3'],
+    examples: ['fu cancel c3'],
   });
 }

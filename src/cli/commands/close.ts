@@ -1,3 +1,4 @@
+import { commitmentHandle } from '../../domain/ids.js';
 import type { Command } from 'commander';
 import { closeContact } from '../../app/close-contact.js';
 import { localDateOf } from '../../domain/time.js';
@@ -6,7 +7,7 @@ import { appContext } from '../app-context.js';
 import { withExamples, type App } from '../command-kit.js';
 import { addDispositionOptions, dispositionLine, dispositionOf, type DispositionOptions } from '../dispositions.js';
 import type { Deps } from '../io.js';
-import { commitmentJson, contactJson } from '../json.js';
+import { commitmentJson, contactJson, decisionJson } from '../json.js';
 import { printJson, safe } from '../output.js';
 import { resolveContact } from '../resolve-contact.js';
 
@@ -23,14 +24,14 @@ export function runClose(opts: CloseOptions, deps: Deps): void {
   const { contact, cancelled } = closed;
   if (opts.json) {
     printJson(deps.io, {
-      decision: { id: closed.decision.id, kind: closed.decision.kind, lostReason: closed.decision.lostReason },
+      decision: decisionJson(closed.decision, deps.zone),
       contact: contactJson(contact, closed.tags, closed.nextStep, ctx),
       cancelled: cancelled.map((c) => commitmentJson(c, ctx)),
     });
     return;
   }
   const lines = [`Closed out ${safe(contact.name)}${contact.company ? ` (${safe(contact.company)})` : ''}: no touch recorded.`];
-  for (const c of cancelled) lines.push(`Cancelled #${c.id}.`);
+  for (const c of cancelled) lines.push(`Cancelled ${commitmentHandle(c.id)}.`);
   lines.push(
     dispositionLine({ disposition: disposition.kind, lostReason: disposition.reason }, contact.derived.nurtureDueOn, localDateOf(deps.now, deps.zone))!,
   );

@@ -2,12 +2,11 @@ import type { Command } from 'commander';
 import { invitation } from '../../app/invite.js';
 export { checkInvitable } from '../../app/invite.js';
 import { formatDue, localDateOf } from '../../domain/time.js';
-import { usageError } from '../../errors.js';
 import type { Contact } from '../../domain/types.js';
 import { appContext } from '../app-context.js';
 import { icsText } from '../ics.js';
 import type { Deps } from '../io.js';
-import { idOf } from '../input.js';
+import { idOfKind } from '../ids.js';
 import { safe } from '../output.js';
 import { withExamples, type App } from '../command-kit.js';
 import { resolveContact } from '../resolve-contact.js';
@@ -36,9 +35,7 @@ export async function writeInvitation(deps: Deps, contact: Contact, out: string 
 export async function runInvite(opts: InviteOptions, deps: Deps): Promise<void> {
   let cancelled: number | undefined;
   if (opts.cancel !== undefined) {
-    const id = idOf(opts.cancel);
-    if (id === null) throw usageError(`--cancel "${opts.cancel}" is not a commitment id.`, 'The ids are shown by fu show, e.g. fu invite dana --cancel 12');
-    cancelled = id;
+    cancelled = idOfKind(deps.store, opts.cancel, 'commitment');
   }
   await writeInvitation(deps, resolveContact(deps.store(), opts.contact), opts.out, cancelled);
 }
@@ -54,11 +51,11 @@ export function register(program: Command, app: App): void {
     )
     .argument('<contact>', 'id (#12), email, or name/company')
     .option('--out <file>', 'the .ics file; default: stdout')
-    .option('--cancel <id>', 'the cancellation of this next step (cancelled with fu cancel, or replaced)')
+    .option('--cancel <id>', 'the cancellation of this next step (c12; cancelled with fu cancel, or replaced)')
     .action((contact: string, opts: Omit<InviteOptions, 'contact'>, command: Command) => runInvite({ ...opts, contact }, app.deps(command)));
   withExamples(cmd, [
     'fu config user.email sam@brightline.example',
     'fu invite dana --out demo.ics',
-    'fu cancel 12 && fu invite dana --cancel 12 --out cancel.ics',
+    'fu cancel c12 && fu invite dana --cancel c12 --out cancel.ics',
   ]);
 }

@@ -1,3 +1,4 @@
+import { commitmentHandle, touchHandle } from '../../domain/ids.js';
 import { Option, type Command } from 'commander';
 import { decideTouch, logTouch, type LoggedTouch } from '../../app/log-touch.js';
 import type { AppContext } from '../../app/context.js';
@@ -185,7 +186,7 @@ function render(logged: Extract<LoggedTouch, { ok: true }>, json: boolean | unde
       touch: touchJson(logged.touch, plan.overridden, zone),
       contact: contactJson(contact, logged.tags, logged.nextStep, ctx),
       created: commitments.map((c) => commitmentJson(c, ctx)),
-      closed: plan.close,
+      closed: plan.close.map((c) => ({ ...c, handle: commitmentHandle(c.id) })),
       attempt: plan.attempt,
       warnings,
     });
@@ -195,15 +196,15 @@ function render(logged: Extract<LoggedTouch, { ok: true }>, json: boolean | unde
   const t = plan.touch;
   const who = `${safe(contact.name)}${contact.company ? ` (${safe(contact.company)})` : ''}`;
   const lines = [
-    `Logged ${t.channel} ${t.outcome} with ${who}, ${formatDue({ at: t.at }, zone, today)}${plan.overridden.length ? ` [forced past ${plan.overridden.join(', ')}]` : ''} (touch #${logged.touch.id}).`,
+    `Logged ${t.channel} ${t.outcome} with ${who}, ${formatDue({ at: t.at }, zone, today)}${plan.overridden.length ? ` [forced past ${plan.overridden.join(', ')}]` : ''} (touch ${touchHandle(logged.touch.id)}).`,
   ];
   const CLOSED = { kept: 'Kept', replaced: 'Replaced', cancelled: 'Cancelled', missed: 'Missed' } as const;
-  for (const c of plan.close) lines.push(`${CLOSED[c.state]} #${c.id}${c.state === 'missed' ? ' (a no-show)' : ''}.`);
+  for (const c of plan.close) lines.push(`${CLOSED[c.state]} ${commitmentHandle(c.id)}${c.state === 'missed' ? ' (a no-show)' : ''}.`);
   for (const c of commitments) {
     lines.push(
       c.kind === 'next-step'
-        ? `Next: ${safe(c.what)}, ${formatDue(c.due, zone, today)}${c.soft ? ' (soft: no time agreed)' : ''} (#${c.id}).`
-        : `${c.kind === 'promise' ? 'Promise' : 'Expected from them'} #${c.id}: ${safe(c.what)}, by ${formatDue(c.due, zone, today)}${'date' in c.due ? ` ${config.dayEnd}` : ''}.`,
+        ? `Next: ${safe(c.what)}, ${formatDue(c.due, zone, today)}${c.soft ? ' (soft: no time agreed)' : ''} (${commitmentHandle(c.id)}).`
+        : `${c.kind === 'promise' ? 'Promise' : 'Expected from them'} ${commitmentHandle(c.id)}: ${safe(c.what)}, by ${formatDue(c.due, zone, today)}${'date' in c.due ? ` ${config.dayEnd}` : ''}.`,
     );
   }
   const d = contact.derived;

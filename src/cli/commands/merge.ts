@@ -1,4 +1,5 @@
 /** `fu merge KEEP DUPLICATE`: fold a duplicate contact into the one kept. */
+import { commitmentHandle } from '../../domain/ids.js';
 import type { Command } from 'commander';
 import { mergeContacts } from '../../app/merge-contacts.js';
 import { plural } from '../../domain/text.js';
@@ -45,7 +46,7 @@ export function runMerge(opts: MergeOptions, deps: Deps): void {
     return;
   }
   const today = localDateOf(deps.now, deps.zone);
-  const step = (c: Commitment) => `#${c.id} (${safe(c.what)}, ${formatDue(c.due, deps.zone, today)})`;
+  const step = (c: Commitment) => `${commitmentHandle(c.id)} (${safe(c.what)}, ${formatDue(c.due, deps.zone, today)})`;
   const lines = [
     `Merged #${duplicate.id} ${safe(duplicate.name)} into #${contact.id} ${safe(contact.name)}: ${plural(moved.touches, 'touch', 'touches')} and ${plural(moved.commitments, 'commitment')} moved.`,
   ];

@@ -1,3 +1,4 @@
+import { commitmentHandle } from '../../domain/ids.js';
 import type { Command } from 'commander';
 import { reschedule } from '../../app/reschedule.js';
 import { formatDue, localDateOf } from '../../domain/time.js';
@@ -31,7 +32,7 @@ export async function runNext(opts: NextOptions, deps: Deps): Promise<void> {
   // A weekday that turns out to be today (tue 4pm at 15:40 on a Tuesday) is easy to misread as next week's.
   const isToday = ('at' in step.due ? localDateOf(step.due.at, zone) : step.due.date) === today;
   io.out(
-    `Next for ${safe(contact.name)}: ${safe(step.what)}, ${isToday ? 'today, ' : ''}${formatDue(step.due, zone, today)}${step.soft ? ' (soft: no time agreed)' : ''} (#${step.id}` +
+    `Next for ${safe(contact.name)}: ${safe(step.what)}, ${isToday ? 'today, ' : ''}${formatDue(step.due, zone, today)}${step.soft ? ' (soft: no time agreed)' : ''} (${commitmentHandle(step.id)}` +
       `${before ? `, moved from ${formatDue(before.due, zone, today)}` : ''}).` +
       `${contact.status !== result.plan.status ? ` ${safe(contact.name)} is ${result.plan.status} again.` : ''}\n`,
   );

@@ -5,6 +5,7 @@
  * --json (stable, documented in docs/commands.md): the Brief of
  * src/domain/prep.ts, times as ISO-8601 with offset, dues as dueAt/dueDate.
  */
+import { commitmentHandle } from '../../domain/ids.js';
 import type { Command } from 'commander';
 import { briefOf, setCallPoints } from '../../app/call-points.js';
 import type { Brief, BriefCommitment } from '../../domain/prep.js';
@@ -42,7 +43,7 @@ export async function runPrep(opts: PrepOptions, deps: Deps): Promise<void> {
 
 function briefJson(b: Brief, { zone }: Pick<Deps, 'zone'>) {
   const iso = (at: Instant) => isoWithOffset(at, zone);
-  const commitment = (c: BriefCommitment) => ({ id: c.id, what: c.what, ...dueJson(c.due, zone), late: c.late });
+  const commitment = (c: BriefCommitment) => ({ id: c.id, handle: commitmentHandle(c.id), what: c.what, ...dueJson(c.due, zone), late: c.late });
   const touch = <T extends { at: Instant }>(t: T | null) => t && { ...t, at: iso(t.at) };
   return {
     contact: { id: b.who.id, name: b.who.name, company: b.who.company, source: b.who.source, status: b.who.status, tags: b.who.tags },
@@ -72,7 +73,7 @@ export async function renderBrief(b: Brief, deps: Pick<Deps, 'io' | 'now' | 'zon
   const day = (at: Instant) => formatDay(localDateOf(at, zone), today);
   const due = (d: Due) => formatDue(d, zone, today);
   const byDay = (d: Due) => formatDay(dueDate(d, zone), today);
-  const item = (x: BriefCommitment, late: string) => `#${x.id} ${safe(x.what)}, by ${byDay(x.due)}${x.late ? ` (${late})` : ''}`;
+  const item = (x: BriefCommitment, late: string) => `${commitmentHandle(x.id)} ${safe(x.what)}, by ${byDay(x.due)}${x.late ? ` (${late})` : ''}`;
   const width = Math.max(40, io.columns);
   // Lines, each marked bold or not, cut to the width once all are known (measureFor loads string-width only when needed).
   const out: [string, boolean][] = [];
@@ -104,7 +105,7 @@ export async function renderBrief(b: Brief, deps: Pick<Deps, 'io' | 'now' | 'zon
   if (o.nextStep)
     field(
       'Next step',
-      `#${o.nextStep.id} ${safe(o.nextStep.what)}, ${due(o.nextStep.due)}${o.nextStep.soft ? ' (soft: no time)' : ''}${o.nextStep.late ? ' (missed)' : ''}`,
+      `${commitmentHandle(o.nextStep.id)} ${safe(o.nextStep.what)}, ${due(o.nextStep.due)}${o.nextStep.soft ? ' (soft: no time)' : ''}${o.nextStep.late ? ' (missed)' : ''}`,
     );
 
   heading('Last time');
@@ -128,7 +129,7 @@ export async function renderBrief(b: Brief, deps: Pick<Deps, 'io' | 'now' | 'zon
   const k = b.close;
   if (k.opener) field('Open with', `${safe(k.opener.what)} (due ${byDay(k.opener.due)}): where is it?`);
   if (k.confirm) {
-    field('Confirm', `#${k.confirm.id} ${safe(k.confirm.what)}, ${due(k.confirm.due)}`);
+    field('Confirm', `${commitmentHandle(k.confirm.id)} ${safe(k.confirm.what)}, ${due(k.confirm.due)}`);
     field('Then', 'agree the step after it, with a date and a time');
   } else field('Ask for', `the next step at ${k.slots.map((at) => `${day(at)} ${localTimeOf(at, zone)}`).join(' or ')}`);
   field('Not ready', `ask for the smaller step: ${k.smaller}`);

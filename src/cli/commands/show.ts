@@ -1,3 +1,4 @@
+import { commitmentHandle, touchHandle } from '../../domain/ids.js';
 import type { Command } from 'commander';
 import { contactDetails } from '../../app/reads.js';
 import { effectiveState } from '../../domain/commitments.js';
@@ -6,7 +7,7 @@ import { daysBetween, formatDay, formatDue, isoWithOffset, localDateOf } from '.
 import type { Commitment, LocalDate, Touch } from '../../domain/types.js';
 import { appContext } from '../app-context.js';
 import type { Deps } from '../io.js';
-import { commitmentJson, contactJson, dueJson, touchJson } from '../json.js';
+import { commitmentJson, contactJson, decisionJson, dueJson, touchJson } from '../json.js';
 import { measureFor, outputMode, paint, printJson, safe, wrapWords } from '../output.js';
 import { withExamples, type App } from '../command-kit.js';
 import { relativeTime } from '../relative.js';
@@ -28,6 +29,7 @@ export async function runShow(opts: ShowOptions, deps: Deps): Promise<void> {
     tags,
     touches,
     commitments,
+    decisions,
     nextStep,
     history,
     forced,
@@ -41,6 +43,7 @@ export async function runShow(opts: ShowOptions, deps: Deps): Promise<void> {
       ...contactJson(contact, tags, nextStep, ctx),
       touches: touches.map((t) => ({ ...touchJson(t, forcedOf(t), zone), points: points.get(t.id) ?? [] })),
       pendingPoints: pending,
+      decisions: decisions.map((d) => decisionJson(d, zone)),
       commitments: commitments.map((c) => ({
         ...commitmentJson(c, ctx),
         history: (history.get(c.id) ?? []).map((m) => ({
@@ -64,7 +67,7 @@ export async function runShow(opts: ShowOptions, deps: Deps): Promise<void> {
     ...touches.map((t) => ({
       at: t.at,
       order: 0,
-      line: `touch #${t.id} ${t.channel} ${t.outcome}${t.proposal ? ', proposal sent' : ''}${t.value ? `, value: ${safe(t.value)}` : ''}${t.until ? `, away until ${t.until}` : ''}${t.disposition ? `, marked ${t.disposition}${t.lostReason ? ` (${safe(t.lostReason)})` : ''}` : ''}${forcedOf(t).length ? ` [forced past ${forcedOf(t).join(', ')}]` : ''}${t.note ? `: ${safe(t.note)}` : ''}${
+      line: `touch ${touchHandle(t.id)} ${t.channel} ${t.outcome}${t.proposal ? ', proposal sent' : ''}${t.value ? `, value: ${safe(t.value)}` : ''}${t.until ? `, away until ${t.until}` : ''}${t.disposition ? `, marked ${t.disposition}${t.lostReason ? ` (${safe(t.lostReason)})` : ''}` : ''}${forcedOf(t).length ? ` [forced past ${forcedOf(t).join(', ')}]` : ''}${t.note ? `: ${safe(t.note)}` : ''}${
         points.has(t.id)
           ? ` (points made: ${points
               .get(t.id)!
@@ -73,10 +76,15 @@ export async function runShow(opts: ShowOptions, deps: Deps): Promise<void> {
           : ''
       }`,
     })),
+    ...decisions.map((d) => ({
+      at: d.at,
+      order: 0,
+      line: `closed out, no touch: marked ${d.kind}${d.lostReason ? ` (${safe(d.lostReason)})` : ''}`,
+    })),
     ...commitments.map((c) => ({
       at: c.createdAt,
       order: 1,
-      line: `${c.kind} #${c.id}: ${safe(c.what)}, ${formatDue(c.due, zone, today)}${c.soft ? ' (soft)' : ''} [${state(c)}${c.late ? ', late' : ''}]${(history.get(c.id) ?? []).map((m) => `, moved from ${formatDue(m.oldDue, zone, today)}`).join('')}`,
+      line: `${c.kind} ${commitmentHandle(c.id)}: ${safe(c.what)}, ${formatDue(c.due, zone, today)}${c.soft ? ' (soft)' : ''} [${state(c)}${c.late ? ', late' : ''}]${(history.get(c.id) ?? []).map((m) => `, moved from ${formatDue(m.oldDue, zone, today)}`).join('')}`,
     })),
   ].sort((a, b) => (a.at === b.at ? a.order - b.order : a.at < b.at ? -1 : 1));
 
@@ -96,15 +104,15 @@ export async function runShow(opts: ShowOptions, deps: Deps): Promise<void> {
     `${plural(touches.length, 'touch', 'touches')} · ${plural(d.unanswered, 'unanswered attempt')} of ${config.attemptsLimit}` +
       ` · last two-way: ${d.lastTwoWayAt ? `${formatDue({ at: d.lastTwoWayAt }, zone, today)}${ago(d.lastTwoWayAt)}` : 'never'}`,
     nextStep
-      ? `Next step #${nextStep.id}: ${safe(nextStep.what)}, ${formatDue(nextStep.due, zone, today)}${nextStep.soft ? ' (soft)' : ''} [${state(nextStep)}]`
+      ? `Next step ${commitmentHandle(nextStep.id)}: ${safe(nextStep.what)}, ${formatDue(nextStep.due, zone, today)}${nextStep.soft ? ' (soft)' : ''} [${state(nextStep)}]`
       : 'No next step.',
     d.chaseDueOn ? `Next chase due ${dueDay(d.chaseDueOn)}.` : '',
     d.nurtureDueOn ? `Next value touch due ${dueDay(d.nurtureDueOn)}.` : '',
   ].filter(Boolean);
   const promises = commitments.filter((p) => p.kind === 'promise' && p.state === 'open');
-  for (const p of promises) lines.push(`Promise #${p.id}: ${safe(p.what)}, by ${formatDue(p.due, zone, today)} [${state(p)}]`);
+  for (const p of promises) lines.push(`Promise ${commitmentHandle(p.id)}: ${safe(p.what)}, by ${formatDue(p.due, zone, today)} [${state(p)}]`);
   for (const e of commitments.filter((x) => x.kind === 'expectation' && x.state === 'open')) {
-    lines.push(`Expected from them #${e.id}: ${safe(e.what)}, by ${formatDue(e.due, zone, today)} [${state(e)}]`);
+    lines.push(`Expected from them ${commitmentHandle(e.id)}: ${safe(e.what)}, by ${formatDue(e.due, zone, today)} [${state(e)}]`);
   }
   if (pending.length) lines.push(`Points for the next call: ${pending.map((p) => safe(p)).join('; ')}`);
   lines.push('', c.bold('Timeline'));

@@ -19,15 +19,16 @@
  *     attemptLimit     attempts.limit
  *     daysSilent       local days since anything was logged (since added, if nothing was)
  *     daysSinceTwoWay  local days since the last two-way touch (with none, since first known)
- *     commitment       missed and soft: { id, kind, what, dueAt, dueDate, soft }; else null
+ *     commitment       missed and soft: { id, handle ("c12"), kind, what, dueAt, dueDate, soft }; else null
  *     why              the facts behind the category, in words
  *     command          the command to run next
  * Piped (not a terminal): one tab-separated line per row, no header, and on stderr what --limit left out:
  *   category  contactId  contact  company  lastTwoWayAt  attemptsSince  daysSilent  why  command
  * Every form shows at most --limit rows per category (default 25, 0 for all).
  */
+import { commitmentHandle } from '../../domain/ids.js';
 import type { Command } from 'commander';
-import { staleRows } from '../../app/stale.js';
+import { stalePage } from '../../app/stale.js';
 import { groupStale, STALE_CATEGORIES, type StaleCategory, type StaleRow } from '../../domain/stale.js';
 import { plural } from '../../domain/text.js';
 import { formatDay, isoWithOffset, localDateOf } from '../../domain/time.js';
@@ -35,7 +36,7 @@ import { appContext } from '../app-context.js';
 import type { Deps } from '../io.js';
 import { dueJson } from '../json.js';
 import { staleCommand, staleWhy } from '../messages.js';
-import { firstRows, measureFor, outputMode, paint, printJson, printTsv, renderTable, safe, tellHidden, wrapWords } from '../output.js';
+import { measureFor, outputMode, paint, printJson, printTsv, renderTable, safe, tellHidden, wrapWords } from '../output.js';
 import { wholeNumber, withExamples, type App } from '../command-kit.js';
 import { DEFAULT_LIMIT } from './today.js';
 
@@ -62,11 +63,11 @@ export async function runStale(opts: StaleOptions, deps: Deps): Promise<void> {
   const { io, zone, now } = deps;
   const ctx = appContext(deps);
   const { config } = ctx;
-  const rows = staleRows(ctx);
-  const groups = groupStale(rows);
+  const page = stalePage(ctx, opts.limit);
+  const groups = groupStale(page.rows);
   const iso = (at: string | null) => (at === null ? null : isoWithOffset(at, zone));
   const mode = outputMode(io, opts.json);
-  const limited = STALE_CATEGORIES.map((k) => ({ k, ...firstRows(groups[k], opts.limit) }));
+  const limited = STALE_CATEGORIES.map((k) => ({ k, shown: groups[k], more: page.counts[k] - groups[k].length }));
 
   if (mode === 'json') {
     const rowJson = (r: StaleRow) => ({
@@ -83,6 +84,7 @@ export async function runStale(opts: StaleOptions, deps: Deps): Promise<void> {
       daysSinceTwoWay: r.daysSinceTwoWay,
       commitment: r.commitment && {
         id: r.commitment.id,
+        handle: commitmentHandle(r.commitment.id),
         kind: r.commitment.kind,
         what: r.commitment.what,
         ...dueJson(r.commitment.due, zone),
@@ -93,7 +95,7 @@ export async function runStale(opts: StaleOptions, deps: Deps): Promise<void> {
     });
     printJson(io, {
       ...Object.fromEntries(limited.map(({ k, shown }) => [KEYS[k], shown.map(rowJson)])),
-      summary: Object.fromEntries(STALE_CATEGORIES.map((k) => [KEYS[k], groups[k].length])),
+      summary: Object.fromEntries(STALE_CATEGORIES.map((k) => [KEYS[k], page.counts[k]])),
       more: Object.fromEntries(limited.map(({ k, more }) => [KEYS[k], more])),
     });
     return;
@@ -122,7 +124,7 @@ export async function runStale(opts: StaleOptions, deps: Deps): Promise<void> {
     );
     return;
   }
-  if (rows.length === 0) {
+  if (page.rows.length === 0) {
     io.out('Nothing stale: every live contact has a firm next step or a chase running.\n');
     return;
   }
@@ -131,8 +133,7 @@ export async function runStale(opts: StaleOptions, deps: Deps): Promise<void> {
   const today = localDateOf(now, zone);
   const blocks: string[] = [];
   for (const { k, shown, more } of limited) {
-    const all = groups[k];
-    if (all.length === 0) continue;
+    if (shown.length === 0) continue;
     const table = (
       await renderTable(
         io,
@@ -167,9 +168,9 @@ export async function runStale(opts: StaleOptions, deps: Deps): Promise<void> {
       ]),
     ];
     if (more > 0) lines.push(`and ${more} more (${SHOW_ALL})`);
-    blocks.push(`${c.bold(`${HEADINGS[k]} (${all.length})`)}\n${lines.join('\n')}\n`);
+    blocks.push(`${c.bold(`${HEADINGS[k]} (${page.counts[k]})`)}\n${lines.join('\n')}\n`);
   }
-  const summary = STALE_CATEGORIES.map((k) => `${groups[k].length} ${k}`).join(' · ');
+  const summary = STALE_CATEGORIES.map((k) => `${page.counts[k]} ${k}`).join(' · ');
   io.out(`${blocks.join('\n')}\n${c.bold('Stale:')} ${summary}.\n`);
 }
 

@@ -13,6 +13,7 @@
  *   Row:
  *     id          number: the commitment's id (fu done/cancel ID) or, for chases and nurture, the contact's
  *     idKind      "commitment" | "contact"
+ *     handle      the id as shown and typed: "c12" for a commitment, "#12" for a contact (Ids, docs/rules.md)
  *     kind        "next-step" | "promise" | "expectation" | "chase" | "nurture"
  *     contactId   number
  *     contact     the contact's name
@@ -27,9 +28,10 @@
  *                 contact's appointment or chase, what they were to do by then; else null
  *     why         why it is on the agenda, in words
  * Piped (not a terminal): one tab-separated line per row, no header, and on stderr what --limit left out:
- *   section  id  contact  company  what  when (dueAt, else dueDate)  why
+ *   section  handle  contact  company  what  when (dueAt, else dueDate)  why
  * Every form shows at most --limit rows per section (default 25, 0 for all).
  */
+import { handleOf } from '../../domain/ids.js';
 import type { Command } from 'commander';
 import { agendaOf } from '../../app/agenda.js';
 import { agendaIsEmpty, SECTIONS, type Agenda, type AgendaRow, type SectionName } from '../../domain/agenda.js';
@@ -96,6 +98,7 @@ function rowJson(r: AgendaRow, zone: Zone) {
   return {
     id: r.id,
     idKind: r.idKind,
+    handle: handleOf(r.idKind, r.id),
     kind: r.kind,
     contactId: r.contactId,
     contact: r.contact,
@@ -137,7 +140,7 @@ export async function runToday(opts: TodayOptions, deps: Deps): Promise<void> {
       limited.flatMap(({ s, shown }) =>
         shown.map((r) => {
           const due = dueJson(r.due, zone);
-          return [s, r.id, r.contact, r.company, r.what, due.dueAt ?? due.dueDate, whyWithHint(r)];
+          return [s, handleOf(r.idKind, r.id), r.contact, r.company, r.what, due.dueAt ?? due.dueDate, whyWithHint(r)];
         }),
       ),
     );
@@ -202,7 +205,7 @@ export async function renderAgenda(
           { header: 'When' },
           { header: 'Why', flex: true, min: 10 },
         ],
-        shown.map((r) => [`#${r.id}`, r.contact, r.company ?? '', r.what, when(r), r.why]),
+        shown.map((r) => [handleOf(r.idKind, r.id), r.contact, r.company ?? '', r.what, when(r), r.why]),
       )
     ).split('\n');
     // What the seller must act on is never cut by the table: the channel hint and the command get their own lines under the row.
@@ -231,11 +234,11 @@ export function register(program: Command, app: App): void {
     .summary('the agenda: appointments, overdue, promises, expected from them, chases, nurture')
     .description(
       'The agenda of a day: appointments, overdue commitments, promises due, what they said they would do by then (expected from them), chases due (the break-up labelled) and nurture touches due. ' +
-        'Ids are the commitment (fu done ID) or, for chases and nurture, the contact (fu log ID).',
+        'Ids are the commitment (c12: fu done c12) or, for chases and nurture, the contact (#12: fu log 12).',
     )
     .option('--on <date>', 'another day than today, e.g. tomorrow, fri, 2026-12-01')
     .option('--limit <n>', 'rows per section (terminal, piped and --json), 0 for all', wholeNumber(0), DEFAULT_LIMIT)
     .option('--json', 'print the rows as JSON for scripts')
     .action((opts: TodayOptions, command: Command) => runToday(opts, app.deps(command)));
-  withExamples(cmd, ['fu today', 'fu today --on tomorrow', 'fu today --limit 0', 'fu today --json | jq ".overdue[].id"']);
+  withExamples(cmd, ['fu today', 'fu today --on tomorrow', 'fu today --limit 0', 'fu today --json | jq -r ".overdue[].handle"']);
 }

@@ -1,26 +1,22 @@
 /** `fu touch edit ID ...` and `fu touch rm ID`: correct the history; the contact's state follows. */
 import { Option, type Command } from 'commander';
 import { editTouch, removeTouch, type Corrected, type TouchChanges } from '../../app/correct-touch.js';
+import { touchHandle } from '../../domain/ids.js';
 import { plural, TEXT_LIMITS } from '../../domain/text.js';
 import { formatDay, formatDue, localDateOf } from '../../domain/time.js';
 import { CHANNELS, OUTCOMES, type Channel, type Outcome, type Touch } from '../../domain/types.js';
 import { notFoundError, usageError } from '../../errors.js';
 import { appContext } from '../app-context.js';
 import type { Deps } from '../io.js';
-import { idOf, requiredText } from '../input.js';
+import { idOfKind } from '../ids.js';
+import { requiredText } from '../input.js';
 import { contactJson, touchJson } from '../json.js';
 import { printJson, safe } from '../output.js';
 import { withExamples, type App } from '../command-kit.js';
 import { whenHappened } from '../when-input.js';
 
-function touchId(text: string): number {
-  const id = idOf(text);
-  if (id === null) throw usageError(`"${safe(text)}" is not a touch id.`, 'The ids are shown by fu show and by fu log, e.g. fu touch edit 12 --note "..."');
-  return id;
-}
-
 function render(result: Corrected, id: number, verb: string, json: boolean | undefined, deps: Deps): void {
-  if (!result.ok) throw notFoundError(`No touch has the id #${id}.`, 'The ids are shown by fu show.');
+  if (!result.ok) throw notFoundError(`No touch has the id ${touchHandle(id)}.`, 'The ids are shown by fu show.');
   const ctx = appContext(deps);
   const { before, after, contact } = result;
   if (json) {
@@ -43,7 +39,7 @@ function render(result: Corrected, id: number, verb: string, json: boolean | und
   ];
   deps.io.out(
     [
-      `${verb} touch #${id} of ${safe(contact.name)}: ${brief(before)}${after ? ` -> ${brief(after)}` : ''}.`,
+      `${verb} touch ${touchHandle(id)} of ${safe(contact.name)}: ${brief(before)}${after ? ` -> ${brief(after)}` : ''}.`,
       `${safe(contact.name)} now: ${state.join('; ')}.`,
       'Take it back with: fu undo',
     ].join('\n') + '\n',
@@ -59,7 +55,7 @@ export interface TouchEditOptions {
 }
 
 export async function runTouchEdit(idText: string, opts: TouchEditOptions, deps: Deps): Promise<void> {
-  const id = touchId(idText);
+  const id = idOfKind(deps.store, idText, 'touch');
   const changes: TouchChanges = {};
   if (opts.note !== undefined) changes.note = opts.note.trim() === '' ? null : requiredText('--note', opts.note, TEXT_LIMITS.free);
   if (opts.at !== undefined) changes.at = await whenHappened(deps, opts.at, '--at');
@@ -70,16 +66,16 @@ export async function runTouchEdit(idText: string, opts: TouchEditOptions, deps:
 }
 
 export function runTouchRm(idText: string, opts: { json?: boolean }, deps: Deps): void {
-  const id = touchId(idText);
+  const id = idOfKind(deps.store, idText, 'touch');
   render(removeTouch(appContext(deps), id), id, 'Removed', opts.json, deps);
 }
 
 const EDIT_EXAMPLES = [
-  'fu touch edit 12 --note "asked for the security review"',
-  'fu touch edit 12 --at "yesterday 4pm" --outcome voicemail',
-  'fu touch edit 12 --via email',
+  'fu touch edit t12 --note "asked for the security review"',
+  'fu touch edit t12 --at "yesterday 4pm" --outcome voicemail',
+  'fu touch edit t12 --via email',
 ];
-const RM_EXAMPLES = ['fu touch rm 12'];
+const RM_EXAMPLES = ['fu touch rm t12'];
 
 export function register(program: Command, app: App): void {
   const touch = program
@@ -92,7 +88,7 @@ export function register(program: Command, app: App): void {
     .description(
       "Change a logged touch: its note, when it happened, its outcome or its channel. The contact's state is derived again from the corrected history and printed; a correction is allowed even when the history then breaks a rule (the past happened).",
     )
-    .argument('<id>', 'touch id, as shown by fu show and fu log')
+    .argument('<id>', 'touch id (t12), as shown by fu show and fu log')
     .option('--note <text>', 'new note ("" to clear)')
     .option('--at <when>', 'when it happened (not in the future)')
     .addOption(new Option('--outcome <outcome>', 'what happened').choices(OUTCOMES))
@@ -106,7 +102,7 @@ export function register(program: Command, app: App): void {
     .description(
       "Remove a touch logged by mistake (logged twice, on the wrong contact). The contact's state is derived again from the history left; fu undo brings it back.",
     )
-    .argument('<id>', 'touch id, as shown by fu show and fu log')
+    .argument('<id>', 'touch id (t12), as shown by fu show and fu log')
     .option('--json', 'print JSON for scripts')
     .action((id: string, opts: { json?: boolean }, command: Command) => runTouchRm(id, opts, app.deps(command)));
   withExamples(rm, RM_EXAMPLES);

@@ -2,10 +2,11 @@
 import type { Command } from 'commander';
 import { undo, undoableWrites, type WriteSummary } from '../../app/undo.js';
 import type { Config, Contact } from '../../domain/types.js';
+import { commitmentHandle, handleOf, touchHandle } from '../../domain/ids.js';
 import { formatDue, localDateOf } from '../../domain/time.js';
 import { Exit, FuError, notFoundError, usageError } from '../../errors.js';
 import { appContext } from '../app-context.js';
-import { idOf } from '../input.js';
+import { idOfKind } from '../ids.js';
 import type { Deps } from '../io.js';
 import { outputMode, printJson, printTsv, renderTable, safe } from '../output.js';
 import { withExamples, wholeNumber, type App } from '../command-kit.js';
@@ -21,7 +22,9 @@ export function describeWrite(w: WriteSummary, deps: Pick<Deps, 'zone' | 'now'>)
   const touch =
     w.touch &&
     `${w.touch.channel} ${w.touch.outcome} with ${safe(w.contacts.find((c) => c.id === w.touch!.contactId)?.name ?? who)}, ${formatDue({ at: w.touch.at }, deps.zone, today)}`;
-  const step = w.commitment && `${w.commitment.kind === 'promise' ? 'promise' : 'next step'} #${w.commitment.id} for ${who}: ${safe(w.commitment.what)}`;
+  const step =
+    w.commitment && `${w.commitment.kind === 'promise' ? 'promise' : 'next step'} ${commitmentHandle(w.commitment.id)} for ${who}: ${safe(w.commitment.what)}`;
+  const corrected = w.touch && `touch ${touchHandle(w.touch.id)}: ${touch}`;
   switch (w.kind) {
     case 'log':
       return touch ?? `a touch with ${who}`;
@@ -38,9 +41,9 @@ export function describeWrite(w: WriteSummary, deps: Pick<Deps, 'zone' | 'now'>)
     case 'merge':
       return `merging ${names.slice(1).join(', ') || who} into ${who}`;
     case 'touch-edit':
-      return `the edit of touch #${w.touch?.id}: ${touch}`;
+      return `the edit of ${corrected ?? 'a touch'}`;
     case 'touch-rm':
-      return `removing touch #${w.touch?.id}: ${touch}`;
+      return `removing ${corrected ?? 'a touch'}`;
     case 'config':
       return `config ${w.settings.map((s) => `${s.key} = ${safe(s.value ?? '(default)')}`).join(', ')}`;
     case 'import':
@@ -63,7 +66,7 @@ function stateLine(c: Contact, config: Config, several: boolean): string {
 }
 
 function writeJson(w: WriteSummary, deps: Deps) {
-  return { id: w.id, kind: w.kind, at: w.at, description: describeWrite(w, deps), contacts: w.contacts };
+  return { id: w.id, handle: handleOf('write', w.id), kind: w.kind, at: w.at, description: describeWrite(w, deps), contacts: w.contacts };
 }
 
 export interface UndoOptions {
@@ -92,16 +95,14 @@ export async function runUndo(opts: UndoOptions, deps: Deps): Promise<void> {
     else if (writes.length === 0) io.out('Nothing to undo.\n');
     else {
       const today = localDateOf(deps.now, deps.zone);
-      const rows = writes.map((w) => [`#${w.id}`, w.kind, formatDue({ at: w.at }, deps.zone, today), describeWrite(w, deps)]);
+      const rows = writes.map((w) => [handleOf('write', w.id), w.kind, formatDue({ at: w.at }, deps.zone, today), describeWrite(w, deps)]);
       io.out((await renderTable(io, [{ header: 'Id' }, { header: 'Write' }, { header: 'When' }, { header: 'What', flex: true, min: 20 }], rows)) + '\n');
     }
     return;
   }
   let id: number | undefined;
   if (opts.id !== undefined) {
-    const parsed = idOf(opts.id);
-    if (parsed === null) throw usageError(`"${safe(opts.id)}" is not a write id.`, 'The ids are shown by fu undo --list.');
-    id = parsed;
+    id = idOfKind(deps.store, opts.id, 'write');
   }
   const ctx = appContext(deps);
   const result = undo(ctx, id);
@@ -110,13 +111,16 @@ export async function runUndo(opts: UndoOptions, deps: Deps): Promise<void> {
       case 'nothing':
         throw new FuError(Exit.rule, 'There is nothing to undo.', 'A restore is not undone by fu undo: a backup is the way back from a restore.');
       case 'no-such-write':
-        throw notFoundError(`No write has the id #${result.id} in the journal.`, 'The writes that can be taken back are listed by fu undo --list.');
+        throw notFoundError(
+          `No write has the id ${handleOf('write', result.id)} in the journal.`,
+          'The writes that can be taken back are listed by fu undo --list.',
+        );
       case 'already-undone':
-        throw new FuError(Exit.rule, `#${result.write.id} (${describeWrite(result.write, deps)}) was undone already.`);
+        throw new FuError(Exit.rule, `${handleOf('write', result.write.id)} (${describeWrite(result.write, deps)}) was undone already.`);
       case 'changed-since':
         throw new FuError(
           Exit.rule,
-          `Cannot undo #${result.write.id} (${describeWrite(result.write, deps)}): later writes changed the same records: ${result.later.map((w) => `#${w.id} (${describeWrite(w, deps)})`).join('; ')}.`,
+          `Cannot undo ${handleOf('write', result.write.id)} (${describeWrite(result.write, deps)}): later writes changed the same records: ${result.later.map((w) => `${handleOf('write', w.id)} (${describeWrite(w, deps)})`).join('; ')}.`,
           'Undo those first (fu undo), or leave it.',
         );
     }
@@ -143,10 +147,10 @@ export function register(program: Command, app: App): void {
     .description(
       'Take back the last write (log, next, done, cancel, add, edit, rm, merge, touch edit, touch rm, config, import), or the write ID from fu undo --list. Repeat to walk further back. A write is refused when a later one changed the same records. A restore is not undone: a backup is the way back from it.',
     )
-    .argument('[id]', 'a write id, as shown by fu undo --list')
+    .argument('[id]', 'a write id (w12), as shown by fu undo --list')
     .option('--list', 'show the last writes that can be taken back')
     .option('-n, --limit <n>', `how many writes --list shows (default ${LISTED})`, wholeNumber(1))
     .option('--json', 'print JSON for scripts')
     .action((id: string | undefined, opts: Omit<UndoOptions, 'id'>, command: Command) => runUndo({ ...opts, id }, app.deps(command)));
-  withExamples(cmd, ['fu undo', 'fu undo --list', 'fu undo 12']);
+  withExamples(cmd, ['fu undo', 'fu undo --list', 'fu undo w12']);
 }
