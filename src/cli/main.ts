@@ -18,14 +18,18 @@ const require = createRequire(import.meta.url);
 /**
  * Whether a descriptor is a terminal. Pipes and files (the scripted case) are
  * told apart with one fstat, without loading node:tty or creating
- * process.stdout/stdin, which costs a few milliseconds of start-up.
+ * process.stdout/stdin, which costs a few milliseconds of start-up; so is
+ * /dev/null (output thrown away, input from nowhere: cron, CI), a character
+ * device but no terminal, with one stat more.
  */
 function isTerminal(fd: number): boolean {
+  let stat: fs.Stats;
   try {
-    if (!fs.fstatSync(fd).isCharacterDevice()) return false;
+    stat = fs.fstatSync(fd);
   } catch {
     return false; // closed
   }
+  if (!stat.isCharacterDevice() || stat.rdev === fs.statSync('/dev/null', { throwIfNoEntry: false })?.rdev) return false;
   return (require('node:tty') as typeof import('node:tty')).isatty(fd);
 }
 
@@ -36,10 +40,18 @@ function isTerminal(fd: number): boolean {
  * A non-blocking descriptor that is full (EAGAIN) hands over to process.stdout,
  * which waits for the reader. Any other failure (a full disk, /dev/full) is
  * exit 5, "could not write the output", not an internal error.
+ *
+ * Standard error is written the same way, on a terminal too: creating
+ * process.stderr loads Node's streams, ~5 ms for one warning or note. Where
+ * standard error itself fails, there is nowhere left to say so: it is dropped.
  */
-function pipeWriter(): (text: string) => void {
+function descriptorWriter(fd: 1 | 2): (text: string) => void {
   let reading = true;
   let stream: NodeJS.WriteStream | undefined;
+  const failed = (err: NodeJS.ErrnoException) => {
+    reading = false;
+    if (fd === 1 && err.code !== 'EPIPE') throw outputFailed(err);
+  };
   return (text) => {
     if (!reading) return;
     if (stream) {
@@ -49,18 +61,13 @@ function pipeWriter(): (text: string) => void {
     let buf = Buffer.from(text);
     while (buf.length > 0) {
       try {
-        buf = buf.subarray(fs.writeSync(1, buf));
+        buf = buf.subarray(fs.writeSync(fd, buf));
       } catch (err) {
-        const code = (err as NodeJS.ErrnoException).code;
-        if (code === 'EPIPE') {
-          reading = false;
-          return;
-        }
-        if (code !== 'EAGAIN') throw outputFailed(err);
-        stream = process.stdout;
+        if ((err as NodeJS.ErrnoException).code !== 'EAGAIN') return failed(err as NodeJS.ErrnoException);
+        stream = fd === 1 ? process.stdout : process.stderr;
         stream.on('error', (e: NodeJS.ErrnoException) => {
           reading = false;
-          if (e.code === 'EPIPE') return;
+          if (fd === 2 || e.code === 'EPIPE') return;
           // Written after the command returned: told here, as report() would.
           process.stderr.write(`fu: ${outputFailed(e).message}\n`);
           process.exitCode = Exit.database;
@@ -79,8 +86,8 @@ const outputFailed = (err: unknown) =>
 function processIO(): IO {
   const terminal = isTerminal(1);
   return {
-    out: terminal ? (t) => process.stdout.write(t) : pipeWriter(),
-    err: (t) => process.stderr.write(t),
+    out: terminal ? (t) => process.stdout.write(t) : descriptorWriter(1),
+    err: descriptorWriter(2),
     stdoutIsTTY: terminal,
     columns: (terminal && process.stdout.columns) || 80,
     color: terminal,

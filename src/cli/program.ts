@@ -55,13 +55,21 @@ export function commandName(argv: string[]): string | undefined {
 }
 
 /**
- * Registers the command being run, importing only its module; with no known
- * command (`fu --help`, a typo that wants suggestions) every command, in order.
+ * The commands to register for `argv`: the one being run; none for `fu --version`;
+ * with no known command (`fu --help`, a typo that wants suggestions) every one, in order.
  */
-async function loadCommands(program: Command, app: App, argv: string[]): Promise<void> {
+export function commandsFor(argv: string[]): typeof COMMANDS {
   const name = commandName(argv);
   const wanted = COMMANDS.filter(([n]) => n === name);
-  const modules = await Promise.all((wanted.length ? wanted : COMMANDS).map(([, load]) => load()));
+  if (wanted.length > 0) return wanted;
+  const args = argv.slice(2);
+  const versionOnly = args.some((a) => a === '-V' || a === '--version') && !args.some((a) => a === '-h' || a === '--help');
+  return versionOnly ? [] : COMMANDS;
+}
+
+/** Registers the commands `argv` needs (commandsFor), importing only their modules. */
+async function loadCommands(program: Command, app: App, argv: string[]): Promise<void> {
+  const modules = await Promise.all(commandsFor(argv).map(([, load]) => load()));
   for (const m of modules) m.register(program, app);
 }
 

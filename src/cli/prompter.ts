@@ -31,6 +31,7 @@ function interrupted(err: unknown): never {
 }
 
 export function inquirerPrompter(enabled: boolean): Prompter {
+  // The bundle's prompts.cjs holds only input, select and confirm (scripts/bundle.js): a new kind goes there too.
   const load = () => import('@inquirer/prompts');
   return {
     enabled,

@@ -4,6 +4,7 @@
  * command that needs them. Which files a real process loads; no timings.
  */
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fuProcess, ROOT, tempDir } from '../helpers.js';
@@ -58,5 +59,11 @@ describe('the files beside the bundle', () => {
     const files = fs.readFileSync(list, 'utf8').split('\n');
     expect(files).toContain(PROMPTS);
     expect(fromNodeModules(files, '@inquirer')).toEqual([]);
+  });
+
+  it('the prompts file holds the three kinds of question fu asks, and not the rest of the library', () => {
+    const prompts = createRequire(import.meta.url)(PROMPTS) as Record<string, unknown>;
+    expect(Object.keys(prompts).sort()).toEqual(['confirm', 'input', 'select']);
+    for (const kind of Object.values(prompts)) expect(typeof kind).toBe('function');
   });
 });

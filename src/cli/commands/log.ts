@@ -68,13 +68,14 @@ export async function runLog(opts: LogOptions, deps: Deps): Promise<void> {
   const { prompter } = deps;
   let disposition = dispositionOf(opts);
   checkCombinations(opts, disposition);
-  const ctx = appContext(deps);
 
   let contactText = opts.contact;
   if (contactText === undefined) {
     if (!prompter.enabled) throw usageError('CONTACT is required when not interactive.', 'Usage: fu log CONTACT --outcome OUTCOME [--next WHAT --at WHEN]');
     contactText = await prompter.input('Contact (id, email or name)', { validate: (v) => (v.trim() ? true : 'Which contact?') });
   }
+  // Opened after the first question, which needs no database: the prompt shows ~5 ms sooner.
+  const ctx = appContext(deps);
   const contact = resolveContact(ctx.store, contactText);
   if (prompter.enabled && (opts.contact === undefined || opts.outcome === undefined)) {
     deps.io.err(`${[safe(contact.name), contact.company ? safe(contact.company) : null, `#${contact.id}`].filter(Boolean).join(', ')}\n`);
