@@ -5,14 +5,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { configFrom } from '../domain/config.js';
-import type { Config } from '../domain/types.js';
+import type { Config, Instant } from '../domain/types.js';
 import { busyTimeoutFrom, listMigrations, openDatabase, resolveDbPath, type Db } from '../store/db.js';
 import { Store } from '../store/store.js';
 import { currentTime } from './clock.js';
-import type { IO } from './io.js';
+import type { Deps, IO } from './io.js';
 import { inquirerPrompter } from './prompter.js';
 import { COMMANDS } from './commands/index.js';
 import { withExamples, type App } from './command-kit.js';
+import { zoneInUse } from './zone.js';
 import type { Zone } from '../domain/zone.js';
 
 /** What the entry needs to tell a database failure from a bug: program.ts is the one CLI module that knows the store. */
@@ -98,11 +99,21 @@ export async function buildProgram(environment: Environment, argv: string[] = []
       const globals = cmd.optsWithGlobals<GlobalOptions>();
       const dbPath = () => resolveDbPath(globals.db, env);
       const openStore = () => (store ??= new Store(openDatabase(dbPath(), listMigrations(), { busyTimeoutMs: busyTimeoutFrom(env) })));
-      const now = currentTime(env.FU_NOW, zone, environment.systemNow);
-      return {
+      let dayZone: Zone | undefined;
+      let now: Instant | undefined;
+      const deps: Deps = {
         io,
-        zone,
-        now,
+        ownZone: zone,
+        // Asked on first use: the configured zone is in the database, which a command that never counts days
+        // does not open (and a database not made yet has no configured zone).
+        get zone() {
+          dayZone ??= zoneInUse(store !== undefined || fs.existsSync(dbPath()) ? deps.config().zone : '', zone, env, io);
+          return dayZone;
+        },
+        get now() {
+          now ??= currentTime(env.FU_NOW, this.zone, environment.systemNow);
+          return now;
+        },
         prompter: inquirerPrompter(io.stdoutIsTTY && globals.input !== false && environment.stdinIsTTY()),
         configDir: () => configDirOf(env),
         store: openStore,
@@ -112,6 +123,7 @@ export async function buildProgram(environment: Environment, argv: string[] = []
           return config;
         },
       };
+      return deps;
     },
   };
 

@@ -4,6 +4,7 @@ import type {
   Commitment,
   CommitmentKind,
   Contact,
+  Decision,
   DispositionKind,
   Due,
   LocalDate,
@@ -80,3 +81,13 @@ export function commitmentFromRow(r: Row): Commitment {
 }
 
 export const dueColumns = (due: Due) => ('at' in due ? { due_at: due.at, due_date: null } : { due_at: null, due_date: due.date });
+
+export function decisionFromRow(r: Row): Decision {
+  return {
+    id: r.id as number,
+    contactId: r.contact_id as number,
+    at: r.decided_at as string,
+    kind: r.kind as DispositionKind,
+    lostReason: r.lost_reason as string | null,
+  };
+}

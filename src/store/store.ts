@@ -13,11 +13,13 @@ import type {
   CommitmentMove,
   Contact,
   ContactFields,
+  ContactHistory,
   Decision,
   DerivedState,
   DispositionKind,
   Due,
   Instant,
+  LocalDate,
   NewCommitment,
   NewTouch,
   Status,
@@ -30,7 +32,7 @@ import type { Db } from './db.js';
 import * as exchange from './exchange.js';
 import * as journal from './journal.js';
 import { agendaRows, appointmentDetailsBetween, appointmentsBetween, staleCandidates } from './queries.js';
-import { commitmentFromRow, CONTACT_COLUMNS, contactFromRow, dueColumns, touchFromRow, type Row } from './rows.js';
+import { commitmentFromRow, CONTACT_COLUMNS, contactFromRow, decisionFromRow, dueColumns, touchFromRow, type Row } from './rows.js';
 import { statsRows } from './stats.js';
 
 export type { Contact, ContactFields } from '../domain/types.js';
@@ -200,6 +202,40 @@ export class Store {
       .run({ ...d, nextStepId, id });
   }
 
+  /** Whole tables in contact order: the touches streamed, the rest (one row or none per contact) held by contact. */
+  *contactHistories(): Generator<ContactHistory> {
+    const nextSteps = this.openNextSteps();
+    const decisions = new Map<number, Decision>();
+    for (const r of this.db.prepare('SELECT * FROM decisions ORDER BY decided_at, id').iterate() as Iterable<Row>)
+      decisions.set(r.contact_id as number, decisionFromRow(r));
+    const contacts = this.db.prepare('SELECT id, status, chase_due_on, nurture_due_on FROM contacts ORDER BY id').all() as Row[];
+    const touches = this.db.prepare('SELECT * FROM touches ORDER BY contact_id, happened_at, id').iterate() as IterableIterator<Row>;
+    let pending = touches.next();
+    for (const c of contacts) {
+      const id = c.id as number;
+      const own: Touch[] = [];
+      // Touches of contacts gone are skipped (the foreign key forbids them, but the order must not depend on it).
+      while (!pending.done && (pending.value.contact_id as number) <= id) {
+        if (pending.value.contact_id === id) own.push(touchFromRow(pending.value));
+        pending = touches.next();
+      }
+      yield {
+        id,
+        status: c.status as Status,
+        touches: own,
+        nextStep: nextSteps.get(id) ?? null,
+        lastDecision: decisions.get(id) ?? null,
+        chaseDueOn: c.chase_due_on as string | null,
+        nurtureDueOn: c.nurture_due_on as string | null,
+      };
+    }
+    touches.return?.();
+  }
+
+  saveDueDays(id: number, chaseDueOn: LocalDate | null, nurtureDueOn: LocalDate | null): void {
+    this.db.prepare('UPDATE contacts SET chase_due_on = ?, nurture_due_on = ? WHERE id = ?').run(chaseDueOn, nurtureDueOn, id);
+  }
+
   /** The marks of a contact's unanswered attempts; its other touches carry none. Rows already right are not written. */
   saveAttemptMarks(contactId: number, marks: AttemptMark[]): void {
     const marked = new Map(marks.map((m) => [m.id, m]));
@@ -342,15 +378,7 @@ export class Store {
   /** A contact's latest decision, or undefined. */
   lastDecisionOf(contactId: number): Decision | undefined {
     const r = this.db.prepare('SELECT * FROM decisions WHERE contact_id = ? ORDER BY decided_at DESC, id DESC LIMIT 1').get(contactId) as Row | undefined;
-    return (
-      r && {
-        id: r.id as number,
-        contactId: r.contact_id as number,
-        at: r.decided_at as string,
-        kind: r.kind as DispositionKind,
-        lostReason: r.lost_reason as string | null,
-      }
-    );
+    return r && decisionFromRow(r);
   }
 
   // ---- commitments ----------------------------------------------------------

@@ -172,7 +172,7 @@ describe('backfilled attempts and a lowered limit (R4, R5)', () => {
     expect(tooClose.code).toBe(3);
     const later = await run('log', 'sam', '--outcome', 'no-answer', '--on', '2026-11-08 10:00');
     expect(later.code).toBe(3);
-    expect(later.stderr).toMatch(/^fu: R5: A later attempt was Tue 10 Nov; space attempts 3 days apart: this one must be Sat 7 Nov or earlier/);
+    expect(later.stderr).toMatch(/^fu: R5: A later attempt was Tue 10 Nov; space attempts 3 working days apart: this one must be Thu 5 Nov or earlier/);
     const third = await run('log', 'sam', '--outcome', 'no-answer', '--on', '2026-11-03 10:00');
     expect(third.code, third.stderr).toBe(0);
     for (const on of ['2026-11-06 10:00', '2026-10-25 10:00']) {

@@ -172,7 +172,7 @@ describe('fu log: bounded, spaced chasing (R4, R5, R6)', () => {
     await run('log', 'dana', '--outcome', 'no-answer');
     run.at('2026-11-24T16:00:00Z');
     expect(await refused(run, 3, 'log', 'dana', '--outcome', 'no-answer')).toContain(
-      'fu: R5: The last attempt was Mon 23 Nov; space attempts 3 days apart: the next one is due Thu 26 Nov.',
+      'fu: R5: The last attempt was Mon 23 Nov; space attempts 3 working days apart: the next one is due Thu 26 Nov.',
     );
     expect((await run.json<LogJson>('log', 'dana', '--outcome', 'no-answer', '--force')).touch.forced).toEqual(['R5']);
   });

@@ -167,7 +167,7 @@ describe('many fu processes at once', () => {
     expect(codes).toEqual([0, 3, 3, 3, 3, 3, 3, 3, 3, 3]);
     for (const r of results.filter((x) => x.code === 3)) {
       expect(r.stdout).toBe('');
-      expect(r.stderr).toMatch(/^fu: R5: The last attempt was Mon 23 Nov; space attempts 3 days apart/);
+      expect(r.stderr).toMatch(/^fu: R5: The last attempt was Mon 23 Nov; space attempts 3 working days apart/);
     }
     expect(count(db, 'touches')).toBe(1);
     const shown = JSON.parse((await fu(['show', 'C00', '--json'], { db, now: NOW })).stdout) as { unansweredAttempts: number; chaseDueOn: string };
