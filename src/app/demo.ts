@@ -102,8 +102,8 @@ const CONTACTS: DemoContact[] = [
     tags: ['warm'],
     touches: [
       { on: [-20, '11:00'], outcome: 'replied', via: 'email', note: 'Liked the pilot idea; asked to talk after their trade show.' },
-      { on: [-6, '10:00'], outcome: 'no-answer' },
-      { on: [-3, '10:00'], outcome: 'voicemail', note: 'Left a message about the pilot slots.' },
+      { on: [-10, '10:00'], outcome: 'no-answer' },
+      { on: [-5, '10:00'], outcome: 'voicemail', note: 'Left a message about the pilot slots.' },
     ],
   },
   {
@@ -118,8 +118,8 @@ const CONTACTS: DemoContact[] = [
     company: 'Kestrel Freight',
     email: 'tom.fischer@kestrel.example',
     touches: [
-      { on: [-40, '10:00'], outcome: 'no-answer' },
-      { on: [-37, '10:00'], outcome: 'sent', via: 'email' },
+      { on: [-44, '10:00'], outcome: 'no-answer' },
+      { on: [-39, '10:00'], outcome: 'sent', via: 'email' },
       { on: [-34, '10:00'], outcome: 'sent', via: 'linkedin', note: 'Break-up: happy to pick this up when timing is better.' },
     ],
   },
@@ -152,8 +152,8 @@ const CONTACTS: DemoContact[] = [
     email: 'omar@pinecrest.example',
     source: 'cold list',
     touches: [
-      { on: [-120, '10:00'], outcome: 'sent', via: 'email' },
-      { on: [-117, '10:00'], outcome: 'no-answer' },
+      { on: [-124, '10:00'], outcome: 'sent', via: 'email' },
+      { on: [-119, '10:00'], outcome: 'no-answer' },
       { on: [-114, '10:00'], outcome: 'sent', via: 'email' },
       { on: [-84, '10:00'], outcome: 'sent', via: 'email', value: 'benchmark of freight costs by region' },
       { on: [-54, '10:00'], outcome: 'sent', via: 'email', value: 'invite to the logistics roundtable' },
@@ -209,8 +209,8 @@ const CONTACTS: DemoContact[] = [
     company: 'Granite Partners',
     email: 'victor@granite.example',
     touches: [
-      { on: [-70, '10:00'], outcome: 'sent', via: 'email' },
-      { on: [-66, '10:00'], outcome: 'no-answer' },
+      { on: [-73, '10:00'], outcome: 'sent', via: 'email' },
+      { on: [-68, '10:00'], outcome: 'no-answer' },
       { on: [-63, '10:00'], outcome: 'voicemail', note: 'Break-up: closing the file unless the timing changes.' },
       { on: [-62, '09:00'], outcome: 'replied', via: 'email', note: 'Timing changed: call me.' },
       {
