@@ -87,7 +87,8 @@ describe('fu close: a decision without a touch', () => {
     const nurture = await run.json<{ contact: { status: string; nurtureDueOn: string } }>('close', 'marcus', '--nurture');
     expect(nurture.contact).toMatchObject({ status: 'nurture', nurtureDueOn: '2026-12-23' });
     const notFit = await run.json<{ contact: { nurtureDueOn: string } }>('close', 'marcus', '--not-fit');
-    expect(notFit.contact.nurtureDueOn).toBe('2027-02-21');
+    // 90 days is Sunday 21 February: the next working day.
+    expect(notFit.contact.nurtureDueOn).toBe('2027-02-22');
   });
 
   it('needs a disposition', async () => {
@@ -99,7 +100,7 @@ describe('fu close: a decision without a touch', () => {
 
   it('is what fu stale suggests to drop a contact that never answered', async () => {
     const run = await withMarcus();
-    for (const day of ['2026-11-23', '2026-11-26', '2026-11-30'])
+    for (const day of ['2026-11-23', '2026-11-26', '2026-12-01'])
       expect((await run.at(`${day}T10:00:00Z`)('log', 'marcus', '--outcome', 'no-answer')).code).toBe(0);
     const stale = await run.at('2027-03-10T10:00:00Z')('stale');
     expect(stale.stdout).toContain('fu close 1 --lost "no response"');
