@@ -8,8 +8,11 @@ import type { StorePort } from './ports.js';
 
 export type ConfigSet = { ok: false; message: string } | { ok: true; value: string; before: Config; after: Config };
 
-/** The settings the due days depend on (see deriveState): a change recomputes every contact's. */
-const DUE_DAYS_FROM: readonly (keyof Config)[] = ['attemptsLimit', 'attemptsGapDays', 'nurtureEveryDays', 'nurtureNotFitDays', 'workdays', 'zone'];
+/**
+ * The settings the due days depend on (see deriveState): a change recomputes every contact's.
+ * Not the attempt limit: a chase stays due at or past it until the break-up is sent.
+ */
+const DUE_DAYS_FROM: readonly (keyof Config)[] = ['attemptsGapDays', 'nurtureEveryDays', 'nurtureNotFitDays', 'workdays', 'zone'];
 
 /**
  * Checks and stores one value, in one transaction with the due days it changes.

@@ -77,8 +77,9 @@ export interface StorePort {
   /** Keeps the state derived from a contact's history on its row, for the daily reads. */
   saveDerived(id: number, derived: DerivedState, nextStepId: number | null): void;
   /**
-   * Every contact with its history, read in a few passes over whole tables rather than
-   * per contact (a recompute of every due day). Use no other call of the store until done.
+   * Every contact that may have a due day (active or nurture) with its touches since its last
+   * two-way touch, that one included: what deriveState needs to give its due days. Read in a
+   * few passes over the tables, not per contact; use no other call of the store until done.
    */
   contactHistories(): Iterable<ContactHistory>;
   /** Sets the two due days of a contact (the rest of its derived state is kept). */

@@ -134,7 +134,7 @@ export interface Decision {
   lostReason: string | null;
 }
 
-/** A contact with everything its due days are derived from (deriveState), and the due days it has now. */
+/** A contact with what its due days are derived from (deriveState), and the due days it has now. */
 export interface ContactHistory {
   id: number;
   status: Status;

@@ -202,23 +202,29 @@ export class Store {
       .run({ ...d, nextStepId, id });
   }
 
-  /** Whole tables in contact order: the touches streamed, the rest (one row or none per contact) held by contact. */
+  /**
+   * Active and nurture contacts (the others have no due days) with their touches since
+   * their last two-way touch, that one included: the current sequence and the latest touch,
+   * all their due days derive from. The touches are streamed in contact order.
+   */
   *contactHistories(): Generator<ContactHistory> {
     const nextSteps = this.openNextSteps();
     const decisions = new Map<number, Decision>();
     for (const r of this.db.prepare('SELECT * FROM decisions ORDER BY decided_at, id').iterate() as Iterable<Row>)
       decisions.set(r.contact_id as number, decisionFromRow(r));
-    const contacts = this.db.prepare('SELECT id, status, chase_due_on, nurture_due_on FROM contacts ORDER BY id').all() as Row[];
-    const touches = this.db.prepare('SELECT * FROM touches ORDER BY contact_id, happened_at, id').iterate() as IterableIterator<Row>;
+    const open = "status IN ('active', 'nurture')";
+    const contacts = this.db.prepare(`SELECT id, status, chase_due_on, nurture_due_on FROM contacts WHERE ${open} ORDER BY id`).all() as Row[];
+    const touches = this.db
+      .prepare(
+        `SELECT t.* FROM contacts c JOIN touches t ON t.contact_id = c.id AND (c.last_two_way_at IS NULL OR t.happened_at >= c.last_two_way_at)
+         WHERE c.${open} ORDER BY c.id, t.happened_at, t.id`,
+      )
+      .iterate() as IterableIterator<Row>;
     let pending = touches.next();
     for (const c of contacts) {
       const id = c.id as number;
       const own: Touch[] = [];
-      // Touches of contacts gone are skipped (the foreign key forbids them, but the order must not depend on it).
-      while (!pending.done && (pending.value.contact_id as number) <= id) {
-        if (pending.value.contact_id === id) own.push(touchFromRow(pending.value));
-        pending = touches.next();
-      }
+      for (; !pending.done && pending.value.contact_id === id; pending = touches.next()) own.push(touchFromRow(pending.value));
       yield {
         id,
         status: c.status as Status,
@@ -229,7 +235,6 @@ export class Store {
         nurtureDueOn: c.nurture_due_on as string | null,
       };
     }
-    touches.return?.();
   }
 
   saveDueDays(id: number, chaseDueOn: LocalDate | null, nurtureDueOn: LocalDate | null): void {
