@@ -57,5 +57,5 @@ export function register(program: Command, app: App): void {
     .action((key: string | undefined, value: string | undefined, opts: { json?: boolean }, command: Command) =>
       runConfig({ key, value, json: opts.json }, app.deps(command)),
     );
-  withExamples(cmd, ['fu config', 'fu config attempts.limit 2', 'fu config day.end 18:00', 'fu config --json']);
+  withExamples(cmd, ['fu config', 'fu config attempts.limit 2', 'fu config day.end 18:00', 'fu config zone America/New_York', 'fu config --json']);
 }
