@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { configFrom } from '../domain/config.js';
-import type { Config, Instant } from '../domain/types.js';
+import type { Config } from '../domain/types.js';
 import { busyTimeoutFrom, listMigrations, openDatabase, resolveDbPath, type Db } from '../store/db.js';
 import { Store } from '../store/store.js';
 import { currentTime } from './clock.js';
@@ -99,8 +99,9 @@ export async function buildProgram(environment: Environment, argv: string[] = []
       const globals = cmd.optsWithGlobals<GlobalOptions>();
       const dbPath = () => resolveDbPath(globals.db, env);
       const openStore = () => (store ??= new Store(openDatabase(dbPath(), listMigrations(), { busyTimeoutMs: busyTimeoutFrom(env) })));
+      // FU_NOW without an offset is read in the user's own zone: the clock never waits for the database.
+      const now = currentTime(env.FU_NOW, zone, environment.systemNow);
       let dayZone: Zone | undefined;
-      let now: Instant | undefined;
       const deps: Deps = {
         io,
         ownZone: zone,
@@ -110,10 +111,7 @@ export async function buildProgram(environment: Environment, argv: string[] = []
           dayZone ??= zoneInUse(store !== undefined || fs.existsSync(dbPath()) ? deps.config().zone : '', zone, env, io);
           return dayZone;
         },
-        get now() {
-          now ??= currentTime(env.FU_NOW, this.zone, environment.systemNow);
-          return now;
-        },
+        now,
         prompter: inquirerPrompter(io.stdoutIsTTY && globals.input !== false && environment.stdinIsTTY()),
         configDir: () => configDirOf(env),
         store: openStore,
