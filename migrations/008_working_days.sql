@@ -24,6 +24,7 @@ SELECT c.id,
   coalesce((SELECT CAST(value AS INTEGER) FROM config WHERE key = 'attempts.gapDays'), 3) AS gap,
   NULL AS due
 FROM contacts c WHERE c.status = 'active';
+CREATE UNIQUE INDEX temp.chase_parts_id ON chase_parts (id);
 
 -- A day off (Saturday, Sunday) moves to the Monday after.
 UPDATE temp.chase_parts SET
