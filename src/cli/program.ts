@@ -102,13 +102,25 @@ export async function buildProgram(environment: Environment, argv: string[] = []
       // FU_NOW without an offset is read in the user's own zone: the clock never waits for the database.
       const now = currentTime(env.FU_NOW, zone, environment.systemNow);
       let dayZone: Zone | undefined;
+      /**
+       * The zone the database names, if it can be read: a command that needs no database (fu check) still
+       * runs when it is missing, unset or damaged; one that needs it meets the same error when it opens it.
+       */
+      const configuredZone = (): string => {
+        if (store !== undefined) return deps.config().zone;
+        try {
+          return fs.existsSync(dbPath()) ? deps.config().zone : '';
+        } catch {
+          return '';
+        }
+      };
       const deps: Deps = {
         io,
         ownZone: zone,
         // Asked on first use: the configured zone is in the database, which a command that never counts days
         // does not open (and a database not made yet has no configured zone).
         get zone() {
-          dayZone ??= zoneInUse(store !== undefined || fs.existsSync(dbPath()) ? deps.config().zone : '', zone, env, io);
+          dayZone ??= zoneInUse(configuredZone(), zone, env, io);
           return dayZone;
         },
         now,

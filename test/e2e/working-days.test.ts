@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fu, fuProcess, session, snapshot } from '../helpers.js';
 
@@ -114,6 +115,13 @@ describe('config zone: one zone for every day computation', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`fu: zone must be a time zone name such as America/New_York, not "${value}".`);
     expect(await snapshot(run.db)).toBe(before);
+  });
+
+  it('is not needed by a command that needs no database: fu check runs beside a file that is no database', async () => {
+    const run = session();
+    fs.writeFileSync(run.db, 'not a database at all, '.repeat(100));
+    const r = await run('check', 'Hi Dana, can we meet on Tuesday at 10:00?');
+    expect(r).toMatchObject({ code: 0, stderr: '' });
   });
 });
 
