@@ -27,6 +27,7 @@ export function storeDeps(store: Store, io: IO, now: string, tz: string): Deps {
     config: () => configFrom(store.configValues()),
     now,
     zone: zoneOf(tz),
+    ownZone: zoneOf(tz),
     prompter: inquirerPrompter(false),
     files: async () => databaseFiles(store.db.name, () => store),
     configDir: () => path.join(os.tmpdir(), 'fu-tests-have-no-config'),

@@ -1,6 +1,6 @@
 /** Load the demo (`fu demo`): a small, realistic book of business, its history replayed through the real rules. */
 import { checkTouch, type TouchInput } from '../domain/rules.js';
-import { addDays, dueInstant, instantAt, localDateOf } from '../domain/time.js';
+import { addDays, dueInstant, instantAt, localDateOf, weekdayOf } from '../domain/time.js';
 import type { Channel, ContactFields, DispositionKind, Outcome } from '../domain/types.js';
 import type { When } from '../domain/when.js';
 import { applyClose } from './close-contact.js';
@@ -41,6 +41,8 @@ interface DemoContact extends Partial<ContactFields> {
   closed?: [Moment, DispositionKind, string?];
   /** Touches replayed after every contact's first history: their commitments get the later ids. */
   later?: DemoTouch[];
+  /** Its days count from the latest Monday (today, on a Monday) instead of today: a history that needs its weekdays. */
+  fromMonday?: boolean;
 }
 
 /**
@@ -106,10 +108,12 @@ const CONTACTS: DemoContact[] = [
     company: 'Tessera',
     phone: '+39 02 5550 1234',
     tags: ['warm'],
+    // Voicemail on a Wednesday: three days later is Saturday, so the chase is due the Monday after.
+    fromMonday: true,
     touches: [
       { on: [-20, '11:00'], outcome: 'replied', via: 'email', note: 'Liked the pilot idea; asked to talk after their trade show.' },
-      { on: [-6, '10:00'], outcome: 'no-answer' },
-      { on: [-3, '10:00'], outcome: 'voicemail', note: 'Left a message about the pilot slots.' },
+      { on: [-12, '10:00'], outcome: 'no-answer' },
+      { on: [-5, '10:00'], outcome: 'voicemail', note: 'Left a message about the pilot slots.' },
     ],
   },
   {
@@ -117,15 +121,16 @@ const CONTACTS: DemoContact[] = [
     company: 'Lumen Studio',
     email: 'ana@lumen.example',
     source: 'website',
-    touches: [{ on: [-3, '09:30'], outcome: 'sent', via: 'email', note: 'Intro with the agency pricing sheet.' }],
+    // Five days back: three working days on a Monday to Wednesday, so the chase is due today then.
+    touches: [{ on: [-5, '09:30'], outcome: 'sent', via: 'email', note: 'Intro with the agency pricing sheet.' }],
   },
   {
     name: 'Tom Fischer',
     company: 'Kestrel Freight',
     email: 'tom.fischer@kestrel.example',
     touches: [
-      { on: [-40, '10:00'], outcome: 'no-answer' },
-      { on: [-37, '10:00'], outcome: 'sent', via: 'email' },
+      { on: [-44, '10:00'], outcome: 'no-answer' },
+      { on: [-39, '10:00'], outcome: 'sent', via: 'email' },
       { on: [-34, '10:00'], outcome: 'sent', via: 'linkedin', note: 'Break-up: happy to pick this up when timing is better.' },
     ],
   },
@@ -168,8 +173,8 @@ const CONTACTS: DemoContact[] = [
     email: 'omar@pinecrest.example',
     source: 'cold list',
     touches: [
-      { on: [-120, '10:00'], outcome: 'sent', via: 'email' },
-      { on: [-117, '10:00'], outcome: 'no-answer' },
+      { on: [-124, '10:00'], outcome: 'sent', via: 'email' },
+      { on: [-119, '10:00'], outcome: 'no-answer' },
       { on: [-114, '10:00'], outcome: 'sent', via: 'email' },
       { on: [-84, '10:00'], outcome: 'sent', via: 'email', value: 'benchmark of freight costs by region' },
       { on: [-54, '10:00'], outcome: 'sent', via: 'email', value: 'invite to the logistics roundtable' },
@@ -225,8 +230,8 @@ const CONTACTS: DemoContact[] = [
     company: 'Granite Partners',
     email: 'victor@granite.example',
     touches: [
-      { on: [-70, '10:00'], outcome: 'sent', via: 'email' },
-      { on: [-66, '10:00'], outcome: 'no-answer' },
+      { on: [-73, '10:00'], outcome: 'sent', via: 'email' },
+      { on: [-68, '10:00'], outcome: 'no-answer' },
       { on: [-63, '10:00'], outcome: 'voicemail', note: 'Break-up: closing the file unless the timing changes.' },
       { on: [-62, '09:00'], outcome: 'replied', via: 'email', note: 'Timing changed: call me.' },
       {
@@ -302,9 +307,13 @@ export type DemoLoaded = { ok: false; reason: 'not-empty' } | { ok: true; contac
 export function loadDemo(ctx: AppContext): DemoLoaded {
   const { store, config, zone, now } = ctx;
   const today = localDateOf(now, zone);
-  const at = ([day, time]: Moment) => instantAt(addDays(today, day), time, zone);
+  const monday = addDays(today, -((weekdayOf(today) + 6) % 7));
+  /** The day the moments of the contact being replayed count from. */
+  let base = today;
+  const from = (c: DemoContact) => (base = c.fromMonday ? monday : today);
+  const at = ([day, time]: Moment) => instantAt(addDays(base, day), time, zone);
   const when = (m: Moment | number): When =>
-    typeof m === 'number' ? { hasTime: false, date: addDays(today, m) } : { hasTime: true, at: at(m), date: addDays(today, m[0]) };
+    typeof m === 'number' ? { hasTime: false, date: addDays(base, m) } : { hasTime: true, at: at(m), date: addDays(base, m[0]) };
   return store.transaction({ kind: 'demo', at: now }, (): DemoLoaded => {
     if (store.contactCount() > 0) return { ok: false, reason: 'not-empty' };
     const replay = (c: DemoContact, id: number, t: DemoTouch) => {
@@ -319,7 +328,7 @@ export function loadDemo(ctx: AppContext): DemoLoaded {
         expectations: t.expect ? [{ what: t.expect[0], by: when(t.expect[1]) }] : [],
         disposition: t.disposition ? { kind: t.disposition[0], reason: t.disposition[1] ?? null } : null,
         value: t.value ?? null,
-        until: t.until !== undefined ? addDays(today, t.until) : null,
+        until: t.until !== undefined ? addDays(base, t.until) : null,
         proposal: Boolean(t.proposal),
         force: Boolean(t.force),
       };
@@ -342,6 +351,7 @@ export function loadDemo(ctx: AppContext): DemoLoaded {
     };
     const ids = new Map<DemoContact, number>();
     for (const c of CONTACTS) {
+      from(c);
       // Added the day before the first touch (a never-contacted lead, three weeks ago).
       const added = c.touches[0] ? at([c.touches[0].on[0] - 1, '09:00']) : at([-21, '09:00']);
       const id = store.insertContact(
@@ -353,7 +363,10 @@ export function loadDemo(ctx: AppContext): DemoLoaded {
       for (const t of c.touches) replay(c, id, t);
       if (c.closed) applyClose(ctx, id, c.closed[1], c.closed[2] ?? null, at(c.closed[0]));
     }
-    for (const c of CONTACTS) for (const t of c.later ?? []) replay(c, ids.get(c)!, t);
+    for (const c of CONTACTS) {
+      from(c);
+      for (const t of c.later ?? []) replay(c, ids.get(c)!, t);
+    }
     // After the whole history: the next touch logged takes them.
     for (const c of CONTACTS) if (c.points) store.setPendingPoints(ids.get(c)!, c.points, now);
     return { ok: true, contacts: CONTACTS.length };

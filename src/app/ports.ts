@@ -17,12 +17,14 @@ import type {
   CopyInfo,
   Contact,
   ContactFields,
+  ContactHistory,
   Decision,
   DatabaseFile,
   DerivedState,
   DispositionKind,
   Due,
   Instant,
+  LocalDate,
   NewCommitment,
   NewTouch,
   Status,
@@ -74,6 +76,14 @@ export interface StorePort {
   listContacts(filter: { status: Status | 'all'; tag: string | null }): Contact[];
   /** Keeps the state derived from a contact's history on its row, for the daily reads. */
   saveDerived(id: number, derived: DerivedState, nextStepId: number | null): void;
+  /**
+   * Every contact that may have a due day (active or nurture) with its touches since its last
+   * two-way touch, that one included: what deriveState needs to give its due days. Read in a
+   * few passes over the tables, not per contact; use no other call of the store until done.
+   */
+  contactHistories(): Iterable<ContactHistory>;
+  /** Sets the two due days of a contact (the rest of its derived state is kept). */
+  saveDueDays(id: number, chaseDueOn: LocalDate | null, nurtureDueOn: LocalDate | null): void;
 
   tagsOf(contactId: number): string[];
   tagsByContact(): Map<number, string[]>;

@@ -94,11 +94,13 @@ export function undo(ctx: AppContext, id?: number): Undone {
     if (later.length > 0) return { ok: false, reason: 'changed-since', write, later: later.map((e) => summarize(store.journalEntry(e.id)!, store)) };
     store.revert(entry.id, now);
     // The rows are back as they were; the derived state is derived again from the history they give.
+    // Not after a setting: its write derived the due days again itself, so the rows put back are the
+    // ones the old setting gave, and the zone of this run may be the very one being taken back.
     const config = configFrom(store.configValues());
     const contacts: Contact[] = [];
     for (const { id: contactId } of write.contacts) {
       if (!store.contact(contactId)) continue;
-      refreshDerived(store, contactId, config, zone);
+      if (write.kind !== 'config') refreshDerived(store, contactId, config, zone);
       contacts.push(store.contact(contactId)!);
     }
     return { ok: true, write, contacts };

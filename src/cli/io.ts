@@ -27,7 +27,10 @@ export interface Deps {
   io: IO;
   prompter: Prompter;
   now: Instant;
+  /** The zone days are counted in: config `zone`, else the user's own. */
   zone: Zone;
+  /** The user's own zone ($TZ, else the system's), whatever the config says. */
+  ownZone: Zone;
 }
 
 /** An IO that collects output in memory: for tests and for composing commands. */

@@ -10,7 +10,7 @@ import type { Appointment } from '../domain/clash.js';
 import type { RuleViolation, Warning } from '../domain/rules.js';
 import type { StaleAction, StaleRow } from '../domain/stale.js';
 import { plural } from '../domain/text.js';
-import { addDays, formatDay, formatDue, localDateOf } from '../domain/time.js';
+import { formatDay, formatDue, localDateOf } from '../domain/time.js';
 import type { Config, Instant, LocalDate } from '../domain/types.js';
 import type { Zone } from '../domain/zone.js';
 import { ruleError, type FuError } from '../errors.js';
@@ -74,7 +74,7 @@ export function violationText(v: RuleViolation, w: Wording): { message: string; 
       };
     case 'too-soon':
       return {
-        message: `The last attempt was ${formatDay(v.data.last, today)}; space attempts ${plural(v.data.gapDays, 'day')} apart: the next one is due ${formatDay(v.data.due, today)}.`,
+        message: `The last attempt was ${formatDay(v.data.last, today)}; space attempts ${plural(v.data.gapDays, 'working day')} apart: the next one is due ${formatDay(v.data.due, today)}.`,
         hint: FORCE_HINT,
       };
     case 'backfill-over-limit':
@@ -84,7 +84,7 @@ export function violationText(v: RuleViolation, w: Wording): { message: string; 
       };
     case 'too-close-to-later':
       return {
-        message: `A later attempt was ${formatDay(v.data.later, today)}; space attempts ${plural(v.data.gapDays, 'day')} apart: this one must be ${formatDay(addDays(v.data.later, -v.data.gapDays), today)} or earlier.`,
+        message: `A later attempt was ${formatDay(v.data.later, today)}; space attempts ${plural(v.data.gapDays, 'working day')} apart: this one must be ${formatDay(v.data.latest, today)} or earlier.`,
         hint: FORCE_HINT,
       };
     case 'away':

@@ -9,10 +9,11 @@ import type { Config } from '../domain/types.js';
 import { busyTimeoutFrom, listMigrations, openDatabase, resolveDbPath, type Db } from '../store/db.js';
 import { Store } from '../store/store.js';
 import { currentTime } from './clock.js';
-import type { IO } from './io.js';
+import type { Deps, IO } from './io.js';
 import { inquirerPrompter } from './prompter.js';
 import { COMMANDS } from './commands/index.js';
 import { withExamples, type App } from './command-kit.js';
+import { zoneInUse } from './zone.js';
 import type { Zone } from '../domain/zone.js';
 
 /** What the entry needs to tell a database failure from a bug: program.ts is the one CLI module that knows the store. */
@@ -106,10 +107,30 @@ export async function buildProgram(environment: Environment, argv: string[] = []
       const globals = cmd.optsWithGlobals<GlobalOptions>();
       const dbPath = () => resolveDbPath(globals.db, env);
       const openStore = () => (store ??= new Store(openDatabase(dbPath(), listMigrations(), { busyTimeoutMs: busyTimeoutFrom(env) })));
+      // FU_NOW without an offset is read in the user's own zone: the clock never waits for the database.
       const now = currentTime(env.FU_NOW, zone, environment.systemNow);
-      return {
+      let dayZone: Zone | undefined;
+      /**
+       * The zone the database names, if it can be read: a command that needs no database (fu check) still
+       * runs when it is missing, unset or damaged; one that needs it meets the same error when it opens it.
+       */
+      const configuredZone = (): string => {
+        if (store !== undefined) return deps.config().zone;
+        try {
+          return fs.existsSync(dbPath()) ? deps.config().zone : '';
+        } catch {
+          return '';
+        }
+      };
+      const deps: Deps = {
         io,
-        zone,
+        ownZone: zone,
+        // Asked on first use: the configured zone is in the database, which a command that never counts days
+        // does not open (and a database not made yet has no configured zone).
+        get zone() {
+          dayZone ??= zoneInUse(configuredZone(), zone, env, io);
+          return dayZone;
+        },
         now,
         prompter: inquirerPrompter(io.stdoutIsTTY && globals.input !== false && environment.stdinIsTTY()),
         configDir: () => configDirOf(env),
@@ -120,6 +141,7 @@ export async function buildProgram(environment: Environment, argv: string[] = []
           return config;
         },
       };
+      return deps;
     },
   };
 

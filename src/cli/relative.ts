@@ -1,7 +1,7 @@
 /** Relative times ("in 2h", "3 days late"): only on a terminal; pipes get ISO times. */
 import { plural } from '../domain/text.js';
-import { daysBetween, localDateOf } from '../domain/time.js';
-import type { Instant, LocalDate } from '../domain/types.js';
+import { daysBetween, formatDue, localDateOf } from '../domain/time.js';
+import type { Due, Instant, LocalDate } from '../domain/types.js';
 import type { Zone } from '../domain/zone.js';
 
 export function relativeDays(date: LocalDate, today: LocalDate): string {
@@ -31,4 +31,13 @@ export function lateness(dueAt: Instant, now: Instant, zone: Zone): string {
   const days = daysBetween(localDateOf(dueAt, zone), localDateOf(now, zone));
   if (days === 0) return `${Math.round(minutes / 60)}h late`;
   return `${plural(days, 'day')} late`;
+}
+
+/**
+ * A next step's day as a confirmation prints it, "today, " first when it is today: a
+ * weekday that turns out to be today (tue 4pm at 15:40 on a Tuesday) is easy to misread as next week's.
+ */
+export function confirmedDue(due: Due, zone: Zone, today: LocalDate): string {
+  const day = 'at' in due ? localDateOf(due.at, zone) : due.date;
+  return `${day === today ? 'today, ' : ''}${formatDue(due, zone, today)}`;
 }

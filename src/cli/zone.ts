@@ -6,7 +6,9 @@
  * zone data, without Intl). Anything unusual falls back to asking Intl.
  */
 import fs from 'node:fs';
-import { zoneOf, type Zone } from '../domain/zone.js';
+import { canonicalZoneName, dayZone, zoneOf, type Zone } from '../domain/zone.js';
+import type { IO } from './io.js';
+import { printWarnings } from './output.js';
 
 const IANA = /^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/;
 
@@ -74,10 +76,28 @@ export function userZone(env: NodeJS.ProcessEnv, processEnv: boolean): Zone {
 /** What Intl makes of a TZ it was not started with: the zone, if Intl knows the name, else UTC, as Node does with an unknown TZ. */
 function zoneNamed(tz: string | undefined): string {
   const name = tz?.startsWith(':') ? tz.slice(1) : tz;
-  if (!name) return 'UTC';
-  try {
-    return new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
-  } catch {
-    return 'UTC';
+  return (name && canonicalZoneName(name)) || 'UTC';
+}
+
+/**
+ * The zone a command counts days in: the configured zone, else `own` (the one TZ names).
+ * A TZ that names no zone (a typo, a trailing space, a POSIX rule such as `<+14>-14`) is
+ * read as UTC, as Node reads it, and said once: a silent UTC moves every due day.
+ */
+export function zoneInUse(configured: string, own: Zone, env: NodeJS.ProcessEnv, io: IO): Zone {
+  if (configured === '' && unknownTz(env)) {
+    printWarnings(io, [
+      { rule: null, message: `TZ "${env.TZ}" is not a time zone fu knows: days are counted in ${own.name}. Set one with: fu config zone America/New_York` },
+    ]);
   }
+  return dayZone(configured, own);
+}
+
+/** TZ is set to something that names no zone (empty is UTC, as glibc reads it). */
+function unknownTz(env: NodeJS.ProcessEnv): boolean {
+  const tz = env.TZ;
+  if (tz === undefined || tz === '') return false;
+  if (cheapZone(env) !== null) return false;
+  const name = tz.startsWith(':') ? tz.slice(1) : tz;
+  return canonicalZoneName(name) === null;
 }

@@ -2,6 +2,8 @@
 import { isEmailAddress, UNSAFE_CHAR } from './text.js';
 import { parseTimeOfDay } from './time.js';
 import { DEFAULT_CONFIG, type Config } from './types.js';
+import { parseWorkdays } from './workdays.js';
+import { canonicalZoneName } from './zone.js';
 
 type Check = { ok: true; value: string } | { ok: false; message: string };
 
@@ -41,6 +43,18 @@ const emailAddress = (value: string): Check =>
     ? { ok: true, value }
     : { ok: false, message: `must be an email address, not "${value}"` };
 
+const workdays = (value: string): Check => {
+  const parsed = parseWorkdays(value);
+  return parsed ? { ok: true, value: parsed.text } : { ok: false, message: `must name the days worked, as mon-fri, sun-thu or mon,tue,thu, not "${value}"` };
+};
+
+/** A zone the zone database knows, under its own name; empty to count days in the user's own zone again. */
+const zoneName = (value: string): Check => {
+  if (value === '') return { ok: true, value };
+  const name = canonicalZoneName(value);
+  return name ? { ok: true, value: name } : { ok: false, message: `must be a time zone name such as America/New_York, not "${value}"` };
+};
+
 /** Looked up by what the user typed: a null-prototype object, so `constructor` or `__proto__` is no key. */
 export const CONFIG_KEYS: Readonly<Record<string, KeySpec>> = Object.assign(Object.create(null) as Record<string, KeySpec>, {
   'attempts.limit': {
@@ -48,7 +62,7 @@ export const CONFIG_KEYS: Readonly<Record<string, KeySpec>> = Object.assign(Obje
     describe: 'unanswered attempts in a sequence, the last one being the break-up (2 or 3)',
     check: (v: string) => (v === '2' || v === '3' ? { ok: true, value: v } : { ok: false, message: `must be 2 or 3, not "${v}"` }),
   },
-  'attempts.gapDays': { field: 'attemptsGapDays', describe: 'calendar days between two unanswered attempts', check: positiveInteger },
+  'attempts.gapDays': { field: 'attemptsGapDays', describe: 'working days between two unanswered attempts', check: positiveInteger },
   'nurture.everyDays': { field: 'nurtureEveryDays', describe: 'days between value touches to a nurture contact', check: positiveInteger },
   'nurture.notFitDays': { field: 'nurtureNotFitDays', describe: 'days until the first check-in with a not-fit contact', check: positiveInteger },
   'stale.days': { field: 'staleDays', describe: 'days of silence before a dropped warm prospect is listed to re-engage', check: positiveInteger },
@@ -59,6 +73,12 @@ export const CONFIG_KEYS: Readonly<Record<string, KeySpec>> = Object.assign(Obje
   },
   'day.start': { field: 'dayStart', describe: 'start of the working day (HH:MM)', check: timeOfDay },
   'day.end': { field: 'dayEnd', describe: 'end of the working day (HH:MM); promises without a time are due then', check: timeOfDay },
+  'day.workdays': {
+    field: 'workdays',
+    describe: 'the days worked (mon-fri, sun-thu, mon,tue,thu): a computed due day on another day moves to the next one worked',
+    check: workdays,
+  },
+  zone: { field: 'zone', describe: "the time zone days are counted in (America/New_York); empty: $TZ, else the system's", check: zoneName },
   'user.name': { field: 'userName', describe: 'your name, signing the drafted messages', check: personName },
   'user.email': { field: 'userEmail', describe: 'your email, the organizer of the invitations', check: emailAddress },
   'user.company': { field: 'userCompany', describe: 'your company, introducing you in a first message', check: personName },

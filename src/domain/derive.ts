@@ -5,6 +5,7 @@
  */
 import { addDays, localDateOf } from './time.js';
 import type { Commitment, Config, DerivedState, Decision, Direction, LocalDate, Outcome, Status, Touch } from './types.js';
+import { addWorkdays, nextWorkday, workdaysOf } from './workdays.js';
 import type { Zone } from './zone.js';
 
 export function directionOf(outcome: Outcome): Direction {
@@ -92,9 +93,15 @@ export function deriveState(
   // A no-show after the last attempt: the chase to rebook is due that same day (R3).
   const rebook = seq.noShow && (!lastAttempt || Date.parse(seq.noShow.at) > Date.parse(lastAttempt.at)) ? seq.noShow : null;
   // A soft step is no commitment: once its date has passed it is missed and the chase starts (R3).
-  const softMissedOn = openNextStep?.soft && 'date' in openNextStep.due ? addDays(openNextStep.due.date, 1) : null;
+  // Computed due days fall on working days; the gap between attempts counts them (docs/rules.md, "Working days").
+  const workdays = workdaysOf(config.workdays);
+  const softMissedOn = openNextStep?.soft && 'date' in openNextStep.due ? nextWorkday(addDays(openNextStep.due.date, 1), workdays) : null;
   const chasing = openNextStep === null || softMissedOn !== null;
-  let due = rebook ? localDateOf(rebook.at, zone) : lastAttempt ? addDays(localDateOf(lastAttempt.at, zone), config.attemptsGapDays) : null;
+  let due = rebook
+    ? nextWorkday(localDateOf(rebook.at, zone), workdays)
+    : lastAttempt
+      ? addWorkdays(localDateOf(lastAttempt.at, zone), config.attemptsGapDays, workdays)
+      : null;
   if (softMissedOn !== null && (due === null || softMissedOn > due)) due = softMissedOn;
   // Active at or past the limit (it was lowered, or a backfill): the break-up is still to send.
   if (status === 'active' && chasing && due !== null) {
@@ -109,7 +116,7 @@ export function deriveState(
   const latest = lastDecision && (!last || Date.parse(lastDecision.at) >= Date.parse(last.at)) ? { at: lastDecision.at, disposition: lastDecision.kind } : last;
   if (status === 'nurture' && latest) {
     const days = latest.disposition === 'not-fit' ? config.nurtureNotFitDays : config.nurtureEveryDays;
-    nurtureDueOn = addDays(localDateOf(latest.at, zone), days);
+    nurtureDueOn = nextWorkday(addDays(localDateOf(latest.at, zone), days), workdays);
   }
 
   return {

@@ -6,9 +6,10 @@
  * words it (and names the flags that fix it).
  */
 import { chronological, isOutboundChase, isTwoWay, sequenceOf } from './derive.js';
-import { addDays, daysBetween, dueDate, dueInstant, localDateOf } from './time.js';
+import { dueDate, dueInstant, localDateOf } from './time.js';
 import type { Channel, Commitment, CommitmentKind, Config, DispositionKind, Due, Instant, LocalDate, Outcome, Status, Touch } from './types.js';
 import type { When } from './when.js';
+import { addWorkdays, latestBefore, workdaysOf } from './workdays.js';
 import type { Zone } from './zone.js';
 
 type PartOfDay = NonNullable<Extract<When, { hasTime: false }>['partOfDay']>;
@@ -39,7 +40,7 @@ export type RuleViolation =
   /** A backfilled attempt that would make the sequence `count` attempts long, past the limit. */
   | { rule: 'R4'; reason: 'backfill-over-limit'; data: { count: number; limit: number } }
   /** A backfilled attempt too close to the later attempt on `later`. */
-  | { rule: 'R5'; reason: 'too-close-to-later'; data: { later: LocalDate; gapDays: number } }
+  | { rule: 'R5'; reason: 'too-close-to-later'; data: { later: LocalDate; gapDays: number; latest: LocalDate } }
   /** They are away until `until`. */
   | { rule: 'R5'; reason: 'away'; data: { until: LocalDate } };
 export type RefusalReason = RuleViolation['reason'];
@@ -340,26 +341,28 @@ function planTouch(state: ContactState, input: TouchInput, config: Config, now: 
       overridden.push('R4');
     }
 
-    // R5: spacing in local calendar days on both sides, and not while they are away.
+    // R5: spacing in local working days on both sides, and not while they are away.
+    const workdays = workdaysOf(config.workdays);
     const prev = seq.attempts.at(-1);
     if (prev) {
       const prevDay = localDateOf(prev.at, zone);
-      if (daysBetween(prevDay, day) < config.attemptsGapDays) {
-        if (!input.force) {
-          return refuse({
-            rule: 'R5',
-            reason: 'too-soon',
-            data: { last: prevDay, gapDays: config.attemptsGapDays, due: addDays(prevDay, config.attemptsGapDays) },
-          });
-        }
+      const due = addWorkdays(prevDay, config.attemptsGapDays, workdays);
+      if (day < due) {
+        if (!input.force) return refuse({ rule: 'R5', reason: 'too-soon', data: { last: prevDay, gapDays: config.attemptsGapDays, due } });
         overridden.push('R5');
       }
     }
     const next = later[0];
     if (next) {
       const nextDay = localDateOf(next.at, zone);
-      if (daysBetween(day, nextDay) < config.attemptsGapDays) {
-        if (!input.force) return refuse({ rule: 'R5', reason: 'too-close-to-later', data: { later: nextDay, gapDays: config.attemptsGapDays } });
+      if (addWorkdays(day, config.attemptsGapDays, workdays) > nextDay) {
+        if (!input.force) {
+          return refuse({
+            rule: 'R5',
+            reason: 'too-close-to-later',
+            data: { later: nextDay, gapDays: config.attemptsGapDays, latest: latestBefore(nextDay, config.attemptsGapDays, workdays) },
+          });
+        }
         if (!overridden.includes('R5')) overridden.push('R5');
       }
     }

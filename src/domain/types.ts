@@ -73,6 +73,10 @@ export interface Config {
   dayStart: string;
   /** `HH:MM`; a promise without a time is due then. */
   dayEnd: string;
+  /** The days of the week worked (`mon-fri`), as parseWorkdays writes them: computed due days fall on them. */
+  workdays: string;
+  /** The IANA zone every day is counted in; empty: the user's own ($TZ, else the system's). */
+  zone: string;
   /** The user's name, signing `fu draft` messages; empty when unset. */
   userName: string;
   /** The user's email: the organizer of the invitations fu writes; empty when unset. */
@@ -92,6 +96,8 @@ export const DEFAULT_CONFIG: Config = {
   staleDropDays: 90,
   dayStart: '09:00',
   dayEnd: '17:00',
+  workdays: 'mon-fri',
+  zone: '',
   userName: '',
   userEmail: '',
   userCompany: '',
@@ -126,6 +132,17 @@ export interface Decision {
   at: Instant;
   kind: DispositionKind;
   lostReason: string | null;
+}
+
+/** A contact with what its due days are derived from (deriveState), and the due days it has now. */
+export interface ContactHistory {
+  id: number;
+  status: Status;
+  touches: Touch[];
+  nextStep: Commitment | null;
+  lastDecision: Decision | null;
+  chaseDueOn: LocalDate | null;
+  nurtureDueOn: LocalDate | null;
 }
 
 /** What a contact is, as typed by the user. */

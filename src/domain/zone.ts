@@ -52,3 +52,17 @@ function intlZone(name: string): Zone {
     },
   };
 }
+
+/** The zone database's own spelling of `name` (`america/new_york` is `America/New_York`); null for a name it does not know. */
+export function canonicalZoneName(name: string): string | null {
+  try {
+    return new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
+  } catch {
+    return null;
+  }
+}
+
+/** The zone days are counted in: the configured one (by name; empty when none), else the user's own. */
+export function dayZone(configured: string, own: Zone): Zone {
+  return configured === '' || configured === own.name ? own : zoneOf(configured);
+}

@@ -13,11 +13,13 @@ import type {
   CommitmentMove,
   Contact,
   ContactFields,
+  ContactHistory,
   Decision,
   DerivedState,
   DispositionKind,
   Due,
   Instant,
+  LocalDate,
   NewCommitment,
   NewTouch,
   Status,
@@ -198,6 +200,45 @@ export class Store {
          WHERE id = @id`,
       )
       .run({ ...d, nextStepId, id });
+  }
+
+  /**
+   * Active and nurture contacts (the others have no due days) with their touches since
+   * their last two-way touch, that one included: the current sequence and the latest touch,
+   * all their due days derive from. The touches are streamed in contact order.
+   */
+  *contactHistories(): Generator<ContactHistory> {
+    const nextSteps = this.openNextSteps();
+    const decisions = new Map<number, Decision>();
+    for (const r of this.db.prepare('SELECT * FROM decisions ORDER BY decided_at, id').iterate() as Iterable<Row>)
+      decisions.set(r.contact_id as number, decisionFromRow(r));
+    const open = "status IN ('active', 'nurture')";
+    const contacts = this.db.prepare(`SELECT id, status, chase_due_on, nurture_due_on FROM contacts WHERE ${open} ORDER BY id`).all() as Row[];
+    const touches = this.db
+      .prepare(
+        `SELECT t.* FROM contacts c JOIN touches t ON t.contact_id = c.id AND (c.last_two_way_at IS NULL OR t.happened_at >= c.last_two_way_at)
+         WHERE c.${open} ORDER BY c.id, t.happened_at, t.id`,
+      )
+      .iterate() as IterableIterator<Row>;
+    let pending = touches.next();
+    for (const c of contacts) {
+      const id = c.id as number;
+      const own: Touch[] = [];
+      for (; !pending.done && pending.value.contact_id === id; pending = touches.next()) own.push(touchFromRow(pending.value));
+      yield {
+        id,
+        status: c.status as Status,
+        touches: own,
+        nextStep: nextSteps.get(id) ?? null,
+        lastDecision: decisions.get(id) ?? null,
+        chaseDueOn: c.chase_due_on as string | null,
+        nurtureDueOn: c.nurture_due_on as string | null,
+      };
+    }
+  }
+
+  saveDueDays(id: number, chaseDueOn: LocalDate | null, nurtureDueOn: LocalDate | null): void {
+    this.db.prepare('UPDATE contacts SET chase_due_on = ?, nurture_due_on = ? WHERE id = ?').run(chaseDueOn, nurtureDueOn, id);
   }
 
   /** The marks of a contact's unanswered attempts; its other touches carry none. Rows already right are not written. */

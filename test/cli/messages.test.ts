@@ -79,7 +79,7 @@ describe('the words of the rules: each refusal says why and which flag fixes it'
     ],
     [
       { rule: 'R5', reason: 'too-soon', data: { last: '2026-11-23', gapDays: 3, due: '2026-11-26' } },
-      'The last attempt was Mon 23 Nov; space attempts 3 days apart: the next one is due Thu 26 Nov.',
+      'The last attempt was Mon 23 Nov; space attempts 3 working days apart: the next one is due Thu 26 Nov.',
       'Add --force to record it anyway.',
     ],
     [

@@ -14,7 +14,8 @@ import {
 } from '../../src/domain/types.js';
 import { zoneOf } from '../../src/domain/zone.js';
 
-const cfg: Config = { ...DEFAULT_CONFIG, attemptsLimit: 3, attemptsGapDays: 3, nurtureEveryDays: 30, nurtureNotFitDays: 90 };
+/** Every day worked: these cases are about local days; the working days have their own (workdays.test.ts). */
+const cfg: Config = { ...DEFAULT_CONFIG, attemptsLimit: 3, attemptsGapDays: 3, nurtureEveryDays: 30, nurtureNotFitDays: 90, workdays: 'mon-sun' };
 
 describe('directions', () => {
   it.each([

@@ -24,7 +24,8 @@ import { zoneOf } from '../../src/domain/zone.js';
 // 2026: Mon 23 Nov, Tue 24, Wed 25, Thu 26, Fri 27, Sat 28, Sun 29, Mon 30.
 // Fri 30 Oct, Sat 31 Oct, Sun 1 Nov (New York leaves DST), Mon 2 Nov.
 
-const cfg = (limit: 2 | 3 = 3, gap = 3): Config => ({ ...DEFAULT_CONFIG, attemptsLimit: limit, attemptsGapDays: gap });
+/** Every day worked: these cases are about local days; the working days have their own (workdays.test.ts). */
+const cfg = (limit: 2 | 3 = 3, gap = 3): Config => ({ ...DEFAULT_CONFIG, attemptsLimit: limit, attemptsGapDays: gap, workdays: 'mon-sun' });
 
 /** Test helpers bound to a zone: local wall-clock strings in, instants out. */
 function zone(tz: string) {

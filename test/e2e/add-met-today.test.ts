@@ -12,7 +12,7 @@ describe('fu add --met --next --at "today 4pm"', () => {
     const run = session({ now: '2026-11-23T14:00:00Z', tz: 'America/New_York' });
     const added = await run('add', 'Zoe Park', '--met', 'Data Summit', '--next', 'demo call', '--at', 'today 4pm');
     expect(added.code, added.stderr).toBe(0);
-    expect(added.stdout).toContain('Next: demo call, Mon 23 Nov 16:00');
+    expect(added.stdout).toContain('Next: demo call, today, Mon 23 Nov 16:00');
     await run('add', 'Ravi Shah');
     expect((await run('log', 'ravi', '--outcome', 'connected', '--next', 'demo call', '--at', 'today 4pm')).code).toBe(0);
     const zoe = await run.json<Shown>('show', 'zoe');

@@ -87,7 +87,8 @@ describe('fu close: a decision without a touch', () => {
     const nurture = await run.json<{ contact: { status: string; nurtureDueOn: string } }>('close', 'marcus', '--nurture');
     expect(nurture.contact).toMatchObject({ status: 'nurture', nurtureDueOn: '2026-12-23' });
     const notFit = await run.json<{ contact: { nurtureDueOn: string } }>('close', 'marcus', '--not-fit');
-    expect(notFit.contact.nurtureDueOn).toBe('2027-02-21');
+    // 90 days is Sunday 21 February: the next working day.
+    expect(notFit.contact.nurtureDueOn).toBe('2027-02-22');
   });
 
   it('needs a disposition', async () => {
@@ -99,7 +100,7 @@ describe('fu close: a decision without a touch', () => {
 
   it('is what fu stale suggests to drop a contact that never answered', async () => {
     const run = await withMarcus();
-    for (const day of ['2026-11-23', '2026-11-26', '2026-11-30'])
+    for (const day of ['2026-11-23', '2026-11-26', '2026-12-01'])
       expect((await run.at(`${day}T10:00:00Z`)('log', 'marcus', '--outcome', 'no-answer')).code).toBe(0);
     const stale = await run.at('2027-03-10T10:00:00Z')('stale');
     expect(stale.stdout).toContain('fu close 1 --lost "no response"');
@@ -172,7 +173,7 @@ describe('backfilled attempts and a lowered limit (R4, R5)', () => {
     expect(tooClose.code).toBe(3);
     const later = await run('log', 'sam', '--outcome', 'no-answer', '--on', '2026-11-08 10:00');
     expect(later.code).toBe(3);
-    expect(later.stderr).toMatch(/^fu: R5: A later attempt was Tue 10 Nov; space attempts 3 days apart: this one must be Sat 7 Nov or earlier/);
+    expect(later.stderr).toMatch(/^fu: R5: A later attempt was Tue 10 Nov; space attempts 3 working days apart: this one must be Thu 5 Nov or earlier/);
     const third = await run('log', 'sam', '--outcome', 'no-answer', '--on', '2026-11-03 10:00');
     expect(third.code, third.stderr).toBe(0);
     for (const on of ['2026-11-06 10:00', '2026-10-25 10:00']) {

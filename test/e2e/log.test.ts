@@ -145,14 +145,15 @@ describe('fu log: bounded, spaced chasing (R4, R5, R6)', () => {
     expect((await run('log', 'dana', '--outcome', 'no-answer')).stdout).toContain('Attempt 1 of 3: next chase due Thu 26 Nov.');
     run.at('2026-11-26T10:00:00Z');
     const second = await run('log', 'dana', '--outcome', 'voicemail');
-    expect(second.stdout).toContain('Attempt 2 of 3: next chase due Sun 29 Nov.');
+    // Three working days after Thursday.
+    expect(second.stdout).toContain('Attempt 2 of 3: next chase due Tue 1 Dec.');
     expect(second.stderr).toMatch(/warning \(R5\): Two unanswered attempts by call in a row/);
-    run.at('2026-11-29T10:00:00Z');
+    run.at('2026-12-01T10:00:00Z');
     expect((await run('log', 'dana', '--via', 'email', '--outcome', 'sent')).stdout).toContain(
-      'Attempt 3 of 3, the break-up: moved to nurture, next value touch Tue 29 Dec.',
+      'Attempt 3 of 3, the break-up: moved to nurture, next value touch Thu 31 Dec.',
     );
     expect((await run.json<{ status: string }>('show', 'dana')).status).toBe('nurture');
-    run.at('2026-12-03T10:00:00Z');
+    run.at('2026-12-04T10:00:00Z');
     expect(await refused(run, 3, 'log', 'dana', '--outcome', 'no-answer')).toMatch(/^fu: R4: /);
     const forced = await run.json<LogJson>('log', 'dana', '--outcome', 'no-answer', '--force');
     expect(forced.touch.forced).toEqual(['R4']);
@@ -172,13 +173,14 @@ describe('fu log: bounded, spaced chasing (R4, R5, R6)', () => {
     await run('log', 'dana', '--outcome', 'no-answer');
     run.at('2026-11-24T16:00:00Z');
     expect(await refused(run, 3, 'log', 'dana', '--outcome', 'no-answer')).toContain(
-      'fu: R5: The last attempt was Mon 23 Nov; space attempts 3 days apart: the next one is due Thu 26 Nov.',
+      'fu: R5: The last attempt was Mon 23 Nov; space attempts 3 working days apart: the next one is due Thu 26 Nov.',
     );
     expect((await run.json<LogJson>('log', 'dana', '--outcome', 'no-answer', '--force')).touch.forced).toEqual(['R5']);
   });
 
-  it('counts spacing in local calendar days across the New York DST change: Fri 17:00 then Mon 09:00 is allowed', async () => {
+  it('counts spacing in local days across the New York DST change: with every day worked, Fri 17:00 then Mon 09:00 is allowed', async () => {
     const run = await withDana('2026-10-30T21:00:00Z', 'America/New_York');
+    await run('config', 'day.workdays', 'mon-sun');
     expect((await run('log', 'dana', '--outcome', 'no-answer')).stdout).toContain('Fri 30 Oct 17:00');
     run.at('2026-11-02T14:00:00Z');
     const r = await run('log', 'dana', '--outcome', 'no-answer');
@@ -211,7 +213,8 @@ describe('fu log: bounded, spaced chasing (R4, R5, R6)', () => {
     const run = await withDana();
     expect((await run.json<LogJson>('log', 'dana', '--outcome', 'connected', '--not-fit')).contact).toMatchObject({
       status: 'nurture',
-      nurtureDueOn: '2027-02-21',
+      // 90 days is Sunday 21 February: the next working day.
+      nurtureDueOn: '2027-02-22',
     });
   });
 

@@ -22,6 +22,8 @@ async function ok(run: Run, ...args: string[]) {
  */
 async function history(): Promise<Run> {
   const run = session({ now: '2026-08-01T09:00:00Z', tz: TZ });
+  // Every day worked: the history is spaced in calendar days.
+  await ok(run, 'config', 'day.workdays', 'mon-sun');
   // #1 Vic: nurture since 1 Aug, three value touches unanswered: drop.
   await ok(run, 'add', 'Vic Duran', '--company', 'Stark');
   await ok(run, 'log', 'vic', '--outcome', 'connected', '--nurture');

@@ -25,6 +25,8 @@ async function ok(run: Run, ...args: string[]) {
  */
 async function mondayHistory(): Promise<Run> {
   const run = session({ now: '2026-10-24T09:00:00Z', tz: TZ });
+  // Every day worked: the history is spaced in calendar days.
+  await ok(run, 'config', 'day.workdays', 'mon-sun');
   await ok(run, 'add', 'Pat Lane', '--company', 'Globex'); // #1
   await ok(run, 'log', 'pat', '--outcome', 'connected', '--nurture');
   await ok(run.at('2026-11-17T09:00:00Z'), 'add', 'Kim Park', '--company', 'Initech'); // #2
@@ -299,9 +301,9 @@ describe('fu today: the agenda of a Monday', () => {
 });
 
 describe('fu today on a terminal: limits and width', () => {
-  /** Five contacts whose first chase is due Monday. */
+  /** Five contacts whose first chase is due Monday (three working days after Wednesday). */
   async function fiveChases(): Promise<Run> {
-    const run = session({ now: '2026-11-20T09:00:00Z', tz: TZ });
+    const run = session({ now: '2026-11-18T09:00:00Z', tz: TZ });
     for (const name of ['Ann', 'Ben', 'Cy', 'Dee', 'Eve']) {
       await ok(run, 'add', name);
       await ok(run, 'log', name, '--outcome', 'no-answer');

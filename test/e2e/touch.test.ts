@@ -27,7 +27,7 @@ describe('fu touch rm', () => {
     const r = await run('touch', 'rm', 't2');
     expect(r).toMatchObject({ code: 0, stderr: '' });
     expect(r.stdout).toBe(
-      'Removed touch t2 of Sam Okafor: call no-answer, Fri 20 Nov 10:00.\nSam Okafor now: 1 unanswered attempt of 3; next chase due Mon 23 Nov; active.\nTake it back with: fu undo\n',
+      'Removed touch t2 of Sam Okafor: call no-answer, Fri 20 Nov 10:00.\nSam Okafor now: 1 unanswered attempt of 3; next chase due Wed 25 Nov; active.\nTake it back with: fu undo\n',
     );
     const after = JSON.parse(content(run.db)) as Record<string, unknown[]>;
     expect(after.touches).toHaveLength(1);
@@ -71,7 +71,7 @@ describe('fu touch edit', () => {
     const run = session({ now: '2026-11-10T10:00:00Z' });
     await run('add', 'Sam Okafor');
     await run('log', 'sam', '--outcome', 'connected', '--next', 'call', '--at', 'tomorrow 10am');
-    for (const day of ['2026-11-12', '2026-11-16', '2026-11-20']) {
+    for (const day of ['2026-11-12', '2026-11-17', '2026-11-20']) {
       run.at(`${day}T10:00:00Z`);
       expect((await run('log', 'sam', '--outcome', 'no-answer')).code).toBe(0);
     }
@@ -79,7 +79,7 @@ describe('fu touch edit', () => {
     // The second call was in fact the day after the first: closer than the spacing R5 asks, corrected all the same.
     const r = await run('touch', 'edit', 't3', '--at', '2026-11-13 10:00');
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('Corrected touch t3 of Sam Okafor: call no-answer, Mon 16 Nov 10:00 -> call no-answer, Fri 13 Nov 10:00.\n');
+    expect(r.stdout).toContain('Corrected touch t3 of Sam Okafor: call no-answer, Tue 17 Nov 10:00 -> call no-answer, Fri 13 Nov 10:00.\n');
     expect(r.stdout).toContain('Sam Okafor now: 3 unanswered attempts of 3; no chase due; nurture.\n');
     expect(derivedMismatches(run.db)).toEqual([]);
   });
@@ -89,7 +89,7 @@ describe('fu touch edit', () => {
     await run('add', 'Dana Reyes');
     await run('log', 'dana', '--outcome', 'no-answer');
     expect((await run('touch', 'edit', 't1', '--at', 'fri 4pm')).stdout).toMatch(
-      /^Corrected touch t1 of Dana Reyes: call no-answer, Mon 23 Nov 10:00 -> call no-answer, Fri 20 Nov 16:00\.\nDana Reyes now: 1 unanswered attempt of 3; next chase due Mon 23 Nov; active\./,
+      /^Corrected touch t1 of Dana Reyes: call no-answer, Mon 23 Nov 10:00 -> call no-answer, Fri 20 Nov 16:00\.\nDana Reyes now: 1 unanswered attempt of 3; next chase due Wed 25 Nov; active\./,
     );
     const before = content(run.db);
     const future = await run('touch', 'edit', 't1', '--at', 'tomorrow 10am');

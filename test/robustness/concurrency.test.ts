@@ -22,7 +22,8 @@ import { count, derivedMismatches, integrity, scratch, sleep } from './support.j
 import { zoneOf } from '../../src/domain/zone.js';
 
 const NOW = '2026-11-23T09:00:00Z'; // a Monday
-const THREE_DAYS_AGO = '2026-11-20T10:00:00Z';
+/** Wednesday 18 November: three working days before Monday 23. */
+const THREE_WORKING_DAYS_AGO = '2026-11-18T10:00:00Z';
 
 /** A database with `n` contacts C00..C(n-1), added through the store (setup, not what is tested). */
 function withContacts(n: number, options: { chaseDueToday?: boolean } = {}): string {
@@ -33,14 +34,14 @@ function withContacts(n: number, options: { chaseDueToday?: boolean } = {}): str
     for (let i = 0; i < n; i++) {
       const id = store.insertContact(
         { name: `C${String(i).padStart(2, '0')}`, company: null, email: null, phone: null, source: null, note: null },
-        THREE_DAYS_AGO,
+        THREE_WORKING_DAYS_AGO,
       );
       if (options.chaseDueToday) {
-        // One unanswered call three days ago: a chase is due today.
+        // One unanswered call three working days ago: a chase is due today.
         store.insertTouch(
           {
             contactId: id,
-            at: THREE_DAYS_AGO,
+            at: THREE_WORKING_DAYS_AGO,
             channel: 'call',
             outcome: 'no-answer',
             direction: 'outbound',
@@ -54,7 +55,7 @@ function withContacts(n: number, options: { chaseDueToday?: boolean } = {}): str
             attempt: true,
           },
           [],
-          THREE_DAYS_AGO,
+          THREE_WORKING_DAYS_AGO,
         );
       }
       refreshDerived(store, id, config, zoneOf('UTC'));
@@ -167,7 +168,7 @@ describe('many fu processes at once', () => {
     expect(codes).toEqual([0, 3, 3, 3, 3, 3, 3, 3, 3, 3]);
     for (const r of results.filter((x) => x.code === 3)) {
       expect(r.stdout).toBe('');
-      expect(r.stderr).toMatch(/^fu: R5: The last attempt was Mon 23 Nov; space attempts 3 days apart/);
+      expect(r.stderr).toMatch(/^fu: R5: The last attempt was Mon 23 Nov; space attempts 3 working days apart/);
     }
     expect(count(db, 'touches')).toBe(1);
     const shown = JSON.parse((await fu(['show', 'C00', '--json'], { db, now: NOW })).stdout) as { unansweredAttempts: number; chaseDueOn: string };

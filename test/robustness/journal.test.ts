@@ -47,16 +47,23 @@ describe('the journal triggers', () => {
   });
 });
 
-/** `n` contacts, each with one unanswered call two days ago (written directly: setup, not journaled). */
+/**
+ * `n` contacts, each with one unanswered call two days ago and the state derived from it but for
+ * the due day of its chase (written directly: setup, not journaled).
+ */
 function bigDatabase(n: number): string {
   const file = path.join(scratch(), 'fu.db');
   const db = openDatabase(file);
-  const contact = db.prepare('INSERT INTO contacts (name, created_at, updated_at) VALUES (?, ?, ?)');
+  const contact = db.prepare(
+    `INSERT INTO contacts (name, created_at, updated_at, last_touch_at, unanswered, last_attempt_at, last_attempt_channel, same_channel_run)
+     VALUES (?, ?, ?, ?, 1, ?, 'call', 1)`,
+  );
   const touch = db.prepare(
-    "INSERT INTO touches (contact_id, happened_at, channel, outcome, direction, created_at) VALUES (?, ?, 'call', 'no-answer', 'outbound', ?)",
+    `INSERT INTO touches (contact_id, happened_at, channel, outcome, direction, created_at, chase, attempt, answered)
+     VALUES (?, ?, 'call', 'no-answer', 'outbound', ?, 1, 1, 0)`,
   );
   db.transaction(() => {
-    for (let i = 0; i < n; i++) touch.run(contact.run(`Contact ${i}`, TOUCHED, TOUCHED).lastInsertRowid, TOUCHED, TOUCHED);
+    for (let i = 0; i < n; i++) touch.run(contact.run(`Contact ${i}`, TOUCHED, TOUCHED, TOUCHED, TOUCHED).lastInsertRowid, TOUCHED, TOUCHED);
   })();
   db.close();
   return file;

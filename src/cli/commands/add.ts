@@ -4,6 +4,7 @@ import { addContact, duplicatesOf, type Added, type NewContact, type PossibleDup
 import type { Warning } from '../../domain/rules.js';
 import { TEXT_LIMITS } from '../../domain/text.js';
 import { formatDue, localDateOf } from '../../domain/time.js';
+import { confirmedDue } from '../relative.js';
 import { usageError } from '../../errors.js';
 import { withExamples, type App } from '../command-kit.js';
 import { appContext } from '../app-context.js';
@@ -106,7 +107,7 @@ export async function runAdd(opts: AddOptions, deps: Deps): Promise<void> {
     printWarnings(deps.io, metWarnings(added, deps));
     for (const c of added.created) {
       if (c.kind === 'next-step')
-        lines.push(`Next: ${safe(c.what)}, ${formatDue(c.due, deps.zone, today)}${c.soft ? ' (soft: no time agreed)' : ''} (${commitmentHandle(c.id)}).`);
+        lines.push(`Next: ${safe(c.what)}, ${confirmedDue(c.due, deps.zone, today)}${c.soft ? ' (soft: no time agreed)' : ''} (${commitmentHandle(c.id)}).`);
       else
         lines.push(
           `${c.kind === 'promise' ? 'Promise' : 'Expected from them'} ${commitmentHandle(c.id)}: ${safe(c.what)}, by ${formatDue(c.due, deps.zone, today)}.`,

@@ -62,7 +62,7 @@ export async function runDraft(opts: DraftOptions, deps: Deps): Promise<void> {
         },
       })
     ).trim();
-    const saved = setConfig(ctx, 'user.name', name);
+    const saved = setConfig({ ...ctx, ownZone: deps.ownZone }, 'user.name', name);
     if (!saved.ok) throw usageError(`${saved.message}.`);
     userName = name;
   }

@@ -4,6 +4,7 @@ import { decideTouch, logTouch, type LoggedTouch } from '../../app/log-touch.js'
 import type { AppContext } from '../../app/context.js';
 import type { TouchInput } from '../../domain/rules.js';
 import { formatDay, formatDue, localDateOf } from '../../domain/time.js';
+import { confirmedDue } from '../relative.js';
 import { CHANNELS, OUTCOMES, type Channel, type Outcome } from '../../domain/types.js';
 import { usageError } from '../../errors.js';
 import { clashWarnings, promptText, refusal } from '../messages.js';
@@ -203,7 +204,7 @@ function render(logged: Extract<LoggedTouch, { ok: true }>, json: boolean | unde
   for (const c of commitments) {
     lines.push(
       c.kind === 'next-step'
-        ? `Next: ${safe(c.what)}, ${formatDue(c.due, zone, today)}${c.soft ? ' (soft: no time agreed)' : ''} (${commitmentHandle(c.id)}).`
+        ? `Next: ${safe(c.what)}, ${confirmedDue(c.due, zone, today)}${c.soft ? ' (soft: no time agreed)' : ''} (${commitmentHandle(c.id)}).`
         : `${c.kind === 'promise' ? 'Promise' : 'Expected from them'} ${commitmentHandle(c.id)}: ${safe(c.what)}, by ${formatDue(c.due, zone, today)}${'date' in c.due ? ` ${config.dayEnd}` : ''}.`,
     );
   }

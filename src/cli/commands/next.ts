@@ -2,6 +2,7 @@ import { commitmentHandle } from '../../domain/ids.js';
 import type { Command } from 'commander';
 import { reschedule } from '../../app/reschedule.js';
 import { formatDue, localDateOf } from '../../domain/time.js';
+import { confirmedDue } from '../relative.js';
 import { clashWarnings, refusal } from '../messages.js';
 import { appContext } from '../app-context.js';
 import type { Deps } from '../io.js';
@@ -29,10 +30,8 @@ export async function runNext(opts: NextOptions, deps: Deps): Promise<void> {
   const today = localDateOf(now, zone);
   printWarnings(io, [...result.plan.warnings, ...clashWarnings(result.clashes, zone, today)]);
   const { step, before } = result;
-  // A weekday that turns out to be today (tue 4pm at 15:40 on a Tuesday) is easy to misread as next week's.
-  const isToday = ('at' in step.due ? localDateOf(step.due.at, zone) : step.due.date) === today;
   io.out(
-    `Next for ${safe(contact.name)}: ${safe(step.what)}, ${isToday ? 'today, ' : ''}${formatDue(step.due, zone, today)}${step.soft ? ' (soft: no time agreed)' : ''} (${commitmentHandle(step.id)}` +
+    `Next for ${safe(contact.name)}: ${safe(step.what)}, ${confirmedDue(step.due, zone, today)}${step.soft ? ' (soft: no time agreed)' : ''} (${commitmentHandle(step.id)}` +
       `${before ? `, moved from ${formatDue(before.due, zone, today)}` : ''}).` +
       `${contact.status !== result.plan.status ? ` ${safe(contact.name)} is ${result.plan.status} again.` : ''}\n`,
   );
