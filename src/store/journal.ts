@@ -4,8 +4,9 @@
  * name it, read the journal back, and put rows back as they were.
  */
 import type { JournalEntry, JournalRow, WriteKind } from '../domain/journal.js';
-import type { Instant } from '../domain/types.js';
+import type { ContactFields, Instant } from '../domain/types.js';
 import type { Db } from './db.js';
+import { contactKeys } from './rows.js';
 
 /** How many writes fu keeps to take back; older entries are dropped by the write that makes room. */
 export const JOURNAL_KEPT = 100;
@@ -95,6 +96,8 @@ export function revert(db: Db, entryId: number, at: Instant): void {
       continue;
     }
     const before = JSON.parse(r.before) as Record<string, unknown>;
+    // A contact journaled before its keys were (migration 008) gets them back from its restored fields.
+    if (r.tbl === 'contacts' && !('name_key' in before)) Object.assign(before, contactKeys(before as Pick<ContactFields, 'name' | 'company' | 'email'>));
     const columns = Object.keys(before);
     if (exists) {
       db.prepare(`UPDATE "${r.tbl}" SET ${columns.map((c) => `"${c}" = @${c}`).join(', ')} WHERE ${where}`).run(...keyValues, before);

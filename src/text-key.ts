@@ -1,0 +1,27 @@
+/**
+ * How fu compares names, companies and emails whatever their case, in every
+ * script: one pure function, used by the domain (did you mean, possible
+ * duplicates, import matching) and by the store, which keeps each contact's
+ * keys in indexed columns so that finding one stays an index lookup. It lives
+ * beside errors.ts, outside the layers, because both must fold alike and the
+ * store may not call domain behaviour.
+ */
+
+/**
+ * Unicode case folding, near enough for names: NFC first, so that a letter
+ * typed composed (é) or decomposed (e + ´) is the same letter; then
+ * `toLowerCase()`, the Unicode default lowercase mapping, the same on every
+ * machine (`toLocaleLowerCase` would follow the locale: Turkish would then fold
+ * I to dotless ı, and `'und'` gives the default anyway); then the two full
+ * foldings lowercase leaves out that a seller types: ß (and ẞ) fold to "ss",
+ * so "Strasse" finds "Straße", and the final sigma ς to σ, so a Greek word
+ * matches wherever it ends.
+ */
+export function foldCase(text: string): string {
+  return text.normalize('NFC').toLowerCase().replace(/ß/g, 'ss').replace(/ς/g, 'σ');
+}
+
+/** The key a name, a company or an email is found by: trimmed, runs of white space as one space, case folded. */
+export function textKey(text: string): string {
+  return foldCase(text.trim().replace(/\s+/g, ' '));
+}
