@@ -21,7 +21,34 @@ CREATE INDEX contacts_email_key ON contacts (email_key) WHERE email_key IS NOT N
 -- Companies are now found by their key: the index on lower(company) has no reader left.
 DROP INDEX contacts_company;
 
--- The journal copies the keys too, so an undo puts them back with the row.
+-- Where each word of a contact's name and company key starts: the rest of that key
+-- from the word on ("lena novak", "novak"), so that a match at the start of a word
+-- ("lena", "nov", "lena no") is a range of this index, not a read of every contact.
+-- A word starts the key or follows a space or a hyphen (fu_word_starts, fu's own).
+CREATE TABLE contact_words (
+  word       TEXT NOT NULL,
+  contact_id INTEGER NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,
+  PRIMARY KEY (word, contact_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX contact_words_contact ON contact_words (contact_id);
+
+INSERT OR IGNORE INTO contact_words (word, contact_id)
+  SELECT w.value, c.id FROM contacts c, json_each(fu_word_starts(c.name_key, c.company_key)) w;
+
+-- The journal copies the keys and the words too, so an undo puts them back with the row.
+CREATE TRIGGER journal_contact_words_insert AFTER INSERT ON contact_words BEGIN
+  INSERT INTO journal_rows (entry_id, tbl, row_key, before, after)
+  SELECT entry_id, 'contact_words', json_array(NEW.word, NEW.contact_id), NULL, json_object('word', NEW.word, 'contact_id', NEW.contact_id) FROM journal_recording;
+END;
+CREATE TRIGGER journal_contact_words_update AFTER UPDATE ON contact_words BEGIN
+  INSERT INTO journal_rows (entry_id, tbl, row_key, before, after)
+  SELECT entry_id, 'contact_words', json_array(NEW.word, NEW.contact_id), json_object('word', OLD.word, 'contact_id', OLD.contact_id), json_object('word', NEW.word, 'contact_id', NEW.contact_id) FROM journal_recording;
+END;
+CREATE TRIGGER journal_contact_words_delete AFTER DELETE ON contact_words BEGIN
+  INSERT INTO journal_rows (entry_id, tbl, row_key, before, after)
+  SELECT entry_id, 'contact_words', json_array(OLD.word, OLD.contact_id), json_object('word', OLD.word, 'contact_id', OLD.contact_id), NULL FROM journal_recording;
+END;
+
 DROP TRIGGER journal_contacts_insert;
 DROP TRIGGER journal_contacts_update;
 DROP TRIGGER journal_contacts_delete;

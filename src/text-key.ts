@@ -25,3 +25,21 @@ export function foldCase(text: string): string {
 export function textKey(text: string): string {
   return foldCase(text.trim().replace(/\s+/g, ' '));
 }
+
+/**
+ * Where each word of a key starts, as the rest of the key from that word on
+ * ("lena novak", "novak"): a word starts the key or follows a space or a
+ * hyphen. A text starts a word of the key when it starts one of these.
+ */
+export function wordStarts(key: string): string[] {
+  const starts = key === '' ? [] : [key];
+  for (let i = 1; i < key.length; i++) if (isSeparator(key[i - 1]!) && !isSeparator(key[i]!)) starts.push(key.slice(i));
+  return starts;
+}
+
+const isSeparator = (c: string) => c === ' ' || c === '-';
+
+/** Every word start of a contact's name key and company key, once each (the rows of contact_words, migration 008). */
+export function wordsOf(nameKey: string, companyKey: string | null): string[] {
+  return [...new Set([...wordStarts(nameKey), ...wordStarts(companyKey ?? '')])];
+}

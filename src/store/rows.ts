@@ -4,7 +4,6 @@ import type {
   Commitment,
   CommitmentKind,
   Contact,
-  ContactFields,
   DispositionKind,
   Due,
   LocalDate,
@@ -13,19 +12,8 @@ import type {
   StoredCommitmentState,
   Touch,
 } from '../domain/types.js';
-import { textKey } from '../text-key.js';
 
 export type Row = Record<string, unknown>;
-
-/** The key columns (migration 008) of the fields among name, company and email that `fields` sets: every write of one writes its key. */
-export function contactKeys(fields: Partial<Pick<ContactFields, 'name' | 'company' | 'email'>>): Record<string, string | null> {
-  const keys: Record<string, string | null> = {};
-  for (const field of ['name', 'company', 'email'] as const) {
-    const value = fields[field];
-    if (value !== undefined) keys[`${field}_key`] = value === null ? null : textKey(value);
-  }
-  return keys;
-}
 
 export const CONTACT_COLUMNS = `id, name, company, email, phone, source, note, status, created_at, updated_at,
   last_touch_at, last_two_way_at, unanswered, last_attempt_at, last_attempt_channel, same_channel_run,

@@ -30,11 +30,15 @@ import type { Db } from './db.js';
 import * as exchange from './exchange.js';
 import * as journal from './journal.js';
 import { agendaRows, appointmentDetailsBetween, appointmentsBetween, staleCandidates } from './queries.js';
-import { commitmentFromRow, CONTACT_COLUMNS, contactFromRow, contactKeys, dueColumns, touchFromRow, type Row } from './rows.js';
+import { contactKeys, saveWords } from './contact-keys.js';
+import { commitmentFromRow, CONTACT_COLUMNS, contactFromRow, dueColumns, touchFromRow, type Row } from './rows.js';
 import { textKey } from '../text-key.js';
 import { statsRows } from './stats.js';
 
 export type { Contact, ContactFields } from '../domain/types.js';
+
+/** Keys compare as UTF-8 bytes: a prefix followed by the greatest code point sorts after every text that starts with the prefix. */
+const LAST_CHARACTER = '\u{10ffff}';
 
 export class Store {
   constructor(readonly db: Db) {}
@@ -93,7 +97,9 @@ export class Store {
          VALUES (@name, @company, @email, @phone, @source, @note, @now, @now, @name_key, @company_key, @email_key)`,
       )
       .run({ ...fields, now, ...contactKeys(fields) });
-    return Number(info.lastInsertRowid);
+    const id = Number(info.lastInsertRowid);
+    saveWords(this.db, id);
+    return id;
   }
 
   updateContact(id: number, fields: Partial<ContactFields>, now: Instant): void {
@@ -102,6 +108,7 @@ export class Store {
     if (columns.length === 0) return;
     const sets = columns.map((c) => `${c} = @${c}`).join(', ');
     this.db.prepare(`UPDATE contacts SET ${sets}, updated_at = @now WHERE id = @id`).run({ ...values, now, id });
+    if (fields.name !== undefined || fields.company !== undefined) saveWords(this.db, id);
   }
 
   setStatus(id: number, status: Status, now: Instant): void {
@@ -115,6 +122,7 @@ export class Store {
     this.db.prepare('DELETE FROM commitments WHERE contact_id = ?').run(id);
     this.db.prepare('DELETE FROM touches WHERE contact_id = ?').run(id);
     this.db.prepare('DELETE FROM tags WHERE contact_id = ?').run(id);
+    this.db.prepare('DELETE FROM contact_words WHERE contact_id = ?').run(id);
     this.db.prepare('DELETE FROM contacts WHERE id = ?').run(id);
   }
 
@@ -143,8 +151,8 @@ export class Store {
   }
 
   /**
-   * Contacts whose name or company has a word that starts with `text`, whatever its case (at most `limit`):
-   * a word starts the text or follows a space or a hyphen ("lena" finds Lena Novak, not Elena García).
+   * Contacts whose name or company has a word that starts with `text`, whatever its case (at most `limit`), read from the
+   * index of word starts: a word starts the text or follows a space or a hyphen ("lena" finds Lena Novak, not Elena García).
    */
   contactsAtWordStart(text: string, limit: number): Contact[] {
     const k = textKey(text);
@@ -152,10 +160,10 @@ export class Store {
       this.db
         .prepare(
           `SELECT ${CONTACT_COLUMNS} FROM contacts
-           WHERE instr(' ' || replace(name_key, '-', ' '), @w) > 0 OR instr(' ' || replace(company_key, '-', ' '), @w) > 0
-           ORDER BY id LIMIT @limit`,
+           WHERE id IN (SELECT DISTINCT contact_id FROM contact_words WHERE word >= @lo AND word < @hi LIMIT @limit)
+           ORDER BY id`,
         )
-        .all({ w: ` ${k.replace(/-/g, ' ')}`, limit }) as Row[]
+        .all({ lo: k, hi: `${k}${LAST_CHARACTER}`, limit }) as Row[]
     ).map(contactFromRow);
   }
 
@@ -180,10 +188,9 @@ export class Store {
    */
   duplicateCandidates(name: string, company: string | null): { id: number; name: string; company: string | null }[] {
     const prefix = [...textKey(name)].slice(0, 2).join('');
-    // Keys are compared as UTF-8 bytes: the greatest code point sorts after every letter that may follow the prefix.
     const byName = this.db
       .prepare('SELECT id, name, company FROM contacts WHERE name_key >= @lo AND name_key < @hi')
-      .all({ lo: prefix, hi: `${prefix}\u{10ffff}` });
+      .all({ lo: prefix, hi: `${prefix}${LAST_CHARACTER}` });
     const byCompany = company === null ? [] : this.db.prepare('SELECT id, name, company FROM contacts WHERE company_key = ?').all(textKey(company));
     const seen = new Map<number, { id: number; name: string; company: string | null }>();
     for (const r of [...byName, ...byCompany] as { id: number; name: string; company: string | null }[]) seen.set(r.id, r);

@@ -1,7 +1,7 @@
 /** The one fold fu compares names, companies and emails by (src/text-key.ts), and the typo distances built on it. */
 import { describe, expect, it } from 'vitest';
 import { closest, editDistance } from '../../src/domain/similar.js';
-import { foldCase, textKey } from '../../src/text-key.js';
+import { foldCase, textKey, wordStarts } from '../../src/text-key.js';
 
 describe('foldCase', () => {
   it.each([
@@ -26,6 +26,18 @@ describe('foldCase', () => {
 describe('textKey', () => {
   it('trims and collapses white space before folding', () => {
     expect(textKey('  Émile \t Zola ')).toBe('émile zola');
+  });
+});
+
+describe('wordStarts', () => {
+  it.each([
+    ['lena novak', ['lena novak', 'novak']],
+    ['marie-claire roux', ['marie-claire roux', 'claire roux', 'roux']],
+    ['a - b', ['a - b', 'b']],
+    ['-x', ['-x', 'x']],
+    ['solo', ['solo']],
+  ])('gives the rest of %s from each word on', (key, starts) => {
+    expect(wordStarts(key)).toEqual(starts);
   });
 });
 

@@ -70,6 +70,14 @@ describe('the order of matches: exact, then the start of a word, then anywhere',
     expect(await idOf(run, 'LENA')).toBe(2);
   });
 
+  it('finds a name by its first words typed in part ("lena no")', async () => {
+    const run = session();
+    await run('add', 'Lena Park');
+    await run('add', 'Elena Novak');
+    await run('add', 'Lena Novak');
+    expect(await idOf(run, 'lena no')).toBe(3);
+  });
+
   it('finds a word after a hyphen, and one of the company', async () => {
     const run = session();
     await run('add', 'Eclaire Dupont');
@@ -141,6 +149,7 @@ describe('the keys follow every write', () => {
     expect((await run('undo')).code).toBe(0);
     expect(await idOf(run, 'ÉMILE ZOLA')).toBe(1);
     expect((await run('show', 'ÉMILE DURAND')).code).toBe(4);
+    expect((await run('show', 'durand')).code).toBe(4);
     expect((await run('rm', '1', '--yes')).code).toBe(0);
     expect((await run('undo')).code).toBe(0);
     expect(await idOf(run, 'ÉMILE@ZOLA.FR')).toBe(1);

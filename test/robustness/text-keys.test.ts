@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { listMigrations, openDatabase } from '../../src/store/db.js';
-import { textKey } from '../../src/text-key.js';
+import { textKey, wordsOf } from '../../src/text-key.js';
 import { fu } from '../helpers.js';
 import { openRaw, scratch } from './support.js';
 
@@ -35,7 +35,7 @@ const show = async (file: string, query: string) => {
 };
 
 describe('upgrading a database written before the keys', () => {
-  it('fills the key of every name, company and email as fu folds them', async () => {
+  it('fills the key of every name, company and email as fu folds them, and the start of every word', async () => {
     const file = databaseAt7();
     expect((await show(file, 'ÉMILE ZOLA')) as { id: number }).toMatchObject({ id: 17 });
     const db = openRaw(file);
@@ -47,6 +47,14 @@ describe('upgrading a database written before the keys', () => {
         expect(r.company_key).toBe(r.company === null ? null : textKey(r.company));
         expect(r.email_key).toBe(r.email === null ? null : textKey(r.email));
       }
+      const words = db
+        .prepare('SELECT c.name_key, c.company_key, (SELECT json_group_array(word) FROM contact_words w WHERE w.contact_id = c.id) AS words FROM contacts c')
+        .all() as {
+        name_key: string;
+        company_key: string | null;
+        words: string;
+      }[];
+      for (const w of words) expect((JSON.parse(w.words) as string[]).sort()).toEqual(wordsOf(w.name_key, w.company_key).sort());
     } finally {
       db.close();
     }
