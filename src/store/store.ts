@@ -26,13 +26,13 @@ import type {
 } from '../domain/types.js';
 import type { AttemptMark } from '../domain/derive.js';
 import type { StatsQuery, StatsRows } from '../domain/stats.js';
+import { textKey } from '../text-key.js';
 import type { Db } from './db.js';
 import * as exchange from './exchange.js';
 import * as journal from './journal.js';
 import { agendaRows, appointmentDetailsBetween, appointmentsBetween, staleCandidates } from './queries.js';
 import { contactKeys, saveWords } from './contact-keys.js';
 import { commitmentFromRow, CONTACT_COLUMNS, contactFromRow, dueColumns, touchFromRow, type Row } from './rows.js';
-import { textKey } from '../text-key.js';
 import { statsRows } from './stats.js';
 
 export type { Contact, ContactFields } from '../domain/types.js';
