@@ -143,6 +143,16 @@ describe('the keys follow every write', () => {
     expect(await idOf(run, 'ørsted')).toBe(1);
   });
 
+  it('finds a contact by the name it had in a backup once that backup is restored', async () => {
+    const run = await withEmile();
+    const backup = path.join(run.dir, 'before.db');
+    expect((await run('backup', backup)).code).toBe(0);
+    await run('edit', '1', '--name', 'Émile Durand');
+    expect((await run('restore', backup, '--yes')).code).toBe(0);
+    expect(await idOf(run, 'émile')).toBe(1);
+    expect((await run('show', 'durand')).code).toBe(4);
+  });
+
   it('puts the old name back with its key when fu undo takes back an edit or a removal', async () => {
     const run = await withEmile();
     await run('edit', '1', '--name', 'Émile Durand');
