@@ -35,20 +35,10 @@ CREATE INDEX contact_words_contact ON contact_words (contact_id);
 INSERT OR IGNORE INTO contact_words (word, contact_id)
   SELECT w.value, c.id FROM contacts c, json_each(fu_word_starts(c.name_key, c.company_key)) w;
 
--- The journal copies the keys and the words too, so an undo puts them back with the row.
-CREATE TRIGGER journal_contact_words_insert AFTER INSERT ON contact_words BEGIN
-  INSERT INTO journal_rows (entry_id, tbl, row_key, before, after)
-  SELECT entry_id, 'contact_words', json_array(NEW.word, NEW.contact_id), NULL, json_object('word', NEW.word, 'contact_id', NEW.contact_id) FROM journal_recording;
-END;
-CREATE TRIGGER journal_contact_words_update AFTER UPDATE ON contact_words BEGIN
-  INSERT INTO journal_rows (entry_id, tbl, row_key, before, after)
-  SELECT entry_id, 'contact_words', json_array(NEW.word, NEW.contact_id), json_object('word', OLD.word, 'contact_id', OLD.contact_id), json_object('word', NEW.word, 'contact_id', NEW.contact_id) FROM journal_recording;
-END;
-CREATE TRIGGER journal_contact_words_delete AFTER DELETE ON contact_words BEGIN
-  INSERT INTO journal_rows (entry_id, tbl, row_key, before, after)
-  SELECT entry_id, 'contact_words', json_array(OLD.word, OLD.contact_id), json_object('word', OLD.word, 'contact_id', OLD.contact_id), NULL FROM journal_recording;
-END;
-
+-- The journal copies the keys, so an undo puts them back with the row. It leaves
+-- contact_words out, as it leaves the stats summaries: the words follow from the keys,
+-- and fu writes them again for every contact an undo puts back (a removed contact's
+-- go with it, ON DELETE CASCADE).
 DROP TRIGGER journal_contacts_insert;
 DROP TRIGGER journal_contacts_update;
 DROP TRIGGER journal_contacts_delete;

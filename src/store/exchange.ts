@@ -6,7 +6,7 @@ import type { AgendaEntry } from '../domain/calendar.js';
 import type { ImportedContact, KnownContact } from '../domain/contact-import.js';
 import type { Instant } from '../domain/types.js';
 import type { Db } from './db.js';
-import { contactKeys, saveWords } from './contact-keys.js';
+import { addWords, contactKeys } from './contact-keys.js';
 import { commitmentFromRow, type Row } from './rows.js';
 
 /** What the queries run on: the store's connection. */
@@ -29,8 +29,9 @@ export function insertImported(store: Store, contacts: readonly ImportedContact[
   const ids: number[] = [];
   for (const c of contacts) {
     const { name, company, email, phone, source, note } = c;
-    const id = Number(insert.run({ name, company, email, phone, source, note, now, ...contactKeys(c) }).lastInsertRowid);
-    saveWords(store.db, id);
+    const keys = contactKeys(c);
+    const id = Number(insert.run({ name, company, email, phone, source, note, now, ...keys }).lastInsertRowid);
+    addWords(store.db, id, keys);
     for (const t of c.tags) tag.run(id, t);
     ids.push(id);
     if (progress && ids.length % 1000 === 0) progress(ids.length);

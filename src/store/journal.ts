@@ -14,7 +14,6 @@ export const JOURNAL_KEPT = 100;
 /** Each journaled table's key columns, as in the triggers' row_key. */
 const KEYS: Record<string, readonly string[]> = {
   contacts: ['id'],
-  contact_words: ['word', 'contact_id'],
   call_points: ['id'],
   tags: ['contact_id', 'tag'],
   touches: ['id'],
@@ -97,16 +96,16 @@ export function revert(db: Db, entryId: number, at: Instant): void {
       continue;
     }
     const before = JSON.parse(r.before) as Record<string, unknown>;
-    // A contact journaled before it had keys (migration 008) gets them, and its words, from its restored fields.
-    const keyless = r.tbl === 'contacts' && !('name_key' in before);
-    if (keyless) Object.assign(before, contactKeys(before as Pick<ContactFields, 'name' | 'company' | 'email'>));
+    // A contact journaled before it had keys (migration 008) gets them from its restored fields.
+    if (r.tbl === 'contacts' && !('name_key' in before)) Object.assign(before, contactKeys(before as Pick<ContactFields, 'name' | 'company' | 'email'>));
     const columns = Object.keys(before);
     if (exists) {
       db.prepare(`UPDATE "${r.tbl}" SET ${columns.map((c) => `"${c}" = @${c}`).join(', ')} WHERE ${where}`).run(...keyValues, before);
     } else {
       db.prepare(`INSERT INTO "${r.tbl}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`).run(before);
     }
-    if (keyless) saveWords(db, before.id as number);
+    // The words of a name are not journaled: they follow from the keys just put back.
+    if (r.tbl === 'contacts') saveWords(db, before.id as number);
   }
   db.prepare('UPDATE journal SET undone_at = ? WHERE id = ?').run(at, entryId);
 }

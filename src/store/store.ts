@@ -31,7 +31,7 @@ import type { Db } from './db.js';
 import * as exchange from './exchange.js';
 import * as journal from './journal.js';
 import { agendaRows, appointmentDetailsBetween, appointmentsBetween, staleCandidates } from './queries.js';
-import { contactKeys, saveWords } from './contact-keys.js';
+import { addWords, contactKeys, saveWords } from './contact-keys.js';
 import { commitmentFromRow, CONTACT_COLUMNS, contactFromRow, dueColumns, touchFromRow, type Row } from './rows.js';
 import { statsRows } from './stats.js';
 
@@ -91,14 +91,15 @@ export class Store {
   // ---- contacts -------------------------------------------------------------
 
   insertContact(fields: ContactFields, now: Instant): number {
+    const keys = contactKeys(fields);
     const info = this.db
       .prepare(
         `INSERT INTO contacts (name, company, email, phone, source, note, created_at, updated_at, name_key, company_key, email_key)
          VALUES (@name, @company, @email, @phone, @source, @note, @now, @now, @name_key, @company_key, @email_key)`,
       )
-      .run({ ...fields, now, ...contactKeys(fields) });
+      .run({ ...fields, now, ...keys });
     const id = Number(info.lastInsertRowid);
-    saveWords(this.db, id);
+    addWords(this.db, id, keys);
     return id;
   }
 
@@ -122,7 +123,6 @@ export class Store {
     this.db.prepare('DELETE FROM commitments WHERE contact_id = ?').run(id);
     this.db.prepare('DELETE FROM touches WHERE contact_id = ?').run(id);
     this.db.prepare('DELETE FROM tags WHERE contact_id = ?').run(id);
-    this.db.prepare('DELETE FROM contact_words WHERE contact_id = ?').run(id);
     this.db.prepare('DELETE FROM contacts WHERE id = ?').run(id);
   }
 
