@@ -112,9 +112,9 @@ export type Lookup =
 
 /**
  * The contact meant by `query` (trimmed, not empty): an id (`12`, `#12`), an
- * exact email, or a unique case-insensitive match on name or company, an
- * exact one first, else a partial one. Else why not, with the candidates or
- * the closest names.
+ * exact email, or a unique match on name or company whatever the case
+ * (src/text-key.ts): an exact one first, else one at the start of a word,
+ * else anywhere. Else why not, with the candidates or the closest names.
  */
 export function lookupContact(store: StorePort, query: string): Lookup {
   return store.read((): Lookup => {
@@ -127,9 +127,12 @@ export function lookupContact(store: StorePort, query: string): Lookup {
       const c = store.contactByEmail(query);
       if (c) return { kind: 'found', contact: c };
     }
+    // The first of the three tiers that matches decides: exactly, then at the start of a word, then anywhere.
     let matches = store.contactsNamed(query);
-    // A text longer than a name cannot be part of one (and SQLite refuses LIKE patterns over 50,000 bytes).
-    if (matches.length === 0 && query.length <= TEXT_LIMITS.line) matches = store.contactsContaining(query, SHOWN_MATCHES + 1);
+    // A text longer than a name cannot be part of one.
+    const partial = query.length <= TEXT_LIMITS.line;
+    if (matches.length === 0 && partial) matches = store.contactsAtWordStart(query, SHOWN_MATCHES + 1);
+    if (matches.length === 0 && partial) matches = store.contactsContaining(query, SHOWN_MATCHES + 1);
     if (matches.length === 1) return { kind: 'found', contact: matches[0]! };
     if (matches.length > 1) return { kind: 'ambiguous', matches: matches.slice(0, SHOWN_MATCHES), more: matches.length > SHOWN_MATCHES };
     return { kind: 'none', near: closest(query, store.contactNames()) };

@@ -63,10 +63,13 @@ export interface StorePort {
   /** Moves every touch, commitment and prepared point of `from` to `to` (a merge). */
   moveHistory(from: number, to: number): void;
   contact(id: number): Contact | undefined;
+  /** The contact with this email, whatever its case (src/text-key.ts folds it). */
   contactByEmail(email: string): Contact | undefined;
-  /** Contacts whose name or company equals `text`, ignoring case. */
+  /** Contacts whose name or company equals `text`, whatever its case. */
   contactsNamed(text: string): Contact[];
-  /** Contacts whose name or company contains `text`, ignoring case (at most `limit`). */
+  /** Contacts whose name or company has a word (after a space or a hyphen) that starts with `text`, whatever its case (at most `limit`). */
+  contactsAtWordStart(text: string, limit: number): Contact[];
+  /** Contacts whose name or company contains `text`, whatever its case (at most `limit`). */
   contactsContaining(text: string, limit: number): Contact[];
   /** Every contact's id, name and company. */
   contactNames(): { id: number; name: string; company: string | null }[];

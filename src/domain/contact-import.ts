@@ -5,6 +5,7 @@
  * files are parsed elsewhere, the existing contacts are passed in.
  */
 import { isEmailAddress, TEXT_LIMITS } from './text.js';
+import { textKey } from '../text-key.js';
 import type { ContactFields } from './types.js';
 
 /** What a column can hold. First, middle and last names are joined into the name. */
@@ -221,7 +222,7 @@ export interface ImportOptions {
   tags: readonly string[];
 }
 
-const nameKey = (name: string, company: string | null) => `${name.toLowerCase()}\u0000${(company ?? '').toLowerCase()}`;
+const nameKey = (name: string, company: string | null) => `${textKey(name)}\u0000${textKey(company ?? '')}`;
 
 /**
  * Who each row is. A duplicate has the same email, else the same name and
@@ -234,7 +235,7 @@ export function planImport(rows: readonly RowCheck[], known: readonly KnownConta
   const byEmail = new Map<string, KnownContact>();
   const byName = new Map<string, KnownContact[]>();
   for (const k of known) {
-    if (k.email) byEmail.set(k.email.toLowerCase(), k);
+    if (k.email) byEmail.set(textKey(k.email), k);
     const key = nameKey(k.name, k.company);
     const list = byName.get(key);
     if (list) list.push(k);
@@ -250,7 +251,7 @@ export function planImport(rows: readonly RowCheck[], known: readonly KnownConta
       continue;
     }
     const c = row.contact;
-    const email = c.email?.toLowerCase() ?? null;
+    const email = c.email === null ? null : textKey(c.email);
     const key = nameKey(c.name, c.company);
     const earlier = (email !== null ? seenEmail.get(email) : undefined) ?? seenName.get(key)?.find((s) => s.email === null || email === null)?.line;
     if (earlier !== undefined) {

@@ -5,6 +5,7 @@
  * most one open next step; the later-created one is kept).
  */
 import type { Commitment, Contact, ContactFields } from './types.js';
+import { textKey } from '../text-key.js';
 
 const FIELDS: readonly (keyof ContactFields)[] = ['name', 'company', 'email', 'phone', 'source', 'note'];
 
@@ -30,7 +31,7 @@ export function planMerge(
     const other = dup.contact[f];
     if (other === null || other.trim() === '') continue;
     if (kept === null || kept.trim() === '') fill[f] = other;
-    else if (kept.trim().toLowerCase() !== other.trim().toLowerCase()) conflicts.push({ field: f, kept, dropped: other });
+    else if (textKey(kept) !== textKey(other)) conflicts.push({ field: f, kept, dropped: other });
   }
   const tags = dup.tags.filter((t) => !keep.tags.includes(t));
   let steps: MergePlan['steps'] = null;

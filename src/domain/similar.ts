@@ -1,9 +1,10 @@
 /** "Did you mean": the names closest to what was typed, for a contact that was not found; and the contacts a new one may duplicate. */
 import { distance } from 'fastest-levenshtein';
+import { foldCase, textKey } from '../text-key.js';
 
-/** Levenshtein distance, case-insensitive. */
+/** Levenshtein distance, whatever the case (Unicode case folding). */
 export function editDistance(a: string, b: string): number {
-  return distance(a.toLowerCase(), b.toLowerCase());
+  return distance(foldCase(a), foldCase(b));
 }
 
 const MAX_TYPO_LENGTH = 100;
@@ -34,7 +35,7 @@ export type DuplicateReason = 'same-name-and-company' | 'similar-name';
 
 type Candidate = { id: number; name: string; company: string | null };
 
-const norm = (text: string | null | undefined) => (text ?? '').trim().toLowerCase().replace(/\s+/g, ' ');
+const norm = (text: string | null | undefined) => textKey(text ?? '');
 
 /**
  * The existing contacts a new one may duplicate, the surest first: the same

@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import layout from '../../bin/layout.cjs';
 import { databaseError, Exit, FuError, oneLine } from '../errors.js';
+import { textKey, wordsOf } from '../text-key.js';
 
 export type Db = Database.Database;
 
@@ -400,6 +401,11 @@ function hasTables(db: Db): boolean {
 function migrate(db: Db, migrations: Migration[], file: string): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current === newest(migrations)) return;
+  // SQLite cannot fold Unicode case: the migration that fills the contacts' keys calls fu's own code (009_text_keys.sql).
+  db.function('fu_text_key', { deterministic: true }, (text: unknown) => (typeof text === 'string' ? textKey(text) : null));
+  db.function('fu_word_starts', { deterministic: true }, (nameKey: unknown, companyKey: unknown) =>
+    JSON.stringify(wordsOf(String(nameKey), typeof companyKey === 'string' ? companyKey : null)),
+  );
   for (const m of migrations) {
     if (m.version <= current) continue;
     const sql = fs.readFileSync(m.file, 'utf8');

@@ -4,8 +4,9 @@
  * name it, read the journal back, and put rows back as they were.
  */
 import type { JournalEntry, JournalRow, WriteKind } from '../domain/journal.js';
-import type { Instant } from '../domain/types.js';
+import type { ContactFields, Instant } from '../domain/types.js';
 import type { Db } from './db.js';
+import { contactKeys, saveWords } from './contact-keys.js';
 
 /** How many writes fu keeps to take back; older entries are dropped by the write that makes room. */
 export const JOURNAL_KEPT = 100;
@@ -95,12 +96,16 @@ export function revert(db: Db, entryId: number, at: Instant): void {
       continue;
     }
     const before = JSON.parse(r.before) as Record<string, unknown>;
+    // A contact journaled before it had keys (migration 009) gets them from its restored fields.
+    if (r.tbl === 'contacts' && !('name_key' in before)) Object.assign(before, contactKeys(before as Pick<ContactFields, 'name' | 'company' | 'email'>));
     const columns = Object.keys(before);
     if (exists) {
       db.prepare(`UPDATE "${r.tbl}" SET ${columns.map((c) => `"${c}" = @${c}`).join(', ')} WHERE ${where}`).run(...keyValues, before);
     } else {
       db.prepare(`INSERT INTO "${r.tbl}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`).run(before);
     }
+    // The words of a name are not journaled: they follow from the keys just put back.
+    if (r.tbl === 'contacts') saveWords(db, before.id as number);
   }
   db.prepare('UPDATE journal SET undone_at = ? WHERE id = ?').run(at, entryId);
 }

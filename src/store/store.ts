@@ -28,14 +28,19 @@ import type {
 } from '../domain/types.js';
 import type { AttemptMark } from '../domain/derive.js';
 import type { StatsQuery, StatsRows } from '../domain/stats.js';
+import { textKey } from '../text-key.js';
 import type { Db } from './db.js';
 import * as exchange from './exchange.js';
 import * as journal from './journal.js';
+import { addWords, contactKeys, saveWords } from './contact-keys.js';
 import { agendaRows, appointmentDetailsBetween, appointmentsBetween, staleCandidates, twoWayOutcomes } from './queries.js';
 import { commitmentFromRow, CONTACT_COLUMNS, contactFromRow, decisionFromRow, dueColumns, touchFromRow, type Row } from './rows.js';
 import { statsRows } from './stats.js';
 
 export type { Contact, ContactFields } from '../domain/types.js';
+
+/** Keys compare as UTF-8 bytes: a prefix followed by the greatest code point sorts after every text that starts with the prefix. */
+const LAST_CHARACTER = '\u{10ffff}';
 
 export class Store {
   constructor(readonly db: Db) {}
@@ -88,20 +93,25 @@ export class Store {
   // ---- contacts -------------------------------------------------------------
 
   insertContact(fields: ContactFields, now: Instant): number {
+    const keys = contactKeys(fields);
     const info = this.db
       .prepare(
-        `INSERT INTO contacts (name, company, email, phone, source, note, created_at, updated_at)
-         VALUES (@name, @company, @email, @phone, @source, @note, @now, @now)`,
+        `INSERT INTO contacts (name, company, email, phone, source, note, created_at, updated_at, name_key, company_key, email_key)
+         VALUES (@name, @company, @email, @phone, @source, @note, @now, @now, @name_key, @company_key, @email_key)`,
       )
-      .run({ ...fields, now });
-    return Number(info.lastInsertRowid);
+      .run({ ...fields, now, ...keys });
+    const id = Number(info.lastInsertRowid);
+    addWords(this.db, id, keys);
+    return id;
   }
 
   updateContact(id: number, fields: Partial<ContactFields>, now: Instant): void {
-    const keys = Object.keys(fields) as (keyof ContactFields)[];
-    if (keys.length === 0) return;
-    const sets = keys.map((k) => `${k} = @${k}`).join(', ');
-    this.db.prepare(`UPDATE contacts SET ${sets}, updated_at = @now WHERE id = @id`).run({ ...fields, now, id });
+    const values = { ...fields, ...contactKeys(fields) };
+    const columns = Object.keys(values);
+    if (columns.length === 0) return;
+    const sets = columns.map((c) => `${c} = @${c}`).join(', ');
+    this.db.prepare(`UPDATE contacts SET ${sets}, updated_at = @now WHERE id = @id`).run({ ...values, now, id });
+    if (fields.name !== undefined || fields.company !== undefined) saveWords(this.db, id);
   }
 
   setStatus(id: number, status: Status, now: Instant): void {
@@ -129,28 +139,42 @@ export class Store {
     return r && contactFromRow(r);
   }
 
+  /** The contact with this email, whatever its case (one contact per email). */
   contactByEmail(email: string): Contact | undefined {
-    // `email IS NOT NULL` lets SQLite use the partial index contacts_email instead of reading every contact.
-    const r = this.db.prepare(`SELECT ${CONTACT_COLUMNS} FROM contacts WHERE email IS NOT NULL AND lower(email) = lower(?)`).get(email) as Row | undefined;
+    const r = this.db.prepare(`SELECT ${CONTACT_COLUMNS} FROM contacts WHERE email_key = ?`).get(textKey(email)) as Row | undefined;
     return r && contactFromRow(r);
   }
 
-  /** Contacts whose name or company equals `text`, ignoring case. */
+  /** Contacts whose name or company equals `text`, whatever its case. */
   contactsNamed(text: string): Contact[] {
     return (
-      this.db
-        .prepare(`SELECT ${CONTACT_COLUMNS} FROM contacts WHERE lower(name) = lower(@t) OR lower(company) = lower(@t) ORDER BY id`)
-        .all({ t: text }) as Row[]
+      this.db.prepare(`SELECT ${CONTACT_COLUMNS} FROM contacts WHERE name_key = @k OR company_key = @k ORDER BY id`).all({ k: textKey(text) }) as Row[]
     ).map(contactFromRow);
   }
 
-  /** Contacts whose name or company contains `text`, ignoring case (at most `limit`). */
-  contactsContaining(text: string, limit: number): Contact[] {
-    const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  /**
+   * Contacts whose name or company has a word that starts with `text`, whatever its case (at most `limit`), read from the
+   * index of word starts: a word starts the text or follows a space or a hyphen ("lena" finds Lena Novak, not Elena García).
+   */
+  contactsAtWordStart(text: string, limit: number): Contact[] {
+    const k = textKey(text);
     return (
       this.db
-        .prepare(`SELECT ${CONTACT_COLUMNS} FROM contacts WHERE name LIKE @p ESCAPE '\\' OR company LIKE @p ESCAPE '\\' ORDER BY id LIMIT @limit`)
-        .all({ p: pattern, limit }) as Row[]
+        .prepare(
+          `SELECT ${CONTACT_COLUMNS} FROM contacts
+           WHERE id IN (SELECT DISTINCT contact_id FROM contact_words WHERE word >= @lo AND word < @hi LIMIT @limit)
+           ORDER BY id`,
+        )
+        .all({ lo: k, hi: `${k}${LAST_CHARACTER}`, limit }) as Row[]
+    ).map(contactFromRow);
+  }
+
+  /** Contacts whose name or company contains `text`, whatever its case (at most `limit`). */
+  contactsContaining(text: string, limit: number): Contact[] {
+    return (
+      this.db
+        .prepare(`SELECT ${CONTACT_COLUMNS} FROM contacts WHERE instr(name_key, @k) > 0 OR instr(company_key, @k) > 0 ORDER BY id LIMIT @limit`)
+        .all({ k: textKey(text), limit }) as Row[]
     ).map(contactFromRow);
   }
 
@@ -160,19 +184,16 @@ export class Store {
   }
 
   /**
-   * The contacts a new one may duplicate, read through the name and company indexes
+   * The contacts a new one may duplicate, read through the name and company key indexes
    * instead of every contact: those whose name starts with the same two letters (a typo
-   * further in still matches) and those at the same company. Every contact when the name
-   * does not start with two ASCII characters (SQLite's lower() folds ASCII only).
+   * further in still matches) and those at the same company.
    */
   duplicateCandidates(name: string, company: string | null): { id: number; name: string; company: string | null }[] {
-    const prefix = name.trim().slice(0, 2).toLowerCase();
-    if (!/^[\x20-\x7e]{2}$/.test(prefix)) return this.contactNames();
+    const prefix = [...textKey(name)].slice(0, 2).join('');
     const byName = this.db
-      .prepare('SELECT id, name, company FROM contacts WHERE lower(name) >= @lo AND lower(name) < @hi')
-      .all({ lo: prefix, hi: `${prefix}\uffff` });
-    const byCompany =
-      company === null ? [] : this.db.prepare('SELECT id, name, company FROM contacts WHERE lower(company) = lower(@company)').all({ company: company.trim() });
+      .prepare('SELECT id, name, company FROM contacts WHERE name_key >= @lo AND name_key < @hi')
+      .all({ lo: prefix, hi: `${prefix}${LAST_CHARACTER}` });
+    const byCompany = company === null ? [] : this.db.prepare('SELECT id, name, company FROM contacts WHERE company_key = ?').all(textKey(company));
     const seen = new Map<number, { id: number; name: string; company: string | null }>();
     for (const r of [...byName, ...byCompany] as { id: number; name: string; company: string | null }[]) seen.set(r.id, r);
     return [...seen.values()];

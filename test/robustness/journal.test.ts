@@ -21,10 +21,11 @@ describe('the journal triggers', () => {
     const db = openRaw(file);
     try {
       // The stats summaries (stats_*) are kept by their own triggers from the rows an undo puts back: journaling them too would undo them twice.
+      // The word starts of names (contact_words) are written again by the undo from the contacts it puts back.
       const tables = (
         db
           .prepare(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'journal%' AND name NOT LIKE 'stats\\_%' ESCAPE '\\' AND name NOT LIKE 'sqlite_%'",
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'journal%' AND name NOT LIKE 'stats\\_%' ESCAPE '\\' AND name <> 'contact_words' AND name NOT LIKE 'sqlite_%'",
           )
           .all() as { name: string }[]
       ).map((r) => r.name);

@@ -33,6 +33,7 @@ describe('opening and migrating', () => {
       'commitment_history',
       'commitments',
       'config',
+      'contact_words',
       'contacts',
       'decisions',
       'journal',
