@@ -27,4 +27,6 @@ module.exports = {
   /** The same program in one CommonJS file (scripts/bundle.js), and V8's code cache of it. */
   bundle: path.join(root, 'dist', 'bundle', 'fu.cjs'),
   bundleCache: path.join(root, 'dist', 'bundle', 'fu.cache'),
+  /** The code cache warmed by one daily command alone (fu.today.cache), smaller than bundleCache: see bin/load.cjs. */
+  commandCache: (command) => path.join(root, 'dist', 'bundle', `fu.${command}.cache`),
 };

@@ -7,5 +7,6 @@ declare const layout: {
   readonly compiledMain: string;
   readonly bundle: string;
   readonly bundleCache: string;
+  readonly commandCache: (command: string) => string;
 };
 export = layout;

@@ -10,6 +10,12 @@
 // compiled code itself (dist/cli/main.js): slower to start, never stale. Three
 // stats decide it.
 //
+// The daily commands (today, log...) each have a cache of their own, warmed by
+// that command alone (dist/bundle/fu.today.cache): V8 deserialises all of a
+// cache on every run, and the full one (fu.cache, for every other command)
+// holds the compiled code of all the daily commands. A command's own cache is
+// used when it is there and at least as new as the bundle (one more stat).
+//
 // CommonJS, like bin/fu.cjs: an ES module entry would start Node's ES module
 // loader (and importing node:fs as a module loads its streams), a few ms on
 // every run.
@@ -28,9 +34,18 @@ function bundleIsCurrent() {
   return bundle !== undefined && cache !== undefined && (compiled === undefined || bundle >= compiled) && cache >= bundle;
 }
 
-/** The bundle's exports ({ main }), and saveCache() to write what V8 has compiled so far. */
-function loadFu({ useCache = true } = {}) {
-  const { bundle, bundleCache } = layout;
+/** The code cache for the command line `argv`: the command's own when it has a current one, else the full one. */
+function cacheFor(argv) {
+  const command = argv[2];
+  if (command === undefined || !/^[a-z]+$/.test(command)) return layout.bundleCache;
+  const own = layout.commandCache(command);
+  const [bundle, cache] = [layout.bundle, own].map(mtimeOf);
+  return cache !== undefined && bundle !== undefined && cache >= bundle ? own : layout.bundleCache;
+}
+
+/** The bundle's exports ({ main }), and saveCache() to write what V8 has compiled so far (to `bundleCache`). */
+function loadFu({ useCache = true, bundleCache = layout.bundleCache } = {}) {
+  const { bundle } = layout;
   // esbuild writes the bundle in ASCII (other characters escaped): latin1 reads it without decoding UTF-8.
   const source = fs.readFileSync(bundle, 'latin1');
   const cachedData = useCache ? fs.readFileSync(bundleCache) : undefined;
@@ -64,7 +79,7 @@ function runFu(argv) {
   if (bundleIsCurrent()) {
     // Node applies source maps to modules it loads itself, not to a vm.Script: with FU_DEBUG=1 the bundle
     // is required as the CommonJS module it is, without the code cache.
-    (debug ? require(layout.bundle) : loadFu().exports).main(argv);
+    (debug ? require(layout.bundle) : loadFu({ bundleCache: cacheFor(argv) }).exports).main(argv);
   } else if (fs.existsSync(layout.compiledMain)) {
     import(require('node:url').pathToFileURL(layout.compiledMain).href).then((compiled) => compiled.main(argv));
   } else {
@@ -73,4 +88,4 @@ function runFu(argv) {
   }
 }
 
-module.exports = { loadFu, runFu };
+module.exports = { cacheFor, loadFu, runFu };

@@ -37,14 +37,19 @@ export interface AppliedTouch {
 /** Writes a touch plan; `now` is when it is recorded (the demo records its history as it happened). */
 export function applyTouchPlan(ctx: Pick<AppContext, 'store' | 'config' | 'zone'>, contactId: number, plan: TouchPlan, now: Instant): AppliedTouch {
   const { store } = ctx;
-  const touchId = store.insertTouch({ ...plan.touch, contactId, direction: directionOf(plan.touch.outcome) }, plan.overridden, now);
+  const step = plan.create.find((c) => c.kind === 'next-step');
+  // The step is written with the touch: an update after would be journaled and counted once more.
+  const touchId = store.insertTouch(
+    { ...plan.touch, contactId, direction: directionOf(plan.touch.outcome) },
+    plan.overridden,
+    now,
+    step ? (step.soft ? 'soft' : 'firm') : null,
+  );
   // The key points prepared for this call (fu prep --points) are kept on it.
   store.keepPendingPoints(contactId, touchId);
   // Close first: the database allows only one open next step per contact.
   for (const c of plan.close) store.closeCommitment(c.id, c.state, c.state === 'kept' ? plan.touch.at : now, touchId);
   const created = plan.create.map((c) => insertPlanned(store, contactId, c, touchId, now));
-  const step = plan.create.find((c) => c.kind === 'next-step');
-  if (step) store.setTouchStep(touchId, step.soft ? 'soft' : 'firm');
   if (store.contact(contactId)!.status !== plan.status) store.setStatus(contactId, plan.status, now);
   refreshDerived(store, contactId, ctx.config, ctx.zone);
   return { touchId, created };

@@ -40,7 +40,7 @@ export function logTouch(ctx: AppContext, contactId: number, input: TouchInput):
     return {
       ok: true,
       plan: decision.plan,
-      touch: store.touchesOf(contactId).find((t) => t.id === touchId)!,
+      touch: store.touch(touchId)!,
       contact,
       tags: store.tagsOf(contactId),
       nextStep: contact.nextStepId === null ? null : store.commitment(contact.nextStepId)!,

@@ -106,11 +106,15 @@ export const SQL = {
     SELECT ${openCommitment('due_at')} FROM commitments WHERE state = 'open' AND due_at < @now
     UNION ALL SELECT ${openCommitment('due_date')} FROM commitments WHERE state = 'open' AND due_date <= @today
     UNION ALL SELECT ${openCommitment('due_date')} FROM commitments WHERE state = 'open' AND due_date > @today AND soft = 1`,
-  /** When the user's appointments from @from to before @to start (open next steps with a time), from the covering index alone. */
-  appointments: "SELECT due_at FROM commitments WHERE state = 'open' AND due_at >= @from AND due_at < @to AND kind = 'next-step'",
+  /**
+   * When the user's appointments from @from to before @to start (open next steps with a time), from the covering
+   * index alone. `+kind`: with an index on kind, state and due_at, SQLite would otherwise read every open next step
+   * (40,000 at 100k contacts, 6 to 8 ms for a clash check) instead of the time range of commitments_open_due_at.
+   */
+  appointments: "SELECT due_at FROM commitments WHERE state = 'open' AND due_at >= @from AND due_at < @to AND +kind = 'next-step'",
   /** The same appointments with what they are and with whom (a double booking names them). */
   appointmentDetails:
-    "SELECT m.id, m.contact_id, c.name, c.company, m.what, m.due_at FROM commitments m JOIN contacts c ON c.id = m.contact_id WHERE m.state = 'open' AND m.due_at >= @from AND m.due_at < @to AND m.kind = 'next-step' ORDER BY m.due_at, m.id",
+    "SELECT m.id, m.contact_id, c.name, c.company, m.what, m.due_at FROM commitments m JOIN contacts c ON c.id = m.contact_id WHERE m.state = 'open' AND m.due_at >= @from AND m.due_at < @to AND +m.kind = 'next-step' ORDER BY m.due_at, m.id",
   /**
    * How the last two-way touch of each contact (@ids: a JSON array) went. Read for the stale rows shown only: the
    * outcome is not in touches_contact, so each costs a page of the touches table (about 35 ms for every candidate at 100k).

@@ -339,19 +339,20 @@ export class Store {
 
   // ---- touches --------------------------------------------------------------
 
-  insertTouch(t: NewTouch, forcedRules: string[], now: Instant): number {
+  insertTouch(t: NewTouch, forcedRules: string[], now: Instant, step: 'firm' | 'soft' | null = null): number {
     const info = this.db
       .prepare(
         `INSERT INTO touches (contact_id, happened_at, channel, outcome, direction, note, value, until_date, proposal,
-           forced, disposition, lost_reason, chase, created_at)
+           forced, disposition, lost_reason, chase, step, created_at)
          VALUES (@contactId, @at, @channel, @outcome, @direction, @note, @value, @until, @proposal,
-           @forced, @disposition, @lostReason, @chase, @now)`,
+           @forced, @disposition, @lostReason, @chase, @step, @now)`,
       )
       .run({
         ...t,
         proposal: t.proposal ? 1 : 0,
         chase: t.attempt ? 1 : 0,
         forced: forcedRules.length ? forcedRules.join(',') : null,
+        step,
         now,
       });
     return Number(info.lastInsertRowid);
