@@ -185,8 +185,15 @@ export function databaseFileWords(file: DatabaseFile): string {
 }
 
 /** Double booking (docs/rules.md): one warning naming every appointment a new step lands on, or none. */
+/** How many clashes a warning names before it counts the rest. */
+const CLASHES_NAMED = 3;
+
 export function clashWarnings(clashes: readonly Appointment[], zone: Zone, today: LocalDate): Warning[] {
   if (clashes.length === 0) return [];
-  const names = clashes.map((a) => `${a.what} with ${a.contact}${a.company ? ` (${a.company})` : ''}, ${formatDue({ at: a.at }, zone, today)}`);
-  return [{ rule: null, message: `Clashes with: ${names.join('; ')}` }];
+  const names = clashes
+    .slice(0, CLASHES_NAMED)
+    .map((a) => `${a.what} with ${a.contact}${a.company ? ` (${a.company})` : ''}, ${formatDue({ at: a.at }, zone, today)}`);
+  // A busy book can hold dozens of steps near one time: the warning stays one readable line.
+  const more = clashes.length - names.length;
+  return [{ rule: null, message: `Clashes with: ${names.join('; ')}${more > 0 ? `; and ${more} more` : ''}` }];
 }

@@ -50,6 +50,23 @@ describe('double booking', () => {
     expect(r.stderr).toBe('warning: Clashes with: pricing review with Lee Park, Mon 30 Nov 09:20; demo with Dana Reyes (Acme), Mon 30 Nov 09:30\n');
   });
 
+  it('names the three soonest clashes and counts the rest, so the warning stays one readable line', async () => {
+    const run = await booked();
+    for (const [name, at] of [
+      ['Lee Park', '09:20'],
+      ['Kim Vo', '09:40'],
+      ['Ada Lund', '09:50'],
+      ['Bo Chen', '09:55'],
+    ]) {
+      await ok(run, 'add', name!);
+      await ok(run, 'next', name!, 'intro call', '--at', `2026-11-30 ${at}`);
+    }
+    const r = await ok(run, 'next', 'sam', 'contract call', '--at', '2026-11-30 09:35');
+    expect(r.stderr).toBe(
+      'warning: Clashes with: intro call with Lee Park, Mon 30 Nov 09:20; demo with Dana Reyes (Acme), Mon 30 Nov 09:30; intro call with Kim Vo, Mon 30 Nov 09:40; and 2 more\n',
+    );
+  });
+
   it('warns from fu log --next, and lists the clash among the warnings in --json', async () => {
     const run = await booked();
     const r = await ok(run, 'log', 'sam', '--outcome', 'connected', '--next', 'contract call', '--at', '2026-11-30 09:30');
