@@ -15,7 +15,7 @@ import { pathToFileURL } from 'node:url';
 import { loadFu } from '../bin/load.cjs';
 
 /** The commands with a code cache of their own. */
-export const DAILY = ['today', 'stale', 'show', 'log', 'next', 'add', 'done', 'draft', 'check'];
+export const DAILY = ['today', 'stale', 'show', 'log', 'next', 'add', 'done', 'draft', 'check', 'stats', 'prep'];
 
 /** Each daily command's runs: its command lines, and whether each runs on a (pretended) terminal too. */
 function runsOf({ chase, promise }) {
@@ -40,6 +40,8 @@ function runsOf({ chase, promise }) {
     add: [[['add', 'Warm Up', '--company', 'Cache Co', '--email', 'warm@up.example'], false]],
     done: promise ? [[['done', String(promise)], false]] : [],
     draft: [[['draft', '6'], false]],
+    stats: [...both(['stats']), [['stats', '--json'], false]],
+    prep: [...both(['prep', '1']), [['prep', '1', '--json'], false]],
     check: [[['check', 'Hi Dana,\n\nJust checking in. Could we talk on Tue at 15:00?\n\nSam'], false]],
   };
 }

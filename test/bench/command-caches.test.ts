@@ -27,7 +27,7 @@ describe('the code cache a command line runs with', () => {
     },
   );
 
-  it.each([[['stats']], [['--db', 'x.db', 'today']], [['../today']], [[]]])('fu %j: the full one', (args) => {
+  it.each([[['config']], [['--db', 'x.db', 'today']], [['../today']], [[]]])('fu %j: the full one', (args) => {
     expect(load.cacheFor(['node', 'fu', ...args])).toBe(full);
   });
 
