@@ -197,29 +197,43 @@ function scratch(file, contacts) {
 
 function snapshotFor(copy, contactId) {
   const db = new Database(copy);
+  const max = (table) => db.prepare(`SELECT max(id) AS m FROM ${table}`).get().m ?? 0;
   try {
     return {
       contact: contactId === null ? null : db.prepare('SELECT * FROM contacts WHERE id = ?').get(contactId),
-      maxContact: db.prepare('SELECT max(id) AS m FROM contacts').get().m,
-      maxTouch: db.prepare('SELECT max(id) AS m FROM touches').get().m ?? 0,
-      maxCommitment: db.prepare('SELECT max(id) AS m FROM commitments').get().m ?? 0,
+      // A write also changes the contact's own rows: a step replaced or kept, a touch's attempt marks.
+      commitments: contactId === null ? [] : db.prepare('SELECT * FROM commitments WHERE contact_id = ?').all(contactId),
+      touches: contactId === null ? [] : db.prepare('SELECT * FROM touches WHERE contact_id = ?').all(contactId),
+      maxContact: max('contacts'),
+      maxTouch: max('touches'),
+      maxCommitment: max('commitments'),
+      maxHistory: max('commitment_history'),
+      maxJournal: max('journal'),
     };
   } finally {
     db.close();
   }
 }
 
+/** Puts back what a write changed, rows added and rows updated, so that every run sees the same database. */
 function undo(copy, snap) {
   const db = new Database(copy);
+  const restore = (table, row) => {
+    const cols = Object.keys(row).filter((k) => k !== 'id');
+    db.prepare(`UPDATE ${table} SET ${cols.map((k) => `${k} = @${k}`).join(', ')} WHERE id = @id`).run(row);
+  };
   try {
     db.transaction(() => {
+      db.prepare('DELETE FROM journal WHERE id > ?').run(snap.maxJournal);
+      db.prepare('DELETE FROM commitment_history WHERE id > ?').run(snap.maxHistory);
+      if (snap.contact) db.prepare('UPDATE contacts SET next_step_id = NULL WHERE id = ?').run(snap.contact.id);
       db.prepare('DELETE FROM commitments WHERE id > ?').run(snap.maxCommitment);
+      // The old rows first: a step the write kept points at the touch it added.
+      for (const row of snap.commitments) restore('commitments', row);
+      for (const row of snap.touches) restore('touches', row);
       db.prepare('DELETE FROM touches WHERE id > ?').run(snap.maxTouch);
       db.prepare('DELETE FROM contacts WHERE id > ?').run(snap.maxContact);
-      if (snap.contact) {
-        const cols = Object.keys(snap.contact).filter((k) => k !== 'id');
-        db.prepare(`UPDATE contacts SET ${cols.map((k) => `${k} = @${k}`).join(', ')} WHERE id = @id`).run(snap.contact);
-      }
+      if (snap.contact) restore('contacts', snap.contact);
     })();
     db.pragma('wal_checkpoint(TRUNCATE)');
   } finally {
@@ -435,8 +449,12 @@ const quantile = (sorted, q) => {
 
 function measure(commands) {
   const samples = commands.map(() => []);
+  const order = commands.map((_, i) => i);
   for (let round = 0; round < WARMUP + RUNS; round++) {
-    commands.forEach((cmd, i) => {
+    // Forward, then backward: no command always runs right after the same one (the ISO and
+    // natural-date twins would otherwise always meet the machine in the same state).
+    (round % 2 === 0 ? order : [...order].reverse()).forEach((i) => {
+      const cmd = commands[i];
       cmd.before?.();
       try {
         const s = runOnce(cmd);
