@@ -6,7 +6,7 @@ import type { AgendaEntry } from '../domain/calendar.js';
 import type { ImportedContact, KnownContact } from '../domain/contact-import.js';
 import type { Instant } from '../domain/types.js';
 import type { Db } from './db.js';
-import { addWords, contactKeys } from './contact-keys.js';
+import { insertContactRow } from './contact-keys.js';
 import { commitmentFromRow, type Row } from './rows.js';
 
 /** What the queries run on: the store's connection. */
@@ -21,17 +21,10 @@ export function knownContacts(store: Store): KnownContact[] {
 
 /** Inserts imported contacts with their tags, in order; returns their ids. Callers run it in their transaction. */
 export function insertImported(store: Store, contacts: readonly ImportedContact[], now: Instant, progress?: (done: number) => void): number[] {
-  const insert = store.db.prepare(
-    `INSERT INTO contacts (name, company, email, phone, source, note, created_at, updated_at, name_key, company_key, email_key)
-     VALUES (@name, @company, @email, @phone, @source, @note, @now, @now, @name_key, @company_key, @email_key)`,
-  );
   const tag = store.db.prepare('INSERT OR IGNORE INTO tags (contact_id, tag) VALUES (?, ?)');
   const ids: number[] = [];
   for (const c of contacts) {
-    const { name, company, email, phone, source, note } = c;
-    const keys = contactKeys(c);
-    const id = Number(insert.run({ name, company, email, phone, source, note, now, ...keys }).lastInsertRowid);
-    addWords(store.db, id, keys);
+    const id = insertContactRow(store.db, c, now);
     for (const t of c.tags) tag.run(id, t);
     ids.push(id);
     if (progress && ids.length % 1000 === 0) progress(ids.length);

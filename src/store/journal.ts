@@ -7,6 +7,7 @@ import type { JournalEntry, JournalRow, WriteKind } from '../domain/journal.js';
 import type { ContactFields, Instant } from '../domain/types.js';
 import type { Db } from './db.js';
 import { contactKeys, saveWords } from './contact-keys.js';
+import { prepared } from './statements.js';
 
 /** How many writes fu keeps to take back; older entries are dropped by the write that makes room. */
 export const JOURNAL_KEPT = 100;
@@ -26,17 +27,17 @@ const KEYS: Record<string, readonly string[]> = {
 export function journaled<T>(db: Db, write: { kind: WriteKind; at: Instant }, fn: () => T): T {
   return db
     .transaction(() => {
-      const entry = Number(db.prepare('INSERT INTO journal (kind, at) VALUES (?, ?)').run(write.kind, write.at).lastInsertRowid);
-      db.prepare('INSERT INTO journal_recording (entry_id) VALUES (?)').run(entry);
+      const entry = Number(prepared(db, 'INSERT INTO journal (kind, at) VALUES (?, ?)').run(write.kind, write.at).lastInsertRowid);
+      prepared(db, 'INSERT INTO journal_recording (entry_id) VALUES (?)').run(entry);
       try {
         return fn();
       } finally {
         // On a throw the whole transaction rolls back anyway; on success nothing is recorded past here.
-        db.prepare('DELETE FROM journal_recording').run();
-        if (db.prepare('SELECT 1 FROM journal_rows WHERE entry_id = ? LIMIT 1').get(entry) === undefined) {
-          db.prepare('DELETE FROM journal WHERE id = ?').run(entry);
+        prepared(db, 'DELETE FROM journal_recording').run();
+        if (prepared(db, 'SELECT 1 FROM journal_rows WHERE entry_id = ? LIMIT 1').get(entry) === undefined) {
+          prepared(db, 'DELETE FROM journal WHERE id = ?').run(entry);
         } else {
-          db.prepare('DELETE FROM journal WHERE id <= ?').run(entry - JOURNAL_KEPT);
+          prepared(db, 'DELETE FROM journal WHERE id <= ?').run(entry - JOURNAL_KEPT);
         }
       }
     })
@@ -90,9 +91,9 @@ export function revert(db: Db, entryId: number, at: Instant): void {
     if (!keys) throw new Error(`the journal names an unknown table ${r.tbl}`);
     const keyValues = JSON.parse(r.row_key) as unknown[];
     const where = keys.map((k) => `"${k}" = ?`).join(' AND ');
-    const exists = db.prepare(`SELECT 1 FROM "${r.tbl}" WHERE ${where}`).get(...keyValues) !== undefined;
+    const exists = prepared(db, `SELECT 1 FROM "${r.tbl}" WHERE ${where}`).get(...keyValues) !== undefined;
     if (r.before === null) {
-      db.prepare(`DELETE FROM "${r.tbl}" WHERE ${where}`).run(...keyValues);
+      prepared(db, `DELETE FROM "${r.tbl}" WHERE ${where}`).run(...keyValues);
       continue;
     }
     const before = JSON.parse(r.before) as Record<string, unknown>;
@@ -100,9 +101,9 @@ export function revert(db: Db, entryId: number, at: Instant): void {
     if (r.tbl === 'contacts' && !('name_key' in before)) Object.assign(before, contactKeys(before as Pick<ContactFields, 'name' | 'company' | 'email'>));
     const columns = Object.keys(before);
     if (exists) {
-      db.prepare(`UPDATE "${r.tbl}" SET ${columns.map((c) => `"${c}" = @${c}`).join(', ')} WHERE ${where}`).run(...keyValues, before);
+      prepared(db, `UPDATE "${r.tbl}" SET ${columns.map((c) => `"${c}" = @${c}`).join(', ')} WHERE ${where}`).run(...keyValues, before);
     } else {
-      db.prepare(`INSERT INTO "${r.tbl}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`).run(before);
+      prepared(db, `INSERT INTO "${r.tbl}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`).run(before);
     }
     // The words of a name are not journaled: they follow from the keys just put back.
     if (r.tbl === 'contacts') saveWords(db, before.id as number);

@@ -10,6 +10,7 @@ import type { StatsQuery, StatsRows } from '../domain/stats.js';
 import type { Channel } from '../domain/types.js';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './db.js';
+import { prepared } from './statements.js';
 
 /** The summaries migration 007's triggers keep from the touches and commitments: derived, never written directly. */
 export const SUMMARY_TABLES: readonly string[] = ['stats_touch_days', 'stats_due_days'];
@@ -36,7 +37,7 @@ export const STATS_SQL = {
               WHERE forced IS NOT NULL AND happened_at >= @fromAt AND happened_at < @toAt GROUP BY forced`,
   closed: `SELECT disposition, lost_reason, count(*) AS n FROM touches
               WHERE disposition IN ('won', 'lost') AND happened_at >= @fromAt AND happened_at < @toAt GROUP BY disposition, lost_reason`,
-  week: `SELECT count(*) AS n FROM touches WHERE happened_at >= @from AND happened_at < @to`,
+  week: `SELECT count(*) AS n FROM touches WHERE happened_at >= @fromAt AND happened_at < @toAt`,
 };
 
 /**
@@ -110,7 +111,7 @@ function countOver(prepare: Prepare, name: SplitCount, fromAt: string, toAt: str
     ...(days ? [{ sign: 1, rows: prepare(SUMMARY_SQL[name]).all({ ...days, ...extra }) as Counted[] }] : []),
     ...edges.map((e) => ({
       sign: e.sign,
-      rows: prepare(STATS_SQL[name]).all(name === 'week' ? { from: e.fromAt, to: e.toAt } : { fromAt: e.fromAt, toAt: e.toAt, ...extra }) as Counted[],
+      rows: prepare(STATS_SQL[name]).all({ fromAt: e.fromAt, toAt: e.toAt, ...extra }) as Counted[],
     })),
   ];
   const merged = new Map<string, Counted>();
@@ -149,8 +150,7 @@ const conversationRows = (r: Record<'firm' | 'soft' | 'closed' | 'none', number>
 export function statsRows(db: Db, q: StatsQuery): StatsRows {
   const all = (sql: string, params: Record<string, unknown>) => db.prepare(sql).all(params) as Counted[];
   const range = { fromAt: q.fromAt, toAt: q.toAt };
-  const statements = new Map<string, Statement>();
-  const prepare: Prepare = (sql) => statements.get(sql) ?? statements.set(sql, db.prepare(sql)).get(sql)!;
+  const prepare: Prepare = (sql) => prepared(db, sql);
   const over = (name: SplitCount) => countOver(prepare, name, q.fromAt, q.toAt);
   const dueDate = prepare(SUMMARY_SQL.dueDate);
   return {

@@ -32,7 +32,7 @@ import { textKey } from '../text-key.js';
 import type { Db } from './db.js';
 import * as exchange from './exchange.js';
 import * as journal from './journal.js';
-import { addWords, contactKeys, saveWords } from './contact-keys.js';
+import { contactKeys, insertContactRow, saveWords } from './contact-keys.js';
 import { agendaRows, appointmentDetailsBetween, appointmentsBetween, staleCandidates, twoWayOutcomes } from './queries.js';
 import { commitmentFromRow, CONTACT_COLUMNS, contactFromRow, decisionFromRow, dueColumns, touchFromRow, type Row } from './rows.js';
 import { statsRows } from './stats.js';
@@ -96,16 +96,7 @@ export class Store {
   // ---- contacts -------------------------------------------------------------
 
   insertContact(fields: ContactFields, now: Instant): number {
-    const keys = contactKeys(fields);
-    const info = this.db
-      .prepare(
-        `INSERT INTO contacts (name, company, email, phone, source, note, created_at, updated_at, name_key, company_key, email_key)
-         VALUES (@name, @company, @email, @phone, @source, @note, @now, @now, @name_key, @company_key, @email_key)`,
-      )
-      .run({ ...fields, now, ...keys });
-    const id = Number(info.lastInsertRowid);
-    addWords(this.db, id, keys);
-    return id;
+    return insertContactRow(this.db, fields, now);
   }
 
   updateContact(id: number, fields: Partial<ContactFields>, now: Instant): void {
@@ -375,7 +366,7 @@ export class Store {
     this.db.prepare('DELETE FROM touches WHERE id = ?').run(id);
   }
 
-  /** The next step a touch booked, kept on it for the statistics. */
+  /** The next step a touch booked, kept on it for the statistics: the data generator's, which writes a touch before its step (fu log writes both at once, insertTouch). */
   setTouchStep(touchId: number, step: 'firm' | 'soft'): void {
     this.db.prepare('UPDATE touches SET step = ? WHERE id = ?').run(step, touchId);
   }

@@ -13,7 +13,7 @@ const params: Record<string, Record<string, unknown>> = {
   rescheduled: { fromAt: 'a', toAt: 'b' },
   forced: { fromAt: 'a', toAt: 'b' },
   closed: { fromAt: 'a', toAt: 'b' },
-  week: { from: 'a', to: 'b' },
+  week: { fromAt: 'a', toAt: 'b' },
 };
 
 describe('fu stats query plans', () => {
