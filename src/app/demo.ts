@@ -1,6 +1,7 @@
 /** Load the demo (`fu demo`): a small, realistic book of business, its history replayed through the real rules. */
+import { isMissed } from '../domain/commitments.js';
 import { checkTouch, type TouchInput } from '../domain/rules.js';
-import { addDays, dueInstant, instantAt, localDateOf, weekdayOf } from '../domain/time.js';
+import { addDays, instantAt, localDateOf, weekdayOf } from '../domain/time.js';
 import type { Channel, ContactFields, DispositionKind, Outcome } from '../domain/types.js';
 import type { When } from '../domain/when.js';
 import { applyClose } from './close-contact.js';
@@ -346,7 +347,7 @@ export function loadDemo(ctx: AppContext): DemoLoaded {
         ['expectation', t.met],
       ] as const) {
         const owed = moment && made.find((m) => m.kind === kind)!;
-        if (owed) store.closeCommitment(owed.id, 'kept', at(moment), null, Date.parse(at(moment)) > Date.parse(dueInstant(owed.due, config.dayEnd, zone)));
+        if (owed) store.closeCommitment(owed.id, 'kept', at(moment), null, isMissed(owed, at(moment), localDateOf(at(moment), zone), config, zone));
       }
     };
     const ids = new Map<DemoContact, number>();
