@@ -131,8 +131,6 @@ export interface StorePort {
 
   /** Each unanswered attempt's number and whether it was answered, for a contact (kept for fu stats). */
   saveAttemptMarks(contactId: number, marks: AttemptMark[]): void;
-  /** The next step a touch booked, kept on it for fu stats. */
-  setTouchStep(touchId: number, step: 'firm' | 'soft'): void;
   /** The commitments a touch created (what was agreed then). */
   commitmentsCreatedBy(touchId: number): Commitment[];
   /** Replaces the key points prepared for a contact's next touch. */
