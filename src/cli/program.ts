@@ -8,6 +8,7 @@ import { configFrom } from '../domain/config.js';
 import type { Config } from '../domain/types.js';
 import { busyTimeoutFrom, listMigrations, openDatabase, resolveDbPath, type Db } from '../store/db.js';
 import { Store } from '../store/store.js';
+import { FuError } from '../errors.js';
 import { currentTime } from './clock.js';
 import type { Deps, IO } from './io.js';
 import { inquirerPrompter } from './prompter.js';
@@ -115,11 +116,12 @@ export async function buildProgram(environment: Environment, argv: string[] = []
        * runs when it is missing, unset or damaged; one that needs it meets the same error when it opens it.
        */
       const configuredZone = (): string => {
-        if (store !== undefined) return deps.config().zone;
+        if (store === undefined && !fs.existsSync(dbPath())) return '';
         try {
-          return fs.existsSync(dbPath()) ? deps.config().zone : '';
-        } catch {
-          return '';
+          return deps.config().zone;
+        } catch (err) {
+          if (err instanceof FuError) return ''; // a database fu cannot use: the command that opens it says why
+          throw err;
         }
       };
       const deps: Deps = {

@@ -18,12 +18,15 @@ function zoneOfPath(file: string): string | null {
   return name && IANA.test(name) ? name : null;
 }
 
+/** TZ without the leading ':' that only says "a file name follows". */
+const tzName = (tz: string) => (tz.startsWith(':') ? tz.slice(1) : tz);
+
 function cheapZone(env: NodeJS.ProcessEnv): string | null {
   const tz = env.TZ;
   if (tz !== undefined) {
-    // glibc reads an empty TZ as UTC; ':' only says "a file name follows".
+    // glibc reads an empty TZ as UTC.
     if (tz === '') return 'UTC';
-    const name = tz.startsWith(':') ? tz.slice(1) : tz;
+    const name = tzName(tz);
     if (name.startsWith('/')) return zoneOfPath(name);
     // Only names that exist in the zone database: a POSIX rule string or a typo is Intl's business.
     return IANA.test(name) && fs.existsSync(`/usr/share/zoneinfo/${name}`) ? name : null;
@@ -75,8 +78,7 @@ export function userZone(env: NodeJS.ProcessEnv, processEnv: boolean): Zone {
 
 /** What Intl makes of a TZ it was not started with: the zone, if Intl knows the name, else UTC, as Node does with an unknown TZ. */
 function zoneNamed(tz: string | undefined): string {
-  const name = tz?.startsWith(':') ? tz.slice(1) : tz;
-  return (name && canonicalZoneName(name)) || 'UTC';
+  return (tz && canonicalZoneName(tzName(tz))) || 'UTC';
 }
 
 /**
@@ -97,7 +99,5 @@ export function zoneInUse(configured: string, own: Zone, env: NodeJS.ProcessEnv,
 function unknownTz(env: NodeJS.ProcessEnv): boolean {
   const tz = env.TZ;
   if (tz === undefined || tz === '') return false;
-  if (cheapZone(env) !== null) return false;
-  const name = tz.startsWith(':') ? tz.slice(1) : tz;
-  return canonicalZoneName(name) === null;
+  return cheapZone(env) === null && canonicalZoneName(tzName(tz)) === null;
 }
