@@ -13,19 +13,18 @@ const load = (await import('../../bin/load.cjs')) as {
   cacheFor: (argv: string[]) => string;
   loadFu: (options: { bundleCache: string }) => { stale: boolean };
 };
+// @ts-expect-error: plain JavaScript, no declarations
+const { DAILY } = (await import('../../scripts/warm-cache.js')) as { DAILY: string[] };
 const bundle = path.join(ROOT, 'dist', 'bundle');
 const full = path.join(bundle, 'fu.cache');
 const own = (command: string) => path.join(bundle, `fu.${command}.cache`);
 
 describe('the code cache a command line runs with', () => {
-  it.each(['today', 'stale', 'show', 'log', 'next', 'add', 'done', 'draft', 'check'])(
-    'fu %s: its own, which this Node accepts, smaller than the full one',
-    (command) => {
-      expect(load.cacheFor(['node', 'fu', command, '--json'])).toBe(own(command));
-      expect(load.loadFu({ bundleCache: own(command) }).stale).toBe(false);
-      expect(fs.statSync(own(command)).size).toBeLessThan(fs.statSync(full).size);
-    },
-  );
+  it.each(DAILY)('fu %s: its own, which this Node accepts, smaller than the full one', (command) => {
+    expect(load.cacheFor(['node', 'fu', command, '--json'])).toBe(own(command));
+    expect(load.loadFu({ bundleCache: own(command) }).stale).toBe(false);
+    expect(fs.statSync(own(command)).size).toBeLessThan(fs.statSync(full).size);
+  });
 
   it.each([[['config']], [['--db', 'x.db', 'today']], [['../today']], [[]]])('fu %j: the full one', (args) => {
     expect(load.cacheFor(['node', 'fu', ...args])).toBe(full);
