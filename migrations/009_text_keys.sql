@@ -1,11 +1,11 @@
--- fu schema, version 8: each contact's name, company and email kept a second
+-- fu schema, version 9: each contact's name, company and email kept a second
 -- time as its key (src/text-key.ts: Unicode case folding after NFC, white space
 -- collapsed), written by the store with every insert and update, so that a
 -- contact is found whatever the case in any script ("émile zola", "ØRSTED",
 -- "ÉMILE@ZOLA.FR") through an index. SQLite's own lower() and LIKE fold ASCII
 -- only. The keys of the rows already there are filled by fu_text_key, the same
 -- function, which fu gives the connection while it migrates.
--- Never edit this file once landed: add 009_*.sql instead.
+-- Never edit this file once landed: add the next number instead.
 
 ALTER TABLE contacts ADD COLUMN name_key TEXT;
 ALTER TABLE contacts ADD COLUMN company_key TEXT;
