@@ -7,5 +7,5 @@ import type { StorePort } from './ports.js';
 export function clashesOf(store: StorePort, contactId: number, due: Due | undefined): Appointment[] {
   if (due === undefined || !('at' in due)) return [];
   const { from, to } = clashWindow(due.at);
-  return clashesWith(due.at, contactId, store.appointmentDetailsBetween(from, to));
+  return clashesWith(contactId, store.appointmentDetailsBetween(from, to));
 }

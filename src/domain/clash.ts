@@ -14,19 +14,19 @@ export interface Appointment {
 /** Two steps less than this apart clash: back-to-back half-hour meetings do not. */
 export const CLASH_MS = 30 * 60_000;
 
-/** The span the appointments a step at `at` may clash with start in: from `from` to before `to`. */
+/**
+ * The rule itself: the appointments a step at `at` clashes with start less than CLASH_MS
+ * before or after it, from `from` to before `to` (the store reads them in that span).
+ */
 export function clashWindow(at: Instant): { from: Instant; to: Instant } {
   const ms = Date.parse(at);
   return { from: new Date(ms - CLASH_MS + 1).toISOString(), to: new Date(ms + CLASH_MS).toISOString() };
 }
 
 /**
- * The appointments a step at `at` for `contactId` clashes with, soonest first. The
- * contact's own open step is not one: the new step replaces or moves it.
+ * The clashes among the appointments in a step's window (soonest first, as read): the
+ * contact's own open step is not one, as the new step replaces or moves it.
  */
-export function clashesWith(at: Instant, contactId: number | null, appointments: readonly Appointment[]): Appointment[] {
-  const ms = Date.parse(at);
-  return appointments
-    .filter((a) => a.contactId !== contactId && Math.abs(Date.parse(a.at) - ms) < CLASH_MS)
-    .sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+export function clashesWith(contactId: number | null, inWindow: readonly Appointment[]): Appointment[] {
+  return inWindow.filter((a) => a.contactId !== contactId);
 }
