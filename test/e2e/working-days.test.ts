@@ -18,6 +18,16 @@ describe('computed due days fall on working days (mon-fri unless day.workdays sa
     expect((await run.json<Shown>('show', 'marcus')).chaseDueOn).toBe('2026-03-09');
   });
 
+  it('takes the dates the user types as typed, a Saturday or a Sunday too', async () => {
+    // Wednesday 25 November.
+    const run = session({ now: '2026-11-25T12:00:00Z', tz: 'UTC' });
+    await run('add', 'Dana Reyes');
+    const r = await run('log', 'dana', '--outcome', 'connected', '--next', 'site visit', '--at', 'sat 10am', '--promise', 'send the plan', '--by', 'sun');
+    expect(r.stdout).toContain('Next: site visit, Sat 28 Nov 10:00');
+    expect(r.stdout).toContain('send the plan, by Sun 29 Nov');
+    expect((await run('next', 'dana', 'site visit', '--at', '2026-11-29 11:00')).stdout).toContain('Sun 29 Nov 11:00');
+  });
+
   it('moves a value touch due Sunday 19 April and a check-in due Sunday 31 May to the Monday after', async () => {
     const run = session({ now: '2026-03-20T15:00:00Z', tz: NEW_YORK });
     await run('add', 'Pat Lane');
@@ -105,6 +115,27 @@ describe('config zone: one zone for every day computation', () => {
     expect((await run('undo')).code).toBe(0);
     expect((await run('config', 'zone')).stdout).toBe('America/Los_Angeles\n');
     expect((await run.json<Shown>('show', 'marcus')).chaseDueOn).toBe('2026-03-10');
+  });
+
+  it('keeps a date without a time as that date when the zone changes, and a time as the same instant', async () => {
+    const run = session({ now: '2026-11-23T12:00:00Z', tz: 'UTC' });
+    await run('add', 'Dana Reyes');
+    await run('add', 'Sam Okafor');
+    await run('log', 'dana', '--outcome', 'connected', '--next', 'call', '--at', '2026-11-25', '--soft', '--promise', 'send the notes', '--by', '2026-11-26');
+    await run('log', 'sam', '--outcome', 'connected', '--next', 'demo', '--at', '2026-11-25 15:00');
+    type Dues = { commitments: { what: string; dueAt: string; dueDate: string }[] };
+    const dues = async () => [
+      ...(await run.json<Dues>('show', 'dana')).commitments.map((c) => [c.what, c.dueDate]),
+      ...(await run.json<Dues>('show', 'sam')).commitments.map((c) => [c.what, Date.parse(c.dueAt)]),
+    ];
+    const before = await dues();
+    expect(before).toEqual([
+      ['call', '2026-11-25'],
+      ['send the notes', '2026-11-26'],
+      ['demo', Date.parse('2026-11-25T15:00:00Z')],
+    ]);
+    expect((await run('config', 'zone', 'Pacific/Kiritimati')).code).toBe(0);
+    expect(await dues()).toEqual(before);
   });
 
   it.each([['Mars/Olympus'], ['<+14>-14'], ['+14']])('refuses zone %j (exit 2), changing nothing', async (value) => {
