@@ -585,6 +585,25 @@ describe.each(['UTC', 'America/New_York'])('rules in %s', (tz) => {
         plan: { close: [{ id: 7, state: 'kept' }] },
       },
       {
+        name: 'misses the booked step at once when they do not turn up (no-show)',
+        state: state('active', [], [commitment(7, at('2026-11-24 15:00'))]),
+        input: input('2026-11-24 15:20', 'no-show', { channel: 'meeting' }),
+        plan: { close: [{ id: 7, state: 'missed' }], attempt: null },
+      },
+      {
+        name: 'refuses a no-show when no step was booked to miss',
+        state: state('active'),
+        input: input('2026-11-24 15:20', 'no-show', { channel: 'meeting' }),
+        refused: 'R3',
+        reason: 'no-show-without-step',
+      },
+      {
+        name: 'an email sent before a firm step still ahead is no attempt: nothing is being chased',
+        state: state('active', [], [commitment(7, at('2026-11-24 15:00'))]),
+        input: input('2026-11-24 09:00', 'sent', { channel: 'email' }),
+        plan: { attempt: null, touch: { attempt: false }, close: [] },
+      },
+      {
         name: 'closing out a chased contact is not a chase: R4 and R5 do not apply',
         state: state('nurture', [touch('2026-11-16 10:00', 'no-answer'), touch('2026-11-19 10:00', 'no-answer'), touch('2026-11-23 10:00', 'no-answer')]),
         input: input('2026-11-24 10:00', 'no-answer', { disposition: { kind: 'lost', reason: 'no response' } }),
