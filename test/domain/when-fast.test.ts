@@ -48,6 +48,9 @@ const inputs = [
   '5pm',
 ];
 
+/** The forms of `inputs` that fu leaves to chrono-node: "tonight" after a weekday, a part of the day after "in 2 weeks". */
+const CHRONO_FORMS = ['next tue. tonight', 'wednesday tonight', 'next Friday tonight', 'sat tonight', 'in 2 weeks morning'];
+
 /** Instants around each zone's changes of offset in 2026, and ordinary days; each read as the local wall clock. */
 const CLOCKS: Record<string, string[]> = {
   'Europe/Paris': ['2026-03-28 10:00', '2026-03-29 03:30', '2026-10-24 15:00', '2026-10-25 02:30', '2026-11-22 00:10'],
@@ -90,6 +93,17 @@ describe('the fast forms give what chrono-node gives, on every clock and zone', 
 });
 
 describe('chrono-node is not loaded for the forms fu reads itself', () => {
+  it('reads every form of the comparison above itself but those chrono-node must read', async () => {
+    const loadedBy: string[] = [];
+    for (const text of inputs) {
+      vi.resetModules();
+      const fresh = await import('../../src/domain/when.js');
+      await fresh.parseWhen(text, '2026-11-24T10:00:00Z', zoneOf('UTC')).catch(() => undefined);
+      if (fresh.chronoLoaded()) loadedBy.push(text);
+    }
+    expect(loadedBy).toEqual(CHRONO_FORMS);
+  });
+
   it('leaves it unloaded for a weekday with a time, +2w 10:00 and in 2 weeks 10am; loads it for dec 3', async () => {
     vi.resetModules();
     const fresh = await import('../../src/domain/when.js');
