@@ -21,7 +21,7 @@
 import { isMissed } from './commitments.js';
 import { VALUE_TOUCHES_TO_DROP } from './stale.js';
 import { plural } from './text.js';
-import { addDays, dueDate, dueInstant, formatDay, localDateOf, startOfDay } from './time.js';
+import { addDays, dueInstant, formatDay, localDateOf, startOfDay } from './time.js';
 import type { Commitment, Config, DerivedState, Due, Instant, LocalDate, Status } from './types.js';
 import type { Zone } from './zone.js';
 
@@ -30,6 +30,9 @@ export interface AgendaContact {
   status: Status;
   derived: DerivedState;
 }
+
+/** What the agenda needs of a commitment. */
+export type AgendaCommitment = Pick<Commitment, 'id' | 'contactId' | 'kind' | 'what' | 'due' | 'soft' | 'state'>;
 
 /** Who a row is about, read for the rows shown only. */
 export interface ContactName {
@@ -87,7 +90,7 @@ export interface NextDue {
 
 /** What the store reads for an agenda day. */
 export interface AgendaRows {
-  commitments: Commitment[];
+  commitments: AgendaCommitment[];
   contacts: AgendaContact[];
   next: NextDue;
 }
@@ -104,12 +107,16 @@ export interface AgendaInput {
   zone: Zone;
   config: Config;
   /** Open commitments due on or before `date` (more is harmless: filtered here). */
-  commitments: Commitment[];
+  commitments: AgendaCommitment[];
   /** Contacts with a chase or nurture day on or before `date`. */
   contacts: AgendaContact[];
   nextDate: LocalDate | null;
   /** Rows per section to build, 0 for all: the others are only counted. */
   limit: number;
+}
+
+function commitmentRow(c: AgendaCommitment, late: boolean, why: string, hint: string | null): AgendaRow {
+  return { id: c.id, idKind: 'commitment', kind: c.kind, contactId: c.contactId, what: c.what, due: c.due, soft: c.soft, late, attempt: null, hint, why };
 }
 
 export function buildAgenda(input: AgendaInput): Agenda {
@@ -121,51 +128,40 @@ export function buildAgenda(input: AgendaInput): Agenda {
   const room = (rows: readonly AgendaRow[]) => limit === 0 || rows.length < limit;
   // The oldest passed expectation of each contact: the reason to call them.
   const passed = new Map<number, string>();
-  // Date-only dues sort at day.end, as a date-only promise falls due then.
-  const sortKey = (c: Commitment) => Date.parse(dueInstant(c.due, config.dayEnd, zone));
-
-  const commitments = input.commitments.filter((c) => c.state === 'open');
-  // Each key computed once, not at every comparison: a thousand rows at 100k contacts.
-  const keys = new Map<Commitment, number>(commitments.map((c) => [c, sortKey(c)]));
-  const byDue = (a: Commitment, b: Commitment) => keys.get(a)! - keys.get(b)! || a.id - b.id;
+  // Each due read once (Date.parse and the local day are most of a row's cost, for a thousand at 100k contacts):
+  // its instant as the sort key, a date-only due at day.end as a date-only promise falls due then; and its local day.
+  const open: { c: AgendaCommitment; key: number; day: LocalDate }[] = [];
+  for (const c of input.commitments) {
+    if (c.state !== 'open') continue;
+    const key = Date.parse(dueInstant(c.due, config.dayEnd, zone));
+    open.push({ c, key, day: 'at' in c.due ? localDateOf(key, zone) : c.due.date });
+  }
+  open.sort((a, b) => a.key - b.key || a.c.id - b.c.id);
   // Timed appointments by time, then the date-only ones (they have no time): kept apart, joined at the end.
   const softSteps: AgendaRow[] = [];
-  for (const c of commitments.sort(byDue)) {
-    const day = dueDate(c.due, zone);
-    const late = isMissed(c, now, today, config, zone);
-    const row = (why: string, hint: string | null = null): AgendaRow => ({
-      id: c.id,
-      idKind: 'commitment',
-      kind: c.kind,
-      contactId: c.contactId,
-      what: c.what,
-      due: c.due,
-      soft: c.soft,
-      late,
-      attempt: null,
-      hint,
-      why,
-    });
+  for (const { c, day } of open) {
+    const late = isMissed(c, now, today, config, zone, day);
     if (c.kind === 'expectation') {
       if (day > date || (day < date && !late)) continue;
       const ask = `they were to ${c.what} by ${formatDay(day, today)}: ask where it landed`;
       if (late && !passed.has(c.contactId)) passed.set(c.contactId, ask);
       counts.expected++;
-      if (room(sections.expected)) sections.expected.push(late ? row('passed', ask) : row('expected from them'));
+      if (room(sections.expected)) sections.expected.push(commitmentRow(c, late, late ? 'passed' : 'expected from them', late ? ask : null));
     } else if (day < date) {
       // A soft step that passed is not overdue: it was no commitment, and its chase is listed instead (R3).
       if (late && !c.soft) {
         counts.overdue++;
-        if (room(sections.overdue)) sections.overdue.push(row(c.kind === 'next-step' ? 'next step missed: reschedule or cancel' : 'promise not kept yet'));
+        if (room(sections.overdue))
+          sections.overdue.push(commitmentRow(c, late, c.kind === 'next-step' ? 'next step missed: reschedule or cancel' : 'promise not kept yet', null));
       }
     } else if (day === date) {
       if (c.kind === 'next-step') {
         counts.appointments++;
         const rows = 'date' in c.due ? softSteps : sections.appointments;
-        if (room(rows)) rows.push(row(c.soft ? 'next step, soft: agree a time' : 'next step'));
+        if (room(rows)) rows.push(commitmentRow(c, late, c.soft ? 'next step, soft: agree a time' : 'next step', null));
       } else {
         counts.promises++;
-        if (room(sections.promises)) sections.promises.push(row(late ? 'promise, past due' : 'promise'));
+        if (room(sections.promises)) sections.promises.push(commitmentRow(c, late, late ? 'promise, past due' : 'promise', null));
       }
     }
   }

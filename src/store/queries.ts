@@ -5,10 +5,10 @@
  * state they need is kept on the contact row by every write, see refreshDerived in app/history.ts).
  * test/store/queries.test.ts proves the plans with EXPLAIN QUERY PLAN.
  */
-import type { AgendaContact, AgendaDay, AgendaRows, ContactName } from '../domain/agenda.js';
+import type { AgendaCommitment, AgendaContact, AgendaDay, AgendaRows, ContactName } from '../domain/agenda.js';
 import type { Appointment } from '../domain/clash.js';
 import type { StaleContact, StaleParams, TwoWayOutcome } from '../domain/stale.js';
-import type { Channel, Commitment, CommitmentKind, DerivedState, Instant, Status, StoredCommitmentState } from '../domain/types.js';
+import type { Channel, Commitment, CommitmentKind, DerivedState, Instant, Status } from '../domain/types.js';
 import type { Db } from './db.js';
 import { commitmentFromRow, type Row } from './rows.js';
 
@@ -45,12 +45,13 @@ export const SQL = {
   /**
    * Open commitments due before the end of the agenda day (@end: first instant of the next day; @date: the day),
    * from the covering indexes alone: who they are with is read for the rows shown only (namesOf), not a
-   * page of the contacts table for each of the ~700 due at 100k contacts.
+   * page of the contacts table for each of the ~700 due at 100k contacts. Only the columns the agenda
+   * decides and words by, read as arrays (agendaRows): V8 builds those faster than objects.
    */
   agendaCommitments: `
-    SELECT ${openCommitment('due_at')} FROM commitments WHERE state = 'open' AND due_at < @end
+    SELECT id, contact_id, kind, what, due_at, NULL, soft FROM commitments WHERE state = 'open' AND due_at < @end
     UNION ALL
-    SELECT ${openCommitment('due_date')} FROM commitments WHERE state = 'open' AND due_date <= @date`,
+    SELECT id, contact_id, kind, what, NULL, due_date, soft FROM commitments WHERE state = 'open' AND due_date <= @date`,
   chasesDue: `SELECT ${AGENDA_CONTACT} FROM contacts WHERE chase_due_on <= @date`,
   nurtureDue: `SELECT ${AGENDA_CONTACT} FROM contacts WHERE nurture_due_on <= @date`,
   /** The first thing due after the agenda day, one MIN per index. */
@@ -141,17 +142,14 @@ function derivedAt(r: unknown[], i: number): DerivedState {
 export function agendaRows(store: Connection, params: AgendaDay): AgendaRows {
   const { date } = params;
   const commitments = (store.db.prepare(SQL.agendaCommitments).raw(true).all(params) as unknown[][]).map(
-    (r): Commitment => ({
+    (r): AgendaCommitment => ({
       id: r[0] as number,
       contactId: r[1] as number,
       kind: r[2] as CommitmentKind,
       what: r[3] as string,
       due: r[4] !== null ? { at: r[4] as string } : { date: r[5] as string },
       soft: r[6] === 1,
-      state: r[7] as StoredCommitmentState,
-      createdAt: r[8] as string,
-      closedAt: r[9] as string | null,
-      late: r[10] === 1,
+      state: 'open',
     }),
   );
   // A contact can be due both (only when its derived state is inconsistent); keep one row object each.
