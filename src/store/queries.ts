@@ -33,6 +33,7 @@ const STALE_CONTACT = `c.id, c.name, c.company, c.status, c.created_at, c.last_t
                 THEN (SELECT min(t.happened_at) FROM touches t WHERE t.contact_id = c.id) END AS first_touch_at`;
 /** contacts_stale's WHERE, written the same so that SQLite can use that partial index. */
 const STALE_INDEXED = "c.status IN ('active', 'nurture') AND (c.next_step_id IS NULL OR c.unanswered >= 2 OR c.value_unanswered > 0)";
+/** What fu today reads of a contact due: every column is in the covering indexes contacts_chase_due and _nurture_due (migration 011). */
 const AGENDA_CONTACT = `id, status, last_touch_at, last_two_way_at, unanswered, last_attempt_at, last_attempt_channel,
   same_channel_run, chase_due_on, nurture_due_on, value_unanswered`;
 

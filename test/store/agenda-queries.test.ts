@@ -23,6 +23,14 @@ describe("fu today's reads", () => {
     expect(details.join('\n')).not.toMatch(/\bcontacts\b|INTEGER PRIMARY KEY|SCAN commitments\b/);
   });
 
+  it.each([
+    ['chase', SQL.chasesDue, 'contacts_chase_due'],
+    ['value touch', SQL.nurtureDue, 'contacts_nurture_due'],
+  ])('reads the contacts whose %s is due from %s alone, not a page of the contacts table each', (_name, sql, index) => {
+    const details = plan(sql, { date: '2026-11-23' });
+    expect(details, details.join('\n')).toEqual([expect.stringMatching(new RegExp(`^SEARCH contacts USING COVERING INDEX ${index} \\(`))]);
+  });
+
   it('reads names by id, one row each', () => {
     const details = plan(SQL.namesOf, { ids: '[1, 2]' });
     expect(details).toContain('SEARCH c USING INTEGER PRIMARY KEY (rowid=?)');
