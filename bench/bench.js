@@ -339,8 +339,8 @@ function sellerCommands({ copy, file, subjectId, busy, fu }) {
  * configuration, and printing every row they return.
  */
 async function floorCommands({ file, size, fu }) {
-  const { SQL, staleCandidates } = await import(pathToFileURL(path.join(ROOT, 'dist', 'store', 'queries.js')).href);
-  const { agendaDay } = await import(pathToFileURL(path.join(ROOT, 'dist', 'domain', 'agenda.js')).href);
+  const { SQL, agendaRows, staleCandidates } = await import(pathToFileURL(path.join(ROOT, 'dist', 'store', 'queries.js')).href);
+  const { agendaContactIds, agendaDay, buildAgenda } = await import(pathToFileURL(path.join(ROOT, 'dist', 'domain', 'agenda.js')).href);
   const { rankStale, staleParams, wordsTwoWayOutcome } = await import(pathToFileURL(path.join(ROOT, 'dist', 'domain', 'stale.js')).href);
   const { configFrom } = await import(pathToFileURL(path.join(ROOT, 'dist', 'domain', 'config.js')).href);
   const { zoneOf } = await import(pathToFileURL(path.join(ROOT, 'dist', 'domain', 'zone.js')).href);
@@ -350,8 +350,11 @@ async function floorCommands({ file, size, fu }) {
   const stale = staleParams({ now: NOW, zone, config });
   // fu stale reads how the last two-way touch went for the re-engage rows it shows: with --limit 0, all of them.
   const reEngage = rankStale(staleCandidates({ db }, stale), { now: NOW, zone, config }, 0).shown.filter(wordsTwoWayOutcome);
-  db.close();
   const day = agendaDay(TODAY, zone);
+  // fu today reads the names of the contacts its rows are about: with --limit 0, of every row.
+  const { commitments, contacts } = agendaRows({ db }, day);
+  const named = agendaContactIds(buildAgenda({ date: TODAY, now: new Date(NOW).toISOString(), zone, config, commitments, contacts, nextDate: null, limit: 0 }));
+  db.close();
   const plans = {
     stale: [
       { sql: SQL.staleContacts, params: stale },
@@ -363,6 +366,7 @@ async function floorCommands({ file, size, fu }) {
       { sql: SQL.chasesDue, params: { date: TODAY } },
       { sql: SQL.nurtureDue, params: { date: TODAY } },
       { sql: SQL.nextDue, params: day },
+      { sql: SQL.namesOf, params: { ids: JSON.stringify(named) } },
     ],
   };
   const commands = [];

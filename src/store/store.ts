@@ -2,7 +2,7 @@
  * All SQL lives here. Methods take and return plain domain data; callers wrap
  * each mutating command in `transaction()` so it is all-or-nothing.
  */
-import type { AgendaDay, AgendaRows } from '../domain/agenda.js';
+import type { AgendaDay, AgendaRows, ContactName } from '../domain/agenda.js';
 import type { Appointment } from '../domain/clash.js';
 import type { AgendaEntry } from '../domain/calendar.js';
 import type { ImportedContact, KnownContact } from '../domain/contact-import.js';
@@ -33,7 +33,7 @@ import type { Db } from './db.js';
 import * as exchange from './exchange.js';
 import * as journal from './journal.js';
 import { contactKeys, insertContactRow, saveWords } from './contact-keys.js';
-import { agendaRows, appointmentDetailsBetween, appointmentsBetween, staleCandidates, twoWayOutcomes } from './queries.js';
+import { agendaRows, appointmentDetailsBetween, appointmentsBetween, namesOf, staleCandidates, twoWayOutcomes } from './queries.js';
 import { commitmentFromRow, CONTACT_COLUMNS, contactFromRow, decisionFromRow, dueColumns, touchFromRow, type Row } from './rows.js';
 import { statsRows } from './stats.js';
 
@@ -484,6 +484,11 @@ export class Store {
   /** Everything `fu today` needs for one day. */
   agendaRows(day: AgendaDay): AgendaRows {
     return agendaRows(this, day);
+  }
+
+  /** The name and company of each of these contacts, by id. */
+  namesOf(contactIds: readonly number[]): Map<number, ContactName> {
+    return namesOf(this, contactIds);
   }
 
   /** The live contacts that may be stale, with the open commitments that can decide their category. */
