@@ -11,7 +11,8 @@
  * Left out, loaded from node_modules only when used: better-sqlite3's native
  * addon (its JavaScript is in) and the libraries of import, export, calendar
  * and invite. Command modules stay lazy inside the bundle: a command's code
- * is initialised only when that command runs.
+ * is initialised only when that command runs. The commands not run every day
+ * are in a file of their own beside it (fu.rare.cjs, below).
  *
  * chrono-node's English parser (for the dates in words fu does not read
  * itself) and @inquirer/prompts are each bundled on their own, a file beside
@@ -37,7 +38,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import layout from '../bin/layout.cjs';
 import { DAILY } from './warm-cache.js';
 
@@ -130,9 +131,27 @@ for (const { file, ...entry } of Object.values(BESIDE)) {
   });
 }
 
-await build({
-  entryPoints: [layout.compiledMain],
-  outfile: layout.bundle,
+/**
+ * The commands not run every day (every command but the daily ones, DAILY in
+ * scripts/warm-cache.js) are bundled apart, in dist/bundle/fu.rare.cjs: the
+ * bundle requires it when one of them runs, so the daily commands neither
+ * read nor cache their code. Each module is in one file only: the rare file
+ * takes the modules it shares with the bundle (the errors, the store,
+ * commander...) from the bundle, which hands their module objects over when
+ * it requires it. A second copy of a module would make a second class of
+ * FuError, which `instanceof FuError` in the bundle would not recognise.
+ *
+ * Three builds: the bundle without the rare commands, to know its modules;
+ * the rare file, any import of those modules made a lookup in what the bundle
+ * hands over; then the bundle that hands over the ones the rare file uses.
+ * (esbuild's own code splitting writes ES modules, which Node 20 cannot load
+ * with a code cache.)
+ */
+const rareFile = `./${path.basename(layout.rareBundle)}`;
+const commandsIndex = path.join(path.dirname(layout.compiledMain), 'commands', 'index.js');
+
+const common = {
+  absWorkingDir: layout.root,
   bundle: true,
   platform: 'node',
   // CommonJS: V8's code cache is available to scripts (node:vm), not to ES modules, in Node 20.
@@ -148,7 +167,6 @@ await build({
   // script's dynamic import callback in Node 20; the files beside it are CommonJS.
   supported: { 'dynamic-import': false },
   banner: { js: "var __fuBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
-  plugins: [lazyChildProcess, noColorDetection, besideBundle, builtinDefaults],
   legalComments: 'none',
   // Composed with tsc's maps: FU_DEBUG=1 stacks name src/ files and lines (bin/load.cjs). The sources
   // themselves are not in the package, so the map holds only their names.
@@ -156,7 +174,103 @@ await build({
   sourcesContent: false,
   charset: 'ascii', // bin/load.cjs reads it as latin1
   logLevel: 'warning',
+};
+
+/** The rare commands' modules, imported by the list of commands, become a call into the rare file. */
+function rareCommands(shared) {
+  return {
+    name: 'rare-commands',
+    setup(b) {
+      b.onResolve({ filter: /^\.\/[\w-]+\.js$/ }, (args) => {
+        const name = args.path.slice(2, -3);
+        return args.importer === commandsIndex && !DAILY.includes(name) ? { path: name, namespace: 'fu-rare' } : undefined;
+      });
+      // What those modules import: the rare file, and the bundle's modules it uses.
+      b.onResolve({ filter: /.*/, namespace: 'fu-rare' }, (args) =>
+        args.path === rareFile ? { path: rareFile, external: true } : { path: 'shared', namespace: 'fu-shared' },
+      );
+      b.onLoad({ filter: /.*/, namespace: 'fu-rare' }, (args) => ({
+        contents: [
+          `import * as rare from ${JSON.stringify(rareFile)};`,
+          "import { shared } from 'fu-shared';",
+          `export const { register } = rare.command(shared, ${JSON.stringify(args.path)});`,
+        ].join('\n'),
+        loader: 'js',
+      }));
+      // Each module the rare file uses, as the rare file will ask for it: a CommonJS module's exports, else its namespace.
+      b.onLoad({ filter: /.*/, namespace: 'fu-shared' }, () => ({
+        contents: [
+          ...[...shared].map(([file, format], i) =>
+            format === 'cjs' ? `import m${i} from ${JSON.stringify(`./${file}`)};` : `import * as m${i} from ${JSON.stringify(`./${file}`)};`,
+          ),
+          `export const shared = { ${[...shared.keys()].map((file, i) => `${JSON.stringify(file)}: m${i}`).join(', ')} };`,
+        ].join('\n'),
+        loader: 'js',
+        resolveDir: layout.root,
+      }));
+    },
+  };
+}
+
+const plugins = [lazyChildProcess, noColorDetection, besideBundle, builtinDefaults];
+const bundleOptions = (shared) => ({ ...common, entryPoints: [layout.compiledMain], outfile: layout.bundle, plugins: [rareCommands(shared), ...plugins] });
+
+/** The files of the bundle (absolute paths), with their format ('cjs' or 'esm'). */
+const { metafile } = await build({ ...bundleOptions(new Map()), write: false, metafile: true });
+const inBundle = new Map(Object.entries(metafile.inputs).map(([file, input]) => [path.resolve(layout.root, file), input.format]));
+
+/** The files of the bundle that the rare file imports (paths from the package root), with their format. */
+const shared = new Map();
+const fromBundle = {
+  name: 'from-bundle',
+  setup(b) {
+    b.onResolve({ filter: /.*/ }, async (args) => {
+      if (args.kind === 'entry-point' || args.pluginData?.fromBundle) return undefined;
+      const found = await b.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: { fromBundle: true } });
+      if (found.errors.length > 0 || found.external || found.namespace !== 'file' || !inBundle.has(found.path)) return undefined;
+      const file = path.relative(layout.root, found.path);
+      shared.set(file, inBundle.get(found.path));
+      // Named without its extension: an .mjs file would make esbuild read the CommonJS below as an ES module.
+      return { path: file.replace(/\.[cm]?js$/, ''), namespace: 'fu-from-bundle', pluginData: { file } };
+    });
+    b.onResolve({ filter: /^fu:link$/ }, () => ({ path: 'link', namespace: 'fu-link' }));
+    b.onLoad({ filter: /.*/, namespace: 'fu-link' }, () => ({
+      contents: 'export let bundle;\nexport function link(shared) { bundle = shared; }',
+      loader: 'js',
+    }));
+    // What the bundle handed over for this file: module.exports, so that the importer sees exactly the module's exports.
+    b.onLoad({ filter: /.*/, namespace: 'fu-from-bundle' }, (args) => ({
+      contents: `module.exports = require('fu:link').bundle[${JSON.stringify(args.pluginData.file)}];`,
+      loader: 'js',
+    }));
+  },
+};
+
+const { COMMANDS } = await import(pathToFileURL(commandsIndex).href);
+const rare = COMMANDS.map(([name]) => name).filter((name) => !DAILY.includes(name));
+await build({
+  ...common,
+  stdin: {
+    // Each command's module is initialised only when asked for (require() of an ES module is lazy in a
+    // bundle), after link() has the bundle's modules in hand.
+    contents: [
+      "import { link } from 'fu:link';",
+      `const commands = { ${rare.map((name) => `${JSON.stringify(name)}: () => require(${JSON.stringify(path.join(path.dirname(commandsIndex), `${name}.js`))})`).join(', ')} };`,
+      '/** The module of the rare command `name`, its modules shared with the bundle taken from `shared`. */',
+      'export function command(shared, name) {',
+      '  link(shared);',
+      '  return commands[name]();',
+      '}',
+    ].join('\n'),
+    resolveDir: layout.root,
+    sourcefile: 'fu.rare.js',
+    loader: 'js',
+  },
+  outfile: layout.rareBundle,
+  plugins: [fromBundle, ...plugins],
 });
+
+await build(bundleOptions(shared));
 
 /**
  * The code caches hold what V8 compiled while commands ran once, on a scratch

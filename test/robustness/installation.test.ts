@@ -97,6 +97,17 @@ describe('the bundle and its code cache', () => {
     expect(await fuFrom(root, ['today'])).toMatchObject({ code: 0, stderr: '' });
   });
 
+  it("with the rare commands' file missing or older than the compiled code, fu runs the compiled code instead", async () => {
+    const root = packageCopy();
+    breakBundle(root);
+    ages(root, { compiled: -30, bundle: -20, cache: -10 });
+    const rare = dist(root, 'bundle', 'fu.rare.cjs');
+    fs.utimesSync(rare, new Date(Date.now() - 40_000), new Date(Date.now() - 40_000));
+    expect(await fuFrom(root, ['config', 'stale.days'])).toMatchObject({ code: 0, stdout: '14\n', stderr: '' });
+    fs.rmSync(rare);
+    expect(await fuFrom(root, ['config', 'stale.days'])).toMatchObject({ code: 0, stdout: '14\n', stderr: '' });
+  });
+
   it('with no compiled code either, fu says how to build it (exit 1)', async () => {
     const root = packageCopy();
     fs.rmSync(dist(root), { recursive: true });
@@ -146,6 +157,15 @@ describe('with FU_DEBUG=1, a stack', () => {
     const r = await fuFrom(root, ['today'], { FU_DEBUG: '1', FU_NOW: 'garbage' });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`at currentTime (${path.join(root, 'src', 'cli', 'clock.ts')}:${line}:`);
+  });
+
+  it('names the src/ file and line that threw in a rare command, from the file beside the bundle', async () => {
+    const config = fs.readFileSync(path.join(ROOT, 'src', 'cli', 'commands', 'config.ts'), 'utf8').split('\n');
+    const unknownKey = config.findIndex((l) => l.startsWith('const unknownKey')) + 1;
+    const root = packageCopy();
+    const r = await fuFrom(root, ['config', 'no.such.key'], { FU_DEBUG: '1' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`at unknownKey (${path.join(root, 'src', 'cli', 'commands', 'config.ts')}:${unknownKey}:`);
   });
 
   it('is not shown without it', async () => {
