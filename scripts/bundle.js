@@ -193,21 +193,23 @@ function rareCommands(shared) {
         contents: [
           `import * as rare from ${JSON.stringify(rareFile)};`,
           "import { shared } from 'fu-shared';",
-          `export const { register } = rare.command(shared, ${JSON.stringify(args.path)});`,
+          `export const { register } = rare.command(shared(), ${JSON.stringify(args.path)});`,
         ].join('\n'),
         loader: 'js',
       }));
-      // Each module the rare file uses, as the rare file will ask for it: a CommonJS module's exports, else its namespace.
-      b.onLoad({ filter: /.*/, namespace: 'fu-shared' }, () => ({
-        contents: [
-          ...[...shared].map(([file, format], i) =>
-            format === 'cjs' ? `import m${i} from ${JSON.stringify(`./${file}`)};` : `import * as m${i} from ${JSON.stringify(`./${file}`)};`,
-          ),
-          `export const shared = { ${[...shared.keys()].map((file, i) => `${JSON.stringify(file)}: m${i}`).join(', ')} };`,
-        ].join('\n'),
-        loader: 'js',
-        resolveDir: layout.root,
-      }));
+      // Each module the rare file uses, as the rare file will ask for it: a CommonJS module's exports, else an
+      // object of its exports. Made on call: namespace objects (import * as) would be built by every run.
+      b.onLoad({ filter: /.*/, namespace: 'fu-shared' }, () => {
+        const imports = [...shared].map(([file, names], i) =>
+          names === 'cjs'
+            ? `import m${i} from ${JSON.stringify(`./${file}`)};`
+            : `import { ${names.map((name) => `${name} as m${i}$${name}`).join(', ')} } from ${JSON.stringify(`./${file}`)};`,
+        );
+        const objects = [...shared].map(([file, names], i) =>
+          names === 'cjs' ? `${JSON.stringify(file)}: m${i}` : `${JSON.stringify(file)}: { ${names.map((name) => `${name}: m${i}$${name}`).join(', ')} }`,
+        );
+        return { contents: [...imports, `export const shared = () => ({ ${objects.join(', ')} });`].join('\n'), loader: 'js', resolveDir: layout.root };
+      });
     },
   };
 }
@@ -219,7 +221,7 @@ const bundleOptions = (shared) => ({ ...common, entryPoints: [layout.compiledMai
 const { metafile } = await build({ ...bundleOptions(new Map()), write: false, metafile: true });
 const inBundle = new Map(Object.entries(metafile.inputs).map(([file, input]) => [path.resolve(layout.root, file), input.format]));
 
-/** The files of the bundle that the rare file imports (paths from the package root), with their format. */
+/** The files of the bundle that the rare file imports (paths from the package root): 'cjs', or the names an ES module exports. */
 const shared = new Map();
 const fromBundle = {
   name: 'from-bundle',
@@ -270,6 +272,10 @@ await build({
   plugins: [fromBundle, ...plugins],
 });
 
+// The names each ES module exports, read by importing it here: esbuild tells a module's format, not its exports.
+for (const [file, format] of shared) {
+  if (format !== 'cjs') shared.set(file, Object.keys(await import(pathToFileURL(path.join(layout.root, file)).href)));
+}
 await build(bundleOptions(shared));
 
 /**
