@@ -60,6 +60,29 @@ const lazyChildProcess = {
   },
 };
 
+/** Whether an import is made by fu's own compiled code (not by a library). */
+const fromFu = (args) => args.importer.startsWith(path.dirname(path.dirname(layout.compiledMain)));
+
+/**
+ * chalk builds all its styles when it loads (~0.7 ms at every start), and fu
+ * uses it only to paint: on a terminal, or a warning or an error. Its Chalk
+ * is required on first use instead, so output piped without a warning never
+ * loads it.
+ */
+const lazyChalk = {
+  name: 'lazy-chalk',
+  setup(b) {
+    b.onResolve({ filter: /^chalk$/ }, (args) =>
+      args.namespace === 'file' && fromFu(args) ? { path: 'chalk', namespace: 'fu-lazy-chalk', pluginData: args.resolveDir } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'fu-lazy-chalk' }, (args) => ({
+      contents: "let chalk;\nexport function Chalk(options) {\n  chalk ??= require('chalk');\n  return new chalk.Chalk(options);\n}",
+      loader: 'js',
+      resolveDir: args.pluginData,
+    }));
+  },
+};
+
 /**
  * fu always tells chalk its colour level (NO_COLOR, TERM=dumb, --no-color and
  * the terminal are decided in main.ts), so chalk's own detection, which loads
@@ -86,7 +109,6 @@ const noColorDetection = {
 const bundleRequire = {
   name: 'bundle-require',
   setup(b) {
-    const fromFu = (args) => args.importer.startsWith(path.dirname(path.dirname(layout.compiledMain)));
     b.onResolve({ filter: /^node:(module|os)$/ }, (args) => (fromFu(args) ? { path: args.path, namespace: 'fu-bundle-require' } : undefined));
     b.onLoad({ filter: /^node:module$/, namespace: 'fu-bundle-require' }, () => ({ contents: 'export const createRequire = () => require;', loader: 'js' }));
     b.onLoad({ filter: /^node:os$/, namespace: 'fu-bundle-require' }, () => ({
@@ -107,9 +129,7 @@ const bundleRequire = {
 const builtinDefaults = {
   name: 'builtin-defaults',
   setup(b) {
-    b.onResolve({ filter: /^node:(fs|path)$/ }, (args) =>
-      args.importer.startsWith(path.dirname(path.dirname(layout.compiledMain))) ? { path: args.path, namespace: 'fu-builtin' } : undefined,
-    );
+    b.onResolve({ filter: /^node:(fs|path)$/ }, (args) => (fromFu(args) ? { path: args.path, namespace: 'fu-builtin' } : undefined));
     b.onLoad({ filter: /.*/, namespace: 'fu-builtin' }, (args) => ({ contents: `export default require('${args.path}');`, loader: 'js' }));
   },
 };
@@ -237,7 +257,7 @@ function rareCommands(shared) {
   };
 }
 
-const plugins = [lazyChildProcess, noColorDetection, besideBundle, bundleRequire, builtinDefaults];
+const plugins = [lazyChildProcess, lazyChalk, noColorDetection, besideBundle, bundleRequire, builtinDefaults];
 const bundleOptions = (shared) => ({ ...common, entryPoints: [layout.compiledMain], outfile: layout.bundle, plugins: [rareCommands(shared), ...plugins] });
 
 /** The files of the bundle (absolute paths), with their format ('cjs' or 'esm'). */
