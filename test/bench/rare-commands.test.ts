@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src/cli/commands/index.js';
-import { fuProcess, ROOT, tempDir } from '../helpers.js';
+import { fuProcess, ROOT, runProgram, tempDir } from '../helpers.js';
 
 // @ts-expect-error: plain JavaScript, no declarations
 const { DAILY } = (await import('../../scripts/warm-cache.js')) as { DAILY: string[] };
@@ -71,6 +71,13 @@ describe('the rare commands', () => {
     const empty = path.join(tempDir(), 'fu.db');
     const r = await fuProcess(['undo'], { db: empty, now });
     expect(r).toMatchObject({ code: 3, stderr: expect.stringMatching(/^fu: There is nothing to undo\.\n/) });
+  });
+
+  it('are in the package npm publishes', async () => {
+    const r = await runProgram('sh', ['-c', 'cd "$0" && npm pack --dry-run --json --ignore-scripts', ROOT], { env: { ...process.env } });
+    expect(r.code, r.stderr).toBe(0);
+    const [{ files }] = JSON.parse(r.stdout) as [{ files: { path: string }[] }];
+    expect(files.map((f) => f.path)).toEqual(expect.arrayContaining(['dist/bundle/fu.cjs', 'dist/bundle/fu.rare.cjs']));
   });
 
   it('are not read by a daily command', async () => {
