@@ -180,8 +180,8 @@ for (const { file, ...entry } of Object.values(BESIDE)) {
  * bundle requires it when one of them runs, so the daily commands neither
  * read nor cache their code. Each module is in one file only: the rare file
  * takes the modules it shares with the bundle (the errors, the store,
- * commander...) from the bundle, which hands their module objects over when
- * it requires it. A second copy of a module would make a second class of
+ * commander...) from the bundle, which hands their exports over when it
+ * requires it. A second copy of a module would make a second class of
  * FuError, which `instanceof FuError` in the bundle would not recognise.
  *
  * Three builds: the bundle without the rare commands, to know its modules;
