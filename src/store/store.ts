@@ -29,6 +29,7 @@ import type {
 import type { AttemptMark } from '../domain/derive.js';
 import type { StatsQuery, StatsRows } from '../domain/stats.js';
 import { textKey } from '../text-key.js';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from './db.js';
 import * as exchange from './exchange.js';
 import * as journal from './journal.js';
@@ -262,11 +263,15 @@ export class Store {
       attempt: number | null;
       answered: number | null;
     }[];
-    const update = this.db.prepare('UPDATE touches SET attempt = ?, answered = ? WHERE id = ?');
+    // Prepared only when a mark changes: compiling it compiles the touches' journal and summary triggers into it.
+    let update: Statement | undefined;
     for (const r of rows) {
       const m = marked.get(r.id);
       const [attempt, answered] = m ? [m.attempt, m.answered ? 1 : 0] : [null, null];
-      if (r.attempt !== attempt || r.answered !== answered) update.run(attempt, answered, r.id);
+      if (r.attempt !== attempt || r.answered !== answered) {
+        update ??= this.db.prepare('UPDATE touches SET attempt = ?, answered = ? WHERE id = ?');
+        update.run(attempt, answered, r.id);
+      }
     }
   }
 
