@@ -93,8 +93,11 @@ export interface StorePort {
   addTags(contactId: number, tags: string[]): void;
   removeTags(contactId: number, tags: string[]): void;
 
-  /** `step`: the next step the touch books, if any ('firm' with a time of day, 'soft' a date only), kept on it for the statistics. */
-  insertTouch(touch: NewTouch, forcedRules: string[], now: Instant, step?: 'firm' | 'soft' | null): number;
+  /**
+   * `step`: the next step the touch books, if any ('firm' with a time of day, 'soft' a date only), kept on it for the statistics.
+   * `attemptNumber`: an unanswered attempt's mark, when the rules already counted it (saveAttemptMarks keeps every mark right).
+   */
+  insertTouch(touch: NewTouch, forcedRules: string[], now: Instant, step?: 'firm' | 'soft' | null, attemptNumber?: number | null): number;
   touch(id: number): Touch | undefined;
   /** Corrects a recorded touch (its direction follows its outcome). */
   updateTouch(id: number, changes: Partial<Pick<NewTouch, 'at' | 'channel' | 'outcome' | 'direction' | 'note'>>): void;

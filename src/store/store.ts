@@ -336,13 +336,13 @@ export class Store {
 
   // ---- touches --------------------------------------------------------------
 
-  insertTouch(t: NewTouch, forcedRules: string[], now: Instant, step: 'firm' | 'soft' | null = null): number {
+  insertTouch(t: NewTouch, forcedRules: string[], now: Instant, step: 'firm' | 'soft' | null = null, attemptNumber: number | null = null): number {
     const info = this.db
       .prepare(
         `INSERT INTO touches (contact_id, happened_at, channel, outcome, direction, note, value, until_date, proposal,
-           forced, disposition, lost_reason, chase, step, created_at)
+           forced, disposition, lost_reason, chase, step, attempt, answered, created_at)
          VALUES (@contactId, @at, @channel, @outcome, @direction, @note, @value, @until, @proposal,
-           @forced, @disposition, @lostReason, @chase, @step, @now)`,
+           @forced, @disposition, @lostReason, @chase, @step, @attemptNumber, @answered, @now)`,
       )
       .run({
         ...t,
@@ -350,6 +350,8 @@ export class Store {
         chase: t.attempt ? 1 : 0,
         forced: forcedRules.length ? forcedRules.join(',') : null,
         step,
+        attemptNumber,
+        answered: attemptNumber === null ? null : 0,
         now,
       });
     return Number(info.lastInsertRowid);
