@@ -74,7 +74,8 @@ export interface StorePort {
   /** Every contact's id, name and company. */
   contactNames(): { id: number; name: string; company: string | null }[];
   /** The contacts a new one may duplicate (at least every one with a near name or the same company), not every contact. */
-  duplicateCandidates(name: string, company: string | null): { id: number; name: string; company: string | null }[];
+  /** The contacts whose name starts like `name` (its name key within `lengths`, UTF-16 code units), or at the same company. */
+  duplicateCandidates(name: string, company: string | null, lengths: { min: number; max: number }): { id: number; name: string; company: string | null }[];
   contactCount(): number;
   listContacts(filter: { status: Status | 'all'; tag: string | null }): Contact[];
   /** Keeps the state derived from a contact's history on its row, for the daily reads. */

@@ -38,6 +38,15 @@ type Candidate = { id: number; name: string; company: string | null };
 const norm = (text: string | null | undefined) => textKey(text ?? '');
 
 /**
+ * The lengths (in UTF-16 code units, as `length` counts them) of the name keys that can be a possible duplicate of
+ * `name` (possibleDuplicates below): the same length, or as many characters more or fewer as typos are allowed.
+ */
+export function duplicateNameLengths(name: string): { min: number; max: number } {
+  const n = norm(name).length;
+  return { min: n - Math.max(1, Math.floor(n / 5)), max: Math.max(n + 1, Math.floor((5 * n) / 4)) };
+}
+
+/**
  * The existing contacts a new one may duplicate, the surest first: the same
  * name at the same company, or a name a typo or two away (at most one edit in
  * five characters) where the companies do not differ. (The same email is
