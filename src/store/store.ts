@@ -47,8 +47,8 @@ const LAST_CHARACTER = '\u{10ffff}';
 /**
  * The contacts whose name key starts with a prefix and is @min to @max UTF-16 code units long, from the covering
  * index of migration 010 alone. SQLite counts characters and bytes: a key of c characters and b bytes (UTF-8) is
- * c to min(b, 2c) code units long, so none that can be within the lengths is left out (at 100k contacts, of the 2,000
- * names starting with "be" a tenth are near the length of "Bench Person"). Exported for the query-plan test.
+ * c to min(b, 2c) code units long, so none that can be within the lengths is left out (at 100k contacts, 1,234 of the
+ * 2,043 names starting with "be" are near the length of "Bench Person"). Exported for the query-plan test.
  */
 export const NAMES_FROM_PREFIX = `SELECT id, name, company FROM contacts WHERE name_key >= @lo AND name_key < @hi
   AND length(name_key) <= @max AND min(length(CAST(name_key AS BLOB)), 2 * length(name_key)) >= @min`;
