@@ -73,8 +73,11 @@ export interface StorePort {
   contactsContaining(text: string, limit: number): Contact[];
   /** Every contact's id, name and company. */
   contactNames(): { id: number; name: string; company: string | null }[];
-  /** The contacts a new one may duplicate (at least every one with a near name or the same company), not every contact. */
-  /** The contacts whose name starts like `name` (its name key within `lengths`, UTF-16 code units), or at the same company. */
+  /**
+   * The contacts a new one may duplicate (at least every one with a near name or the same company), not every contact:
+   * those whose name starts like `name`, its key within `lengths` (UTF-16 code units), at no company when `company` is
+   * given; and those at the same company.
+   */
   duplicateCandidates(name: string, company: string | null, lengths: { min: number; max: number }): { id: number; name: string; company: string | null }[];
   contactCount(): number;
   listContacts(filter: { status: Status | 'all'; tag: string | null }): Contact[];
