@@ -1,6 +1,6 @@
 /** Adding and editing contacts, and finding one from what the user typed. */
 import { checkMet, type MetInput, type RuleViolation, type TouchPlan } from '../domain/rules.js';
-import { closest, possibleDuplicates, type DuplicateReason } from '../domain/similar.js';
+import { closest, duplicateNameLengths, possibleDuplicates, type DuplicateReason } from '../domain/similar.js';
 import { TEXT_LIMITS } from '../domain/text.js';
 import type { Appointment } from '../domain/clash.js';
 import type { Commitment, Contact, ContactFields } from '../domain/types.js';
@@ -39,7 +39,7 @@ export interface PossibleDuplicate {
 
 /** The contacts that `fields` may duplicate (to ask before adding). */
 export function duplicatesOf(store: StorePort, fields: Pick<ContactFields, 'name' | 'company'>): PossibleDuplicate[] {
-  return store.read(() => possibleDuplicates(fields, store.duplicateCandidates(fields.name, fields.company)));
+  return store.read(() => possibleDuplicates(fields, store.duplicateCandidates(fields.name, fields.company, duplicateNameLengths(fields.name))));
 }
 
 export type Added =

@@ -38,12 +38,14 @@ export interface AppliedTouch {
 export function applyTouchPlan(ctx: Pick<AppContext, 'store' | 'config' | 'zone'>, contactId: number, plan: TouchPlan, now: Instant): AppliedTouch {
   const { store } = ctx;
   const step = plan.create.find((c) => c.kind === 'next-step');
-  // The step is written with the touch: an update after would be journaled and counted once more.
+  // The step and the attempt's mark are written with the touch: an update after would be journaled and counted once
+  // more. A touch backfilled before later ones may still have its mark corrected by refreshDerived.
   const touchId = store.insertTouch(
     { ...plan.touch, contactId, direction: directionOf(plan.touch.outcome) },
     plan.overridden,
     now,
     step ? (step.soft ? 'soft' : 'firm') : null,
+    plan.attempt?.number ?? null,
   );
   // The key points prepared for this call (fu prep --points) are kept on it.
   store.keepPendingPoints(contactId, touchId);

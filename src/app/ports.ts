@@ -73,8 +73,12 @@ export interface StorePort {
   contactsContaining(text: string, limit: number): Contact[];
   /** Every contact's id, name and company. */
   contactNames(): { id: number; name: string; company: string | null }[];
-  /** The contacts a new one may duplicate (at least every one with a near name or the same company), not every contact. */
-  duplicateCandidates(name: string, company: string | null): { id: number; name: string; company: string | null }[];
+  /**
+   * The contacts a new one may duplicate (at least every one with a near name or the same company), not every contact:
+   * those whose name starts like `name`, its key within `lengths` (UTF-16 code units), at no company when `company` is
+   * given; and those at the same company.
+   */
+  duplicateCandidates(name: string, company: string | null, lengths: { min: number; max: number }): { id: number; name: string; company: string | null }[];
   contactCount(): number;
   listContacts(filter: { status: Status | 'all'; tag: string | null }): Contact[];
   /** Keeps the state derived from a contact's history on its row, for the daily reads. */
@@ -93,8 +97,11 @@ export interface StorePort {
   addTags(contactId: number, tags: string[]): void;
   removeTags(contactId: number, tags: string[]): void;
 
-  /** `step`: the next step the touch books, if any ('firm' with a time of day, 'soft' a date only), kept on it for the statistics. */
-  insertTouch(touch: NewTouch, forcedRules: string[], now: Instant, step?: 'firm' | 'soft' | null): number;
+  /**
+   * `step`: the next step the touch books, if any ('firm' with a time of day, 'soft' a date only), kept on it for the statistics.
+   * `attemptNumber`: an unanswered attempt's mark, when the rules already counted it (saveAttemptMarks keeps every mark right).
+   */
+  insertTouch(touch: NewTouch, forcedRules: string[], now: Instant, step?: 'firm' | 'soft' | null, attemptNumber?: number | null): number;
   touch(id: number): Touch | undefined;
   /** Corrects a recorded touch (its direction follows its outcome). */
   updateTouch(id: number, changes: Partial<Pick<NewTouch, 'at' | 'channel' | 'outcome' | 'direction' | 'note'>>): void;

@@ -64,7 +64,7 @@ export interface DraftMaterial {
   contact: Contact;
   touches: Touch[];
   commitments: Commitment[];
-  /** When the user's own appointments start (open next steps with a time, of every contact), in the days slots are looked for. */
+  /** When the user's own appointments start (open next steps with a time, of every contact), in the days slots are looked for; none when the draft offers no slots. */
   appointments: Instant[];
 }
 
@@ -76,13 +76,20 @@ export function slotAppointments(ctx: AppContext): Instant[] {
   return store.appointmentsBetween(startOfDay(today, zone), startOfDay(addDays(today, SLOT_SEARCH_DAYS + 2), zone));
 }
 
-/** `fu draft`: what a message to a contact is written from. */
-export function draftMaterial(ctx: AppContext, contactId: number): DraftMaterial {
+/**
+ * `fu draft`: what a message to a contact is written from. The appointments are read only when `offersSlots` says,
+ * from the contact and its commitments, that the draft offers free slots (at 100k contacts they are thousands).
+ */
+export function draftMaterial(ctx: AppContext, contactId: number, offersSlots: (contact: Contact, commitments: Commitment[]) => boolean): DraftMaterial {
   const { store } = ctx;
-  return store.read(() => ({
-    contact: store.contact(contactId)!,
-    touches: store.touchesOf(contactId),
-    commitments: store.commitmentsOf(contactId),
-    appointments: slotAppointments(ctx),
-  }));
+  return store.read(() => {
+    const contact = store.contact(contactId)!;
+    const commitments = store.commitmentsOf(contactId);
+    return {
+      contact,
+      touches: store.touchesOf(contactId),
+      commitments,
+      appointments: offersSlots(contact, commitments) ? slotAppointments(ctx) : [],
+    };
+  });
 }

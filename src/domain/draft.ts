@@ -367,6 +367,18 @@ function passedExpectation(input: Pick<DraftInput, 'commitments' | 'config' | 'n
   return null;
 }
 
+/** The open next step with a time still ahead, the soonest: the ask confirms it instead of offering slots. */
+function bookedStep(commitments: readonly Commitment[], now: Instant): Commitment | undefined {
+  return commitments
+    .filter((c) => c.kind === 'next-step' && c.state === 'open' && 'at' in c.due && c.due.at > now)
+    .sort((a, b) => byTime(a.due as { at: Instant }, b.due as { at: Instant }))[0];
+}
+
+/** Whether a draft's ask offers free slots (so needs the user's appointments): a follow-up without an ask of its own and no step booked ahead. */
+export function offersSlots(kind: DraftKind, ask: string | null, commitments: readonly Commitment[], now: Instant): boolean {
+  return kind === 'follow-up' && !ask?.trim() && bookedStep(commitments, now) === undefined;
+}
+
 export function buildDraft(input: DraftInput): Draft {
   const { kind, config, zone, now } = input;
   const firstName = input.contact.name.trim().split(/\s+/)[0]!;
@@ -382,6 +394,7 @@ export function buildDraft(input: DraftInput): Draft {
         : (passedExpectation(input) ?? WHY_NOW);
 
   let ask: string;
+  const next = bookedStep(input.commitments, now);
   if (input.ask?.trim()) {
     ask = sentence(input.ask, '?');
   } else if (kind === 'breakup') {
@@ -389,9 +402,6 @@ export function buildDraft(input: DraftInput): Draft {
   } else if (kind === 'nurture') {
     ask = 'Would that be useful to you?';
   } else {
-    const next = input.commitments
-      .filter((c) => c.kind === 'next-step' && c.state === 'open' && 'at' in c.due && c.due.at > now)
-      .sort((a, b) => byTime(a.due as { at: Instant }, b.due as { at: Instant }))[0];
     if (next && 'at' in next.due) {
       ask = `Are we still on for ${formatSlot(next.due.at, zone, now)} (${clause(next.what)})?`;
     } else {

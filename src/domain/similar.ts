@@ -38,6 +38,15 @@ type Candidate = { id: number; name: string; company: string | null };
 const norm = (text: string | null | undefined) => textKey(text ?? '');
 
 /**
+ * The lengths (in UTF-16 code units, as `length` counts them) of the name keys that can be a possible duplicate of
+ * `name` (possibleDuplicates below): the same length, or as many characters more or fewer as typos are allowed.
+ */
+export function duplicateNameLengths(name: string): { min: number; max: number } {
+  const n = norm(name).length;
+  return { min: n - Math.max(1, Math.floor(n / 5)), max: Math.max(n + 1, Math.floor((5 * n) / 4)) };
+}
+
+/**
  * The existing contacts a new one may duplicate, the surest first: the same
  * name at the same company, or a name a typo or two away (at most one edit in
  * five characters) where the companies do not differ. (The same email is
@@ -52,12 +61,14 @@ export function possibleDuplicates<T extends Candidate>(
   const company = norm(added.company);
   const found: { contact: T; reason: DuplicateReason; rank: number }[] = [];
   for (const c of candidates) {
+    // Another company rules a candidate out before its name is compared: most candidates at 100k contacts.
+    const otherCompany = company && c.company ? norm(c.company) : null;
+    if (otherCompany !== null && otherCompany !== company) continue;
     const other = norm(c.name);
-    if (company && other === name && norm(c.company) === company) {
+    if (otherCompany !== null && other === name) {
       found.push({ contact: c, reason: 'same-name-and-company', rank: 0 });
       continue;
     }
-    if (company && c.company && norm(c.company) !== company) continue;
     const allowed = Math.max(1, Math.floor(Math.max(name.length, other.length) / 5));
     // The distance is at least the difference in length: most names are ruled out without computing it.
     if (Math.abs(name.length - other.length) > allowed || name.length > MAX_TYPO_LENGTH) continue;

@@ -2,8 +2,9 @@ import type { Command } from 'commander';
 import { setConfig } from '../../app/config.js';
 import { draftMaterial } from '../../app/reads.js';
 import { checkConfigValue } from '../../domain/config.js';
-import { buildDraft, PLACEHOLDERS, templateProblem, WHAT_YOU_SHARE, WHY_NOW, type DraftKind } from '../../domain/draft.js';
+import { buildDraft, offersSlots, PLACEHOLDERS, templateProblem, WHAT_YOU_SHARE, WHY_NOW, type DraftKind } from '../../domain/draft.js';
 import { formatDay, isoWithOffset, localDateOf, localTimeOf } from '../../domain/time.js';
+import type { Contact } from '../../domain/types.js';
 import { usageError } from '../../errors.js';
 import { appContext } from '../app-context.js';
 import type { Deps } from '../io.js';
@@ -41,12 +42,12 @@ export async function runDraft(opts: DraftOptions, deps: Deps): Promise<void> {
   const ask = optionalText('--ask', opts.ask, TEXT_LIMITS.free);
   const ctx = appContext(deps);
   const { config } = ctx;
-  const { contact, touches, commitments, appointments } = draftMaterial(ctx, resolveContact(ctx.store, opts.contact).id);
-  const kind: DraftKind = opts.breakup
-    ? 'breakup'
-    : opts.nurture || (contact.status === 'nurture' && !opts.ask && opts.slots === undefined)
-      ? 'nurture'
-      : 'follow-up';
+  const kindFor = (contact: Contact): DraftKind =>
+    opts.breakup ? 'breakup' : opts.nurture || (contact.status === 'nurture' && !opts.ask && opts.slots === undefined) ? 'nurture' : 'follow-up';
+  const { contact, touches, commitments, appointments } = draftMaterial(ctx, resolveContact(ctx.store, opts.contact).id, (c, cs) =>
+    offersSlots(kindFor(c), ask, cs, now),
+  );
+  const kind = kindFor(contact);
 
   const template = readTemplate(kind, opts.template, deps.configDir());
   const problem = templateProblem(template.text);
