@@ -9,7 +9,7 @@ import type { AgendaEntry } from '../domain/calendar.js';
 import type { JournalEntry, WriteKind } from '../domain/journal.js';
 import type { ImportedContact, KnownContact } from '../domain/contact-import.js';
 import type { AttemptMark } from '../domain/derive.js';
-import type { StaleContact, StaleParams, TwoWayOutcome } from '../domain/stale.js';
+import type { StaleContact, StaleKey, StaleParams, TwoWayOutcome } from '../domain/stale.js';
 import type { StatsQuery, StatsRows } from '../domain/stats.js';
 import type {
   Commitment,
@@ -143,8 +143,12 @@ export interface StorePort {
 
   /** What `fu today` shows for a day, read through the indexes. */
   agendaRows(day: AgendaDay): AgendaRows;
-  /** The live contacts that may be stale, each with the open commitments that can decide its category. */
-  staleCandidates(params: StaleParams): StaleContact[];
+  /** The live contacts with an open commitment that may be missed by now or a soft one, each with those that can decide its category. */
+  staleCommitted(params: StaleParams): StaleContact[];
+  /** Every other stale live contact (not in `decided`: those missed or soft), its category decided by the rules of fu stale in SQL. */
+  staleKeys(params: StaleParams, decided: readonly number[]): StaleKey[];
+  /** The contacts of these ids found by staleKeys and not read by staleCommitted, with their open next step. */
+  staleContactsById(ids: readonly number[]): StaleContact[];
   /** How the last two-way touch of each of these contacts went, by contact id (none for a contact without one). */
   twoWayOutcomes(contactIds: readonly number[]): Map<number, TwoWayOutcome>;
   /** The counts `fu stats` makes its figures from, read through the indexes. */

@@ -1,5 +1,15 @@
 /** `fu stale`'s read, in one consistent snapshot. */
-import { rankStale, staleParams, staleRowsOf, wordsTwoWayOutcome, type StaleCategory, type StaleRow } from '../domain/stale.js';
+import {
+  committedVerdicts,
+  keyedPage,
+  stalePageOf,
+  staleParams,
+  staleRowsOf,
+  wordsTwoWayOutcome,
+  type StaleCategory,
+  type StaleContact,
+  type StaleRow,
+} from '../domain/stale.js';
 import type { AppContext } from './context.js';
 
 /** The stale rows shown, and how many each category holds in all. */
@@ -11,12 +21,19 @@ export interface StalePage {
 
 /**
  * `fu stale`: the first `limit` stale live contacts of each category (0: all), in order, and each category's count.
- * Every candidate is ranked, but only the rows shown are read further and worded.
+ * The few contacts with a commitment that may be missed or is soft are ranked whole; the other categories are
+ * decided and counted by the store, and only the rows shown are read further and worded (see src/domain/stale.ts).
  */
 export function stalePage(ctx: AppContext, limit: number): StalePage {
   const { store } = ctx;
   return store.read(() => {
-    const { shown, counts } = rankStale(store.staleCandidates(staleParams(ctx)), ctx, limit);
+    const params = staleParams(ctx);
+    const read = store.staleCommitted(params);
+    const committed = committedVerdicts(read, ctx);
+    const keyed = keyedPage(store.staleKeys(params, committed.ids), ctx, limit);
+    const contacts = new Map<number, StaleContact>(read.map((c) => [c.id, c]));
+    for (const c of store.staleContactsById(keyed.keys.map((k) => k[1]).filter((id) => !contacts.has(id)))) contacts.set(c.id, c);
+    const { shown, counts } = stalePageOf(committed, keyed, contacts, ctx, limit);
     const outcomes = store.twoWayOutcomes(shown.filter(wordsTwoWayOutcome).map((v) => v.contact.id));
     const worded =
       outcomes.size === 0

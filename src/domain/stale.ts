@@ -80,26 +80,27 @@ export interface StaleContext {
 /** Value touches without an answer, after which a nurture contact is listed to drop (R6, docs/rules.md). */
 export const VALUE_TOUCHES_TO_DROP = 3;
 
-/** The instants and numbers the store's candidate query takes (see staleParams). */
+/** The instants and numbers the store's stale queries take (see staleParams). */
 export interface StaleParams {
   now: Instant;
   today: LocalDate;
+  /** Silent for stale.days or more: last touched before this instant. */
   silentBefore: Instant;
+  /** Without a two-way touch for stale.dropDays or more: since before this instant. */
   dropBefore: Instant;
   limit: number;
   valueTouches: number;
 }
 
-/** What fu stale's candidate query needs, from the clock, zone and configuration. */
+/** What fu stale's queries need, from the clock, zone and configuration. */
 export function staleParams(ctx: StaleContext): StaleParams {
   const today = localDateOf(ctx.now, ctx.zone);
   return {
     now: ctx.now,
     today,
-    // Silent for stale.days or more (categorize counts local days): last touched before that day began, a day of margin.
-    silentBefore: startOfDay(addDays(today, 2 - ctx.config.staleDays), ctx.zone),
-    // The same for stale.dropDays without a two-way touch.
-    dropBefore: startOfDay(addDays(today, 2 - ctx.config.staleDropDays), ctx.zone),
+    // daysFrom counts local days: n days or more since an instant <=> it is before the start of the day n - 1 days ago.
+    silentBefore: startOfDay(addDays(today, 1 - ctx.config.staleDays), ctx.zone),
+    dropBefore: startOfDay(addDays(today, 1 - ctx.config.staleDropDays), ctx.zone),
     limit: ctx.config.attemptsLimit,
     valueTouches: VALUE_TOUCHES_TO_DROP,
   };
@@ -262,20 +263,97 @@ export interface StaleRanking {
   counts: Record<StaleCategory, number>;
 }
 
-/** Ranks every stale contact and keeps the first `limit` of each category (0: all), before any is worded. */
-export function rankStale(contacts: readonly StaleContact[], ctx: StaleContext, limit: number): StaleRanking {
+/** Every stale contact's verdict, grouped by category, the most valuable first within each. */
+function verdictGroups(contacts: readonly StaleContact[], ctx: StaleContext): Record<StaleCategory, StaleVerdict[]> {
   const today = localDateOf(ctx.now, ctx.zone);
   const groups = Object.fromEntries(STALE_CATEGORIES.map((k) => [k, [] as StaleVerdict[]])) as Record<StaleCategory, StaleVerdict[]>;
   for (const c of contacts) {
     const v = verdictOf(c, ctx, today);
     if (v) groups[v.category].push(v);
   }
-  const shown: StaleVerdict[] = [];
-  for (const k of STALE_CATEGORIES) {
-    const group = groups[k].sort((a, b) => a.within - b.within || a.contact.id - b.contact.id);
-    shown.push(...(limit > 0 ? group.slice(0, limit) : group));
+  for (const k of STALE_CATEGORIES) groups[k].sort(byRank);
+  return groups;
+}
+
+const byRank = (a: StaleVerdict, b: StaleVerdict) => a.within - b.within || a.contact.id - b.contact.id;
+
+/** Ranks every stale contact and keeps the first `limit` of each category (0: all), before any is worded. */
+export function rankStale(contacts: readonly StaleContact[], ctx: StaleContext, limit: number): StaleRanking {
+  const groups = verdictGroups(contacts, ctx);
+  return {
+    shown: STALE_CATEGORIES.flatMap((k) => (limit > 0 ? groups[k].slice(0, limit) : groups[k])),
+    counts: Object.fromEntries(STALE_CATEGORIES.map((k) => [k, groups[k].length])) as Record<StaleCategory, number>,
+  };
+}
+
+/*
+ * Ranking every stale contact costs thousands of rows at 100k contacts, to show 25 of each category. So the work is
+ * split by what decides the category. A missed or soft commitment does: the few contacts with one that may be missed
+ * by now or is soft are read whole and ranked here (committedVerdicts). The other categories depend on the contact's
+ * own columns alone, against the bounds of staleParams: the store decides them (its SQL is this rule, written for
+ * the contacts not missed or soft) and returns each contact's category with the instant its rank runs from (a
+ * StaleKey); keyedPage ranks those by local day, and only the rows shown are read whole and checked by verdictOf.
+ */
+
+/** The categories the store decides, for a contact with no missed or soft commitment. */
+export type KeyedCategory = Exclude<StaleCategory, 'missed' | 'soft'>;
+const KEYED_CATEGORIES = STALE_CATEGORIES.filter((k): k is KeyedCategory => k !== 'missed' && k !== 'soft');
+
+/**
+ * A contact's category as the store decides it, and the instant its rank runs from: for re-engage and no-next-step
+ * the last touch (or when added, with none); for drop the last two-way touch (with none, when first known).
+ */
+export type StaleKey = readonly [category: KeyedCategory, contactId: number, since: Instant];
+
+/** The missed and soft contacts among those with a commitment that may decide it, ranked in full. */
+export interface CommittedVerdicts {
+  missed: StaleVerdict[];
+  soft: StaleVerdict[];
+  /** Their contact ids: the store leaves them out of the other categories (precedence). */
+  ids: number[];
+}
+
+export function committedVerdicts(contacts: readonly StaleContact[], ctx: StaleContext): CommittedVerdicts {
+  const { missed, soft } = verdictGroups(contacts, ctx);
+  return { missed, soft, ids: [...missed, ...soft].map((v) => v.contact.id) };
+}
+
+/** The keyed contacts shown, in order (at most `limit` per category, 0: all), and how many each category holds. */
+export interface KeyedPage {
+  keys: StaleKey[];
+  counts: Record<KeyedCategory, number>;
+}
+
+/** Ranks the store's keys as verdictOf ranks: the most days since first, then by id (days are local days). */
+export function keyedPage(keys: readonly StaleKey[], ctx: StaleContext, limit: number): KeyedPage {
+  const today = localDateOf(ctx.now, ctx.zone);
+  const groups = Object.fromEntries(KEYED_CATEGORIES.map((k) => [k, [] as { key: StaleKey; days: number }[]])) as Record<
+    KeyedCategory,
+    { key: StaleKey; days: number }[]
+  >;
+  for (const key of keys) groups[key[0]].push({ key, days: daysFrom(key[2], today, ctx.zone) });
+  const shown: StaleKey[] = [];
+  for (const k of KEYED_CATEGORIES) {
+    const group = groups[k].sort((a, b) => b.days - a.days || a.key[1] - b.key[1]);
+    for (const g of limit > 0 ? group.slice(0, limit) : group) shown.push(g.key);
   }
-  return { shown, counts: Object.fromEntries(STALE_CATEGORIES.map((k) => [k, groups[k].length])) as Record<StaleCategory, number> };
+  return { keys: shown, counts: Object.fromEntries(KEYED_CATEGORIES.map((k) => [k, groups[k].length])) as Record<KeyedCategory, number> };
+}
+
+/**
+ * The page of verdicts: the first `limit` missed and soft ones, then the keyed ones shown, each decided again by
+ * verdictOf from its contact (so its words come from the same rule); `contacts` holds every keyed contact shown.
+ */
+export function stalePageOf(committed: CommittedVerdicts, keyed: KeyedPage, contacts: ReadonlyMap<number, StaleContact>, ctx: StaleContext, limit: number): StaleRanking {
+  const today = localDateOf(ctx.now, ctx.zone);
+  const shown = limit > 0 ? [...committed.missed.slice(0, limit), ...committed.soft.slice(0, limit)] : [...committed.missed, ...committed.soft];
+  for (const [category, id] of keyed.keys) {
+    const c = contacts.get(id);
+    const v = c && verdictOf(c, ctx, today);
+    if (v?.category !== category) throw new Error(`contact ${id} was read as ${category}, but its rules make it ${v?.category ?? 'not stale'}`);
+    shown.push(v);
+  }
+  return { shown, counts: { missed: committed.missed.length, soft: committed.soft.length, ...keyed.counts } };
 }
 
 /** Whether a verdict's words say how the last two-way touch went (StaleContact.lastTwoWayOutcome is needed). */

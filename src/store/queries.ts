@@ -7,7 +7,7 @@
  */
 import type { AgendaCommitment, AgendaContact, AgendaDay, AgendaRows } from '../domain/agenda.js';
 import type { Appointment } from '../domain/clash.js';
-import type { StaleContact, StaleParams, TwoWayOutcome } from '../domain/stale.js';
+import type { StaleContact, StaleKey, StaleParams, TwoWayOutcome } from '../domain/stale.js';
 import type { Channel, Commitment, CommitmentKind, DerivedState, Instant, Status, StoredCommitmentState } from '../domain/types.js';
 import type { Db } from './db.js';
 import { commitmentFromRow, type Row } from './rows.js';
@@ -32,7 +32,7 @@ const agendaCommitment = (due: 'due_at' | 'due_date') =>
 const openCommitment = (due: 'due_at' | 'due_date') =>
   `id, contact_id, kind, what, ${due === 'due_at' ? 'due_at, NULL AS due_date' : 'NULL AS due_at, due_date'}, soft, 'open' AS state, created_at, NULL AS closed_at, late`;
 /**
- * What fu stale reads of a contact, in the order staleCandidates takes it: every
+ * What fu stale reads of a contact, in the order staleContactsOf takes it: every
  * column is in the covering index contacts_stale (migration 003).
  */
 const STALE_CONTACT = `c.id, c.name, c.company, c.status, c.created_at, c.last_touch_at, c.last_two_way_at, c.unanswered, c.last_attempt_at,
@@ -68,32 +68,11 @@ export const SQL = {
            (SELECT min(chase_due_on) FROM contacts WHERE chase_due_on > @date) AS chase,
            (SELECT min(nurture_due_on) FROM contacts WHERE nurture_due_on > @date) AS nurture`,
   /**
-   * fu stale's candidates: the live contacts that may fall in a category, a
-   * superset that the domain (categorize) narrows. Two parts, in one statement:
-   * - from the covering index contacts_stale (migration 003), which holds the
-   *   live contacts with nothing booked or with attempts or value touches
-   *   unanswered: those warm, then dropped (re-engage); at the attempt limit,
-   *   or in nurture with value touches unanswered (drop); active with nothing
-   *   booked and no chase running (no-next-step). Its few hundred pages are
-   *   read instead of a page of the table for each candidate.
-   * - by id, the contacts with an open commitment that may be missed by now or
-   *   a soft one (soft steps are the date-only ones); a contact may come from
-   *   both parts (staleCandidates keeps one).
-   * It relies on the derived columns, which every write keeps equal to the
-   * history (refreshDerived in app/history.ts). The first touch is read (one covering-index seek on
-   * touches_contact) only for contacts that never had a two-way touch: how long
-   * they have been silent then runs from when they were first known. CROSS
-   * JOIN keeps SQLite on the commitments' indexes: the planner would rather
-   * walk every live contact.
+   * fu stale's contacts with an open commitment that may be missed by now or a soft one (soft steps are the
+   * date-only ones), by id: the domain decides whether it is missed or soft (committedVerdicts). CROSS JOIN keeps
+   * SQLite on the commitments' indexes: the planner would rather walk every live contact.
    */
-  staleContacts: `
-    SELECT ${STALE_CONTACT} FROM contacts c INDEXED BY contacts_stale
-     WHERE ${STALE_INDEXED}
-       AND ((c.status = 'active' AND c.next_step_id IS NULL
-             AND (c.chase_due_on IS NULL OR (c.last_two_way_at IS NOT NULL AND c.unanswered > 0 AND c.last_touch_at < @silentBefore)))
-         OR (c.unanswered >= @limit AND (c.last_two_way_at IS NULL OR c.last_two_way_at < @dropBefore))
-         OR (c.status = 'nurture' AND c.value_unanswered >= @valueTouches))
-    UNION ALL
+  staleCommitted: `
     SELECT ${STALE_CONTACT}
       FROM (SELECT DISTINCT contact_id AS id FROM (
               SELECT contact_id FROM commitments WHERE state = 'open' AND due_at < @now
@@ -101,6 +80,39 @@ export const SQL = {
               UNION ALL SELECT contact_id FROM commitments WHERE state = 'open' AND due_date IS NOT NULL AND soft = 1) AS due) AS i
      CROSS JOIN contacts c ON c.id = i.id
      WHERE c.status IN ('active', 'nurture')`,
+  /**
+   * fu stale's other categories, decided here from the contact's columns for the live contacts not missed or soft
+   * (@decided: a JSON array of their ids), each with the instant its rank runs from (a StaleKey; the domain ranks
+   * by local day). The rules of verdictOf (src/domain/stale.ts), in its order: re-engage (warm, then given up too
+   * soon: silent since before @silentBefore), drop (at the attempt limit with no two-way touch since @dropBefore, or
+   * nurture with value touches unanswered), no-next-step (active, nothing booked, no chase running). Every such
+   * contact is in the covering index contacts_stale (migration 003), read whole in a few hundred pages. With no
+   * two-way touch, a contact is known since it was added or first touched, whichever was earlier: the first touch
+   * is one covering-index seek on touches_contact, made only where it can change the answer.
+   */
+  staleKeys: `
+    SELECT category, id,
+           CASE category WHEN 'drop'
+                THEN coalesce(last_two_way_at, min(created_at, coalesce((SELECT min(t.happened_at) FROM touches t WHERE t.contact_id = k.id), created_at)))
+                ELSE coalesce(last_touch_at, created_at) END
+      FROM (SELECT c.id, c.created_at, c.last_touch_at, c.last_two_way_at,
+                   CASE WHEN c.status = 'active' AND c.last_two_way_at IS NOT NULL AND c.unanswered BETWEEN 1 AND @limit - 1
+                             AND c.next_step_id IS NULL AND coalesce(c.last_touch_at, c.created_at) < @silentBefore THEN 're-engage'
+                        WHEN (c.unanswered >= @limit
+                              AND (c.last_two_way_at < @dropBefore
+                                   OR (c.last_two_way_at IS NULL
+                                       AND (c.created_at < @dropBefore
+                                            OR EXISTS (SELECT 1 FROM touches t WHERE t.contact_id = c.id AND t.happened_at < @dropBefore)))))
+                          OR (c.status = 'nurture' AND c.value_unanswered >= @valueTouches) THEN 'drop'
+                        WHEN c.status = 'active' AND c.next_step_id IS NULL AND c.chase_due_on IS NULL THEN 'no-next-step'
+                   END AS category
+              FROM contacts c INDEXED BY contacts_stale
+             WHERE ${STALE_INDEXED} AND c.id NOT IN (SELECT value FROM json_each(@decided))) AS k
+     WHERE category IS NOT NULL`,
+  /** The stale contacts shown (@ids: a JSON array), from contacts_stale: staleKeys found each there. */
+  staleById: `
+    SELECT ${STALE_CONTACT} FROM json_each(@ids) j CROSS JOIN contacts c INDEXED BY contacts_stale ON c.id = j.value
+     WHERE ${STALE_INDEXED}`,
   /** The open commitments that can decide a category: those that may be missed by now, and the soft ones. */
   staleCommitments: `
     SELECT ${openCommitment('due_at')} FROM commitments WHERE state = 'open' AND due_at < @now
@@ -179,31 +191,43 @@ export function agendaRows(store: Connection, params: AgendaDay): AgendaRows {
 }
 
 /**
- * The live contacts that may be stale, each with the open commitments that
- * can decide its category (those that may be missed by now, and its open next
- * step): three index-driven queries (a fourth for next steps not read yet),
- * whatever the number of contacts.
+ * The live contacts with an open commitment that may be missed by now or a soft one, each with the open commitments
+ * that can decide its category (those that may be missed by now, and its open next step).
  */
-export function staleCandidates(store: Connection, params: StaleParams): StaleContact[] {
-  // Arrays, not objects: thousands of rows, and V8 builds arrays faster (see SQL.staleContacts for the columns).
-  const contacts: unknown[][] = [];
-  const ids = new Set<number>();
-  for (const r of store.db.prepare(SQL.staleContacts).raw(true).all(params) as unknown[][]) {
-    if (ids.has(r[0] as number)) continue; // found both ways
-    ids.add(r[0] as number);
-    contacts.push(r);
-  }
+export function staleCommitted(store: Connection, params: StaleParams): StaleContact[] {
+  const contacts = store.db.prepare(SQL.staleCommitted).raw(true).all(params) as unknown[][];
+  return staleContactsOf(store, contacts, store.db.prepare(SQL.staleCommitments).all({ now: params.now, today: params.today }) as Row[]);
+}
+
+/** Every live contact not missed or soft (`decided`: those that are) that is stale in another category, with its rank's instant. */
+export function staleKeys(store: Connection, params: StaleParams, decided: readonly number[]): StaleKey[] {
+  const { limit, silentBefore, dropBefore, valueTouches } = params;
+  return store.db.prepare(SQL.staleKeys).raw(true).all({ limit, silentBefore, dropBefore, valueTouches, decided: JSON.stringify(decided) }) as StaleKey[];
+}
+
+/**
+ * The stale contacts of these ids (found by staleKeys) that staleCommitted did not read, with their open next step:
+ * none of their open commitments may be missed by now, so it is the only one that can decide their category.
+ */
+export function staleContactsById(store: Connection, ids: readonly number[]): StaleContact[] {
+  if (ids.length === 0) return [];
+  return staleContactsOf(store, store.db.prepare(SQL.staleById).raw(true).all({ ids: JSON.stringify(ids) }) as unknown[][], []);
+}
+
+/** Contacts read as STALE_CONTACT, each with those of `commitments` that are its own, and its open next step. */
+function staleContactsOf(store: Connection, contacts: unknown[][], commitments: readonly Row[]): StaleContact[] {
+  const ids = new Set(contacts.map((r) => r[0] as number));
   const open = new Map<number, Commitment[]>();
   const seen = new Set<number>();
   const add = (r: Row) => {
     const c = commitmentFromRow(r);
-    if (seen.has(c.id)) return;
+    if (seen.has(c.id) || !ids.has(c.contactId)) return;
     seen.add(c.id);
     const list = open.get(c.contactId);
     if (list) list.push(c);
     else open.set(c.contactId, [c]);
   };
-  for (const r of store.db.prepare(SQL.staleCommitments).all({ now: params.now, today: params.today }) as Row[]) add(r);
+  for (const r of commitments) add(r);
   const steps = contacts.map((r) => r[14] as number | null).filter((id): id is number => id !== null && !seen.has(id));
   if (steps.length) for (const r of store.db.prepare(SQL.commitmentsById).all({ ids: JSON.stringify(steps) }) as Row[]) add(r);
   return contacts.map((r) => ({

@@ -7,7 +7,7 @@ import type { Appointment } from '../domain/clash.js';
 import type { AgendaEntry } from '../domain/calendar.js';
 import type { ImportedContact, KnownContact } from '../domain/contact-import.js';
 import type { JournalEntry, WriteKind } from '../domain/journal.js';
-import type { StaleContact, StaleParams, TwoWayOutcome } from '../domain/stale.js';
+import type { StaleContact, StaleKey, StaleParams, TwoWayOutcome } from '../domain/stale.js';
 import type {
   Commitment,
   CommitmentMove,
@@ -33,7 +33,7 @@ import type { Db } from './db.js';
 import * as exchange from './exchange.js';
 import * as journal from './journal.js';
 import { contactKeys, insertContactRow, saveWords } from './contact-keys.js';
-import { agendaRows, appointmentDetailsBetween, appointmentsBetween, staleCandidates, twoWayOutcomes } from './queries.js';
+import { agendaRows, appointmentDetailsBetween, appointmentsBetween, staleCommitted, staleContactsById, staleKeys, twoWayOutcomes } from './queries.js';
 import { commitmentFromRow, CONTACT_COLUMNS, contactFromRow, decisionFromRow, dueColumns, touchFromRow, type Row } from './rows.js';
 import { statsRows } from './stats.js';
 
@@ -486,9 +486,19 @@ export class Store {
     return agendaRows(this, day);
   }
 
-  /** The live contacts that may be stale, with the open commitments that can decide their category. */
-  staleCandidates(params: StaleParams): StaleContact[] {
-    return staleCandidates(this, params);
+  /** The live contacts with a commitment that may be missed by now or a soft one, with those that can decide their category. */
+  staleCommitted(params: StaleParams): StaleContact[] {
+    return staleCommitted(this, params);
+  }
+
+  /** The other stale contacts' categories, decided by SQL, with the instant each one's rank runs from. */
+  staleKeys(params: StaleParams, decided: readonly number[]): StaleKey[] {
+    return staleKeys(this, params, decided);
+  }
+
+  /** The stale contacts of these ids that staleCommitted did not read. */
+  staleContactsById(ids: readonly number[]): StaleContact[] {
+    return staleContactsById(this, ids);
   }
 
   /** How the last two-way touch of each of these contacts went, by contact id. */
