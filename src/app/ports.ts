@@ -143,12 +143,12 @@ export interface StorePort {
 
   /** What `fu today` shows for a day, read through the indexes. */
   agendaRows(day: AgendaDay): AgendaRows;
-  /** The live contacts with an open commitment that may be missed by now or a soft one, each with those that can decide its category. */
-  staleCommitted(params: StaleParams): StaleContact[];
-  /** Every other stale live contact (not in `decided`: those missed or soft), its category decided by the rules of fu stale in SQL. */
-  staleKeys(params: StaleParams, decided: readonly number[]): StaleKey[];
-  /** The contacts of these ids found by staleKeys and not read by staleCommitted, with their open next step. */
-  staleContactsById(ids: readonly number[]): StaleContact[];
+  /** The open commitments of live contacts that may be missed by now, and the soft ones: all that can make a contact missed or soft. */
+  staleCommitments(params: StaleParams): Commitment[];
+  /** Every live contact stale in a category after missed and soft if it is neither, decided by fu stale's rules in SQL; in time order. */
+  staleKeys(params: StaleParams): StaleKey[];
+  /** The stale contacts shown (`keyed`: found by staleKeys; `committed`: missed or soft), each with its open next step. */
+  staleContacts(ids: { keyed: readonly number[]; committed: readonly number[] }): StaleContact[];
   /** How the last two-way touch of each of these contacts went, by contact id (none for a contact without one). */
   twoWayOutcomes(contactIds: readonly number[]): Map<number, TwoWayOutcome>;
   /** The counts `fu stats` makes its figures from, read through the indexes. */

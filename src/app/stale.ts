@@ -2,12 +2,12 @@
 import {
   committedVerdicts,
   keyedPage,
+  shownIds,
   stalePageOf,
   staleParams,
   staleRowsOf,
   wordsTwoWayOutcome,
   type StaleCategory,
-  type StaleContact,
   type StaleRow,
 } from '../domain/stale.js';
 import type { AppContext } from './context.js';
@@ -21,19 +21,16 @@ export interface StalePage {
 
 /**
  * `fu stale`: the first `limit` stale live contacts of each category (0: all), in order, and each category's count.
- * The few contacts with a commitment that may be missed or is soft are ranked whole; the other categories are
- * decided and counted by the store, and only the rows shown are read further and worded (see src/domain/stale.ts).
+ * Missed and soft are decided from the commitments that can make them; the store decides and counts the other
+ * categories; only the contacts shown are read whole and worded (see src/domain/stale.ts).
  */
 export function stalePage(ctx: AppContext, limit: number): StalePage {
   const { store } = ctx;
   return store.read(() => {
     const params = staleParams(ctx);
-    const read = store.staleCommitted(params);
-    const committed = committedVerdicts(read, ctx);
-    const keyed = keyedPage(store.staleKeys(params, committed.ids), ctx, limit);
-    const contacts = new Map<number, StaleContact>(read.map((c) => [c.id, c]));
-    for (const c of store.staleContactsById(keyed.keys.map((k) => k[1]).filter((id) => !contacts.has(id)))) contacts.set(c.id, c);
-    const { shown, counts } = stalePageOf(committed, keyed, contacts, ctx, limit);
+    const committed = committedVerdicts(store.staleCommitments(params), ctx);
+    const keyed = keyedPage(store.staleKeys(params), committed, ctx, limit);
+    const { shown, counts } = stalePageOf(committed, keyed, store.staleContacts(shownIds(committed, keyed, limit)), ctx, limit);
     const outcomes = store.twoWayOutcomes(shown.filter(wordsTwoWayOutcome).map((v) => v.contact.id));
     const worded =
       outcomes.size === 0

@@ -135,10 +135,30 @@ export interface StaleVerdict {
   commitments: Commitment[];
 }
 
+/** Missed or soft, the categories a live contact's open commitments decide alone (the first two of verdictOf), or null. */
+function committedVerdictOf(
+  open: readonly Commitment[],
+  ctx: StaleContext,
+  today: LocalDate,
+): { reason: 'missed' | 'soft'; within: number; commitments: Commitment[] } | null {
+  const { now, zone, config } = ctx;
+  const dueAt = (m: Commitment) => Date.parse(dueInstant(m.due, config.dayEnd, zone));
+  // 1. missed: the oldest missed commitment speaks for the contact; the longest overdue first.
+  // What they were to do binds no rule (docs/rules.md): a passed expectation is a reason to call, not a missed commitment.
+  const missed = open.filter((m) => m.kind !== 'expectation' && isMissed(m, now, today, config, zone));
+  if (missed.length > 0) {
+    const keyed = missed.map((m) => ({ m, at: dueAt(m) })).sort((a, b) => a.at - b.at || a.m.id - b.m.id);
+    return { reason: 'missed', within: keyed[0]!.at, commitments: keyed.map((k) => k.m) };
+  }
+  // 2. soft: a date without a time is a soft commitment; firm it up. The soonest first: the most urgent to firm up.
+  const step = open.find((m) => m.kind === 'next-step');
+  return step?.soft ? { reason: 'soft', within: dueAt(step), commitments: [step] } : null;
+}
+
 /** The first category that applies to one contact, or null (won, lost, or nothing to do). */
 function verdictOf(c: StaleContact, ctx: StaleContext, today: LocalDate): StaleVerdict | null {
   if (c.status !== 'active' && c.status !== 'nurture') return null;
-  const { now, zone, config } = ctx;
+  const { zone, config } = ctx;
   const d = c.derived;
   const L = config.attemptsLimit;
   const daysSilent = daysFrom(d.lastTouchAt ?? c.createdAt, today, zone);
@@ -154,23 +174,9 @@ function verdictOf(c: StaleContact, ctx: StaleContext, today: LocalDate): StaleV
     daysSinceTwoWay,
     commitments,
   });
-  const dueAt = (m: Commitment) => Date.parse(dueInstant(m.due, config.dayEnd, zone));
-
-  // 1. missed: the oldest missed commitment speaks for the contact; the longest overdue first.
-  // What they were to do binds no rule (docs/rules.md): a passed expectation is a reason to call, not a missed commitment.
-  const missed = c.open.filter((m) => m.kind !== 'expectation' && isMissed(m, now, today, config, zone));
-  if (missed.length > 0) {
-    const keyed = missed.map((m) => ({ m, at: dueAt(m) })).sort((a, b) => a.at - b.at || a.m.id - b.m.id);
-    return verdict(
-      'missed',
-      keyed[0]!.at,
-      keyed.map((k) => k.m),
-    );
-  }
-
+  const committed = committedVerdictOf(c.open, ctx, today);
+  if (committed) return verdict(committed.reason, committed.within, committed.commitments);
   const step = c.open.find((m) => m.kind === 'next-step') ?? null;
-  // 2. soft: a date without a time is a soft commitment; firm it up. The soonest first: the most urgent to firm up.
-  if (step?.soft) return verdict('soft', dueAt(step), [step]);
 
   // 3. re-engage: warm, then given up too soon. Nurture contacts are on their cadence by choice. The longest silence first.
   if (c.status === 'active' && d.lastTwoWayAt !== null && d.unanswered >= 1 && d.unanswered <= L - 1 && !step && daysSilent >= config.staleDays) {
@@ -288,12 +294,51 @@ export function rankStale(contacts: readonly StaleContact[], ctx: StaleContext, 
 
 /*
  * Ranking every stale contact costs thousands of rows at 100k contacts, to show 25 of each category. So the work is
- * split by what decides the category. A missed or soft commitment does: the few contacts with one that may be missed
- * by now or is soft are read whole and ranked here (committedVerdicts). The other categories depend on the contact's
- * own columns alone, against the bounds of staleParams: the store decides them (its SQL is this rule, written for
- * the contacts not missed or soft) and returns each contact's category with the instant its rank runs from (a
- * StaleKey); keyedPage ranks those by local day, and only the rows shown are read whole and checked by verdictOf.
+ * split by what decides the category. A missed or soft commitment does: the open commitments of live contacts that
+ * may be missed by now or are soft (about a thousand at 100k) are decided and ranked here, without their contacts
+ * (committedVerdicts). The other categories depend on the contact's own columns alone, against the bounds of
+ * staleParams: the store decides them (its SQL is this rule, as if the contact were neither missed nor soft) and
+ * returns each contact's category with the instant its rank runs from (a StaleKey), in time order; keyedPage leaves
+ * out the contacts missed or soft and ranks the others by local day. Only the contacts shown are read whole, and stalePageOf decides them again with verdictOf.
  */
+
+/** A contact missed or soft, decided from its open commitments. */
+interface CommittedVerdict {
+  contactId: number;
+  category: 'missed' | 'soft';
+  within: number;
+}
+
+/** The contacts missed and soft, each category ranked in full. */
+export interface CommittedVerdicts {
+  missed: CommittedVerdict[];
+  soft: CommittedVerdict[];
+  /** Their contact ids: they are left out of the other categories (precedence). */
+  ids: Set<number>;
+  /** The commitments read, by contact: with its open next step, all that can decide a category. */
+  open: Map<number, Commitment[]>;
+}
+
+/** Decides missed and soft from `open`: every open commitment of a live contact that may be missed by now, and every soft one. */
+export function committedVerdicts(open: readonly Commitment[], ctx: StaleContext): CommittedVerdicts {
+  const today = localDateOf(ctx.now, ctx.zone);
+  const byContact = new Map<number, Commitment[]>();
+  for (const m of open) {
+    const list = byContact.get(m.contactId);
+    if (list) list.push(m);
+    else byContact.set(m.contactId, [m]);
+  }
+  const missed: CommittedVerdict[] = [];
+  const soft: CommittedVerdict[] = [];
+  for (const [contactId, list] of byContact) {
+    const v = committedVerdictOf(list, ctx, today);
+    if (v) (v.reason === 'missed' ? missed : soft).push({ contactId, category: v.reason, within: v.within });
+  }
+  const byRank = (a: CommittedVerdict, b: CommittedVerdict) => a.within - b.within || a.contactId - b.contactId;
+  missed.sort(byRank);
+  soft.sort(byRank);
+  return { missed, soft, ids: new Set([...missed, ...soft].map((v) => v.contactId)), open: byContact };
+}
 
 /** The categories the store decides, for a contact with no missed or soft commitment. */
 export type KeyedCategory = Exclude<StaleCategory, 'missed' | 'soft'>;
@@ -305,54 +350,74 @@ const KEYED_CATEGORIES = STALE_CATEGORIES.filter((k): k is KeyedCategory => k !=
  */
 export type StaleKey = readonly [category: KeyedCategory, contactId: number, since: Instant];
 
-/** The missed and soft contacts among those with a commitment that may decide it, ranked in full. */
-export interface CommittedVerdicts {
-  missed: StaleVerdict[];
-  soft: StaleVerdict[];
-  /** Their contact ids: the store leaves them out of the other categories (precedence). */
-  ids: number[];
-}
-
-export function committedVerdicts(contacts: readonly StaleContact[], ctx: StaleContext): CommittedVerdicts {
-  const { missed, soft } = verdictGroups(contacts, ctx);
-  return { missed, soft, ids: [...missed, ...soft].map((v) => v.contact.id) };
-}
-
 /** The keyed contacts shown, in order (at most `limit` per category, 0: all), and how many each category holds. */
 export interface KeyedPage {
   keys: StaleKey[];
   counts: Record<KeyedCategory, number>;
 }
 
-/** Ranks the store's keys as verdictOf ranks: the most days since first, then by id (days are local days). */
-export function keyedPage(keys: readonly StaleKey[], ctx: StaleContext, limit: number): KeyedPage {
+/**
+ * Ranks the store's keys (in time order) of the contacts neither missed nor soft (`committed`) as verdictOf ranks: the most local days since first, then by id. Only the
+ * first keys of each category are counted in days: those up to the `limit`th, and after it those that may fall on a
+ * day no later than one of these (local days follow time order, but for an hour where a zone turns its clocks back
+ * across midnight: a day more of margin covers that).
+ */
+export function keyedPage(keys: readonly StaleKey[], committed: CommittedVerdicts, ctx: StaleContext, limit: number): KeyedPage {
   const today = localDateOf(ctx.now, ctx.zone);
-  const groups = Object.fromEntries(KEYED_CATEGORIES.map((k) => [k, [] as { key: StaleKey; days: number }[]])) as Record<
+  const ranked = Object.fromEntries(KEYED_CATEGORIES.map((k) => [k, [] as { key: StaleKey; days: number }[]])) as Record<
     KeyedCategory,
     { key: StaleKey; days: number }[]
   >;
-  for (const key of keys) groups[key[0]].push({ key, days: daysFrom(key[2], today, ctx.zone) });
+  const counts = Object.fromEntries(KEYED_CATEGORIES.map((k) => [k, 0])) as Record<KeyedCategory, number>;
+  const until = Object.fromEntries(KEYED_CATEGORIES.map((k) => [k, Number.POSITIVE_INFINITY])) as Record<KeyedCategory, number>;
+  for (const key of keys) {
+    if (committed.ids.has(key[1])) continue;
+    const k = key[0];
+    counts[k]++;
+    const group = ranked[k];
+    if (group.length >= limit && limit > 0 && Date.parse(key[2]) >= until[k]) continue;
+    group.push({ key, days: daysFrom(key[2], today, ctx.zone) });
+    if (group.length === limit) {
+      const latest = addDays(today, -Math.min(...group.map((g) => g.days)));
+      until[k] = Date.parse(startOfDay(addDays(latest, 2), ctx.zone));
+    }
+  }
   const shown: StaleKey[] = [];
   for (const k of KEYED_CATEGORIES) {
-    const group = groups[k].sort((a, b) => b.days - a.days || a.key[1] - b.key[1]);
+    const group = ranked[k].sort((a, b) => b.days - a.days || a.key[1] - b.key[1]);
     for (const g of limit > 0 ? group.slice(0, limit) : group) shown.push(g.key);
   }
-  return { keys: shown, counts: Object.fromEntries(KEYED_CATEGORIES.map((k) => [k, groups[k].length])) as Record<KeyedCategory, number> };
+  return { keys: shown, counts };
+}
+
+/** The ids of the contacts shown, to read whole: the first `limit` missed and soft ones (0: all), and the keyed ones shown. */
+export function shownIds(committed: CommittedVerdicts, keyed: KeyedPage, limit: number): { committed: number[]; keyed: number[] } {
+  const first = (vs: CommittedVerdict[]) => (limit > 0 ? vs.slice(0, limit) : vs).map((v) => v.contactId);
+  return { committed: [...first(committed.missed), ...first(committed.soft)], keyed: keyed.keys.map((k) => k[1]) };
 }
 
 /**
- * The page of verdicts: the first `limit` missed and soft ones, then the keyed ones shown, each decided again by
- * verdictOf from its contact (so its words come from the same rule); `contacts` holds every keyed contact shown.
+ * The page of verdicts: each contact shown (read whole, with its open next step) decided again by verdictOf, with the
+ * commitments read that may decide it, so that its words come from the same rule.
  */
-export function stalePageOf(committed: CommittedVerdicts, keyed: KeyedPage, contacts: ReadonlyMap<number, StaleContact>, ctx: StaleContext, limit: number): StaleRanking {
+export function stalePageOf(committed: CommittedVerdicts, keyed: KeyedPage, contacts: readonly StaleContact[], ctx: StaleContext, limit: number): StaleRanking {
   const today = localDateOf(ctx.now, ctx.zone);
-  const shown = limit > 0 ? [...committed.missed.slice(0, limit), ...committed.soft.slice(0, limit)] : [...committed.missed, ...committed.soft];
-  for (const [category, id] of keyed.keys) {
-    const c = contacts.get(id);
+  const byId = new Map(contacts.map((c) => [c.id, c]));
+  const ids = shownIds(committed, keyed, limit);
+  const categories = [
+    ...(limit > 0 ? committed.missed.slice(0, limit) : committed.missed),
+    ...(limit > 0 ? committed.soft.slice(0, limit) : committed.soft),
+    ...keyed.keys.map(([category]) => ({ category })),
+  ];
+  const shown = [...ids.committed, ...ids.keyed].map((id, i) => {
+    const read = byId.get(id);
+    const open = committed.open.get(id);
+    const c = read && open ? { ...read, open: [...open, ...read.open.filter((m) => !open.some((o) => o.id === m.id))] } : read;
     const v = c && verdictOf(c, ctx, today);
+    const category = categories[i]!.category;
     if (v?.category !== category) throw new Error(`contact ${id} was read as ${category}, but its rules make it ${v?.category ?? 'not stale'}`);
-    shown.push(v);
-  }
+    return v;
+  });
   return { shown, counts: { missed: committed.missed.length, soft: committed.soft.length, ...keyed.counts } };
 }
 

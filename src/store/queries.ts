@@ -32,7 +32,7 @@ const agendaCommitment = (due: 'due_at' | 'due_date') =>
 const openCommitment = (due: 'due_at' | 'due_date') =>
   `id, contact_id, kind, what, ${due === 'due_at' ? 'due_at, NULL AS due_date' : 'NULL AS due_at, due_date'}, soft, 'open' AS state, created_at, NULL AS closed_at, late`;
 /**
- * What fu stale reads of a contact, in the order staleContactsOf takes it: every
+ * What fu stale reads of a contact, in the order staleContacts takes it: every
  * column is in the covering index contacts_stale (migration 003).
  */
 const STALE_CONTACT = `c.id, c.name, c.company, c.status, c.created_at, c.last_touch_at, c.last_two_way_at, c.unanswered, c.last_attempt_at,
@@ -68,22 +68,9 @@ export const SQL = {
            (SELECT min(chase_due_on) FROM contacts WHERE chase_due_on > @date) AS chase,
            (SELECT min(nurture_due_on) FROM contacts WHERE nurture_due_on > @date) AS nurture`,
   /**
-   * fu stale's contacts with an open commitment that may be missed by now or a soft one (soft steps are the
-   * date-only ones), by id: the domain decides whether it is missed or soft (committedVerdicts). CROSS JOIN keeps
-   * SQLite on the commitments' indexes: the planner would rather walk every live contact.
-   */
-  staleCommitted: `
-    SELECT ${STALE_CONTACT}
-      FROM (SELECT DISTINCT contact_id AS id FROM (
-              SELECT contact_id FROM commitments WHERE state = 'open' AND due_at < @now
-              UNION ALL SELECT contact_id FROM commitments WHERE state = 'open' AND due_date <= @today
-              UNION ALL SELECT contact_id FROM commitments WHERE state = 'open' AND due_date IS NOT NULL AND soft = 1) AS due) AS i
-     CROSS JOIN contacts c ON c.id = i.id
-     WHERE c.status IN ('active', 'nurture')`,
-  /**
-   * fu stale's other categories, decided here from the contact's columns for the live contacts not missed or soft
-   * (@decided: a JSON array of their ids), each with the instant its rank runs from (a StaleKey; the domain ranks
-   * by local day). The rules of verdictOf (src/domain/stale.ts), in its order: re-engage (warm, then given up too
+   * fu stale's other categories, decided here from the contact's columns, each with the instant its rank runs from
+   * (a StaleKey), in time order: the domain leaves out the contacts missed or soft (leaving them out here, by id,
+   * cost more than reading their rows) and ranks the others by local day. The rules of verdictOf (src/domain/stale.ts), in its order: re-engage (warm, then given up too
    * soon: silent since before @silentBefore), drop (at the attempt limit with no two-way touch since @dropBefore, or
    * nurture with value touches unanswered), no-next-step (active, nothing booked, no chase running). Every such
    * contact is in the covering index contacts_stale (migration 003), read whole in a few hundred pages. With no
@@ -107,17 +94,32 @@ export const SQL = {
                         WHEN c.status = 'active' AND c.next_step_id IS NULL AND c.chase_due_on IS NULL THEN 'no-next-step'
                    END AS category
               FROM contacts c INDEXED BY contacts_stale
-             WHERE ${STALE_INDEXED} AND c.id NOT IN (SELECT value FROM json_each(@decided))) AS k
-     WHERE category IS NOT NULL`,
-  /** The stale contacts shown (@ids: a JSON array), from contacts_stale: staleKeys found each there. */
-  staleById: `
-    SELECT ${STALE_CONTACT} FROM json_each(@ids) j CROSS JOIN contacts c INDEXED BY contacts_stale ON c.id = j.value
-     WHERE ${STALE_INDEXED}`,
-  /** The open commitments that can decide a category: those that may be missed by now, and the soft ones. */
+             WHERE ${STALE_INDEXED} ) AS k
+     WHERE category IS NOT NULL
+     ORDER BY 3`,
+  /**
+   * The stale contacts shown, by id: those found by staleKeys (@keyed, JSON array) from contacts_stale, where it found
+   * them; the missed or soft ones (@committed) from the table. The first touch is read (one covering-index seek on
+   * touches_contact) only for contacts that never had a two-way touch: how long they have been silent then runs from
+   * when they were first known.
+   */
+  staleShown: `
+    SELECT ${STALE_CONTACT} FROM json_each(@keyed) j CROSS JOIN contacts c INDEXED BY contacts_stale ON c.id = j.value
+     WHERE ${STALE_INDEXED}
+    UNION ALL
+    SELECT ${STALE_CONTACT} FROM json_each(@committed) j CROSS JOIN contacts c ON c.id = j.value`,
+  /**
+   * The open commitments of live contacts that can decide a category: those that may be missed by now, and the soft
+   * ones (soft steps are the date-only ones). Each contact's status is read from contacts_status, a page of a small
+   * index instead of one of the table.
+   */
   staleCommitments: `
-    SELECT ${openCommitment('due_at')} FROM commitments WHERE state = 'open' AND due_at < @now
-    UNION ALL SELECT ${openCommitment('due_date')} FROM commitments WHERE state = 'open' AND due_date <= @today
-    UNION ALL SELECT ${openCommitment('due_date')} FROM commitments WHERE state = 'open' AND due_date > @today AND soft = 1`,
+    SELECT m.* FROM (
+      SELECT ${openCommitment('due_at')} FROM commitments WHERE state = 'open' AND due_at < @now
+      UNION ALL SELECT ${openCommitment('due_date')} FROM commitments WHERE state = 'open' AND due_date <= @today
+      UNION ALL SELECT ${openCommitment('due_date')} FROM commitments WHERE state = 'open' AND due_date > @today AND soft = 1) AS m
+     CROSS JOIN contacts c INDEXED BY contacts_status ON c.id = m.contact_id
+     WHERE c.status IN ('active', 'nurture')`,
   /**
    * When the user's appointments from @from to before @to start (open next steps with a time), from the covering
    * index alone. `+kind`: with an index on kind, state and due_at, SQLite would otherwise read every open next step
@@ -190,56 +192,48 @@ export function agendaRows(store: Connection, params: AgendaDay): AgendaRows {
   return { commitments, contacts: [...contacts.values()], next: { dueAt: next.due_at, dueDate: next.due_date, chase: next.chase, nurture: next.nurture } };
 }
 
-/**
- * The live contacts with an open commitment that may be missed by now or a soft one, each with the open commitments
- * that can decide its category (those that may be missed by now, and its open next step).
- */
-export function staleCommitted(store: Connection, params: StaleParams): StaleContact[] {
-  const contacts = store.db.prepare(SQL.staleCommitted).raw(true).all(params) as unknown[][];
-  return staleContactsOf(store, contacts, store.db.prepare(SQL.staleCommitments).all({ now: params.now, today: params.today }) as Row[]);
+/** The open commitments of live contacts that may be missed by now, and the soft ones: all that can make a contact missed or soft. */
+export function staleCommitments(store: Connection, params: StaleParams): Commitment[] {
+  return (store.db.prepare(SQL.staleCommitments).all({ now: params.now, today: params.today }) as Row[]).map(commitmentFromRow);
 }
 
-/** Every live contact not missed or soft (`decided`: those that are) that is stale in another category, with its rank's instant. */
-export function staleKeys(store: Connection, params: StaleParams, decided: readonly number[]): StaleKey[] {
+/** Every live contact that would be stale in a category after missed and soft, with its rank's instant, in time order. */
+export function staleKeys(store: Connection, params: StaleParams): StaleKey[] {
   const { limit, silentBefore, dropBefore, valueTouches } = params;
-  return store.db.prepare(SQL.staleKeys).raw(true).all({ limit, silentBefore, dropBefore, valueTouches, decided: JSON.stringify(decided) }) as StaleKey[];
+  return store.db.prepare(SQL.staleKeys).raw(true).all({ limit, silentBefore, dropBefore, valueTouches }) as StaleKey[];
 }
 
 /**
- * The stale contacts of these ids (found by staleKeys) that staleCommitted did not read, with their open next step:
- * none of their open commitments may be missed by now, so it is the only one that can decide their category.
+ * The stale contacts shown, each with its open next step (the other commitments that can decide its category were
+ * read by staleCommitments): `keyed` found by staleKeys, `committed` missed or soft.
  */
-export function staleContactsById(store: Connection, ids: readonly number[]): StaleContact[] {
-  if (ids.length === 0) return [];
-  return staleContactsOf(store, store.db.prepare(SQL.staleById).raw(true).all({ ids: JSON.stringify(ids) }) as unknown[][], []);
-}
-
-/** Contacts read as STALE_CONTACT, each with those of `commitments` that are its own, and its open next step. */
-function staleContactsOf(store: Connection, contacts: unknown[][], commitments: readonly Row[]): StaleContact[] {
-  const ids = new Set(contacts.map((r) => r[0] as number));
-  const open = new Map<number, Commitment[]>();
-  const seen = new Set<number>();
-  const add = (r: Row) => {
-    const c = commitmentFromRow(r);
-    if (seen.has(c.id) || !ids.has(c.contactId)) return;
-    seen.add(c.id);
-    const list = open.get(c.contactId);
-    if (list) list.push(c);
-    else open.set(c.contactId, [c]);
-  };
-  for (const r of commitments) add(r);
-  const steps = contacts.map((r) => r[14] as number | null).filter((id): id is number => id !== null && !seen.has(id));
-  if (steps.length) for (const r of store.db.prepare(SQL.commitmentsById).all({ ids: JSON.stringify(steps) }) as Row[]) add(r);
-  return contacts.map((r) => ({
-    id: r[0] as number,
-    name: r[1] as string,
-    company: r[2] as string | null,
-    status: r[3] as Status,
-    createdAt: r[4] as string,
-    derived: derivedAt(r, 5),
-    firstTouchAt: r[15] as string | null,
-    open: open.get(r[0] as number) ?? [],
-  }));
+export function staleContacts(store: Connection, ids: { keyed: readonly number[]; committed: readonly number[] }): StaleContact[] {
+  if (ids.keyed.length + ids.committed.length === 0) return [];
+  const contacts = store.db
+    .prepare(SQL.staleShown)
+    .raw(true)
+    .all({ keyed: JSON.stringify(ids.keyed), committed: JSON.stringify(ids.committed) }) as unknown[][];
+  const steps = new Map<number, Commitment>();
+  const stepIds = contacts.map((r) => r[14] as number | null).filter((id) => id !== null);
+  if (stepIds.length) {
+    for (const r of store.db.prepare(SQL.commitmentsById).all({ ids: JSON.stringify(stepIds) }) as Row[]) {
+      const step = commitmentFromRow(r);
+      steps.set(step.contactId, step);
+    }
+  }
+  return contacts.map((r) => {
+    const step = steps.get(r[0] as number);
+    return {
+      id: r[0] as number,
+      name: r[1] as string,
+      company: r[2] as string | null,
+      status: r[3] as Status,
+      createdAt: r[4] as string,
+      derived: derivedAt(r, 5),
+      firstTouchAt: r[15] as string | null,
+      open: step ? [step] : [],
+    };
+  });
 }
 
 /** How the last two-way touch of each of these contacts went, by contact id (none for a contact without one). */

@@ -33,7 +33,7 @@ import type { Db } from './db.js';
 import * as exchange from './exchange.js';
 import * as journal from './journal.js';
 import { contactKeys, insertContactRow, saveWords } from './contact-keys.js';
-import { agendaRows, appointmentDetailsBetween, appointmentsBetween, staleCommitted, staleContactsById, staleKeys, twoWayOutcomes } from './queries.js';
+import { agendaRows, appointmentDetailsBetween, appointmentsBetween, staleCommitments, staleContacts, staleKeys, twoWayOutcomes } from './queries.js';
 import { commitmentFromRow, CONTACT_COLUMNS, contactFromRow, decisionFromRow, dueColumns, touchFromRow, type Row } from './rows.js';
 import { statsRows } from './stats.js';
 
@@ -486,19 +486,19 @@ export class Store {
     return agendaRows(this, day);
   }
 
-  /** The live contacts with a commitment that may be missed by now or a soft one, with those that can decide their category. */
-  staleCommitted(params: StaleParams): StaleContact[] {
-    return staleCommitted(this, params);
+  /** The open commitments of live contacts that may be missed by now, and the soft ones. */
+  staleCommitments(params: StaleParams): Commitment[] {
+    return staleCommitments(this, params);
   }
 
   /** The other stale contacts' categories, decided by SQL, with the instant each one's rank runs from. */
-  staleKeys(params: StaleParams, decided: readonly number[]): StaleKey[] {
-    return staleKeys(this, params, decided);
+  staleKeys(params: StaleParams): StaleKey[] {
+    return staleKeys(this, params);
   }
 
-  /** The stale contacts of these ids that staleCommitted did not read. */
-  staleContactsById(ids: readonly number[]): StaleContact[] {
-    return staleContactsById(this, ids);
+  /** The stale contacts shown, each with its open next step. */
+  staleContacts(ids: { keyed: readonly number[]; committed: readonly number[] }): StaleContact[] {
+    return staleContacts(this, ids);
   }
 
   /** How the last two-way touch of each of these contacts went, by contact id. */
