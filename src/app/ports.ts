@@ -143,8 +143,10 @@ export interface StorePort {
 
   /** What `fu today` shows for a day, read through the indexes. */
   agendaRows(day: AgendaDay): AgendaRows;
-  /** The open commitments of live contacts that may be missed by now, and the soft ones: all that can make a contact missed or soft. */
-  staleCommitments(params: StaleParams): Commitment[];
+  /** The missed commitments of live contacts (isMissed, with the bounds of staleParams). */
+  staleMissed(params: StaleParams): Commitment[];
+  /** The live contacts with a soft next step not missed, by its day, then by id. */
+  staleSoft(params: StaleParams): number[];
   /** Every live contact stale in a category after missed and soft if it is neither, decided by fu stale's rules in SQL; in time order. */
   staleKeys(params: StaleParams): StaleKey[];
   /** The stale contacts shown (`keyed`: found by staleKeys; `committed`: missed or soft), each with its open next step. */

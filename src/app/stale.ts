@@ -21,14 +21,14 @@ export interface StalePage {
 
 /**
  * `fu stale`: the first `limit` stale live contacts of each category (0: all), in order, and each category's count.
- * Missed and soft are decided from the commitments that can make them; the store decides and counts the other
- * categories; only the contacts shown are read whole and worded (see src/domain/stale.ts).
+ * The store finds each category, the domain ranks them, and only the contacts shown are read whole, decided again
+ * and worded (see src/domain/stale.ts).
  */
 export function stalePage(ctx: AppContext, limit: number): StalePage {
   const { store } = ctx;
   return store.read(() => {
     const params = staleParams(ctx);
-    const committed = committedVerdicts(store.staleCommitments(params), ctx);
+    const committed = committedVerdicts(store.staleMissed(params), store.staleSoft(params), ctx);
     const keyed = keyedPage(store.staleKeys(params), committed, ctx, limit);
     const { shown, counts } = stalePageOf(committed, keyed, store.staleContacts(shownIds(committed, keyed, limit)), ctx, limit);
     const outcomes = store.twoWayOutcomes(shown.filter(wordsTwoWayOutcome).map((v) => v.contact.id));

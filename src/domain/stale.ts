@@ -84,6 +84,10 @@ export const VALUE_TOUCHES_TO_DROP = 3;
 export interface StaleParams {
   now: Instant;
   today: LocalDate;
+  /** A next step due at a time is missed when due before this instant (its local day has ended: isMissed). */
+  todayStart: Instant;
+  /** A promise due on a date is missed when due on this date or before (its day's end has passed: isMissed). */
+  promisesMissedBy: LocalDate;
   /** Silent for stale.days or more: last touched before this instant. */
   silentBefore: Instant;
   /** Without a two-way touch for stale.dropDays or more: since before this instant. */
@@ -98,6 +102,9 @@ export function staleParams(ctx: StaleContext): StaleParams {
   return {
     now: ctx.now,
     today,
+    todayStart: startOfDay(today, ctx.zone),
+    // Yesterday's end (day.end, a time of day) has always passed; today's may not have yet.
+    promisesMissedBy: dueInstant({ date: today }, ctx.config.dayEnd, ctx.zone) < ctx.now ? today : addDays(today, -1),
     // daysFrom counts local days: n days or more since an instant <=> it is before the start of the day n - 1 days ago.
     silentBefore: startOfDay(addDays(today, 1 - ctx.config.staleDays), ctx.zone),
     dropBefore: startOfDay(addDays(today, 1 - ctx.config.staleDropDays), ctx.zone),
@@ -293,51 +300,49 @@ export function rankStale(contacts: readonly StaleContact[], ctx: StaleContext, 
 }
 
 /*
- * Ranking every stale contact costs thousands of rows at 100k contacts, to show 25 of each category. So the work is
- * split by what decides the category. A missed or soft commitment does: the open commitments of live contacts that
- * may be missed by now or are soft (about a thousand at 100k) are decided and ranked here, without their contacts
- * (committedVerdicts). The other categories depend on the contact's own columns alone, against the bounds of
- * staleParams: the store decides them (its SQL is this rule, as if the contact were neither missed nor soft) and
- * returns each contact's category with the instant its rank runs from (a StaleKey), in time order; keyedPage leaves
- * out the contacts missed or soft and ranks the others by local day. Only the contacts shown are read whole, and stalePageOf decides them again with verdictOf.
+ * Ranking every stale contact costs thousands of rows at 100k contacts, to show 25 of each category. So the store
+ * finds each category with the bounds of staleParams, and the domain ranks what it returns and decides again every
+ * contact shown with verdictOf (the words come from the same rule):
+ * - missed: the store reads the missed commitments of live contacts (a few hundred); committedVerdicts ranks them.
+ * - soft: the store lists the live contacts with a soft next step not missed, by its day, then by id: verdictOf's
+ *   order, as a soft step has no time; committedVerdicts leaves out those missed.
+ * - the others depend on the contact's own columns alone: the store decides them as if the contact were neither
+ *   missed nor soft, with the instant its rank runs from (a StaleKey), in time order; keyedPage leaves out those
+ *   missed or soft and ranks the others by local day.
  */
 
-/** A contact missed or soft, decided from its open commitments. */
-interface CommittedVerdict {
-  contactId: number;
-  category: 'missed' | 'soft';
-  within: number;
-}
-
-/** The contacts missed and soft, each category ranked in full. */
+/** The contacts missed and soft, each category in rank order. */
 export interface CommittedVerdicts {
-  missed: CommittedVerdict[];
-  soft: CommittedVerdict[];
+  missed: { contactId: number; within: number }[];
+  soft: number[];
   /** Their contact ids: they are left out of the other categories (precedence). */
   ids: Set<number>;
-  /** The commitments read, by contact: with its open next step, all that can decide a category. */
+  /** The missed commitments, by contact: with its open next step, all that can decide a category. */
   open: Map<number, Commitment[]>;
 }
 
-/** Decides missed and soft from `open`: every open commitment of a live contact that may be missed by now, and every soft one. */
-export function committedVerdicts(open: readonly Commitment[], ctx: StaleContext): CommittedVerdicts {
+/**
+ * Ranks the missed commitments of live contacts (the oldest due speaks for the contact) and the live contacts with a
+ * soft next step, in its order (`soft`), leaving out of it those missed.
+ */
+export function committedVerdicts(missedCommitments: readonly Commitment[], soft: readonly number[], ctx: StaleContext): CommittedVerdicts {
   const today = localDateOf(ctx.now, ctx.zone);
-  const byContact = new Map<number, Commitment[]>();
-  for (const m of open) {
-    const list = byContact.get(m.contactId);
+  const open = new Map<number, Commitment[]>();
+  for (const m of missedCommitments) {
+    const list = open.get(m.contactId);
     if (list) list.push(m);
-    else byContact.set(m.contactId, [m]);
+    else open.set(m.contactId, [m]);
   }
-  const missed: CommittedVerdict[] = [];
-  const soft: CommittedVerdict[] = [];
-  for (const [contactId, list] of byContact) {
+  const missed: CommittedVerdicts['missed'] = [];
+  for (const [contactId, list] of open) {
     const v = committedVerdictOf(list, ctx, today);
-    if (v) (v.reason === 'missed' ? missed : soft).push({ contactId, category: v.reason, within: v.within });
+    if (v?.reason === 'missed') missed.push({ contactId, within: v.within });
   }
-  const byRank = (a: CommittedVerdict, b: CommittedVerdict) => a.within - b.within || a.contactId - b.contactId;
-  missed.sort(byRank);
-  soft.sort(byRank);
-  return { missed, soft, ids: new Set([...missed, ...soft].map((v) => v.contactId)), open: byContact };
+  missed.sort((a, b) => a.within - b.within || a.contactId - b.contactId);
+  const ids = new Set(missed.map((v) => v.contactId));
+  const softOnly = soft.filter((id) => !ids.has(id));
+  for (const id of softOnly) ids.add(id);
+  return { missed, soft: softOnly, ids, open };
 }
 
 /** The categories the store decides, for a contact with no missed or soft commitment. */
@@ -392,29 +397,30 @@ export function keyedPage(keys: readonly StaleKey[], committed: CommittedVerdict
 
 /** The ids of the contacts shown, to read whole: the first `limit` missed and soft ones (0: all), and the keyed ones shown. */
 export function shownIds(committed: CommittedVerdicts, keyed: KeyedPage, limit: number): { committed: number[]; keyed: number[] } {
-  const first = (vs: CommittedVerdict[]) => (limit > 0 ? vs.slice(0, limit) : vs).map((v) => v.contactId);
-  return { committed: [...first(committed.missed), ...first(committed.soft)], keyed: keyed.keys.map((k) => k[1]) };
+  const first = <T>(vs: T[]) => (limit > 0 ? vs.slice(0, limit) : vs);
+  return { committed: [...first(committed.missed).map((v) => v.contactId), ...first(committed.soft)], keyed: keyed.keys.map((k) => k[1]) };
 }
 
 /**
- * The page of verdicts: each contact shown (read whole, with its open next step) decided again by verdictOf, with the
- * commitments read that may decide it, so that its words come from the same rule.
+ * The page of verdicts: each contact shown (read whole, with its open next step) decided again by verdictOf, with its
+ * missed commitments, so that its words come from the same rule.
  */
 export function stalePageOf(committed: CommittedVerdicts, keyed: KeyedPage, contacts: readonly StaleContact[], ctx: StaleContext, limit: number): StaleRanking {
   const today = localDateOf(ctx.now, ctx.zone);
   const byId = new Map(contacts.map((c) => [c.id, c]));
   const ids = shownIds(committed, keyed, limit);
-  const categories = [
-    ...(limit > 0 ? committed.missed.slice(0, limit) : committed.missed),
-    ...(limit > 0 ? committed.soft.slice(0, limit) : committed.soft),
-    ...keyed.keys.map(([category]) => ({ category })),
+  const first = <T>(vs: T[]) => (limit > 0 ? vs.slice(0, limit) : vs);
+  const categories: StaleCategory[] = [
+    ...first(committed.missed).map(() => 'missed' as const),
+    ...first(committed.soft).map(() => 'soft' as const),
+    ...keyed.keys.map(([category]) => category),
   ];
   const shown = [...ids.committed, ...ids.keyed].map((id, i) => {
     const read = byId.get(id);
     const open = committed.open.get(id);
     const c = read && open ? { ...read, open: [...open, ...read.open.filter((m) => !open.some((o) => o.id === m.id))] } : read;
     const v = c && verdictOf(c, ctx, today);
-    const category = categories[i]!.category;
+    const category = categories[i]!;
     if (v?.category !== category) throw new Error(`contact ${id} was read as ${category}, but its rules make it ${v?.category ?? 'not stale'}`);
     return v;
   });

@@ -109,17 +109,28 @@ export const SQL = {
     UNION ALL
     SELECT ${STALE_CONTACT} FROM json_each(@committed) j CROSS JOIN contacts c ON c.id = j.value`,
   /**
-   * The open commitments of live contacts that can decide a category: those that may be missed by now, and the soft
-   * ones (soft steps are the date-only ones). Each contact's status is read from contacts_status, a page of a small
-   * index instead of one of the table.
+   * The missed commitments of live contacts (isMissed in src/domain/commitments.ts, with the bounds of staleParams): a
+   * next step whose local day has ended, a promise whose due time has passed; what they were to do binds no rule.
+   * Each contact's status is read from contacts_status, a page of a small index instead of one of the table. `+kind`
+   * keeps SQLite on the covering indexes of open commitments by due (as in appointments below).
    */
-  staleCommitments: `
+  staleMissed: `
     SELECT m.* FROM (
-      SELECT ${openCommitment('due_at')} FROM commitments WHERE state = 'open' AND due_at < @now
-      UNION ALL SELECT ${openCommitment('due_date')} FROM commitments WHERE state = 'open' AND due_date <= @today
-      UNION ALL SELECT ${openCommitment('due_date')} FROM commitments WHERE state = 'open' AND due_date > @today AND soft = 1) AS m
+      SELECT ${openCommitment('due_at')} FROM commitments
+       WHERE state = 'open' AND due_at < @now AND (+kind = 'promise' OR (+kind = 'next-step' AND due_at < @todayStart))
+      UNION ALL
+      SELECT ${openCommitment('due_date')} FROM commitments
+       WHERE state = 'open' AND due_date <= @today AND ((+kind = 'next-step' AND due_date < @today) OR (+kind = 'promise' AND due_date <= @promisesMissedBy))) AS m
      CROSS JOIN contacts c INDEXED BY contacts_status ON c.id = m.contact_id
      WHERE c.status IN ('active', 'nurture')`,
+  /**
+   * The live contacts with a soft next step (one without a time) not missed, in fu stale's order: by its day, then
+   * by contact.
+   */
+  staleSoft: `
+    SELECT m.contact_id FROM commitments m CROSS JOIN contacts c INDEXED BY contacts_status ON c.id = m.contact_id
+     WHERE m.state = 'open' AND m.due_date >= @today AND m.soft = 1 AND +m.kind = 'next-step' AND c.status IN ('active', 'nurture')
+     ORDER BY m.due_date, m.contact_id`,
   /**
    * When the user's appointments from @from to before @to start (open next steps with a time), from the covering
    * index alone. `+kind`: with an index on kind, state and due_at, SQLite would otherwise read every open next step
@@ -192,9 +203,15 @@ export function agendaRows(store: Connection, params: AgendaDay): AgendaRows {
   return { commitments, contacts: [...contacts.values()], next: { dueAt: next.due_at, dueDate: next.due_date, chase: next.chase, nurture: next.nurture } };
 }
 
-/** The open commitments of live contacts that may be missed by now, and the soft ones: all that can make a contact missed or soft. */
-export function staleCommitments(store: Connection, params: StaleParams): Commitment[] {
-  return (store.db.prepare(SQL.staleCommitments).all({ now: params.now, today: params.today }) as Row[]).map(commitmentFromRow);
+/** The missed commitments of live contacts. */
+export function staleMissed(store: Connection, params: StaleParams): Commitment[] {
+  const { now, today, todayStart, promisesMissedBy } = params;
+  return (store.db.prepare(SQL.staleMissed).all({ now, today, todayStart, promisesMissedBy }) as Row[]).map(commitmentFromRow);
+}
+
+/** The live contacts with a soft next step not missed, by its day, then by id. */
+export function staleSoft(store: Connection, params: StaleParams): number[] {
+  return store.db.prepare(SQL.staleSoft).pluck().all({ today: params.today }) as number[];
 }
 
 /** Every live contact that would be stale in a category after missed and soft, with its rank's instant, in time order. */
@@ -204,8 +221,8 @@ export function staleKeys(store: Connection, params: StaleParams): StaleKey[] {
 }
 
 /**
- * The stale contacts shown, each with its open next step (the other commitments that can decide its category were
- * read by staleCommitments): `keyed` found by staleKeys, `committed` missed or soft.
+ * The stale contacts shown, each with its open next step (its missed commitments were read by staleMissed): `keyed`
+ * found by staleKeys, `committed` missed or soft.
  */
 export function staleContacts(store: Connection, ids: { keyed: readonly number[]; committed: readonly number[] }): StaleContact[] {
   if (ids.keyed.length + ids.committed.length === 0) return [];

@@ -33,7 +33,7 @@ import type { Db } from './db.js';
 import * as exchange from './exchange.js';
 import * as journal from './journal.js';
 import { contactKeys, insertContactRow, saveWords } from './contact-keys.js';
-import { agendaRows, appointmentDetailsBetween, appointmentsBetween, staleCommitments, staleContacts, staleKeys, twoWayOutcomes } from './queries.js';
+import { agendaRows, appointmentDetailsBetween, appointmentsBetween, staleContacts, staleKeys, staleMissed, staleSoft, twoWayOutcomes } from './queries.js';
 import { commitmentFromRow, CONTACT_COLUMNS, contactFromRow, decisionFromRow, dueColumns, touchFromRow, type Row } from './rows.js';
 import { statsRows } from './stats.js';
 
@@ -486,9 +486,14 @@ export class Store {
     return agendaRows(this, day);
   }
 
-  /** The open commitments of live contacts that may be missed by now, and the soft ones. */
-  staleCommitments(params: StaleParams): Commitment[] {
-    return staleCommitments(this, params);
+  /** The missed commitments of live contacts. */
+  staleMissed(params: StaleParams): Commitment[] {
+    return staleMissed(this, params);
+  }
+
+  /** The live contacts with a soft next step not missed, in fu stale's order. */
+  staleSoft(params: StaleParams): number[] {
+    return staleSoft(this, params);
   }
 
   /** The other stale contacts' categories, decided by SQL, with the instant each one's rank runs from. */

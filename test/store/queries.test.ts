@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/store/db.js';
-import { agendaRows, SQL, staleCommitments, staleContacts } from '../../src/store/queries.js';
+import { agendaRows, SQL, staleContacts, staleMissed } from '../../src/store/queries.js';
 import { Store } from '../../src/store/store.js';
 import { DEFAULT_CONFIG, type DerivedState } from '../../src/domain/types.js';
 import { staleParams } from '../../src/domain/stale.js';
@@ -64,8 +64,9 @@ describe('the daily queries are index-driven', () => {
     ['nurture due', SQL.nurtureDue, ['contacts_nurture_due'], []],
     ['the next day with anything due', SQL.nextDue, ['commitments_open_due_at', 'commitments_open_due_date', 'contacts_chase_due', 'contacts_nurture_due'], []],
     ['stale keys', SQL.staleKeys, ['contacts_stale', 'touches_contact'], []],
-    // The commitments that may be missed or are soft (m) are read once made, each contact's status from its index.
-    ['stale commitments', SQL.staleCommitments, ['commitments_open_due_at', 'commitments_open_due_date', 'contacts_status'], ['m']],
+    // The missed commitments (m) are read once made, each contact's status from its index.
+    ['stale missed', SQL.staleMissed, ['commitments_open_due_at', 'commitments_open_due_date', 'contacts_status'], ['m']],
+    ['stale soft', SQL.staleSoft, ['commitments_open_due_date', 'contacts_status'], []],
     ['stale contacts shown', SQL.staleShown, ['contacts_stale', 'touches_contact'], ['j']],
     ['commitments by id', SQL.commitmentsById, [], ['j']],
   ])('%s: uses %j, never scans touches', (_name, sql, indexes, mayScan) => {
@@ -125,7 +126,7 @@ describe('agenda rows', () => {
 });
 
 describe('stale candidates', () => {
-  it('reads the open commitments of live contacts that may be missed, and a contact shown with its first touch when there never was a two-way one', () => {
+  it('reads the missed commitments of live contacts, and a contact shown with its first touch when there never was a two-way one', () => {
     const store = freshStore();
     const fields = { company: null, email: null, phone: null, source: null, note: null };
     const live = store.insertContact({ name: 'Live', ...fields }, '2026-11-10T09:00:00.000Z');
@@ -161,7 +162,7 @@ describe('stale candidates', () => {
       '2026-11-10T09:00:00.000Z',
     );
 
-    const commitments = staleCommitments(store, staleParams({ now: '2026-11-23T09:00:00.000Z', zone: zoneOf('UTC'), config: DEFAULT_CONFIG }));
+    const commitments = staleMissed(store, staleParams({ now: '2026-11-23T09:00:00.000Z', zone: zoneOf('UTC'), config: DEFAULT_CONFIG }));
     expect(commitments.map((c) => [c.contactId, c.id])).toEqual([[live, open]]);
     const shown = staleContacts(store, { keyed: [], committed: [live] });
     expect(shown.map((c) => [c.id, c.firstTouchAt, c.open])).toEqual([[live, '2026-08-01T09:00:00.000Z', []]]);
