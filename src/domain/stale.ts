@@ -355,75 +355,67 @@ const KEYED_CATEGORIES = STALE_CATEGORIES.filter((k): k is KeyedCategory => k !=
  */
 export type StaleKey = readonly [category: KeyedCategory, contactId: number, since: Instant];
 
-/** The keyed contacts shown, in order (at most `limit` per category, 0: all), and how many each category holds. */
+/** The keyed contacts that may be shown, grouped by category (0: all of them), and how many each category holds. */
 export interface KeyedPage {
   keys: StaleKey[];
   counts: Record<KeyedCategory, number>;
 }
 
 /**
- * Ranks the store's keys (in time order) of the contacts neither missed nor soft (`committed`) as verdictOf ranks: the most local days since first, then by id. Only the
- * first keys of each category are counted in days: those up to the `limit`th, and after it those that may fall on a
- * day no later than one of these (local days follow time order, but for an hour where a zone turns its clocks back
- * across midnight: a day more of margin covers that).
+ * The keys (in time order) of the contacts neither missed nor soft (`committed`) that may be among the first `limit`
+ * of their category as verdictOf ranks them: by local days since, then by id. Those up to the `limit`th, and after it
+ * those that may fall on a day no later than one of these (local days follow time order, but for an hour where a zone
+ * turns its clocks back across midnight: a day more of margin covers that). Only those are read whole and ranked.
  */
 export function keyedPage(keys: readonly StaleKey[], committed: CommittedVerdicts, ctx: StaleContext, limit: number): KeyedPage {
   const today = localDateOf(ctx.now, ctx.zone);
-  const ranked = Object.fromEntries(KEYED_CATEGORIES.map((k) => [k, [] as { key: StaleKey; days: number }[]])) as Record<
-    KeyedCategory,
-    { key: StaleKey; days: number }[]
-  >;
+  const groups = Object.fromEntries(KEYED_CATEGORIES.map((k) => [k, [] as StaleKey[]])) as Record<KeyedCategory, StaleKey[]>;
   const counts = Object.fromEntries(KEYED_CATEGORIES.map((k) => [k, 0])) as Record<KeyedCategory, number>;
-  const until = Object.fromEntries(KEYED_CATEGORIES.map((k) => [k, Number.POSITIVE_INFINITY])) as Record<KeyedCategory, number>;
+  const until: Partial<Record<KeyedCategory, Instant>> = {};
   for (const key of keys) {
     if (committed.ids.has(key[1])) continue;
     const k = key[0];
     counts[k]++;
-    const group = ranked[k];
-    if (group.length >= limit && limit > 0 && Date.parse(key[2]) >= until[k]) continue;
-    group.push({ key, days: daysFrom(key[2], today, ctx.zone) });
+    const group = groups[k];
+    if (limit > 0 && group.length >= limit && key[2] >= until[k]!) continue;
+    group.push(key);
     if (group.length === limit) {
-      const latest = addDays(today, -Math.min(...group.map((g) => g.days)));
-      until[k] = Date.parse(startOfDay(addDays(latest, 2), ctx.zone));
+      const latest = addDays(today, -Math.min(...group.map((g) => daysFrom(g[2], today, ctx.zone))));
+      until[k] = startOfDay(addDays(latest, 2), ctx.zone);
     }
   }
-  const shown: StaleKey[] = [];
-  for (const k of KEYED_CATEGORIES) {
-    const group = ranked[k].sort((a, b) => b.days - a.days || a.key[1] - b.key[1]);
-    for (const g of limit > 0 ? group.slice(0, limit) : group) shown.push(g.key);
-  }
-  return { keys: shown, counts };
+  return { keys: KEYED_CATEGORIES.flatMap((k) => groups[k]), counts };
 }
 
-/** The ids of the contacts shown, to read whole: the first `limit` missed and soft ones (0: all), and the keyed ones shown. */
+/** The ids of the contacts to read whole: the first `limit` missed and soft ones (0: all), and the keyed ones that may be shown. */
 export function shownIds(committed: CommittedVerdicts, keyed: KeyedPage, limit: number): { committed: number[]; keyed: number[] } {
   const first = <T>(vs: T[]) => (limit > 0 ? vs.slice(0, limit) : vs);
   return { committed: [...first(committed.missed).map((v) => v.contactId), ...first(committed.soft)], keyed: keyed.keys.map((k) => k[1]) };
 }
 
 /**
- * The page of verdicts: each contact shown (read whole, with its open next step) decided again by verdictOf, with its
- * missed commitments, so that its words come from the same rule.
+ * The page of verdicts: each contact read (whole, with its open next step) decided again by verdictOf, with its
+ * missed commitments, so that its words come from the same rule; the keyed ones ranked, the first `limit` kept.
  */
 export function stalePageOf(committed: CommittedVerdicts, keyed: KeyedPage, contacts: readonly StaleContact[], ctx: StaleContext, limit: number): StaleRanking {
   const today = localDateOf(ctx.now, ctx.zone);
   const byId = new Map(contacts.map((c) => [c.id, c]));
-  const ids = shownIds(committed, keyed, limit);
-  const first = <T>(vs: T[]) => (limit > 0 ? vs.slice(0, limit) : vs);
-  const categories: StaleCategory[] = [
-    ...first(committed.missed).map(() => 'missed' as const),
-    ...first(committed.soft).map(() => 'soft' as const),
-    ...keyed.keys.map(([category]) => category),
-  ];
-  const shown = [...ids.committed, ...ids.keyed].map((id, i) => {
+  const decide = (id: number, category: StaleCategory): StaleVerdict => {
     const read = byId.get(id);
     const open = committed.open.get(id);
     const c = read && open ? { ...read, open: [...open, ...read.open.filter((m) => !open.some((o) => o.id === m.id))] } : read;
     const v = c && verdictOf(c, ctx, today);
-    const category = categories[i]!;
     if (v?.category !== category) throw new Error(`contact ${id} was read as ${category}, but its rules make it ${v?.category ?? 'not stale'}`);
     return v;
-  });
+  };
+  const first = <T>(vs: T[]) => (limit > 0 ? vs.slice(0, limit) : vs);
+  const groups = Object.fromEntries(KEYED_CATEGORIES.map((k) => [k, [] as StaleVerdict[]])) as Record<KeyedCategory, StaleVerdict[]>;
+  for (const [category, id] of keyed.keys) groups[category].push(decide(id, category));
+  const shown = [
+    ...first(committed.missed).map((v) => decide(v.contactId, 'missed')),
+    ...first(committed.soft).map((id) => decide(id, 'soft')),
+    ...KEYED_CATEGORIES.flatMap((k) => first(groups[k].sort(byRank))),
+  ];
   return { shown, counts: { missed: committed.missed.length, soft: committed.soft.length, ...keyed.counts } };
 }
 
