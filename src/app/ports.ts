@@ -145,12 +145,14 @@ export interface StorePort {
   agendaRows(day: AgendaDay): AgendaRows;
   /** The missed commitments of live contacts (isMissed, with the bounds of staleParams). */
   staleMissed(params: StaleParams): Commitment[];
-  /** The live contacts with a soft next step not missed, by its day, then by id. */
-  staleSoft(params: StaleParams): number[];
+  /** The soft next steps of live contacts not missed, by day, then by contact. */
+  staleSoft(params: StaleParams): Commitment[];
   /** Every live contact stale in a category after missed and soft if it is neither, decided by fu stale's rules in SQL; in time order. */
   staleKeys(params: StaleParams): StaleKey[];
-  /** The stale contacts shown (`keyed`: found by staleKeys; `committed`: missed or soft), each with its open next step. */
-  staleContacts(ids: { keyed: readonly number[]; committed: readonly number[] }): StaleContact[];
+  /** Every contact staleKeys finds, with its key, read whole with its open next step: for the whole list, one read instead of two. */
+  staleKeyedWhole(params: StaleParams): { keys: StaleKey[]; contacts: StaleContact[] };
+  /** The stale contacts shown (`keyed`: found by staleKeys; `committed`: missed or soft), each with its open next step unless in `known` (read already). */
+  staleContacts(ids: { keyed: readonly number[]; committed: readonly number[] }, known: ReadonlySet<number>): StaleContact[];
   /** How the last two-way touch of each of these contacts went, by contact id (none for a contact without one). */
   twoWayOutcomes(contactIds: readonly number[]): Map<number, TwoWayOutcome>;
   /** The counts `fu stats` makes its figures from, read through the indexes. */

@@ -29,8 +29,14 @@ export function stalePage(ctx: AppContext, limit: number): StalePage {
   return store.read(() => {
     const params = staleParams(ctx);
     const committed = committedVerdicts(store.staleMissed(params), store.staleSoft(params), ctx);
-    const keyed = keyedPage(store.staleKeys(params), committed, ctx, limit);
-    const { shown, counts } = stalePageOf(committed, keyed, store.staleContacts(shownIds(committed, keyed, limit)), ctx, limit);
+    // The whole list shows every keyed contact: read them whole at once.
+    const whole = limit === 0 ? store.staleKeyedWhole(params) : null;
+    const keyed = keyedPage(whole?.keys ?? store.staleKeys(params), committed, ctx, limit);
+    const ids = shownIds(committed, keyed, limit);
+    const read = whole
+      ? [...whole.contacts, ...store.staleContacts({ keyed: [], committed: ids.committed }, committed.read)]
+      : store.staleContacts(ids, committed.read);
+    const { shown, counts } = stalePageOf(committed, keyed, read, ctx, limit);
     const outcomes = store.twoWayOutcomes(shown.filter(wordsTwoWayOutcome).map((v) => v.contact.id));
     const worded =
       outcomes.size === 0

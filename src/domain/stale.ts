@@ -317,22 +317,25 @@ export interface CommittedVerdicts {
   soft: number[];
   /** Their contact ids: they are left out of the other categories (precedence). */
   ids: Set<number>;
-  /** The missed commitments, by contact: with its open next step, all that can decide a category. */
+  /** The missed commitments and soft steps, by contact: with its open next step, all that can decide a category. */
   open: Map<number, Commitment[]>;
+  /** Their ids: read already. */
+  read: Set<number>;
 }
 
 /**
- * Ranks the missed commitments of live contacts (the oldest due speaks for the contact) and the live contacts with a
- * soft next step, in its order (`soft`), leaving out of it those missed.
+ * Ranks the missed commitments of live contacts (the oldest due speaks for the contact), and the contacts of the soft
+ * next steps of live contacts, in their order (`softSteps`: by day, then by contact), leaving out those missed.
  */
-export function committedVerdicts(missedCommitments: readonly Commitment[], soft: readonly number[], ctx: StaleContext): CommittedVerdicts {
+export function committedVerdicts(missedCommitments: readonly Commitment[], softSteps: readonly Commitment[], ctx: StaleContext): CommittedVerdicts {
   const today = localDateOf(ctx.now, ctx.zone);
   const open = new Map<number, Commitment[]>();
-  for (const m of missedCommitments) {
+  const add = (m: Commitment) => {
     const list = open.get(m.contactId);
     if (list) list.push(m);
     else open.set(m.contactId, [m]);
-  }
+  };
+  for (const m of missedCommitments) add(m);
   const missed: CommittedVerdicts['missed'] = [];
   for (const [contactId, list] of open) {
     const v = committedVerdictOf(list, ctx, today);
@@ -340,9 +343,13 @@ export function committedVerdicts(missedCommitments: readonly Commitment[], soft
   }
   missed.sort((a, b) => a.within - b.within || a.contactId - b.contactId);
   const ids = new Set(missed.map((v) => v.contactId));
-  const softOnly = soft.filter((id) => !ids.has(id));
-  for (const id of softOnly) ids.add(id);
-  return { missed, soft: softOnly, ids, open };
+  const soft: number[] = [];
+  for (const step of softSteps) {
+    add(step);
+    if (!ids.has(step.contactId)) soft.push(step.contactId);
+  }
+  for (const id of soft) ids.add(id);
+  return { missed, soft, ids, open, read: new Set([...missedCommitments, ...softSteps].map((m) => m.id)) };
 }
 
 /** The categories the store decides, for a contact with no missed or soft commitment. */
@@ -403,6 +410,7 @@ export function stalePageOf(committed: CommittedVerdicts, keyed: KeyedPage, cont
   const decide = (id: number, category: StaleCategory): StaleVerdict => {
     const read = byId.get(id);
     const open = committed.open.get(id);
+    // Its missed commitments, and its next step unless missed too.
     const c = read && open ? { ...read, open: [...open, ...read.open.filter((m) => !open.some((o) => o.id === m.id))] } : read;
     const v = c && verdictOf(c, ctx, today);
     if (v?.category !== category) throw new Error(`contact ${id} was read as ${category}, but its rules make it ${v?.category ?? 'not stale'}`);

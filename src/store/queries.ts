@@ -7,7 +7,7 @@
  */
 import type { AgendaCommitment, AgendaContact, AgendaDay, AgendaRows } from '../domain/agenda.js';
 import type { Appointment } from '../domain/clash.js';
-import type { StaleContact, StaleKey, StaleParams, TwoWayOutcome } from '../domain/stale.js';
+import type { KeyedCategory, StaleContact, StaleKey, StaleParams, TwoWayOutcome } from '../domain/stale.js';
 import type { Channel, Commitment, CommitmentKind, DerivedState, Instant, Status, StoredCommitmentState } from '../domain/types.js';
 import type { Db } from './db.js';
 import { commitmentFromRow, type Row } from './rows.js';
@@ -41,6 +41,20 @@ const STALE_CONTACT = `c.id, c.name, c.company, c.status, c.created_at, c.last_t
                 THEN (SELECT min(t.happened_at) FROM touches t WHERE t.contact_id = c.id) END AS first_touch_at`;
 /** contacts_stale's WHERE, written the same so that SQLite can use that partial index. */
 const STALE_INDEXED = "c.status IN ('active', 'nurture') AND (c.next_step_id IS NULL OR c.unanswered >= 2 OR c.value_unanswered > 0)";
+/**
+ * fu stale's categories after missed and soft, decided from a contact's columns (see SQL.staleKeys): verdictOf's
+ * rules (src/domain/stale.ts), in its order, with the bounds of staleParams.
+ */
+const STALE_CATEGORY = `CASE WHEN c.status = 'active' AND c.last_two_way_at IS NOT NULL AND c.unanswered BETWEEN 1 AND @limit - 1
+                             AND c.next_step_id IS NULL AND coalesce(c.last_touch_at, c.created_at) < @silentBefore THEN 're-engage'
+                        WHEN (c.unanswered >= @limit
+                              AND (c.last_two_way_at < @dropBefore
+                                   OR (c.last_two_way_at IS NULL
+                                       AND (c.created_at < @dropBefore
+                                            OR EXISTS (SELECT 1 FROM touches t WHERE t.contact_id = c.id AND t.happened_at < @dropBefore)))))
+                          OR (c.status = 'nurture' AND c.value_unanswered >= @valueTouches) THEN 'drop'
+                        WHEN c.status = 'active' AND c.next_step_id IS NULL AND c.chase_due_on IS NULL THEN 'no-next-step'
+                   END`;
 const AGENDA_CONTACT = `id, name, company, status, last_touch_at, last_two_way_at, unanswered, last_attempt_at, last_attempt_channel,
   same_channel_run, chase_due_on, nurture_due_on, value_unanswered`;
 
@@ -83,20 +97,22 @@ export const SQL = {
                 THEN coalesce(last_two_way_at, min(created_at, coalesce((SELECT min(t.happened_at) FROM touches t WHERE t.contact_id = k.id), created_at)))
                 ELSE coalesce(last_touch_at, created_at) END
       FROM (SELECT c.id, c.created_at, c.last_touch_at, c.last_two_way_at,
-                   CASE WHEN c.status = 'active' AND c.last_two_way_at IS NOT NULL AND c.unanswered BETWEEN 1 AND @limit - 1
-                             AND c.next_step_id IS NULL AND coalesce(c.last_touch_at, c.created_at) < @silentBefore THEN 're-engage'
-                        WHEN (c.unanswered >= @limit
-                              AND (c.last_two_way_at < @dropBefore
-                                   OR (c.last_two_way_at IS NULL
-                                       AND (c.created_at < @dropBefore
-                                            OR EXISTS (SELECT 1 FROM touches t WHERE t.contact_id = c.id AND t.happened_at < @dropBefore)))))
-                          OR (c.status = 'nurture' AND c.value_unanswered >= @valueTouches) THEN 'drop'
-                        WHEN c.status = 'active' AND c.next_step_id IS NULL AND c.chase_due_on IS NULL THEN 'no-next-step'
-                   END AS category
+                   ${STALE_CATEGORY} AS category
               FROM contacts c INDEXED BY contacts_stale
              WHERE ${STALE_INDEXED} ) AS k
      WHERE category IS NOT NULL
      ORDER BY 3`,
+  /**
+   * The same contacts as staleKeys, read whole, each with its category first: for the whole list (--limit 0), where
+   * every one is shown, one read instead of two.
+   */
+  staleKeyedWhole: `
+    SELECT category,
+           CASE category WHEN 'drop' THEN coalesce(last_two_way_at, min(created_at, coalesce(first_touch_at, created_at)))
+                ELSE coalesce(last_touch_at, created_at) END,
+           k.*
+      FROM (SELECT ${STALE_CONTACT}, ${STALE_CATEGORY} AS category FROM contacts c INDEXED BY contacts_stale WHERE ${STALE_INDEXED}) AS k
+     WHERE category IS NOT NULL`,
   /**
    * The stale contacts shown, by id: those found by staleKeys (@keyed, JSON array) from contacts_stale, where it found
    * them; the missed or soft ones (@committed) from the table. The first touch is read (one covering-index seek on
@@ -128,9 +144,10 @@ export const SQL = {
    * by contact.
    */
   staleSoft: `
-    SELECT m.contact_id FROM commitments m CROSS JOIN contacts c INDEXED BY contacts_status ON c.id = m.contact_id
-     WHERE m.state = 'open' AND m.due_date >= @today AND m.soft = 1 AND +m.kind = 'next-step' AND c.status IN ('active', 'nurture')
-     ORDER BY m.due_date, m.contact_id`,
+    SELECT s.* FROM (SELECT ${openCommitment('due_date')} FROM commitments WHERE state = 'open' AND due_date >= @today AND soft = 1 AND +kind = 'next-step') AS s
+     CROSS JOIN contacts c INDEXED BY contacts_status ON c.id = s.contact_id
+     WHERE c.status IN ('active', 'nurture')
+     ORDER BY s.due_date, s.contact_id`,
   /**
    * When the user's appointments from @from to before @to start (open next steps with a time), from the covering
    * index alone. `+kind`: with an index on kind, state and due_at, SQLite would otherwise read every open next step
@@ -209,9 +226,9 @@ export function staleMissed(store: Connection, params: StaleParams): Commitment[
   return (store.db.prepare(SQL.staleMissed).all({ now, today, todayStart, promisesMissedBy }) as Row[]).map(commitmentFromRow);
 }
 
-/** The live contacts with a soft next step not missed, by its day, then by id. */
-export function staleSoft(store: Connection, params: StaleParams): number[] {
-  return store.db.prepare(SQL.staleSoft).pluck().all({ today: params.today }) as number[];
+/** The soft next steps of live contacts not missed, by day, then by contact. */
+export function staleSoft(store: Connection, params: StaleParams): Commitment[] {
+  return (store.db.prepare(SQL.staleSoft).all({ today: params.today }) as Row[]).map(commitmentFromRow);
 }
 
 /** Every live contact that would be stale in a category after missed and soft, with its rank's instant, in time order. */
@@ -222,16 +239,32 @@ export function staleKeys(store: Connection, params: StaleParams): StaleKey[] {
 
 /**
  * The stale contacts shown, each with its open next step (its missed commitments were read by staleMissed): `keyed`
- * found by staleKeys, `committed` missed or soft.
+ * found by staleKeys, `committed` missed or soft; a next step in `known` (read already) is not read again.
  */
-export function staleContacts(store: Connection, ids: { keyed: readonly number[]; committed: readonly number[] }): StaleContact[] {
+export function staleContacts(store: Connection, ids: { keyed: readonly number[]; committed: readonly number[] }, known: ReadonlySet<number>): StaleContact[] {
   if (ids.keyed.length + ids.committed.length === 0) return [];
-  const contacts = store.db
-    .prepare(SQL.staleShown)
-    .raw(true)
-    .all({ keyed: JSON.stringify(ids.keyed), committed: JSON.stringify(ids.committed) }) as unknown[][];
+  return staleContactsOf(
+    store,
+    store.db
+      .prepare(SQL.staleShown)
+      .raw(true)
+      .all({ keyed: JSON.stringify(ids.keyed), committed: JSON.stringify(ids.committed) }) as unknown[][],
+    0,
+    known,
+  );
+}
+
+/** Every contact staleKeys finds, with its key, read whole with its open next step: for the whole list, where each is shown. */
+export function staleKeyedWhole(store: Connection, params: StaleParams): { keys: StaleKey[]; contacts: StaleContact[] } {
+  const { limit, silentBefore, dropBefore, valueTouches } = params;
+  const rows = store.db.prepare(SQL.staleKeyedWhole).raw(true).all({ limit, silentBefore, dropBefore, valueTouches }) as unknown[][];
+  return { keys: rows.map((r) => [r[0] as KeyedCategory, r[2] as number, r[1] as Instant] as const), contacts: staleContactsOf(store, rows, 2) };
+}
+
+/** Contacts read as STALE_CONTACT from column `at` on, each with its open next step unless `known` holds it (read already). */
+function staleContactsOf(store: Connection, contacts: unknown[][], at = 0, known: ReadonlySet<number> = new Set()): StaleContact[] {
   const steps = new Map<number, Commitment>();
-  const stepIds = contacts.map((r) => r[14] as number | null).filter((id) => id !== null);
+  const stepIds = contacts.map((r) => r[at + 14] as number | null).filter((id) => id !== null && !known.has(id));
   if (stepIds.length) {
     for (const r of store.db.prepare(SQL.commitmentsById).all({ ids: JSON.stringify(stepIds) }) as Row[]) {
       const step = commitmentFromRow(r);
@@ -239,15 +272,15 @@ export function staleContacts(store: Connection, ids: { keyed: readonly number[]
     }
   }
   return contacts.map((r) => {
-    const step = steps.get(r[0] as number);
+    const step = steps.get(r[at] as number);
     return {
-      id: r[0] as number,
-      name: r[1] as string,
-      company: r[2] as string | null,
-      status: r[3] as Status,
-      createdAt: r[4] as string,
-      derived: derivedAt(r, 5),
-      firstTouchAt: r[15] as string | null,
+      id: r[at] as number,
+      name: r[at + 1] as string,
+      company: r[at + 2] as string | null,
+      status: r[at + 3] as Status,
+      createdAt: r[at + 4] as string,
+      derived: derivedAt(r, at + 5),
+      firstTouchAt: r[at + 15] as string | null,
       open: step ? [step] : [],
     };
   });

@@ -33,7 +33,17 @@ import type { Db } from './db.js';
 import * as exchange from './exchange.js';
 import * as journal from './journal.js';
 import { contactKeys, insertContactRow, saveWords } from './contact-keys.js';
-import { agendaRows, appointmentDetailsBetween, appointmentsBetween, staleContacts, staleKeys, staleMissed, staleSoft, twoWayOutcomes } from './queries.js';
+import {
+  agendaRows,
+  appointmentDetailsBetween,
+  appointmentsBetween,
+  staleContacts,
+  staleKeyedWhole,
+  staleKeys,
+  staleMissed,
+  staleSoft,
+  twoWayOutcomes,
+} from './queries.js';
 import { commitmentFromRow, CONTACT_COLUMNS, contactFromRow, decisionFromRow, dueColumns, touchFromRow, type Row } from './rows.js';
 import { statsRows } from './stats.js';
 
@@ -491,8 +501,8 @@ export class Store {
     return staleMissed(this, params);
   }
 
-  /** The live contacts with a soft next step not missed, in fu stale's order. */
-  staleSoft(params: StaleParams): number[] {
+  /** The soft next steps of live contacts not missed, in fu stale's order. */
+  staleSoft(params: StaleParams): Commitment[] {
     return staleSoft(this, params);
   }
 
@@ -501,9 +511,14 @@ export class Store {
     return staleKeys(this, params);
   }
 
+  /** Every contact staleKeys finds, with its key, read whole: the whole list. */
+  staleKeyedWhole(params: StaleParams): { keys: StaleKey[]; contacts: StaleContact[] } {
+    return staleKeyedWhole(this, params);
+  }
+
   /** The stale contacts shown, each with its open next step. */
-  staleContacts(ids: { keyed: readonly number[]; committed: readonly number[] }): StaleContact[] {
-    return staleContacts(this, ids);
+  staleContacts(ids: { keyed: readonly number[]; committed: readonly number[] }, known: ReadonlySet<number>): StaleContact[] {
+    return staleContacts(this, ids, known);
   }
 
   /** How the last two-way touch of each of these contacts went, by contact id. */

@@ -64,6 +64,7 @@ describe('the daily queries are index-driven', () => {
     ['nurture due', SQL.nurtureDue, ['contacts_nurture_due'], []],
     ['the next day with anything due', SQL.nextDue, ['commitments_open_due_at', 'commitments_open_due_date', 'contacts_chase_due', 'contacts_nurture_due'], []],
     ['stale keys', SQL.staleKeys, ['contacts_stale', 'touches_contact'], []],
+    ['stale keyed contacts, whole', SQL.staleKeyedWhole, ['contacts_stale', 'touches_contact'], []],
     // The missed commitments (m) are read once made, each contact's status from its index.
     ['stale missed', SQL.staleMissed, ['commitments_open_due_at', 'commitments_open_due_date', 'contacts_status'], ['m']],
     ['stale soft', SQL.staleSoft, ['commitments_open_due_date', 'contacts_status'], []],
@@ -164,7 +165,7 @@ describe('stale candidates', () => {
 
     const commitments = staleMissed(store, staleParams({ now: '2026-11-23T09:00:00.000Z', zone: zoneOf('UTC'), config: DEFAULT_CONFIG }));
     expect(commitments.map((c) => [c.contactId, c.id])).toEqual([[live, open]]);
-    const shown = staleContacts(store, { keyed: [], committed: [live] });
+    const shown = staleContacts(store, { keyed: [], committed: [live] }, new Set());
     expect(shown.map((c) => [c.id, c.firstTouchAt, c.open])).toEqual([[live, '2026-08-01T09:00:00.000Z', []]]);
   });
 });
