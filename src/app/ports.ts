@@ -149,10 +149,10 @@ export interface StorePort {
   staleSoft(params: StaleParams): Commitment[];
   /** Every live contact stale in a category after missed and soft if it is neither, decided by fu stale's rules in SQL; in time order. */
   staleKeys(params: StaleParams): StaleKey[];
-  /** Every contact staleKeys finds, with its key, read whole with its open next step: for the whole list, one read instead of two. */
-  staleKeyedWhole(params: StaleParams): { keys: StaleKey[]; contacts: StaleContact[] };
-  /** The stale contacts shown (`keyed`: found by staleKeys; `committed`: missed or soft), each with its open next step unless in `known` (read already). */
-  staleContacts(ids: { keyed: readonly number[]; committed: readonly number[] }, known: ReadonlySet<number>): StaleContact[];
+  /** The live contacts that may be stale, each with the open commitments that can decide its category: for the whole list. */
+  staleCandidates(params: StaleParams): StaleContact[];
+  /** The stale contacts shown (`keyed`: found by staleKeys; `committed`: missed or soft), each with the commitments `read` holds for it and its open next step. */
+  staleContacts(ids: { keyed: readonly number[]; committed: readonly number[] }, read: ReadonlyMap<number, readonly Commitment[]>): StaleContact[];
   /** How the last two-way touch of each of these contacts went, by contact id (none for a contact without one). */
   twoWayOutcomes(contactIds: readonly number[]): Map<number, TwoWayOutcome>;
   /** The counts `fu stats` makes its figures from, read through the indexes. */

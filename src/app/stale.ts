@@ -2,12 +2,15 @@
 import {
   committedVerdicts,
   keyedPage,
+  rankStale,
   shownIds,
   stalePageOf,
   staleParams,
   staleRowsOf,
   wordsTwoWayOutcome,
   type StaleCategory,
+  type StaleParams,
+  type StaleRanking,
   type StaleRow,
 } from '../domain/stale.js';
 import type { AppContext } from './context.js';
@@ -20,23 +23,25 @@ export interface StalePage {
 }
 
 /**
+ * The first `limit` of each category: the store finds each category, the domain ranks them, and only the contacts
+ * shown are read whole, decided again and worded (see src/domain/stale.ts).
+ */
+function firstOfEach(ctx: AppContext, params: StaleParams, limit: number): StaleRanking {
+  const { store } = ctx;
+  const committed = committedVerdicts(store.staleMissed(params), store.staleSoft(params), ctx);
+  const keyed = keyedPage(store.staleKeys(params), committed, ctx, limit);
+  return stalePageOf(committed, keyed, store.staleContacts(shownIds(committed, keyed, limit), committed.open), ctx, limit);
+}
+
+/**
  * `fu stale`: the first `limit` stale live contacts of each category (0: all), in order, and each category's count.
- * The store finds each category, the domain ranks them, and only the contacts shown are read whole, decided again
- * and worded (see src/domain/stale.ts).
+ * The whole list ranks every candidate, read whole at once: all of them are shown.
  */
 export function stalePage(ctx: AppContext, limit: number): StalePage {
   const { store } = ctx;
   return store.read(() => {
     const params = staleParams(ctx);
-    const committed = committedVerdicts(store.staleMissed(params), store.staleSoft(params), ctx);
-    // The whole list shows every keyed contact: read them whole at once.
-    const whole = limit === 0 ? store.staleKeyedWhole(params) : null;
-    const keyed = keyedPage(whole?.keys ?? store.staleKeys(params), committed, ctx, limit);
-    const ids = shownIds(committed, keyed, limit);
-    const read = whole
-      ? [...whole.contacts, ...store.staleContacts({ keyed: [], committed: ids.committed }, committed.read)]
-      : store.staleContacts(ids, committed.read);
-    const { shown, counts } = stalePageOf(committed, keyed, read, ctx, limit);
+    const { shown, counts } = limit === 0 ? rankStale(store.staleCandidates(params), ctx, 0) : firstOfEach(ctx, params, limit);
     const outcomes = store.twoWayOutcomes(shown.filter(wordsTwoWayOutcome).map((v) => v.contact.id));
     const worded =
       outcomes.size === 0

@@ -300,9 +300,10 @@ export function rankStale(contacts: readonly StaleContact[], ctx: StaleContext, 
 }
 
 /*
- * Ranking every stale contact costs thousands of rows at 100k contacts, to show 25 of each category. So the store
- * finds each category with the bounds of staleParams, and the domain ranks what it returns and decides again every
- * contact shown with verdictOf (the words come from the same rule):
+ * Ranking every stale contact costs thousands of rows at 100k contacts, to show 25 of each category. So for a page
+ * (a limit of 1 or more; the whole list ranks every candidate, rankStale) the store finds each category with the
+ * bounds of staleParams, and the domain ranks what it returns and decides again every contact shown with verdictOf
+ * (the words come from the same rule):
  * - missed: the store reads the missed commitments of live contacts (a few hundred); committedVerdicts ranks them.
  * - soft: the store lists the live contacts with a soft next step not missed, by its day, then by id: verdictOf's
  *   order, as a soft step has no time; committedVerdicts leaves out those missed.
@@ -319,8 +320,6 @@ export interface CommittedVerdicts {
   ids: Set<number>;
   /** The missed commitments and soft steps, by contact: with its open next step, all that can decide a category. */
   open: Map<number, Commitment[]>;
-  /** Their ids: read already. */
-  read: Set<number>;
 }
 
 /**
@@ -349,7 +348,7 @@ export function committedVerdicts(missedCommitments: readonly Commitment[], soft
     if (!ids.has(step.contactId)) soft.push(step.contactId);
   }
   for (const id of soft) ids.add(id);
-  return { missed, soft, ids, open, read: new Set([...missedCommitments, ...softSteps].map((m) => m.id)) };
+  return { missed, soft, ids, open };
 }
 
 /** The categories the store decides, for a contact with no missed or soft commitment. */
@@ -362,7 +361,7 @@ const KEYED_CATEGORIES = STALE_CATEGORIES.filter((k): k is KeyedCategory => k !=
  */
 export type StaleKey = readonly [category: KeyedCategory, contactId: number, since: Instant];
 
-/** The keyed contacts that may be shown, grouped by category (0: all of them), and how many each category holds. */
+/** The keyed contacts that may be shown, grouped by category, and how many each category holds. */
 export interface KeyedPage {
   keys: StaleKey[];
   counts: Record<KeyedCategory, number>;
@@ -384,7 +383,7 @@ export function keyedPage(keys: readonly StaleKey[], committed: CommittedVerdict
     const k = key[0];
     counts[k]++;
     const group = groups[k];
-    if (limit > 0 && group.length >= limit && key[2] >= until[k]!) continue;
+    if (group.length >= limit && key[2] >= until[k]!) continue;
     group.push(key);
     if (group.length === limit) {
       const latest = addDays(today, -Math.min(...group.map((g) => daysFrom(g[2], today, ctx.zone))));
@@ -394,35 +393,33 @@ export function keyedPage(keys: readonly StaleKey[], committed: CommittedVerdict
   return { keys: KEYED_CATEGORIES.flatMap((k) => groups[k]), counts };
 }
 
-/** The ids of the contacts to read whole: the first `limit` missed and soft ones (0: all), and the keyed ones that may be shown. */
+/** The ids of the contacts to read whole: the first `limit` missed and soft ones, and the keyed ones that may be shown. */
 export function shownIds(committed: CommittedVerdicts, keyed: KeyedPage, limit: number): { committed: number[]; keyed: number[] } {
-  const first = <T>(vs: T[]) => (limit > 0 ? vs.slice(0, limit) : vs);
-  return { committed: [...first(committed.missed).map((v) => v.contactId), ...first(committed.soft)], keyed: keyed.keys.map((k) => k[1]) };
+  return {
+    committed: [...committed.missed.slice(0, limit).map((v) => v.contactId), ...committed.soft.slice(0, limit)],
+    keyed: keyed.keys.map((k) => k[1]),
+  };
 }
 
 /**
- * The page of verdicts: each contact read (whole, with its open next step) decided again by verdictOf, with its
- * missed commitments, so that its words come from the same rule; the keyed ones ranked, the first `limit` kept.
+ * The page of verdicts: each contact read (whole, with its missed commitments and its open next step) decided again by
+ * verdictOf, so that its words come from the same rule; the keyed ones ranked, the first `limit` kept.
  */
 export function stalePageOf(committed: CommittedVerdicts, keyed: KeyedPage, contacts: readonly StaleContact[], ctx: StaleContext, limit: number): StaleRanking {
   const today = localDateOf(ctx.now, ctx.zone);
   const byId = new Map(contacts.map((c) => [c.id, c]));
   const decide = (id: number, category: StaleCategory): StaleVerdict => {
-    const read = byId.get(id);
-    const open = committed.open.get(id);
-    // Its missed commitments, and its next step unless missed too.
-    const c = read && open ? { ...read, open: [...open, ...read.open.filter((m) => !open.some((o) => o.id === m.id))] } : read;
+    const c = byId.get(id);
     const v = c && verdictOf(c, ctx, today);
     if (v?.category !== category) throw new Error(`contact ${id} was read as ${category}, but its rules make it ${v?.category ?? 'not stale'}`);
     return v;
   };
-  const first = <T>(vs: T[]) => (limit > 0 ? vs.slice(0, limit) : vs);
   const groups = Object.fromEntries(KEYED_CATEGORIES.map((k) => [k, [] as StaleVerdict[]])) as Record<KeyedCategory, StaleVerdict[]>;
   for (const [category, id] of keyed.keys) groups[category].push(decide(id, category));
   const shown = [
-    ...first(committed.missed).map((v) => decide(v.contactId, 'missed')),
-    ...first(committed.soft).map((id) => decide(id, 'soft')),
-    ...KEYED_CATEGORIES.flatMap((k) => first(groups[k].sort(byRank))),
+    ...committed.missed.slice(0, limit).map((v) => decide(v.contactId, 'missed')),
+    ...committed.soft.slice(0, limit).map((id) => decide(id, 'soft')),
+    ...KEYED_CATEGORIES.flatMap((k) => groups[k].sort(byRank).slice(0, limit)),
   ];
   return { shown, counts: { missed: committed.missed.length, soft: committed.soft.length, ...keyed.counts } };
 }

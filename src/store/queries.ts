@@ -7,7 +7,7 @@
  */
 import type { AgendaCommitment, AgendaContact, AgendaDay, AgendaRows } from '../domain/agenda.js';
 import type { Appointment } from '../domain/clash.js';
-import type { KeyedCategory, StaleContact, StaleKey, StaleParams, TwoWayOutcome } from '../domain/stale.js';
+import type { StaleContact, StaleKey, StaleParams, TwoWayOutcome } from '../domain/stale.js';
 import type { Channel, Commitment, CommitmentKind, DerivedState, Instant, Status, StoredCommitmentState } from '../domain/types.js';
 import type { Db } from './db.js';
 import { commitmentFromRow, type Row } from './rows.js';
@@ -103,17 +103,6 @@ export const SQL = {
      WHERE category IS NOT NULL
      ORDER BY 3`,
   /**
-   * The same contacts as staleKeys, read whole, each with its category first: for the whole list (--limit 0), where
-   * every one is shown, one read instead of two.
-   */
-  staleKeyedWhole: `
-    SELECT category,
-           CASE category WHEN 'drop' THEN coalesce(last_two_way_at, min(created_at, coalesce(first_touch_at, created_at)))
-                ELSE coalesce(last_touch_at, created_at) END,
-           k.*
-      FROM (SELECT ${STALE_CONTACT}, ${STALE_CATEGORY} AS category FROM contacts c INDEXED BY contacts_stale WHERE ${STALE_INDEXED}) AS k
-     WHERE category IS NOT NULL`,
-  /**
    * The stale contacts shown, by id: those found by staleKeys (@keyed, JSON array) from contacts_stale, where it found
    * them; the missed or soft ones (@committed) from the table. The first touch is read (one covering-index seek on
    * touches_contact) only for contacts that never had a two-way touch: how long they have been silent then runs from
@@ -124,6 +113,45 @@ export const SQL = {
      WHERE ${STALE_INDEXED}
     UNION ALL
     SELECT ${STALE_CONTACT} FROM json_each(@committed) j CROSS JOIN contacts c ON c.id = j.value`,
+  /**
+   * fu stale's candidates for the whole list (--limit 0), where every row is shown: the live contacts that may fall
+   * in a category, a superset that the domain (rankStale) narrows; reading them whole at once costs the least there. Two parts, in one statement:
+   * - from the covering index contacts_stale (migration 003), which holds the
+   *   live contacts with nothing booked or with attempts or value touches
+   *   unanswered: those warm, then dropped (re-engage); at the attempt limit,
+   *   or in nurture with value touches unanswered (drop); active with nothing
+   *   booked and no chase running (no-next-step). Its few hundred pages are
+   *   read instead of a page of the table for each candidate.
+   * - by id, the contacts with an open commitment that may be missed by now or
+   *   a soft one (soft steps are the date-only ones); a contact may come from
+   *   both parts (staleCandidates keeps one).
+   * It relies on the derived columns, which every write keeps equal to the
+   * history (refreshDerived in app/history.ts). The first touch is read (one covering-index seek on
+   * touches_contact) only for contacts that never had a two-way touch: how long
+   * they have been silent then runs from when they were first known. CROSS
+   * JOIN keeps SQLite on the commitments' indexes: the planner would rather
+   * walk every live contact.
+   */
+  staleContacts: `
+    SELECT ${STALE_CONTACT} FROM contacts c INDEXED BY contacts_stale
+     WHERE ${STALE_INDEXED}
+       AND ((c.status = 'active' AND c.next_step_id IS NULL
+             AND (c.chase_due_on IS NULL OR (c.last_two_way_at IS NOT NULL AND c.unanswered > 0 AND c.last_touch_at < @silentBefore)))
+         OR (c.unanswered >= @limit AND (c.last_two_way_at IS NULL OR c.last_two_way_at < @dropBefore))
+         OR (c.status = 'nurture' AND c.value_unanswered >= @valueTouches))
+    UNION ALL
+    SELECT ${STALE_CONTACT}
+      FROM (SELECT DISTINCT contact_id AS id FROM (
+              SELECT contact_id FROM commitments WHERE state = 'open' AND due_at < @now
+              UNION ALL SELECT contact_id FROM commitments WHERE state = 'open' AND due_date <= @today
+              UNION ALL SELECT contact_id FROM commitments WHERE state = 'open' AND due_date IS NOT NULL AND soft = 1) AS due) AS i
+     CROSS JOIN contacts c ON c.id = i.id
+     WHERE c.status IN ('active', 'nurture')`,
+  /** The open commitments that can decide a category: those that may be missed by now, and the soft ones. */
+  staleCommitments: `
+    SELECT ${openCommitment('due_at')} FROM commitments WHERE state = 'open' AND due_at < @now
+    UNION ALL SELECT ${openCommitment('due_date')} FROM commitments WHERE state = 'open' AND due_date <= @today
+    UNION ALL SELECT ${openCommitment('due_date')} FROM commitments WHERE state = 'open' AND due_date > @today AND soft = 1`,
   /**
    * The missed commitments of live contacts (isMissed in src/domain/commitments.ts, with the bounds of staleParams): a
    * next step whose local day has ended, a promise whose due time has passed; what they were to do binds no rule.
@@ -239,9 +267,14 @@ export function staleKeys(store: Connection, params: StaleParams): StaleKey[] {
 
 /**
  * The stale contacts shown, each with its open next step (its missed commitments were read by staleMissed): `keyed`
- * found by staleKeys, `committed` missed or soft; a next step in `known` (read already) is not read again.
+ * found by staleKeys, `committed` missed or soft, with the commitments `read` already holds for them (a next step
+ * among these is not read again).
  */
-export function staleContacts(store: Connection, ids: { keyed: readonly number[]; committed: readonly number[] }, known: ReadonlySet<number>): StaleContact[] {
+export function staleContacts(
+  store: Connection,
+  ids: { keyed: readonly number[]; committed: readonly number[] },
+  read: ReadonlyMap<number, readonly Commitment[]>,
+): StaleContact[] {
   if (ids.keyed.length + ids.committed.length === 0) return [];
   return staleContactsOf(
     store,
@@ -249,22 +282,19 @@ export function staleContacts(store: Connection, ids: { keyed: readonly number[]
       .prepare(SQL.staleShown)
       .raw(true)
       .all({ keyed: JSON.stringify(ids.keyed), committed: JSON.stringify(ids.committed) }) as unknown[][],
-    0,
-    known,
+    read,
   );
 }
 
-/** Every contact staleKeys finds, with its key, read whole with its open next step: for the whole list, where each is shown. */
-export function staleKeyedWhole(store: Connection, params: StaleParams): { keys: StaleKey[]; contacts: StaleContact[] } {
-  const { limit, silentBefore, dropBefore, valueTouches } = params;
-  const rows = store.db.prepare(SQL.staleKeyedWhole).raw(true).all({ limit, silentBefore, dropBefore, valueTouches }) as unknown[][];
-  return { keys: rows.map((r) => [r[0] as KeyedCategory, r[2] as number, r[1] as Instant] as const), contacts: staleContactsOf(store, rows, 2) };
-}
-
-/** Contacts read as STALE_CONTACT from column `at` on, each with its open next step unless `known` holds it (read already). */
-function staleContactsOf(store: Connection, contacts: unknown[][], at = 0, known: ReadonlySet<number> = new Set()): StaleContact[] {
+/**
+ * Contacts read as STALE_CONTACT, each with the commitments `read` already holds for it and its open next step (read
+ * by id unless among them).
+ */
+function staleContactsOf(store: Connection, contacts: unknown[][], read: ReadonlyMap<number, readonly Commitment[]>): StaleContact[] {
+  const known = new Set<number>();
+  for (const list of read.values()) for (const m of list) known.add(m.id);
   const steps = new Map<number, Commitment>();
-  const stepIds = contacts.map((r) => r[at + 14] as number | null).filter((id) => id !== null && !known.has(id));
+  const stepIds = contacts.map((r) => r[14] as number | null).filter((id) => id !== null && !known.has(id as number));
   if (stepIds.length) {
     for (const r of store.db.prepare(SQL.commitmentsById).all({ ids: JSON.stringify(stepIds) }) as Row[]) {
       const step = commitmentFromRow(r);
@@ -272,18 +302,59 @@ function staleContactsOf(store: Connection, contacts: unknown[][], at = 0, known
     }
   }
   return contacts.map((r) => {
-    const step = steps.get(r[at] as number);
+    const step = steps.get(r[0] as number);
+    const held = read.get(r[0] as number);
     return {
-      id: r[at] as number,
-      name: r[at + 1] as string,
-      company: r[at + 2] as string | null,
-      status: r[at + 3] as Status,
-      createdAt: r[at + 4] as string,
-      derived: derivedAt(r, at + 5),
-      firstTouchAt: r[at + 15] as string | null,
-      open: step ? [step] : [],
+      id: r[0] as number,
+      name: r[1] as string,
+      company: r[2] as string | null,
+      status: r[3] as Status,
+      createdAt: r[4] as string,
+      derived: derivedAt(r, 5),
+      firstTouchAt: r[15] as string | null,
+      open: held ? (step ? [...held, step] : [...held]) : step ? [step] : [],
     };
   });
+}
+
+/**
+ * The live contacts that may be stale, each with the open commitments that
+ * can decide its category (those that may be missed by now, and its open next
+ * step): three index-driven queries (a fourth for next steps not read yet),
+ * whatever the number of contacts. For the whole list (--limit 0).
+ */
+export function staleCandidates(store: Connection, params: StaleParams): StaleContact[] {
+  // Arrays, not objects: thousands of rows, and V8 builds arrays faster (see SQL.staleContacts for the columns).
+  const contacts: unknown[][] = [];
+  const ids = new Set<number>();
+  for (const r of store.db.prepare(SQL.staleContacts).raw(true).all(params) as unknown[][]) {
+    if (ids.has(r[0] as number)) continue; // found both ways
+    ids.add(r[0] as number);
+    contacts.push(r);
+  }
+  const open = new Map<number, Commitment[]>();
+  const seen = new Set<number>();
+  const add = (r: Row) => {
+    const c = commitmentFromRow(r);
+    if (seen.has(c.id)) return;
+    seen.add(c.id);
+    const list = open.get(c.contactId);
+    if (list) list.push(c);
+    else open.set(c.contactId, [c]);
+  };
+  for (const r of store.db.prepare(SQL.staleCommitments).all({ now: params.now, today: params.today }) as Row[]) add(r);
+  const steps = contacts.map((r) => r[14] as number | null).filter((id): id is number => id !== null && !seen.has(id));
+  if (steps.length) for (const r of store.db.prepare(SQL.commitmentsById).all({ ids: JSON.stringify(steps) }) as Row[]) add(r);
+  return contacts.map((r) => ({
+    id: r[0] as number,
+    name: r[1] as string,
+    company: r[2] as string | null,
+    status: r[3] as Status,
+    createdAt: r[4] as string,
+    derived: derivedAt(r, 5),
+    firstTouchAt: r[15] as string | null,
+    open: open.get(r[0] as number) ?? [],
+  }));
 }
 
 /** How the last two-way touch of each of these contacts went, by contact id (none for a contact without one). */

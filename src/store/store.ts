@@ -38,7 +38,7 @@ import {
   appointmentDetailsBetween,
   appointmentsBetween,
   staleContacts,
-  staleKeyedWhole,
+  staleCandidates,
   staleKeys,
   staleMissed,
   staleSoft,
@@ -511,14 +511,14 @@ export class Store {
     return staleKeys(this, params);
   }
 
-  /** Every contact staleKeys finds, with its key, read whole: the whole list. */
-  staleKeyedWhole(params: StaleParams): { keys: StaleKey[]; contacts: StaleContact[] } {
-    return staleKeyedWhole(this, params);
+  /** The live contacts that may be stale, with the open commitments that can decide their category: the whole list. */
+  staleCandidates(params: StaleParams): StaleContact[] {
+    return staleCandidates(this, params);
   }
 
   /** The stale contacts shown, each with its open next step. */
-  staleContacts(ids: { keyed: readonly number[]; committed: readonly number[] }, known: ReadonlySet<number>): StaleContact[] {
-    return staleContacts(this, ids, known);
+  staleContacts(ids: { keyed: readonly number[]; committed: readonly number[] }, read: ReadonlyMap<number, readonly Commitment[]>): StaleContact[] {
+    return staleContacts(this, ids, read);
   }
 
   /** How the last two-way touch of each of these contacts went, by contact id. */

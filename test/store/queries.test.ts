@@ -64,7 +64,14 @@ describe('the daily queries are index-driven', () => {
     ['nurture due', SQL.nurtureDue, ['contacts_nurture_due'], []],
     ['the next day with anything due', SQL.nextDue, ['commitments_open_due_at', 'commitments_open_due_date', 'contacts_chase_due', 'contacts_nurture_due'], []],
     ['stale keys', SQL.staleKeys, ['contacts_stale', 'touches_contact'], []],
-    ['stale keyed contacts, whole', SQL.staleKeyedWhole, ['contacts_stale', 'touches_contact'], []],
+    [
+      'stale candidates of the whole list',
+      SQL.staleContacts,
+      ['commitments_open_due_at', 'commitments_open_due_date', 'contacts_stale', 'touches_contact'],
+      // The contacts with a commitment that may be missed or is soft (due, i) are read whole once made.
+      ['due', 'i'],
+    ],
+    ['stale commitments of the whole list', SQL.staleCommitments, ['commitments_open_due_at', 'commitments_open_due_date'], []],
     // The missed commitments (m) are read once made, each contact's status from its index.
     ['stale missed', SQL.staleMissed, ['commitments_open_due_at', 'commitments_open_due_date', 'contacts_status'], ['m']],
     ['stale soft', SQL.staleSoft, ['commitments_open_due_date', 'contacts_status'], []],
@@ -86,6 +93,12 @@ describe('the daily queries are index-driven', () => {
 });
 
 describe('fu stale reads the contacts it may list from one covering index', () => {
+  it('reads contacts_stale alone for the contacts of the whole list with nothing booked, and the table only by id for those with a commitment due', () => {
+    const details = plan(freshStore(), SQL.staleContacts);
+    expect(details).toContain('SEARCH c USING COVERING INDEX contacts_stale (status=?)');
+    expect(details.filter((d) => /^SEARCH c USING INTEGER PRIMARY KEY/.test(d))).toHaveLength(1);
+  });
+
   it('decides the categories after missed and soft from contacts_stale alone, never the table', () => {
     const details = plan(freshStore(), SQL.staleKeys);
     expect(details).toContain('SEARCH c USING COVERING INDEX contacts_stale (status=?)');
@@ -165,7 +178,7 @@ describe('stale candidates', () => {
 
     const commitments = staleMissed(store, staleParams({ now: '2026-11-23T09:00:00.000Z', zone: zoneOf('UTC'), config: DEFAULT_CONFIG }));
     expect(commitments.map((c) => [c.contactId, c.id])).toEqual([[live, open]]);
-    const shown = staleContacts(store, { keyed: [], committed: [live] }, new Set());
+    const shown = staleContacts(store, { keyed: [], committed: [live] }, new Map());
     expect(shown.map((c) => [c.id, c.firstTouchAt, c.open])).toEqual([[live, '2026-08-01T09:00:00.000Z', []]]);
   });
 });
@@ -201,7 +214,10 @@ describe('stale candidates at the edges of contacts_stale', () => {
       '2026-04-01T09:00:00.000Z',
     );
     store.saveDerived(id, { ...deriveState(status, [], null, config, zoneOf('UTC'), null), ...derived }, step);
-    expect(stalePage({ store, now: NOW, zone: zoneOf('UTC'), config }, 0).rows.map((r) => r.category)).toEqual(category ? [category] : []);
+    // The whole list, and a page.
+    for (const limit of [0, 25]) {
+      expect(stalePage({ store, now: NOW, zone: zoneOf('UTC'), config }, limit).rows.map((r) => r.category)).toEqual(category ? [category] : []);
+    }
   });
 
   it('lists once a contact found both ways: nothing booked, and a promise missed', () => {
@@ -211,8 +227,10 @@ describe('stale candidates at the edges of contacts_stale', () => {
       { contactId: id, kind: 'promise', what: 'pricing', due: { date: '2026-11-20' }, soft: false, touchId: null },
       '2026-11-01T09:00:00.000Z',
     );
-    const page = stalePage({ store, now: NOW, zone: zoneOf('UTC'), config: DEFAULT_CONFIG }, 0);
-    expect(page.rows.map((r) => [r.contactId, r.category])).toEqual([[id, 'missed']]);
-    expect(page.counts).toEqual({ missed: 1, soft: 0, 're-engage': 0, drop: 0, 'no-next-step': 0 });
+    for (const limit of [0, 25]) {
+      const page = stalePage({ store, now: NOW, zone: zoneOf('UTC'), config: DEFAULT_CONFIG }, limit);
+      expect(page.rows.map((r) => [r.contactId, r.category])).toEqual([[id, 'missed']]);
+      expect(page.counts).toEqual({ missed: 1, soft: 0, 're-engage': 0, drop: 0, 'no-next-step': 0 });
+    }
   });
 });
