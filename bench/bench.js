@@ -367,21 +367,24 @@ function recordReads(db) {
  * configuration, and printing every row they return.
  */
 async function floorCommands({ file, size, fu }) {
-  const { SQL } = await import(pathToFileURL(path.join(ROOT, 'dist', 'store', 'queries.js')).href);
+  const { SQL, agendaRows } = await import(pathToFileURL(path.join(ROOT, 'dist', 'store', 'queries.js')).href);
   const { Store } = await import(pathToFileURL(path.join(ROOT, 'dist', 'store', 'store.js')).href);
   const { stalePage } = await import(pathToFileURL(path.join(ROOT, 'dist', 'app', 'stale.js')).href);
-  const { agendaDay } = await import(pathToFileURL(path.join(ROOT, 'dist', 'domain', 'agenda.js')).href);
+  const { agendaContactIds, agendaDay, buildAgenda } = await import(pathToFileURL(path.join(ROOT, 'dist', 'domain', 'agenda.js')).href);
   const { configFrom } = await import(pathToFileURL(path.join(ROOT, 'dist', 'domain', 'config.js')).href);
   const { zoneOf } = await import(pathToFileURL(path.join(ROOT, 'dist', 'domain', 'zone.js')).href);
   const db = new Database(file, { readonly: true });
   const config = configFrom(new Map(db.prepare('SELECT key, value FROM config').raw(true).all()));
   const zone = zoneOf(TZ);
+  const day = agendaDay(TODAY, zone);
+  // fu today reads the names of the contacts its rows are about: with --limit 0, of every row.
+  const { commitments, contacts } = agendaRows({ db }, day);
+  const named = agendaContactIds(buildAgenda({ date: TODAY, now: new Date(NOW).toISOString(), zone, config, commitments, contacts, nextDate: null, limit: 0 }));
   // fu stale's queries depend on what the earlier ones returned (the rows shown, with --limit 0 all of them): record
   // each statement fu's own read runs, with its parameters.
   const staleReads = recordReads(db);
   stalePage({ store: new Store(db), now: new Date(NOW).toISOString(), zone, config }, 0);
   db.close();
-  const day = agendaDay(TODAY, zone);
   const plans = {
     stale: staleReads,
     today: [
@@ -389,6 +392,7 @@ async function floorCommands({ file, size, fu }) {
       { sql: SQL.chasesDue, params: { date: TODAY } },
       { sql: SQL.nurtureDue, params: { date: TODAY } },
       { sql: SQL.nextDue, params: day },
+      { sql: SQL.namesOf, params: { ids: JSON.stringify(named) } },
     ],
   };
   const commands = [];

@@ -3,7 +3,7 @@
  * the SQLite store implements them today (src/store/), another backend can
  * tomorrow. Rows in and out as domain data; no rule is decided behind them.
  */
-import type { AgendaDay, AgendaRows } from '../domain/agenda.js';
+import type { AgendaDay, AgendaRows, ContactName } from '../domain/agenda.js';
 import type { Appointment } from '../domain/clash.js';
 import type { AgendaEntry } from '../domain/calendar.js';
 import type { JournalEntry, WriteKind } from '../domain/journal.js';
@@ -141,8 +141,10 @@ export interface StorePort {
   /** The points kept on each touch of a contact, by touch id. */
   pointsByTouch(contactId: number): Map<number, string[]>;
 
-  /** What `fu today` shows for a day, read through the indexes. */
+  /** What `fu today` decides a day from, read through the indexes. */
   agendaRows(day: AgendaDay): AgendaRows;
+  /** The name and company of each of these contacts, by id. */
+  namesOf(contactIds: readonly number[]): Map<number, ContactName>;
   /** The missed commitments of live contacts (isMissed, with the bounds of staleParams). */
   staleMissed(params: StaleParams): Commitment[];
   /** The soft next steps of live contacts not missed, by day, then by contact. */

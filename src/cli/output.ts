@@ -54,12 +54,6 @@ export function printJson(io: IO, value: unknown): void {
   io.out(`${jsonText(value)}\n`);
 }
 
-/** The first `limit` rows (0 = all) and how many are left out: `--limit` in every form of output, as gh's. */
-export function firstRows<T>(rows: readonly T[], limit: number): { shown: readonly T[]; more: number } {
-  const shown = limit > 0 ? rows.slice(0, limit) : rows;
-  return { shown, more: rows.length - shown.length };
-}
-
 /** Piped output says on stderr what `--limit` left out, so the pipe reads clean rows. */
 export function tellHidden(io: IO, more: number, command: string): void {
   if (more > 0) io.err(`and ${more} more (${command})\n`);

@@ -21,20 +21,23 @@
 import { isMissed } from './commitments.js';
 import { VALUE_TOUCHES_TO_DROP } from './stale.js';
 import { plural } from './text.js';
-import { addDays, dueDate, dueInstant, formatDay, localDateOf, startOfDay } from './time.js';
+import { addDays, dueInstant, formatDay, localDateOf, startOfDay } from './time.js';
 import type { Commitment, Config, DerivedState, Due, Instant, LocalDate, Status } from './types.js';
 import type { Zone } from './zone.js';
 
 export interface AgendaContact {
   id: number;
-  name: string;
-  company: string | null;
   status: Status;
   derived: DerivedState;
 }
 
-export interface AgendaCommitment extends Commitment {
-  contact: { id: number; name: string; company: string | null };
+/** What the agenda needs of a commitment. */
+export type AgendaCommitment = Pick<Commitment, 'id' | 'contactId' | 'kind' | 'what' | 'due' | 'soft' | 'state'>;
+
+/** Who a row is about, read for the rows shown only. */
+export interface ContactName {
+  name: string;
+  company: string | null;
 }
 
 export type SectionName = 'appointments' | 'overdue' | 'promises' | 'expected' | 'chases' | 'nurture';
@@ -46,8 +49,6 @@ export interface AgendaRow {
   idKind: 'commitment' | 'contact';
   kind: 'next-step' | 'promise' | 'expectation' | 'chase' | 'nurture';
   contactId: number;
-  contact: string;
-  company: string | null;
   what: string;
   due: Due;
   soft: boolean;
@@ -61,7 +62,10 @@ export interface AgendaRow {
 
 export interface Agenda {
   date: LocalDate;
+  /** The first `limit` rows of each section (all with limit 0), in order. */
   sections: Record<SectionName, AgendaRow[]>;
+  /** How many rows each section holds, shown or not. */
+  counts: Record<SectionName, number>;
   /** The first day after `date` with anything due, for the empty-day line. */
   nextDate: LocalDate | null;
 }
@@ -107,116 +111,130 @@ export interface AgendaInput {
   /** Contacts with a chase or nurture day on or before `date`. */
   contacts: AgendaContact[];
   nextDate: LocalDate | null;
+  /** Rows per section to build, 0 for all: the others are only counted. */
+  limit: number;
+}
+
+function commitmentRow(c: AgendaCommitment, late: boolean, why: string, hint: string | null): AgendaRow {
+  return { id: c.id, idKind: 'commitment', kind: c.kind, contactId: c.contactId, what: c.what, due: c.due, soft: c.soft, late, attempt: null, hint, why };
 }
 
 export function buildAgenda(input: AgendaInput): Agenda {
-  const { date, now, zone, config } = input;
+  const { date, now, zone, config, limit } = input;
   const today = localDateOf(now, zone);
   const sections: Record<SectionName, AgendaRow[]> = { appointments: [], overdue: [], promises: [], expected: [], chases: [], nurture: [] };
+  const counts: Record<SectionName, number> = { appointments: 0, overdue: 0, promises: 0, expected: 0, chases: 0, nurture: 0 };
+  // Only the rows shown are built (a thousand are due at 100k contacts, 25 a section shown): the rest are counted.
+  const room = (rows: readonly AgendaRow[]) => limit === 0 || rows.length < limit;
   // The oldest passed expectation of each contact: the reason to call them.
   const passed = new Map<number, string>();
-  // Date-only dues sort at day.end, as a date-only promise falls due then.
-  const sortKey = (c: Commitment) => Date.parse(dueInstant(c.due, config.dayEnd, zone));
-
-  const commitments = input.commitments.filter((c) => c.state === 'open');
-  // Each key computed once, not at every comparison: a thousand rows at 100k contacts.
-  const keys = new Map<Commitment, number>(commitments.map((c) => [c, sortKey(c)]));
-  const byDue = (a: Commitment, b: Commitment) => keys.get(a)! - keys.get(b)! || a.id - b.id;
-  for (const c of [...commitments].sort(byDue)) {
-    const day = dueDate(c.due, zone);
-    const late = isMissed(c, now, today, config, zone);
-    const row = (why: string): AgendaRow => ({
-      id: c.id,
-      idKind: 'commitment',
-      kind: c.kind,
-      contactId: c.contact.id,
-      contact: c.contact.name,
-      company: c.contact.company,
-      what: c.what,
-      due: c.due,
-      soft: c.soft,
-      late,
-      attempt: null,
-      hint: null,
-      why,
-    });
+  // Each due read once (Date.parse and the local day are most of a row's cost, for a thousand at 100k contacts):
+  // its instant as the sort key, a date-only due at day.end as a date-only promise falls due then; and its local day.
+  const open: { c: AgendaCommitment; key: number; day: LocalDate }[] = [];
+  for (const c of input.commitments) {
+    if (c.state !== 'open') continue;
+    const key = Date.parse(dueInstant(c.due, config.dayEnd, zone));
+    open.push({ c, key, day: 'at' in c.due ? localDateOf(key, zone) : c.due.date });
+  }
+  open.sort((a, b) => a.key - b.key || a.c.id - b.c.id);
+  // Timed appointments by time, then the date-only ones (they have no time): kept apart, joined at the end.
+  const softSteps: AgendaRow[] = [];
+  for (const { c, day } of open) {
+    const late = isMissed(c, now, today, config, zone, day);
     if (c.kind === 'expectation') {
       if (day > date || (day < date && !late)) continue;
       const ask = `they were to ${c.what} by ${formatDay(day, today)}: ask where it landed`;
-      if (late && !passed.has(c.contact.id)) passed.set(c.contact.id, ask);
-      sections.expected.push({ ...row(late ? 'passed' : 'expected from them'), hint: late ? ask : null });
+      if (late && !passed.has(c.contactId)) passed.set(c.contactId, ask);
+      counts.expected++;
+      if (room(sections.expected)) sections.expected.push(commitmentRow(c, late, late ? 'passed' : 'expected from them', late ? ask : null));
     } else if (day < date) {
       // A soft step that passed is not overdue: it was no commitment, and its chase is listed instead (R3).
-      if (late && !c.soft) sections.overdue.push(row(c.kind === 'next-step' ? 'next step missed: reschedule or cancel' : 'promise not kept yet'));
+      if (late && !c.soft) {
+        counts.overdue++;
+        if (room(sections.overdue))
+          sections.overdue.push(commitmentRow(c, late, c.kind === 'next-step' ? 'next step missed: reschedule or cancel' : 'promise not kept yet', null));
+      }
     } else if (day === date) {
-      if (c.kind === 'next-step') sections.appointments.push(row(c.soft ? 'next step, soft: agree a time' : 'next step'));
-      else sections.promises.push(row(late ? 'promise, past due' : 'promise'));
+      if (c.kind === 'next-step') {
+        counts.appointments++;
+        const rows = 'date' in c.due ? softSteps : sections.appointments;
+        if (room(rows)) rows.push(commitmentRow(c, late, c.soft ? 'next step, soft: agree a time' : 'next step', null));
+      } else {
+        counts.promises++;
+        if (room(sections.promises)) sections.promises.push(commitmentRow(c, late, late ? 'promise, past due' : 'promise', null));
+      }
     }
   }
-  // Timed appointments by time, then the soft date-only ones (they have no time).
-  sections.appointments.sort((a, b) => Number('date' in a.due) - Number('date' in b.due));
+  sections.appointments.push(...(limit === 0 ? softSteps : softSteps.slice(0, limit - sections.appointments.length)));
 
   const L = config.attemptsLimit;
-  for (const c of input.contacts) {
+  // Oldest first; YYYY-MM-DD compares as text (localeCompare would start ICU's collator, ~10 ms, for nothing).
+  const byDay = (a: LocalDate, b: LocalDate, ia: number, ib: number) => (a < b ? -1 : a > b ? 1 : ia - ib);
+  const chases = input.contacts
+    .filter((c) => c.status === 'active' && c.derived.chaseDueOn !== null && c.derived.chaseDueOn <= date)
+    .sort((a, b) => byDay(a.derived.chaseDueOn!, b.derived.chaseDueOn!, a.id, b.id));
+  // One verdict per contact: a nurture contact that stale lists to drop (value touches
+  // that never got an answer) is not due yet another one.
+  const nurture = input.contacts
+    .filter(
+      (c) => c.status === 'nurture' && c.derived.nurtureDueOn !== null && c.derived.nurtureDueOn <= date && c.derived.valueUnanswered < VALUE_TOUCHES_TO_DROP,
+    )
+    .sort((a, b) => byDay(a.derived.nurtureDueOn!, b.derived.nurtureDueOn!, a.id, b.id));
+  counts.chases = chases.length;
+  counts.nurture = nurture.length;
+  for (const c of limit === 0 ? chases : chases.slice(0, limit)) {
     const d = c.derived;
-    if (c.status === 'active' && d.chaseDueOn !== null && d.chaseDueOn <= date) {
-      const number = d.unanswered + 1;
-      const breakUp = number >= L;
-      const last = d.lastAttemptAt ? `last: ${d.lastAttemptChannel} ${formatDay(localDateOf(d.lastAttemptAt, zone), today)}` : '';
-      // Written out, not spread from shared fields: hundreds of rows at 100k contacts, and a spread is several times slower to build.
-      sections.chases.push({
-        id: c.id,
-        idKind: 'contact',
-        contactId: c.id,
-        contact: c.name,
-        company: c.company,
-        soft: false,
-        kind: 'chase',
-        late: d.chaseDueOn < today,
-        what: breakUp ? 'break-up message' : 'chase',
-        due: { date: d.chaseDueOn },
-        attempt: { number, limit: L, breakUp },
-        // As fu log says it (R5): after two unanswered attempts on one channel, while a chase remains.
-        hint:
-          d.sameChannelRun >= 2 && d.lastAttemptChannel
-            ? `${d.sameChannelRun} unanswered by ${d.lastAttemptChannel} in a row: try another channel or a mutual introduction`
-            : null,
-        why: `attempt ${number} of ${L}${last ? `; ${last}` : ''}`,
-      });
-    }
-    // One verdict per contact: a nurture contact that stale lists to drop (value touches
-    // that never got an answer) is not due yet another one.
-    if (c.status === 'nurture' && d.nurtureDueOn !== null && d.nurtureDueOn <= date && d.valueUnanswered < VALUE_TOUCHES_TO_DROP) {
-      const lastTouch = d.lastTouchAt ? `last touch ${formatDay(localDateOf(d.lastTouchAt, zone), today)}` : 'never touched';
-      sections.nurture.push({
-        id: c.id,
-        idKind: 'contact',
-        contactId: c.id,
-        contact: c.name,
-        company: c.company,
-        soft: false,
-        kind: 'nurture',
-        late: d.nurtureDueOn < today,
-        what: 'value touch',
-        due: { date: d.nurtureDueOn },
-        attempt: null,
-        hint: null,
-        why: `nurture, ${lastTouch}${d.valueUnanswered > 0 ? `, ${plural(d.valueUnanswered, 'value touch', 'value touches')} unanswered` : ''}`,
-      });
-    }
+    const chaseDueOn = d.chaseDueOn!;
+    const number = d.unanswered + 1;
+    const breakUp = number >= L;
+    const last = d.lastAttemptAt ? `last: ${d.lastAttemptChannel} ${formatDay(localDateOf(d.lastAttemptAt, zone), today)}` : '';
+    // Written out, not spread from shared fields: a spread is several times slower to build.
+    sections.chases.push({
+      id: c.id,
+      idKind: 'contact',
+      contactId: c.id,
+      soft: false,
+      kind: 'chase',
+      late: chaseDueOn < today,
+      what: breakUp ? 'break-up message' : 'chase',
+      due: { date: chaseDueOn },
+      attempt: { number, limit: L, breakUp },
+      // As fu log says it (R5): after two unanswered attempts on one channel, while a chase remains.
+      hint:
+        d.sameChannelRun >= 2 && d.lastAttemptChannel
+          ? `${d.sameChannelRun} unanswered by ${d.lastAttemptChannel} in a row: try another channel or a mutual introduction`
+          : null,
+      why: `attempt ${number} of ${L}${last ? `; ${last}` : ''}`,
+    });
   }
-  // YYYY-MM-DD compares as text; localeCompare would start ICU's collator (~10 ms) for nothing.
-  const byDay = (a: AgendaRow, b: AgendaRow) => {
-    const [da, db] = [dueDate(a.due, zone), dueDate(b.due, zone)];
-    return da < db ? -1 : da > db ? 1 : a.id - b.id;
-  };
-  sections.chases.sort(byDay);
+  for (const c of limit === 0 ? nurture : nurture.slice(0, limit)) {
+    const d = c.derived;
+    const nurtureDueOn = d.nurtureDueOn!;
+    const lastTouch = d.lastTouchAt ? `last touch ${formatDay(localDateOf(d.lastTouchAt, zone), today)}` : 'never touched';
+    sections.nurture.push({
+      id: c.id,
+      idKind: 'contact',
+      contactId: c.id,
+      soft: false,
+      kind: 'nurture',
+      late: nurtureDueOn < today,
+      what: 'value touch',
+      due: { date: nurtureDueOn },
+      attempt: null,
+      hint: null,
+      why: `nurture, ${lastTouch}${d.valueUnanswered > 0 ? `, ${plural(d.valueUnanswered, 'value touch', 'value touches')} unanswered` : ''}`,
+    });
+  }
   for (const r of [...sections.appointments, ...sections.chases]) r.hint ??= passed.get(r.contactId) ?? null;
-  sections.nurture.sort(byDay);
 
-  return { date, sections, nextDate: input.nextDate };
+  return { date, sections, counts, nextDate: input.nextDate };
+}
+
+/** The contacts the rows shown are about, each once: whose names to read. */
+export function agendaContactIds(agenda: Agenda): number[] {
+  return [...new Set(SECTIONS.flatMap((s) => agenda.sections[s].map((r) => r.contactId)))];
 }
 
 export function agendaIsEmpty(agenda: Agenda): boolean {
-  return SECTIONS.every((s) => agenda.sections[s].length === 0);
+  return SECTIONS.every((s) => agenda.counts[s] === 0);
 }

@@ -8,9 +8,17 @@ import type { Zone } from './zone.js';
  * has ended without a two-way touch; a promise or an expectation once its due
  * time has passed (a date-only one is due at `day.end`).
  */
-export function isMissed(c: Pick<Commitment, 'kind' | 'due' | 'state'>, now: Instant, today: LocalDate, config: Pick<Config, 'dayEnd'>, zone: Zone): boolean {
+export function isMissed(
+  c: Pick<Commitment, 'kind' | 'due' | 'state'>,
+  now: Instant,
+  today: LocalDate,
+  config: Pick<Config, 'dayEnd'>,
+  zone: Zone,
+  /** Its local due day, when the caller has it already (fu today, for a thousand commitments). */
+  day?: LocalDate,
+): boolean {
   if (c.state !== 'open') return false;
-  if (c.kind === 'next-step') return dueDate(c.due, zone) < today;
+  if (c.kind === 'next-step') return (day ?? dueDate(c.due, zone)) < today;
   return dueInstant(c.due, config.dayEnd, zone) < now;
 }
 

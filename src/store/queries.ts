@@ -5,24 +5,16 @@
  * state they need is kept on the contact row by every write, see refreshDerived in app/history.ts).
  * test/store/queries.test.ts proves the plans with EXPLAIN QUERY PLAN.
  */
-import type { AgendaCommitment, AgendaContact, AgendaDay, AgendaRows } from '../domain/agenda.js';
+import type { AgendaCommitment, AgendaContact, AgendaDay, AgendaRows, ContactName } from '../domain/agenda.js';
 import type { Appointment } from '../domain/clash.js';
 import type { StaleContact, StaleKey, StaleParams, TwoWayOutcome } from '../domain/stale.js';
-import type { Channel, Commitment, CommitmentKind, DerivedState, Instant, Status, StoredCommitmentState } from '../domain/types.js';
+import type { Channel, Commitment, CommitmentKind, DerivedState, Instant, Status } from '../domain/types.js';
 import type { Db } from './db.js';
 import { commitmentFromRow, type Row } from './rows.js';
 
 /** What the queries run on: the store's connection. */
 type Connection = { readonly db: Db };
 
-/**
- * The columns the agenda reads, in the order agendaRows takes them from raw
- * rows (arrays: a thousand rows at 100k contacts, and V8 builds arrays faster
- * than objects with twenty named fields).
- */
-const agendaCommitment = (due: 'due_at' | 'due_date') =>
-  `cm.id, cm.contact_id, cm.kind, cm.what, ${due === 'due_at' ? 'cm.due_at, NULL' : 'NULL, cm.due_date'}, cm.soft, 'open', cm.created_at, NULL, cm.late,
-           c.name, c.company`;
 /**
  * An open commitment as commitmentFromRow reads it, from the columns of the
  * covering index commitments_open_due_at or _due_date (migration 002) alone:
@@ -55,7 +47,8 @@ const STALE_CATEGORY = `CASE WHEN c.status = 'active' AND c.last_two_way_at IS N
                           OR (c.status = 'nurture' AND c.value_unanswered >= @valueTouches) THEN 'drop'
                         WHEN c.status = 'active' AND c.next_step_id IS NULL AND c.chase_due_on IS NULL THEN 'no-next-step'
                    END`;
-const AGENDA_CONTACT = `id, name, company, status, last_touch_at, last_two_way_at, unanswered, last_attempt_at, last_attempt_channel,
+/** What fu today reads of a contact due: every column is in the covering indexes contacts_chase_due and _nurture_due (migration 011). */
+const AGENDA_CONTACT = `id, status, last_touch_at, last_two_way_at, unanswered, last_attempt_at, last_attempt_channel,
   same_channel_run, chase_due_on, nurture_due_on, value_unanswered`;
 
 /**
@@ -64,15 +57,16 @@ const AGENDA_CONTACT = `id, name, company, status, last_touch_at, last_two_way_a
  * indexes commitments_open_due_at / _due_date and contacts_chase_due / _nurture_due.
  */
 export const SQL = {
-  /** Open commitments due before the end of the agenda day (@end: first instant of the next day; @date: the day). */
+  /**
+   * Open commitments due before the end of the agenda day (@end: first instant of the next day; @date: the day),
+   * from the covering indexes alone: who they are with is read for the rows shown only (namesOf), not a
+   * page of the contacts table for each of the ~700 due at 100k contacts. Only the columns the agenda
+   * decides and words by, read as arrays (agendaRows): V8 builds those faster than objects.
+   */
   agendaCommitments: `
-    SELECT ${agendaCommitment('due_at')}
-      FROM commitments cm JOIN contacts c ON c.id = cm.contact_id
-     WHERE cm.state = 'open' AND cm.due_at < @end
+    SELECT id, contact_id, kind, what, due_at, NULL, soft FROM commitments WHERE state = 'open' AND due_at < @end
     UNION ALL
-    SELECT ${agendaCommitment('due_date')}
-      FROM commitments cm JOIN contacts c ON c.id = cm.contact_id
-     WHERE cm.state = 'open' AND cm.due_date <= @date`,
+    SELECT id, contact_id, kind, what, NULL, due_date, soft FROM commitments WHERE state = 'open' AND due_date <= @date`,
   chasesDue: `SELECT ${AGENDA_CONTACT} FROM contacts WHERE chase_due_on <= @date`,
   nurtureDue: `SELECT ${AGENDA_CONTACT} FROM contacts WHERE nurture_due_on <= @date`,
   /** The first thing due after the agenda day, one MIN per index. */
@@ -194,6 +188,8 @@ export const SQL = {
                    AND t.outcome IN ('connected', 'replied') ORDER BY t.outcome = 'connected' DESC LIMIT 1)
       FROM json_each(@ids) j JOIN contacts c ON c.id = j.value
      WHERE c.last_two_way_at IS NOT NULL`,
+  /** The name and company of each contact (@ids: a JSON array), by rowid. */
+  namesOf: 'SELECT c.id, c.name, c.company FROM json_each(@ids) j JOIN contacts c ON c.id = j.value',
   /** Commitments by id (@ids: a JSON array): the open next steps of candidates not read yet. */
   commitmentsById: 'SELECT cm.* FROM json_each(@ids) j JOIN commitments cm ON cm.id = j.value',
 } as const;
@@ -213,7 +209,7 @@ function derivedAt(r: unknown[], i: number): DerivedState {
   };
 }
 
-/** Everything `fu today` needs for a day (its instants computed by the domain, see agendaDay): four index range reads and one MIN lookup. */
+/** Everything `fu today` needs to decide a day (its instants computed by the domain, see agendaDay): four index range reads and one MIN lookup. */
 export function agendaRows(store: Connection, params: AgendaDay): AgendaRows {
   const { date } = params;
   const commitments = (store.db.prepare(SQL.agendaCommitments).raw(true).all(params) as unknown[][]).map(
@@ -224,24 +220,14 @@ export function agendaRows(store: Connection, params: AgendaDay): AgendaRows {
       what: r[3] as string,
       due: r[4] !== null ? { at: r[4] as string } : { date: r[5] as string },
       soft: r[6] === 1,
-      state: r[7] as StoredCommitmentState,
-      createdAt: r[8] as string,
-      closedAt: r[9] as string | null,
-      late: r[10] === 1,
-      contact: { id: r[1] as number, name: r[11] as string, company: r[12] as string | null },
+      state: 'open',
     }),
   );
   // A contact can be due both (only when its derived state is inconsistent); keep one row object each.
   const contacts = new Map<number, AgendaContact>();
   for (const sql of [SQL.chasesDue, SQL.nurtureDue]) {
     for (const r of store.db.prepare(sql).raw(true).all({ date }) as unknown[][]) {
-      contacts.set(r[0] as number, {
-        id: r[0] as number,
-        name: r[1] as string,
-        company: r[2] as string | null,
-        status: r[3] as Status,
-        derived: derivedAt(r, 4),
-      });
+      contacts.set(r[0] as number, { id: r[0] as number, status: r[1] as Status, derived: derivedAt(r, 2) });
     }
   }
   const next = store.db.prepare(SQL.nextDue).get(params) as { due_at: string | null; due_date: string | null; chase: string | null; nurture: string | null };
@@ -315,6 +301,17 @@ function staleContactsOf(store: Connection, contacts: unknown[][], read: Readonl
       open: held ? (step ? [...held, step] : [...held]) : step ? [step] : [],
     };
   });
+}
+
+/** The name and company of each of these contacts, by id. */
+export function namesOf(store: Connection, ids: readonly number[]): Map<number, ContactName> {
+  const names = new Map<number, ContactName>();
+  for (const r of store.db
+    .prepare(SQL.namesOf)
+    .raw(true)
+    .all({ ids: JSON.stringify(ids) }) as [number, string, string | null][])
+    names.set(r[0], { name: r[1], company: r[2] });
+  return names;
 }
 
 /**

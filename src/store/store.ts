@@ -2,7 +2,7 @@
  * All SQL lives here. Methods take and return plain domain data; callers wrap
  * each mutating command in `transaction()` so it is all-or-nothing.
  */
-import type { AgendaDay, AgendaRows } from '../domain/agenda.js';
+import type { AgendaDay, AgendaRows, ContactName } from '../domain/agenda.js';
 import type { Appointment } from '../domain/clash.js';
 import type { AgendaEntry } from '../domain/calendar.js';
 import type { ImportedContact, KnownContact } from '../domain/contact-import.js';
@@ -37,6 +37,7 @@ import {
   agendaRows,
   appointmentDetailsBetween,
   appointmentsBetween,
+  namesOf,
   staleContacts,
   staleCandidates,
   staleKeys,
@@ -494,6 +495,11 @@ export class Store {
   /** Everything `fu today` needs for one day. */
   agendaRows(day: AgendaDay): AgendaRows {
     return agendaRows(this, day);
+  }
+
+  /** The name and company of each of these contacts, by id. */
+  namesOf(contactIds: readonly number[]): Map<number, ContactName> {
+    return namesOf(this, contactIds);
   }
 
   /** The missed commitments of live contacts. */

@@ -12,7 +12,7 @@ describe('the demo', () => {
     const loaded = loadDemo(ctx);
     expect(loaded).toEqual({ ok: true, contacts: 20 });
     expect(ctx.store.contactCount()).toBe(20);
-    const agenda = agendaOf(ctx, '2026-11-23');
+    const agenda = agendaOf(ctx, '2026-11-23', 0);
     expect(Object.values(agenda.sections).every((s) => s.length > 0)).toBe(true);
     expect(new Set(stalePage(ctx, 0).rows.map((r) => r.category))).toEqual(new Set(STALE_CATEGORIES));
   });

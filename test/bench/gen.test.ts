@@ -103,7 +103,7 @@ describe('the generated database', () => {
   it('gives the daily commands something to show today: an agenda and every category of fu stale', () => {
     const config = configFrom(store.configValues());
     const today = localDateOf(NOW, zoneOf(TZ));
-    const agenda = agendaOf({ store, now: NOW, zone: zoneOf(TZ), config }, today);
+    const agenda = agendaOf({ store, now: NOW, zone: zoneOf(TZ), config }, today, 0);
     const rows = SECTIONS.reduce((n, s) => n + agenda.sections[s].length, 0);
     expect(rows).toBeGreaterThan(0);
     expect(rows).toBeLessThan(CONTACTS / 10);

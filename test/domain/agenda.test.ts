@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildAgenda, type AgendaCommitment, type AgendaContact, type AgendaInput } from '../../src/domain/agenda.js';
+import { buildAgenda, type AgendaContact, type AgendaInput } from '../../src/domain/agenda.js';
 import { noHistory } from './fixtures.js';
 import { DEFAULT_CONFIG, type Commitment, type DerivedState } from '../../src/domain/types.js';
 import { zoneOf } from '../../src/domain/zone.js';
@@ -9,7 +9,7 @@ const MONDAY = '2026-11-23';
 const NOW = '2026-11-23T09:00:00.000Z';
 
 let nextId = 100;
-function commitment(kind: Commitment['kind'], due: Commitment['due'], extra: Partial<Commitment> = {}): AgendaCommitment {
+function commitment(kind: Commitment['kind'], due: Commitment['due'], extra: Partial<Commitment> = {}): Commitment {
   const id = extra.id ?? nextId++;
   return {
     id,
@@ -23,16 +23,25 @@ function commitment(kind: Commitment['kind'], due: Commitment['due'], extra: Par
     closedAt: null,
     late: false,
     ...extra,
-    contact: { id, name: `Contact ${id}`, company: null },
   };
 }
 
 function contact(id: number, status: AgendaContact['status'], derived: Partial<DerivedState>): AgendaContact {
-  return { id, name: `Contact ${id}`, company: 'Co', status, derived: { ...noHistory, ...derived } };
+  return { id, status, derived: { ...noHistory, ...derived } };
 }
 
 function agenda(partial: Partial<AgendaInput>) {
-  return buildAgenda({ date: MONDAY, now: NOW, zone: zoneOf('UTC'), config: DEFAULT_CONFIG, commitments: [], contacts: [], nextDate: null, ...partial });
+  return buildAgenda({
+    date: MONDAY,
+    now: NOW,
+    zone: zoneOf('UTC'),
+    config: DEFAULT_CONFIG,
+    commitments: [],
+    contacts: [],
+    nextDate: null,
+    limit: 0,
+    ...partial,
+  });
 }
 
 /** Which section each commitment id lands in (or 'none'). */

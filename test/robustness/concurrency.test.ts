@@ -16,6 +16,7 @@ import { logTouch } from '../../src/app/log-touch.js';
 import { plainTouch } from '../../src/domain/rules.js';
 import { instantAt } from '../../src/domain/time.js';
 import { openDatabase } from '../../src/store/db.js';
+import { SQL } from '../../src/store/queries.js';
 import { Store } from '../../src/store/store.js';
 import { fu, fuProcess, snapshot, startFu, storeDeps } from '../helpers.js';
 import { count, derivedMismatches, integrity, scratch, sleep } from './support.js';
@@ -266,7 +267,7 @@ describe('fu today while fu log writes', () => {
     let queries = 0;
     reader.db.prepare = ((sql: string) => {
       const statement = prepare(sql);
-      if (/FROM commitments cm JOIN contacts/.test(sql)) {
+      if (sql === SQL.agendaCommitments) {
         const all = statement.all.bind(statement);
         return Object.assign(statement, {
           all: (...params: unknown[]) => {

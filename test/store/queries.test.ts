@@ -133,7 +133,7 @@ describe('agenda rows', () => {
     expect(rows.commitments.map((c) => c.id).sort()).toEqual([lastMinute, before].sort());
     expect(rows.commitments.map((c) => c.id)).not.toContain(nextDay);
     expect(rows.commitments.map((c) => c.id)).not.toContain(later);
-    expect(rows.commitments[0]!.contact).toEqual({ id: contact, name: 'Dana', company: 'Acme' });
+    expect(store.namesOf([contact])).toEqual(new Map([[contact, { name: 'Dana', company: 'Acme' }]]));
     expect(rows.contacts.map((c) => c.id)).toEqual([contact]);
     expect(nextDueDate(rows.next, zoneOf(tz))).toBe('2026-11-24');
   });

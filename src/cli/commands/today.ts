@@ -33,8 +33,8 @@
  */
 import { handleOf } from '../../domain/ids.js';
 import type { Command } from 'commander';
-import { agendaOf } from '../../app/agenda.js';
-import { agendaIsEmpty, SECTIONS, type Agenda, type AgendaRow, type SectionName } from '../../domain/agenda.js';
+import { agendaOf, type DayAgenda } from '../../app/agenda.js';
+import { agendaIsEmpty, SECTIONS, type AgendaRow, type ContactName, type SectionName } from '../../domain/agenda.js';
 import { plural } from '../../domain/text.js';
 import { daysBetween, dueDate, dueInstant, formatDay, localDateOf, localTimeOf } from '../../domain/time.js';
 import type { Config, LocalDate } from '../../domain/types.js';
@@ -42,7 +42,7 @@ import { appContext } from '../app-context.js';
 import type { Deps } from '../io.js';
 import { dueJson } from '../json.js';
 import { agendaCommand, agendaWhy } from '../messages.js';
-import { firstRows, outputMode, paint, printJson, printTsv, renderTable, safe, measureFor, tellHidden, wrapWords } from '../output.js';
+import { outputMode, paint, printJson, printTsv, renderTable, safe, measureFor, tellHidden, wrapWords } from '../output.js';
 import { wholeNumber, withExamples, type App } from '../command-kit.js';
 import { lateness, relativeDays, relativeTime } from '../relative.js';
 import { whenDate } from '../when-input.js';
@@ -94,15 +94,15 @@ export function summaryLine(label: string, labelWidth: number, parts: string[], 
   return [...lines, line].join('\n');
 }
 
-function rowJson(r: AgendaRow, zone: Zone) {
+function rowJson(r: AgendaRow, who: ContactName, zone: Zone) {
   return {
     id: r.id,
     idKind: r.idKind,
     handle: handleOf(r.idKind, r.id),
     kind: r.kind,
     contactId: r.contactId,
-    contact: r.contact,
-    company: r.company,
+    contact: who.name,
+    company: who.company,
     what: r.what,
     ...dueJson(r.due, zone),
     soft: r.soft,
@@ -123,13 +123,14 @@ export async function runToday(opts: TodayOptions, deps: Deps): Promise<void> {
   const date = opts.on !== undefined ? await whenDate(deps, opts.on) : localDateOf(now, zone);
   const ctx = appContext(deps);
   const { config } = ctx;
-  const agenda = agendaOf(ctx, date);
+  const agenda = agendaOf(ctx, date, opts.limit);
+  const who = (r: AgendaRow) => agenda.names.get(r.contactId)!;
   const mode = outputMode(io, opts.json);
-  const limited = SECTIONS.map((s) => ({ s, ...firstRows(agenda.sections[s], opts.limit) }));
+  const limited = SECTIONS.map((s) => ({ s, shown: agenda.sections[s], more: agenda.counts[s] - agenda.sections[s].length }));
 
   if (mode === 'json') {
-    const sections = Object.fromEntries(limited.map(({ s, shown }) => [s, shown.map((r) => rowJson(r, zone))]));
-    const summary = Object.fromEntries(SECTIONS.map((s) => [s, agenda.sections[s].length]));
+    const sections = Object.fromEntries(limited.map(({ s, shown }) => [s, shown.map((r) => rowJson(r, who(r), zone))]));
+    const summary = Object.fromEntries(SECTIONS.map((s) => [s, agenda.counts[s]]));
     const more = Object.fromEntries(limited.map(({ s, more }) => [s, more]));
     printJson(io, { date, ...sections, summary, more, nextDate: agenda.nextDate });
     return;
@@ -140,7 +141,7 @@ export async function runToday(opts: TodayOptions, deps: Deps): Promise<void> {
       limited.flatMap(({ s, shown }) =>
         shown.map((r) => {
           const due = dueJson(r.due, zone);
-          return [s, handleOf(r.idKind, r.id), r.contact, r.company, r.what, due.dueAt ?? due.dueDate, whyWithHint(r)];
+          return [s, handleOf(r.idKind, r.id), who(r).name, who(r).company, r.what, due.dueAt ?? due.dueDate, whyWithHint(r)];
         }),
       ),
     );
@@ -156,8 +157,8 @@ export async function runToday(opts: TodayOptions, deps: Deps): Promise<void> {
 
 /** The terminal rendering: a table per non-empty section, then the summary; or one friendly line. */
 export async function renderAgenda(
-  agenda: Agenda,
-  opts: Pick<TodayOptions, 'on' | 'limit'>,
+  agenda: DayAgenda,
+  opts: Pick<TodayOptions, 'on'>,
   deps: Pick<Deps, 'io' | 'now' | 'zone'>,
   config: Config,
 ): Promise<string> {
@@ -188,10 +189,11 @@ export async function renderAgenda(
 
   const blocks: string[] = [];
   for (const s of SECTIONS) {
-    const rows = agenda.sections[s];
-    if (rows.length === 0) continue;
-    const { shown, more } = firstRows(rows, opts.limit);
-    const heading = `${HEADINGS[s]} (${rows.length})`;
+    const shown = agenda.sections[s];
+    const count = agenda.counts[s];
+    if (count === 0) continue;
+    const more = count - shown.length;
+    const heading = `${HEADINGS[s]} (${count})`;
     let block = `${s === 'overdue' ? c.red.bold(heading) : c.bold(heading)}\n`;
     const measure = await measureFor(shown.map((r) => r.hint ?? ''));
     const table = (
@@ -205,7 +207,10 @@ export async function renderAgenda(
           { header: 'When' },
           { header: 'Why', flex: true, min: 10 },
         ],
-        shown.map((r) => [handleOf(r.idKind, r.id), r.contact, r.company ?? '', r.what, when(r), r.why]),
+        shown.map((r) => {
+          const who = agenda.names.get(r.contactId)!;
+          return [handleOf(r.idKind, r.id), who.name, who.company ?? '', r.what, when(r), r.why];
+        }),
       )
     ).split('\n');
     // What the seller must act on is never cut by the table: the channel hint and the command get their own lines under the row.
@@ -221,10 +226,7 @@ export async function renderAgenda(
     blocks.push(`${block}\n`);
   }
   // What they were to do is counted only when there is some: the line stays one line at 80 columns.
-  const counts = SECTIONS.filter((s) => s !== 'expected' || agenda.sections[s].length > 0).map((s) => {
-    const n = agenda.sections[s].length;
-    return plural(n, ...COUNT_WORDS[s]);
-  });
+  const counts = SECTIONS.filter((s) => s !== 'expected' || agenda.counts[s] > 0).map((s) => plural(agenda.counts[s], ...COUNT_WORDS[s]));
   return `${blocks.join('\n')}\n${summaryLine(c.bold(`${day}:`), `${day}:`.length, counts, io.columns)}\n`;
 }
 
