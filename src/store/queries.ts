@@ -24,8 +24,8 @@ type Connection = { readonly db: Db };
 const openCommitment = (due: 'due_at' | 'due_date') =>
   `id, contact_id, kind, what, ${due === 'due_at' ? 'due_at, NULL AS due_date' : 'NULL AS due_at, due_date'}, soft, 'open' AS state, created_at, NULL AS closed_at, late`;
 /**
- * What fu stale reads of a contact, in the order staleContacts takes it: every
- * column is in the covering index contacts_stale (migration 003).
+ * What fu stale reads of a contact, in the order staleCandidates and staleContactsOf
+ * take it: every column is in the covering index contacts_stale (migration 003).
  */
 const STALE_CONTACT = `c.id, c.name, c.company, c.status, c.created_at, c.last_touch_at, c.last_two_way_at, c.unanswered, c.last_attempt_at,
            c.last_attempt_channel, c.same_channel_run, c.chase_due_on, c.nurture_due_on, c.value_unanswered, c.next_step_id,
@@ -78,12 +78,13 @@ export const SQL = {
   /**
    * fu stale's other categories, decided here from the contact's columns, each with the instant its rank runs from
    * (a StaleKey), in time order: the domain leaves out the contacts missed or soft (leaving them out here, by id,
-   * cost more than reading their rows) and ranks the others by local day. The rules of verdictOf (src/domain/stale.ts), in its order: re-engage (warm, then given up too
-   * soon: silent since before @silentBefore), drop (at the attempt limit with no two-way touch since @dropBefore, or
-   * nurture with value touches unanswered), no-next-step (active, nothing booked, no chase running). Every such
-   * contact is in the covering index contacts_stale (migration 003), read whole in a few hundred pages. With no
-   * two-way touch, a contact is known since it was added or first touched, whichever was earlier: the first touch
-   * is one covering-index seek on touches_contact, made only where it can change the answer.
+   * cost more than reading their rows) and ranks the others by local day. The rules of verdictOf
+   * (src/domain/stale.ts), in its order: re-engage (warm, then given up too soon: silent since before
+   * @silentBefore), drop (at the attempt limit with no two-way touch since @dropBefore, or nurture with value
+   * touches unanswered), no-next-step (active, nothing booked, no chase running). Every such contact is in the
+   * covering index contacts_stale (migration 003), read whole in a few hundred pages. With no two-way touch, a
+   * contact is known since it was added or first touched, whichever was earlier: the first touch is one
+   * covering-index seek on touches_contact, made only where it can change the answer.
    */
   staleKeys: `
     SELECT category, id,
