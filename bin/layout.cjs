@@ -27,6 +27,8 @@ module.exports = {
   /** The same program in one CommonJS file (scripts/bundle.js), and V8's code cache of it. */
   bundle: path.join(root, 'dist', 'bundle', 'fu.cjs'),
   bundleCache: path.join(root, 'dist', 'bundle', 'fu.cache'),
+  /** The commands not run every day (demo, import, backup...), bundled apart: the bundle requires it when one of them runs. */
+  rareBundle: path.join(root, 'dist', 'bundle', 'fu.rare.cjs'),
   /** The code cache warmed by one daily command alone (fu.today.cache), smaller than bundleCache: see bin/load.cjs. */
   commandCache: (command) => path.join(root, 'dist', 'bundle', `fu.${command}.cache`),
 };

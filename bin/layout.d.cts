@@ -7,6 +7,7 @@ declare const layout: {
   readonly compiledMain: string;
   readonly bundle: string;
   readonly bundleCache: string;
+  readonly rareBundle: string;
   readonly commandCache: (command: string) => string;
 };
 export = layout;

@@ -5,10 +5,11 @@
 // version is rejected by V8 (the code is then compiled as usual, a few ms
 // slower) until the next `npm run build` records it again.
 //
-// The bundle is used only when it and its cache are there and at least as new
-// as the code tsc compiled (tsc rewrites every file it emits), else fu runs the
-// compiled code itself (dist/cli/main.js): slower to start, never stale. Three
-// stats decide it.
+// The bundle is used only when it, its cache and the rare commands' file
+// beside it (dist/bundle/fu.rare.cjs, which the bundle requires when one of
+// them runs) are there and at least as new as the code tsc compiled (tsc
+// rewrites every file it emits), else fu runs the compiled code itself
+// (dist/cli/main.js): slower to start, never stale. Four stats decide it.
 //
 // The daily commands (today, log...) each have a cache of their own, warmed by
 // that command alone (dist/bundle/fu.today.cache): V8 deserialises all of a
@@ -21,17 +22,20 @@
 // every run.
 'use strict';
 const fs = require('node:fs');
-const { createRequire } = require('node:module');
+// createRequire from Node's Module class: require('node:module') would load Node's ES module loader too (~0.35 ms).
+// The tests' runner gives this file a module object of its own, without it.
+const { createRequire } = module.constructor.createRequire ? module.constructor : require('node:module');
 const path = require('node:path');
 const vm = require('node:vm');
 const layout = require('./layout.cjs');
 
 const mtimeOf = (file) => fs.statSync(file, { throwIfNoEntry: false })?.mtimeMs;
 
-/** Whether the bundle and its cache exist and were made from the compiled code as it is now. */
+/** Whether the bundle, its cache and the rare commands' file exist and were made from the compiled code as it is now. */
 function bundleIsCurrent() {
-  const [compiled, bundle, cache] = [layout.compiledMain, layout.bundle, layout.bundleCache].map(mtimeOf);
-  return bundle !== undefined && cache !== undefined && (compiled === undefined || bundle >= compiled) && cache >= bundle;
+  const [compiled, bundle, cache, rare] = [layout.compiledMain, layout.bundle, layout.bundleCache, layout.rareBundle].map(mtimeOf);
+  if (bundle === undefined || cache === undefined || rare === undefined) return false;
+  return (compiled === undefined || (bundle >= compiled && rare >= compiled)) && cache >= bundle;
 }
 
 /** The code cache for the command line `argv`: the command's own when it has a current one, else the full one. */

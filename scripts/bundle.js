@@ -11,7 +11,8 @@
  * Left out, loaded from node_modules only when used: better-sqlite3's native
  * addon (its JavaScript is in) and the libraries of import, export, calendar
  * and invite. Command modules stay lazy inside the bundle: a command's code
- * is initialised only when that command runs.
+ * is initialised only when that command runs. The commands not run every day
+ * are in a file of their own beside it (fu.rare.cjs, below).
  *
  * chrono-node's English parser (for the dates in words fu does not read
  * itself) and @inquirer/prompts are each bundled on their own, a file beside
@@ -37,7 +38,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import layout from '../bin/layout.cjs';
 import { DAILY } from './warm-cache.js';
 
@@ -59,6 +60,29 @@ const lazyChildProcess = {
   },
 };
 
+/** Whether an import is made by fu's own compiled code (not by a library). */
+const fromFu = (args) => args.importer.startsWith(path.dirname(path.dirname(layout.compiledMain)));
+
+/**
+ * chalk builds all its styles when it loads (~0.7 ms at every start), and fu
+ * uses it only to paint: on a terminal, or a warning or an error. Its Chalk
+ * is required on first use instead, so output piped without a warning never
+ * loads it.
+ */
+const lazyChalk = {
+  name: 'lazy-chalk',
+  setup(b) {
+    b.onResolve({ filter: /^chalk$/ }, (args) =>
+      args.namespace === 'file' && fromFu(args) ? { path: 'chalk', namespace: 'fu-lazy-chalk', pluginData: args.resolveDir } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'fu-lazy-chalk' }, (args) => ({
+      contents: "let chalk;\nexport function Chalk(options) {\n  chalk ??= require('chalk');\n  return new chalk.Chalk(options);\n}",
+      loader: 'js',
+      resolveDir: args.pluginData,
+    }));
+  },
+};
+
 /**
  * fu always tells chalk its colour level (NO_COLOR, TERM=dumb, --no-color and
  * the terminal are decided in main.ts), so chalk's own detection, which loads
@@ -74,18 +98,38 @@ const noColorDetection = {
 };
 
 /**
+ * Node's `module` costs ~0.35 ms to load (it loads the ES module loader and
+ * source maps with it); fu's modules import it only for createRequire, to
+ * require Node's built-in modules and better-sqlite3's addon. In the bundle,
+ * which is given a require of its own (bin/load.cjs), createRequire answers
+ * with that one: both find the same packages from inside fu's package.
+ * node:os, for the home folder when $HOME is not set, is required on first
+ * use (~0.25 ms).
+ */
+const bundleRequire = {
+  name: 'bundle-require',
+  setup(b) {
+    b.onResolve({ filter: /^node:(module|os)$/ }, (args) => (fromFu(args) ? { path: args.path, namespace: 'fu-bundle-require' } : undefined));
+    b.onLoad({ filter: /^node:module$/, namespace: 'fu-bundle-require' }, () => ({ contents: 'export const createRequire = () => require;', loader: 'js' }));
+    b.onLoad({ filter: /^node:os$/, namespace: 'fu-bundle-require' }, () => ({
+      contents: "export default new Proxy({}, { get: (_, key) => require('node:os')[key] });",
+      loader: 'js',
+    }));
+  },
+};
+
+/**
  * fu's modules import Node's fs, path and os as default imports. Bundled as CommonJS, each
  * such import became esbuild's ES-module view of the module, a copy of each of its
  * properties as a getter: node:fs has 104, 0.13-0.18 ms a copy, and every command made
- * several at start-up. Here the default import is the module itself, as in Node.
- * (A named import of these modules would fail the build: fu has none.)
+ * several at start-up. Here the default import is the module itself, as in Node
+ * (node:os, above, on first use). (A named import of these modules would fail the
+ * build: fu has none.)
  */
 const builtinDefaults = {
   name: 'builtin-defaults',
   setup(b) {
-    b.onResolve({ filter: /^node:(fs|path|os)$/ }, (args) =>
-      args.importer.startsWith(path.dirname(path.dirname(layout.compiledMain))) ? { path: args.path, namespace: 'fu-builtin' } : undefined,
-    );
+    b.onResolve({ filter: /^node:(fs|path)$/ }, (args) => (fromFu(args) ? { path: args.path, namespace: 'fu-builtin' } : undefined));
     b.onLoad({ filter: /.*/, namespace: 'fu-builtin' }, (args) => ({ contents: `export default require('${args.path}');`, loader: 'js' }));
   },
 };
@@ -130,9 +174,27 @@ for (const { file, ...entry } of Object.values(BESIDE)) {
   });
 }
 
-await build({
-  entryPoints: [layout.compiledMain],
-  outfile: layout.bundle,
+/**
+ * The commands not run every day (every command but the daily ones, DAILY in
+ * scripts/warm-cache.js) are bundled apart, in dist/bundle/fu.rare.cjs: the
+ * bundle requires it when one of them runs, so the daily commands neither
+ * read nor cache their code. Each module is in one file only: the rare file
+ * takes the modules it shares with the bundle (the errors, the store,
+ * commander...) from the bundle, which hands their exports over when it
+ * requires it. A second copy of a module would make a second class of
+ * FuError, which `instanceof FuError` in the bundle would not recognise.
+ *
+ * Three builds: the bundle without the rare commands, to know its modules;
+ * the rare file, any import of those modules made a lookup in what the bundle
+ * hands over; then the bundle that hands over the ones the rare file uses.
+ * (esbuild's own code splitting writes ES modules, which Node 20 cannot load
+ * with a code cache.)
+ */
+const rareFile = `./${path.basename(layout.rareBundle)}`;
+const commandsIndex = path.join(path.dirname(layout.compiledMain), 'commands', 'index.js');
+
+const common = {
+  absWorkingDir: layout.root,
   bundle: true,
   platform: 'node',
   // CommonJS: V8's code cache is available to scripts (node:vm), not to ES modules, in Node 20.
@@ -148,7 +210,6 @@ await build({
   // script's dynamic import callback in Node 20; the files beside it are CommonJS.
   supported: { 'dynamic-import': false },
   banner: { js: "var __fuBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
-  plugins: [lazyChildProcess, noColorDetection, besideBundle, builtinDefaults],
   legalComments: 'none',
   // Composed with tsc's maps: FU_DEBUG=1 stacks name src/ files and lines (bin/load.cjs). The sources
   // themselves are not in the package, so the map holds only their names.
@@ -156,7 +217,109 @@ await build({
   sourcesContent: false,
   charset: 'ascii', // bin/load.cjs reads it as latin1
   logLevel: 'warning',
+};
+
+/** The rare commands' modules, imported by the list of commands, become a call into the rare file. */
+function rareCommands(shared) {
+  return {
+    name: 'rare-commands',
+    setup(b) {
+      b.onResolve({ filter: /^\.\/[\w-]+\.js$/ }, (args) => {
+        const name = args.path.slice(2, -3);
+        return args.importer === commandsIndex && !DAILY.includes(name) ? { path: name, namespace: 'fu-rare' } : undefined;
+      });
+      // What those modules import: the rare file, and the bundle's modules it uses.
+      b.onResolve({ filter: /.*/, namespace: 'fu-rare' }, (args) =>
+        args.path === rareFile ? { path: rareFile, external: true } : { path: 'shared', namespace: 'fu-shared' },
+      );
+      b.onLoad({ filter: /.*/, namespace: 'fu-rare' }, (args) => ({
+        contents: [
+          `import * as rare from ${JSON.stringify(rareFile)};`,
+          "import { shared } from 'fu-shared';",
+          `export const { register } = rare.command(shared(), ${JSON.stringify(args.path)});`,
+        ].join('\n'),
+        loader: 'js',
+      }));
+      // Each module the rare file uses, as the rare file will ask for it: a CommonJS module's exports, else an
+      // object of its exports. Made on call: namespace objects (import * as) would be built by every run.
+      b.onLoad({ filter: /.*/, namespace: 'fu-shared' }, () => {
+        const imports = [...shared].map(([file, names], i) =>
+          names === 'cjs'
+            ? `import m${i} from ${JSON.stringify(`./${file}`)};`
+            : `import { ${names.map((name) => `${name} as m${i}$${name}`).join(', ')} } from ${JSON.stringify(`./${file}`)};`,
+        );
+        const objects = [...shared].map(([file, names], i) =>
+          names === 'cjs' ? `${JSON.stringify(file)}: m${i}` : `${JSON.stringify(file)}: { ${names.map((name) => `${name}: m${i}$${name}`).join(', ')} }`,
+        );
+        return { contents: [...imports, `export const shared = () => ({ ${objects.join(', ')} });`].join('\n'), loader: 'js', resolveDir: layout.root };
+      });
+    },
+  };
+}
+
+const plugins = [lazyChildProcess, lazyChalk, noColorDetection, besideBundle, bundleRequire, builtinDefaults];
+const bundleOptions = (shared) => ({ ...common, entryPoints: [layout.compiledMain], outfile: layout.bundle, plugins: [rareCommands(shared), ...plugins] });
+
+/** The files of the bundle (absolute paths), with their format ('cjs' or 'esm'). */
+const { metafile } = await build({ ...bundleOptions(new Map()), write: false, metafile: true });
+const inBundle = new Map(Object.entries(metafile.inputs).map(([file, input]) => [path.resolve(layout.root, file), input.format]));
+
+/** The files of the bundle that the rare file imports (paths from the package root): 'cjs', or the names an ES module exports. */
+const shared = new Map();
+const fromBundle = {
+  name: 'from-bundle',
+  setup(b) {
+    b.onResolve({ filter: /.*/ }, async (args) => {
+      if (args.kind === 'entry-point' || args.pluginData?.fromBundle) return undefined;
+      const found = await b.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: { fromBundle: true } });
+      if (found.errors.length > 0 || found.external || found.namespace !== 'file' || !inBundle.has(found.path)) return undefined;
+      const file = path.relative(layout.root, found.path);
+      shared.set(file, inBundle.get(found.path));
+      // Named without its extension: an .mjs file would make esbuild read the CommonJS below as an ES module.
+      return { path: file.replace(/\.[cm]?js$/, ''), namespace: 'fu-from-bundle', pluginData: { file } };
+    });
+    b.onResolve({ filter: /^fu:link$/ }, () => ({ path: 'link', namespace: 'fu-link' }));
+    b.onLoad({ filter: /.*/, namespace: 'fu-link' }, () => ({
+      contents: 'export let bundle;\nexport function link(shared) { bundle = shared; }',
+      loader: 'js',
+    }));
+    // What the bundle handed over for this file: module.exports, so that the importer sees exactly the module's exports.
+    b.onLoad({ filter: /.*/, namespace: 'fu-from-bundle' }, (args) => ({
+      contents: `module.exports = require('fu:link').bundle[${JSON.stringify(args.pluginData.file)}];`,
+      loader: 'js',
+    }));
+  },
+};
+
+const { COMMANDS } = await import(pathToFileURL(commandsIndex).href);
+const rare = COMMANDS.map(([name]) => name).filter((name) => !DAILY.includes(name));
+await build({
+  ...common,
+  stdin: {
+    // Each command's module is initialised only when asked for (require() of an ES module is lazy in a
+    // bundle), after link() has the bundle's modules in hand.
+    contents: [
+      "import { link } from 'fu:link';",
+      `const commands = { ${rare.map((name) => `${JSON.stringify(name)}: () => require(${JSON.stringify(path.join(path.dirname(commandsIndex), `${name}.js`))})`).join(', ')} };`,
+      '/** The module of the rare command `name`, its modules shared with the bundle taken from `shared`. */',
+      'export function command(shared, name) {',
+      '  link(shared);',
+      '  return commands[name]();',
+      '}',
+    ].join('\n'),
+    resolveDir: layout.root,
+    sourcefile: 'fu.rare.js',
+    loader: 'js',
+  },
+  outfile: layout.rareBundle,
+  plugins: [fromBundle, ...plugins],
 });
+
+// The names each ES module exports, read by importing it here: esbuild tells a module's format, not its exports.
+for (const [file, format] of shared) {
+  if (format !== 'cjs') shared.set(file, Object.keys(await import(pathToFileURL(path.join(layout.root, file)).href)));
+}
+await build(bundleOptions(shared));
 
 /**
  * The code caches hold what V8 compiled while commands ran once, on a scratch

@@ -12,8 +12,8 @@ import { prepared } from './statements.js';
 /** How many writes fu keeps to take back; older entries are dropped by the write that makes room. */
 export const JOURNAL_KEPT = 100;
 
-/** Each journaled table's key columns, as in the triggers' row_key. */
-const KEYS: Record<string, readonly string[]> = {
+/** Each journaled table's key columns, as in the triggers' row_key (test/robustness/journal.test.ts checks every journaled table has one). */
+export const JOURNAL_KEYS: Readonly<Record<string, readonly string[]>> = {
   contacts: ['id'],
   call_points: ['id'],
   tags: ['contact_id', 'tag'],
@@ -21,6 +21,7 @@ const KEYS: Record<string, readonly string[]> = {
   commitments: ['id'],
   commitment_history: ['id'],
   config: ['key'],
+  decisions: ['id'],
 };
 
 /** Runs `fn` as one write transaction, journaled as `kind`; a write that changed no row leaves no entry. */
@@ -87,7 +88,7 @@ export function revert(db: Db, entryId: number, at: Instant): void {
     before: string | null;
   }[];
   for (const r of rows) {
-    const keys = KEYS[r.tbl];
+    const keys = JOURNAL_KEYS[r.tbl];
     if (!keys) throw new Error(`the journal names an unknown table ${r.tbl}`);
     const keyValues = JSON.parse(r.row_key) as unknown[];
     const where = keys.map((k) => `"${k}" = ?`).join(' AND ');

@@ -72,17 +72,31 @@ describe('the built bundle', () => {
   });
 });
 
+/** The built-in modules of Node that `fu ARGS` loaded, run as the shell line `tail` says (output redirected...). */
+async function builtinsLoadedBy(args: string, tail = ''): Promise<string[]> {
+  const dir = tempDir();
+  const list = path.join(dir, 'builtins.txt');
+  const preload = path.join(dir, 'list-builtins.cjs');
+  fs.writeFileSync(preload, `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(list)}, process.moduleLoadList.join('\\n')));\n`);
+  const env = fuEnv({ db: path.join(dir, 'fu.db'), now: '2026-11-23T08:00:00Z', env: { NODE_OPTIONS: `--require ${preload}` } });
+  const r = await runProgram('sh', ['-c', `exec "$0" "$1" ${args} ${tail}`, process.execPath, BIN], { env });
+  expect(r.code, r.stderr).toBe(0);
+  const builtins = fs.readFileSync(list, 'utf8').split('\n');
+  expect(builtins).toContain('NativeModule fs'); // the list is Node's own
+  return builtins;
+}
+
 describe('output thrown away', () => {
   it('fu today > /dev/null, input from /dev/null, does not load node:tty: /dev/null is no terminal', async () => {
-    const dir = tempDir();
-    const list = path.join(dir, 'builtins.txt');
-    const preload = path.join(dir, 'list-builtins.cjs');
-    fs.writeFileSync(preload, `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(list)}, process.moduleLoadList.join('\\n')));\n`);
-    const env = fuEnv({ db: path.join(dir, 'fu.db'), now: '2026-11-23T08:00:00Z', env: { NODE_OPTIONS: `--require ${preload}` } });
-    const r = await runProgram('sh', ['-c', 'exec "$0" "$1" today </dev/null >/dev/null', process.execPath, BIN], { env });
-    expect(r.code, r.stderr).toBe(0);
-    const builtins = fs.readFileSync(list, 'utf8').split('\n');
-    expect(builtins).toContain('NativeModule fs'); // the list is Node's own
-    expect(builtins).not.toContain('NativeModule tty');
+    expect(await builtinsLoadedBy('today', '</dev/null >/dev/null')).not.toContain('NativeModule tty');
+  });
+});
+
+describe('Node modules fu does without', () => {
+  it('fu today loads neither node:module (and its ES module loader) nor node:os', async () => {
+    const builtins = await builtinsLoadedBy('today');
+    expect(builtins).not.toContain('NativeModule module');
+    expect(builtins).not.toContain('NativeModule internal/modules/esm/loader');
+    expect(builtins).not.toContain('NativeModule os');
   });
 });

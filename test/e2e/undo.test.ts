@@ -34,6 +34,8 @@ describe('fu undo', () => {
       ['log', 'dana', '--outcome', 'connected', '--next', 'pricing call', '--at', 'fri 3pm', '--promise', 'send deck', '--by', 'tomorrow'],
     ],
     ['a disposition', ['log', 'dana', '--outcome', 'connected', '--won']],
+    ['a decision without a touch (lost)', ['close', 'dana', '--lost', 'budget']],
+    ['a decision without a touch (not a fit)', ['close', 'dana', '--not-fit']],
   ])('puts the database back exactly as it was before %s', async (_name, args) => {
     const run = session({ now: NOW });
     await run('add', 'Dana Reyes', '--tag', 'hot', '--met', 'fair', '--next', 'call back', '--at', 'mon 10am');
@@ -43,6 +45,16 @@ describe('fu undo', () => {
     const r = await run('undo');
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^Undid: /);
+    expect(content(run.db)).toBe(before);
+  });
+
+  it('takes back the demo right after loading it: the book is empty again', async () => {
+    const run = session({ now: NOW });
+    expect((await run('list')).code).toBe(0);
+    const before = content(run.db);
+    expect((await run('demo')).code).toBe(0);
+    const r = await run('undo');
+    expect(r.code, r.stderr).toBe(0);
     expect(content(run.db)).toBe(before);
   });
 

@@ -47,6 +47,12 @@ function ages(root: string, times: { compiled: number; bundle: number; cache: nu
   at(dist(root, 'bundle', 'fu.cache'), times.cache);
 }
 
+/** The copy at `root` with its bundle newer than its compiled code (a copy's times follow the order it was copied in), so that fu runs the bundle. */
+function bundleCurrent(root: string): string {
+  ages(root, { compiled: -30, bundle: -20, cache: -10 });
+  return root;
+}
+
 /** A bundle that would fail if it ran: only the compiled code can then answer. */
 function breakBundle(root: string): void {
   fs.writeFileSync(dist(root, 'bundle', 'fu.cjs'), "throw new Error('the stale bundle ran');\n");
@@ -97,6 +103,17 @@ describe('the bundle and its code cache', () => {
     expect(await fuFrom(root, ['today'])).toMatchObject({ code: 0, stderr: '' });
   });
 
+  it("with the rare commands' file missing or older than the compiled code, fu runs the compiled code instead", async () => {
+    const root = packageCopy();
+    breakBundle(root);
+    ages(root, { compiled: -30, bundle: -20, cache: -10 });
+    const rare = dist(root, 'bundle', 'fu.rare.cjs');
+    fs.utimesSync(rare, new Date(Date.now() - 40_000), new Date(Date.now() - 40_000));
+    expect(await fuFrom(root, ['config', 'stale.days'])).toMatchObject({ code: 0, stdout: '14\n', stderr: '' });
+    fs.rmSync(rare);
+    expect(await fuFrom(root, ['config', 'stale.days'])).toMatchObject({ code: 0, stdout: '14\n', stderr: '' });
+  });
+
   it('with no compiled code either, fu says how to build it (exit 1)', async () => {
     const root = packageCopy();
     fs.rmSync(dist(root), { recursive: true });
@@ -133,7 +150,7 @@ describe('with FU_DEBUG=1, a stack', () => {
   const line = source.findIndex((l) => l.includes('FU_NOW is not an ISO-8601 time')) + 1;
 
   it.each([
-    ['the bundle', (root: string) => root],
+    ['the bundle', bundleCurrent],
     [
       'the compiled code',
       (root: string) => {
@@ -146,6 +163,15 @@ describe('with FU_DEBUG=1, a stack', () => {
     const r = await fuFrom(root, ['today'], { FU_DEBUG: '1', FU_NOW: 'garbage' });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`at currentTime (${path.join(root, 'src', 'cli', 'clock.ts')}:${line}:`);
+  });
+
+  it('names the src/ file and line that threw in a rare command, from the file beside the bundle', async () => {
+    const config = fs.readFileSync(path.join(ROOT, 'src', 'cli', 'commands', 'config.ts'), 'utf8').split('\n');
+    const unknownKey = config.findIndex((l) => l.startsWith('const unknownKey')) + 1;
+    const root = bundleCurrent(packageCopy());
+    const r = await fuFrom(root, ['config', 'no.such.key'], { FU_DEBUG: '1' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`at unknownKey (${path.join(root, 'src', 'cli', 'commands', 'config.ts')}:${unknownKey}:`);
   });
 
   it('is not shown without it', async () => {

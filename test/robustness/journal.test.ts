@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/store/db.js';
+import { JOURNAL_KEYS } from '../../src/store/journal.js';
 import { fu, fuProcess, startFu } from '../helpers.js';
 import { content, derivedMismatches, integrity, openRaw, scratch, sleep, writeLocked } from './support.js';
 
@@ -38,6 +39,7 @@ describe('the journal triggers', () => {
             db.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?").get(`journal_${table}_${op}`) as { sql: string } | undefined
           )?.sql;
           expect(sql, `no journal trigger for ${op} on ${table}: add it in a migration`).toBeDefined();
+          expect(JOURNAL_KEYS[table], `fu undo cannot put back a row of ${table}: add its key to JOURNAL_KEYS`).toBeDefined();
           for (const c of columns)
             expect(sql, `the ${op} trigger on ${table} misses the column ${c}`).toContain(`'${c}', ${op === 'insert' ? 'NEW' : 'OLD'}.${c}`);
         }

@@ -1,5 +1,5 @@
 /**
- * fast-check: random writes (add, log, next, done, cancel, edit, rm, merge, touch edit and rm, config), some
+ * fast-check: random writes (add, log, next, done, cancel, close, edit, rm, merge, touch edit and rm, config), some
  * refused, then undos. Undoing k of the n accepted writes leaves the database
  * content exactly as it was after the first n-k; undoing all of them, as it
  * was at the start. The derived state stays equal to a recomputation.
@@ -37,6 +37,10 @@ const writeArb: fc.Arbitrary<string[]> = fc.oneof(
   { weight: 2, arbitrary: fc.tuple(fc.constantFrom('done', 'cancel'), fc.integer({ min: 1, max: 5 })).map(([cmd, id]) => [cmd, String(id)]) },
   { weight: 1, arbitrary: fc.tuple(CONTACT, fc.constantFrom('Acme', 'Brightline')).map(([c, co]) => ['edit', c, '--company', co, '--untag', 'lead']) },
   { weight: 1, arbitrary: CONTACT.map((c) => ['rm', c, '--yes']) },
+  {
+    weight: 1,
+    arbitrary: fc.tuple(CONTACT, fc.constantFrom(['--won'], ['--lost', 'budget'], ['--nurture'], ['--not-fit'])).map(([c, d]) => ['close', c, ...d]),
+  },
   {
     weight: 1,
     arbitrary: fc
