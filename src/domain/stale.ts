@@ -148,6 +148,8 @@ function committedVerdictOf(
   ctx: StaleContext,
   today: LocalDate,
 ): { reason: 'missed' | 'soft'; within: number; commitments: Commitment[] } | null {
+  // Most contacts have nothing open: thousands of them in the whole list, each decided in V8's interpreter.
+  if (open.length === 0) return null;
   const { now, zone, config } = ctx;
   const dueAt = (m: Commitment) => Date.parse(dueInstant(m.due, config.dayEnd, zone));
   // 1. missed: the oldest missed commitment speaks for the contact; the longest overdue first.
