@@ -147,8 +147,8 @@ export interface StorePort {
   namesOf(contactIds: readonly number[]): Map<number, ContactName>;
   /** The missed commitments of live contacts (isMissed, with the bounds of staleParams). */
   staleMissed(params: StaleParams): Commitment[];
-  /** The soft next steps of live contacts not missed, by day, then by contact. */
-  staleSoft(params: StaleParams): Commitment[];
+  /** The live contacts with a soft next step not missed, by its day, then by id. */
+  staleSoft(params: StaleParams): number[];
   /** Every live contact stale in a category after missed and soft if it is neither, decided by fu stale's rules in SQL; in time order. */
   staleKeys(params: StaleParams): StaleKey[];
   /** The live contacts that may be stale, each with the open commitments that can decide its category: for the whole list. */

@@ -320,23 +320,22 @@ export interface CommittedVerdicts {
   soft: number[];
   /** Their contact ids: they are left out of the other categories (precedence). */
   ids: Set<number>;
-  /** The missed commitments and soft steps, by contact: with its open next step, all that can decide a category. */
+  /** The missed commitments, by contact: with its open next step, all that can decide a category. */
   open: Map<number, Commitment[]>;
 }
 
 /**
- * Ranks the missed commitments of live contacts (the oldest due speaks for the contact), and the contacts of the soft
- * next steps of live contacts, in their order (`softSteps`: by day, then by contact), leaving out those missed.
+ * Ranks the missed commitments of live contacts (the oldest due speaks for the contact), and the live contacts with a
+ * soft next step, in its order (`soft`: by its day, then by id), leaving out of it those missed.
  */
-export function committedVerdicts(missedCommitments: readonly Commitment[], softSteps: readonly Commitment[], ctx: StaleContext): CommittedVerdicts {
+export function committedVerdicts(missedCommitments: readonly Commitment[], soft: readonly number[], ctx: StaleContext): CommittedVerdicts {
   const today = localDateOf(ctx.now, ctx.zone);
   const open = new Map<number, Commitment[]>();
-  const add = (m: Commitment) => {
+  for (const m of missedCommitments) {
     const list = open.get(m.contactId);
     if (list) list.push(m);
     else open.set(m.contactId, [m]);
-  };
-  for (const m of missedCommitments) add(m);
+  }
   const missed: CommittedVerdicts['missed'] = [];
   for (const [contactId, list] of open) {
     const v = committedVerdictOf(list, ctx, today);
@@ -344,13 +343,9 @@ export function committedVerdicts(missedCommitments: readonly Commitment[], soft
   }
   missed.sort((a, b) => a.within - b.within || a.contactId - b.contactId);
   const ids = new Set(missed.map((v) => v.contactId));
-  const soft: number[] = [];
-  for (const step of softSteps) {
-    add(step);
-    if (!ids.has(step.contactId)) soft.push(step.contactId);
-  }
-  for (const id of soft) ids.add(id);
-  return { missed, soft, ids, open };
+  const softOnly = soft.filter((id) => !ids.has(id));
+  for (const id of softOnly) ids.add(id);
+  return { missed, soft: softOnly, ids, open };
 }
 
 /** The categories the store decides, for a contact with no missed or soft commitment. */

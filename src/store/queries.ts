@@ -167,10 +167,9 @@ export const SQL = {
    * by contact.
    */
   staleSoft: `
-    SELECT s.* FROM (SELECT ${openCommitment('due_date')} FROM commitments WHERE state = 'open' AND due_date >= @today AND soft = 1 AND +kind = 'next-step') AS s
-     CROSS JOIN contacts c INDEXED BY contacts_status ON c.id = s.contact_id
-     WHERE c.status IN ('active', 'nurture')
-     ORDER BY s.due_date, s.contact_id`,
+    SELECT m.contact_id FROM commitments m CROSS JOIN contacts c INDEXED BY contacts_status ON c.id = m.contact_id
+     WHERE m.state = 'open' AND m.due_date >= @today AND m.soft = 1 AND +m.kind = 'next-step' AND c.status IN ('active', 'nurture')
+     ORDER BY m.due_date, m.contact_id`,
   /**
    * When the user's appointments from @from to before @to start (open next steps with a time), from the covering
    * index alone. `+kind`: with an index on kind, state and due_at, SQLite would otherwise read every open next step
@@ -241,9 +240,9 @@ export function staleMissed(store: Connection, params: StaleParams): Commitment[
   return (store.db.prepare(SQL.staleMissed).all({ now, today, todayStart, promisesMissedBy }) as Row[]).map(commitmentFromRow);
 }
 
-/** The soft next steps of live contacts not missed, by day, then by contact. */
-export function staleSoft(store: Connection, params: StaleParams): Commitment[] {
-  return (store.db.prepare(SQL.staleSoft).all({ today: params.today }) as Row[]).map(commitmentFromRow);
+/** The live contacts with a soft next step not missed, by its day, then by id. */
+export function staleSoft(store: Connection, params: StaleParams): number[] {
+  return store.db.prepare(SQL.staleSoft).pluck().all({ today: params.today }) as number[];
 }
 
 /** Every live contact that would be stale in a category after missed and soft, with its rank's instant, in time order. */

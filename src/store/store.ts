@@ -507,8 +507,8 @@ export class Store {
     return staleMissed(this, params);
   }
 
-  /** The soft next steps of live contacts not missed, in fu stale's order. */
-  staleSoft(params: StaleParams): Commitment[] {
+  /** The live contacts with a soft next step not missed, in fu stale's order. */
+  staleSoft(params: StaleParams): number[] {
     return staleSoft(this, params);
   }
 
