@@ -333,34 +333,60 @@ function sellerCommands({ copy, file, subjectId, busy, fu }) {
   ];
 }
 
+/** Records every statement run on `db` from now on, as { sql, params }: a statement's all(), get() or iterate(). */
+function recordReads(db) {
+  const reads = [];
+  const prepare = db.prepare.bind(db);
+  db.prepare = (sql) => {
+    const statement = prepare(sql);
+    const recorded = new Proxy(statement, {
+      get(target, key) {
+        const value = Reflect.get(target, key);
+        if (typeof value !== 'function') return value;
+        if (key === 'all' || key === 'get' || key === 'iterate') {
+          return (params, ...rest) => {
+            reads.push({ sql, params: params ?? {} });
+            return value.call(target, params, ...rest);
+          };
+        }
+        // raw(), pluck() and the like return the statement: keep recording it.
+        return (...args) => {
+          const result = value.apply(target, args);
+          return result === target ? recorded : result;
+        };
+      },
+    });
+    return recorded;
+  };
+  return reads;
+}
+
 /**
  * `fu stale` and `fu today` with every row (--limit 0), each beside its floor:
  * bench/floor-rows.cjs running fu's own queries for this clock, zone and
  * configuration, and printing every row they return.
  */
 async function floorCommands({ file, size, fu }) {
-  const { SQL, agendaRows, staleCandidates } = await import(pathToFileURL(path.join(ROOT, 'dist', 'store', 'queries.js')).href);
+  const { SQL, agendaRows } = await import(pathToFileURL(path.join(ROOT, 'dist', 'store', 'queries.js')).href);
+  const { Store } = await import(pathToFileURL(path.join(ROOT, 'dist', 'store', 'store.js')).href);
+  const { stalePage } = await import(pathToFileURL(path.join(ROOT, 'dist', 'app', 'stale.js')).href);
   const { agendaContactIds, agendaDay, buildAgenda } = await import(pathToFileURL(path.join(ROOT, 'dist', 'domain', 'agenda.js')).href);
-  const { rankStale, staleParams, wordsTwoWayOutcome } = await import(pathToFileURL(path.join(ROOT, 'dist', 'domain', 'stale.js')).href);
   const { configFrom } = await import(pathToFileURL(path.join(ROOT, 'dist', 'domain', 'config.js')).href);
   const { zoneOf } = await import(pathToFileURL(path.join(ROOT, 'dist', 'domain', 'zone.js')).href);
   const db = new Database(file, { readonly: true });
   const config = configFrom(new Map(db.prepare('SELECT key, value FROM config').raw(true).all()));
   const zone = zoneOf(TZ);
-  const stale = staleParams({ now: NOW, zone, config });
-  // fu stale reads how the last two-way touch went for the re-engage rows it shows: with --limit 0, all of them.
-  const reEngage = rankStale(staleCandidates({ db }, stale), { now: NOW, zone, config }, 0).shown.filter(wordsTwoWayOutcome);
   const day = agendaDay(TODAY, zone);
   // fu today reads the names of the contacts its rows are about: with --limit 0, of every row.
   const { commitments, contacts } = agendaRows({ db }, day);
   const named = agendaContactIds(buildAgenda({ date: TODAY, now: new Date(NOW).toISOString(), zone, config, commitments, contacts, nextDate: null, limit: 0 }));
+  // fu stale's queries depend on what the earlier ones returned (the rows shown, with --limit 0 all of them): record
+  // each statement fu's own read runs, with its parameters.
+  const staleReads = recordReads(db);
+  stalePage({ store: new Store(db), now: new Date(NOW).toISOString(), zone, config }, 0);
   db.close();
   const plans = {
-    stale: [
-      { sql: SQL.staleContacts, params: stale },
-      { sql: SQL.staleCommitments, params: { now: stale.now, today: stale.today } },
-      { sql: SQL.twoWayOutcomes, params: { ids: JSON.stringify(reEngage.map((v) => v.contact.id)) } },
-    ],
+    stale: staleReads,
     today: [
       { sql: SQL.agendaCommitments, params: day },
       { sql: SQL.chasesDue, params: { date: TODAY } },

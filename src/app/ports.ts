@@ -9,7 +9,7 @@ import type { AgendaEntry } from '../domain/calendar.js';
 import type { JournalEntry, WriteKind } from '../domain/journal.js';
 import type { ImportedContact, KnownContact } from '../domain/contact-import.js';
 import type { AttemptMark } from '../domain/derive.js';
-import type { StaleContact, StaleParams, TwoWayOutcome } from '../domain/stale.js';
+import type { StaleContact, StaleKey, StaleParams, TwoWayOutcome } from '../domain/stale.js';
 import type { StatsQuery, StatsRows } from '../domain/stats.js';
 import type {
   Commitment,
@@ -152,8 +152,16 @@ export interface StorePort {
   agendaRows(day: AgendaDay): AgendaRows;
   /** The name and company of each of these contacts, by id. */
   namesOf(contactIds: readonly number[]): Map<number, ContactName>;
-  /** The live contacts that may be stale, each with the open commitments that can decide its category. */
+  /** The missed commitments of live contacts (isMissed, with the bounds of staleParams). */
+  staleMissed(params: StaleParams): Commitment[];
+  /** The live contacts with a soft next step not missed, by its day, then by id. */
+  staleSoft(params: StaleParams): number[];
+  /** Every live contact stale in a category after missed and soft if it is neither, decided by fu stale's rules in SQL; in time order. */
+  staleKeys(params: StaleParams): StaleKey[];
+  /** The live contacts that may be stale, each with the open commitments that can decide its category: for the whole list. */
   staleCandidates(params: StaleParams): StaleContact[];
+  /** The stale contacts shown (`keyed`: found by staleKeys; `committed`: missed or soft), each with the commitments `read` holds for it and its open next step. */
+  staleContacts(ids: { keyed: readonly number[]; committed: readonly number[] }, read: ReadonlyMap<number, readonly Commitment[]>): StaleContact[];
   /** How the last two-way touch of each of these contacts went, by contact id (none for a contact without one). */
   twoWayOutcomes(contactIds: readonly number[]): Map<number, TwoWayOutcome>;
   /** The counts `fu stats` makes its figures from, read through the indexes. */

@@ -1,5 +1,18 @@
 /** `fu stale`'s read, in one consistent snapshot. */
-import { rankStale, staleParams, staleRowsOf, wordsTwoWayOutcome, type StaleCategory, type StaleRow } from '../domain/stale.js';
+import {
+  committedVerdicts,
+  keyedPage,
+  rankStale,
+  shownIds,
+  stalePageOf,
+  staleParams,
+  staleRowsOf,
+  wordsTwoWayOutcome,
+  type StaleCategory,
+  type StaleParams,
+  type StaleRanking,
+  type StaleRow,
+} from '../domain/stale.js';
 import type { AppContext } from './context.js';
 
 /** The stale rows shown, and how many each category holds in all. */
@@ -10,13 +23,25 @@ export interface StalePage {
 }
 
 /**
+ * The first `limit` of each category: the store finds each category, the domain ranks them, and only the contacts
+ * shown are read whole, decided again and worded (see src/domain/stale.ts).
+ */
+function firstOfEach(ctx: AppContext, params: StaleParams, limit: number): StaleRanking {
+  const { store } = ctx;
+  const committed = committedVerdicts(store.staleMissed(params), store.staleSoft(params), ctx);
+  const keyed = keyedPage(store.staleKeys(params), committed, ctx, limit);
+  return stalePageOf(committed, keyed, store.staleContacts(shownIds(committed, keyed, limit), committed.open), ctx, limit);
+}
+
+/**
  * `fu stale`: the first `limit` stale live contacts of each category (0: all), in order, and each category's count.
- * Every candidate is ranked, but only the rows shown are read further and worded.
+ * The whole list ranks every candidate, read whole at once: all of them are shown.
  */
 export function stalePage(ctx: AppContext, limit: number): StalePage {
   const { store } = ctx;
   return store.read(() => {
-    const { shown, counts } = rankStale(store.staleCandidates(staleParams(ctx)), ctx, limit);
+    const params = staleParams(ctx);
+    const { shown, counts } = limit === 0 ? rankStale(store.staleCandidates(params), ctx, 0) : firstOfEach(ctx, params, limit);
     const outcomes = store.twoWayOutcomes(shown.filter(wordsTwoWayOutcome).map((v) => v.contact.id));
     const worded =
       outcomes.size === 0

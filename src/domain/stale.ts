@@ -80,26 +80,34 @@ export interface StaleContext {
 /** Value touches without an answer, after which a nurture contact is listed to drop (R6, docs/rules.md). */
 export const VALUE_TOUCHES_TO_DROP = 3;
 
-/** The instants and numbers the store's candidate query takes (see staleParams). */
+/** The instants and numbers the store's stale queries take (see staleParams). */
 export interface StaleParams {
   now: Instant;
   today: LocalDate;
+  /** A next step due at a time is missed when due before this instant (its local day has ended: isMissed). */
+  todayStart: Instant;
+  /** A promise due on a date is missed when due on this date or before (its day's end has passed: isMissed). */
+  promisesMissedBy: LocalDate;
+  /** Silent for stale.days or more: last touched before this instant. */
   silentBefore: Instant;
+  /** Without a two-way touch for stale.dropDays or more: since before this instant. */
   dropBefore: Instant;
   limit: number;
   valueTouches: number;
 }
 
-/** What fu stale's candidate query needs, from the clock, zone and configuration. */
+/** What fu stale's queries need, from the clock, zone and configuration. */
 export function staleParams(ctx: StaleContext): StaleParams {
   const today = localDateOf(ctx.now, ctx.zone);
   return {
     now: ctx.now,
     today,
-    // Silent for stale.days or more (categorize counts local days): last touched before that day began, a day of margin.
-    silentBefore: startOfDay(addDays(today, 2 - ctx.config.staleDays), ctx.zone),
-    // The same for stale.dropDays without a two-way touch.
-    dropBefore: startOfDay(addDays(today, 2 - ctx.config.staleDropDays), ctx.zone),
+    todayStart: startOfDay(today, ctx.zone),
+    // Yesterday's end (day.end, a time of day) has always passed; today's may not have yet.
+    promisesMissedBy: dueInstant({ date: today }, ctx.config.dayEnd, ctx.zone) < ctx.now ? today : addDays(today, -1),
+    // daysFrom counts local days: n days or more since an instant <=> it is before the start of the day n - 1 days ago.
+    silentBefore: startOfDay(addDays(today, 1 - ctx.config.staleDays), ctx.zone),
+    dropBefore: startOfDay(addDays(today, 1 - ctx.config.staleDropDays), ctx.zone),
     limit: ctx.config.attemptsLimit,
     valueTouches: VALUE_TOUCHES_TO_DROP,
   };
@@ -134,10 +142,32 @@ export interface StaleVerdict {
   commitments: Commitment[];
 }
 
+/** Missed or soft, the categories a live contact's open commitments decide alone (the first two of verdictOf), or null. */
+function committedVerdictOf(
+  open: readonly Commitment[],
+  ctx: StaleContext,
+  today: LocalDate,
+): { reason: 'missed' | 'soft'; within: number; commitments: Commitment[] } | null {
+  // Most contacts have nothing open: thousands of them in the whole list, each decided in V8's interpreter.
+  if (open.length === 0) return null;
+  const { now, zone, config } = ctx;
+  const dueAt = (m: Commitment) => Date.parse(dueInstant(m.due, config.dayEnd, zone));
+  // 1. missed: the oldest missed commitment speaks for the contact; the longest overdue first.
+  // What they were to do binds no rule (docs/rules.md): a passed expectation is a reason to call, not a missed commitment.
+  const missed = open.filter((m) => m.kind !== 'expectation' && isMissed(m, now, today, config, zone));
+  if (missed.length > 0) {
+    const keyed = missed.map((m) => ({ m, at: dueAt(m) })).sort((a, b) => a.at - b.at || a.m.id - b.m.id);
+    return { reason: 'missed', within: keyed[0]!.at, commitments: keyed.map((k) => k.m) };
+  }
+  // 2. soft: a date without a time is a soft commitment; firm it up. The soonest first: the most urgent to firm up.
+  const step = open.find((m) => m.kind === 'next-step');
+  return step?.soft ? { reason: 'soft', within: dueAt(step), commitments: [step] } : null;
+}
+
 /** The first category that applies to one contact, or null (won, lost, or nothing to do). */
 function verdictOf(c: StaleContact, ctx: StaleContext, today: LocalDate): StaleVerdict | null {
   if (c.status !== 'active' && c.status !== 'nurture') return null;
-  const { now, zone, config } = ctx;
+  const { zone, config } = ctx;
   const d = c.derived;
   const L = config.attemptsLimit;
   const daysSilent = daysFrom(d.lastTouchAt ?? c.createdAt, today, zone);
@@ -153,23 +183,9 @@ function verdictOf(c: StaleContact, ctx: StaleContext, today: LocalDate): StaleV
     daysSinceTwoWay,
     commitments,
   });
-  const dueAt = (m: Commitment) => Date.parse(dueInstant(m.due, config.dayEnd, zone));
-
-  // 1. missed: the oldest missed commitment speaks for the contact; the longest overdue first.
-  // What they were to do binds no rule (docs/rules.md): a passed expectation is a reason to call, not a missed commitment.
-  const missed = c.open.filter((m) => m.kind !== 'expectation' && isMissed(m, now, today, config, zone));
-  if (missed.length > 0) {
-    const keyed = missed.map((m) => ({ m, at: dueAt(m) })).sort((a, b) => a.at - b.at || a.m.id - b.m.id);
-    return verdict(
-      'missed',
-      keyed[0]!.at,
-      keyed.map((k) => k.m),
-    );
-  }
-
+  const committed = committedVerdictOf(c.open, ctx, today);
+  if (committed) return verdict(committed.reason, committed.within, committed.commitments);
   const step = c.open.find((m) => m.kind === 'next-step') ?? null;
-  // 2. soft: a date without a time is a soft commitment; firm it up. The soonest first: the most urgent to firm up.
-  if (step?.soft) return verdict('soft', dueAt(step), [step]);
 
   // 3. re-engage: warm, then given up too soon. Nurture contacts are on their cadence by choice. The longest silence first.
   if (c.status === 'active' && d.lastTwoWayAt !== null && d.unanswered >= 1 && d.unanswered <= L - 1 && !step && daysSilent >= config.staleDays) {
@@ -262,20 +278,147 @@ export interface StaleRanking {
   counts: Record<StaleCategory, number>;
 }
 
-/** Ranks every stale contact and keeps the first `limit` of each category (0: all), before any is worded. */
-export function rankStale(contacts: readonly StaleContact[], ctx: StaleContext, limit: number): StaleRanking {
+/** Every stale contact's verdict, grouped by category, the most valuable first within each. */
+function verdictGroups(contacts: readonly StaleContact[], ctx: StaleContext): Record<StaleCategory, StaleVerdict[]> {
   const today = localDateOf(ctx.now, ctx.zone);
   const groups = Object.fromEntries(STALE_CATEGORIES.map((k) => [k, [] as StaleVerdict[]])) as Record<StaleCategory, StaleVerdict[]>;
   for (const c of contacts) {
     const v = verdictOf(c, ctx, today);
     if (v) groups[v.category].push(v);
   }
-  const shown: StaleVerdict[] = [];
-  for (const k of STALE_CATEGORIES) {
-    const group = groups[k].sort((a, b) => a.within - b.within || a.contact.id - b.contact.id);
-    shown.push(...(limit > 0 ? group.slice(0, limit) : group));
+  for (const k of STALE_CATEGORIES) groups[k].sort(byRank);
+  return groups;
+}
+
+const byRank = (a: StaleVerdict, b: StaleVerdict) => a.within - b.within || a.contact.id - b.contact.id;
+
+/** Ranks every stale contact and keeps the first `limit` of each category (0: all), before any is worded. */
+export function rankStale(contacts: readonly StaleContact[], ctx: StaleContext, limit: number): StaleRanking {
+  const groups = verdictGroups(contacts, ctx);
+  return {
+    shown: STALE_CATEGORIES.flatMap((k) => (limit > 0 ? groups[k].slice(0, limit) : groups[k])),
+    counts: Object.fromEntries(STALE_CATEGORIES.map((k) => [k, groups[k].length])) as Record<StaleCategory, number>,
+  };
+}
+
+/*
+ * Ranking every stale contact costs thousands of rows at 100k contacts, to show 25 of each category. So for a page
+ * (a limit of 1 or more; the whole list ranks every candidate, rankStale) the store finds each category with the
+ * bounds of staleParams, and the domain ranks what it returns and decides again every contact shown with verdictOf
+ * (the words come from the same rule):
+ * - missed: the store reads the missed commitments of live contacts (a few hundred); committedVerdicts ranks them.
+ * - soft: the store lists the live contacts with a soft next step not missed, by its day, then by id: verdictOf's
+ *   order, as a soft step has no time; committedVerdicts leaves out those missed.
+ * - the others depend on the contact's own columns alone: the store decides them as if the contact were neither
+ *   missed nor soft, with the instant its rank runs from (a StaleKey), in time order; keyedPage leaves out those
+ *   missed or soft and ranks the others by local day.
+ */
+
+/** The contacts missed and soft, each category in rank order. */
+export interface CommittedVerdicts {
+  missed: { contactId: number; within: number }[];
+  soft: number[];
+  /** Their contact ids: they are left out of the other categories (precedence). */
+  ids: Set<number>;
+  /** The missed commitments, by contact: with its open next step, all that can decide a category. */
+  open: Map<number, Commitment[]>;
+}
+
+/**
+ * Ranks the missed commitments of live contacts (the oldest due speaks for the contact), and the live contacts with a
+ * soft next step, in its order (`soft`: by its day, then by id), leaving out of it those missed.
+ */
+export function committedVerdicts(missedCommitments: readonly Commitment[], soft: readonly number[], ctx: StaleContext): CommittedVerdicts {
+  const today = localDateOf(ctx.now, ctx.zone);
+  const open = new Map<number, Commitment[]>();
+  for (const m of missedCommitments) {
+    const list = open.get(m.contactId);
+    if (list) list.push(m);
+    else open.set(m.contactId, [m]);
   }
-  return { shown, counts: Object.fromEntries(STALE_CATEGORIES.map((k) => [k, groups[k].length])) as Record<StaleCategory, number> };
+  const missed: CommittedVerdicts['missed'] = [];
+  for (const [contactId, list] of open) {
+    const v = committedVerdictOf(list, ctx, today);
+    if (v?.reason === 'missed') missed.push({ contactId, within: v.within });
+  }
+  missed.sort((a, b) => a.within - b.within || a.contactId - b.contactId);
+  const ids = new Set(missed.map((v) => v.contactId));
+  const softOnly = soft.filter((id) => !ids.has(id));
+  for (const id of softOnly) ids.add(id);
+  return { missed, soft: softOnly, ids, open };
+}
+
+/** The categories the store decides, for a contact with no missed or soft commitment. */
+export type KeyedCategory = Exclude<StaleCategory, 'missed' | 'soft'>;
+const KEYED_CATEGORIES = STALE_CATEGORIES.filter((k): k is KeyedCategory => k !== 'missed' && k !== 'soft');
+
+/**
+ * A contact's category as the store decides it, and the instant its rank runs from: for re-engage and no-next-step
+ * the last touch (or when added, with none); for drop the last two-way touch (with none, when first known).
+ */
+export type StaleKey = readonly [category: KeyedCategory, contactId: number, since: Instant];
+
+/** The keyed contacts that may be shown, grouped by category, and how many each category holds. */
+export interface KeyedPage {
+  keys: StaleKey[];
+  counts: Record<KeyedCategory, number>;
+}
+
+/**
+ * The keys (in time order) of the contacts neither missed nor soft (`committed`) that may be among the first `limit`
+ * of their category as verdictOf ranks them: by local days since, then by id. Those up to the `limit`th, and after it
+ * those that may fall on a day no later than one of these (local days follow time order, but for an hour where a zone
+ * turns its clocks back across midnight: a day more of margin covers that). Only those are read whole and ranked.
+ */
+export function keyedPage(keys: readonly StaleKey[], committed: CommittedVerdicts, ctx: StaleContext, limit: number): KeyedPage {
+  const today = localDateOf(ctx.now, ctx.zone);
+  const groups = Object.fromEntries(KEYED_CATEGORIES.map((k) => [k, [] as StaleKey[]])) as Record<KeyedCategory, StaleKey[]>;
+  const counts = Object.fromEntries(KEYED_CATEGORIES.map((k) => [k, 0])) as Record<KeyedCategory, number>;
+  const until: Partial<Record<KeyedCategory, Instant>> = {};
+  for (const key of keys) {
+    if (committed.ids.has(key[1])) continue;
+    const k = key[0];
+    counts[k]++;
+    const group = groups[k];
+    if (group.length >= limit && key[2] >= until[k]!) continue;
+    group.push(key);
+    if (group.length === limit) {
+      const latest = addDays(today, -Math.min(...group.map((g) => daysFrom(g[2], today, ctx.zone))));
+      until[k] = startOfDay(addDays(latest, 2), ctx.zone);
+    }
+  }
+  return { keys: KEYED_CATEGORIES.flatMap((k) => groups[k]), counts };
+}
+
+/** The ids of the contacts to read whole: the first `limit` missed and soft ones, and the keyed ones that may be shown. */
+export function shownIds(committed: CommittedVerdicts, keyed: KeyedPage, limit: number): { committed: number[]; keyed: number[] } {
+  return {
+    committed: [...committed.missed.slice(0, limit).map((v) => v.contactId), ...committed.soft.slice(0, limit)],
+    keyed: keyed.keys.map((k) => k[1]),
+  };
+}
+
+/**
+ * The page of verdicts: each contact read (whole, with its missed commitments and its open next step) decided again by
+ * verdictOf, so that its words come from the same rule; the keyed ones ranked, the first `limit` kept.
+ */
+export function stalePageOf(committed: CommittedVerdicts, keyed: KeyedPage, contacts: readonly StaleContact[], ctx: StaleContext, limit: number): StaleRanking {
+  const today = localDateOf(ctx.now, ctx.zone);
+  const byId = new Map(contacts.map((c) => [c.id, c]));
+  const decide = (id: number, category: StaleCategory): StaleVerdict => {
+    const c = byId.get(id);
+    const v = c && verdictOf(c, ctx, today);
+    if (v?.category !== category) throw new Error(`contact ${id} was read as ${category}, but its rules make it ${v?.category ?? 'not stale'}`);
+    return v;
+  };
+  const groups = Object.fromEntries(KEYED_CATEGORIES.map((k) => [k, [] as StaleVerdict[]])) as Record<KeyedCategory, StaleVerdict[]>;
+  for (const [category, id] of keyed.keys) groups[category].push(decide(id, category));
+  const shown = [
+    ...committed.missed.slice(0, limit).map((v) => decide(v.contactId, 'missed')),
+    ...committed.soft.slice(0, limit).map((id) => decide(id, 'soft')),
+    ...KEYED_CATEGORIES.flatMap((k) => groups[k].sort(byRank).slice(0, limit)),
+  ];
+  return { shown, counts: { missed: committed.missed.length, soft: committed.soft.length, ...keyed.counts } };
 }
 
 /** Whether a verdict's words say how the last two-way touch went (StaleContact.lastTwoWayOutcome is needed). */

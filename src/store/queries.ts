@@ -7,7 +7,7 @@
  */
 import type { AgendaCommitment, AgendaContact, AgendaDay, AgendaRows, ContactName } from '../domain/agenda.js';
 import type { Appointment } from '../domain/clash.js';
-import type { StaleContact, StaleParams, TwoWayOutcome } from '../domain/stale.js';
+import type { StaleContact, StaleKey, StaleParams, TwoWayOutcome } from '../domain/stale.js';
 import type { Channel, Commitment, CommitmentKind, DerivedState, Instant, Status } from '../domain/types.js';
 import type { Db } from './db.js';
 import { commitmentFromRow, type Row } from './rows.js';
@@ -24,8 +24,8 @@ type Connection = { readonly db: Db };
 const openCommitment = (due: 'due_at' | 'due_date') =>
   `id, contact_id, kind, what, ${due === 'due_at' ? 'due_at, NULL AS due_date' : 'NULL AS due_at, due_date'}, soft, 'open' AS state, created_at, NULL AS closed_at, late`;
 /**
- * What fu stale reads of a contact, in the order staleCandidates takes it: every
- * column is in the covering index contacts_stale (migration 003).
+ * What fu stale reads of a contact, in the order staleCandidates and staleContactsOf
+ * take it: every column is in the covering index contacts_stale (migration 003).
  */
 const STALE_CONTACT = `c.id, c.name, c.company, c.status, c.created_at, c.last_touch_at, c.last_two_way_at, c.unanswered, c.last_attempt_at,
            c.last_attempt_channel, c.same_channel_run, c.chase_due_on, c.nurture_due_on, c.value_unanswered, c.next_step_id,
@@ -33,6 +33,20 @@ const STALE_CONTACT = `c.id, c.name, c.company, c.status, c.created_at, c.last_t
                 THEN (SELECT min(t.happened_at) FROM touches t WHERE t.contact_id = c.id) END AS first_touch_at`;
 /** contacts_stale's WHERE, written the same so that SQLite can use that partial index. */
 const STALE_INDEXED = "c.status IN ('active', 'nurture') AND (c.next_step_id IS NULL OR c.unanswered >= 2 OR c.value_unanswered > 0)";
+/**
+ * fu stale's categories after missed and soft, decided from a contact's columns (see SQL.staleKeys): verdictOf's
+ * rules (src/domain/stale.ts), in its order, with the bounds of staleParams.
+ */
+const STALE_CATEGORY = `CASE WHEN c.status = 'active' AND c.last_two_way_at IS NOT NULL AND c.unanswered BETWEEN 1 AND @limit - 1
+                             AND c.next_step_id IS NULL AND coalesce(c.last_touch_at, c.created_at) < @silentBefore THEN 're-engage'
+                        WHEN (c.unanswered >= @limit
+                              AND (c.last_two_way_at < @dropBefore
+                                   OR (c.last_two_way_at IS NULL
+                                       AND (c.created_at < @dropBefore
+                                            OR EXISTS (SELECT 1 FROM touches t WHERE t.contact_id = c.id AND t.happened_at < @dropBefore)))))
+                          OR (c.status = 'nurture' AND c.value_unanswered >= @valueTouches) THEN 'drop'
+                        WHEN c.status = 'active' AND c.next_step_id IS NULL AND c.chase_due_on IS NULL THEN 'no-next-step'
+                   END`;
 /** What fu today reads of a contact due: every column is in the covering indexes contacts_chase_due and _nurture_due (migration 011). */
 const AGENDA_CONTACT = `id, status, last_touch_at, last_two_way_at, unanswered, last_attempt_at, last_attempt_channel,
   same_channel_run, chase_due_on, nurture_due_on, value_unanswered`;
@@ -62,8 +76,41 @@ export const SQL = {
            (SELECT min(chase_due_on) FROM contacts WHERE chase_due_on > @date) AS chase,
            (SELECT min(nurture_due_on) FROM contacts WHERE nurture_due_on > @date) AS nurture`,
   /**
-   * fu stale's candidates: the live contacts that may fall in a category, a
-   * superset that the domain (categorize) narrows. Two parts, in one statement:
+   * fu stale's other categories, decided here from the contact's columns, each with the instant its rank runs from
+   * (a StaleKey), in time order: the domain leaves out the contacts missed or soft (leaving them out here, by id,
+   * cost more than reading their rows) and ranks the others by local day. The rules of verdictOf
+   * (src/domain/stale.ts), in its order: re-engage (warm, then given up too soon: silent since before
+   * @silentBefore), drop (at the attempt limit with no two-way touch since @dropBefore, or nurture with value
+   * touches unanswered), no-next-step (active, nothing booked, no chase running). Every such contact is in the
+   * covering index contacts_stale (migration 003), read whole in a few hundred pages. With no two-way touch, a
+   * contact is known since it was added or first touched, whichever was earlier: the first touch is one
+   * covering-index seek on touches_contact, made only where it can change the answer.
+   */
+  staleKeys: `
+    SELECT category, id,
+           CASE category WHEN 'drop'
+                THEN coalesce(last_two_way_at, min(created_at, coalesce((SELECT min(t.happened_at) FROM touches t WHERE t.contact_id = k.id), created_at)))
+                ELSE coalesce(last_touch_at, created_at) END
+      FROM (SELECT c.id, c.created_at, c.last_touch_at, c.last_two_way_at,
+                   ${STALE_CATEGORY} AS category
+              FROM contacts c INDEXED BY contacts_stale
+             WHERE ${STALE_INDEXED} ) AS k
+     WHERE category IS NOT NULL
+     ORDER BY 3`,
+  /**
+   * The stale contacts shown, by id: those found by staleKeys (@keyed, JSON array) from contacts_stale, where it found
+   * them; the missed or soft ones (@committed) from the table. The first touch is read (one covering-index seek on
+   * touches_contact) only for contacts that never had a two-way touch: how long they have been silent then runs from
+   * when they were first known.
+   */
+  staleShown: `
+    SELECT ${STALE_CONTACT} FROM json_each(@keyed) j CROSS JOIN contacts c INDEXED BY contacts_stale ON c.id = j.value
+     WHERE ${STALE_INDEXED}
+    UNION ALL
+    SELECT ${STALE_CONTACT} FROM json_each(@committed) j CROSS JOIN contacts c ON c.id = j.value`,
+  /**
+   * fu stale's candidates for the whole list (--limit 0), where every row is shown: the live contacts that may fall
+   * in a category, a superset that the domain (rankStale) narrows; reading them whole at once costs the least there. Two parts, in one statement:
    * - from the covering index contacts_stale (migration 003), which holds the
    *   live contacts with nothing booked or with attempts or value touches
    *   unanswered: those warm, then dropped (re-engage); at the attempt limit,
@@ -100,6 +147,29 @@ export const SQL = {
     SELECT ${openCommitment('due_at')} FROM commitments WHERE state = 'open' AND due_at < @now
     UNION ALL SELECT ${openCommitment('due_date')} FROM commitments WHERE state = 'open' AND due_date <= @today
     UNION ALL SELECT ${openCommitment('due_date')} FROM commitments WHERE state = 'open' AND due_date > @today AND soft = 1`,
+  /**
+   * The missed commitments of live contacts (isMissed in src/domain/commitments.ts, with the bounds of staleParams): a
+   * next step whose local day has ended, a promise whose due time has passed; what they were to do binds no rule.
+   * Each contact's status is read from contacts_status, a page of a small index instead of one of the table. `+kind`
+   * keeps SQLite on the covering indexes of open commitments by due (as in appointments below).
+   */
+  staleMissed: `
+    SELECT m.* FROM (
+      SELECT ${openCommitment('due_at')} FROM commitments
+       WHERE state = 'open' AND due_at < @now AND (+kind = 'promise' OR (+kind = 'next-step' AND due_at < @todayStart))
+      UNION ALL
+      SELECT ${openCommitment('due_date')} FROM commitments
+       WHERE state = 'open' AND due_date <= @today AND ((+kind = 'next-step' AND due_date < @today) OR (+kind = 'promise' AND due_date <= @promisesMissedBy))) AS m
+     CROSS JOIN contacts c INDEXED BY contacts_status ON c.id = m.contact_id
+     WHERE c.status IN ('active', 'nurture')`,
+  /**
+   * The live contacts with a soft next step (one without a time) not missed, in fu stale's order: by its day, then
+   * by contact.
+   */
+  staleSoft: `
+    SELECT m.contact_id FROM commitments m CROSS JOIN contacts c INDEXED BY contacts_status ON c.id = m.contact_id
+     WHERE m.state = 'open' AND m.due_date >= @today AND m.soft = 1 AND +m.kind = 'next-step' AND c.status IN ('active', 'nurture')
+     ORDER BY m.due_date, m.contact_id`,
   /**
    * When the user's appointments from @from to before @to start (open next steps with a time), from the covering
    * index alone. `+kind`: with an index on kind, state and due_at, SQLite would otherwise read every open next step
@@ -166,6 +236,75 @@ export function agendaRows(store: Connection, params: AgendaDay): AgendaRows {
   return { commitments, contacts: [...contacts.values()], next: { dueAt: next.due_at, dueDate: next.due_date, chase: next.chase, nurture: next.nurture } };
 }
 
+/** The missed commitments of live contacts. */
+export function staleMissed(store: Connection, params: StaleParams): Commitment[] {
+  const { now, today, todayStart, promisesMissedBy } = params;
+  return (store.db.prepare(SQL.staleMissed).all({ now, today, todayStart, promisesMissedBy }) as Row[]).map(commitmentFromRow);
+}
+
+/** The live contacts with a soft next step not missed, by its day, then by id. */
+export function staleSoft(store: Connection, params: StaleParams): number[] {
+  return store.db.prepare(SQL.staleSoft).pluck().all({ today: params.today }) as number[];
+}
+
+/** Every live contact that would be stale in a category after missed and soft, with its rank's instant, in time order. */
+export function staleKeys(store: Connection, params: StaleParams): StaleKey[] {
+  const { limit, silentBefore, dropBefore, valueTouches } = params;
+  return store.db.prepare(SQL.staleKeys).raw(true).all({ limit, silentBefore, dropBefore, valueTouches }) as StaleKey[];
+}
+
+/**
+ * The stale contacts shown, each with its open next step (its missed commitments were read by staleMissed): `keyed`
+ * found by staleKeys, `committed` missed or soft, with the commitments `read` already holds for them (a next step
+ * among these is not read again).
+ */
+export function staleContacts(
+  store: Connection,
+  ids: { keyed: readonly number[]; committed: readonly number[] },
+  read: ReadonlyMap<number, readonly Commitment[]>,
+): StaleContact[] {
+  if (ids.keyed.length + ids.committed.length === 0) return [];
+  return staleContactsOf(
+    store,
+    store.db
+      .prepare(SQL.staleShown)
+      .raw(true)
+      .all({ keyed: JSON.stringify(ids.keyed), committed: JSON.stringify(ids.committed) }) as unknown[][],
+    read,
+  );
+}
+
+/**
+ * Contacts read as STALE_CONTACT, each with the commitments `read` already holds for it and its open next step (read
+ * by id unless among them).
+ */
+function staleContactsOf(store: Connection, contacts: unknown[][], read: ReadonlyMap<number, readonly Commitment[]>): StaleContact[] {
+  const known = new Set<number>();
+  for (const list of read.values()) for (const m of list) known.add(m.id);
+  const steps = new Map<number, Commitment>();
+  const stepIds = contacts.map((r) => r[14] as number | null).filter((id) => id !== null && !known.has(id as number));
+  if (stepIds.length) {
+    for (const r of store.db.prepare(SQL.commitmentsById).all({ ids: JSON.stringify(stepIds) }) as Row[]) {
+      const step = commitmentFromRow(r);
+      steps.set(step.contactId, step);
+    }
+  }
+  return contacts.map((r) => {
+    const step = steps.get(r[0] as number);
+    const held = read.get(r[0] as number);
+    return {
+      id: r[0] as number,
+      name: r[1] as string,
+      company: r[2] as string | null,
+      status: r[3] as Status,
+      createdAt: r[4] as string,
+      derived: derivedAt(r, 5),
+      firstTouchAt: r[15] as string | null,
+      open: held ? (step ? [...held, step] : [...held]) : step ? [step] : [],
+    };
+  });
+}
+
 /** The name and company of each of these contacts, by id. */
 export function namesOf(store: Connection, ids: readonly number[]): Map<number, ContactName> {
   const names = new Map<number, ContactName>();
@@ -181,7 +320,7 @@ export function namesOf(store: Connection, ids: readonly number[]): Map<number, 
  * The live contacts that may be stale, each with the open commitments that
  * can decide its category (those that may be missed by now, and its open next
  * step): three index-driven queries (a fourth for next steps not read yet),
- * whatever the number of contacts.
+ * whatever the number of contacts. For the whole list (--limit 0).
  */
 export function staleCandidates(store: Connection, params: StaleParams): StaleContact[] {
   // Arrays, not objects: thousands of rows, and V8 builds arrays faster (see SQL.staleContacts for the columns).

@@ -7,7 +7,7 @@ import type { Appointment } from '../domain/clash.js';
 import type { AgendaEntry } from '../domain/calendar.js';
 import type { ImportedContact, KnownContact } from '../domain/contact-import.js';
 import type { JournalEntry, WriteKind } from '../domain/journal.js';
-import type { StaleContact, StaleParams, TwoWayOutcome } from '../domain/stale.js';
+import type { StaleContact, StaleKey, StaleParams, TwoWayOutcome } from '../domain/stale.js';
 import type {
   Commitment,
   CommitmentMove,
@@ -34,7 +34,18 @@ import type { Db } from './db.js';
 import * as exchange from './exchange.js';
 import * as journal from './journal.js';
 import { contactKeys, insertContactRow, saveWords } from './contact-keys.js';
-import { agendaRows, appointmentDetailsBetween, appointmentsBetween, namesOf, staleCandidates, twoWayOutcomes } from './queries.js';
+import {
+  agendaRows,
+  appointmentDetailsBetween,
+  appointmentsBetween,
+  namesOf,
+  staleContacts,
+  staleCandidates,
+  staleKeys,
+  staleMissed,
+  staleSoft,
+  twoWayOutcomes,
+} from './queries.js';
 import { commitmentFromRow, CONTACT_COLUMNS, contactFromRow, decisionFromRow, dueColumns, touchFromRow, type Row } from './rows.js';
 import { prepared } from './statements.js';
 import { statsRows } from './stats.js';
@@ -519,9 +530,29 @@ export class Store {
     return namesOf(this, contactIds);
   }
 
-  /** The live contacts that may be stale, with the open commitments that can decide their category. */
+  /** The missed commitments of live contacts. */
+  staleMissed(params: StaleParams): Commitment[] {
+    return staleMissed(this, params);
+  }
+
+  /** The live contacts with a soft next step not missed, in fu stale's order. */
+  staleSoft(params: StaleParams): number[] {
+    return staleSoft(this, params);
+  }
+
+  /** The other stale contacts' categories, decided by SQL, with the instant each one's rank runs from. */
+  staleKeys(params: StaleParams): StaleKey[] {
+    return staleKeys(this, params);
+  }
+
+  /** The live contacts that may be stale, with the open commitments that can decide their category: the whole list. */
   staleCandidates(params: StaleParams): StaleContact[] {
     return staleCandidates(this, params);
+  }
+
+  /** The stale contacts shown, each with its open next step. */
+  staleContacts(ids: { keyed: readonly number[]; committed: readonly number[] }, read: ReadonlyMap<number, readonly Commitment[]>): StaleContact[] {
+    return staleContacts(this, ids, read);
   }
 
   /** How the last two-way touch of each of these contacts went, by contact id. */

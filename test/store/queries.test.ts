@@ -1,10 +1,11 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/store/db.js';
-import { agendaRows, SQL, staleCandidates } from '../../src/store/queries.js';
+import { agendaRows, SQL, staleContacts, staleMissed } from '../../src/store/queries.js';
 import { Store } from '../../src/store/store.js';
 import { DEFAULT_CONFIG, type DerivedState } from '../../src/domain/types.js';
-import { staleList, staleParams } from '../../src/domain/stale.js';
+import { staleParams } from '../../src/domain/stale.js';
+import { stalePage } from '../../src/app/stale.js';
 import { agendaDay, nextDueDate } from '../../src/domain/agenda.js';
 import { deriveState } from '../../src/domain/derive.js';
 import { tempDir } from '../helpers.js';
@@ -18,6 +19,8 @@ const params = {
   ...agendaDay('2026-11-23', zoneOf('Europe/Paris')),
   ...staleParams({ now: '2026-11-23T08:00:00.000Z', zone: zoneOf('Europe/Paris'), config: DEFAULT_CONFIG }),
   ids: '[1, 2]',
+  keyed: '[1, 2]',
+  committed: '[3]',
 };
 
 function plan(store: Store, sql: string): string[] {
@@ -60,14 +63,19 @@ describe('the daily queries are index-driven', () => {
     ['chases due', SQL.chasesDue, ['contacts_chase_due'], []],
     ['nurture due', SQL.nurtureDue, ['contacts_nurture_due'], []],
     ['the next day with anything due', SQL.nextDue, ['commitments_open_due_at', 'commitments_open_due_date', 'contacts_chase_due', 'contacts_nurture_due'], []],
+    ['stale keys', SQL.staleKeys, ['contacts_stale', 'touches_contact'], []],
     [
-      'stale contacts',
+      'stale candidates of the whole list',
       SQL.staleContacts,
       ['commitments_open_due_at', 'commitments_open_due_date', 'contacts_stale', 'touches_contact'],
       // The contacts with a commitment that may be missed or is soft (due, i) are read whole once made.
       ['due', 'i'],
     ],
-    ['stale commitments', SQL.staleCommitments, ['commitments_open_due_at', 'commitments_open_due_date'], []],
+    ['stale commitments of the whole list', SQL.staleCommitments, ['commitments_open_due_at', 'commitments_open_due_date'], []],
+    // The missed commitments (m) are read once made, each contact's status from its index.
+    ['stale missed', SQL.staleMissed, ['commitments_open_due_at', 'commitments_open_due_date', 'contacts_status'], ['m']],
+    ['stale soft', SQL.staleSoft, ['commitments_open_due_date', 'contacts_status'], []],
+    ['stale contacts shown', SQL.staleShown, ['contacts_stale', 'touches_contact'], ['j']],
     ['commitments by id', SQL.commitmentsById, [], ['j']],
   ])('%s: uses %j, never scans touches', (_name, sql, indexes, mayScan) => {
     const details = plan(store, sql);
@@ -85,9 +93,21 @@ describe('the daily queries are index-driven', () => {
 });
 
 describe('fu stale reads the contacts it may list from one covering index', () => {
-  it('reads contacts_stale alone for the contacts with nothing booked, and the table only by id for those with a commitment due', () => {
+  it('reads contacts_stale alone for the contacts of the whole list with nothing booked, and the table only by id for those with a commitment due', () => {
     const details = plan(freshStore(), SQL.staleContacts);
     expect(details).toContain('SEARCH c USING COVERING INDEX contacts_stale (status=?)');
+    expect(details.filter((d) => /^SEARCH c USING INTEGER PRIMARY KEY/.test(d))).toHaveLength(1);
+  });
+
+  it('decides the categories after missed and soft from contacts_stale alone, never the table', () => {
+    const details = plan(freshStore(), SQL.staleKeys);
+    expect(details).toContain('SEARCH c USING COVERING INDEX contacts_stale (status=?)');
+    expect(details.filter((d) => /^SEARCH c USING INTEGER PRIMARY KEY/.test(d))).toEqual([]);
+  });
+
+  it('reads the contacts shown from contacts_stale where the keys came from, and the table only by id for those missed or soft', () => {
+    const details = plan(freshStore(), SQL.staleShown);
+    expect(details).toContain('SEARCH c USING COVERING INDEX contacts_stale (status=? AND id=?)');
     expect(details.filter((d) => /^SEARCH c USING INTEGER PRIMARY KEY/.test(d))).toHaveLength(1);
   });
 });
@@ -120,7 +140,7 @@ describe('agenda rows', () => {
 });
 
 describe('stale candidates', () => {
-  it('reads live contacts that may be stale with the open commitments that may be missed, and the first touch only when there never was a two-way one', () => {
+  it('reads the missed commitments of live contacts, and a contact shown with its first touch when there never was a two-way one', () => {
     const store = freshStore();
     const fields = { company: null, email: null, phone: null, source: null, note: null };
     const live = store.insertContact({ name: 'Live', ...fields }, '2026-11-10T09:00:00.000Z');
@@ -151,9 +171,15 @@ describe('stale candidates', () => {
       '2026-11-10T09:00:00.000Z',
     );
     store.closeCommitment(done, 'kept', '2026-11-11T09:00:00.000Z', null);
+    store.insertCommitment(
+      { contactId: won, kind: 'promise', what: 'contract', due: { date: '2026-11-20' }, soft: false, touchId: null },
+      '2026-11-10T09:00:00.000Z',
+    );
 
-    const candidates = staleCandidates(store, staleParams({ now: '2026-11-23T09:00:00.000Z', zone: zoneOf('UTC'), config: DEFAULT_CONFIG }));
-    expect(candidates.map((c) => [c.id, c.firstTouchAt, c.open.map((o) => o.id)])).toEqual([[live, '2026-08-01T09:00:00.000Z', [open]]]);
+    const commitments = staleMissed(store, staleParams({ now: '2026-11-23T09:00:00.000Z', zone: zoneOf('UTC'), config: DEFAULT_CONFIG }));
+    expect(commitments.map((c) => [c.contactId, c.id])).toEqual([[live, open]]);
+    const shown = staleContacts(store, { keyed: [], committed: [live] }, new Map());
+    expect(shown.map((c) => [c.id, c.firstTouchAt, c.open])).toEqual([[live, '2026-08-01T09:00:00.000Z', []]]);
   });
 });
 
@@ -188,8 +214,10 @@ describe('stale candidates at the edges of contacts_stale', () => {
       '2026-04-01T09:00:00.000Z',
     );
     store.saveDerived(id, { ...deriveState(status, [], null, config, zoneOf('UTC'), null), ...derived }, step);
-    const ctx = { now: NOW, zone: zoneOf('UTC'), config };
-    expect(staleList(staleCandidates(store, staleParams(ctx)), ctx).map((r) => r.category)).toEqual(category ? [category] : []);
+    // The whole list, and a page.
+    for (const limit of [0, 25]) {
+      expect(stalePage({ store, now: NOW, zone: zoneOf('UTC'), config }, limit).rows.map((r) => r.category)).toEqual(category ? [category] : []);
+    }
   });
 
   it('lists once a contact found both ways: nothing booked, and a promise missed', () => {
@@ -199,9 +227,10 @@ describe('stale candidates at the edges of contacts_stale', () => {
       { contactId: id, kind: 'promise', what: 'pricing', due: { date: '2026-11-20' }, soft: false, touchId: null },
       '2026-11-01T09:00:00.000Z',
     );
-    const ctx = { now: NOW, zone: zoneOf('UTC'), config: DEFAULT_CONFIG };
-    const candidates = staleCandidates(store, staleParams(ctx));
-    expect(candidates.map((c) => c.id)).toEqual([id]);
-    expect(staleList(candidates, ctx).map((r) => r.category)).toEqual(['missed']);
+    for (const limit of [0, 25]) {
+      const page = stalePage({ store, now: NOW, zone: zoneOf('UTC'), config: DEFAULT_CONFIG }, limit);
+      expect(page.rows.map((r) => [r.contactId, r.category])).toEqual([[id, 'missed']]);
+      expect(page.counts).toEqual({ missed: 1, soft: 0, 're-engage': 0, drop: 0, 'no-next-step': 0 });
+    }
   });
 });
