@@ -9,7 +9,7 @@ import type { AgendaEntry } from '../domain/calendar.js';
 import type { JournalEntry, WriteKind } from '../domain/journal.js';
 import type { ImportedContact, KnownContact } from '../domain/contact-import.js';
 import type { AttemptMark } from '../domain/derive.js';
-import type { StaleContact, StaleKey, StaleParams, TwoWayOutcome } from '../domain/stale.js';
+import type { KeyedCategory, StaleContact, StaleKey, StaleParams, TwoWayOutcome } from '../domain/stale.js';
 import type { StatsQuery, StatsRows } from '../domain/stats.js';
 import type {
   Commitment,
@@ -156,11 +156,17 @@ export interface StorePort {
   staleMissed(params: StaleParams): Commitment[];
   /** The live contacts with a soft next step not missed, by its day, then by id. */
   staleSoft(params: StaleParams): number[];
-  /** Every live contact stale in a category after missed and soft if it is neither, decided by fu stale's rules in SQL; in time order. */
-  staleKeys(params: StaleParams): StaleKey[];
+  /** How many live contacts not `excluded` (missed or soft) are stale in a category after those two, decided by fu stale's rules in SQL. */
+  staleCount(category: KeyedCategory, params: StaleParams, excluded: readonly number[]): number;
+  /**
+   * The live contacts stale in a category after missed and soft if they are neither, each with the instant its rank
+   * runs from, in rank order (time, then id): read as they are taken, and the store serves nothing else until the
+   * caller stops or has them all.
+   */
+  staleRanked(category: KeyedCategory, params: StaleParams): Iterable<StaleKey>;
   /** The live contacts that may be stale, each with the open commitments that can decide its category: for the whole list. */
   staleCandidates(params: StaleParams): StaleContact[];
-  /** The stale contacts shown (`keyed`: found by staleKeys; `committed`: missed or soft), each with the commitments `read` holds for it and its open next step. */
+  /** The stale contacts shown (`keyed`: found by staleRanked; `committed`: missed or soft), each with the commitments `read` holds for it and its open next step. */
   staleContacts(ids: { keyed: readonly number[]; committed: readonly number[] }, read: ReadonlyMap<number, readonly Commitment[]>): StaleContact[];
   /** How the last two-way touch of each of these contacts went, by contact id (none for a contact without one). */
   twoWayOutcomes(contactIds: readonly number[]): Map<number, TwoWayOutcome>;

@@ -1,6 +1,7 @@
 /** `fu stale`'s read, in one consistent snapshot. */
 import {
   committedVerdicts,
+  KEYED_CATEGORIES,
   keyedPage,
   rankStale,
   shownIds,
@@ -8,6 +9,8 @@ import {
   staleParams,
   staleRowsOf,
   wordsTwoWayOutcome,
+  type KeyedCategory,
+  type KeyedCategoryRead,
   type StaleCategory,
   type StaleParams,
   type StaleRanking,
@@ -29,7 +32,12 @@ export interface StalePage {
 function firstOfEach(ctx: AppContext, params: StaleParams, limit: number): StaleRanking {
   const { store } = ctx;
   const committed = committedVerdicts(store.staleMissed(params), store.staleSoft(params), ctx);
-  const keyed = keyedPage(store.staleKeys(params), committed, ctx, limit);
+  const excluded = [...committed.ids];
+  // Each category is counted now and read in rank order only as keyedPage takes it, after every count.
+  const categories = Object.fromEntries(
+    KEYED_CATEGORIES.map((k) => [k, { count: store.staleCount(k, params, excluded), ranked: store.staleRanked(k, params) }]),
+  ) as Record<KeyedCategory, KeyedCategoryRead>;
+  const keyed = keyedPage(categories, committed, ctx, limit);
   return stalePageOf(committed, keyed, store.staleContacts(shownIds(committed, keyed, limit), committed.open), ctx, limit);
 }
 

@@ -309,9 +309,9 @@ export function rankStale(contacts: readonly StaleContact[], ctx: StaleContext, 
  * - missed: the store reads the missed commitments of live contacts (a few hundred); committedVerdicts ranks them.
  * - soft: the store lists the live contacts with a soft next step not missed, by its day, then by id: verdictOf's
  *   order, as a soft step has no time; committedVerdicts leaves out those missed.
- * - the others depend on the contact's own columns alone: the store decides them as if the contact were neither
- *   missed nor soft, with the instant its rank runs from (a StaleKey), in time order; keyedPage leaves out those
- *   missed or soft and ranks the others by local day.
+ * - the others depend on the contact's own columns alone: the store counts each one's contacts, leaving out those
+ *   missed or soft, and hands them over in time order with the instant their rank runs from (a StaleKey); keyedPage
+ *   takes those that may be shown and stops, and stalePageOf ranks them by local day.
  */
 
 /** The contacts missed and soft, each category in rank order. */
@@ -350,51 +350,61 @@ export function committedVerdicts(missedCommitments: readonly Commitment[], soft
 
 /** The categories the store decides, for a contact with no missed or soft commitment. */
 export type KeyedCategory = Exclude<StaleCategory, 'missed' | 'soft'>;
-const KEYED_CATEGORIES = STALE_CATEGORIES.filter((k): k is KeyedCategory => k !== 'missed' && k !== 'soft');
+export const KEYED_CATEGORIES = STALE_CATEGORIES.filter((k): k is KeyedCategory => k !== 'missed' && k !== 'soft');
 
 /**
- * A contact's category as the store decides it, and the instant its rank runs from: for re-engage and no-next-step
- * the last touch (or when added, with none); for drop the last two-way touch (with none, when first known).
+ * A contact the store finds in a category, and the instant its rank runs from: for re-engage and no-next-step the last
+ * touch (or when added, with none); for drop the last two-way touch (with none, when first known).
  */
-export type StaleKey = readonly [category: KeyedCategory, contactId: number, since: Instant];
+export type StaleKey = readonly [contactId: number, since: Instant];
 
-/** The keyed contacts that may be shown, grouped by category, and how many each category holds. */
+/**
+ * What the store finds of a category: how many contacts it holds, and its keys in time order, read as they are taken
+ * (with those missed or soft, which it holds in no count).
+ */
+export interface KeyedCategoryRead {
+  count: number;
+  ranked: Iterable<StaleKey>;
+}
+
+/** The keyed contacts that may be shown, by category, and how many each category holds. */
 export interface KeyedPage {
-  keys: StaleKey[];
+  keys: Record<KeyedCategory, StaleKey[]>;
   counts: Record<KeyedCategory, number>;
 }
 
 /**
- * The keys (in time order) of the contacts neither missed nor soft (`committed`) that may be among the first `limit`
- * of their category as verdictOf ranks them: by local days since, then by id. Those up to the `limit`th, and after it
- * those that may fall on a day no later than one of these (local days follow time order, but for an hour where a zone
- * turns its clocks back across midnight: a day more of margin covers that). Only those are read whole and ranked.
+ * The keys (in time order) of the contacts of each category, neither missed nor soft (`committed`), that may be among
+ * its first `limit` as verdictOf ranks them: by local days since, then by id. Those up to the `limit`th, and after it those that may fall on a day no later
+ * than one of these (local days follow time order, but for an hour where a zone turns its clocks back across midnight:
+ * a day more of margin covers that); the rest is not read. Only those are read whole and ranked.
  */
-export function keyedPage(keys: readonly StaleKey[], committed: CommittedVerdicts, ctx: StaleContext, limit: number): KeyedPage {
+export function keyedPage(categories: Record<KeyedCategory, KeyedCategoryRead>, committed: CommittedVerdicts, ctx: StaleContext, limit: number): KeyedPage {
   const today = localDateOf(ctx.now, ctx.zone);
-  const groups = Object.fromEntries(KEYED_CATEGORIES.map((k) => [k, [] as StaleKey[]])) as Record<KeyedCategory, StaleKey[]>;
-  const counts = Object.fromEntries(KEYED_CATEGORIES.map((k) => [k, 0])) as Record<KeyedCategory, number>;
-  const until: Partial<Record<KeyedCategory, Instant>> = {};
-  for (const key of keys) {
-    if (committed.ids.has(key[1])) continue;
-    const k = key[0];
-    counts[k]++;
-    const group = groups[k];
-    if (group.length >= limit && key[2] >= until[k]!) continue;
-    group.push(key);
-    if (group.length === limit) {
-      const latest = addDays(today, -Math.min(...group.map((g) => daysFrom(g[2], today, ctx.zone))));
-      until[k] = startOfDay(addDays(latest, 2), ctx.zone);
+  const firstOf = (ranked: Iterable<StaleKey>): StaleKey[] => {
+    const first: StaleKey[] = [];
+    let until: Instant | null = null;
+    for (const key of ranked) {
+      if (until !== null && key[1] >= until) break;
+      if (committed.ids.has(key[0])) continue;
+      first.push(key);
+      if (first.length === limit) {
+        const latest = addDays(today, -Math.min(...first.map((k) => daysFrom(k[1], today, ctx.zone))));
+        until = startOfDay(addDays(latest, 2), ctx.zone);
+      }
     }
-  }
-  return { keys: KEYED_CATEGORIES.flatMap((k) => groups[k]), counts };
+    return first;
+  };
+  const keys = Object.fromEntries(KEYED_CATEGORIES.map((k) => [k, firstOf(categories[k].ranked)])) as Record<KeyedCategory, StaleKey[]>;
+  const counts = Object.fromEntries(KEYED_CATEGORIES.map((k) => [k, categories[k].count])) as Record<KeyedCategory, number>;
+  return { keys, counts };
 }
 
 /** The ids of the contacts to read whole: the first `limit` missed and soft ones, and the keyed ones that may be shown. */
 export function shownIds(committed: CommittedVerdicts, keyed: KeyedPage, limit: number): { committed: number[]; keyed: number[] } {
   return {
     committed: [...committed.missed.slice(0, limit).map((v) => v.contactId), ...committed.soft.slice(0, limit)],
-    keyed: keyed.keys.map((k) => k[1]),
+    keyed: KEYED_CATEGORIES.flatMap((k) => keyed.keys[k].map((key) => key[0])),
   };
 }
 
@@ -411,12 +421,15 @@ export function stalePageOf(committed: CommittedVerdicts, keyed: KeyedPage, cont
     if (v?.category !== category) throw new Error(`contact ${id} was read as ${category}, but its rules make it ${v?.category ?? 'not stale'}`);
     return v;
   };
-  const groups = Object.fromEntries(KEYED_CATEGORIES.map((k) => [k, [] as StaleVerdict[]])) as Record<KeyedCategory, StaleVerdict[]>;
-  for (const [category, id] of keyed.keys) groups[category].push(decide(id, category));
   const shown = [
     ...committed.missed.slice(0, limit).map((v) => decide(v.contactId, 'missed')),
     ...committed.soft.slice(0, limit).map((id) => decide(id, 'soft')),
-    ...KEYED_CATEGORIES.flatMap((k) => groups[k].sort(byRank).slice(0, limit)),
+    ...KEYED_CATEGORIES.flatMap((k) =>
+      keyed.keys[k]
+        .map(([id]) => decide(id, k))
+        .sort(byRank)
+        .slice(0, limit),
+    ),
   ];
   return { shown, counts: { missed: committed.missed.length, soft: committed.soft.length, ...keyed.counts } };
 }

@@ -7,7 +7,7 @@
  */
 import type { AgendaCommitment, AgendaContact, AgendaDay, AgendaRows, ContactName } from '../domain/agenda.js';
 import type { Appointment } from '../domain/clash.js';
-import type { StaleContact, StaleKey, StaleParams, TwoWayOutcome } from '../domain/stale.js';
+import type { KeyedCategory, StaleContact, StaleKey, StaleParams, TwoWayOutcome } from '../domain/stale.js';
 import type { Channel, Commitment, CommitmentKind, DerivedState, Instant, Status } from '../domain/types.js';
 import type { Db } from './db.js';
 import { commitmentFromRow, type Row } from './rows.js';
@@ -34,19 +34,44 @@ const STALE_CONTACT = `c.id, c.name, c.company, c.status, c.created_at, c.last_t
 /** contacts_stale's WHERE, written the same so that SQLite can use that partial index. */
 const STALE_INDEXED = "c.status IN ('active', 'nurture') AND (c.next_step_id IS NULL OR c.unanswered >= 2 OR c.value_unanswered > 0)";
 /**
- * fu stale's categories after missed and soft, decided from a contact's columns (see SQL.staleKeys): verdictOf's
- * rules (src/domain/stale.ts), in its order, with the bounds of staleParams.
+ * fu stale's categories after missed and soft (verdictOf's rules, src/domain/stale.ts, with the bounds of staleParams),
+ * each read from its partial index of migration 012, in rank order: its index's WHERE written out so that SQLite can
+ * use it, then the rest of the rule. Re-engage (warm, then given up too soon: silent since before @silentBefore) and
+ * drop (at the attempt limit with no two-way touch since @dropBefore, or nurture with value touches unanswered) never
+ * hold the same contact (the first is active and under the limit); no-next-step (active, nothing booked, no chase
+ * running) leaves out both (`IS NOT TRUE`: without a two-way touch, SQL makes a rule that does not hold NULL). With no two-way touch, a contact is known since it was added or first touched, whichever
+ * was earlier: the first touch is one covering-index seek on touches_contact, made only where it can change the answer.
+ * The contacts missed or soft are in none of them (they come first): a count leaves them out (@excluded, a JSON
+ * array), and the domain skips them in a ranked read (leaving them out there costs more than reading them).
  */
-const STALE_CATEGORY = `CASE WHEN c.status = 'active' AND c.last_two_way_at IS NOT NULL AND c.unanswered BETWEEN 1 AND @limit - 1
-                             AND c.next_step_id IS NULL AND coalesce(c.last_touch_at, c.created_at) < @silentBefore THEN 're-engage'
-                        WHEN (c.unanswered >= @limit
-                              AND (c.last_two_way_at < @dropBefore
-                                   OR (c.last_two_way_at IS NULL
-                                       AND (c.created_at < @dropBefore
-                                            OR EXISTS (SELECT 1 FROM touches t WHERE t.contact_id = c.id AND t.happened_at < @dropBefore)))))
-                          OR (c.status = 'nurture' AND c.value_unanswered >= @valueTouches) THEN 'drop'
-                        WHEN c.status = 'active' AND c.next_step_id IS NULL AND c.chase_due_on IS NULL THEN 'no-next-step'
-                   END`;
+const RE_ENGAGE = `c.last_two_way_at IS NOT NULL AND c.unanswered BETWEEN 1 AND @limit - 1 AND coalesce(c.last_touch_at, c.created_at) < @silentBefore`;
+const DROP_SEQUENCE = `c.unanswered >= @limit
+  AND (c.last_two_way_at < @dropBefore
+       OR (c.last_two_way_at IS NULL
+           AND (c.created_at < @dropBefore OR EXISTS (SELECT 1 FROM touches t WHERE t.contact_id = c.id AND t.happened_at < @dropBefore))))`;
+/** Each category after missed and soft: where its contacts are, and the instant its rank runs from. */
+const STALE_RANKED: Record<KeyedCategory, { from: string; since: string }> = {
+  're-engage': {
+    from: `contacts c INDEXED BY contacts_stale_reengage
+     WHERE c.status = 'active' AND c.next_step_id IS NULL AND c.last_two_way_at IS NOT NULL AND c.unanswered >= 1
+       AND ${RE_ENGAGE}`,
+    since: 'coalesce(c.last_touch_at, c.created_at)',
+  },
+  drop: {
+    from: `contacts c INDEXED BY contacts_stale_drop
+     WHERE c.status IN ('active', 'nurture') AND (c.unanswered >= 2 OR c.value_unanswered >= 3)
+       AND ((${DROP_SEQUENCE}) OR (c.status = 'nurture' AND c.value_unanswered >= @valueTouches))`,
+    since: `coalesce(c.last_two_way_at, min(c.created_at, coalesce((SELECT min(t.happened_at) FROM touches t WHERE t.contact_id = c.id), c.created_at)))`,
+  },
+  'no-next-step': {
+    from: `contacts c INDEXED BY contacts_stale_no_step
+     WHERE c.status = 'active' AND c.next_step_id IS NULL AND c.chase_due_on IS NULL
+       AND (${RE_ENGAGE}) IS NOT TRUE AND (${DROP_SEQUENCE}) IS NOT TRUE`,
+    since: 'coalesce(c.last_touch_at, c.created_at)',
+  },
+};
+const staleQueries = (query: (from: string, since: string) => string) =>
+  Object.fromEntries(Object.entries(STALE_RANKED).map(([k, { from, since }]) => [k, query(from, since)])) as Record<KeyedCategory, string>;
 /** What fu today reads of a contact due: every column is in the covering indexes contacts_chase_due and _nurture_due (migration 011). */
 const AGENDA_CONTACT = `id, status, last_touch_at, last_two_way_at, unanswered, last_attempt_at, last_attempt_channel,
   same_channel_run, chase_due_on, nurture_due_on, value_unanswered`;
@@ -76,30 +101,15 @@ export const SQL = {
            (SELECT min(chase_due_on) FROM contacts WHERE chase_due_on > @date) AS chase,
            (SELECT min(nurture_due_on) FROM contacts WHERE nurture_due_on > @date) AS nurture`,
   /**
-   * fu stale's other categories, decided here from the contact's columns, each with the instant its rank runs from
-   * (a StaleKey), in time order: the domain leaves out the contacts missed or soft (leaving them out here, by id,
-   * cost more than reading their rows) and ranks the others by local day. The rules of verdictOf
-   * (src/domain/stale.ts), in its order: re-engage (warm, then given up too soon: silent since before
-   * @silentBefore), drop (at the attempt limit with no two-way touch since @dropBefore, or nurture with value
-   * touches unanswered), no-next-step (active, nothing booked, no chase running). Every such contact is in the
-   * covering index contacts_stale (migration 003), read whole in a few hundred pages. With no two-way touch, a
-   * contact is known since it was added or first touched, whichever was earlier: the first touch is one
-   * covering-index seek on touches_contact, made only where it can change the answer.
+   * fu stale's categories after missed and soft (see STALE_RANKED), each counted from its index alone, and ranked: by
+   * the instant its rank runs from, then by id. In SQLite's own order, re-engage and no-next-step stream from their
+   * index, stopped after the rows shown; drop sorts its candidates (a few thousand at most, in SQLite's C).
    */
-  staleKeys: `
-    SELECT category, id,
-           CASE category WHEN 'drop'
-                THEN coalesce(last_two_way_at, min(created_at, coalesce((SELECT min(t.happened_at) FROM touches t WHERE t.contact_id = k.id), created_at)))
-                ELSE coalesce(last_touch_at, created_at) END
-      FROM (SELECT c.id, c.created_at, c.last_touch_at, c.last_two_way_at,
-                   ${STALE_CATEGORY} AS category
-              FROM contacts c INDEXED BY contacts_stale
-             WHERE ${STALE_INDEXED} ) AS k
-     WHERE category IS NOT NULL
-     ORDER BY 3`,
+  staleCounted: staleQueries((from) => `SELECT count(*) FROM ${from} AND c.id NOT IN (SELECT value FROM json_each(@excluded))`),
+  staleRanked: staleQueries((from, since) => `SELECT c.id, ${since} AS since FROM ${from} ORDER BY since, c.id`),
   /**
-   * The stale contacts shown, by id: those found by staleKeys (@keyed, JSON array) from contacts_stale, where it found
-   * them; the missed or soft ones (@committed) from the table. The first touch is read (one covering-index seek on
+   * The stale contacts shown, by id: those found by staleRanked (@keyed, JSON array) from contacts_stale, which holds
+   * every contact of their categories; the missed or soft ones (@committed) from the table. The first touch is read (one covering-index seek on
    * touches_contact) only for contacts that never had a two-way touch: how long they have been silent then runs from
    * when they were first known.
    */
@@ -247,10 +257,23 @@ export function staleSoft(store: Connection, params: StaleParams): number[] {
   return store.db.prepare(SQL.staleSoft).pluck().all({ today: params.today }) as number[];
 }
 
-/** Every live contact that would be stale in a category after missed and soft, with its rank's instant, in time order. */
-export function staleKeys(store: Connection, params: StaleParams): StaleKey[] {
+/** How many live contacts neither missed nor soft (`excluded`) are stale in a category. */
+export function staleCount(store: Connection, category: KeyedCategory, params: StaleParams, excluded: readonly number[]): number {
   const { limit, silentBefore, dropBefore, valueTouches } = params;
-  return store.db.prepare(SQL.staleKeys).raw(true).all({ limit, silentBefore, dropBefore, valueTouches }) as StaleKey[];
+  return store.db
+    .prepare(SQL.staleCounted[category])
+    .pluck()
+    .get({ limit, silentBefore, dropBefore, valueTouches, excluded: JSON.stringify(excluded) }) as number;
+}
+
+/**
+ * The live contacts stale in a category after missed and soft if they are neither, each with the instant its rank runs
+ * from, in rank order; read as the caller goes, so that it can stop after the rows it shows (the connection is busy
+ * until it stops).
+ */
+export function* staleRanked(store: Connection, category: KeyedCategory, params: StaleParams): Generator<StaleKey> {
+  const { limit, silentBefore, dropBefore, valueTouches } = params;
+  yield* store.db.prepare(SQL.staleRanked[category]).raw(true).iterate({ limit, silentBefore, dropBefore, valueTouches }) as Iterable<StaleKey>;
 }
 
 /**

@@ -7,7 +7,7 @@ import type { Appointment } from '../domain/clash.js';
 import type { AgendaEntry } from '../domain/calendar.js';
 import type { ImportedContact, KnownContact } from '../domain/contact-import.js';
 import type { JournalEntry, WriteKind } from '../domain/journal.js';
-import type { StaleContact, StaleKey, StaleParams, TwoWayOutcome } from '../domain/stale.js';
+import type { KeyedCategory, StaleContact, StaleKey, StaleParams, TwoWayOutcome } from '../domain/stale.js';
 import type {
   Commitment,
   CommitmentMove,
@@ -41,8 +41,9 @@ import {
   namesOf,
   staleContacts,
   staleCandidates,
-  staleKeys,
+  staleCount,
   staleMissed,
+  staleRanked,
   staleSoft,
   twoWayOutcomes,
 } from './queries.js';
@@ -540,9 +541,14 @@ export class Store {
     return staleSoft(this, params);
   }
 
-  /** The other stale contacts' categories, decided by SQL, with the instant each one's rank runs from. */
-  staleKeys(params: StaleParams): StaleKey[] {
-    return staleKeys(this, params);
+  /** How many contacts, not excluded, a stale category after missed and soft holds, decided by SQL. */
+  staleCount(category: KeyedCategory, params: StaleParams, excluded: readonly number[]): number {
+    return staleCount(this, category, params, excluded);
+  }
+
+  /** The contacts of a stale category after missed and soft, with the instant each one's rank runs from, in rank order, read as they are taken. */
+  staleRanked(category: KeyedCategory, params: StaleParams): Iterable<StaleKey> {
+    return staleRanked(this, category, params);
   }
 
   /** The live contacts that may be stale, with the open commitments that can decide their category: the whole list. */

@@ -19,6 +19,7 @@ const params = {
   ...agendaDay('2026-11-23', zoneOf('Europe/Paris')),
   ...staleParams({ now: '2026-11-23T08:00:00.000Z', zone: zoneOf('Europe/Paris'), config: DEFAULT_CONFIG }),
   ids: '[1, 2]',
+  excluded: '[1, 2]',
   keyed: '[1, 2]',
   committed: '[3]',
 };
@@ -63,7 +64,6 @@ describe('the daily queries are index-driven', () => {
     ['chases due', SQL.chasesDue, ['contacts_chase_due'], []],
     ['nurture due', SQL.nurtureDue, ['contacts_nurture_due'], []],
     ['the next day with anything due', SQL.nextDue, ['commitments_open_due_at', 'commitments_open_due_date', 'contacts_chase_due', 'contacts_nurture_due'], []],
-    ['stale keys', SQL.staleKeys, ['contacts_stale', 'touches_contact'], []],
     [
       'stale candidates of the whole list',
       SQL.staleContacts,
@@ -99,17 +99,31 @@ describe('fu stale reads the contacts it may list from one covering index', () =
     expect(details.filter((d) => /^SEARCH c USING INTEGER PRIMARY KEY/.test(d))).toHaveLength(1);
   });
 
-  it('decides the categories after missed and soft from contacts_stale alone, never the table', () => {
-    const details = plan(freshStore(), SQL.staleKeys);
-    expect(details).toContain('SEARCH c USING COVERING INDEX contacts_stale (status=?)');
-    expect(details.filter((d) => /^SEARCH c USING INTEGER PRIMARY KEY/.test(d))).toEqual([]);
-  });
-
   it('reads the contacts shown from contacts_stale where the keys came from, and the table only by id for those missed or soft', () => {
     const details = plan(freshStore(), SQL.staleShown);
     expect(details).toContain('SEARCH c USING COVERING INDEX contacts_stale (status=? AND id=?)');
     expect(details.filter((d) => /^SEARCH c USING INTEGER PRIMARY KEY/.test(d))).toHaveLength(1);
   });
+});
+
+describe('fu stale counts and ranks each category after missed and soft from an index of its own', () => {
+  const INDEX = { 're-engage': 'contacts_stale_reengage', drop: 'contacts_stale_drop', 'no-next-step': 'contacts_stale_no_step' } as const;
+  const categories = Object.entries(INDEX) as [keyof typeof INDEX, string][];
+
+  it.each(categories)('%s: counted and ranked from %s alone, never the table, touches only through touches_contact', (category, index) => {
+    for (const sql of [SQL.staleCounted[category], SQL.staleRanked[category]]) {
+      const details = plan(freshStore(), sql);
+      expect(details.filter((d) => / c USING /.test(d))).toEqual([expect.stringMatching(new RegExp(`^(SCAN|SEARCH) c USING COVERING INDEX ${index}\\b`))]);
+      expect(details.join('\n')).not.toMatch(/(SCAN|SEARCH) (t|touches)\b(?! USING COVERING INDEX touches_contact)/);
+    }
+  });
+
+  it.each(categories.filter(([category]) => category !== 'drop'))(
+    '%s: ranked in the order of its index, so that reading stops after the rows shown',
+    (category) => {
+      expect(plan(freshStore(), SQL.staleRanked[category]).join('\n')).not.toContain('TEMP B-TREE');
+    },
+  );
 });
 
 describe('agenda rows', () => {
