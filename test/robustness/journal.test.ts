@@ -9,6 +9,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/store/db.js';
 import { JOURNAL_KEYS } from '../../src/store/journal.js';
+import { textKey } from '../../src/text-key.js';
 import { fu, fuProcess, startFu } from '../helpers.js';
 import { content, derivedMismatches, integrity, openRaw, scratch, sleep, writeLocked } from './support.js';
 
@@ -52,21 +53,22 @@ describe('the journal triggers', () => {
 
 /**
  * `n` contacts, each with one unanswered call two days ago and the state derived from it but for
- * the due day of its chase (written directly: setup, not journaled).
+ * the due day of its chase (written directly: setup, not journaled), each with the name key fu gives every contact.
  */
 function bigDatabase(n: number): string {
   const file = path.join(scratch(), 'fu.db');
   const db = openDatabase(file);
   const contact = db.prepare(
-    `INSERT INTO contacts (name, created_at, updated_at, last_touch_at, unanswered, last_attempt_at, last_attempt_channel, same_channel_run)
-     VALUES (?, ?, ?, ?, 1, ?, 'call', 1)`,
+    `INSERT INTO contacts (name, name_key, created_at, updated_at, last_touch_at, unanswered, last_attempt_at, last_attempt_channel, same_channel_run)
+     VALUES (?, ?, ?, ?, ?, 1, ?, 'call', 1)`,
   );
   const touch = db.prepare(
     `INSERT INTO touches (contact_id, happened_at, channel, outcome, direction, created_at, chase, attempt, answered)
      VALUES (?, ?, 'call', 'no-answer', 'outbound', ?, 1, 1, 0)`,
   );
   db.transaction(() => {
-    for (let i = 0; i < n; i++) touch.run(contact.run(`Contact ${i}`, TOUCHED, TOUCHED, TOUCHED, TOUCHED).lastInsertRowid, TOUCHED, TOUCHED);
+    for (let i = 0; i < n; i++)
+      touch.run(contact.run(`Contact ${i}`, textKey(`Contact ${i}`), TOUCHED, TOUCHED, TOUCHED, TOUCHED).lastInsertRowid, TOUCHED, TOUCHED);
   })();
   db.close();
   return file;
