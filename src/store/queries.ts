@@ -221,6 +221,20 @@ function derivedAt(r: unknown[], i: number): DerivedState {
   };
 }
 
+/** A raw row of STALE_CONTACT's columns as a StaleContact, with the open commitments read for it. */
+function staleContactOf(r: unknown[], open: Commitment[]): StaleContact {
+  return {
+    id: r[0] as number,
+    name: r[1] as string,
+    company: r[2] as string | null,
+    status: r[3] as Status,
+    createdAt: r[4] as string,
+    derived: derivedAt(r, 5),
+    firstTouchAt: r[15] as string | null,
+    open,
+  };
+}
+
 /** Everything `fu today` needs to decide a day (its instants computed by the domain, see agendaDay): four index range reads and one MIN lookup. */
 export function agendaRows(store: Connection, params: AgendaDay): AgendaRows {
   const { date } = params;
@@ -315,16 +329,7 @@ function staleContactsOf(store: Connection, contacts: unknown[][], read: Readonl
   return contacts.map((r) => {
     const step = steps.get(r[0] as number);
     const held = read.get(r[0] as number);
-    return {
-      id: r[0] as number,
-      name: r[1] as string,
-      company: r[2] as string | null,
-      status: r[3] as Status,
-      createdAt: r[4] as string,
-      derived: derivedAt(r, 5),
-      firstTouchAt: r[15] as string | null,
-      open: held ? (step ? [...held, step] : [...held]) : step ? [step] : [],
-    };
+    return staleContactOf(r, held ? (step ? [...held, step] : [...held]) : step ? [step] : []);
   });
 }
 
@@ -367,16 +372,7 @@ export function staleCandidates(store: Connection, params: StaleParams): StaleCo
   for (const r of store.db.prepare(SQL.staleCommitments).all({ now: params.now, today: params.today }) as Row[]) add(r);
   const steps = contacts.map((r) => r[14] as number | null).filter((id): id is number => id !== null && !seen.has(id));
   if (steps.length) for (const r of store.db.prepare(SQL.commitmentsById).all({ ids: JSON.stringify(steps) }) as Row[]) add(r);
-  return contacts.map((r) => ({
-    id: r[0] as number,
-    name: r[1] as string,
-    company: r[2] as string | null,
-    status: r[3] as Status,
-    createdAt: r[4] as string,
-    derived: derivedAt(r, 5),
-    firstTouchAt: r[15] as string | null,
-    open: open.get(r[0] as number) ?? [],
-  }));
+  return contacts.map((r) => staleContactOf(r, open.get(r[0] as number) ?? []));
 }
 
 /** How the last two-way touch of each of these contacts went, by contact id (none for a contact without one). */

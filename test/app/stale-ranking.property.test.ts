@@ -13,6 +13,7 @@ import { type Config, DEFAULT_CONFIG, type DerivedState } from '../../src/domain
 import { zoneOf } from '../../src/domain/zone.js';
 import { contactFromRow, commitmentFromRow } from '../../src/store/rows.js';
 import { freshContext, person } from './context.js';
+import { unansweredAttempt } from '../domain/fixtures.js';
 
 const NOW = Date.parse('2026-11-23T09:00:00.000Z');
 const HOUR = 3_600_000;
@@ -73,25 +74,7 @@ function write(ctx: ReturnType<typeof freshContext>, book: BookContact[]): void 
     const id = store.insertContact(person(`Contact ${i}`), c.createdAt);
     if (c.status !== 'active') store.setStatus(id, c.status, c.createdAt);
     for (const at of c.touches) {
-      store.insertTouch(
-        {
-          contactId: id,
-          at,
-          channel: 'email',
-          outcome: 'sent',
-          direction: 'outbound',
-          note: null,
-          value: null,
-          until: null,
-          proposal: false,
-          forced: false,
-          disposition: null,
-          lostReason: null,
-          attempt: true,
-        },
-        [],
-        c.createdAt,
-      );
+      store.insertTouch(unansweredAttempt(id, at, 'email'), [], c.createdAt);
     }
     let step: number | null = null;
     for (const m of c.commitments) {

@@ -1,6 +1,6 @@
 /** Plain domain data for the pure tests, built one way for every test file. */
 import { isOutboundChase } from '../../src/domain/derive.js';
-import type { Channel, DerivedState, Instant, Outcome, Touch } from '../../src/domain/types.js';
+import type { Channel, DerivedState, Instant, NewTouch, Outcome, Touch } from '../../src/domain/types.js';
 
 /** The derived state of a contact with no history. */
 export const noHistory: DerivedState = {
@@ -34,4 +34,10 @@ export function makeTouch(at: Instant, outcome: Outcome, channel: Channel = 'cal
     attempt: isOutboundChase({ outcome, value: extra.value ?? null }),
     ...extra,
   };
+}
+
+/** An outbound attempt that got no answer, as a write hands it to the store (a call unanswered, or an email sent). */
+export function unansweredAttempt(contactId: number, at: Instant, channel: 'call' | 'email' = 'call'): NewTouch {
+  const { id: _id, ...touch } = makeTouch(at, channel === 'call' ? 'no-answer' : 'sent', channel, { contactId });
+  return { ...touch, direction: 'outbound' };
 }

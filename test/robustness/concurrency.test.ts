@@ -21,6 +21,7 @@ import { Store } from '../../src/store/store.js';
 import { fu, fuProcess, snapshot, startFu, storeDeps } from '../helpers.js';
 import { count, derivedMismatches, integrity, scratch, sleep } from './support.js';
 import { zoneOf } from '../../src/domain/zone.js';
+import { unansweredAttempt } from '../domain/fixtures.js';
 
 const NOW = '2026-11-23T09:00:00Z'; // a Monday
 /** Wednesday 18 November: three working days before Monday 23. */
@@ -39,25 +40,7 @@ function withContacts(n: number, options: { chaseDueToday?: boolean } = {}): str
       );
       if (options.chaseDueToday) {
         // One unanswered call three working days ago: a chase is due today.
-        store.insertTouch(
-          {
-            contactId: id,
-            at: THREE_WORKING_DAYS_AGO,
-            channel: 'call',
-            outcome: 'no-answer',
-            direction: 'outbound',
-            note: null,
-            value: null,
-            until: null,
-            proposal: false,
-            forced: false,
-            disposition: null,
-            lostReason: null,
-            attempt: true,
-          },
-          [],
-          THREE_WORKING_DAYS_AGO,
-        );
+        store.insertTouch(unansweredAttempt(id, THREE_WORKING_DAYS_AGO), [], THREE_WORKING_DAYS_AGO);
       }
       refreshDerived(store, id, config, zoneOf('UTC'));
     }

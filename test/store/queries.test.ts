@@ -10,6 +10,7 @@ import { agendaDay, nextDueDate } from '../../src/domain/agenda.js';
 import { deriveState } from '../../src/domain/derive.js';
 import { tempDir } from '../helpers.js';
 import { zoneOf } from '../../src/domain/zone.js';
+import { unansweredAttempt } from '../domain/fixtures.js';
 
 function freshStore(): Store {
   return new Store(openDatabase(path.join(tempDir(), 'fu.db')));
@@ -35,25 +36,7 @@ describe('the daily queries are index-driven', () => {
   const store = freshStore();
   for (let i = 0; i < 50; i++) {
     const id = store.insertContact({ name: `C${i}`, company: null, email: null, phone: null, source: null, note: null }, '2026-11-01T09:00:00.000Z');
-    store.insertTouch(
-      {
-        contactId: id,
-        at: '2026-11-02T09:00:00.000Z',
-        channel: 'call',
-        outcome: 'no-answer',
-        direction: 'outbound',
-        note: null,
-        value: null,
-        until: null,
-        proposal: false,
-        forced: false,
-        disposition: null,
-        lostReason: null,
-        attempt: true,
-      },
-      [],
-      '2026-11-02T09:00:00.000Z',
-    );
+    store.insertTouch(unansweredAttempt(id, '2026-11-02T09:00:00.000Z'), [], '2026-11-02T09:00:00.000Z');
   }
   store.db.exec('ANALYZE');
 
@@ -160,22 +143,7 @@ describe('stale candidates', () => {
     const live = store.insertContact({ name: 'Live', ...fields }, '2026-11-10T09:00:00.000Z');
     const won = store.insertContact({ name: 'Won', ...fields }, '2026-11-10T09:00:00.000Z');
     store.setStatus(won, 'won', '2026-11-10T09:00:00.000Z');
-    const touch = {
-      channel: 'call' as const,
-      note: null,
-      value: null,
-      until: null,
-      proposal: false,
-      forced: false,
-      disposition: null,
-      lostReason: null,
-      attempt: true,
-    };
-    store.insertTouch(
-      { ...touch, contactId: live, at: '2026-08-01T09:00:00.000Z', outcome: 'no-answer', direction: 'outbound' },
-      [],
-      '2026-11-10T09:00:00.000Z',
-    );
+    store.insertTouch(unansweredAttempt(live, '2026-08-01T09:00:00.000Z'), [], '2026-11-10T09:00:00.000Z');
     const open = store.insertCommitment(
       { contactId: live, kind: 'promise', what: 'pricing', due: { date: '2026-11-20' }, soft: false, touchId: null },
       '2026-11-10T09:00:00.000Z',
