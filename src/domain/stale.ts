@@ -264,13 +264,6 @@ function rowOf(v: StaleVerdict, ctx: StaleContext, today: LocalDate): StaleRow {
   }
 }
 
-/** The first category that applies to one contact, as its row, or null (won, lost, or nothing to do). */
-export function categorize(c: StaleContact, ctx: StaleContext): StaleRow | null {
-  const today = localDateOf(ctx.now, ctx.zone);
-  const v = verdictOf(c, ctx, today);
-  return v && rowOf(v, ctx, today);
-}
-
 /** The verdicts shown, and how many stale contacts each category holds in all. */
 export interface StaleRanking {
   /** Grouped by category in precedence order, the most valuable first within each; at most `limit` per category. */
@@ -441,11 +434,6 @@ export const wordsTwoWayOutcome = (v: StaleVerdict): boolean => v.reason === 're
 export function staleRowsOf(verdicts: readonly StaleVerdict[], ctx: StaleContext): StaleRow[] {
   const today = localDateOf(ctx.now, ctx.zone);
   return verdicts.map((v) => rowOf(v, ctx, today));
-}
-
-/** Every row, grouped by category in precedence order, the most valuable first within each. */
-export function staleList(contacts: readonly StaleContact[], ctx: StaleContext): StaleRow[] {
-  return staleRowsOf(rankStale(contacts, ctx, 0).shown, ctx);
 }
 
 /** Rows grouped by category (every category present, possibly empty). */

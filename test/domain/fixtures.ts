@@ -1,5 +1,6 @@
 /** Plain domain data for the pure tests, built one way for every test file. */
 import { isOutboundChase } from '../../src/domain/derive.js';
+import { rankStale, type StaleContact, type StaleContext, type StaleRow, staleRowsOf } from '../../src/domain/stale.js';
 import type { Channel, DerivedState, Instant, NewTouch, Outcome, Touch } from '../../src/domain/types.js';
 
 /** The derived state of a contact with no history. */
@@ -41,3 +42,9 @@ export function unansweredAttempt(contactId: number, at: Instant, channel: 'call
   const { id: _id, ...touch } = makeTouch(at, channel === 'call' ? 'no-answer' : 'sent', channel, { contactId });
   return { ...touch, direction: 'outbound' };
 }
+
+/** Every stale row of these contacts, in fu stale's order: the whole list, as the domain ranks and words it. */
+export const staleList = (contacts: readonly StaleContact[], ctx: StaleContext): StaleRow[] => staleRowsOf(rankStale(contacts, ctx, 0).shown, ctx);
+
+/** One contact's stale row, or null (won, lost, or nothing to do). */
+export const categorize = (c: StaleContact, ctx: StaleContext): StaleRow | null => staleList([c], ctx)[0] ?? null;

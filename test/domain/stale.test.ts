@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { categorize, staleList, type StaleContact } from '../../src/domain/stale.js';
-import { noHistory } from './fixtures.js';
+import type { StaleContact } from '../../src/domain/stale.js';
+import { categorize, noHistory, staleList } from './fixtures.js';
 import { DEFAULT_CONFIG, type Commitment, type DerivedState } from '../../src/domain/types.js';
 import { zoneOf } from '../../src/domain/zone.js';
 
