@@ -18,7 +18,7 @@ const DUE_DAYS_FROM: readonly (keyof Config)[] = ['attemptsGapDays', 'nurtureEve
  * Checks and stores one value, in one transaction with the due days it changes.
  * `ownZone` is the user's own zone ($TZ), the one days are counted in when no zone is configured.
  */
-export function setConfig(ctx: Pick<AppContext, 'store' | 'zone' | 'now'> & { ownZone: Zone }, key: string, value: string): ConfigSet {
+export function setConfig(ctx: Pick<AppContext, 'store' | 'now'> & { ownZone: Zone }, key: string, value: string): ConfigSet {
   const { store } = ctx;
   return store.transaction({ kind: 'config', at: ctx.now }, (): ConfigSet => {
     const before = configFrom(store.configValues());
@@ -26,8 +26,7 @@ export function setConfig(ctx: Pick<AppContext, 'store' | 'zone' | 'now'> & { ow
     if (!checked.ok) return checked;
     store.setConfigValue(key, checked.value);
     const after = configFrom(store.configValues());
-    if (DUE_DAYS_FROM.some((k) => before[k] !== after[k]))
-      recomputeDueDays(store, after, after.zone === before.zone ? ctx.zone : dayZone(after.zone, ctx.ownZone));
+    if (DUE_DAYS_FROM.some((k) => before[k] !== after[k])) recomputeDueDays(store, after, dayZone(after.zone, ctx.ownZone));
     return { ok: true, value: checked.value, before, after };
   });
 }

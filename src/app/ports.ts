@@ -1,7 +1,11 @@
 /**
  * What the application layer needs from the outside world, as interfaces:
  * the SQLite store implements them today (src/store/), another backend can
- * tomorrow. Rows in and out as domain data; no rule is decided behind them.
+ * tomorrow. Rows in and out as domain data. The daily reads filter by bounds
+ * the domain computes (agendaDay, staleParams); fu stale's counts and ranked
+ * reads write its categories' conditions in SQL too, and the domain decides
+ * every row it shows again (verdictOf), so a backend must keep both in step
+ * (test/app/stale-ranking.property.test.ts compares them).
  */
 import type { AgendaDay, AgendaRows, ContactName } from '../domain/agenda.js';
 import type { Appointment } from '../domain/clash.js';

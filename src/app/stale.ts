@@ -51,10 +51,7 @@ export function stalePage(ctx: AppContext, limit: number): StalePage {
     const params = staleParams(ctx);
     const { shown, counts } = limit === 0 ? rankStale(store.staleCandidates(params), ctx, 0) : firstOfEach(ctx, params, limit);
     const outcomes = store.twoWayOutcomes(shown.filter(wordsTwoWayOutcome).map((v) => v.contact.id));
-    const worded =
-      outcomes.size === 0
-        ? shown
-        : shown.map((v) => (outcomes.has(v.contact.id) ? { ...v, contact: { ...v.contact, lastTwoWayOutcome: outcomes.get(v.contact.id)! } } : v));
+    const worded = shown.map((v) => (outcomes.has(v.contact.id) ? { ...v, contact: { ...v.contact, lastTwoWayOutcome: outcomes.get(v.contact.id)! } } : v));
     return { rows: staleRowsOf(worded, ctx), counts };
   });
 }

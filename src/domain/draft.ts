@@ -394,7 +394,6 @@ export function buildDraft(input: DraftInput): Draft {
         : (passedExpectation(input) ?? WHY_NOW);
 
   let ask: string;
-  const next = bookedStep(input.commitments, now);
   if (input.ask?.trim()) {
     ask = sentence(input.ask, '?');
   } else if (kind === 'breakup') {
@@ -402,6 +401,8 @@ export function buildDraft(input: DraftInput): Draft {
   } else if (kind === 'nurture') {
     ask = 'Would that be useful to you?';
   } else {
+    // The same test as offersSlots: the draft offers slots only when no step is booked ahead.
+    const next = bookedStep(input.commitments, now);
     if (next && 'at' in next.due) {
       ask = `Are we still on for ${formatSlot(next.due.at, zone, now)} (${clause(next.what)})?`;
     } else {

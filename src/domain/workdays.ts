@@ -13,7 +13,7 @@ const DAY_NAMES = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 const FULL_NAMES = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 
 const dayNumber = (word: string): number | null => {
-  const i = DAY_NAMES.indexOf(word) >= 0 ? DAY_NAMES.indexOf(word) : FULL_NAMES.indexOf(word);
+  const i = Math.max(DAY_NAMES.indexOf(word), FULL_NAMES.indexOf(word));
   return i >= 0 ? i : null;
 };
 
@@ -45,7 +45,7 @@ export function workdaysOf(text: string): Workdays {
   return parseWorkdays(text)?.days ?? Array<boolean>(7).fill(true);
 }
 
-export const isWorkday = (date: LocalDate, days: Workdays): boolean => days[weekdayOf(date)] === true;
+const isWorkday = (date: LocalDate, days: Workdays): boolean => days[weekdayOf(date)] === true;
 
 /** `date` when it is a working day, else the next working day. */
 export function nextWorkday(date: LocalDate, days: Workdays): LocalDate {

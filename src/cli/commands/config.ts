@@ -18,7 +18,7 @@ export async function runConfig(opts: ConfigOptions, deps: Deps): Promise<void> 
   const { io } = deps;
   if (opts.key !== undefined && !CONFIG_KEYS[opts.key]) throw unknownKey(opts.key);
   if (opts.key !== undefined && opts.value !== undefined) {
-    const set = setConfig({ store: deps.store(), zone: deps.zone, ownZone: deps.ownZone, now: deps.now }, opts.key, opts.value);
+    const set = setConfig({ store: deps.store(), ownZone: deps.ownZone, now: deps.now }, opts.key, opts.value);
     if (!set.ok) throw usageError(`${set.message}.`, `See the settings with: fu config`);
     io.out(`${opts.key} = ${set.value}\n`);
     return;
