@@ -148,6 +148,7 @@ export class Store {
     prepared(this.db, 'UPDATE touches SET contact_id = ? WHERE contact_id = ?').run(to, from);
     prepared(this.db, 'UPDATE commitments SET contact_id = ? WHERE contact_id = ?').run(to, from);
     prepared(this.db, 'UPDATE call_points SET contact_id = ? WHERE contact_id = ?').run(to, from);
+    prepared(this.db, 'UPDATE decisions SET contact_id = ? WHERE contact_id = ?').run(to, from);
   }
 
   contact(id: number): Contact | undefined {

@@ -130,6 +130,21 @@ describe('fu merge', () => {
     expect(content(run.db)).toBe(before);
   });
 
+  it("keeps the duplicate's decisions: fu show lists them on the kept contact, fu stats still counts them, fu undo takes them back", async () => {
+    const run = session({ now: NOW });
+    await run('add', 'Bob Ray', '--company', 'Beta');
+    await run('add', 'Bobby Ray', '--company', 'Beta');
+    expect((await run('close', '2', '--lost', 'budget')).code).toBe(0);
+    const before = content(run.db);
+    expect((await run('merge', '1', '2')).code).toBe(0);
+    const shown = await run.json<{ decisions: { kind: string; lostReason: string | null }[] }>('show', '1');
+    expect(shown.decisions).toMatchObject([{ kind: 'lost', lostReason: 'budget' }]);
+    const stats = await run.json<Record<string, unknown>>('stats');
+    expect(JSON.stringify(stats)).toMatch(/"lost":1\b/);
+    expect((await run('undo')).code).toBe(0);
+    expect(content(run.db)).toBe(before);
+  });
+
   it('reports the merge in JSON and refuses to merge a contact into itself', async () => {
     const run = session({ now: NOW });
     await run('add', 'Priya Shah', '--company', 'Northwind');
