@@ -292,7 +292,7 @@ export function* staleRanked(store: Connection, category: KeyedCategory, params:
 
 /**
  * The stale contacts shown, each with its open next step (its missed commitments were read by staleMissed): `keyed`
- * found by staleKeys, `committed` missed or soft, with the commitments `read` already holds for them (a next step
+ * found by staleRanked, `committed` missed or soft, with the commitments `read` already holds for them (a next step
  * among these is not read again).
  */
 export function staleContacts(

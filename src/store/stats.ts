@@ -8,7 +8,6 @@
  */
 import type { StatsQuery, StatsRows } from '../domain/stats.js';
 import type { Channel } from '../domain/types.js';
-import type { Statement } from 'better-sqlite3';
 import type { Db } from './db.js';
 import { prepared } from './statements.js';
 
@@ -102,16 +101,14 @@ export function splitByUtcDay(fromAt: string, toAt: string): { days: { fromDay: 
   };
 }
 
-type Prepare = (sql: string) => Statement;
-
 /** Rows counted over a range of instants: the summary's whole days and the signed part-days from the base tables, merged by their key columns. */
-function countOver(prepare: Prepare, name: SplitCount, fromAt: string, toAt: string, extra: Record<string, unknown> = {}): Counted[] {
+function countOver(db: Db, name: SplitCount, fromAt: string, toAt: string, extra: Record<string, unknown> = {}): Counted[] {
   const { days, edges } = splitByUtcDay(fromAt, toAt);
   const parts: { sign: number; rows: Counted[] }[] = [
-    ...(days ? [{ sign: 1, rows: prepare(SUMMARY_SQL[name]).all({ ...days, ...extra }) as Counted[] }] : []),
+    ...(days ? [{ sign: 1, rows: prepared(db, SUMMARY_SQL[name]).all({ ...days, ...extra }) as Counted[] }] : []),
     ...edges.map((e) => ({
       sign: e.sign,
-      rows: prepare(STATS_SQL[name]).all({ fromAt: e.fromAt, toAt: e.toAt, ...extra }) as Counted[],
+      rows: prepared(db, STATS_SQL[name]).all({ fromAt: e.fromAt, toAt: e.toAt, ...extra }) as Counted[],
     })),
   ];
   const merged = new Map<string, Counted>();
@@ -148,11 +145,10 @@ const conversationRows = (r: Record<'firm' | 'soft' | 'closed' | 'none', number>
 ];
 
 export function statsRows(db: Db, q: StatsQuery): StatsRows {
-  const all = (sql: string, params: Record<string, unknown>) => db.prepare(sql).all(params) as Counted[];
+  const all = (sql: string, params: Record<string, unknown>) => prepared(db, sql).all(params) as Counted[];
   const range = { fromAt: q.fromAt, toAt: q.toAt };
-  const prepare: Prepare = (sql) => prepared(db, sql);
-  const over = (name: SplitCount) => countOver(prepare, name, q.fromAt, q.toAt);
-  const dueDate = prepare(SUMMARY_SQL.dueDate);
+  const over = (name: SplitCount) => countOver(db, name, q.fromAt, q.toAt);
+  const dueDate = prepared(db, SUMMARY_SQL.dueDate);
   return {
     attempts: over('attempts').map((r) => ({
       channel: r.channel as Channel,
@@ -171,18 +167,17 @@ export function statsRows(db: Db, q: StatsQuery): StatsRows {
       q.states.map(([state, late]) => {
         const key = { kind: d.kind, state, late: late ? 1 : 0 };
         const n =
-          (countOver(prepare, 'dueAt', d.fromAt, d.toAt, key)[0]?.n ?? 0) +
-          (dueDate.get({ ...key, fromDate: d.fromDate, toDate: d.toDate }) as { n: number }).n;
+          (countOver(db, 'dueAt', d.fromAt, d.toAt, key)[0]?.n ?? 0) + (dueDate.get({ ...key, fromDate: d.fromDate, toDate: d.toDate }) as { n: number }).n;
         return { kind: d.kind, state, late, count: n };
       }),
     ),
-    rescheduled: (db.prepare(STATS_SQL.rescheduled).get(range) as { n: number }).n,
+    rescheduled: (prepared(db, STATS_SQL.rescheduled).get(range) as { n: number }).n,
     forced: over('forced').map((r) => ({ rules: r.forced as string, count: r.n })),
     closed: [...over('closed'), ...all(DECIDED_SQL, range)].map((r) => ({
       disposition: r.disposition as 'won' | 'lost',
       reason: r.lost_reason as string | null,
       count: r.n,
     })),
-    weekly: q.weeks.map((w) => countOver(prepare, 'week', w.from, w.to)[0]?.n ?? 0),
+    weekly: q.weeks.map((w) => countOver(db, 'week', w.from, w.to)[0]?.n ?? 0),
   };
 }
