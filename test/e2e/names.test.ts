@@ -164,4 +164,13 @@ describe('the keys follow every write', () => {
     expect((await run('undo')).code).toBe(0);
     expect(await idOf(run, 'ÉMILE@ZOLA.FR')).toBe(1);
   });
+
+  it('puts back the word starts of a removed name: after fu undo, "lena" finds Lena Novak again before Elena García', async () => {
+    const run = session();
+    await run('add', 'Lena Novak');
+    await run('add', 'Elena García');
+    expect((await run('rm', '1', '--yes')).code).toBe(0);
+    expect((await run('undo')).code).toBe(0);
+    expect(await idOf(run, 'lena')).toBe(1);
+  });
 });
