@@ -68,8 +68,10 @@ describe('a setting the due days depend on', () => {
 
   it('zone leaves every contact as deriving it in that zone gives', () => {
     const ctx = book();
+    const before = ctx.store.contactNames().map((c) => ctx.store.contact(c.id)!.derived);
     expect(setConfig({ ...ctx, ownZone: ctx.zone }, 'zone', 'Pacific/Auckland').ok).toBe(true);
     const after = ctx.store.contactNames().map((c) => ctx.store.contact(c.id)!.derived);
+    expect(after).not.toEqual(before);
     expect(after).toEqual(derivedOneByOne(ctx, zoneOf('Pacific/Auckland')));
   });
 });

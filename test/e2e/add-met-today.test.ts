@@ -32,3 +32,16 @@ describe('fu add --met --next --at "today 4pm"', () => {
     expect([logged.code, logged.stderr]).toEqual([added.code, added.stderr]);
   });
 });
+
+describe('a next step booked for today says "today"', () => {
+  it('in fu log, and not for another day', async () => {
+    // Tuesday 3 March, 15:40 in New York.
+    const run = session({ now: '2026-03-03T20:40:00Z', tz: 'America/New_York' });
+    await run('add', 'Dana Reyes');
+    const r = await run('log', 'dana', '--outcome', 'connected', '--next', 'call about the pilot', '--at', 'tue 4pm');
+    expect(r.stdout).toContain('Next: call about the pilot, today, Tue 3 Mar 16:00 (c1).');
+    const later = await run('log', 'dana', '--outcome', 'connected', '--next', 'demo', '--at', 'wed 4pm');
+    expect(later.stdout).toContain('Next: demo, Wed 4 Mar 16:00');
+    expect(later.stdout).not.toContain('today');
+  });
+});

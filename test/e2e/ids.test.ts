@@ -151,10 +151,16 @@ describe('an id of the wrong kind is refused, saying what it is', () => {
     expect(r.stderr).toContain('c5 is a promise to Priya Nair ("send the clinic case study"), not a contact.');
   });
 
-  it('fu touch rm takes a touch id and refuses a contact or a commitment id', async () => {
+  it('fu touch rm and fu touch edit take a touch id and refuse a contact or a commitment id, saying what it is', async () => {
     const run = await demo();
     const before = await snapshot(run.db);
-    for (const id of ['5', 'c5']) expect((await run('touch', 'rm', id)).code).toBe(4);
+    const asContact = await run('touch', 'rm', '5');
+    expect(asContact.code).toBe(4);
+    expect(asContact.stderr).toMatch(/^fu: #5 is the contact [^,]+, not a touch\./);
+    const asPromise = await run('touch', 'edit', 'c5', '--note', 'x');
+    expect(asPromise.code).toBe(4);
+    expect(asPromise.stderr).toContain('c5 is a promise to Priya Nair ("send the clinic case study"), not a touch.');
+    expect((await run('touch', 'rm', 'c5')).code).toBe(4);
     expect(await snapshot(run.db)).toBe(before);
     const r = await run('touch', 'rm', 't1');
     expect(r.code, r.stderr).toBe(0);

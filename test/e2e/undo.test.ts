@@ -126,7 +126,8 @@ describe('fu undo', () => {
     expect((await run('undo', 'w3')).code).toBe(0);
     expect((await run('undo', 'w1')).code).toBe(0);
     expect(await run.json<unknown[]>('list', '--status', 'all')).toEqual([]);
-    expect((await run('undo', '99')).code).toBe(4);
+    expect(await run('undo', 'w99')).toMatchObject({ code: 4, stderr: expect.stringContaining('No write has the id w99 in the journal') });
+    expect(await run('undo', '99')).toMatchObject({ code: 4, stderr: expect.stringContaining('is a contact id') });
     expect((await run('undo', 'x')).code).toBe(2);
   });
 });

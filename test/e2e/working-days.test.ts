@@ -179,24 +179,3 @@ describe('an unknown TZ', () => {
     expect(r.stderr).toContain('warning: TZ "Mars/Olympus" is not a time zone fu knows: days are counted in UTC.');
   });
 });
-
-describe('a next step booked for today says "today"', () => {
-  // Tuesday 3 March, 15:40 in New York.
-  const NOW = '2026-03-03T20:40:00Z';
-
-  it('in fu add --met', async () => {
-    const run = session({ now: NOW, tz: NEW_YORK });
-    const r = await run('add', 'Dana Reyes', '--met', 'the expo', '--next', 'call about the pilot', '--at', 'tue 4pm');
-    expect(r.stdout).toContain('Next: call about the pilot, today, Tue 3 Mar 16:00 (c1).');
-  });
-
-  it('in fu log', async () => {
-    const run = session({ now: NOW, tz: NEW_YORK });
-    await run('add', 'Dana Reyes');
-    const r = await run('log', 'dana', '--outcome', 'connected', '--next', 'call about the pilot', '--at', 'tue 4pm');
-    expect(r.stdout).toContain('Next: call about the pilot, today, Tue 3 Mar 16:00 (c1).');
-    const later = await run('log', 'dana', '--outcome', 'connected', '--next', 'demo', '--at', 'wed 4pm');
-    expect(later.stdout).toContain('Next: demo, Wed 4 Mar 16:00');
-    expect(later.stdout).not.toContain('today');
-  });
-});
