@@ -35,6 +35,7 @@ export function summarize(entry: Omit<JournalEntry, 'rows'> & { rows: JournalRow
       names.set(row.id as number, row.name as string);
     } else if (typeof row.contact_id === 'number') contactIds.add(row.contact_id);
   }
+  const removed = new Set(entry.rows.filter((r) => r.table === 'contacts' && r.after === null).map((r) => r.before!.id as number));
   const first = (table: string) => entry.rows.find((r) => r.table === table);
   const t = first('touches');
   const c = first('commitments');
@@ -44,7 +45,10 @@ export function summarize(entry: Omit<JournalEntry, 'rows'> & { rows: JournalRow
     id: entry.id,
     kind: entry.kind,
     at: entry.at,
-    contacts: [...contactIds].map((id) => ({ id, name: names.get(id) ?? store.contact(id)?.name ?? `#${id}` })),
+    // The contacts the write kept first, those it removed after: a merge reads "merging the removed into the kept", whatever order its rows were written in.
+    contacts: [...contactIds]
+      .sort((a, b) => Number(removed.has(a)) - Number(removed.has(b)))
+      .map((id) => ({ id, name: names.get(id) ?? store.contact(id)?.name ?? `#${id}` })),
     touch: touch && {
       id: touch.id as number,
       contactId: touch.contact_id as number,

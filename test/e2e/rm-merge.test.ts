@@ -145,6 +145,14 @@ describe('fu merge', () => {
     expect(content(run.db)).toBe(before);
   });
 
+  it('words the undo of a merge with nothing moved as the merge was made: the duplicate into the kept contact', async () => {
+    const run = session({ now: NOW });
+    await run('add', 'Ann Lee');
+    await run('add', 'Ann Lee2');
+    expect((await run('merge', '1', '2')).code).toBe(0);
+    expect((await run('undo')).stdout).toMatch(/^Undid: merging Ann Lee2 into Ann Lee;/);
+  });
+
   it('reports the merge in JSON and refuses to merge a contact into itself', async () => {
     const run = session({ now: NOW });
     await run('add', 'Priya Shah', '--company', 'Northwind');
