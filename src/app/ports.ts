@@ -13,7 +13,7 @@ import type { AgendaEntry } from '../domain/calendar.js';
 import type { JournalEntry, WriteKind } from '../domain/journal.js';
 import type { ImportedContact, KnownContact } from '../domain/contact-import.js';
 import type { AttemptMark } from '../domain/derive.js';
-import type { KeyedCategory, StaleContact, StaleKey, StaleParams, TwoWayOutcome } from '../domain/stale.js';
+import type { KeyedCategory, StaleContact, StaleKey, StaleParams } from '../domain/stale.js';
 import type { StatsQuery, StatsRows } from '../domain/stats.js';
 import type {
   Commitment,
@@ -172,8 +172,6 @@ export interface StorePort {
   staleCandidates(params: StaleParams): StaleContact[];
   /** The stale contacts shown (`keyed`: found by staleRanked; `committed`: missed or soft), each with the commitments `read` holds for it and its open next step. */
   staleContacts(ids: { keyed: readonly number[]; committed: readonly number[] }, read: ReadonlyMap<number, readonly Commitment[]>): StaleContact[];
-  /** How the last two-way touch of each of these contacts went, by contact id (none for a contact without one). */
-  twoWayOutcomes(contactIds: readonly number[]): Map<number, TwoWayOutcome>;
   /** The counts `fu stats` makes its figures from, read through the indexes. */
   statsRows(query: StatsQuery): StatsRows;
 

@@ -8,7 +8,6 @@ import {
   stalePageOf,
   staleParams,
   staleRowsOf,
-  wordsTwoWayOutcome,
   type KeyedCategory,
   type KeyedCategoryRead,
   type StaleCategory,
@@ -50,8 +49,6 @@ export function stalePage(ctx: AppContext, limit: number): StalePage {
   return store.read(() => {
     const params = staleParams(ctx);
     const { shown, counts } = limit === 0 ? rankStale(store.staleCandidates(params), ctx, 0) : firstOfEach(ctx, params, limit);
-    const outcomes = store.twoWayOutcomes(shown.filter(wordsTwoWayOutcome).map((v) => v.contact.id));
-    const worded = shown.map((v) => (outcomes.has(v.contact.id) ? { ...v, contact: { ...v.contact, lastTwoWayOutcome: outcomes.get(v.contact.id)! } } : v));
-    return { rows: staleRowsOf(worded, ctx), counts };
+    return { rows: staleRowsOf(shown, ctx), counts };
   });
 }

@@ -24,11 +24,8 @@ export interface StaleContact {
   derived: DerivedState;
   /** The first touch ever; needed only when there was never a two-way touch. */
   firstTouchAt: Instant | null;
-  /**
-   * How the last two-way touch went (a conversation, or a written reply), to word a re-engage row; null when there
-   * was none. Left out by the candidate read: it is read for the rows shown only (wordsTwoWayOutcome).
-   */
-  lastTwoWayOutcome?: TwoWayOutcome | null;
+  /** How the last two-way touch went (a conversation, or a written reply), to word a re-engage row; null when there was none. */
+  lastTwoWayOutcome: TwoWayOutcome | null;
   /**
    * Its open commitments that can decide the category: every one that may be
    * missed by now, and its open next step (the store need not read the others).
@@ -426,9 +423,6 @@ export function stalePageOf(committed: CommittedVerdicts, keyed: KeyedPage, cont
   ];
   return { shown, counts: { missed: committed.missed.length, soft: committed.soft.length, ...keyed.counts } };
 }
-
-/** Whether a verdict's words say how the last two-way touch went (StaleContact.lastTwoWayOutcome is needed). */
-export const wordsTwoWayOutcome = (v: StaleVerdict): boolean => v.reason === 're-engage';
 
 /** The verdicts in words, in their order. */
 export function staleRowsOf(verdicts: readonly StaleVerdict[], ctx: StaleContext): StaleRow[] {

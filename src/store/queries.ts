@@ -25,30 +25,27 @@ const openCommitment = (due: 'due_at' | 'due_date') =>
   `id, contact_id, kind, what, ${due === 'due_at' ? 'due_at, NULL AS due_date' : 'NULL AS due_at, due_date'}, soft, 'open' AS state, created_at, NULL AS closed_at, late`;
 /**
  * What fu stale reads of a contact, in the order staleCandidates and staleContactsOf
- * take it: every column is in the covering index contacts_stale (migration 003).
+ * take it: every column is in the covering index contacts_stale (migrations 003 and 013).
  */
 const STALE_CONTACT = `c.id, c.name, c.company, c.status, c.created_at, c.last_touch_at, c.last_two_way_at, c.unanswered, c.last_attempt_at,
-           c.last_attempt_channel, c.same_channel_run, c.chase_due_on, c.nurture_due_on, c.value_unanswered, c.next_step_id,
-           CASE WHEN c.last_two_way_at IS NULL
-                THEN (SELECT min(t.happened_at) FROM touches t WHERE t.contact_id = c.id) END AS first_touch_at`;
+           c.last_attempt_channel, c.same_channel_run, c.chase_due_on, c.nurture_due_on, c.value_unanswered, c.next_step_id, c.first_touch_at,
+           c.last_two_way_outcome`;
 /** contacts_stale's WHERE, written the same so that SQLite can use that partial index. */
 const STALE_INDEXED = "c.status IN ('active', 'nurture') AND (c.next_step_id IS NULL OR c.unanswered >= 2 OR c.value_unanswered > 0)";
 /**
  * fu stale's categories after missed and soft (verdictOf's rules, src/domain/stale.ts, with the bounds of staleParams),
- * each read from its partial index of migration 012, in rank order: its index's WHERE written out so that SQLite can
+ * each read from its partial index (migrations 012 and 013), in rank order: its index's WHERE written out so that SQLite can
  * use it, then the rest of the rule. Re-engage (warm, then given up too soon: silent since before @silentBefore) and
  * drop (at the attempt limit with no two-way touch since @dropBefore, or nurture with value touches unanswered) never
  * hold the same contact (the first is active and under the limit); no-next-step (active, nothing booked, no chase
- * running) leaves out both (`IS NOT TRUE`: without a two-way touch, SQL makes a rule that does not hold NULL). With no two-way touch, a contact is known since it was added or first touched, whichever
- * was earlier: the first touch is one covering-index seek on touches_contact, made only where it can change the answer.
+ * running) leaves out both. With no two-way touch, a contact is known since it was added or first touched, whichever
+ * was earlier (first_touch_at, kept on the row by every write).
  * The contacts missed or soft are in none of them (they come first): a count leaves them out (@excluded, a JSON
  * array), and the domain skips them in a ranked read (leaving them out there costs more than reading them).
  */
 const RE_ENGAGE = `c.last_two_way_at IS NOT NULL AND c.unanswered BETWEEN 1 AND @limit - 1 AND coalesce(c.last_touch_at, c.created_at) < @silentBefore`;
-const DROP_SEQUENCE = `c.unanswered >= @limit
-  AND (c.last_two_way_at < @dropBefore
-       OR (c.last_two_way_at IS NULL
-           AND (c.created_at < @dropBefore OR EXISTS (SELECT 1 FROM touches t WHERE t.contact_id = c.id AND t.happened_at < @dropBefore))))`;
+const TWO_WAY_OR_KNOWN = 'coalesce(c.last_two_way_at, min(c.created_at, coalesce(c.first_touch_at, c.created_at)))';
+const DROP_SEQUENCE = `c.unanswered >= @limit AND ${TWO_WAY_OR_KNOWN} < @dropBefore`;
 /** Each category after missed and soft: where its contacts are, and the instant its rank runs from. */
 const STALE_RANKED: Record<KeyedCategory, { from: string; since: string }> = {
   're-engage': {
@@ -61,17 +58,23 @@ const STALE_RANKED: Record<KeyedCategory, { from: string; since: string }> = {
     from: `contacts c INDEXED BY contacts_stale_drop
      WHERE c.status IN ('active', 'nurture') AND (c.unanswered >= 2 OR c.value_unanswered >= 3)
        AND ((${DROP_SEQUENCE}) OR (c.status = 'nurture' AND c.value_unanswered >= @valueTouches))`,
-    since: `coalesce(c.last_two_way_at, min(c.created_at, coalesce((SELECT min(t.happened_at) FROM touches t WHERE t.contact_id = c.id), c.created_at)))`,
+    since: TWO_WAY_OR_KNOWN,
   },
   'no-next-step': {
     from: `contacts c INDEXED BY contacts_stale_no_step
      WHERE c.status = 'active' AND c.next_step_id IS NULL AND c.chase_due_on IS NULL
-       AND (${RE_ENGAGE}) IS NOT TRUE AND (${DROP_SEQUENCE}) IS NOT TRUE`,
+       AND NOT (${RE_ENGAGE}) AND NOT (${DROP_SEQUENCE})`,
     since: 'coalesce(c.last_touch_at, c.created_at)',
   },
 };
 const staleQueries = (query: (from: string, since: string) => string) =>
   Object.fromEntries(Object.entries(STALE_RANKED).map(([k, { from, since }]) => [k, query(from, since)])) as Record<KeyedCategory, string>;
+/**
+ * Whether the contact `id` is live (active or nurture): not in contacts_closed (migration 013), the won and lost
+ * contacts by id. Most open commitments are of live contacts, so the answer is mostly a seek that finds nothing in a
+ * small index, instead of a page of contacts_status read for each.
+ */
+const liveContact = (id: string) => `NOT EXISTS (SELECT 1 FROM contacts x INDEXED BY contacts_closed WHERE x.id = ${id} AND x.status IN ('won', 'lost'))`;
 /** What fu today reads of a contact due: every column is in the covering indexes contacts_chase_due and _nurture_due (migration 011). */
 const AGENDA_CONTACT = `id, status, last_touch_at, last_two_way_at, unanswered, last_attempt_at, last_attempt_channel,
   same_channel_run, chase_due_on, nurture_due_on, value_unanswered`;
@@ -102,16 +105,13 @@ export const SQL = {
            (SELECT min(nurture_due_on) FROM contacts WHERE nurture_due_on > @date) AS nurture`,
   /**
    * fu stale's categories after missed and soft (see STALE_RANKED), each counted from its index alone, and ranked: by
-   * the instant its rank runs from, then by id. In SQLite's own order, re-engage and no-next-step stream from their
-   * index, stopped after the rows shown; drop sorts its candidates (a few thousand at most, in SQLite's C).
+   * the instant its rank runs from, then by id: each streams from its index in that order, stopped after the rows shown.
    */
   staleCounted: staleQueries((from) => `SELECT count(*) FROM ${from} AND c.id NOT IN (SELECT value FROM json_each(@excluded))`),
   staleRanked: staleQueries((from, since) => `SELECT c.id, ${since} AS since FROM ${from} ORDER BY since, c.id`),
   /**
    * The stale contacts shown, by id: those found by staleRanked (@keyed, JSON array) from contacts_stale, which holds
-   * every contact of their categories; the missed or soft ones (@committed) from the table. The first touch is read (one covering-index seek on
-   * touches_contact) only for contacts that never had a two-way touch: how long they have been silent then runs from
-   * when they were first known.
+   * every contact of their categories; the missed or soft ones (@committed) from the table.
    */
   staleShown: `
     SELECT ${STALE_CONTACT} FROM json_each(@keyed) j CROSS JOIN contacts c INDEXED BY contacts_stale ON c.id = j.value
@@ -121,7 +121,7 @@ export const SQL = {
   /**
    * fu stale's candidates for the whole list (--limit 0), where every row is shown: the live contacts that may fall
    * in a category, a superset that the domain (rankStale) narrows; reading them whole at once costs the least there. Two parts, in one statement:
-   * - from the covering index contacts_stale (migration 003), which holds the
+   * - from the covering index contacts_stale (migrations 003 and 013), which holds the
    *   live contacts with nothing booked or with attempts or value touches
    *   unanswered: those warm, then dropped (re-engage); at the attempt limit,
    *   or in nurture with value touches unanswered (drop); active with nothing
@@ -131,10 +131,7 @@ export const SQL = {
    *   a soft one (soft steps are the date-only ones); a contact may come from
    *   both parts (staleCandidates keeps one).
    * It relies on the derived columns, which every write keeps equal to the
-   * history (refreshDerived in app/history.ts). The first touch is read (one covering-index seek on
-   * touches_contact) only for contacts that never had a two-way touch: how long
-   * they have been silent then runs from when they were first known. CROSS
-   * JOIN keeps SQLite on the commitments' indexes: the planner would rather
+   * history (refreshDerived in app/history.ts). CROSS JOIN keeps SQLite on the commitments' indexes: the planner would rather
    * walk every live contact.
    */
   staleContacts: `
@@ -160,8 +157,8 @@ export const SQL = {
   /**
    * The missed commitments of live contacts (isMissed in src/domain/commitments.ts, with the bounds of staleParams): a
    * next step whose local day has ended, a promise whose due time has passed; what they were to do binds no rule.
-   * Each contact's status is read from contacts_status, a page of a small index instead of one of the table. `+kind`
-   * keeps SQLite on the covering indexes of open commitments by due (as in appointments below).
+   * A contact is live unless found in contacts_closed (liveContact). `+kind` keeps SQLite on the covering indexes of
+   * open commitments by due (as in appointments below).
    */
   staleMissed: `
     SELECT m.* FROM (
@@ -170,15 +167,14 @@ export const SQL = {
       UNION ALL
       SELECT ${openCommitment('due_date')} FROM commitments
        WHERE state = 'open' AND due_date <= @today AND ((+kind = 'next-step' AND due_date < @today) OR (+kind = 'promise' AND due_date <= @promisesMissedBy))) AS m
-     CROSS JOIN contacts c INDEXED BY contacts_status ON c.id = m.contact_id
-     WHERE c.status IN ('active', 'nurture')`,
+     WHERE ${liveContact('m.contact_id')}`,
   /**
    * The live contacts with a soft next step (one without a time) not missed, in fu stale's order: by its day, then
    * by contact.
    */
   staleSoft: `
-    SELECT m.contact_id FROM commitments m CROSS JOIN contacts c INDEXED BY contacts_status ON c.id = m.contact_id
-     WHERE m.state = 'open' AND m.due_date >= @today AND m.soft = 1 AND +m.kind = 'next-step' AND c.status IN ('active', 'nurture')
+    SELECT m.contact_id FROM commitments m
+     WHERE m.state = 'open' AND m.due_date >= @today AND m.soft = 1 AND +m.kind = 'next-step' AND ${liveContact('m.contact_id')}
      ORDER BY m.due_date, m.contact_id`,
   /**
    * When the user's appointments from @from to before @to start (open next steps with a time), from the covering
@@ -191,15 +187,6 @@ export const SQL = {
   /** The same appointments with what they are and with whom (a double booking names them). */
   appointmentDetails:
     "SELECT m.id, m.contact_id, c.name, c.company, m.what, m.due_at FROM commitments m JOIN contacts c ON c.id = m.contact_id WHERE m.state = 'open' AND m.due_at >= @from AND m.due_at < @to AND +m.kind = 'next-step' ORDER BY m.due_at, m.id",
-  /**
-   * How the last two-way touch of each contact (@ids: a JSON array) went. Read for the stale rows shown only: the
-   * outcome is not in touches_contact, so each costs a page of the touches table (about 35 ms for every candidate at 100k).
-   */
-  twoWayOutcomes: `
-    SELECT c.id, (SELECT t.outcome FROM touches t WHERE t.contact_id = c.id AND t.happened_at = c.last_two_way_at
-                   AND t.outcome IN ('connected', 'replied') ORDER BY t.outcome = 'connected' DESC LIMIT 1)
-      FROM json_each(@ids) j JOIN contacts c ON c.id = j.value
-     WHERE c.last_two_way_at IS NOT NULL`,
   /** The name and company of each contact (@ids: a JSON array), by rowid. */
   namesOf: 'SELECT c.id, c.name, c.company FROM json_each(@ids) j JOIN contacts c ON c.id = j.value',
   /** Commitments by id (@ids: a JSON array): the open next steps of candidates not read yet. */
@@ -231,6 +218,7 @@ function staleContactOf(r: unknown[], open: Commitment[]): StaleContact {
     createdAt: r[4] as string,
     derived: derivedAt(r, 5),
     firstTouchAt: r[15] as string | null,
+    lastTwoWayOutcome: r[16] as TwoWayOutcome | null,
     open,
   };
 }
@@ -373,16 +361,6 @@ export function staleCandidates(store: Connection, params: StaleParams): StaleCo
   const steps = contacts.map((r) => r[14] as number | null).filter((id): id is number => id !== null && !seen.has(id));
   if (steps.length) for (const r of store.db.prepare(SQL.commitmentsById).all({ ids: JSON.stringify(steps) }) as Row[]) add(r);
   return contacts.map((r) => staleContactOf(r, open.get(r[0] as number) ?? []));
-}
-
-/** How the last two-way touch of each of these contacts went, by contact id (none for a contact without one). */
-export function twoWayOutcomes(store: Connection, ids: readonly number[]): Map<number, TwoWayOutcome> {
-  return new Map(
-    store.db
-      .prepare(SQL.twoWayOutcomes)
-      .raw(true)
-      .all({ ids: JSON.stringify(ids) }) as [number, TwoWayOutcome][],
-  );
 }
 
 /** When the open next steps with a time from `from` to before `to` start: fu draft's free slots avoid them. */

@@ -7,7 +7,7 @@ import type { Appointment } from '../domain/clash.js';
 import type { AgendaEntry } from '../domain/calendar.js';
 import type { ImportedContact, KnownContact } from '../domain/contact-import.js';
 import type { JournalEntry, WriteKind } from '../domain/journal.js';
-import type { KeyedCategory, StaleContact, StaleKey, StaleParams, TwoWayOutcome } from '../domain/stale.js';
+import type { KeyedCategory, StaleContact, StaleKey, StaleParams } from '../domain/stale.js';
 import type {
   Commitment,
   CommitmentMove,
@@ -45,7 +45,6 @@ import {
   staleMissed,
   staleRanked,
   staleSoft,
-  twoWayOutcomes,
 } from './queries.js';
 import { commitmentFromRow, CONTACT_COLUMNS, contactFromRow, decisionFromRow, dueColumns, touchFromRow, type Row } from './rows.js';
 import { prepared } from './statements.js';
@@ -235,7 +234,9 @@ export class Store {
       `UPDATE contacts SET last_touch_at = @lastTouchAt, last_two_way_at = @lastTwoWayAt, unanswered = @unanswered,
            last_attempt_at = @lastAttemptAt, last_attempt_channel = @lastAttemptChannel, same_channel_run = @sameChannelRun,
            chase_due_on = @chaseDueOn, nurture_due_on = @nurtureDueOn, value_unanswered = @valueUnanswered,
-           next_step_id = @nextStepId
+           next_step_id = @nextStepId, first_touch_at = (SELECT min(t.happened_at) FROM touches t WHERE t.contact_id = @id),
+           last_two_way_outcome = (SELECT t.outcome FROM touches t WHERE t.contact_id = @id AND t.happened_at = @lastTwoWayAt
+                                    AND t.outcome IN ('connected', 'replied') ORDER BY t.outcome = 'connected' DESC LIMIT 1)
          WHERE id = @id`,
     ).run({ ...d, nextStepId, id });
   }
@@ -560,11 +561,6 @@ export class Store {
   /** The stale contacts shown, each with its open next step. */
   staleContacts(ids: { keyed: readonly number[]; committed: readonly number[] }, read: ReadonlyMap<number, readonly Commitment[]>): StaleContact[] {
     return staleContacts(this, ids, read);
-  }
-
-  /** How the last two-way touch of each of these contacts went, by contact id. */
-  twoWayOutcomes(contactIds: readonly number[]): Map<number, TwoWayOutcome> {
-    return twoWayOutcomes(this, contactIds);
   }
 
   /** The counts `fu stats` makes its figures from (stats.ts). */

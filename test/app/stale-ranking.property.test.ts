@@ -114,13 +114,16 @@ function everyone(ctx: ReturnType<typeof freshContext>): StaleContact[] {
   return (
     db
       .prepare(
-        `SELECT c.*, (SELECT min(happened_at) FROM touches t WHERE t.contact_id = c.id) AS first_touch_at
+        `SELECT c.*, (SELECT min(happened_at) FROM touches t WHERE t.contact_id = c.id) AS first_touch,
+                (SELECT max(outcome = 'connected') FROM touches t WHERE t.contact_id = c.id AND t.happened_at = c.last_two_way_at
+                   AND outcome IN ('connected', 'replied')) AS connected
            FROM contacts c WHERE status IN ('active', 'nurture')`,
       )
       .all() as Record<string, unknown>[]
   ).map((r) => ({
     ...contactFromRow(r),
-    firstTouchAt: r.last_two_way_at === null ? (r.first_touch_at as string | null) : null,
+    firstTouchAt: r.last_two_way_at === null ? (r.first_touch as string | null) : null,
+    lastTwoWayOutcome: r.connected === null ? null : r.connected ? ('connected' as const) : ('replied' as const),
     open: open.get(r.id as number) ?? [],
   }));
 }

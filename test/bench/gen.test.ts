@@ -120,13 +120,13 @@ describe('the generated database', () => {
       open.set(c.contactId, [...(open.get(c.contactId) ?? []), c]);
     }
     const everyone: StaleContact[] = all<Record<string, unknown>>(
-      `SELECT c.*, CASE WHEN c.last_two_way_at IS NULL THEN (SELECT min(happened_at) FROM touches t WHERE t.contact_id = c.id) END AS first_touch_at,
+      `SELECT c.*, CASE WHEN c.last_two_way_at IS NULL THEN (SELECT min(happened_at) FROM touches t WHERE t.contact_id = c.id) END AS first_touch,
               (SELECT max(outcome = 'connected') FROM touches t WHERE t.contact_id = c.id AND t.happened_at = c.last_two_way_at
                  AND outcome IN ('connected', 'replied')) AS connected
          FROM contacts c WHERE status IN ('active', 'nurture')`,
     ).map((r) => ({
       ...contactFromRow(r),
-      firstTouchAt: r.first_touch_at as string | null,
+      firstTouchAt: r.first_touch as string | null,
       lastTwoWayOutcome: r.connected === null ? null : r.connected ? ('connected' as const) : ('replied' as const),
       open: open.get(r.id as number) ?? [],
     }));
