@@ -16,15 +16,15 @@ const NOW = '2026-11-23T09:00:00Z';
 const TOUCHED = '2026-11-21T10:00:00.000Z';
 
 /**
- * `n` contacts, each with one unanswered call two days ago and the state derived from it, but
+ * `n` contacts, each with one unanswered call two days ago and the state derived from it (its first touch too), but
  * for the due day of its chase: a real `fu config` run computes that one for every contact.
  */
 async function bigDatabase(n: number): Promise<{ file: string; ms: number }> {
   const file = path.join(scratch(), 'base.db');
   const db = openDatabase(file);
   const contact = db.prepare(
-    `INSERT INTO contacts (name, note, created_at, updated_at, last_touch_at, unanswered, last_attempt_at, last_attempt_channel, same_channel_run)
-     VALUES (?, ?, ?, ?, ?, 1, ?, 'call', 1)`,
+    `INSERT INTO contacts (name, note, created_at, updated_at, last_touch_at, unanswered, last_attempt_at, last_attempt_channel, same_channel_run, first_touch_at)
+     VALUES (?, ?, ?, ?, ?, 1, ?, 'call', 1, ?)`,
   );
   const touch = db.prepare(
     `INSERT INTO touches (contact_id, happened_at, channel, outcome, direction, note, created_at, chase, attempt, answered)
@@ -32,7 +32,7 @@ async function bigDatabase(n: number): Promise<{ file: string; ms: number }> {
   );
   db.transaction(() => {
     for (let i = 0; i < n; i++) {
-      const id = contact.run(`Contact ${i}`, `met at the trade fair, stand ${i}`, TOUCHED, TOUCHED, TOUCHED, TOUCHED).lastInsertRowid;
+      const id = contact.run(`Contact ${i}`, `met at the trade fair, stand ${i}`, TOUCHED, TOUCHED, TOUCHED, TOUCHED, TOUCHED).lastInsertRowid;
       touch.run(id, TOUCHED, 'left a message about the pilot', TOUCHED);
     }
   })();

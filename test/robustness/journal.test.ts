@@ -59,8 +59,8 @@ function bigDatabase(n: number): string {
   const file = path.join(scratch(), 'fu.db');
   const db = openDatabase(file);
   const contact = db.prepare(
-    `INSERT INTO contacts (name, name_key, created_at, updated_at, last_touch_at, unanswered, last_attempt_at, last_attempt_channel, same_channel_run)
-     VALUES (?, ?, ?, ?, ?, 1, ?, 'call', 1)`,
+    `INSERT INTO contacts (name, name_key, created_at, updated_at, last_touch_at, unanswered, last_attempt_at, last_attempt_channel, same_channel_run, first_touch_at)
+     VALUES (?, ?, ?, ?, ?, 1, ?, 'call', 1, ?)`,
   );
   const touch = db.prepare(
     `INSERT INTO touches (contact_id, happened_at, channel, outcome, direction, created_at, chase, attempt, answered)
@@ -68,7 +68,7 @@ function bigDatabase(n: number): string {
   );
   db.transaction(() => {
     for (let i = 0; i < n; i++)
-      touch.run(contact.run(`Contact ${i}`, textKey(`Contact ${i}`), TOUCHED, TOUCHED, TOUCHED, TOUCHED).lastInsertRowid, TOUCHED, TOUCHED);
+      touch.run(contact.run(`Contact ${i}`, textKey(`Contact ${i}`), TOUCHED, TOUCHED, TOUCHED, TOUCHED, TOUCHED).lastInsertRowid, TOUCHED, TOUCHED);
   })();
   db.close();
   return file;

@@ -49,7 +49,8 @@ export function count(file: string, table: string): number {
 /**
  * Contacts whose stored derived columns differ from what the history gives
  * (deriveState recomputed from the touches, the open next step and the stored
- * configuration): empty when the per-contact state is consistent.
+ * configuration; the first touch, and how the last two-way touch went): empty
+ * when the per-contact state is consistent.
  */
 export function derivedMismatches(file: string, tz = 'UTC'): { id: number; stored: unknown; recomputed: unknown }[] {
   const store = new Store(openRaw(file));
@@ -61,11 +62,18 @@ export function derivedMismatches(file: string, tz = 'UTC'): { id: number; store
         const c = store.contact(id)!;
         const open = store.openCommitmentsOf(id);
         const nextStep = open.find((x) => x.kind === 'next-step') ?? null;
+        const touches = store.touchesOf(id);
+        const derived = deriveState(c.status, touches, nextStep, config, zoneOf(tz), store.lastDecisionOf(id) ?? null);
+        // How the last two-way touch went: a call that connected outweighs a reply at the same time.
+        const twoWay = touches.filter((t) => t.at === derived.lastTwoWayAt && (t.outcome === 'connected' || t.outcome === 'replied')).map((t) => t.outcome);
         const recomputed = {
-          ...deriveState(c.status, store.touchesOf(id), nextStep, config, zoneOf(tz), store.lastDecisionOf(id) ?? null),
+          ...derived,
           nextStepId: nextStep?.id ?? null,
+          firstTouchAt: touches.map((t) => t.at).sort()[0] ?? null,
+          lastTwoWayOutcome: twoWay.includes('connected') ? 'connected' : (twoWay[0] ?? null),
         };
-        const stored = { ...c.derived, nextStepId: c.nextStepId };
+        const row = store.db.prepare('SELECT first_touch_at, last_two_way_outcome FROM contacts WHERE id = ?').get(id) as Record<string, unknown>;
+        const stored = { ...c.derived, nextStepId: c.nextStepId, firstTouchAt: row.first_touch_at, lastTwoWayOutcome: row.last_two_way_outcome };
         if (JSON.stringify(sortKeys(stored)) !== JSON.stringify(sortKeys(recomputed))) out.push({ id, stored, recomputed });
       }
       return out;
