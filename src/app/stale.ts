@@ -3,6 +3,7 @@ import {
   committedVerdicts,
   KEYED_CATEGORIES,
   keyedPage,
+  leftOutOf,
   rankStale,
   shownIds,
   stalePageOf,
@@ -31,10 +32,9 @@ export interface StalePage {
 function firstOfEach(ctx: AppContext, params: StaleParams, limit: number): StaleRanking {
   const { store } = ctx;
   const committed = committedVerdicts(store.staleMissed(params), store.staleSoft(params), ctx);
-  const excluded = [...committed.ids];
   // Each category is counted now and read in rank order only as keyedPage takes it, after every count.
   const categories = Object.fromEntries(
-    KEYED_CATEGORIES.map((k) => [k, { count: store.staleCount(k, params, excluded), ranked: store.staleRanked(k, params) }]),
+    KEYED_CATEGORIES.map((k) => [k, { count: store.staleCount(k, params, leftOutOf(k, committed)), ranked: store.staleRanked(k, params) }]),
   ) as Record<KeyedCategory, KeyedCategoryRead>;
   const keyed = keyedPage(categories, committed, ctx, limit);
   return stalePageOf(committed, keyed, store.staleContacts(shownIds(committed, keyed, limit), committed.open), ctx, limit);

@@ -338,6 +338,16 @@ export function committedVerdicts(missedCommitments: readonly Commitment[], soft
   return { missed, soft: softOnly, ids, open };
 }
 
+/**
+ * The contacts missed or soft that a category after them could otherwise hold, for its count to leave out (precedence):
+ * every one for drop; for re-engage and no-next-step only those missed without a missed next step, as these two hold no
+ * contact with an open next step, and a soft or missed next step is open. The fewer, the cheaper the count.
+ */
+export function leftOutOf(category: KeyedCategory, committed: CommittedVerdicts): number[] {
+  if (category === 'drop') return [...committed.ids];
+  return committed.missed.map((v) => v.contactId).filter((id) => !committed.open.get(id)!.some((m) => m.kind === 'next-step'));
+}
+
 /** The categories the store decides, for a contact with no missed or soft commitment. */
 export type KeyedCategory = Exclude<StaleCategory, 'missed' | 'soft'>;
 export const KEYED_CATEGORIES = STALE_CATEGORIES.filter((k): k is KeyedCategory => k !== 'missed' && k !== 'soft');

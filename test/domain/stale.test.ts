@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { StaleContact } from '../../src/domain/stale.js';
+import { committedVerdicts, leftOutOf, type StaleContact } from '../../src/domain/stale.js';
 import { categorize, noHistory, staleList } from './fixtures.js';
 import { DEFAULT_CONFIG, type Commitment, type DerivedState } from '../../src/domain/types.js';
 import { zoneOf } from '../../src/domain/zone.js';
@@ -247,4 +247,29 @@ describe('fu stale: order', () => {
       ['no-next-step', 1],
     ]);
   });
+});
+
+describe('fu stale: the contacts missed or soft a later category leaves out of its count', () => {
+  // 1: a promise missed, nothing booked; 2: a next step missed; 3: a soft next step; 4: a promise missed and a step missed.
+  const committed = committedVerdicts(
+    [
+      promise({ date: '2026-11-20' }),
+      { ...step({ at: daysAgo(3) }), id: 51, contactId: 2 },
+      { ...promise({ date: '2026-11-19' }, 61), contactId: 4 },
+      { ...step({ at: daysAgo(4) }), id: 52, contactId: 4 },
+    ],
+    [3],
+    ctx,
+  );
+
+  it('leaves every one out of drop, which may hold a contact with a next step', () => {
+    expect(leftOutOf('drop', committed).sort()).toEqual([1, 2, 3, 4]);
+  });
+
+  it.each(['re-engage', 'no-next-step'] as const)(
+    'leaves out of %s only those missed without a missed next step: it holds none with an open next step',
+    (category) => {
+      expect(leftOutOf(category, committed)).toEqual([1]);
+    },
+  );
 });
