@@ -150,6 +150,17 @@ describe('upgrading an older database', () => {
     expect(attemptMarkMismatches(file)).toEqual([]);
   });
 
+  it('takes back, after the upgrade, writes journaled before it: the columns added since follow the history again', async () => {
+    const file = await databaseAt(NEWEST - 1);
+    // The last two writes of the seed: an edit, and before it a call that connected (a contact's first and last two-way touch).
+    for (const id of ['w8', 'w6']) {
+      const r = await fu(['undo', id], { db: file, now: NOW });
+      expect(r.code, `fu undo ${id}: ${r.stderr}`).toBe(0);
+    }
+    expect(derivedMismatches(file)).toEqual([]);
+    expect(integrity(file)).toBe('ok');
+  });
+
   it('keeps every row through a further migration too (the check above, run on a made-up next version)', async () => {
     const dir = scratch('fu-migrations-');
     for (const m of MIGRATIONS) fs.copyFileSync(m.file, path.join(dir, path.basename(m.file)));
