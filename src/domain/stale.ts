@@ -7,7 +7,7 @@
 import { isMissed } from './commitments.js';
 import { commitmentHandle } from './ids.js';
 import { plural } from './text.js';
-import { addDays, daysFrom, dueDate, dueInstant, formatDay, formatDue, localDateOf, startOfDay } from './time.js';
+import { addDays, dayNumber, dayNumberOf, daysFrom, dueDate, dueInstant, formatDay, formatDue, localDateOf, startOfDay } from './time.js';
 import type { Channel, Commitment, Config, DerivedState, Instant, LocalDate, Status } from './types.js';
 import type { Zone } from './zone.js';
 
@@ -164,53 +164,65 @@ function committedVerdictOf(
   return step?.soft ? { reason: 'soft', within: dueAt(step), commitments: [step] } : null;
 }
 
-/** The first category that applies to one contact, or null (won, lost, or nothing to do). */
-function verdictOf(c: StaleContact, ctx: StaleContext, today: LocalDate): StaleVerdict | null {
+/** A verdict, written out once for every category (no closure per contact: thousands of them in the whole list). */
+function verdictFor(
+  contact: StaleContact,
+  reason: Reason,
+  within: number,
+  daysSilent: number,
+  daysSinceTwoWay: number,
+  commitments: Commitment[] = [],
+): StaleVerdict {
+  return { contact, reason, category: CATEGORY_OF[reason], within, daysSilent, daysSinceTwoWay, commitments };
+}
+
+/**
+ * The first category that applies to one contact, or null (won, lost, or nothing to do). `todayNumber` is today's
+ * dayNumber: the days are counted between numbers, today's date parsed once for every contact.
+ */
+function verdictOf(c: StaleContact, ctx: StaleContext, today: LocalDate, todayNumber: number): StaleVerdict | null {
   if (c.status !== 'active' && c.status !== 'nurture') return null;
   const { zone, config } = ctx;
   const d = c.derived;
   const L = config.attemptsLimit;
-  const daysSilent = daysFrom(d.lastTouchAt ?? c.createdAt, today, zone);
-  // With no two-way touch, since they were first known: added, or first touched if that was earlier.
-  const twoWayOrKnown = d.lastTwoWayAt ?? (c.firstTouchAt !== null && Date.parse(c.firstTouchAt) < Date.parse(c.createdAt) ? c.firstTouchAt : c.createdAt);
-  const daysSinceTwoWay = daysFrom(twoWayOrKnown, today, zone);
-  const verdict = (reason: Reason, within: number, commitments: Commitment[] = []): StaleVerdict => ({
-    contact: c,
-    reason,
-    category: CATEGORY_OF[reason],
-    within,
-    daysSilent,
-    daysSinceTwoWay,
-    commitments,
-  });
+  const daysSilent = todayNumber - dayNumberOf(d.lastTouchAt ?? c.createdAt, zone);
+  const daysSinceTwoWay = todayNumber - dayNumberOf(d.lastTwoWayAt ?? firstKnownMs(c), zone);
   const committed = committedVerdictOf(c.open, ctx, today);
-  if (committed) return verdict(committed.reason, committed.within, committed.commitments);
+  if (committed) return verdictFor(c, committed.reason, committed.within, daysSilent, daysSinceTwoWay, committed.commitments);
   const step = c.open.find((m) => m.kind === 'next-step') ?? null;
 
   // 3. re-engage: warm, then given up too soon. Nurture contacts are on their cadence by choice. The longest silence first.
   if (c.status === 'active' && d.lastTwoWayAt !== null && d.unanswered >= 1 && d.unanswered <= L - 1 && !step && daysSilent >= config.staleDays) {
-    return verdict('re-engage', -daysSilent);
+    return verdictFor(c, 're-engage', -daysSilent, daysSilent, daysSinceTwoWay);
   }
 
   // 4. drop: a sequence that never got an answer, or nurture that never does. The longest without an answer first.
-  if (d.unanswered >= L && daysSinceTwoWay >= config.staleDropDays) return verdict('drop-sequence', -daysSinceTwoWay);
-  if (c.status === 'nurture' && d.valueUnanswered >= VALUE_TOUCHES_TO_DROP) return verdict('drop-nurture', -daysSinceTwoWay);
+  if (d.unanswered >= L && daysSinceTwoWay >= config.staleDropDays) return verdictFor(c, 'drop-sequence', -daysSinceTwoWay, daysSilent, daysSinceTwoWay);
+  if (c.status === 'nurture' && d.valueUnanswered >= VALUE_TOUCHES_TO_DROP) return verdictFor(c, 'drop-nurture', -daysSinceTwoWay, daysSilent, daysSinceTwoWay);
 
   // 5. no-next-step: active, nothing booked and no chase running. The longest silence first.
-  if (c.status === 'active' && !step && d.chaseDueOn === null) return verdict(d.lastTouchAt === null ? 'first-touch' : 'no-next-step', -daysSilent);
+  if (c.status === 'active' && !step && d.chaseDueOn === null) {
+    return verdictFor(c, d.lastTouchAt === null ? 'first-touch' : 'no-next-step', -daysSilent, daysSilent, daysSinceTwoWay);
+  }
   return null;
 }
 
-/** A verdict in words: the row fu stale shows, with the facts behind it and the action to take next. */
-function rowOf(v: StaleVerdict, ctx: StaleContext, today: LocalDate): StaleRow {
-  const { zone, config } = ctx;
+/** When a contact without a two-way touch was first known: added, or first touched if that was earlier. */
+function firstKnownMs(c: StaleContact): number {
+  const created = Date.parse(c.createdAt);
+  if (c.firstTouchAt === null) return created;
+  const first = Date.parse(c.firstTouchAt);
+  return first < created ? first : created;
+}
+
+/** A verdict's row, with its words (no closure per row: thousands of them in the whole list). */
+function staleRow(v: StaleVerdict, why: string, action: StaleAction, commitment: Commitment | null = null): StaleRow {
   const c = v.contact;
   const d = c.derived;
-  const id = c.id;
   // Written out, not spread: a spread is several times slower to build.
-  const row = (why: string, action: StaleAction, commitment: Commitment | null = null): StaleRow => ({
+  return {
     category: v.category,
-    contactId: id,
+    contactId: c.id,
     contact: c.name,
     company: c.company,
     status: c.status,
@@ -222,20 +234,34 @@ function rowOf(v: StaleVerdict, ctx: StaleContext, today: LocalDate): StaleRow {
     commitment,
     why,
     action,
-  });
+  };
+}
+
+/** A verdict in words: the row fu stale shows, with the facts behind it and the action to take next. */
+function rowOf(v: StaleVerdict, ctx: StaleContext, today: LocalDate): StaleRow {
+  const { zone, config } = ctx;
+  const c = v.contact;
+  const d = c.derived;
+  const id = c.id;
   switch (v.reason) {
     case 'missed': {
       const m = v.commitments[0]!;
       const more = v.commitments.length > 1 ? ` (and ${v.commitments.length - 1} more)` : '';
       const when = 'at' in m.due || m.kind === 'next-step' ? formatDue(m.due, zone, today) : `${formatDay(m.due.date, today)} ${config.dayEnd}`;
       return m.kind === 'promise'
-        ? row(`promise ${commitmentHandle(m.id)} "${m.what}" was due ${when}${more}`, { kind: 'keep-promise', commitmentId: m.id }, m)
-        : row(`next step ${commitmentHandle(m.id)} "${m.what}" on ${when} was missed${more}`, { kind: 'book-step', contactId: id, what: m.what, day: null }, m);
+        ? staleRow(v, `promise ${commitmentHandle(m.id)} "${m.what}" was due ${when}${more}`, { kind: 'keep-promise', commitmentId: m.id }, m)
+        : staleRow(
+            v,
+            `next step ${commitmentHandle(m.id)} "${m.what}" on ${when} was missed${more}`,
+            { kind: 'book-step', contactId: id, what: m.what, day: null },
+            m,
+          );
     }
     case 'soft': {
       const step = v.commitments[0]!;
       const day = dueDate(step.due, zone);
-      return row(
+      return staleRow(
+        v,
         `next step ${commitmentHandle(step.id)} "${step.what}" on ${formatDay(day, today)} has no time agreed`,
         { kind: 'book-step', contactId: id, what: step.what, day },
         step,
@@ -244,7 +270,8 @@ function rowOf(v: StaleVerdict, ctx: StaleContext, today: LocalDate): StaleRow {
     case 're-engage': {
       // R5's hint: after two unanswered emails in a row, another channel.
       const via: Channel = d.lastAttemptChannel === 'email' && d.sameChannelRun >= 2 ? 'linkedin' : 'email';
-      return row(
+      return staleRow(
+        v,
         `${c.lastTwoWayOutcome === 'replied' ? 'replied' : 'talked'} ${formatDay(localDateOf(d.lastTwoWayAt!, zone), today)}, then ${plural(d.unanswered, 'unanswered attempt')}; silent ${plural(v.daysSilent, 'day')}`,
         { kind: 're-engage', contactId: id, channel: via },
       );
@@ -253,14 +280,14 @@ function rowOf(v: StaleVerdict, ctx: StaleContext, today: LocalDate): StaleRow {
       const reply = d.lastTwoWayAt
         ? `no reply since ${formatDay(localDateOf(d.lastTwoWayAt, zone), today)} (${plural(v.daysSinceTwoWay, 'day')})`
         : `never a reply in ${plural(v.daysSinceTwoWay, 'day')}`;
-      return row(`${plural(d.unanswered, 'unanswered attempt')}, ${reply}`, { kind: 'drop', contactId: id });
+      return staleRow(v, `${plural(d.unanswered, 'unanswered attempt')}, ${reply}`, { kind: 'drop', contactId: id });
     }
     case 'drop-nurture':
-      return row(`${d.valueUnanswered} value touches in a row unanswered`, { kind: 'drop', contactId: id });
+      return staleRow(v, `${d.valueUnanswered} value touches in a row unanswered`, { kind: 'drop', contactId: id });
     case 'first-touch':
-      return row('never contacted: make the first touch', { kind: 'first-touch', contactId: id });
+      return staleRow(v, 'never contacted: make the first touch', { kind: 'first-touch', contactId: id });
     case 'no-next-step':
-      return row('active, but no next step booked and no chase running', { kind: 'book-step', contactId: id, what: null, day: null });
+      return staleRow(v, 'active, but no next step booked and no chase running', { kind: 'book-step', contactId: id, what: null, day: null });
   }
 }
 
@@ -274,9 +301,10 @@ export interface StaleRanking {
 /** Every stale contact's verdict, grouped by category, the most valuable first within each. */
 function verdictGroups(contacts: readonly StaleContact[], ctx: StaleContext): Record<StaleCategory, StaleVerdict[]> {
   const today = localDateOf(ctx.now, ctx.zone);
+  const todayNumber = dayNumber(today);
   const groups = Object.fromEntries(STALE_CATEGORIES.map((k) => [k, [] as StaleVerdict[]])) as Record<StaleCategory, StaleVerdict[]>;
   for (const c of contacts) {
-    const v = verdictOf(c, ctx, today);
+    const v = verdictOf(c, ctx, today, todayNumber);
     if (v) groups[v.category].push(v);
   }
   for (const k of STALE_CATEGORIES) groups[k].sort(byRank);
@@ -407,10 +435,11 @@ export function shownIds(committed: CommittedVerdicts, keyed: KeyedPage, limit: 
  */
 export function stalePageOf(committed: CommittedVerdicts, keyed: KeyedPage, contacts: readonly StaleContact[], ctx: StaleContext, limit: number): StaleRanking {
   const today = localDateOf(ctx.now, ctx.zone);
+  const todayNumber = dayNumber(today);
   const byId = new Map(contacts.map((c) => [c.id, c]));
   const decide = (id: number, category: StaleCategory): StaleVerdict => {
     const c = byId.get(id);
-    const v = c && verdictOf(c, ctx, today);
+    const v = c && verdictOf(c, ctx, today, todayNumber);
     if (v?.category !== category) throw new Error(`contact ${id} was read as ${category}, but its rules make it ${v?.category ?? 'not stale'}`);
     return v;
   };

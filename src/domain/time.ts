@@ -52,8 +52,7 @@ export function formatLocalDate(year: number, month: number, day: number): Local
 
 /** The local calendar date of an instant in `zone`. */
 export function localDateOf(at: Instant | number, zone: Zone): LocalDate {
-  const ms = typeof at === 'number' ? at : Date.parse(at);
-  return dateOfDay(Math.floor((ms + zone.offsetMs(ms)) / MS_PER_DAY));
+  return dateOfDay(dayNumberOf(at, zone));
 }
 
 /** `HH:MM` of an instant in `zone`. */
@@ -118,8 +117,18 @@ export function daysBetween(from: LocalDate, to: LocalDate): number {
 
 /** Whole calendar days from the local day of `at` in `zone` to `to`: daysBetween(localDateOf(at, zone), to), without making the date. */
 export function daysFrom(at: Instant, to: LocalDate, zone: Zone): number {
-  const ms = Date.parse(at);
-  return Math.round(dateToUtcMs(to) / MS_PER_DAY) - Math.floor((ms + zone.offsetMs(ms)) / MS_PER_DAY);
+  return dayNumber(to) - dayNumberOf(at, zone);
+}
+
+/** A local date as a day number: days since 1970-01-01. Counting days between numbers parses no date (fu stale counts thousands). */
+export function dayNumber(date: LocalDate): number {
+  return Math.round(dateToUtcMs(date) / MS_PER_DAY);
+}
+
+/** The day number (dayNumber) of the local day of an instant in `zone`, without making the date. */
+export function dayNumberOf(at: Instant | number, zone: Zone): number {
+  const ms = typeof at === 'number' ? at : Date.parse(at);
+  return Math.floor((ms + zone.offsetMs(ms)) / MS_PER_DAY);
 }
 
 /** 0 = Sunday .. 6 = Saturday. */
@@ -240,9 +249,9 @@ export function isoWithOffset(at: Instant, zone: Zone): string {
   return new Date(ms + offset).toISOString().slice(0, 19) + offsetSuffix(offset);
 }
 
-/** `+01:00` for an offset in milliseconds (whole minutes). */
-function offsetSuffix(offsetMs: number): string {
+/** `+01:00` for an offset in milliseconds (whole minutes). Remembered: a zone has a few offsets, and fu stale prints thousands of instants. */
+const offsetSuffix = memoized((offsetMs: number): string => {
   const off = Math.round(offsetMs / 60_000);
   const abs = Math.abs(off);
   return `${off < 0 ? '-' : '+'}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
-}
+});
