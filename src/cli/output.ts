@@ -74,7 +74,7 @@ export function tellHidden(io: IO, more: number, command: string): void {
  * safe() does (`\t`, `\n`, `\x1b`), so each escape reads back one way: a typed
  * backslash-n is `\\n`, a newline `\n`.
  */
-const tsvField = (text: string) => safe(text.includes('\\') ? text.replaceAll('\\', '\\\\') : text);
+export const tsvField = (text: string): string => safe(text.includes('\\') ? text.replaceAll('\\', '\\\\') : text);
 
 /** Tab-separated rows for pipes: one record a line, backslashes, tabs, newlines and control characters in values escaped (tsvField). */
 export function printTsv(io: IO, rows: (string | number | null | undefined)[][]): void {
