@@ -139,8 +139,20 @@ export interface StaleVerdict {
   daysSilent: number;
   daysSinceTwoWay: number;
   /** missed: every missed commitment, the oldest due first; soft: the next step; else empty. */
-  commitments: Commitment[];
+  commitments: readonly Commitment[];
 }
+
+/** The commitments of a verdict that has none: one empty list shared by the thousands of them. */
+const NO_COMMITMENTS: readonly Commitment[] = [];
+
+/** A contact's open next step among its open commitments (a loop: no closure per contact, thousands of them). */
+function nextStepOf(open: readonly Commitment[]): Commitment | null {
+  for (const m of open) if (m.kind === 'next-step') return m;
+  return null;
+}
+
+/** The instant a commitment falls due, as milliseconds: missed and soft rank by it. */
+const dueMs = (m: Commitment, ctx: StaleContext) => Date.parse(dueInstant(m.due, ctx.config.dayEnd, ctx.zone));
 
 /** Missed or soft, the categories a live contact's open commitments decide alone (the first two of verdictOf), or null. */
 function committedVerdictOf(
@@ -151,17 +163,18 @@ function committedVerdictOf(
   // Most contacts have nothing open: thousands of them in the whole list, each decided in V8's interpreter.
   if (open.length === 0) return null;
   const { now, zone, config } = ctx;
-  const dueAt = (m: Commitment) => Date.parse(dueInstant(m.due, config.dayEnd, zone));
   // 1. missed: the oldest missed commitment speaks for the contact; the longest overdue first.
   // What they were to do binds no rule (docs/rules.md): a passed expectation is a reason to call, not a missed commitment.
-  const missed = open.filter((m) => m.kind !== 'expectation' && isMissed(m, now, today, config, zone));
-  if (missed.length > 0) {
-    const keyed = missed.map((m) => ({ m, at: dueAt(m) })).sort((a, b) => a.at - b.at || a.m.id - b.m.id);
+  // A loop, no closures: a thousand contacts have something open, and most have nothing missed.
+  let missed: Commitment[] | null = null;
+  for (const m of open) if (m.kind !== 'expectation' && isMissed(m, now, today, config, zone)) (missed ??= []).push(m);
+  if (missed !== null) {
+    const keyed = missed.map((m) => ({ m, at: dueMs(m, ctx) })).sort((a, b) => a.at - b.at || a.m.id - b.m.id);
     return { reason: 'missed', within: keyed[0]!.at, commitments: keyed.map((k) => k.m) };
   }
   // 2. soft: a date without a time is a soft commitment; firm it up. The soonest first: the most urgent to firm up.
-  const step = open.find((m) => m.kind === 'next-step');
-  return step?.soft ? { reason: 'soft', within: dueAt(step), commitments: [step] } : null;
+  const step = nextStepOf(open);
+  return step?.soft ? { reason: 'soft', within: dueMs(step, ctx), commitments: [step] } : null;
 }
 
 /** A verdict, written out once for every category (no closure per contact: thousands of them in the whole list). */
@@ -171,7 +184,7 @@ function verdictFor(
   within: number,
   daysSilent: number,
   daysSinceTwoWay: number,
-  commitments: Commitment[] = [],
+  commitments: readonly Commitment[] = NO_COMMITMENTS,
 ): StaleVerdict {
   return { contact, reason, category: CATEGORY_OF[reason], within, daysSilent, daysSinceTwoWay, commitments };
 }
@@ -189,7 +202,7 @@ function verdictOf(c: StaleContact, ctx: StaleContext, today: LocalDate, todayNu
   const daysSinceTwoWay = todayNumber - dayNumberOf(d.lastTwoWayAt ?? firstKnownMs(c), zone);
   const committed = committedVerdictOf(c.open, ctx, today);
   if (committed) return verdictFor(c, committed.reason, committed.within, daysSilent, daysSinceTwoWay, committed.commitments);
-  const step = c.open.find((m) => m.kind === 'next-step') ?? null;
+  const step = nextStepOf(c.open);
 
   // 3. re-engage: warm, then given up too soon. Nurture contacts are on their cadence by choice. The longest silence first.
   if (c.status === 'active' && d.lastTwoWayAt !== null && d.unanswered >= 1 && d.unanswered <= L - 1 && !step && daysSilent >= config.staleDays) {
@@ -267,18 +280,19 @@ function rowOf(v: StaleVerdict, ctx: StaleContext, today: LocalDate): StaleRow {
         step,
       );
     }
+    // addDays(today, -daysSinceTwoWay): the day of the last two-way touch, which the verdict counted from (not parsed again).
     case 're-engage': {
       // R5's hint: after two unanswered emails in a row, another channel.
       const via: Channel = d.lastAttemptChannel === 'email' && d.sameChannelRun >= 2 ? 'linkedin' : 'email';
       return staleRow(
         v,
-        `${c.lastTwoWayOutcome === 'replied' ? 'replied' : 'talked'} ${formatDay(localDateOf(d.lastTwoWayAt!, zone), today)}, then ${plural(d.unanswered, 'unanswered attempt')}; silent ${plural(v.daysSilent, 'day')}`,
+        `${c.lastTwoWayOutcome === 'replied' ? 'replied' : 'talked'} ${formatDay(addDays(today, -v.daysSinceTwoWay), today)}, then ${plural(d.unanswered, 'unanswered attempt')}; silent ${plural(v.daysSilent, 'day')}`,
         { kind: 're-engage', contactId: id, channel: via },
       );
     }
     case 'drop-sequence': {
       const reply = d.lastTwoWayAt
-        ? `no reply since ${formatDay(localDateOf(d.lastTwoWayAt, zone), today)} (${plural(v.daysSinceTwoWay, 'day')})`
+        ? `no reply since ${formatDay(addDays(today, -v.daysSinceTwoWay), today)} (${plural(v.daysSinceTwoWay, 'day')})`
         : `never a reply in ${plural(v.daysSinceTwoWay, 'day')}`;
       return staleRow(v, `${plural(d.unanswered, 'unanswered attempt')}, ${reply}`, { kind: 'drop', contactId: id });
     }

@@ -101,13 +101,23 @@ export async function runStale(opts: StaleOptions, deps: Deps): Promise<void> {
     return;
   }
   if (mode === 'tsv') {
-    // One line a row, written out: thousands of rows at 100k contacts, no array per row. Only the texts a user typed
-    // (names, what was promised) are escaped: the rest are fu's own words, numbers and instants.
-    let out = '';
-    for (const r of page.rows) {
-      out += `${r.category}\t${r.contactId}\t${tsvField(r.contact)}\t${r.company === null ? '' : tsvField(r.company)}\t${r.lastTwoWayAt === null ? '' : isoWithOffset(r.lastTwoWayAt, zone)}\t${r.attemptsSince}\t${r.daysSilent}\t${tsvField(staleWhy(r))}\t${tsvField(staleCommand(r.action))}\n`;
-    }
-    io.out(out);
+    // A line a row, each joined flat: thousands of rows at 100k contacts, which stay in memory until written (a line
+    // concatenated piece by piece is a chain of a dozen strings). Only the texts a user typed (names, what was
+    // promised) are escaped: the rest are fu's own words, numbers and instants.
+    const lines = page.rows.map((r) =>
+      [
+        r.category,
+        r.contactId,
+        tsvField(r.contact),
+        r.company === null ? '' : tsvField(r.company),
+        r.lastTwoWayAt === null ? '' : isoWithOffset(r.lastTwoWayAt, zone),
+        r.attemptsSince,
+        r.daysSilent,
+        tsvField(staleWhy(r)),
+        tsvField(staleCommand(r.action)),
+      ].join('\t'),
+    );
+    if (lines.length > 0) io.out(`${lines.join('\n')}\n`);
     tellHidden(
       io,
       limited.reduce((n, l) => n + l.more, 0),
