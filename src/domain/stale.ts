@@ -250,8 +250,27 @@ function staleRow(v: StaleVerdict, why: string, action: StaleAction, commitment:
   };
 }
 
+/**
+ * Why a sequence is to be dropped, worded once for each set of facts (`said`, by a key made of them): thousands of
+ * contacts share a few hundred. The facts: the unanswered attempts, whether there was a two-way touch, and the days since
+ * it (or since first known), at least stale.dropDays and within the horizon (docs/data-safety.md), so fewer than 2^22.
+ */
+function dropSequenceWhy(v: StaleVerdict, today: LocalDate, said: Map<number, string>): string {
+  const d = v.contact.derived;
+  const key = (d.unanswered * 2 + (d.lastTwoWayAt === null ? 0 : 1)) * 2 ** 22 + v.daysSinceTwoWay;
+  let why = said.get(key);
+  if (why === undefined) {
+    const reply = d.lastTwoWayAt
+      ? `no reply since ${formatDay(addDays(today, -v.daysSinceTwoWay), today)} (${plural(v.daysSinceTwoWay, 'day')})`
+      : `never a reply in ${plural(v.daysSinceTwoWay, 'day')}`;
+    why = `${plural(d.unanswered, 'unanswered attempt')}, ${reply}`;
+    said.set(key, why);
+  }
+  return why;
+}
+
 /** A verdict in words: the row fu stale shows, with the facts behind it and the action to take next. */
-function rowOf(v: StaleVerdict, ctx: StaleContext, today: LocalDate): StaleRow {
+function rowOf(v: StaleVerdict, ctx: StaleContext, today: LocalDate, dropWhys: Map<number, string>): StaleRow {
   const { zone, config } = ctx;
   const c = v.contact;
   const d = c.derived;
@@ -290,12 +309,8 @@ function rowOf(v: StaleVerdict, ctx: StaleContext, today: LocalDate): StaleRow {
         { kind: 're-engage', contactId: id, channel: via },
       );
     }
-    case 'drop-sequence': {
-      const reply = d.lastTwoWayAt
-        ? `no reply since ${formatDay(addDays(today, -v.daysSinceTwoWay), today)} (${plural(v.daysSinceTwoWay, 'day')})`
-        : `never a reply in ${plural(v.daysSinceTwoWay, 'day')}`;
-      return staleRow(v, `${plural(d.unanswered, 'unanswered attempt')}, ${reply}`, { kind: 'drop', contactId: id });
-    }
+    case 'drop-sequence':
+      return staleRow(v, dropSequenceWhy(v, today, dropWhys), { kind: 'drop', contactId: id });
     case 'drop-nurture':
       return staleRow(v, `${d.valueUnanswered} value touches in a row unanswered`, { kind: 'drop', contactId: id });
     case 'first-touch':
@@ -476,7 +491,8 @@ export const wordsTwoWayOutcome = (v: StaleVerdict): boolean => v.reason === 're
 /** The verdicts in words, in their order. */
 export function staleRowsOf(verdicts: readonly StaleVerdict[], ctx: StaleContext): StaleRow[] {
   const today = localDateOf(ctx.now, ctx.zone);
-  return verdicts.map((v) => rowOf(v, ctx, today));
+  const dropWhys = new Map<number, string>();
+  return verdicts.map((v) => rowOf(v, ctx, today, dropWhys));
 }
 
 /** Rows grouped by category (every category present, possibly empty). */
