@@ -160,8 +160,6 @@ function committedVerdictOf(
   ctx: StaleContext,
   today: LocalDate,
 ): { reason: 'missed' | 'soft'; within: number; commitments: Commitment[] } | null {
-  // Most contacts have nothing open: thousands of them in the whole list, each decided in V8's interpreter.
-  if (open.length === 0) return null;
   const { now, zone, config } = ctx;
   // 1. missed: the oldest missed commitment speaks for the contact; the longest overdue first.
   // What they were to do binds no rule (docs/rules.md): a passed expectation is a reason to call, not a missed commitment.
@@ -200,9 +198,13 @@ function verdictOf(c: StaleContact, ctx: StaleContext, today: LocalDate, todayNu
   const L = config.attemptsLimit;
   const daysSilent = todayNumber - dayNumberOf(d.lastTouchAt ?? c.createdAt, zone);
   const daysSinceTwoWay = todayNumber - dayNumberOf(d.lastTwoWayAt ?? firstKnownMs(c), zone);
-  const committed = committedVerdictOf(c.open, ctx, today);
-  if (committed) return verdictFor(c, committed.reason, committed.within, daysSilent, daysSinceTwoWay, committed.commitments);
-  const step = nextStepOf(c.open);
+  // Most contacts have nothing open: thousands of them in the whole list, each decided in V8's interpreter.
+  let step: Commitment | null = null;
+  if (c.open.length > 0) {
+    const committed = committedVerdictOf(c.open, ctx, today);
+    if (committed) return verdictFor(c, committed.reason, committed.within, daysSilent, daysSinceTwoWay, committed.commitments);
+    step = nextStepOf(c.open);
+  }
 
   // 3. re-engage: warm, then given up too soon. Nurture contacts are on their cadence by choice. The longest silence first.
   if (c.status === 'active' && d.lastTwoWayAt !== null && d.unanswered >= 1 && d.unanswered <= L - 1 && !step && daysSilent >= config.staleDays) {
