@@ -225,9 +225,11 @@ function verdictOf(c: StaleContact, ctx: StaleContext, today: LocalDate, todayNu
 /** When a contact without a two-way touch was first known: added, or first touched if that was earlier. */
 function firstKnownMs(c: StaleContact): number {
   const created = Date.parse(c.createdAt);
-  if (c.firstTouchAt === null) return created;
-  const first = Date.parse(c.firstTouchAt);
-  return first < created ? first : created;
+  if (c.firstTouchAt !== null) {
+    const first = Date.parse(c.firstTouchAt);
+    if (first < created) return first;
+  }
+  return created;
 }
 
 /** A verdict's row, with its words (no closure per row: thousands of them in the whole list). */
