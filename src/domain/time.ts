@@ -216,8 +216,9 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 
 /** "Tue 24 Nov" of a date: fu stale names a few hundred distinct days thousands of times. */
 const dayName = memoized((date: LocalDate): string => {
-  const p = parseLocalDate(date)!;
-  return `${WEEKDAYS[weekdayOf(date)]} ${p.day} ${MONTHS[p.month - 1]}`;
+  // One parse (remembered) and one Date give the weekday, the day and the month.
+  const d = new Date(dateToUtcMs(date));
+  return `${WEEKDAYS[d.getUTCDay()]} ${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]}`;
 });
 
 /** "Tue 24 Nov" (with the year when it is not the year of `today`). */
