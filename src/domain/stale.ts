@@ -7,7 +7,7 @@
 import { isMissed } from './commitments.js';
 import { commitmentHandle } from './ids.js';
 import { plural } from './text.js';
-import { addDays, daysFrom, dueDate, dueInstant, formatDay, formatDue, localDateOf, startOfDay } from './time.js';
+import { addDays, dayNumber, dayNumberOf, daysFrom, dueDate, dueInstant, formatDay, formatDue, localDateOf, startOfDay } from './time.js';
 import type { Channel, Commitment, Config, DerivedState, Instant, LocalDate, Status } from './types.js';
 import type { Zone } from './zone.js';
 
@@ -136,8 +136,20 @@ export interface StaleVerdict {
   daysSilent: number;
   daysSinceTwoWay: number;
   /** missed: every missed commitment, the oldest due first; soft: the next step; else empty. */
-  commitments: Commitment[];
+  commitments: readonly Commitment[];
 }
+
+/** The commitments of a verdict that has none: one empty list shared by the thousands of them. */
+const NO_COMMITMENTS: readonly Commitment[] = [];
+
+/** A contact's open next step among its open commitments (a loop: no closure per contact, thousands of them). */
+function nextStepOf(open: readonly Commitment[]): Commitment | null {
+  for (const m of open) if (m.kind === 'next-step') return m;
+  return null;
+}
+
+/** The instant a commitment falls due, as milliseconds: missed and soft rank by it. */
+const dueMs = (m: Commitment, ctx: StaleContext) => Date.parse(dueInstant(m.due, ctx.config.dayEnd, ctx.zone));
 
 /** Missed or soft, the categories a live contact's open commitments decide alone (the first two of verdictOf), or null. */
 function committedVerdictOf(
@@ -145,69 +157,96 @@ function committedVerdictOf(
   ctx: StaleContext,
   today: LocalDate,
 ): { reason: 'missed' | 'soft'; within: number; commitments: Commitment[] } | null {
-  // Most contacts have nothing open: thousands of them in the whole list, each decided in V8's interpreter.
-  if (open.length === 0) return null;
   const { now, zone, config } = ctx;
-  const dueAt = (m: Commitment) => Date.parse(dueInstant(m.due, config.dayEnd, zone));
   // 1. missed: the oldest missed commitment speaks for the contact; the longest overdue first.
   // What they were to do binds no rule (docs/rules.md): a passed expectation is a reason to call, not a missed commitment.
-  const missed = open.filter((m) => m.kind !== 'expectation' && isMissed(m, now, today, config, zone));
-  if (missed.length > 0) {
-    const keyed = missed.map((m) => ({ m, at: dueAt(m) })).sort((a, b) => a.at - b.at || a.m.id - b.m.id);
+  // A loop, no closures: a thousand contacts have something open, and most have nothing missed.
+  let missed: Commitment[] | null = null;
+  for (const m of open) if (m.kind !== 'expectation' && isMissed(m, now, today, config, zone)) (missed ??= []).push(m);
+  if (missed !== null) {
+    const keyed = missed.map((m) => ({ m, at: dueMs(m, ctx) })).sort((a, b) => a.at - b.at || a.m.id - b.m.id);
     return { reason: 'missed', within: keyed[0]!.at, commitments: keyed.map((k) => k.m) };
   }
   // 2. soft: a date without a time is a soft commitment; firm it up. The soonest first: the most urgent to firm up.
-  const step = open.find((m) => m.kind === 'next-step');
-  return step?.soft ? { reason: 'soft', within: dueAt(step), commitments: [step] } : null;
+  const step = nextStepOf(open);
+  return step?.soft ? { reason: 'soft', within: dueMs(step, ctx), commitments: [step] } : null;
 }
 
-/** The first category that applies to one contact, or null (won, lost, or nothing to do). */
-function verdictOf(c: StaleContact, ctx: StaleContext, today: LocalDate): StaleVerdict | null {
+/**
+ * A verdict ranked by days (re-engage, drop, no-next-step): its rank is minus those days, a small integer. Its object is
+ * written apart from the committed ones (ranked by instant, no small integer), fields in another order: V8 then keeps
+ * these ranks unboxed, and sorting thousands of them allocates nothing. `0 - days`: -0 is no small integer either.
+ * No closure per contact: thousands of them in the whole list.
+ */
+function verdictByDays(contact: StaleContact, reason: Reason, days: number, daysSilent: number, daysSinceTwoWay: number): StaleVerdict {
+  return { contact, reason, category: CATEGORY_OF[reason], within: 0 - days, daysSilent, daysSinceTwoWay, commitments: NO_COMMITMENTS };
+}
+
+/** A missed or soft verdict, ranked by the instant due: see verdictByDays for why its fields come in another order. */
+function committedVerdict(
+  contact: StaleContact,
+  committed: NonNullable<ReturnType<typeof committedVerdictOf>>,
+  daysSilent: number,
+  daysSinceTwoWay: number,
+): StaleVerdict {
+  const { reason, within, commitments } = committed;
+  return { within, contact, reason, category: CATEGORY_OF[reason], daysSilent, daysSinceTwoWay, commitments };
+}
+
+/**
+ * The first category that applies to one contact, or null (won, lost, or nothing to do). `todayNumber` is today's
+ * dayNumber: the days are counted between numbers, today's date parsed once for every contact.
+ */
+function verdictOf(c: StaleContact, ctx: StaleContext, today: LocalDate, todayNumber: number): StaleVerdict | null {
   if (c.status !== 'active' && c.status !== 'nurture') return null;
   const { zone, config } = ctx;
   const d = c.derived;
   const L = config.attemptsLimit;
-  const daysSilent = daysFrom(d.lastTouchAt ?? c.createdAt, today, zone);
-  // With no two-way touch, since they were first known: added, or first touched if that was earlier.
-  const twoWayOrKnown = d.lastTwoWayAt ?? (c.firstTouchAt !== null && Date.parse(c.firstTouchAt) < Date.parse(c.createdAt) ? c.firstTouchAt : c.createdAt);
-  const daysSinceTwoWay = daysFrom(twoWayOrKnown, today, zone);
-  const verdict = (reason: Reason, within: number, commitments: Commitment[] = []): StaleVerdict => ({
-    contact: c,
-    reason,
-    category: CATEGORY_OF[reason],
-    within,
-    daysSilent,
-    daysSinceTwoWay,
-    commitments,
-  });
-  const committed = committedVerdictOf(c.open, ctx, today);
-  if (committed) return verdict(committed.reason, committed.within, committed.commitments);
-  const step = c.open.find((m) => m.kind === 'next-step') ?? null;
+  const daysSilent = todayNumber - dayNumberOf(d.lastTouchAt ?? c.createdAt, zone);
+  const daysSinceTwoWay = todayNumber - dayNumberOf(d.lastTwoWayAt ?? firstKnownMs(c), zone);
+  // Most contacts have nothing open: thousands of them in the whole list, each decided in V8's interpreter.
+  let step: Commitment | null = null;
+  if (c.open.length > 0) {
+    const committed = committedVerdictOf(c.open, ctx, today);
+    if (committed) return committedVerdict(c, committed, daysSilent, daysSinceTwoWay);
+    step = nextStepOf(c.open);
+  }
 
   // 3. re-engage: warm, then given up too soon. Nurture contacts are on their cadence by choice. The longest silence first.
   if (c.status === 'active' && d.lastTwoWayAt !== null && d.unanswered >= 1 && d.unanswered <= L - 1 && !step && daysSilent >= config.staleDays) {
-    return verdict('re-engage', -daysSilent);
+    return verdictByDays(c, 're-engage', daysSilent, daysSilent, daysSinceTwoWay);
   }
 
   // 4. drop: a sequence that never got an answer, or nurture that never does. The longest without an answer first.
-  if (d.unanswered >= L && daysSinceTwoWay >= config.staleDropDays) return verdict('drop-sequence', -daysSinceTwoWay);
-  if (c.status === 'nurture' && d.valueUnanswered >= VALUE_TOUCHES_TO_DROP) return verdict('drop-nurture', -daysSinceTwoWay);
+  if (d.unanswered >= L && daysSinceTwoWay >= config.staleDropDays) return verdictByDays(c, 'drop-sequence', daysSinceTwoWay, daysSilent, daysSinceTwoWay);
+  if (c.status === 'nurture' && d.valueUnanswered >= VALUE_TOUCHES_TO_DROP)
+    return verdictByDays(c, 'drop-nurture', daysSinceTwoWay, daysSilent, daysSinceTwoWay);
 
   // 5. no-next-step: active, nothing booked and no chase running. The longest silence first.
-  if (c.status === 'active' && !step && d.chaseDueOn === null) return verdict(d.lastTouchAt === null ? 'first-touch' : 'no-next-step', -daysSilent);
+  if (c.status === 'active' && !step && d.chaseDueOn === null) {
+    return verdictByDays(c, d.lastTouchAt === null ? 'first-touch' : 'no-next-step', daysSilent, daysSilent, daysSinceTwoWay);
+  }
   return null;
 }
 
-/** A verdict in words: the row fu stale shows, with the facts behind it and the action to take next. */
-function rowOf(v: StaleVerdict, ctx: StaleContext, today: LocalDate): StaleRow {
-  const { zone, config } = ctx;
+/** When a contact without a two-way touch was first known: added, or first touched if that was earlier. */
+function firstKnownMs(c: StaleContact): number {
+  const created = Date.parse(c.createdAt);
+  if (c.firstTouchAt !== null) {
+    const first = Date.parse(c.firstTouchAt);
+    if (first < created) return first;
+  }
+  return created;
+}
+
+/** A verdict's row, with its words (no closure per row: thousands of them in the whole list). */
+function staleRow(v: StaleVerdict, why: string, action: StaleAction, commitment: Commitment | null = null): StaleRow {
   const c = v.contact;
   const d = c.derived;
-  const id = c.id;
   // Written out, not spread: a spread is several times slower to build.
-  const row = (why: string, action: StaleAction, commitment: Commitment | null = null): StaleRow => ({
+  return {
     category: v.category,
-    contactId: id,
+    contactId: c.id,
     contact: c.name,
     company: c.company,
     status: c.status,
@@ -219,45 +258,76 @@ function rowOf(v: StaleVerdict, ctx: StaleContext, today: LocalDate): StaleRow {
     commitment,
     why,
     action,
-  });
+  };
+}
+
+/**
+ * Why a sequence is to be dropped, worded once for each set of facts (`said`, by a key made of them): thousands of
+ * contacts share a few hundred. The facts: the unanswered attempts, whether there was a two-way touch, and the days since
+ * it (or since first known), at least stale.dropDays and within the horizon (docs/data-safety.md), so fewer than 2^22.
+ */
+function dropSequenceWhy(v: StaleVerdict, today: LocalDate, said: Map<number, string>): string {
+  const d = v.contact.derived;
+  const key = (d.unanswered * 2 + (d.lastTwoWayAt === null ? 0 : 1)) * 2 ** 22 + v.daysSinceTwoWay;
+  let why = said.get(key);
+  if (why === undefined) {
+    const reply = d.lastTwoWayAt
+      ? `no reply since ${formatDay(addDays(today, -v.daysSinceTwoWay), today)} (${plural(v.daysSinceTwoWay, 'day')})`
+      : `never a reply in ${plural(v.daysSinceTwoWay, 'day')}`;
+    why = `${plural(d.unanswered, 'unanswered attempt')}, ${reply}`;
+    said.set(key, why);
+  }
+  return why;
+}
+
+/** A verdict in words: the row fu stale shows, with the facts behind it and the action to take next. */
+function rowOf(v: StaleVerdict, ctx: StaleContext, today: LocalDate, dropWhys: Map<number, string>): StaleRow {
+  const { zone, config } = ctx;
+  const c = v.contact;
+  const d = c.derived;
+  const id = c.id;
   switch (v.reason) {
     case 'missed': {
       const m = v.commitments[0]!;
       const more = v.commitments.length > 1 ? ` (and ${v.commitments.length - 1} more)` : '';
       const when = 'at' in m.due || m.kind === 'next-step' ? formatDue(m.due, zone, today) : `${formatDay(m.due.date, today)} ${config.dayEnd}`;
       return m.kind === 'promise'
-        ? row(`promise ${commitmentHandle(m.id)} "${m.what}" was due ${when}${more}`, { kind: 'keep-promise', commitmentId: m.id }, m)
-        : row(`next step ${commitmentHandle(m.id)} "${m.what}" on ${when} was missed${more}`, { kind: 'book-step', contactId: id, what: m.what, day: null }, m);
+        ? staleRow(v, `promise ${commitmentHandle(m.id)} "${m.what}" was due ${when}${more}`, { kind: 'keep-promise', commitmentId: m.id }, m)
+        : staleRow(
+            v,
+            `next step ${commitmentHandle(m.id)} "${m.what}" on ${when} was missed${more}`,
+            { kind: 'book-step', contactId: id, what: m.what, day: null },
+            m,
+          );
     }
     case 'soft': {
       const step = v.commitments[0]!;
       const day = dueDate(step.due, zone);
-      return row(
+      return staleRow(
+        v,
         `next step ${commitmentHandle(step.id)} "${step.what}" on ${formatDay(day, today)} has no time agreed`,
         { kind: 'book-step', contactId: id, what: step.what, day },
         step,
       );
     }
+    // addDays(today, -daysSinceTwoWay): the day of the last two-way touch, which the verdict counted from (not parsed again).
     case 're-engage': {
       // R5's hint: after two unanswered emails in a row, another channel.
       const via: Channel = d.lastAttemptChannel === 'email' && d.sameChannelRun >= 2 ? 'linkedin' : 'email';
-      return row(
-        `${c.lastTwoWayOutcome === 'replied' ? 'replied' : 'talked'} ${formatDay(localDateOf(d.lastTwoWayAt!, zone), today)}, then ${plural(d.unanswered, 'unanswered attempt')}; silent ${plural(v.daysSilent, 'day')}`,
+      return staleRow(
+        v,
+        `${c.lastTwoWayOutcome === 'replied' ? 'replied' : 'talked'} ${formatDay(addDays(today, -v.daysSinceTwoWay), today)}, then ${plural(d.unanswered, 'unanswered attempt')}; silent ${plural(v.daysSilent, 'day')}`,
         { kind: 're-engage', contactId: id, channel: via },
       );
     }
-    case 'drop-sequence': {
-      const reply = d.lastTwoWayAt
-        ? `no reply since ${formatDay(localDateOf(d.lastTwoWayAt, zone), today)} (${plural(v.daysSinceTwoWay, 'day')})`
-        : `never a reply in ${plural(v.daysSinceTwoWay, 'day')}`;
-      return row(`${plural(d.unanswered, 'unanswered attempt')}, ${reply}`, { kind: 'drop', contactId: id });
-    }
+    case 'drop-sequence':
+      return staleRow(v, dropSequenceWhy(v, today, dropWhys), { kind: 'drop', contactId: id });
     case 'drop-nurture':
-      return row(`${d.valueUnanswered} value touches in a row unanswered`, { kind: 'drop', contactId: id });
+      return staleRow(v, `${d.valueUnanswered} value touches in a row unanswered`, { kind: 'drop', contactId: id });
     case 'first-touch':
-      return row('never contacted: make the first touch', { kind: 'first-touch', contactId: id });
+      return staleRow(v, 'never contacted: make the first touch', { kind: 'first-touch', contactId: id });
     case 'no-next-step':
-      return row('active, but no next step booked and no chase running', { kind: 'book-step', contactId: id, what: null, day: null });
+      return staleRow(v, 'active, but no next step booked and no chase running', { kind: 'book-step', contactId: id, what: null, day: null });
   }
 }
 
@@ -271,9 +341,10 @@ export interface StaleRanking {
 /** Every stale contact's verdict, grouped by category, the most valuable first within each. */
 function verdictGroups(contacts: readonly StaleContact[], ctx: StaleContext): Record<StaleCategory, StaleVerdict[]> {
   const today = localDateOf(ctx.now, ctx.zone);
+  const todayNumber = dayNumber(today);
   const groups = Object.fromEntries(STALE_CATEGORIES.map((k) => [k, [] as StaleVerdict[]])) as Record<StaleCategory, StaleVerdict[]>;
   for (const c of contacts) {
-    const v = verdictOf(c, ctx, today);
+    const v = verdictOf(c, ctx, today, todayNumber);
     if (v) groups[v.category].push(v);
   }
   for (const k of STALE_CATEGORIES) groups[k].sort(byRank);
@@ -414,10 +485,11 @@ export function shownIds(committed: CommittedVerdicts, keyed: KeyedPage, limit: 
  */
 export function stalePageOf(committed: CommittedVerdicts, keyed: KeyedPage, contacts: readonly StaleContact[], ctx: StaleContext, limit: number): StaleRanking {
   const today = localDateOf(ctx.now, ctx.zone);
+  const todayNumber = dayNumber(today);
   const byId = new Map(contacts.map((c) => [c.id, c]));
   const decide = (id: number, category: StaleCategory): StaleVerdict => {
     const c = byId.get(id);
-    const v = c && verdictOf(c, ctx, today);
+    const v = c && verdictOf(c, ctx, today, todayNumber);
     if (v?.category !== category) throw new Error(`contact ${id} was read as ${category}, but its rules make it ${v?.category ?? 'not stale'}`);
     return v;
   };
@@ -437,7 +509,8 @@ export function stalePageOf(committed: CommittedVerdicts, keyed: KeyedPage, cont
 /** The verdicts in words, in their order. */
 export function staleRowsOf(verdicts: readonly StaleVerdict[], ctx: StaleContext): StaleRow[] {
   const today = localDateOf(ctx.now, ctx.zone);
-  return verdicts.map((v) => rowOf(v, ctx, today));
+  const dropWhys = new Map<number, string>();
+  return verdicts.map((v) => rowOf(v, ctx, today, dropWhys));
 }
 
 /** Rows grouped by category (every category present, possibly empty). */

@@ -52,8 +52,7 @@ export function formatLocalDate(year: number, month: number, day: number): Local
 
 /** The local calendar date of an instant in `zone`. */
 export function localDateOf(at: Instant | number, zone: Zone): LocalDate {
-  const ms = typeof at === 'number' ? at : Date.parse(at);
-  return dateOfDay(Math.floor((ms + zone.offsetMs(ms)) / MS_PER_DAY));
+  return dateOfDay(dayNumberOf(at, zone));
 }
 
 /** `HH:MM` of an instant in `zone`. */
@@ -118,8 +117,18 @@ export function daysBetween(from: LocalDate, to: LocalDate): number {
 
 /** Whole calendar days from the local day of `at` in `zone` to `to`: daysBetween(localDateOf(at, zone), to), without making the date. */
 export function daysFrom(at: Instant, to: LocalDate, zone: Zone): number {
-  const ms = Date.parse(at);
-  return Math.round(dateToUtcMs(to) / MS_PER_DAY) - Math.floor((ms + zone.offsetMs(ms)) / MS_PER_DAY);
+  return dayNumber(to) - dayNumberOf(at, zone);
+}
+
+/** A local date as a day number: days since 1970-01-01. Counting days between numbers parses no date (fu stale counts thousands). */
+export function dayNumber(date: LocalDate): number {
+  return Math.round(dateToUtcMs(date) / MS_PER_DAY);
+}
+
+/** The day number (dayNumber) of the local day of an instant in `zone`, without making the date. */
+export function dayNumberOf(at: Instant | number, zone: Zone): number {
+  const ms = typeof at === 'number' ? at : Date.parse(at);
+  return Math.floor((ms + zone.offsetMs(ms)) / MS_PER_DAY);
 }
 
 /** 0 = Sunday .. 6 = Saturday. */
@@ -207,8 +216,9 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 
 /** "Tue 24 Nov" of a date: fu stale names a few hundred distinct days thousands of times. */
 const dayName = memoized((date: LocalDate): string => {
-  const p = parseLocalDate(date)!;
-  return `${WEEKDAYS[weekdayOf(date)]} ${p.day} ${MONTHS[p.month - 1]}`;
+  // One parse (remembered) and one Date give the weekday, the day and the month.
+  const d = new Date(dateToUtcMs(date));
+  return `${WEEKDAYS[d.getUTCDay()]} ${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]}`;
 });
 
 /** "Tue 24 Nov" (with the year when it is not the year of `today`). */
@@ -235,14 +245,20 @@ export function formatDue(due: { at: Instant } | { date: LocalDate }, zone: Zone
 /** ISO-8601 with the zone's offset, for --json and piped output: `2026-11-24T15:00:00-05:00`. */
 export function isoWithOffset(at: Instant, zone: Zone): string {
   const ms = Date.parse(at);
-  // The local wall clock is UTC shifted by the offset: one Date, formatted natively.
+  // The local wall clock is UTC shifted by the offset: its day and its second of the day, each worded once (fu stale
+  // prints thousands of instants, on a few hundred days and, to the minute, at a few hundred times).
   const offset = zone.offsetMs(ms);
-  return new Date(ms + offset).toISOString().slice(0, 19) + offsetSuffix(offset);
+  const local = ms + offset;
+  const day = Math.floor(local / MS_PER_DAY);
+  return `${dateOfDay(day)}T${clockOf(Math.floor((local - day * MS_PER_DAY) / 1000))}${offsetSuffix(offset)}`;
 }
 
-/** `+01:00` for an offset in milliseconds (whole minutes). */
-function offsetSuffix(offsetMs: number): string {
+/** `HH:MM:SS` of a second of the day. */
+const clockOf = memoized((second: number): string => `${pad(Math.floor(second / 3600))}:${pad(Math.floor(second / 60) % 60)}:${pad(second % 60)}`);
+
+/** `+01:00` for an offset in milliseconds (whole minutes). Remembered: a zone has a few offsets, and fu stale prints thousands of instants. */
+const offsetSuffix = memoized((offsetMs: number): string => {
   const off = Math.round(offsetMs / 60_000);
   const abs = Math.abs(off);
   return `${off < 0 ? '-' : '+'}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
-}
+});

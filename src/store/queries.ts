@@ -339,14 +339,6 @@ export function namesOf(store: Connection, ids: readonly number[]): Map<number, 
  * whatever the number of contacts. For the whole list (--limit 0).
  */
 export function staleCandidates(store: Connection, params: StaleParams): StaleContact[] {
-  // Arrays, not objects: thousands of rows, and V8 builds arrays faster (see SQL.staleContacts for the columns).
-  const contacts: unknown[][] = [];
-  const ids = new Set<number>();
-  for (const r of store.db.prepare(SQL.staleContacts).raw(true).all(params) as unknown[][]) {
-    if (ids.has(r[0] as number)) continue; // found both ways
-    ids.add(r[0] as number);
-    contacts.push(r);
-  }
   const open = new Map<number, Commitment[]>();
   const seen = new Set<number>();
   const add = (r: Row) => {
@@ -358,9 +350,25 @@ export function staleCandidates(store: Connection, params: StaleParams): StaleCo
     else open.set(c.contactId, [c]);
   };
   for (const r of store.db.prepare(SQL.staleCommitments).all({ now: params.now, today: params.today }) as Row[]) add(r);
-  const steps = contacts.map((r) => r[14] as number | null).filter((id): id is number => id !== null && !seen.has(id));
-  if (steps.length) for (const r of store.db.prepare(SQL.commitmentsById).all({ ids: JSON.stringify(steps) }) as Row[]) add(r);
-  return contacts.map((r) => staleContactOf(r, open.get(r[0] as number) ?? []));
+  // Each contact made as it is read (raw arrays: V8 builds them faster than objects; see SQL.staleContacts for the
+  // columns), once: a contact may be found both ways. Those whose next step is not read yet get it below.
+  const contacts = new Map<number, StaleContact>();
+  const steps: number[] = [];
+  for (const r of store.db.prepare(SQL.staleContacts).raw(true).all(params) as unknown[][]) {
+    const id = r[0] as number;
+    if (contacts.has(id)) continue;
+    const step = r[14] as number | null;
+    if (step !== null && !seen.has(step)) steps.push(step);
+    contacts.set(id, staleContactOf(r, open.get(id) ?? []));
+  }
+  if (steps.length) {
+    for (const r of store.db.prepare(SQL.commitmentsById).all({ ids: JSON.stringify(steps) }) as Row[]) {
+      add(r);
+      const c = contacts.get(r.contact_id as number);
+      if (c) c.open = open.get(c.id)!;
+    }
+  }
+  return [...contacts.values()];
 }
 
 /** When the open next steps with a time from `from` to before `to` start: fu draft's free slots avoid them. */

@@ -209,6 +209,26 @@ describe('fu stale: facts and the action to take next', () => {
     expect(categorize(contact(sequence(100, 3, 80), { status: 'nurture' }), ctx)?.why).toBe('3 unanswered attempts, no reply since Sat 15 Aug (100 days)');
   });
 
+  it('words each drop of a list from its own facts: its attempts, its days without a reply, whether there ever was one', () => {
+    const rows = staleList(
+      [
+        contact(sequence(100, 3, 80), { id: 1, status: 'nurture' }),
+        contact(sequence(100, 4, 80), { id: 2, status: 'nurture' }),
+        contact(sequence(120, 3, 80), { id: 3, status: 'nurture' }),
+        contact({ ...sequence(0, 3, 80), lastTwoWayAt: null }, { id: 4, status: 'nurture', createdAt: daysAgo(100) }),
+        contact(sequence(100, 3, 80), { id: 5, status: 'nurture' }),
+      ],
+      ctx,
+    );
+    expect(rows.map((r) => [r.contactId, r.why])).toEqual([
+      [3, '3 unanswered attempts, no reply since Sun 26 Jul (120 days)'],
+      [1, '3 unanswered attempts, no reply since Sat 15 Aug (100 days)'],
+      [2, '4 unanswered attempts, no reply since Sat 15 Aug (100 days)'],
+      [4, '3 unanswered attempts, never a reply in 100 days'],
+      [5, '3 unanswered attempts, no reply since Sat 15 Aug (100 days)'],
+    ]);
+  });
+
   it('no next step: the first touch for a contact never contacted, else book the step', () => {
     expect(categorize(contact({}, { createdAt: daysAgo(3) }), ctx)).toMatchObject({
       why: 'never contacted: make the first touch',
