@@ -390,18 +390,23 @@ export interface CommittedVerdicts {
  * soft next step, in its order (`soft`: by its day, then by id), leaving out of it those missed.
  */
 export function committedVerdicts(missedCommitments: readonly Commitment[], soft: readonly number[], ctx: StaleContext): CommittedVerdicts {
-  const today = localDateOf(ctx.now, ctx.zone);
+  // Each contact ranked by its oldest missed commitment, as committedVerdictOf ranks it. The store found them missed
+  // (with the bounds of staleParams), as it finds the other categories: the rows shown are decided again (stalePageOf).
   const open = new Map<number, Commitment[]>();
+  const oldest = new Map<number, number>();
   for (const m of missedCommitments) {
+    const at = dueMs(m, ctx);
     const list = open.get(m.contactId);
-    if (list) list.push(m);
-    else open.set(m.contactId, [m]);
+    if (list) {
+      list.push(m);
+      if (at < oldest.get(m.contactId)!) oldest.set(m.contactId, at);
+    } else {
+      open.set(m.contactId, [m]);
+      oldest.set(m.contactId, at);
+    }
   }
   const missed: CommittedVerdicts['missed'] = [];
-  for (const [contactId, list] of open) {
-    const v = committedVerdictOf(list, ctx, today);
-    if (v?.reason === 'missed') missed.push({ contactId, within: v.within });
-  }
+  for (const [contactId, within] of oldest) missed.push({ contactId, within });
   missed.sort((a, b) => a.within - b.within || a.contactId - b.contactId);
   const ids = new Set(missed.map((v) => v.contactId));
   const softOnly = soft.filter((id) => !ids.has(id));
