@@ -477,11 +477,12 @@ export function keyedPage(categories: Record<KeyedCategory, KeyedCategoryRead>, 
 }
 
 /** The ids of the contacts to read whole: the first `limit` missed and soft ones, and the keyed ones that may be shown. */
-export function shownIds(committed: CommittedVerdicts, keyed: KeyedPage, limit: number): { committed: number[]; keyed: number[] } {
-  return {
-    committed: [...committed.missed.slice(0, limit).map((v) => v.contactId), ...committed.soft.slice(0, limit)],
-    keyed: KEYED_CATEGORIES.flatMap((k) => keyed.keys[k].map((key) => key[0])),
-  };
+export function shownIds(committed: CommittedVerdicts, keyed: KeyedPage, limit: number): number[] {
+  return [
+    ...committed.missed.slice(0, limit).map((v) => v.contactId),
+    ...committed.soft.slice(0, limit),
+    ...KEYED_CATEGORIES.flatMap((k) => keyed.keys[k].map((key) => key[0])),
+  ];
 }
 
 /**

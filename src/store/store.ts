@@ -559,7 +559,7 @@ export class Store {
   }
 
   /** The stale contacts shown, each with its open next step. */
-  staleContacts(ids: { keyed: readonly number[]; committed: readonly number[] }, read: ReadonlyMap<number, readonly Commitment[]>): StaleContact[] {
+  staleContacts(ids: readonly number[], read: ReadonlyMap<number, readonly Commitment[]>): StaleContact[] {
     return staleContacts(this, ids, read);
   }
 
