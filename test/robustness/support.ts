@@ -57,6 +57,7 @@ export function derivedMismatches(file: string, tz = 'UTC'): { id: number; store
   try {
     return store.read(() => {
       const config = configFrom(store.configValues());
+      const kept = store.db.prepare('SELECT first_touch_at, last_two_way_outcome FROM contacts WHERE id = ?');
       const out: { id: number; stored: unknown; recomputed: unknown }[] = [];
       for (const { id } of store.contactNames()) {
         const c = store.contact(id)!;
@@ -72,7 +73,7 @@ export function derivedMismatches(file: string, tz = 'UTC'): { id: number; store
           firstTouchAt: touches.map((t) => t.at).sort()[0] ?? null,
           lastTwoWayOutcome: twoWay.includes('connected') ? 'connected' : (twoWay[0] ?? null),
         };
-        const row = store.db.prepare('SELECT first_touch_at, last_two_way_outcome FROM contacts WHERE id = ?').get(id) as Record<string, unknown>;
+        const row = kept.get(id) as Record<string, unknown>;
         const stored = { ...c.derived, nextStepId: c.nextStepId, firstTouchAt: row.first_touch_at, lastTwoWayOutcome: row.last_two_way_outcome };
         if (JSON.stringify(sortKeys(stored)) !== JSON.stringify(sortKeys(recomputed))) out.push({ id, stored, recomputed });
       }
