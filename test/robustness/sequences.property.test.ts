@@ -18,8 +18,8 @@ import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fu, fuProcess, snapshot, type FuResult } from '../helpers.js';
-import { derivedMismatches, integrity, scratch } from './support.js';
+import { fu, fuProcess, tablesJson, type FuResult } from '../helpers.js';
+import { derivedMismatchesIn, integrity, openRaw, scratch } from './support.js';
 
 const START = Date.parse('2026-11-23T09:00:00Z');
 
@@ -203,16 +203,11 @@ interface Facts {
   touches: number;
 }
 
-function factsOf(db: string): Facts {
-  const raw = new Database(db, { readonly: true });
-  try {
-    const limit = Number((raw.prepare("SELECT value FROM config WHERE key = 'attempts.limit'").get() as { value: string } | undefined)?.value ?? 3);
-    const status = new Map((raw.prepare('SELECT id, status FROM contacts').all() as { id: number; status: string }[]).map((r) => [r.id, r.status]));
-    const touches = (raw.prepare('SELECT coalesce(max(id), 0) AS n FROM touches').get() as { n: number }).n;
-    return { limit, status, touches };
-  } finally {
-    raw.close();
-  }
+function factsOf(raw: Database.Database): Facts {
+  const limit = Number((raw.prepare("SELECT value FROM config WHERE key = 'attempts.limit'").get() as { value: string } | undefined)?.value ?? 3);
+  const status = new Map((raw.prepare('SELECT id, status FROM contacts').all() as { id: number; status: string }[]).map((r) => [r.id, r.status]));
+  const touches = (raw.prepare('SELECT coalesce(max(id), 0) AS n FROM touches').get() as { n: number }).n;
+  return { limit, status, touches };
 }
 
 interface TouchRow {
@@ -234,64 +229,63 @@ const TWO_WAY = new Set(['connected', 'replied']);
  * is at most the L-th since the last two-way touch. Whether a touch was made while chasing (no firm step ahead)
  * is what fu stored on it.
  */
-function checkAttemptLimit(db: string, before: Facts, step: string): void {
-  const raw = new Database(db, { readonly: true });
-  try {
-    const added = raw.prepare('SELECT * FROM touches WHERE id > ? ORDER BY id').all(before.touches) as TouchRow[];
-    for (const t of added) {
-      const wasLive = before.status.get(t.contact_id) === 'active' || before.status.get(t.contact_id) === 'nurture';
-      if (t.chase === 1) expect(UNANSWERED.has(t.outcome) && t.value === null, `${step}: a ${t.outcome} touch counted as an attempt`).toBe(true);
-      if (!wasLive || t.chase === 0 || t.forced !== null || t.disposition !== null) continue;
-      const history = raw.prepare('SELECT * FROM touches WHERE contact_id = ? ORDER BY happened_at, id').all(t.contact_id) as TouchRow[];
-      let since = 0;
-      for (const h of history) {
-        if (TWO_WAY.has(h.outcome)) since = 0;
-        else if (h.chase === 1) since++;
-        if (h.id === t.id) break;
-      }
-      // Past the limit only as the break-up of an active contact whose limit was lowered: it then moves to nurture.
-      const status = (raw.prepare('SELECT status FROM contacts WHERE id = ?').get(t.contact_id) as { status: string }).status;
-      const lateBreakUp = before.status.get(t.contact_id) === 'active' && status === 'nurture';
-      if (!lateBreakUp) expect(since, `${step}: attempt ${since} recorded past the limit of ${before.limit} without --force`).toBeLessThanOrEqual(before.limit);
+function checkAttemptLimit(raw: Database.Database, before: Facts, step: string): void {
+  const added = raw.prepare('SELECT * FROM touches WHERE id > ? ORDER BY id').all(before.touches) as TouchRow[];
+  for (const t of added) {
+    const wasLive = before.status.get(t.contact_id) === 'active' || before.status.get(t.contact_id) === 'nurture';
+    if (t.chase === 1) expect(UNANSWERED.has(t.outcome) && t.value === null, `${step}: a ${t.outcome} touch counted as an attempt`).toBe(true);
+    if (!wasLive || t.chase === 0 || t.forced !== null || t.disposition !== null) continue;
+    const history = raw.prepare('SELECT * FROM touches WHERE contact_id = ? ORDER BY happened_at, id').all(t.contact_id) as TouchRow[];
+    let since = 0;
+    for (const h of history) {
+      if (TWO_WAY.has(h.outcome)) since = 0;
+      else if (h.chase === 1) since++;
+      if (h.id === t.id) break;
     }
-  } finally {
-    raw.close();
+    // Past the limit only as the break-up of an active contact whose limit was lowered: it then moves to nurture.
+    const status = (raw.prepare('SELECT status FROM contacts WHERE id = ?').get(t.contact_id) as { status: string }).status;
+    const lateBreakUp = before.status.get(t.contact_id) === 'active' && status === 'nurture';
+    if (!lateBreakUp) expect(since, `${step}: attempt ${since} recorded past the limit of ${before.limit} without --force`).toBeLessThanOrEqual(before.limit);
   }
 }
 
-function checkOneOpenNextStep(db: string, step: string): void {
-  const raw = new Database(db, { readonly: true });
-  try {
-    const doubles = raw
-      .prepare("SELECT contact_id, count(*) AS n FROM commitments WHERE kind = 'next-step' AND state = 'open' GROUP BY contact_id HAVING n > 1")
-      .all();
-    expect(doubles, step).toEqual([]);
-  } finally {
-    raw.close();
-  }
+function checkOneOpenNextStep(raw: Database.Database, step: string): void {
+  const doubles = raw
+    .prepare("SELECT contact_id, count(*) AS n FROM commitments WHERE kind = 'next-step' AND state = 'open' GROUP BY contact_id HAVING n > 1")
+    .all();
+  expect(doubles, step).toEqual([]);
 }
 
-/** Runs one sequence on a fresh database, checking the invariants after every step. */
+/**
+ * Runs one sequence on a fresh database, checking the invariants after every step. The checks read through one
+ * connection kept open for the whole sequence (each read sees what the step committed): a connection a check, six a
+ * step, had been half of this file's time.
+ */
 async function runSequence(steps: Step[], run: Runner): Promise<void> {
   const db = path.join(scratch('fu-prop-'), 'fu.db');
   let now = START;
   const iso = () => new Date(now).toISOString();
   // A database with three contacts, so the first commands have something to act on.
   for (const name of ['Dana Reyes', 'Sam Okafor', 'Zoë 👩🏽‍💻']) expect((await run(['add', name], db, iso())).code).toBe(0);
-  for (const [i, step] of steps.entries()) {
-    if (step.kind === 'clock') {
-      now += step.minutes * 60_000;
-      continue;
+  const raw = openRaw(db);
+  try {
+    for (const [i, step] of steps.entries()) {
+      if (step.kind === 'clock') {
+        now += step.minutes * 60_000;
+        continue;
+      }
+      const label = `step ${i} at ${iso()}: fu ${step.args.join(' ')}`;
+      const before = tablesJson(raw);
+      const facts = factsOf(raw);
+      const r = await run(step.args, db, iso());
+      expect([0, 2, 3, 4], `${label} exited ${r.code}: ${r.stderr}`).toContain(r.code);
+      if (r.code !== 0) expect(tablesJson(raw), `${label} was refused but changed the database`).toBe(before);
+      else checkAttemptLimit(raw, facts, label);
+      checkOneOpenNextStep(raw, label);
+      expect(derivedMismatchesIn(raw), label).toEqual([]);
     }
-    const label = `step ${i} at ${iso()}: fu ${step.args.join(' ')}`;
-    const before = await snapshot(db);
-    const facts = factsOf(db);
-    const r = await run(step.args, db, iso());
-    expect([0, 2, 3, 4], `${label} exited ${r.code}: ${r.stderr}`).toContain(r.code);
-    if (r.code !== 0) expect(await snapshot(db), `${label} was refused but changed the database`).toBe(before);
-    else checkAttemptLimit(db, facts, label);
-    checkOneOpenNextStep(db, label);
-    expect(derivedMismatches(db), label).toEqual([]);
+  } finally {
+    raw.close();
   }
   expect(integrity(db)).toBe('ok');
 }

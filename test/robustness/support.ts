@@ -53,35 +53,41 @@ export function count(file: string, table: string): number {
  * when the per-contact state is consistent.
  */
 export function derivedMismatches(file: string, tz = 'UTC'): { id: number; stored: unknown; recomputed: unknown }[] {
-  const store = new Store(openRaw(file));
+  const db = openRaw(file);
   try {
-    return store.read(() => {
-      const config = configFrom(store.configValues());
-      const kept = store.db.prepare('SELECT first_touch_at, last_two_way_outcome FROM contacts WHERE id = ?');
-      const out: { id: number; stored: unknown; recomputed: unknown }[] = [];
-      for (const { id } of store.contactNames()) {
-        const c = store.contact(id)!;
-        const open = store.openCommitmentsOf(id);
-        const nextStep = open.find((x) => x.kind === 'next-step') ?? null;
-        const touches = store.touchesOf(id);
-        const derived = deriveState(c.status, touches, nextStep, config, zoneOf(tz), store.lastDecisionOf(id) ?? null);
-        // How the last two-way touch went: a call that connected outweighs a reply at the same time.
-        const twoWay = touches.filter((t) => t.at === derived.lastTwoWayAt && (t.outcome === 'connected' || t.outcome === 'replied')).map((t) => t.outcome);
-        const recomputed = {
-          ...derived,
-          nextStepId: nextStep?.id ?? null,
-          firstTouchAt: touches.map((t) => t.at).sort()[0] ?? null,
-          lastTwoWayOutcome: twoWay.includes('connected') ? 'connected' : (twoWay[0] ?? null),
-        };
-        const row = kept.get(id) as Record<string, unknown>;
-        const stored = { ...c.derived, nextStepId: c.nextStepId, firstTouchAt: row.first_touch_at, lastTwoWayOutcome: row.last_two_way_outcome };
-        if (JSON.stringify(sortKeys(stored)) !== JSON.stringify(sortKeys(recomputed))) out.push({ id, stored, recomputed });
-      }
-      return out;
-    });
+    return derivedMismatchesIn(db, tz);
   } finally {
-    store.close();
+    db.close();
   }
+}
+
+/** derivedMismatches on a connection the caller keeps open (a check run after every step of a long sequence). */
+export function derivedMismatchesIn(db: Database.Database, tz = 'UTC'): { id: number; stored: unknown; recomputed: unknown }[] {
+  const store = new Store(db);
+  return store.read(() => {
+    const config = configFrom(store.configValues());
+    const kept = store.db.prepare('SELECT first_touch_at, last_two_way_outcome FROM contacts WHERE id = ?');
+    const out: { id: number; stored: unknown; recomputed: unknown }[] = [];
+    for (const { id } of store.contactNames()) {
+      const c = store.contact(id)!;
+      const open = store.openCommitmentsOf(id);
+      const nextStep = open.find((x) => x.kind === 'next-step') ?? null;
+      const touches = store.touchesOf(id);
+      const derived = deriveState(c.status, touches, nextStep, config, zoneOf(tz), store.lastDecisionOf(id) ?? null);
+      // How the last two-way touch went: a call that connected outweighs a reply at the same time.
+      const twoWay = touches.filter((t) => t.at === derived.lastTwoWayAt && (t.outcome === 'connected' || t.outcome === 'replied')).map((t) => t.outcome);
+      const recomputed = {
+        ...derived,
+        nextStepId: nextStep?.id ?? null,
+        firstTouchAt: touches.map((t) => t.at).sort()[0] ?? null,
+        lastTwoWayOutcome: twoWay.includes('connected') ? 'connected' : (twoWay[0] ?? null),
+      };
+      const row = kept.get(id) as Record<string, unknown>;
+      const stored = { ...c.derived, nextStepId: c.nextStepId, firstTouchAt: row.first_touch_at, lastTwoWayOutcome: row.last_two_way_outcome };
+      if (JSON.stringify(sortKeys(stored)) !== JSON.stringify(sortKeys(recomputed))) out.push({ id, stored, recomputed });
+    }
+    return out;
+  });
 }
 
 const sortKeys = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).sort(([a], [b]) => a.localeCompare(b)));
