@@ -163,6 +163,8 @@ export function resolveLocal(date: LocalDate, time: string, zone: Zone): LocalIn
   // is a candidate, kept when the zone really has that offset at the instant it gives.
   const before = zone.offsetMs(naive - MS_PER_DAY);
   const after = zone.offsetMs(naive + MS_PER_DAY);
+  // Most days: one offset either side, and the reading falls on it. The general case below gives the same answer.
+  if (before === after && zone.offsetMs(naive - before) === before) return { kind: 'exact', at: new Date(naive - before).toISOString() };
   const fits = [...new Set([before, after, zone.offsetMs(naive - before)])]
     .map((off) => naive - off)
     .filter((ms) => zone.offsetMs(ms) === naive - ms)
