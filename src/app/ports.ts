@@ -170,7 +170,7 @@ export interface StorePort {
   staleRanked(category: KeyedCategory, params: StaleParams): Iterable<StaleKey>;
   /** The live contacts that may be stale, each with the open commitments that can decide its category: for the whole list. */
   staleCandidates(params: StaleParams): StaleContact[];
-  /** The stale contacts shown (`keyed`: found by staleRanked; `committed`: missed or soft), each with the commitments `read` holds for it and its open next step. */
+  /** The stale contacts shown (found missed or soft, or by staleRanked), each with the commitments `read` holds for it and its open next step. */
   staleContacts(ids: readonly number[], read: ReadonlyMap<number, readonly Commitment[]>): StaleContact[];
   /** The counts `fu stats` makes its figures from, read through the indexes. */
   statsRows(query: StatsQuery): StatsRows;

@@ -48,7 +48,7 @@ export function stalePage(ctx: AppContext, limit: number): StalePage {
   const { store } = ctx;
   return store.read(() => {
     const params = staleParams(ctx);
-    const { shown, counts } = limit === 0 ? rankStale(store.staleCandidates(params), ctx, 0) : firstOfEach(ctx, params, limit);
+    const { shown, counts } = limit === 0 ? rankStale(store.staleCandidates(params), ctx) : firstOfEach(ctx, params, limit);
     return { rows: staleRowsOf(shown, ctx), counts };
   });
 }

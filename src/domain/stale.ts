@@ -353,11 +353,11 @@ function verdictGroups(contacts: readonly StaleContact[], ctx: StaleContext): Re
 
 const byRank = (a: StaleVerdict, b: StaleVerdict) => a.within - b.within || a.contact.id - b.contact.id;
 
-/** Ranks every stale contact and keeps the first `limit` of each category (0: all), before any is worded. */
-export function rankStale(contacts: readonly StaleContact[], ctx: StaleContext, limit: number): StaleRanking {
+/** Ranks every stale contact (the whole list), before any is worded. */
+export function rankStale(contacts: readonly StaleContact[], ctx: StaleContext): StaleRanking {
   const groups = verdictGroups(contacts, ctx);
   return {
-    shown: STALE_CATEGORIES.flatMap((k) => (limit > 0 ? groups[k].slice(0, limit) : groups[k])),
+    shown: STALE_CATEGORIES.flatMap((k) => groups[k]),
     counts: Object.fromEntries(STALE_CATEGORIES.map((k) => [k, groups[k].length])) as Record<StaleCategory, number>,
   };
 }

@@ -44,7 +44,7 @@ export function unansweredAttempt(contactId: number, at: Instant, channel: 'call
 }
 
 /** Every stale row of these contacts, in fu stale's order: the whole list, as the domain ranks and words it. */
-export const staleList = (contacts: readonly StaleContact[], ctx: StaleContext): StaleRow[] => staleRowsOf(rankStale(contacts, ctx, 0).shown, ctx);
+export const staleList = (contacts: readonly StaleContact[], ctx: StaleContext): StaleRow[] => staleRowsOf(rankStale(contacts, ctx).shown, ctx);
 
 /** One contact's stale row, or null (won, lost, or nothing to do). */
 export const categorize = (c: StaleContact, ctx: StaleContext): StaleRow | null => staleList([c], ctx)[0] ?? null;
