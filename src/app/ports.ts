@@ -13,7 +13,7 @@ import type { AgendaEntry } from '../domain/calendar.js';
 import type { JournalEntry, WriteKind } from '../domain/journal.js';
 import type { ImportedContact, KnownContact } from '../domain/contact-import.js';
 import type { AttemptMark } from '../domain/derive.js';
-import type { KeyedCategory, StaleContact, StaleKey, StaleParams } from '../domain/stale.js';
+import type { CommittedFacts, KeyedCategory, StaleContact, StaleKey, StaleParams } from '../domain/stale.js';
 import type { StatsQuery, StatsRows } from '../domain/stats.js';
 import type {
   Commitment,
@@ -156,12 +156,20 @@ export interface StorePort {
   agendaRows(day: AgendaDay): AgendaRows;
   /** The name and company of each of these contacts, by id. */
   namesOf(contactIds: readonly number[]): Map<number, ContactName>;
-  /** The missed commitments of live contacts (isMissed, with the bounds of staleParams). */
-  staleMissed(params: StaleParams): Commitment[];
-  /** The live contacts with a soft next step not missed, by its day, then by id. */
-  staleSoft(params: StaleParams): number[];
-  /** How many live contacts not `excluded` (missed or soft) are stale in a category after those two, decided by fu stale's rules in SQL. */
-  staleCount(category: KeyedCategory, params: StaleParams, excluded: readonly number[]): number;
+  /**
+   * What the rows of the live contacts that may be missed say of their open commitments (isMissed, with the bounds of
+   * staleParams): a superset, in no order; a contact found by more than one of its dues comes more than once.
+   */
+  staleMissed(params: StaleParams): CommittedFacts[];
+  /** How many live contacts have a soft next step not missed (those missed for a promise included). */
+  staleSoftCount(params: StaleParams): number;
+  /**
+   * The live contacts with a soft next step not missed, by its day, then by id: read as they are taken, and the store
+   * serves nothing else until the caller stops or has them all.
+   */
+  staleSoftRanked(params: StaleParams): Iterable<number>;
+  /** How many live contacts neither missed nor soft are stale in a category after those two, decided by fu stale's rules in SQL. */
+  staleCount(category: KeyedCategory, params: StaleParams): number;
   /**
    * The live contacts stale in a category after missed and soft if they are neither, each with the instant its rank
    * runs from, in rank order (time, then id): read as they are taken, and the store serves nothing else until the
@@ -170,8 +178,11 @@ export interface StorePort {
   staleRanked(category: KeyedCategory, params: StaleParams): Iterable<StaleKey>;
   /** The live contacts that may be stale, each with the open commitments that can decide its category: for the whole list. */
   staleCandidates(params: StaleParams): StaleContact[];
-  /** The stale contacts shown (found missed or soft, or by staleRanked), each with the commitments `read` holds for it and its open next step. */
-  staleContacts(ids: readonly number[], read: ReadonlyMap<number, readonly Commitment[]>): StaleContact[];
+  /**
+   * The stale contacts shown: those found missed or soft (`committed`) with every open commitment, the others (`keyed`,
+   * found by staleRanked) with their open next step.
+   */
+  staleContacts(committed: readonly number[], keyed: readonly number[]): StaleContact[];
   /** The counts `fu stats` makes its figures from, read through the indexes. */
   statsRows(query: StatsQuery): StatsRows;
 

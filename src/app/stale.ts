@@ -1,11 +1,11 @@
 /** `fu stale`'s read, in one consistent snapshot. */
 import {
-  committedVerdicts,
   KEYED_CATEGORIES,
   keyedPage,
-  leftOutOf,
+  missedVerdicts,
   rankStale,
   shownIds,
+  softPage,
   stalePageOf,
   staleParams,
   staleRowsOf,
@@ -31,13 +31,16 @@ export interface StalePage {
  */
 function firstOfEach(ctx: AppContext, params: StaleParams, limit: number): StaleRanking {
   const { store } = ctx;
-  const committed = committedVerdicts(store.staleMissed(params), store.staleSoft(params), ctx);
-  // Each category is counted now and read in rank order only as keyedPage takes it, after every count.
+  const committed = missedVerdicts(store.staleMissed(params), ctx);
+  // One statement at a time: the soft contacts are read (as far as the page goes) before the counts, and each later
+  // category is counted now and read in rank order only as keyedPage takes it, after every count.
+  const soft = softPage({ count: store.staleSoftCount(params), ranked: store.staleSoftRanked(params) }, committed, limit);
   const categories = Object.fromEntries(
-    KEYED_CATEGORIES.map((k) => [k, { count: store.staleCount(k, params, leftOutOf(k, committed)), ranked: store.staleRanked(k, params) }]),
+    KEYED_CATEGORIES.map((k) => [k, { count: store.staleCount(k, params), ranked: store.staleRanked(k, params) }]),
   ) as Record<KeyedCategory, KeyedCategoryRead>;
-  const keyed = keyedPage(categories, committed, ctx, limit);
-  return stalePageOf(committed, keyed, store.staleContacts(shownIds(committed, keyed, limit), committed.open), ctx, limit);
+  const keyed = keyedPage(categories, ctx, limit);
+  const shown = shownIds(committed, soft, keyed, limit);
+  return stalePageOf(committed, soft, keyed, store.staleContacts(shown.committed, shown.keyed), ctx, limit);
 }
 
 /**

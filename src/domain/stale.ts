@@ -149,7 +149,7 @@ function nextStepOf(open: readonly Commitment[]): Commitment | null {
 }
 
 /** The instant a commitment falls due, as milliseconds: missed and soft rank by it. */
-const dueMs = (m: Commitment, ctx: StaleContext) => Date.parse(dueInstant(m.due, ctx.config.dayEnd, ctx.zone));
+const dueMs = (m: Pick<Commitment, 'due'>, ctx: StaleContext) => Date.parse(dueInstant(m.due, ctx.config.dayEnd, ctx.zone));
 
 /** Missed or soft, the categories a live contact's open commitments decide alone (the first two of verdictOf), or null. */
 function committedVerdictOf(
@@ -365,63 +365,103 @@ export function rankStale(contacts: readonly StaleContact[], ctx: StaleContext):
 /*
  * Ranking every stale contact costs thousands of rows at 100k contacts, to show 25 of each category. So for a page
  * (a limit of 1 or more; the whole list ranks every candidate, rankStale) the store finds each category with the
- * bounds of staleParams, and the domain ranks what it returns and decides again every contact shown with verdictOf
- * (the words come from the same rule):
- * - missed: the store reads the missed commitments of live contacts (a few hundred); committedVerdicts ranks them.
- * - soft: the store lists the live contacts with a soft next step not missed, by its day, then by id: verdictOf's
- *   order, as a soft step has no time; committedVerdicts leaves out those missed.
- * - the others depend on the contact's own columns alone: the store counts each one's contacts, leaving out those
- *   missed or soft, and hands them over in time order with the instant their rank runs from (a StaleKey); keyedPage
- *   takes those that may be shown and stops, and stalePageOf ranks them by local day.
+ * bounds of staleParams, from what each contact's row says of its open commitments (CommittedFacts), and the domain
+ * ranks what it returns and decides again every contact shown with verdictOf (the words come from the same rule):
+ * - missed: the store reads the facts of the live contacts with a next step or a promise that may be missed (a few
+ *   hundred); missedVerdicts ranks those missed.
+ * - soft: the store counts the live contacts with a soft next step not missed, and hands them over in verdictOf's
+ *   order (by its day, then by id, as a soft step has no time); softPage leaves out those missed.
+ * - the others depend on the contact's own columns alone: the store counts each one's contacts neither missed nor
+ *   soft, and hands them over in time order with the instant their rank runs from (a StaleKey); keyedPage takes those
+ *   that may be shown and stops, and stalePageOf ranks them by local day.
  */
 
-/** The contacts missed and soft, each category in rank order. */
+/**
+ * What a contact's row says of its open commitments (kept by every write, see Store.saveDerived): the due of its open
+ * next step (at a time or on a date) and whether it is soft, and the earliest due of its open promises, at a time and
+ * on a date. Enough to tell whether it is missed or soft, and which missed commitment is the oldest.
+ */
+export interface CommittedFacts {
+  contactId: number;
+  stepDueAt: Instant | null;
+  stepDueDate: LocalDate | null;
+  stepSoft: boolean;
+  promiseDueAt: Instant | null;
+  promiseDueDate: LocalDate | null;
+}
+
+/** The missed contacts, in rank order. */
 export interface CommittedVerdicts {
   missed: { contactId: number; within: number }[];
-  soft: number[];
-  /** Their contact ids: they are left out of the other categories (precedence). */
+  /** Their contact ids: the soft category leaves them out (precedence). */
   ids: Set<number>;
-  /** The missed commitments, by contact: with its open next step, all that can decide a category. */
-  open: Map<number, Commitment[]>;
+  /** How many of them have a soft next step not missed (missed for a promise): the soft count leaves them out. */
+  softToo: number;
 }
 
-/**
- * Ranks the missed commitments of live contacts (the oldest due speaks for the contact), and the live contacts with a
- * soft next step, in its order (`soft`: by its day, then by id), leaving out of it those missed.
- */
-export function committedVerdicts(missedCommitments: readonly Commitment[], soft: readonly number[], ctx: StaleContext): CommittedVerdicts {
-  // Each contact ranked by its oldest missed commitment, as committedVerdictOf ranks it. The store found them missed
-  // (with the bounds of staleParams), as it finds the other categories: the rows shown are decided again (stalePageOf).
-  const open = new Map<number, Commitment[]>();
-  const oldest = new Map<number, number>();
-  for (const m of missedCommitments) {
+/** The instant due (ms) of the oldest of these commitments missed by now, or null when none is: as committedVerdictOf ranks. */
+function oldestMissed(dues: readonly Pick<Commitment, 'kind' | 'due' | 'state'>[], ctx: StaleContext, today: LocalDate): number | null {
+  let oldest: number | null = null;
+  for (const m of dues) {
+    if (!isMissed(m, ctx.now, today, ctx.config, ctx.zone)) continue;
     const at = dueMs(m, ctx);
-    const list = open.get(m.contactId);
-    if (list) {
-      list.push(m);
-      if (at < oldest.get(m.contactId)!) oldest.set(m.contactId, at);
-    } else {
-      open.set(m.contactId, [m]);
-      oldest.set(m.contactId, at);
-    }
+    if (oldest === null || at < oldest) oldest = at;
   }
-  const missed: CommittedVerdicts['missed'] = [];
-  for (const [contactId, within] of oldest) missed.push({ contactId, within });
-  missed.sort((a, b) => a.within - b.within || a.contactId - b.contactId);
-  const ids = new Set(missed.map((v) => v.contactId));
-  const softOnly = soft.filter((id) => !ids.has(id));
-  for (const id of softOnly) ids.add(id);
-  return { missed, soft: softOnly, ids, open };
+  return oldest;
+}
+
+/** A contact's open next step and earliest promises as its row states them: the commitments that can make it missed. */
+function duesOf(f: CommittedFacts): Pick<Commitment, 'kind' | 'due' | 'state'>[] {
+  const dues: Pick<Commitment, 'kind' | 'due' | 'state'>[] = [];
+  const add = (kind: 'next-step' | 'promise', at: Instant | null, date: LocalDate | null) => {
+    if (at !== null) dues.push({ kind, due: { at }, state: 'open' });
+    if (date !== null) dues.push({ kind, due: { date }, state: 'open' });
+  };
+  add('next-step', f.stepDueAt, f.stepDueDate);
+  add('promise', f.promiseDueAt, f.promiseDueDate);
+  return dues;
 }
 
 /**
- * The contacts missed or soft that a category after them could otherwise hold, for its count to leave out (precedence):
- * every one for drop; for re-engage and no-next-step only those missed without a missed next step, as these two hold no
- * contact with an open next step, and a soft or missed next step is open. The fewer, the cheaper the count.
+ * Ranks the missed contacts among those the store found (a contact found by more than one due once): each by its
+ * oldest missed commitment, the oldest first. The earliest promise stands for the others: if any promise is missed,
+ * it is, and it is the oldest of them.
  */
-export function leftOutOf(category: KeyedCategory, committed: CommittedVerdicts): number[] {
-  if (category === 'drop') return [...committed.ids];
-  return committed.missed.map((v) => v.contactId).filter((id) => !committed.open.get(id)!.some((m) => m.kind === 'next-step'));
+export function missedVerdicts(facts: readonly CommittedFacts[], ctx: StaleContext): CommittedVerdicts {
+  const today = localDateOf(ctx.now, ctx.zone);
+  const missed: CommittedVerdicts['missed'] = [];
+  const ids = new Set<number>();
+  let softToo = 0;
+  for (const f of facts) {
+    if (ids.has(f.contactId)) continue;
+    const within = oldestMissed(duesOf(f), ctx, today);
+    if (within === null) continue;
+    missed.push({ contactId: f.contactId, within });
+    ids.add(f.contactId);
+    if (f.stepSoft && f.stepDueDate !== null && f.stepDueDate >= today) softToo++;
+  }
+  missed.sort((a, b) => a.within - b.within || a.contactId - b.contactId);
+  return { missed, ids, softToo };
+}
+
+/** The soft contacts that may be shown, and how many there are. */
+export interface SoftPage {
+  count: number;
+  ids: number[];
+}
+
+/**
+ * The first `limit` soft contacts not missed, from the store's soft contacts in rank order (read as they are taken),
+ * and their count: the store's, less those missed.
+ */
+export function softPage(soft: { count: number; ranked: Iterable<number> }, committed: CommittedVerdicts, limit: number): SoftPage {
+  const ids: number[] = [];
+  for (const id of soft.ranked) {
+    if (committed.ids.has(id)) continue;
+    ids.push(id);
+    if (ids.length === limit) break;
+  }
+  return { count: soft.count - committed.softToo, ids };
 }
 
 /** The categories the store decides, for a contact with no missed or soft commitment. */
@@ -434,10 +474,7 @@ export const KEYED_CATEGORIES = STALE_CATEGORIES.filter((k): k is KeyedCategory 
  */
 export type StaleKey = readonly [contactId: number, since: Instant];
 
-/**
- * What the store finds of a category: how many contacts it holds, and its keys in time order, read as they are taken
- * (with those missed or soft, which it holds in no count).
- */
+/** What the store finds of a category: how many contacts it holds, and its keys in time order, read as they are taken. */
 export interface KeyedCategoryRead {
   count: number;
   ranked: Iterable<StaleKey>;
@@ -450,19 +487,18 @@ export interface KeyedPage {
 }
 
 /**
- * The keys (in time order) of the contacts of each category, neither missed nor soft (`committed`), that may be among
- * its first `limit` as verdictOf ranks them: by local days since, then by id. Those up to the `limit`th, and after it those that may fall on a day no later
+ * The keys (in time order) of the contacts of each category that may be among its first `limit` as verdictOf ranks
+ * them: by local days since, then by id. Those up to the `limit`th, and after it those that may fall on a day no later
  * than one of these (local days follow time order, but for an hour where a zone turns its clocks back across midnight:
  * a day more of margin covers that); the rest is not read. Only those are read whole and ranked.
  */
-export function keyedPage(categories: Record<KeyedCategory, KeyedCategoryRead>, committed: CommittedVerdicts, ctx: StaleContext, limit: number): KeyedPage {
+export function keyedPage(categories: Record<KeyedCategory, KeyedCategoryRead>, ctx: StaleContext, limit: number): KeyedPage {
   const today = localDateOf(ctx.now, ctx.zone);
   const firstOf = (ranked: Iterable<StaleKey>): StaleKey[] => {
     const first: StaleKey[] = [];
     let until: Instant | null = null;
     for (const key of ranked) {
       if (until !== null && key[1] >= until) break;
-      if (committed.ids.has(key[0])) continue;
       first.push(key);
       if (first.length === limit) {
         const latest = addDays(today, -Math.min(...first.map((k) => daysFrom(k[1], today, ctx.zone))));
@@ -476,20 +512,27 @@ export function keyedPage(categories: Record<KeyedCategory, KeyedCategoryRead>, 
   return { keys, counts };
 }
 
-/** The ids of the contacts to read whole: the first `limit` missed and soft ones, and the keyed ones that may be shown. */
-export function shownIds(committed: CommittedVerdicts, keyed: KeyedPage, limit: number): number[] {
-  return [
-    ...committed.missed.slice(0, limit).map((v) => v.contactId),
-    ...committed.soft.slice(0, limit),
-    ...KEYED_CATEGORIES.flatMap((k) => keyed.keys[k].map((key) => key[0])),
-  ];
+/** The contacts to read whole: the first `limit` missed ones and the soft ones that may be shown (`committed`), and the keyed ones. */
+export function shownIds(committed: CommittedVerdicts, soft: SoftPage, keyed: KeyedPage, limit: number): { committed: number[]; keyed: number[] } {
+  return {
+    committed: [...committed.missed.slice(0, limit).map((v) => v.contactId), ...soft.ids],
+    keyed: KEYED_CATEGORIES.flatMap((k) => keyed.keys[k].map((key) => key[0])),
+  };
 }
 
 /**
- * The page of verdicts: each contact read (whole, with its missed commitments and its open next step) decided again by
- * verdictOf, so that its words come from the same rule; the keyed ones ranked, the first `limit` kept.
+ * The page of verdicts: each contact read (whole, with its open next step, and those missed or soft with every open
+ * commitment) decided again by verdictOf, so that its words come from the same rule; the keyed ones ranked, the first
+ * `limit` kept.
  */
-export function stalePageOf(committed: CommittedVerdicts, keyed: KeyedPage, contacts: readonly StaleContact[], ctx: StaleContext, limit: number): StaleRanking {
+export function stalePageOf(
+  committed: CommittedVerdicts,
+  soft: SoftPage,
+  keyed: KeyedPage,
+  contacts: readonly StaleContact[],
+  ctx: StaleContext,
+  limit: number,
+): StaleRanking {
   const today = localDateOf(ctx.now, ctx.zone);
   const todayNumber = dayNumber(today);
   const byId = new Map(contacts.map((c) => [c.id, c]));
@@ -501,7 +544,7 @@ export function stalePageOf(committed: CommittedVerdicts, keyed: KeyedPage, cont
   };
   const shown = [
     ...committed.missed.slice(0, limit).map((v) => decide(v.contactId, 'missed')),
-    ...committed.soft.slice(0, limit).map((id) => decide(id, 'soft')),
+    ...soft.ids.map((id) => decide(id, 'soft')),
     ...KEYED_CATEGORIES.flatMap((k) =>
       keyed.keys[k]
         .map(([id]) => decide(id, k))
@@ -509,7 +552,7 @@ export function stalePageOf(committed: CommittedVerdicts, keyed: KeyedPage, cont
         .slice(0, limit),
     ),
   ];
-  return { shown, counts: { missed: committed.missed.length, soft: committed.soft.length, ...keyed.counts } };
+  return { shown, counts: { missed: committed.missed.length, soft: soft.count, ...keyed.counts } };
 }
 
 /** The verdicts in words, in their order. */

@@ -7,8 +7,8 @@
  */
 import type { AgendaCommitment, AgendaContact, AgendaDay, AgendaRows, ContactName } from '../domain/agenda.js';
 import type { Appointment } from '../domain/clash.js';
-import type { KeyedCategory, StaleContact, StaleKey, StaleParams, TwoWayOutcome } from '../domain/stale.js';
-import type { Channel, Commitment, CommitmentKind, DerivedState, Instant, Status } from '../domain/types.js';
+import type { CommittedFacts, KeyedCategory, StaleContact, StaleKey, StaleParams, TwoWayOutcome } from '../domain/stale.js';
+import type { Channel, Commitment, CommitmentKind, DerivedState, Instant, LocalDate, Status } from '../domain/types.js';
 import type { Db } from './db.js';
 import { commitmentFromRow, type Row } from './rows.js';
 
@@ -34,15 +34,19 @@ const STALE_CONTACT = `c.id, c.name, c.company, c.status, c.created_at, c.last_t
 const STALE_INDEXED = "c.status IN ('active', 'nurture') AND (c.next_step_id IS NULL OR c.unanswered >= 2 OR c.value_unanswered > 0)";
 /**
  * fu stale's categories after missed and soft (verdictOf's rules, src/domain/stale.ts, with the bounds of staleParams),
- * each read from its partial index (migrations 012 and 013), in rank order: its index's WHERE written out so that SQLite can
+ * each read from its partial index (migrations 012 to 014), in rank order: its index's WHERE written out so that SQLite can
  * use it, then the rest of the rule. Re-engage (warm, then given up too soon: silent since before @silentBefore) and
  * drop (at the attempt limit with no two-way touch since @dropBefore, or nurture with value touches unanswered) never
  * hold the same contact (the first is active and under the limit); no-next-step (active, nothing booked, no chase
  * running) leaves out both. With no two-way touch, a contact is known since it was added or first touched, whichever
  * was earlier (first_touch_at, kept on the row by every write).
- * The contacts missed or soft are in none of them (they come first): a count leaves them out (@excluded, a JSON
- * array), and the domain skips them in a ranked read (leaving them out there costs more than reading them).
+ * The contacts missed or soft come first: each category leaves them out from what the row says of the contact's open
+ * commitments (kept on it by every write): re-engage and no-next-step hold no contact with an open next step, so only
+ * a promise can make one of theirs missed.
  */
+const PROMISE_NOT_MISSED = '(c.promise_due_at IS NULL OR c.promise_due_at >= @now) AND (c.promise_due_date IS NULL OR c.promise_due_date > @promisesMissedBy)';
+const STEP_NEITHER_MISSED_NOR_SOFT =
+  '(c.step_due_at IS NULL OR c.step_due_at >= @todayStart) AND (c.step_due_date IS NULL OR (c.step_due_date >= @today AND c.step_soft = 0))';
 const RE_ENGAGE = `c.last_two_way_at IS NOT NULL AND c.unanswered BETWEEN 1 AND @limit - 1 AND coalesce(c.last_touch_at, c.created_at) < @silentBefore`;
 const TWO_WAY_OR_KNOWN = 'coalesce(c.last_two_way_at, min(c.created_at, coalesce(c.first_touch_at, c.created_at)))';
 const DROP_SEQUENCE = `c.unanswered >= @limit AND ${TWO_WAY_OR_KNOWN} < @dropBefore`;
@@ -51,30 +55,31 @@ const STALE_RANKED: Record<KeyedCategory, { from: string; since: string }> = {
   're-engage': {
     from: `contacts c INDEXED BY contacts_stale_reengage
      WHERE c.status = 'active' AND c.next_step_id IS NULL AND c.last_two_way_at IS NOT NULL AND c.unanswered >= 1
-       AND ${RE_ENGAGE}`,
+       AND ${RE_ENGAGE} AND ${PROMISE_NOT_MISSED}`,
     since: 'coalesce(c.last_touch_at, c.created_at)',
   },
   drop: {
     from: `contacts c INDEXED BY contacts_stale_drop
      WHERE c.status IN ('active', 'nurture') AND (c.unanswered >= 2 OR c.value_unanswered >= 3)
-       AND ((${DROP_SEQUENCE}) OR (c.status = 'nurture' AND c.value_unanswered >= @valueTouches))`,
+       AND ((${DROP_SEQUENCE}) OR (c.status = 'nurture' AND c.value_unanswered >= @valueTouches))
+       AND ${PROMISE_NOT_MISSED} AND ${STEP_NEITHER_MISSED_NOR_SOFT}`,
     since: TWO_WAY_OR_KNOWN,
   },
   'no-next-step': {
     from: `contacts c INDEXED BY contacts_stale_no_step
      WHERE c.status = 'active' AND c.next_step_id IS NULL AND c.chase_due_on IS NULL
-       AND NOT (${RE_ENGAGE}) AND NOT (${DROP_SEQUENCE})`,
+       AND NOT (${RE_ENGAGE}) AND NOT (${DROP_SEQUENCE}) AND ${PROMISE_NOT_MISSED}`,
     since: 'coalesce(c.last_touch_at, c.created_at)',
   },
 };
 const staleQueries = (query: (from: string, since: string) => string) =>
   Object.fromEntries(Object.entries(STALE_RANKED).map(([k, { from, since }]) => [k, query(from, since)])) as Record<KeyedCategory, string>;
-/**
- * Whether the contact `id` is live (active or nurture): not in contacts_closed (migration 013), the won and lost
- * contacts by id. Most open commitments are of live contacts, so the answer is mostly a seek that finds nothing in a
- * small index, instead of a page of contacts_status read for each.
- */
-const liveContact = (id: string) => `NOT EXISTS (SELECT 1 FROM contacts x INDEXED BY contacts_closed WHERE x.id = ${id} AND x.status IN ('won', 'lost'))`;
+/** The live contacts (what a partial index of fu stale's holds). */
+const LIVE = "c.status IN ('active', 'nurture')";
+/** What a contact's row says of its open commitments, in the order staleMissed takes it (CommittedFacts). */
+const COMMITTED_FACTS = 'c.id, c.step_due_at, c.step_due_date, c.step_soft, c.promise_due_at, c.promise_due_date';
+/** A live contact's soft next step, not missed: on a date (contacts_step_due_date's WHERE), soft, today or later. */
+const SOFT_STEP = `c.step_due_date IS NOT NULL AND ${LIVE} AND c.step_due_date >= @today AND c.step_soft = 1`;
 /** What fu today reads of a contact due: every column is in the covering indexes contacts_chase_due and _nurture_due (migration 011). */
 const AGENDA_CONTACT = `id, status, last_touch_at, last_two_way_at, unanswered, last_attempt_at, last_attempt_channel,
   same_channel_run, chase_due_on, nurture_due_on, value_unanswered`;
@@ -107,13 +112,20 @@ export const SQL = {
    * fu stale's categories after missed and soft (see STALE_RANKED), each counted from its index alone, and ranked: by
    * the instant its rank runs from, then by id: each streams from its index in that order, stopped after the rows shown.
    */
-  staleCounted: staleQueries((from) => `SELECT count(*) FROM ${from} AND c.id NOT IN (SELECT value FROM json_each(@excluded))`),
+  staleCounted: staleQueries((from) => `SELECT count(*) FROM ${from}`),
   staleRanked: staleQueries((from, since) => `SELECT c.id, ${since} AS since FROM ${from} ORDER BY since, c.id`),
   /**
    * The stale contacts shown (@ids, JSON array), from the table by rowid: a page of the table for each, where a seek in
    * the wide contacts_stale (by status, then id) read more pages (at 100k contacts, 146 rows in 1.1 ms instead of 1.55).
    */
   staleShown: `SELECT ${STALE_CONTACT} FROM json_each(@ids) j CROSS JOIN contacts c ON c.id = j.value`,
+  /**
+   * The commitments of the stale contacts shown: every open one of those found missed or soft (@committed, from
+   * commitments_contact), the open next step of the others (@steps, by id).
+   */
+  staleOpen: `SELECT m.* FROM json_each(@committed) j CROSS JOIN commitments m ON m.contact_id = j.value AND m.state = 'open'
+    UNION ALL
+    SELECT m.* FROM json_each(@steps) j CROSS JOIN commitments m ON m.id = j.value`,
   /**
    * fu stale's candidates for the whole list (--limit 0), where every row is shown: the live contacts that may fall
    * in a category, a superset that the domain (rankStale) narrows; reading them whole at once costs the least there. Two parts, in one statement:
@@ -151,27 +163,25 @@ export const SQL = {
     UNION ALL SELECT ${openCommitment('due_date')} FROM commitments WHERE state = 'open' AND due_date <= @today
     UNION ALL SELECT ${openCommitment('due_date')} FROM commitments WHERE state = 'open' AND due_date > @today AND soft = 1`,
   /**
-   * The missed commitments of live contacts (isMissed in src/domain/commitments.ts, with the bounds of staleParams): a
-   * next step whose local day has ended, a promise whose due time has passed; what they were to do binds no rule.
-   * A contact is live unless found in contacts_closed (liveContact). `+kind` keeps SQLite on the covering indexes of
-   * open commitments by due (as in appointments below).
+   * What the rows of the live contacts that may be missed say of their open commitments (isMissed in
+   * src/domain/commitments.ts, with the bounds of staleParams): a next step whose local day has ended, a promise whose
+   * due time has passed (what they were to do binds no rule). One range of each due's covering index (migration 014):
+   * a contact with more than one due passed comes once for each.
    */
-  staleMissed: `
-    SELECT m.* FROM (
-      SELECT ${openCommitment('due_at')} FROM commitments
-       WHERE state = 'open' AND due_at < @now AND (+kind = 'promise' OR (+kind = 'next-step' AND due_at < @todayStart))
-      UNION ALL
-      SELECT ${openCommitment('due_date')} FROM commitments
-       WHERE state = 'open' AND due_date <= @today AND ((+kind = 'next-step' AND due_date < @today) OR (+kind = 'promise' AND due_date <= @promisesMissedBy))) AS m
-     WHERE ${liveContact('m.contact_id')}`,
-  /**
-   * The live contacts with a soft next step (one without a time) not missed, in fu stale's order: by its day, then
-   * by contact.
-   */
-  staleSoft: `
-    SELECT m.contact_id FROM commitments m
-     WHERE m.state = 'open' AND m.due_date >= @today AND m.soft = 1 AND +m.kind = 'next-step' AND ${liveContact('m.contact_id')}
-     ORDER BY m.due_date, m.contact_id`,
+  staleMissed: [
+    ['contacts_step_due_at', 'c.step_due_at < @todayStart'],
+    ['contacts_step_due_date', 'c.step_due_date < @today'],
+    ['contacts_promise_due_at', 'c.promise_due_at < @now'],
+    ['contacts_promise_due_date', 'c.promise_due_date <= @promisesMissedBy'],
+  ]
+    .map(
+      ([index, passed]) =>
+        `SELECT ${COMMITTED_FACTS} FROM contacts c INDEXED BY ${index} WHERE c.${index.slice('contacts_'.length)} IS NOT NULL AND ${LIVE} AND ${passed}`,
+    )
+    .join('\n    UNION ALL\n    '),
+  /** The live contacts with a soft next step (on a date, soft) not missed (its day not over), counted and in fu stale's order: by its day, then by contact. */
+  staleSoftCounted: `SELECT count(*) FROM contacts c INDEXED BY contacts_step_due_date WHERE ${SOFT_STEP}`,
+  staleSoftRanked: `SELECT c.id FROM contacts c INDEXED BY contacts_step_due_date WHERE ${SOFT_STEP} ORDER BY c.step_due_date, c.id`,
   /**
    * When the user's appointments from @from to before @to start (open next steps with a time), from the covering
    * index alone. `+kind`: with an index on kind, state and due_at, SQLite would otherwise read every open next step
@@ -244,24 +254,31 @@ export function agendaRows(store: Connection, params: AgendaDay): AgendaRows {
   return { commitments, contacts: [...contacts.values()], next: { dueAt: next.due_at, dueDate: next.due_date, chase: next.chase, nurture: next.nurture } };
 }
 
-/** The missed commitments of live contacts. */
-export function staleMissed(store: Connection, params: StaleParams): Commitment[] {
-  const { now, today, todayStart, promisesMissedBy } = params;
-  return (store.db.prepare(SQL.staleMissed).all({ now, today, todayStart, promisesMissedBy }) as Row[]).map(commitmentFromRow);
+/** What the rows of the live contacts that may be missed say of their open commitments (a contact may come more than once). */
+export function staleMissed(store: Connection, params: StaleParams): CommittedFacts[] {
+  return (store.db.prepare(SQL.staleMissed).raw(true).all(params) as unknown[][]).map((r) => ({
+    contactId: r[0] as number,
+    stepDueAt: r[1] as Instant | null,
+    stepDueDate: r[2] as LocalDate | null,
+    stepSoft: r[3] === 1,
+    promiseDueAt: r[4] as Instant | null,
+    promiseDueDate: r[5] as LocalDate | null,
+  }));
 }
 
-/** The live contacts with a soft next step not missed, by its day, then by id. */
-export function staleSoft(store: Connection, params: StaleParams): number[] {
-  return store.db.prepare(SQL.staleSoft).pluck().all({ today: params.today }) as number[];
+/** How many live contacts have a soft next step not missed. */
+export function staleSoftCount(store: Connection, params: StaleParams): number {
+  return store.db.prepare(SQL.staleSoftCounted).pluck().get(params) as number;
 }
 
-/** How many live contacts neither missed nor soft (`excluded`) are stale in a category. */
-export function staleCount(store: Connection, category: KeyedCategory, params: StaleParams, excluded: readonly number[]): number {
-  const { limit, silentBefore, dropBefore, valueTouches } = params;
-  return store.db
-    .prepare(SQL.staleCounted[category])
-    .pluck()
-    .get({ limit, silentBefore, dropBefore, valueTouches, excluded: JSON.stringify(excluded) }) as number;
+/** The live contacts with a soft next step not missed, by its day, then by id, read as the caller goes (see staleRanked). */
+export function* staleSoftRanked(store: Connection, params: StaleParams): Generator<number> {
+  yield* store.db.prepare(SQL.staleSoftRanked).pluck().iterate(params) as Iterable<number>;
+}
+
+/** How many live contacts neither missed nor soft are stale in a category. */
+export function staleCount(store: Connection, category: KeyedCategory, params: StaleParams): number {
+  return store.db.prepare(SQL.staleCounted[category]).pluck().get(params) as number;
 }
 
 /**
@@ -270,46 +287,30 @@ export function staleCount(store: Connection, category: KeyedCategory, params: S
  * until it stops).
  */
 export function* staleRanked(store: Connection, category: KeyedCategory, params: StaleParams): Generator<StaleKey> {
-  const { limit, silentBefore, dropBefore, valueTouches } = params;
-  yield* store.db.prepare(SQL.staleRanked[category]).raw(true).iterate({ limit, silentBefore, dropBefore, valueTouches }) as Iterable<StaleKey>;
+  yield* store.db.prepare(SQL.staleRanked[category]).raw(true).iterate(params) as Iterable<StaleKey>;
 }
 
 /**
- * The stale contacts shown, each with its open next step (its missed commitments were read by staleMissed), with the
- * commitments `read` already holds for them (a next step among these is not read again).
+ * The stale contacts shown: those found missed or soft (`committed`) with every open commitment (the oldest missed one
+ * words the row, and how many more there are), the others (`keyed`) with their open next step.
  */
-export function staleContacts(store: Connection, ids: readonly number[], read: ReadonlyMap<number, readonly Commitment[]>): StaleContact[] {
-  if (ids.length === 0) return [];
-  return staleContactsOf(
-    store,
-    store.db
-      .prepare(SQL.staleShown)
-      .raw(true)
-      .all({ ids: JSON.stringify(ids) }) as unknown[][],
-    read,
-  );
-}
-
-/**
- * Contacts read as STALE_CONTACT, each with the commitments `read` already holds for it and its open next step (read
- * by id unless among them).
- */
-function staleContactsOf(store: Connection, contacts: unknown[][], read: ReadonlyMap<number, readonly Commitment[]>): StaleContact[] {
-  const known = new Set<number>();
-  for (const list of read.values()) for (const m of list) known.add(m.id);
-  const steps = new Map<number, Commitment>();
-  const stepIds = contacts.map((r) => r[14] as number | null).filter((id) => id !== null && !known.has(id as number));
-  if (stepIds.length) {
-    for (const r of store.db.prepare(SQL.commitmentsById).all({ ids: JSON.stringify(stepIds) }) as Row[]) {
-      const step = commitmentFromRow(r);
-      steps.set(step.contactId, step);
-    }
+export function staleContacts(store: Connection, committed: readonly number[], keyed: readonly number[]): StaleContact[] {
+  if (committed.length + keyed.length === 0) return [];
+  const rows = store.db
+    .prepare(SQL.staleShown)
+    .raw(true)
+    .all({ ids: JSON.stringify([...committed, ...keyed]) }) as unknown[][];
+  const all = new Set(committed);
+  // The next steps of the others, by id (r[14]: next_step_id).
+  const steps = rows.filter((r) => r[14] !== null && !all.has(r[0] as number)).map((r) => r[14]);
+  const open = new Map<number, Commitment[]>();
+  for (const r of store.db.prepare(SQL.staleOpen).all({ committed: JSON.stringify(committed), steps: JSON.stringify(steps) }) as Row[]) {
+    const m = commitmentFromRow(r);
+    const list = open.get(m.contactId);
+    if (list) list.push(m);
+    else open.set(m.contactId, [m]);
   }
-  return contacts.map((r) => {
-    const step = steps.get(r[0] as number);
-    const held = read.get(r[0] as number);
-    return staleContactOf(r, held ? (step ? [...held, step] : [...held]) : step ? [step] : []);
-  });
+  return rows.map((r) => staleContactOf(r, open.get(r[0] as number) ?? []));
 }
 
 /** The name and company of each of these contacts, by id. */

@@ -7,7 +7,7 @@ import type { Appointment } from '../domain/clash.js';
 import type { AgendaEntry } from '../domain/calendar.js';
 import type { ImportedContact, KnownContact } from '../domain/contact-import.js';
 import type { JournalEntry, WriteKind } from '../domain/journal.js';
-import type { KeyedCategory, StaleContact, StaleKey, StaleParams } from '../domain/stale.js';
+import type { CommittedFacts, KeyedCategory, StaleContact, StaleKey, StaleParams } from '../domain/stale.js';
 import type {
   Commitment,
   CommitmentMove,
@@ -44,7 +44,8 @@ import {
   staleCount,
   staleMissed,
   staleRanked,
-  staleSoft,
+  staleSoftCount,
+  staleSoftRanked,
 } from './queries.js';
 import { commitmentFromRow, CONTACT_COLUMNS, contactFromRow, decisionFromRow, dueColumns, touchFromRow, type Row } from './rows.js';
 import { prepared } from './statements.js';
@@ -236,7 +237,12 @@ export class Store {
            chase_due_on = @chaseDueOn, nurture_due_on = @nurtureDueOn, value_unanswered = @valueUnanswered,
            next_step_id = @nextStepId, first_touch_at = (SELECT min(t.happened_at) FROM touches t WHERE t.contact_id = @id),
            last_two_way_outcome = (SELECT t.outcome FROM touches t WHERE t.contact_id = @id AND t.happened_at = @lastTwoWayAt
-                                    AND t.outcome IN ('connected', 'replied') ORDER BY t.outcome = 'connected' DESC LIMIT 1)
+                                    AND t.outcome IN ('connected', 'replied') ORDER BY t.outcome = 'connected' DESC LIMIT 1),
+           step_due_at = (SELECT m.due_at FROM commitments m WHERE m.id = @nextStepId),
+           step_due_date = (SELECT m.due_date FROM commitments m WHERE m.id = @nextStepId),
+           step_soft = coalesce((SELECT m.soft FROM commitments m WHERE m.id = @nextStepId), 0),
+           promise_due_at = (SELECT min(m.due_at) FROM commitments m WHERE m.contact_id = @id AND m.state = 'open' AND m.kind = 'promise'),
+           promise_due_date = (SELECT min(m.due_date) FROM commitments m WHERE m.contact_id = @id AND m.state = 'open' AND m.kind = 'promise')
          WHERE id = @id`,
     ).run({ ...d, nextStepId, id });
   }
@@ -533,19 +539,24 @@ export class Store {
     return namesOf(this, contactIds);
   }
 
-  /** The missed commitments of live contacts. */
-  staleMissed(params: StaleParams): Commitment[] {
+  /** What the rows of the live contacts that may be missed say of their open commitments. */
+  staleMissed(params: StaleParams): CommittedFacts[] {
     return staleMissed(this, params);
   }
 
-  /** The live contacts with a soft next step not missed, in fu stale's order. */
-  staleSoft(params: StaleParams): number[] {
-    return staleSoft(this, params);
+  /** How many live contacts have a soft next step not missed. */
+  staleSoftCount(params: StaleParams): number {
+    return staleSoftCount(this, params);
   }
 
-  /** How many contacts, not excluded, a stale category after missed and soft holds, decided by SQL. */
-  staleCount(category: KeyedCategory, params: StaleParams, excluded: readonly number[]): number {
-    return staleCount(this, category, params, excluded);
+  /** The live contacts with a soft next step not missed, in fu stale's order, read as they are taken. */
+  staleSoftRanked(params: StaleParams): Iterable<number> {
+    return staleSoftRanked(this, params);
+  }
+
+  /** How many contacts neither missed nor soft a stale category after those two holds, decided by SQL. */
+  staleCount(category: KeyedCategory, params: StaleParams): number {
+    return staleCount(this, category, params);
   }
 
   /** The contacts of a stale category after missed and soft, with the instant each one's rank runs from, in rank order, read as they are taken. */
@@ -558,9 +569,9 @@ export class Store {
     return staleCandidates(this, params);
   }
 
-  /** The stale contacts shown, each with its open next step. */
-  staleContacts(ids: readonly number[], read: ReadonlyMap<number, readonly Commitment[]>): StaleContact[] {
-    return staleContacts(this, ids, read);
+  /** The stale contacts shown: those found missed or soft with every open commitment, the others with their open next step. */
+  staleContacts(committed: readonly number[], keyed: readonly number[]): StaleContact[] {
+    return staleContacts(this, committed, keyed);
   }
 
   /** The counts `fu stats` makes its figures from (stats.ts). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { committedVerdicts, leftOutOf, type StaleContact } from '../../src/domain/stale.js';
+import { type CommittedFacts, missedVerdicts, softPage, type StaleContact } from '../../src/domain/stale.js';
 import { categorize, noHistory, staleList } from './fixtures.js';
 import { DEFAULT_CONFIG, type Commitment, type DerivedState } from '../../src/domain/types.js';
 import { zoneOf } from '../../src/domain/zone.js';
@@ -269,27 +269,63 @@ describe('fu stale: order', () => {
   });
 });
 
-describe('fu stale: the contacts missed or soft a later category leaves out of its count', () => {
-  // 1: a promise missed, nothing booked; 2: a next step missed; 3: a soft next step; 4: a promise missed and a step missed.
-  const committed = committedVerdicts(
+describe('fu stale: the missed contacts ranked from what their rows say of their commitments', () => {
+  const facts = (contactId: number, f: Partial<CommittedFacts>): CommittedFacts => ({
+    contactId,
+    stepDueAt: null,
+    stepDueDate: null,
+    stepSoft: false,
+    promiseDueAt: null,
+    promiseDueDate: null,
+    ...f,
+  });
+  // Mon 23 Nov 2026, 09:00 UTC; the day ends at 17:00.
+  it.each<[string, Partial<CommittedFacts>, string | null]>([
+    ['a next step at a time on a day over', { stepDueAt: '2026-11-22T15:00:00.000Z' }, '2026-11-22T15:00:00.000Z'],
+    ['a next step at a time earlier today (its day is not over)', { stepDueAt: '2026-11-23T08:00:00.000Z' }, null],
+    ['a soft next step on a day over', { stepDueDate: '2026-11-20', stepSoft: true }, '2026-11-20T17:00:00.000Z'],
+    ['a soft next step today', { stepDueDate: '2026-11-23', stepSoft: true }, null],
+    ['a promise at a time passed earlier today', { promiseDueAt: '2026-11-23T08:00:00.000Z' }, '2026-11-23T08:00:00.000Z'],
+    ['a promise due today (by the end of the day)', { promiseDueDate: '2026-11-23' }, null],
+    ['a promise due yesterday', { promiseDueDate: '2026-11-22' }, '2026-11-22T17:00:00.000Z'],
     [
-      promise({ date: '2026-11-20' }),
-      { ...step({ at: daysAgo(3) }), id: 51, contactId: 2 },
-      { ...promise({ date: '2026-11-19' }, 61), contactId: 4 },
-      { ...step({ at: daysAgo(4) }), id: 52, contactId: 4 },
+      'a promise passed this morning and a next step at 07:00 today: the promise, the only one missed',
+      { stepDueAt: '2026-11-23T07:00:00.000Z', promiseDueAt: '2026-11-23T08:00:00.000Z' },
+      '2026-11-23T08:00:00.000Z',
     ],
-    [3],
-    ctx,
-  );
-
-  it('leaves every one out of drop, which may hold a contact with a next step', () => {
-    expect(leftOutOf('drop', committed).sort()).toEqual([1, 2, 3, 4]);
+    [
+      'promises at a time and on a date, both passed: the older',
+      { promiseDueAt: '2026-11-20T18:00:00.000Z', promiseDueDate: '2026-11-20' },
+      '2026-11-20T17:00:00.000Z',
+    ],
+  ])('%s', (_name, f, oldest) => {
+    const committed = missedVerdicts([facts(1, f)], ctx);
+    expect(committed.missed).toEqual(oldest === null ? [] : [{ contactId: 1, within: Date.parse(oldest) }]);
   });
 
-  it.each(['re-engage', 'no-next-step'] as const)(
-    'leaves out of %s only those missed without a missed next step: it holds none with an open next step',
-    (category) => {
-      expect(leftOutOf(category, committed)).toEqual([1]);
-    },
-  );
+  it('ranks the oldest missed first, then by id, each contact once however many of its dues found it', () => {
+    const committed = missedVerdicts(
+      [
+        facts(3, { promiseDueDate: '2026-11-20' }),
+        facts(2, { stepDueAt: '2026-11-19T09:00:00.000Z', promiseDueDate: '2026-11-21' }),
+        facts(2, { stepDueAt: '2026-11-19T09:00:00.000Z', promiseDueDate: '2026-11-21' }),
+        facts(1, { promiseDueDate: '2026-11-20' }),
+      ],
+      ctx,
+    );
+    expect(committed.missed.map((v) => v.contactId)).toEqual([2, 1, 3]);
+  });
+
+  it('counts those missed for a promise whose soft next step is not: the soft count leaves them out', () => {
+    const committed = missedVerdicts(
+      [
+        facts(1, { promiseDueDate: '2026-11-20', stepDueDate: '2026-11-25', stepSoft: true }),
+        facts(2, { promiseDueDate: '2026-11-20', stepDueDate: '2026-11-21', stepSoft: true }),
+        facts(3, { promiseDueDate: '2026-11-20', stepDueAt: '2026-11-25T09:00:00.000Z' }),
+      ],
+      ctx,
+    );
+    expect(committed.softToo).toBe(1);
+    expect(softPage({ count: 4, ranked: [1, 4, 5] }, committed, 1)).toEqual({ count: 3, ids: [4] });
+  });
 });

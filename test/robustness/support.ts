@@ -66,7 +66,9 @@ export function derivedMismatchesIn(db: Database.Database, tz = 'UTC'): { id: nu
   const store = new Store(db);
   return store.read(() => {
     const config = configFrom(store.configValues());
-    const kept = store.db.prepare('SELECT first_touch_at, last_two_way_outcome FROM contacts WHERE id = ?');
+    const kept = store.db.prepare(
+      'SELECT first_touch_at, last_two_way_outcome, step_due_at, step_due_date, step_soft, promise_due_at, promise_due_date FROM contacts WHERE id = ?',
+    );
     const out: { id: number; stored: unknown; recomputed: unknown }[] = [];
     for (const { id } of store.contactNames()) {
       const c = store.contact(id)!;
@@ -81,14 +83,33 @@ export function derivedMismatchesIn(db: Database.Database, tz = 'UTC'): { id: nu
         nextStepId: nextStep?.id ?? null,
         firstTouchAt: touches.map((t) => t.at).sort()[0] ?? null,
         lastTwoWayOutcome: twoWay.includes('connected') ? 'connected' : (twoWay[0] ?? null),
+        // What makes it missed or soft: its open next step's due, and the earliest of its open promises.
+        stepDueAt: nextStep && 'at' in nextStep.due ? nextStep.due.at : null,
+        stepDueDate: nextStep && 'date' in nextStep.due ? nextStep.due.date : null,
+        stepSoft: nextStep?.soft ? 1 : 0,
+        promiseDueAt: earliest(open.filter((m) => m.kind === 'promise').map((m) => ('at' in m.due ? m.due.at : null))),
+        promiseDueDate: earliest(open.filter((m) => m.kind === 'promise').map((m) => ('date' in m.due ? m.due.date : null))),
       };
       const row = kept.get(id) as Record<string, unknown>;
-      const stored = { ...c.derived, nextStepId: c.nextStepId, firstTouchAt: row.first_touch_at, lastTwoWayOutcome: row.last_two_way_outcome };
+      const stored = {
+        ...c.derived,
+        nextStepId: c.nextStepId,
+        firstTouchAt: row.first_touch_at,
+        lastTwoWayOutcome: row.last_two_way_outcome,
+        stepDueAt: row.step_due_at,
+        stepDueDate: row.step_due_date,
+        stepSoft: row.step_soft,
+        promiseDueAt: row.promise_due_at,
+        promiseDueDate: row.promise_due_date,
+      };
       if (JSON.stringify(sortKeys(stored)) !== JSON.stringify(sortKeys(recomputed))) out.push({ id, stored, recomputed });
     }
     return out;
   });
 }
+
+/** The earliest of these dues (ISO instants or dates, which sort as text), or null. */
+const earliest = (dues: (string | null)[]) => dues.filter((d) => d !== null).sort()[0] ?? null;
 
 const sortKeys = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).sort(([a], [b]) => a.localeCompare(b)));
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/store/db.js';
 import { agendaRows, SQL, staleContacts, staleMissed } from '../../src/store/queries.js';
 import { Store } from '../../src/store/store.js';
-import { DEFAULT_CONFIG, type DerivedState } from '../../src/domain/types.js';
+import { type Commitment, DEFAULT_CONFIG, type DerivedState } from '../../src/domain/types.js';
 import { staleParams } from '../../src/domain/stale.js';
 import { stalePage } from '../../src/app/stale.js';
 import { agendaDay, nextDueDate } from '../../src/domain/agenda.js';
@@ -20,9 +20,8 @@ const params = {
   ...agendaDay('2026-11-23', zoneOf('Europe/Paris')),
   ...staleParams({ now: '2026-11-23T08:00:00.000Z', zone: zoneOf('Europe/Paris'), config: DEFAULT_CONFIG }),
   ids: '[1, 2]',
-  excluded: '[1, 2]',
-  keyed: '[1, 2]',
   committed: '[3]',
+  steps: '[4]',
 };
 
 function plan(store: Store, sql: string): string[] {
@@ -55,10 +54,11 @@ describe('the daily queries are index-driven', () => {
       ['due', 'i'],
     ],
     ['stale commitments of the whole list', SQL.staleCommitments, ['commitments_open_due_at', 'commitments_open_due_date'], []],
-    // The missed commitments (m) are read once made, each contact looked for among those closed.
-    ['stale missed', SQL.staleMissed, ['commitments_open_due_at', 'commitments_open_due_date', 'contacts_closed'], ['m']],
-    ['stale soft', SQL.staleSoft, ['commitments_open_due_date', 'contacts_closed'], []],
+    ['stale missed', SQL.staleMissed, ['contacts_step_due_at', 'contacts_step_due_date', 'contacts_promise_due_at', 'contacts_promise_due_date'], []],
+    ['stale soft, counted', SQL.staleSoftCounted, ['contacts_step_due_date'], []],
+    ['stale soft, ranked', SQL.staleSoftRanked, ['contacts_step_due_date'], []],
     ['stale contacts shown', SQL.staleShown, [], ['j']],
+    ['open commitments of the stale contacts shown', SQL.staleOpen, ['commitments_contact'], ['j']],
     ['commitments by id', SQL.commitmentsById, [], ['j']],
   ])('%s: uses %j, never scans touches', (_name, sql, indexes, mayScan) => {
     const details = plan(store, sql);
@@ -102,6 +102,10 @@ describe('fu stale counts and ranks each category after missed and soft from an 
   it.each(categories)('%s: ranked in the order of its index, so that reading stops after the rows shown', (category) => {
     expect(plan(freshStore(), SQL.staleRanked[category]).join('\n')).not.toContain('TEMP B-TREE');
   });
+
+  it('reads the soft contacts in the order of contacts_step_due_date, so that reading stops after the rows shown', () => {
+    expect(plan(freshStore(), SQL.staleSoftRanked).join('\n')).not.toContain('TEMP B-TREE');
+  });
 });
 
 describe('agenda rows', () => {
@@ -132,20 +136,19 @@ describe('agenda rows', () => {
 });
 
 describe('stale candidates', () => {
-  it('reads the missed commitments of live contacts, and a contact shown with its first touch when there never was a two-way one', () => {
+  it('reads what the rows of live contacts with a promise missed say of it, and a contact shown with its first touch and open commitments', () => {
     const store = freshStore();
     const fields = { company: null, email: null, phone: null, source: null, note: null };
     const live = store.insertContact({ name: 'Live', ...fields }, '2026-11-10T09:00:00.000Z');
     const won = store.insertContact({ name: 'Won', ...fields }, '2026-11-10T09:00:00.000Z');
     store.setStatus(won, 'won', '2026-11-10T09:00:00.000Z');
     store.insertTouch(unansweredAttempt(live, '2026-08-01T09:00:00.000Z'), [], '2026-11-10T09:00:00.000Z');
-    store.saveDerived(live, noHistory, null);
     const open = store.insertCommitment(
       { contactId: live, kind: 'promise', what: 'pricing', due: { date: '2026-11-20' }, soft: false, touchId: null },
       '2026-11-10T09:00:00.000Z',
     );
     const done = store.insertCommitment(
-      { contactId: live, kind: 'promise', what: 'deck', due: { date: '2026-11-20' }, soft: false, touchId: null },
+      { contactId: live, kind: 'promise', what: 'deck', due: { date: '2026-11-18' }, soft: false, touchId: null },
       '2026-11-10T09:00:00.000Z',
     );
     store.closeCommitment(done, 'kept', '2026-11-11T09:00:00.000Z', null);
@@ -153,11 +156,13 @@ describe('stale candidates', () => {
       { contactId: won, kind: 'promise', what: 'contract', due: { date: '2026-11-20' }, soft: false, touchId: null },
       '2026-11-10T09:00:00.000Z',
     );
+    for (const id of [live, won]) store.saveDerived(id, noHistory, null);
 
-    const commitments = staleMissed(store, staleParams({ now: '2026-11-23T09:00:00.000Z', zone: zoneOf('UTC'), config: DEFAULT_CONFIG }));
-    expect(commitments.map((c) => [c.contactId, c.id])).toEqual([[live, open]]);
-    const shown = staleContacts(store, [live], new Map());
-    expect(shown.map((c) => [c.id, c.firstTouchAt, c.open])).toEqual([[live, '2026-08-01T09:00:00.000Z', []]]);
+    expect(staleMissed(store, staleParams({ now: '2026-11-23T09:00:00.000Z', zone: zoneOf('UTC'), config: DEFAULT_CONFIG }))).toEqual([
+      { contactId: live, stepDueAt: null, stepDueDate: null, stepSoft: false, promiseDueAt: null, promiseDueDate: '2026-11-20' },
+    ]);
+    const shown = staleContacts(store, [live], []);
+    expect(shown.map((c) => [c.id, c.firstTouchAt, c.open.map((m) => m.id)])).toEqual([[live, '2026-08-01T09:00:00.000Z', [open]]]);
   });
 });
 
@@ -205,6 +210,7 @@ describe('stale candidates at the edges of contacts_stale', () => {
       { contactId: id, kind: 'promise', what: 'pricing', due: { date: '2026-11-20' }, soft: false, touchId: null },
       '2026-11-01T09:00:00.000Z',
     );
+    store.saveDerived(id, noHistory, null);
     for (const limit of [0, 25]) {
       const page = stalePage({ store, now: NOW, zone: zoneOf('UTC'), config: DEFAULT_CONFIG }, limit);
       expect(page.rows.map((r) => [r.contactId, r.category])).toEqual([[id, 'missed']]);
@@ -227,6 +233,31 @@ describe('stale candidates at the edges of contacts_stale', () => {
     store.deleteTouch(earlier);
     store.saveDerived(id, noHistory, null);
     expect(firstTouch()).toBe('2026-11-12T09:00:00.000Z');
+  });
+
+  it("keeps on the contact's row what makes it missed or soft: its open next step's due, and the earliest of its open promises", () => {
+    const store = freshStore();
+    const id = store.insertContact({ name: 'Ana', company: null, email: null, phone: null, source: null, note: null }, '2026-11-10T09:00:00.000Z');
+    const facts = () =>
+      store.db.prepare('SELECT step_due_at, step_due_date, step_soft, promise_due_at, promise_due_date FROM contacts WHERE id = ?').raw(true).get(id);
+    const commit = (kind: 'next-step' | 'promise' | 'expectation', due: Commitment['due'], soft = false) =>
+      store.insertCommitment({ contactId: id, kind, what: kind, due, soft, touchId: null }, '2026-11-10T09:00:00.000Z');
+    store.saveDerived(id, noHistory, null);
+    expect(facts()).toEqual([null, null, 0, null, null]);
+    const step = commit('next-step', { date: '2026-11-30' }, true);
+    commit('promise', { at: '2026-11-26T09:00:00.000Z' });
+    const earlier = commit('promise', { at: '2026-11-25T09:00:00.000Z' });
+    commit('promise', { date: '2026-11-27' });
+    commit('expectation', { date: '2026-11-24' });
+    store.saveDerived(id, noHistory, step);
+    expect(facts()).toEqual([null, '2026-11-30', 1, '2026-11-25T09:00:00.000Z', '2026-11-27']);
+    store.closeCommitment(earlier, 'kept', '2026-11-12T09:00:00.000Z', null);
+    store.moveCommitment(step, 'demo', { at: '2026-12-01T10:00:00.000Z' }, false, '2026-11-12T09:00:00.000Z');
+    store.saveDerived(id, noHistory, step);
+    expect(facts()).toEqual(['2026-12-01T10:00:00.000Z', null, 0, '2026-11-26T09:00:00.000Z', '2026-11-27']);
+    store.closeCommitment(step, 'kept', '2026-11-12T09:00:00.000Z', null);
+    store.saveDerived(id, noHistory, null);
+    expect(facts()).toEqual([null, null, 0, '2026-11-26T09:00:00.000Z', '2026-11-27']);
   });
 
   it("keeps how the last two-way touch went on the contact's row: a call that connected outweighs a reply at the same minute", () => {
