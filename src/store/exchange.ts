@@ -7,7 +7,7 @@ import type { ImportedContact, KnownContact } from '../domain/contact-import.js'
 import type { Instant } from '../domain/types.js';
 import type { Db } from './db.js';
 import { insertContactRow } from './contact-keys.js';
-import { commitmentFromRow, type Row } from './rows.js';
+import { COMMITMENT_COLUMNS, commitmentFromRow, type Row } from './rows.js';
 
 /** What the queries run on: the store's connection. */
 type Store = { readonly db: Db; tagsByContact(): Map<number, string[]> };
@@ -54,31 +54,34 @@ export const exportedCommitments = (store: Store) =>
 
 export const exportedMoves = (store: Store) => allRows(store, 'SELECT * FROM commitment_history ORDER BY id');
 
-const ENTRY_SQL = `SELECT m.*, p.name AS p_name, p.company AS p_company, p.email AS p_email, p.phone AS p_phone,
+/** A commitment (COMMITMENT_COLUMNS), then its contact's name, company, email and phone, then how many times it moved. */
+const ENTRY_SQL = `SELECT ${COMMITMENT_COLUMNS}, p.name, p.company, p.email, p.phone,
     (SELECT count(*) FROM commitment_history h WHERE h.commitment_id = m.id) AS moves
   FROM commitments m JOIN contacts p ON p.id = m.contact_id`;
 
-function entryFromRow(r: Row): AgendaEntry {
+function entryFromRow(r: unknown[]): AgendaEntry {
   return {
     commitment: commitmentFromRow(r),
     contact: {
-      id: r.contact_id as number,
-      name: r.p_name as string,
-      company: r.p_company as string | null,
-      email: r.p_email as string | null,
-      phone: r.p_phone as string | null,
+      id: r[1] as number,
+      name: r[11] as string,
+      company: r[12] as string | null,
+      email: r[13] as string | null,
+      phone: r[14] as string | null,
     },
-    moves: r.moves as number,
+    moves: r[15] as number,
   };
 }
 
 /** Every open commitment with its contact and number of moves, by due time. */
 export function openAgenda(store: Store): AgendaEntry[] {
-  return (store.db.prepare(`${ENTRY_SQL} WHERE m.state = 'open' ORDER BY coalesce(m.due_at, m.due_date), m.id`).all() as Row[]).map(entryFromRow);
+  return (store.db.prepare(`${ENTRY_SQL} WHERE m.state = 'open' ORDER BY coalesce(m.due_at, m.due_date), m.id`).raw(true).all() as unknown[][]).map(
+    entryFromRow,
+  );
 }
 
 /** One commitment with its contact and number of moves. */
 export function agendaEntry(store: Store, commitmentId: number): AgendaEntry | undefined {
-  const r = store.db.prepare(`${ENTRY_SQL} WHERE m.id = ?`).get(commitmentId) as Row | undefined;
+  const r = store.db.prepare(`${ENTRY_SQL} WHERE m.id = ?`).raw(true).get(commitmentId) as unknown[] | undefined;
   return r && entryFromRow(r);
 }

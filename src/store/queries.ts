@@ -10,13 +10,13 @@ import type { Appointment } from '../domain/clash.js';
 import type { CommittedFacts, KeyedCategory, StaleContact, StaleKey, StaleParams, TwoWayOutcome } from '../domain/stale.js';
 import type { Channel, Commitment, CommitmentKind, DerivedState, Instant, LocalDate, Status } from '../domain/types.js';
 import type { Db } from './db.js';
-import { commitmentFromRow, type Row } from './rows.js';
+import { COMMITMENT_COLUMNS, commitmentFromRow } from './rows.js';
 
 /** What the queries run on: the store's connection. */
 type Connection = { readonly db: Db };
 
 /**
- * An open commitment as commitmentFromRow reads it, from the columns of the
+ * An open commitment in the order commitmentFromRow reads it (COMMITMENT_COLUMNS), from the columns of the
  * covering index commitments_open_due_at or _due_date (migration 002) alone:
  * an open commitment's state is 'open', it was never closed, and it is due
  * either at a time (due_at) or on a date (due_date).
@@ -123,9 +123,9 @@ export const SQL = {
    * The commitments of the stale contacts shown: every open one of those found missed or soft (@committed, from
    * commitments_contact), the open next step of the others (@steps, by id).
    */
-  staleOpen: `SELECT m.* FROM json_each(@committed) j CROSS JOIN commitments m ON m.contact_id = j.value AND m.state = 'open'
+  staleOpen: `SELECT ${COMMITMENT_COLUMNS} FROM json_each(@committed) j CROSS JOIN commitments m ON m.contact_id = j.value AND m.state = 'open'
     UNION ALL
-    SELECT m.* FROM json_each(@steps) j CROSS JOIN commitments m ON m.id = j.value`,
+    SELECT ${COMMITMENT_COLUMNS} FROM json_each(@steps) j CROSS JOIN commitments m ON m.id = j.value`,
   /**
    * fu stale's candidates for the whole list (--limit 0), where every row is shown: the live contacts that may fall
    * in a category, a superset that the domain (rankStale) narrows; reading them whole at once costs the least there. Two parts, in one statement:
@@ -196,7 +196,7 @@ export const SQL = {
   /** The name and company of each contact (@ids: a JSON array), by rowid. */
   namesOf: 'SELECT c.id, c.name, c.company FROM json_each(@ids) j JOIN contacts c ON c.id = j.value',
   /** Commitments by id (@ids: a JSON array): the open next steps of candidates not read yet. */
-  commitmentsById: 'SELECT cm.* FROM json_each(@ids) j JOIN commitments cm ON cm.id = j.value',
+  commitmentsById: `SELECT ${COMMITMENT_COLUMNS} FROM json_each(@ids) j JOIN commitments m ON m.id = j.value`,
 } as const;
 
 /** The nine derived columns, selected in their table order starting at `i`, as a DerivedState. */
@@ -304,7 +304,10 @@ export function staleContacts(store: Connection, committed: readonly number[], k
   // The next steps of the others, by id (r[14]: next_step_id).
   const steps = rows.filter((r) => r[14] !== null && !all.has(r[0] as number)).map((r) => r[14]);
   const open = new Map<number, Commitment[]>();
-  for (const r of store.db.prepare(SQL.staleOpen).all({ committed: JSON.stringify(committed), steps: JSON.stringify(steps) }) as Row[]) {
+  for (const r of store.db
+    .prepare(SQL.staleOpen)
+    .raw(true)
+    .all({ committed: JSON.stringify(committed), steps: JSON.stringify(steps) }) as unknown[][]) {
     const m = commitmentFromRow(r);
     const list = open.get(m.contactId);
     if (list) list.push(m);
@@ -333,7 +336,7 @@ export function namesOf(store: Connection, ids: readonly number[]): Map<number, 
 export function staleCandidates(store: Connection, params: StaleParams): StaleContact[] {
   const open = new Map<number, Commitment[]>();
   const seen = new Set<number>();
-  const add = (r: Row) => {
+  const add = (r: unknown[]) => {
     const c = commitmentFromRow(r);
     if (seen.has(c.id)) return;
     seen.add(c.id);
@@ -341,7 +344,7 @@ export function staleCandidates(store: Connection, params: StaleParams): StaleCo
     if (list) list.push(c);
     else open.set(c.contactId, [c]);
   };
-  for (const r of store.db.prepare(SQL.staleCommitments).all({ now: params.now, today: params.today }) as Row[]) add(r);
+  for (const r of store.db.prepare(SQL.staleCommitments).raw(true).all({ now: params.now, today: params.today }) as unknown[][]) add(r);
   // Each contact made as it is read (raw arrays: V8 builds them faster than objects; see SQL.staleContacts for the
   // columns), once: a contact may be found both ways. Those whose next step is not read yet get it below.
   const contacts = new Map<number, StaleContact>();
@@ -354,9 +357,12 @@ export function staleCandidates(store: Connection, params: StaleParams): StaleCo
     contacts.set(id, staleContactOf(r, open.get(id) ?? []));
   }
   if (steps.length) {
-    for (const r of store.db.prepare(SQL.commitmentsById).all({ ids: JSON.stringify(steps) }) as Row[]) {
+    for (const r of store.db
+      .prepare(SQL.commitmentsById)
+      .raw(true)
+      .all({ ids: JSON.stringify(steps) }) as unknown[][]) {
       add(r);
-      const c = contacts.get(r.contact_id as number);
+      const c = contacts.get(r[1] as number);
       if (c) c.open = open.get(c.id)!;
     }
   }

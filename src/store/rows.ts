@@ -75,18 +75,25 @@ export function decisionFromRow(r: Row): Decision {
   };
 }
 
-export function commitmentFromRow(r: Row): Commitment {
+/**
+ * A commitment's columns (of the table `m`), in the order commitmentFromRow reads them: commitments are read as arrays
+ * (`.raw(true)`), which V8 builds faster than objects (fu stale's whole list reads a thousand of them at 100k contacts).
+ */
+export const COMMITMENT_COLUMNS = 'm.id, m.contact_id, m.kind, m.what, m.due_at, m.due_date, m.soft, m.state, m.created_at, m.closed_at, m.late';
+
+/** A commitment read as COMMITMENT_COLUMNS (in that order: columns after them are the caller's). */
+export function commitmentFromRow(r: unknown[]): Commitment {
   return {
-    id: r.id as number,
-    contactId: r.contact_id as number,
-    kind: r.kind as CommitmentKind,
-    what: r.what as string,
-    due: r.due_at !== null ? { at: r.due_at as string } : { date: r.due_date as string },
-    soft: r.soft === 1,
-    state: r.state as StoredCommitmentState,
-    createdAt: r.created_at as string,
-    closedAt: r.closed_at as string | null,
-    late: r.late === 1,
+    id: r[0] as number,
+    contactId: r[1] as number,
+    kind: r[2] as CommitmentKind,
+    what: r[3] as string,
+    due: r[4] !== null ? { at: r[4] as string } : { date: r[5] as string },
+    soft: r[6] === 1,
+    state: r[7] as StoredCommitmentState,
+    createdAt: r[8] as string,
+    closedAt: r[9] as string | null,
+    late: r[10] === 1,
   };
 }
 

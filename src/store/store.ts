@@ -47,7 +47,7 @@ import {
   staleSoftCount,
   staleSoftRanked,
 } from './queries.js';
-import { commitmentFromRow, CONTACT_COLUMNS, contactFromRow, decisionFromRow, dueColumns, touchFromRow, type Row } from './rows.js';
+import { COMMITMENT_COLUMNS, commitmentFromRow, CONTACT_COLUMNS, contactFromRow, decisionFromRow, dueColumns, touchFromRow, type Row } from './rows.js';
 import { prepared } from './statements.js';
 import { statsRows } from './stats.js';
 
@@ -66,6 +66,11 @@ const LAST_CHARACTER = '\u{10ffff}';
 export const NAMES_FROM_PREFIX = `SELECT id, name, company FROM contacts WHERE name_key >= @lo AND name_key < @hi
   AND length(name_key) <= @max AND min(length(CAST(name_key AS BLOB)), 2 * length(name_key)) >= @min
   AND (@company IS NULL OR company IS NULL OR company = '')`;
+
+/** The commitments `where` (a WHERE clause and its order, on the table `m`) selects, for `key`. */
+function selectCommitments(db: Db, where: string, key: number): Commitment[] {
+  return (prepared(db, `SELECT ${COMMITMENT_COLUMNS} FROM commitments m ${where}`).raw(true).all(key) as unknown[][]).map(commitmentFromRow);
+}
 
 export class Store {
   constructor(readonly db: Db) {}
@@ -460,26 +465,28 @@ export class Store {
 
   /** Every open next step, by contact (one indexed query for lists). */
   openNextSteps(): Map<number, Commitment> {
-    const rows = prepared(this.db, "SELECT * FROM commitments WHERE kind = 'next-step' AND state = 'open'").all() as Row[];
-    return new Map(rows.map((r) => [r.contact_id as number, commitmentFromRow(r)]));
+    const rows = prepared(this.db, `SELECT ${COMMITMENT_COLUMNS} FROM commitments m WHERE kind = 'next-step' AND state = 'open'`)
+      .raw(true)
+      .all() as unknown[][];
+    return new Map(rows.map((r) => [r[1] as number, commitmentFromRow(r)]));
   }
 
   commitment(id: number): Commitment | undefined {
-    const r = prepared(this.db, 'SELECT * FROM commitments WHERE id = ?').get(id) as Row | undefined;
+    const r = prepared(this.db, `SELECT ${COMMITMENT_COLUMNS} FROM commitments m WHERE id = ?`).raw(true).get(id) as unknown[] | undefined;
     return r && commitmentFromRow(r);
   }
 
   openCommitmentsOf(contactId: number): Commitment[] {
-    return (prepared(this.db, "SELECT * FROM commitments WHERE contact_id = ? AND state = 'open' ORDER BY id").all(contactId) as Row[]).map(commitmentFromRow);
+    return selectCommitments(this.db, "WHERE contact_id = ? AND state = 'open' ORDER BY id", contactId);
   }
 
   /** The commitments a touch created (what was agreed then), in the order they were recorded. */
   commitmentsCreatedBy(touchId: number): Commitment[] {
-    return (prepared(this.db, 'SELECT * FROM commitments WHERE touch_id = ? ORDER BY id').all(touchId) as Row[]).map(commitmentFromRow);
+    return selectCommitments(this.db, 'WHERE touch_id = ? ORDER BY id', touchId);
   }
 
   commitmentsOf(contactId: number): Commitment[] {
-    return (prepared(this.db, 'SELECT * FROM commitments WHERE contact_id = ? ORDER BY created_at, id').all(contactId) as Row[]).map(commitmentFromRow);
+    return selectCommitments(this.db, 'WHERE contact_id = ? ORDER BY created_at, id', contactId);
   }
 
   closeCommitment(id: number, state: Exclude<StoredCommitmentState, 'open'>, at: Instant, byTouchId: number | null, late = false): void {

@@ -11,7 +11,7 @@ import { groupStale, rankStale, type StaleContact, staleRowsOf } from '../../src
 import { addDays, localDateOf } from '../../src/domain/time.js';
 import { type Config, DEFAULT_CONFIG, type DerivedState } from '../../src/domain/types.js';
 import { zoneOf } from '../../src/domain/zone.js';
-import { contactFromRow, commitmentFromRow } from '../../src/store/rows.js';
+import { COMMITMENT_COLUMNS, contactFromRow, commitmentFromRow } from '../../src/store/rows.js';
 import { freshContext, person } from './context.js';
 import { unansweredAttempt } from '../domain/fixtures.js';
 
@@ -107,7 +107,7 @@ function write(ctx: ReturnType<typeof freshContext>, book: BookContact[]): void 
 function everyone(ctx: ReturnType<typeof freshContext>): StaleContact[] {
   const { db } = ctx.store;
   const open = new Map<number, ReturnType<typeof commitmentFromRow>[]>();
-  for (const r of db.prepare("SELECT * FROM commitments WHERE state = 'open'").all() as Record<string, unknown>[]) {
+  for (const r of db.prepare(`SELECT ${COMMITMENT_COLUMNS} FROM commitments m WHERE state = 'open'`).raw(true).all() as unknown[][]) {
     const c = commitmentFromRow(r);
     open.set(c.contactId, [...(open.get(c.contactId) ?? []), c]);
   }

@@ -19,7 +19,7 @@ import { staleList } from '../domain/fixtures.js';
 import { localDateOf } from '../../src/domain/time.js';
 import { generateFile, type GenSummary } from '../../bench/generator.js';
 import { listMigrations, openDatabase } from '../../src/store/db.js';
-import { commitmentFromRow, contactFromRow } from '../../src/store/rows.js';
+import { COMMITMENT_COLUMNS, commitmentFromRow, contactFromRow } from '../../src/store/rows.js';
 import { Store } from '../../src/store/store.js';
 import { ROOT, runProgram, tempDir } from '../helpers.js';
 import { zoneOf } from '../../src/domain/zone.js';
@@ -115,7 +115,7 @@ describe('the generated database', () => {
   it('lists in fu stale exactly what reading every live contact would (the index-driven candidates miss none)', () => {
     const config = configFrom(store.configValues());
     const open = new Map<number, ReturnType<typeof commitmentFromRow>[]>();
-    for (const r of all<Record<string, unknown>>("SELECT * FROM commitments WHERE state = 'open'")) {
+    for (const r of store.db.prepare(`SELECT ${COMMITMENT_COLUMNS} FROM commitments m WHERE state = 'open'`).raw(true).all() as unknown[][]) {
       const c = commitmentFromRow(r);
       open.set(c.contactId, [...(open.get(c.contactId) ?? []), c]);
     }
