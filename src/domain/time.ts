@@ -247,13 +247,21 @@ export function formatDue(due: { at: Instant } | { date: LocalDate }, zone: Zone
 /** ISO-8601 with the zone's offset, for --json and piped output: `2026-11-24T15:00:00-05:00`. */
 export function isoWithOffset(at: Instant, zone: Zone): string {
   const ms = Date.parse(at);
-  // The local wall clock is UTC shifted by the offset: its day and its second of the day, each worded once (fu stale
-  // prints thousands of instants, on a few hundred days and, to the minute, at a few hundred times).
   const offset = zone.offsetMs(ms);
   const local = ms + offset;
   const day = Math.floor(local / MS_PER_DAY);
+  // Most instants are fu's own (toISOString's form: 2026-11-24T20:00:00.000Z), in a zone a whole number of hours from
+  // UTC, on the same day there as in UTC: the text itself, with its hour moved (fu stale prints thousands of them).
+  if (offset % MS_PER_HOUR === 0 && at.length === 24 && at.charCodeAt(10) === 84 && day === Math.floor(ms / MS_PER_DAY)) {
+    return `${at.slice(0, 11)}${HOURS[Math.floor((local - day * MS_PER_DAY) / MS_PER_HOUR)]}${at.slice(13, 19)}${offsetSuffix(offset)}`;
+  }
+  // Else the local wall clock is UTC shifted by the offset: its day and its second of the day, each worded once.
   return `${dateOfDay(day)}T${clockOf(Math.floor((local - day * MS_PER_DAY) / 1000))}${offsetSuffix(offset)}`;
 }
+
+const MS_PER_HOUR = 3_600_000;
+/** `00` to `23`. */
+const HOURS = Array.from({ length: 24 }, (_, h) => pad(h));
 
 /** `HH:MM:SS` of a second of the day. */
 const clockOf = memoized((second: number): string => `${pad(Math.floor(second / 3600))}:${pad(Math.floor(second / 60) % 60)}:${pad(second % 60)}`);
