@@ -31,7 +31,7 @@ export interface StalePage {
  */
 function firstOfEach(ctx: AppContext, params: StaleParams, limit: number): StaleRanking {
   const { store } = ctx;
-  const committed = missedVerdicts(store.staleMissed(params), ctx);
+  const committed = missedVerdicts(store.staleMissed(params), params, ctx);
   // One statement at a time: the soft contacts are read (as far as the page goes) before the counts, and each later
   // category is counted now and read in rank order only as keyedPage takes it, after every count.
   const soft = softPage({ count: store.staleSoftCount(params), ranked: store.staleSoftRanked(params) }, committed, limit);

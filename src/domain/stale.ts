@@ -399,27 +399,17 @@ export interface CommittedVerdicts {
   softToo: number;
 }
 
-/** The instant due (ms) of the oldest of these commitments missed by now, or null when none is: as committedVerdictOf ranks. */
-function oldestMissed(dues: readonly Pick<Commitment, 'kind' | 'due' | 'state'>[], ctx: StaleContext, today: LocalDate): number | null {
-  let oldest: number | null = null;
-  for (const m of dues) {
-    if (!isMissed(m, ctx.now, today, ctx.config, ctx.zone)) continue;
-    const at = dueMs(m, ctx);
-    if (oldest === null || at < oldest) oldest = at;
-  }
-  return oldest;
-}
-
-/** A contact's open next step and earliest promises as its row states them: the commitments that can make it missed. */
-function duesOf(f: CommittedFacts): Pick<Commitment, 'kind' | 'due' | 'state'>[] {
-  const dues: Pick<Commitment, 'kind' | 'due' | 'state'>[] = [];
-  const add = (kind: 'next-step' | 'promise', at: Instant | null, date: LocalDate | null) => {
-    if (at !== null) dues.push({ kind, due: { at }, state: 'open' });
-    if (date !== null) dues.push({ kind, due: { date }, state: 'open' });
-  };
-  add('next-step', f.stepDueAt, f.stepDueDate);
-  add('promise', f.promiseDueAt, f.promiseDueDate);
-  return dues;
+/**
+ * The instant due (ms) of a contact's oldest commitment missed by now, from what its row says and the bounds the store
+ * found it with (staleParams: isMissed's rule, compared as the store compares), or null when none is missed.
+ */
+function oldestMissed(f: CommittedFacts, params: StaleParams, ctx: StaleContext): number | null {
+  let oldest = Number.POSITIVE_INFINITY;
+  if (f.stepDueAt !== null && f.stepDueAt < params.todayStart) oldest = Math.min(oldest, Date.parse(f.stepDueAt));
+  if (f.stepDueDate !== null && f.stepDueDate < params.today) oldest = Math.min(oldest, dueMs({ due: { date: f.stepDueDate } }, ctx));
+  if (f.promiseDueAt !== null && f.promiseDueAt < params.now) oldest = Math.min(oldest, Date.parse(f.promiseDueAt));
+  if (f.promiseDueDate !== null && f.promiseDueDate <= params.promisesMissedBy) oldest = Math.min(oldest, dueMs({ due: { date: f.promiseDueDate } }, ctx));
+  return oldest === Number.POSITIVE_INFINITY ? null : oldest;
 }
 
 /**
@@ -427,14 +417,14 @@ function duesOf(f: CommittedFacts): Pick<Commitment, 'kind' | 'due' | 'state'>[]
  * oldest missed commitment, the oldest first. The earliest promise stands for the others: if any promise is missed,
  * it is, and it is the oldest of them.
  */
-export function missedVerdicts(facts: readonly CommittedFacts[], ctx: StaleContext): CommittedVerdicts {
-  const today = localDateOf(ctx.now, ctx.zone);
+export function missedVerdicts(facts: readonly CommittedFacts[], params: StaleParams, ctx: StaleContext): CommittedVerdicts {
+  const { today } = params;
   const missed: CommittedVerdicts['missed'] = [];
   const ids = new Set<number>();
   let softToo = 0;
   for (const f of facts) {
     if (ids.has(f.contactId)) continue;
-    const within = oldestMissed(duesOf(f), ctx, today);
+    const within = oldestMissed(f, params, ctx);
     if (within === null) continue;
     missed.push({ contactId: f.contactId, within });
     ids.add(f.contactId);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type CommittedFacts, missedVerdicts, softPage, type StaleContact } from '../../src/domain/stale.js';
+import { type CommittedFacts, missedVerdicts, softPage, type StaleContact, staleParams } from '../../src/domain/stale.js';
 import { categorize, noHistory, staleList } from './fixtures.js';
 import { DEFAULT_CONFIG, type Commitment, type DerivedState } from '../../src/domain/types.js';
 import { zoneOf } from '../../src/domain/zone.js';
@@ -299,7 +299,7 @@ describe('fu stale: the missed contacts ranked from what their rows say of their
       '2026-11-20T17:00:00.000Z',
     ],
   ])('%s', (_name, f, oldest) => {
-    const committed = missedVerdicts([facts(1, f)], ctx);
+    const committed = missedVerdicts([facts(1, f)], staleParams(ctx), ctx);
     expect(committed.missed).toEqual(oldest === null ? [] : [{ contactId: 1, within: Date.parse(oldest) }]);
   });
 
@@ -311,6 +311,7 @@ describe('fu stale: the missed contacts ranked from what their rows say of their
         facts(2, { stepDueAt: '2026-11-19T09:00:00.000Z', promiseDueDate: '2026-11-21' }),
         facts(1, { promiseDueDate: '2026-11-20' }),
       ],
+      staleParams(ctx),
       ctx,
     );
     expect(committed.missed.map((v) => v.contactId)).toEqual([2, 1, 3]);
@@ -323,6 +324,7 @@ describe('fu stale: the missed contacts ranked from what their rows say of their
         facts(2, { promiseDueDate: '2026-11-20', stepDueDate: '2026-11-21', stepSoft: true }),
         facts(3, { promiseDueDate: '2026-11-20', stepDueAt: '2026-11-25T09:00:00.000Z' }),
       ],
+      staleParams(ctx),
       ctx,
     );
     expect(committed.softToo).toBe(1);
