@@ -157,8 +157,8 @@ export interface StorePort {
   /** The name and company of each of these contacts, by id. */
   namesOf(contactIds: readonly number[]): Map<number, ContactName>;
   /**
-   * What the rows of the live contacts that may be missed say of their open commitments (isMissed, with the bounds of
-   * staleParams): a superset, in no order; a contact found by more than one of its dues comes more than once.
+   * What the rows of the live contacts missed by now say of their open commitments (isMissed, with the bounds of
+   * staleParams), in no order: a contact with more than one due passed comes once for each.
    */
   staleMissed(params: StaleParams): CommittedFacts[];
   /** How many live contacts have a soft next step not missed (those missed for a promise included). */

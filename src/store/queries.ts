@@ -74,6 +74,8 @@ const STALE_RANKED: Record<KeyedCategory, { from: string; since: string }> = {
 };
 const staleQueries = (query: (from: string, since: string) => string) =>
   Object.fromEntries(Object.entries(STALE_RANKED).map(([k, { from, since }]) => [k, query(from, since)])) as Record<KeyedCategory, string>;
+/** The commitments whose ids the JSON array @`param` holds, by rowid. */
+const commitmentsById = (param: string) => `SELECT ${COMMITMENT_COLUMNS} FROM json_each(@${param}) j CROSS JOIN commitments m ON m.id = j.value`;
 /** The live contacts (what a partial index of fu stale's holds). */
 const LIVE = "c.status IN ('active', 'nurture')";
 /** What a contact's row says of its open commitments, in the order staleMissed takes it (CommittedFacts). */
@@ -125,7 +127,7 @@ export const SQL = {
    */
   staleOpen: `SELECT ${COMMITMENT_COLUMNS} FROM json_each(@committed) j CROSS JOIN commitments m ON m.contact_id = j.value AND m.state = 'open'
     UNION ALL
-    SELECT ${COMMITMENT_COLUMNS} FROM json_each(@steps) j CROSS JOIN commitments m ON m.id = j.value`,
+    ${commitmentsById('steps')}`,
   /**
    * fu stale's candidates for the whole list (--limit 0), where every row is shown: the live contacts that may fall
    * in a category, a superset that the domain (rankStale) narrows; reading them whole at once costs the least there. Two parts, in one statement:
@@ -196,7 +198,7 @@ export const SQL = {
   /** The name and company of each contact (@ids: a JSON array), by rowid. */
   namesOf: 'SELECT c.id, c.name, c.company FROM json_each(@ids) j JOIN contacts c ON c.id = j.value',
   /** Commitments by id (@ids: a JSON array): the open next steps of candidates not read yet. */
-  commitmentsById: `SELECT ${COMMITMENT_COLUMNS} FROM json_each(@ids) j JOIN commitments m ON m.id = j.value`,
+  commitmentsById: commitmentsById('ids'),
 } as const;
 
 /** The nine derived columns, selected in their table order starting at `i`, as a DerivedState. */
@@ -300,9 +302,9 @@ export function staleContacts(store: Connection, committed: readonly number[], k
     .prepare(SQL.staleShown)
     .raw(true)
     .all({ ids: JSON.stringify([...committed, ...keyed]) }) as unknown[][];
-  const all = new Set(committed);
+  const readWhole = new Set(committed);
   // The next steps of the others, by id (r[14]: next_step_id).
-  const steps = rows.filter((r) => r[14] !== null && !all.has(r[0] as number)).map((r) => r[14]);
+  const steps = rows.filter((r) => r[14] !== null && !readWhole.has(r[0] as number)).map((r) => r[14]);
   const open = new Map<number, Commitment[]>();
   for (const r of store.db
     .prepare(SQL.staleOpen)
