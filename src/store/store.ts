@@ -67,9 +67,13 @@ export const NAMES_FROM_PREFIX = `SELECT id, name, company FROM contacts WHERE n
   AND length(name_key) <= @max AND min(length(CAST(name_key AS BLOB)), 2 * length(name_key)) >= @min
   AND (@company IS NULL OR company IS NULL OR company = '')`;
 
-/** The commitments `where` (a WHERE clause and its order, on the table `m`) selects, for `key`. */
-function selectCommitments(db: Db, where: string, key: number): Commitment[] {
-  return (prepared(db, `SELECT ${COMMITMENT_COLUMNS} FROM commitments m ${where}`).raw(true).all(key) as unknown[][]).map(commitmentFromRow);
+/** The commitments `where` (a WHERE clause and its order, on the table `m`) selects, with its parameters. */
+function selectCommitments(db: Db, where: string, ...params: unknown[]): Commitment[] {
+  return (
+    prepared(db, `SELECT ${COMMITMENT_COLUMNS} FROM commitments m ${where}`)
+      .raw(true)
+      .all(...params) as unknown[][]
+  ).map(commitmentFromRow);
 }
 
 export class Store {
@@ -243,11 +247,11 @@ export class Store {
            next_step_id = @nextStepId, first_touch_at = (SELECT min(t.happened_at) FROM touches t WHERE t.contact_id = @id),
            last_two_way_outcome = (SELECT t.outcome FROM touches t WHERE t.contact_id = @id AND t.happened_at = @lastTwoWayAt
                                     AND t.outcome IN ('connected', 'replied') ORDER BY t.outcome = 'connected' DESC LIMIT 1),
-           step_due_at = (SELECT m.due_at FROM commitments m WHERE m.id = @nextStepId),
-           step_due_date = (SELECT m.due_date FROM commitments m WHERE m.id = @nextStepId),
-           step_soft = coalesce((SELECT m.soft FROM commitments m WHERE m.id = @nextStepId), 0),
-           promise_due_at = (SELECT min(m.due_at) FROM commitments m WHERE m.contact_id = @id AND m.state = 'open' AND m.kind = 'promise'),
-           promise_due_date = (SELECT min(m.due_date) FROM commitments m WHERE m.contact_id = @id AND m.state = 'open' AND m.kind = 'promise')
+           -- An aggregate gives one row, with no next step too.
+           (step_due_at, step_due_date, step_soft) =
+             (SELECT max(m.due_at), max(m.due_date), coalesce(max(m.soft), 0) FROM commitments m WHERE m.id = @nextStepId),
+           (promise_due_at, promise_due_date) =
+             (SELECT min(m.due_at), min(m.due_date) FROM commitments m WHERE m.contact_id = @id AND m.state = 'open' AND m.kind = 'promise')
          WHERE id = @id`,
     ).run({ ...d, nextStepId, id });
   }
@@ -465,15 +469,11 @@ export class Store {
 
   /** Every open next step, by contact (one indexed query for lists). */
   openNextSteps(): Map<number, Commitment> {
-    const rows = prepared(this.db, `SELECT ${COMMITMENT_COLUMNS} FROM commitments m WHERE kind = 'next-step' AND state = 'open'`)
-      .raw(true)
-      .all() as unknown[][];
-    return new Map(rows.map((r) => [r[1] as number, commitmentFromRow(r)]));
+    return new Map(selectCommitments(this.db, "WHERE kind = 'next-step' AND state = 'open'").map((m) => [m.contactId, m]));
   }
 
   commitment(id: number): Commitment | undefined {
-    const r = prepared(this.db, `SELECT ${COMMITMENT_COLUMNS} FROM commitments m WHERE id = ?`).raw(true).get(id) as unknown[] | undefined;
-    return r && commitmentFromRow(r);
+    return selectCommitments(this.db, 'WHERE id = ?', id)[0];
   }
 
   openCommitmentsOf(contactId: number): Commitment[] {
