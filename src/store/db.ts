@@ -50,6 +50,14 @@ export function connect(file: string, options: Database.Options = {}): Db {
 
 /** "fu\0\0": written by migration 1, so a database of another program is told apart. */
 export const APPLICATION_ID = 0x66750000;
+
+/**
+ * The page cache, in KiB. A run reads most pages once. better-sqlite3's default cache (16 MB) keeps every page read in
+ * memory the process has never touched, a page fault each (2 to 4 µs on a small virtual machine), where reading a page
+ * again from the system's file cache costs less: 1 MB holds what the daily reads come back to (docs/performance.md).
+ * The bench's floors read with it too.
+ */
+export const PAGE_CACHE_KIB = 1024;
 const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
 /** How long a command waits for another fu's write to finish before giving up (exit 5, nothing written). */
 const BUSY_TIMEOUT_MS = 5000;
@@ -342,10 +350,7 @@ export function openDatabase(file: string, migrations: Migration[] = listMigrati
     db.pragma('synchronous = NORMAL');
     // Sorts and temporary tables stay in memory: no personal data in temp files.
     db.pragma('temp_store = MEMORY');
-    // A run reads most pages once. better-sqlite3's default cache (16 MB) keeps every page read in memory the process
-    // has never touched, a page fault each (2 to 4 µs on a small virtual machine), where reading a page again from the
-    // system's file cache costs less: 1 MB holds what the daily reads come back to (docs/performance.md).
-    db.pragma('cache_size = -1024');
+    db.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
     migrate(db, migrations, file);
     return db;
   } catch (err) {
