@@ -58,6 +58,7 @@ export const APPLICATION_ID = 0x66750000;
  * The bench's floors read with it too.
  */
 export const PAGE_CACHE_KIB = 1024;
+
 const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
 /** How long a command waits for another fu's write to finish before giving up (exit 5, nothing written). */
 const BUSY_TIMEOUT_MS = 5000;
