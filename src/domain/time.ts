@@ -250,9 +250,9 @@ export function isoWithOffset(at: Instant, zone: Zone): string {
   const offset = zone.offsetMs(ms);
   const local = ms + offset;
   const day = Math.floor(local / MS_PER_DAY);
-  // Most instants are fu's own (toISOString's form: 2026-11-24T20:00:00.000Z), in a zone a whole number of hours from
-  // UTC, on the same day there as in UTC: the text itself, with its hour moved (fu stale prints thousands of them).
-  if (offset % MS_PER_HOUR === 0 && at.length === 24 && at.charCodeAt(10) === 84 && day === Math.floor(ms / MS_PER_DAY)) {
+  // Most instants are fu's own (toISOString's form: 2026-11-24T20:00:00.000Z, in UTC), in a zone a whole number of hours
+  // from UTC, on the same day there as in UTC: the text itself, with its hour moved (fu stale prints thousands of them).
+  if (offset % MS_PER_HOUR === 0 && at.length === 24 && at.charCodeAt(10) === 84 && at.charCodeAt(23) === 90 && day === Math.floor(ms / MS_PER_DAY)) {
     return `${at.slice(0, 11)}${HOURS[Math.floor((local - day * MS_PER_DAY) / MS_PER_HOUR)]}${at.slice(13, 19)}${offsetSuffix(offset)}`;
   }
   // Else the local wall clock is UTC shifted by the offset: its day and its second of the day, each worded once.
