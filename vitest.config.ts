@@ -8,6 +8,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     // Tests that spawn bin/fu.cjs need a bundle built from the current src/: rebuilt here when older.
     globalSetup: ['test/fresh-build.ts'],
+    // Each file's temporary folders are removed after it (see the file).
+    setupFiles: ['test/setup.ts'],
     // Child processes, not threads: better-sqlite3's addon, tests that change process.env.TZ
     // (Date's zone is process-wide) and a file's long synchronous stretch (a 12,000-contact
     // rewrite in-process) stay inside their own worker, which keeps answering vitest's runner.
@@ -17,6 +19,10 @@ export default defineConfig({
     // in-process files use that time. More would only queue behind the same two cores.
     maxWorkers: 2,
     minWorkers: 1,
+    // A worker runs file after file with the modules already imported, instead of a new process importing them again
+    // for each of the 112 files: 13 to 20 s less. The files leave no state behind: those that set process.env.TZ put
+    // it back, none mocks a module, and src/ keeps only caches.
+    isolate: false,
     // Guards against a hang, not budgets: the crash and concurrency tests spawn dozens of
     // processes, and a 2-core machine shared with other work may be several times slower.
     testTimeout: 120_000,

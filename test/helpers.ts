@@ -7,7 +7,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll } from 'vitest';
 import { bufferIO, type Deps, type IO } from '../src/cli/io.js';
 import { run } from '../src/cli/main.js';
 import { inquirerPrompter } from '../src/cli/prompter.js';
@@ -51,16 +50,17 @@ const TEMP_ROOT = (() => {
 
 const made: string[] = [];
 
-/** A private temporary folder, removed after the test file (some hold large databases). */
+/** A private temporary folder, removed after the test file (some hold large databases): see removeTempDirs. */
 export function tempDir(prefix = 'fu-test-'): string {
   const dir = fs.mkdtempSync(path.join(TEMP_ROOT, prefix));
   made.push(dir);
   return dir;
 }
 
-afterAll(() => {
+/** Removes the folders tempDir made: test/setup.ts runs it after each test file. */
+export function removeTempDirs(): void {
   for (const dir of made.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
-});
+}
 
 export interface FuResult {
   code: number;
