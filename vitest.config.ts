@@ -21,7 +21,7 @@ export default defineConfig({
     minWorkers: 1,
     // A worker runs file after file with the modules already imported, instead of a new process importing them again
     // for each of the 112 files: 13 to 20 s less. The files leave no state behind: those that set process.env.TZ put
-    // it back, none mocks a module, and src/ keeps only caches.
+    // it back, none mocks a module (test/suite.test.ts checks), and src/ keeps only caches.
     isolate: false,
     // Guards against a hang, not budgets: the crash and concurrency tests spawn dozens of
     // processes, and a 2-core machine shared with other work may be several times slower.

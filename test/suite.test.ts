@@ -4,6 +4,9 @@
  * chain of them starves the worker past vitest's RPC timeout, and the run
  * exits 1 with every test passing. Children are spawned asynchronously
  * (helpers.ts: fuProcess, startFu, runProgram).
+ * Nor does a test mock a module or stub a global: a worker runs file after
+ * file with the modules it has imported (vitest.config.ts: isolate), so the
+ * next file would get the mock.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,6 +15,21 @@ import { describe, expect, it } from 'vitest';
 import { ROOT } from './helpers.js';
 
 const SYNC_SPAWN = new RegExp(`\\b(${['spawn', 'execFile', 'exec'].map((f) => `${f}Sync`).join('|')})\\b`);
+/** vitest's module mocks, stubs and fake clock, whatever the name `vi` is imported as. */
+const MOCK = new RegExp(`\\.(${['mock', 'doMock', 'stubGlobal', 'stubEnv', 'useFakeTimers', 'spyOn'].join('|')})\\(`);
+
+/** `file:line: text` of every line of the test sources (this file aside: its examples) that matches `pattern`, comments aside. */
+function offendingLines(pattern: RegExp): string[] {
+  const self = fileURLToPath(import.meta.url);
+  return testSources(path.join(ROOT, 'test'))
+    .filter((file) => file !== self)
+    .flatMap((file) =>
+      fs
+        .readFileSync(file, 'utf8')
+        .split('\n')
+        .flatMap((line, i) => (pattern.test(line) && !/^\s*(\*|\/\/)/.test(line) ? [`${path.relative(ROOT, file)}:${i + 1}: ${line.trim()}`] : [])),
+    );
+}
 
 function testSources(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -23,21 +41,23 @@ function testSources(dir: string): string[] {
 
 describe('the test suite', () => {
   it('never spawns a process synchronously', () => {
-    const self = fileURLToPath(import.meta.url); // its examples below
-    const offenders = testSources(path.join(ROOT, 'test'))
-      .filter((file) => file !== self)
-      .flatMap((file) =>
-        fs
-          .readFileSync(file, 'utf8')
-          .split('\n')
-          .flatMap((line, i) => (SYNC_SPAWN.test(line) && !/^\s*(\*|\/\/)/.test(line) ? [`${path.relative(ROOT, file)}:${i + 1}: ${line.trim()}`] : [])),
-      );
-    expect(offenders).toEqual([]);
+    expect(offendingLines(SYNC_SPAWN)).toEqual([]);
   });
 
   it('finds a synchronous spawn where there is one (the check can fail)', () => {
     expect(SYNC_SPAWN.test("const r = child_process.spawnSync('node', ['bin/fu.cjs'])")).toBe(true);
     expect(SYNC_SPAWN.test("execFileSync('sh')")).toBe(true);
     expect(SYNC_SPAWN.test("spawn('node', ['bin/fu.cjs'])")).toBe(false);
+  });
+
+  it('mocks no module and stubs no global', () => {
+    expect(offendingLines(MOCK)).toEqual([]);
+  });
+
+  it('finds a mock where there is one (the check can fail)', () => {
+    expect(MOCK.test("vi.mock('../src/store/db.js')")).toBe(true);
+    expect(MOCK.test("vi.stubEnv('TZ', 'UTC')")).toBe(true);
+    expect(MOCK.test('vi.useFakeTimers()')).toBe(true);
+    expect(MOCK.test('expect(r.code).toBe(0)')).toBe(false);
   });
 });
