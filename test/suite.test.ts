@@ -39,25 +39,31 @@ function testSources(dir: string): string[] {
   });
 }
 
+/** Each check: what the suite never does, the pattern that finds it, lines it must find and a line it must not. */
+const CHECKS = [
+  {
+    never: 'spawns a process synchronously',
+    pattern: SYNC_SPAWN,
+    found: ["const r = child_process.spawnSync('node', ['bin/fu.cjs'])", "execFileSync('sh')"],
+    fine: "spawn('node', ['bin/fu.cjs'])",
+  },
+  {
+    never: 'mocks a module, stubs a global or fakes the clock',
+    pattern: MOCK,
+    found: ["vi.mock('../src/store/db.js')", "vi.stubEnv('TZ', 'UTC')", 'vi.useFakeTimers()'],
+    fine: 'expect(r.code).toBe(0)',
+  },
+];
+
 describe('the test suite', () => {
-  it('never spawns a process synchronously', () => {
-    expect(offendingLines(SYNC_SPAWN)).toEqual([]);
-  });
+  for (const { never, pattern, found, fine } of CHECKS) {
+    it(`never ${never}`, () => {
+      expect(offendingLines(pattern)).toEqual([]);
+    });
 
-  it('finds a synchronous spawn where there is one (the check can fail)', () => {
-    expect(SYNC_SPAWN.test("const r = child_process.spawnSync('node', ['bin/fu.cjs'])")).toBe(true);
-    expect(SYNC_SPAWN.test("execFileSync('sh')")).toBe(true);
-    expect(SYNC_SPAWN.test("spawn('node', ['bin/fu.cjs'])")).toBe(false);
-  });
-
-  it('mocks no module and stubs no global', () => {
-    expect(offendingLines(MOCK)).toEqual([]);
-  });
-
-  it('finds a mock where there is one (the check can fail)', () => {
-    expect(MOCK.test("vi.mock('../src/store/db.js')")).toBe(true);
-    expect(MOCK.test("vi.stubEnv('TZ', 'UTC')")).toBe(true);
-    expect(MOCK.test('vi.useFakeTimers()')).toBe(true);
-    expect(MOCK.test('expect(r.code).toBe(0)')).toBe(false);
-  });
+    it(`finds where it ${never} (the check can fail)`, () => {
+      for (const line of found) expect(pattern.test(line), line).toBe(true);
+      expect(pattern.test(fine)).toBe(false);
+    });
+  }
 });
