@@ -8,7 +8,7 @@ import { isMissed } from './commitments.js';
 import { commitmentHandle } from './ids.js';
 import { plural } from './text.js';
 import { addDays, dayNumber, dayNumberOf, daysFrom, dueDate, dueInstant, formatDay, formatDue, localDateOf, startOfDay } from './time.js';
-import type { Channel, Commitment, Config, DerivedState, Instant, LocalDate, Status } from './types.js';
+import type { Channel, Commitment, Config, DerivedState, EpochSeconds, Instant, LocalDate, Status } from './types.js';
 import type { Zone } from './zone.js';
 
 export const STALE_CATEGORIES = ['missed', 'soft', 're-engage', 'drop', 'no-next-step'] as const;
@@ -20,10 +20,11 @@ export interface StaleContact {
   name: string;
   company: string | null;
   status: Status;
-  createdAt: Instant;
   derived: DerivedState;
-  /** The first touch ever; needed only when there was never a two-way touch. */
-  firstTouchAt: Instant | null;
+  /** When it fell silent: its last touch, else when it was added. */
+  silentSince: EpochSeconds;
+  /** Since when it has gone without a two-way touch: its last one, else when it was first known (added, or first touched if that was earlier). */
+  twoWaySince: EpochSeconds;
   /** How the last two-way touch went (a conversation, or a written reply), to word a re-engage row; null when there was none. */
   lastTwoWayOutcome: TwoWayOutcome | null;
   /**
@@ -202,8 +203,9 @@ function verdictOf(c: StaleContact, ctx: StaleContext, today: LocalDate, todayNu
   const { zone, config } = ctx;
   const d = c.derived;
   const L = config.attemptsLimit;
-  const daysSilent = todayNumber - dayNumberOf(d.lastTouchAt ?? c.createdAt, zone);
-  const daysSinceTwoWay = todayNumber - dayNumberOf(d.lastTwoWayAt ?? firstKnownMs(c), zone);
+  // Seconds, not instants to parse: thousands of contacts in the whole list. Rounded down, they fall on the instant's own day.
+  const daysSilent = todayNumber - dayNumberOf(c.silentSince * 1000, zone);
+  const daysSinceTwoWay = todayNumber - dayNumberOf(c.twoWaySince * 1000, zone);
   // Most contacts have nothing open: thousands of them in the whole list, each decided in V8's interpreter.
   let step: Commitment | null = null;
   if (c.open.length > 0) {
@@ -227,16 +229,6 @@ function verdictOf(c: StaleContact, ctx: StaleContext, today: LocalDate, todayNu
     return verdictByDays(c, d.lastTouchAt === null ? 'first-touch' : 'no-next-step', daysSilent, daysSilent, daysSinceTwoWay);
   }
   return null;
-}
-
-/** When a contact without a two-way touch was first known: added, or first touched if that was earlier. */
-function firstKnownMs(c: StaleContact): number {
-  const created = Date.parse(c.createdAt);
-  if (c.firstTouchAt !== null) {
-    const first = Date.parse(c.firstTouchAt);
-    if (first < created) return first;
-  }
-  return created;
 }
 
 /** A verdict's row, with its words (no closure per row: thousands of them in the whole list). */

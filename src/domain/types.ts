@@ -4,6 +4,8 @@
 export type LocalDate = string;
 /** An instant, always stored and passed as UTC ISO-8601: `2026-11-24T15:00:00.000Z`. */
 export type Instant = string;
+/** An instant as whole seconds since 1970-01-01T00:00:00Z, rounded down: what the store hands over where parsing thousands of Instants would cost. */
+export type EpochSeconds = number;
 
 export const STATUSES = ['active', 'nurture', 'won', 'lost'] as const;
 export type Status = (typeof STATUSES)[number];

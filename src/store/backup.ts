@@ -308,11 +308,19 @@ export function copyRowsFrom(store: Store, tmp: string, source: string): void {
       const tables = parentsFirst(db).filter((t) => !SUMMARY_TABLES.includes(t));
       for (const t of [...tables].reverse()) db.prepare(`DELETE FROM main."${t}"`).run();
       for (const t of SUMMARY_TABLES) db.prepare(`DELETE FROM main."${t}"`).run();
-      for (const t of tables) db.prepare(`INSERT INTO main."${t}" SELECT * FROM restored."${t}"`).run();
+      for (const t of tables) {
+        const columns = storedColumns(db, t);
+        db.prepare(`INSERT INTO main."${t}" (${columns}) SELECT ${columns} FROM restored."${t}"`).run();
+      }
     });
   } finally {
     db.prepare('DETACH DATABASE restored').run();
   }
+}
+
+/** A table's stored columns, quoted, in order: its generated ones (contacts.silent_since...) are computed, never inserted. */
+function storedColumns(db: Db, table: string): string {
+  return (db.prepare("SELECT name FROM pragma_table_info(?, 'main')").pluck().all(table) as string[]).map((c) => `"${c}"`).join(', ');
 }
 
 /**

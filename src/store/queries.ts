@@ -24,11 +24,12 @@ type Connection = { readonly db: Db };
 const openCommitment = (due: 'due_at' | 'due_date') =>
   `id, contact_id, kind, what, ${due === 'due_at' ? 'due_at, NULL AS due_date' : 'NULL AS due_at, due_date'}, soft, 'open' AS state, created_at, NULL AS closed_at, late`;
 /**
- * What fu stale reads of a contact, in the order staleCandidates and staleContactsOf
- * take it: every column is in the covering index contacts_stale (migrations 003 and 013).
+ * What fu stale reads of a contact, in the order staleContactOf takes it: every column is in the covering index
+ * contacts_stale (migrations 003, 013 and 015), silent_since and two_way_since too (generated columns: SQLite reads
+ * them from that index, and computes them from the row for a contact read by id).
  */
-const STALE_CONTACT = `c.id, c.name, c.company, c.status, c.created_at, c.last_touch_at, c.last_two_way_at, c.unanswered, c.last_attempt_at,
-           c.last_attempt_channel, c.same_channel_run, c.chase_due_on, c.nurture_due_on, c.value_unanswered, c.next_step_id, c.first_touch_at,
+const STALE_CONTACT = `c.id, c.name, c.company, c.status, c.silent_since, c.last_touch_at, c.last_two_way_at, c.unanswered, c.last_attempt_at,
+           c.last_attempt_channel, c.same_channel_run, c.chase_due_on, c.nurture_due_on, c.value_unanswered, c.next_step_id, c.two_way_since,
            c.last_two_way_outcome`;
 /** contacts_stale's WHERE, written the same so that SQLite can use that partial index. */
 const STALE_INDEXED = "c.status IN ('active', 'nurture') AND (c.next_step_id IS NULL OR c.unanswered >= 2 OR c.value_unanswered > 0)";
@@ -223,9 +224,9 @@ function staleContactOf(r: unknown[], open: Commitment[]): StaleContact {
     name: r[1] as string,
     company: r[2] as string | null,
     status: r[3] as Status,
-    createdAt: r[4] as string,
     derived: derivedAt(r, 5),
-    firstTouchAt: r[15] as string | null,
+    silentSince: r[4] as number,
+    twoWaySince: r[15] as number,
     lastTwoWayOutcome: r[16] as TwoWayOutcome | null,
     open,
   };

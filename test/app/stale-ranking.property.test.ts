@@ -7,13 +7,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { stalePage } from '../../src/app/stale.js';
-import { groupStale, rankStale, type StaleContact, staleRowsOf } from '../../src/domain/stale.js';
+import { groupStale, rankStale, staleRowsOf } from '../../src/domain/stale.js';
 import { addDays, localDateOf } from '../../src/domain/time.js';
 import { type Config, DEFAULT_CONFIG, type DerivedState } from '../../src/domain/types.js';
 import { zoneOf } from '../../src/domain/zone.js';
-import { COMMITMENT_COLUMNS, contactFromRow, commitmentFromRow } from '../../src/store/rows.js';
 import { freshContext, person } from './context.js';
 import { unansweredAttempt } from '../domain/fixtures.js';
+import { everyLiveContact } from '../store/live-contacts.js';
 
 const NOW = Date.parse('2026-11-23T09:00:00.000Z');
 const HOUR = 3_600_000;
@@ -103,38 +103,13 @@ function write(ctx: ReturnType<typeof freshContext>, book: BookContact[]): void 
   });
 }
 
-/** Every live contact, read whole: what the plain rule ranks. */
-function everyone(ctx: ReturnType<typeof freshContext>): StaleContact[] {
-  const { db } = ctx.store;
-  const open = new Map<number, ReturnType<typeof commitmentFromRow>[]>();
-  for (const r of db.prepare(`SELECT ${COMMITMENT_COLUMNS} FROM commitments m WHERE state = 'open'`).raw(true).all() as unknown[][]) {
-    const c = commitmentFromRow(r);
-    open.set(c.contactId, [...(open.get(c.contactId) ?? []), c]);
-  }
-  return (
-    db
-      .prepare(
-        `SELECT c.*, (SELECT min(happened_at) FROM touches t WHERE t.contact_id = c.id) AS first_touch,
-                (SELECT max(outcome = 'connected') FROM touches t WHERE t.contact_id = c.id AND t.happened_at = c.last_two_way_at
-                   AND outcome IN ('connected', 'replied')) AS connected
-           FROM contacts c WHERE status IN ('active', 'nurture')`,
-      )
-      .all() as Record<string, unknown>[]
-  ).map((r) => ({
-    ...contactFromRow(r),
-    firstTouchAt: r.last_two_way_at === null ? (r.first_touch as string | null) : null,
-    lastTwoWayOutcome: r.connected === null ? null : r.connected ? ('connected' as const) : ('replied' as const),
-    open: open.get(r.id as number) ?? [],
-  }));
-}
-
 describe('fu stale ranked by SQL and by the plain rule', () => {
   it('shows the same rows in the same order, and the same counts, on random books at random clocks and settings', () => {
     fc.assert(
       fc.property(fc.array(contactArb, { minLength: 1, maxLength: 20 }), fc.array(settingsArb, { minLength: 1, maxLength: 4 }), (book, settings) => {
         const ctx = freshContext();
         write(ctx, book);
-        const all = everyone(ctx);
+        const all = everyLiveContact(ctx.store.db);
         for (const s of settings) {
           const config: Config = {
             ...DEFAULT_CONFIG,

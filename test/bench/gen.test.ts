@@ -14,12 +14,12 @@ import { stalePage } from '../../src/app/stale.js';
 import { SECTIONS } from '../../src/domain/agenda.js';
 import { configFrom } from '../../src/domain/config.js';
 import { deriveState } from '../../src/domain/derive.js';
-import { STALE_CATEGORIES, type StaleContact } from '../../src/domain/stale.js';
+import { STALE_CATEGORIES } from '../../src/domain/stale.js';
 import { staleList } from '../domain/fixtures.js';
+import { everyLiveContact } from '../store/live-contacts.js';
 import { localDateOf } from '../../src/domain/time.js';
 import { generateFile, type GenSummary } from '../../bench/generator.js';
 import { listMigrations, openDatabase } from '../../src/store/db.js';
-import { COMMITMENT_COLUMNS, commitmentFromRow, contactFromRow } from '../../src/store/rows.js';
 import { Store } from '../../src/store/store.js';
 import { ROOT, runProgram, tempDir } from '../helpers.js';
 import { zoneOf } from '../../src/domain/zone.js';
@@ -114,22 +114,7 @@ describe('the generated database', () => {
 
   it('lists in fu stale exactly what reading every live contact would (the index-driven candidates miss none)', () => {
     const config = configFrom(store.configValues());
-    const open = new Map<number, ReturnType<typeof commitmentFromRow>[]>();
-    for (const r of store.db.prepare(`SELECT ${COMMITMENT_COLUMNS} FROM commitments m WHERE state = 'open'`).raw(true).all() as unknown[][]) {
-      const c = commitmentFromRow(r);
-      open.set(c.contactId, [...(open.get(c.contactId) ?? []), c]);
-    }
-    const everyone: StaleContact[] = all<Record<string, unknown>>(
-      `SELECT c.*, CASE WHEN c.last_two_way_at IS NULL THEN (SELECT min(happened_at) FROM touches t WHERE t.contact_id = c.id) END AS first_touch,
-              (SELECT max(outcome = 'connected') FROM touches t WHERE t.contact_id = c.id AND t.happened_at = c.last_two_way_at
-                 AND outcome IN ('connected', 'replied')) AS connected
-         FROM contacts c WHERE status IN ('active', 'nurture')`,
-    ).map((r) => ({
-      ...contactFromRow(r),
-      firstTouchAt: r.first_touch as string | null,
-      lastTwoWayOutcome: r.connected === null ? null : r.connected ? ('connected' as const) : ('replied' as const),
-      open: open.get(r.id as number) ?? [],
-    }));
+    const everyone = everyLiveContact(store.db);
     // Today, and other days and settings, where other contacts fall due.
     for (const [now, change] of [
       [NOW, {}],

@@ -43,6 +43,21 @@ export function unansweredAttempt(contactId: number, at: Instant, channel: 'call
   return { ...touch, direction: 'outbound' };
 }
 
+/**
+ * The plain rule behind the store's contacts.silent_since and two_way_since (migration 015), from the instants they
+ * come from: silent since the last touch, else since added; without a two-way touch since the last one, else since
+ * first known (added, or first touched if that was earlier). Whole seconds, rounded down.
+ */
+export function staleSince(
+  derived: Pick<DerivedState, 'lastTouchAt' | 'lastTwoWayAt'>,
+  createdAt: Instant,
+  firstTouchAt: Instant | null,
+): Pick<StaleContact, 'silentSince' | 'twoWaySince'> {
+  const seconds = (at: Instant) => Math.floor(Date.parse(at) / 1000);
+  const known = firstTouchAt !== null && firstTouchAt < createdAt ? firstTouchAt : createdAt;
+  return { silentSince: seconds(derived.lastTouchAt ?? createdAt), twoWaySince: seconds(derived.lastTwoWayAt ?? known) };
+}
+
 /** Every stale row of these contacts, in fu stale's order: the whole list, as the domain ranks and words it. */
 export const staleList = (contacts: readonly StaleContact[], ctx: StaleContext): StaleRow[] => staleRowsOf(rankStale(contacts, ctx).shown, ctx);
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type CommittedFacts, missedVerdicts, softPage, type StaleContact, staleParams } from '../../src/domain/stale.js';
-import { categorize, noHistory, staleList } from './fixtures.js';
-import { DEFAULT_CONFIG, type Commitment, type DerivedState } from '../../src/domain/types.js';
+import { categorize, noHistory, staleList, staleSince } from './fixtures.js';
+import { DEFAULT_CONFIG, type Commitment, type DerivedState, type Instant } from '../../src/domain/types.js';
 import { zoneOf } from '../../src/domain/zone.js';
 
 // Mon 23 Nov 2026, 09:00 UTC; default config: L = 3, stale.days = 14, stale.dropDays = 90.
@@ -28,15 +28,19 @@ function step(due: Commitment['due'], extra: Partial<Commitment> = {}): Commitme
 }
 const promise = (due: Commitment['due'], id = 60): Commitment => ({ ...step(due), id, kind: 'promise', what: 'send the pricing', soft: false });
 
-function contact(derived: Partial<DerivedState>, extra: Partial<StaleContact> = {}): StaleContact {
+/** A contact with this history, added `createdAt` (200 days ago unless said) and first touched `firstTouchAt` (if said). */
+function contact(
+  derived: Partial<DerivedState>,
+  { createdAt = daysAgo(200), firstTouchAt = null, ...extra }: Partial<StaleContact> & { createdAt?: Instant; firstTouchAt?: Instant | null } = {},
+): StaleContact {
+  const history = { ...noHistory, ...derived };
   return {
     id: 1,
     name: 'Dana Reyes',
     company: 'Acme',
     status: 'active',
-    createdAt: daysAgo(200),
-    derived: { ...noHistory, ...derived },
-    firstTouchAt: null,
+    derived: history,
+    ...staleSince(history, createdAt, firstTouchAt),
     lastTwoWayOutcome: derived.lastTwoWayAt ? 'connected' : null,
     open: [],
     ...extra,
