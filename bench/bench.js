@@ -48,6 +48,7 @@ import { parseArgs } from 'node:util';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 import { buildGenerator } from './gen.js';
+import { snapshotFor, undo } from './rows-back.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DATA = path.join(ROOT, 'bench', 'data');
@@ -193,52 +194,6 @@ function scratch(file, contacts) {
   fs.fsyncSync(fd);
   fs.closeSync(fd);
   return copy;
-}
-
-function snapshotFor(copy, contactId) {
-  const db = new Database(copy);
-  const max = (table) => db.prepare(`SELECT max(id) AS m FROM ${table}`).get().m ?? 0;
-  try {
-    return {
-      contact: contactId === null ? null : db.prepare('SELECT * FROM contacts WHERE id = ?').get(contactId),
-      // A write also changes the contact's own rows: a step replaced or kept, a touch's attempt marks.
-      commitments: contactId === null ? [] : db.prepare('SELECT * FROM commitments WHERE contact_id = ?').all(contactId),
-      touches: contactId === null ? [] : db.prepare('SELECT * FROM touches WHERE contact_id = ?').all(contactId),
-      maxContact: max('contacts'),
-      maxTouch: max('touches'),
-      maxCommitment: max('commitments'),
-      maxHistory: max('commitment_history'),
-      maxJournal: max('journal'),
-    };
-  } finally {
-    db.close();
-  }
-}
-
-/** Puts back what a write changed, rows added and rows updated, so that every run sees the same database. */
-function undo(copy, snap) {
-  const db = new Database(copy);
-  const restore = (table, row) => {
-    const cols = Object.keys(row).filter((k) => k !== 'id');
-    db.prepare(`UPDATE ${table} SET ${cols.map((k) => `${k} = @${k}`).join(', ')} WHERE id = @id`).run(row);
-  };
-  try {
-    db.transaction(() => {
-      db.prepare('DELETE FROM journal WHERE id > ?').run(snap.maxJournal);
-      db.prepare('DELETE FROM commitment_history WHERE id > ?').run(snap.maxHistory);
-      if (snap.contact) db.prepare('UPDATE contacts SET next_step_id = NULL WHERE id = ?').run(snap.contact.id);
-      db.prepare('DELETE FROM commitments WHERE id > ?').run(snap.maxCommitment);
-      // The old rows first: a step the write kept points at the touch it added.
-      for (const row of snap.commitments) restore('commitments', row);
-      for (const row of snap.touches) restore('touches', row);
-      db.prepare('DELETE FROM touches WHERE id > ?').run(snap.maxTouch);
-      db.prepare('DELETE FROM contacts WHERE id > ?').run(snap.maxContact);
-      if (snap.contact) restore('contacts', snap.contact);
-    })();
-    db.pragma('wal_checkpoint(TRUNCATE)');
-  } finally {
-    db.close();
-  }
 }
 
 // ---- Taskwarrior, the peer ------------------------------------------------------------
