@@ -21,7 +21,7 @@ describe('the bundle', () => {
       count,
       "const url = require('node:url'); const real = url.pathToFileURL; let n = 0;\n" +
         'url.pathToFileURL = (...a) => (n++, real(...a));\n' +
-        "process.on('exit', () => process.stderr.write(`pathToFileURL: ${n}\\n`));\n",
+        "process.on('exit', () => process.stderr.write('pathToFileURL: ' + n + '\\n'));\n",
     );
     const piped = await runProgram(process.execPath, ['-r', count, BIN, 'today'], { env: fuEnv({ db }) });
     expect(piped.code).toBe(0);
