@@ -48,6 +48,8 @@ export interface StaleRow {
   daysSilent: number;
   /** Local days since the last two-way touch; with none, since they were first known (added or first touched). */
   daysSinceTwoWay: number;
+  /** What those days count from (StaleContact.twoWaySince): lastTwoWayAt to the second, when there is one. */
+  twoWaySince: EpochSeconds;
   /** The missed or soft commitment behind the row. */
   commitment: Commitment | null;
   /** The facts behind the category, in words. */
@@ -247,6 +249,7 @@ function staleRow(v: StaleVerdict, why: string, action: StaleAction, commitment:
     attemptsSince: d.unanswered,
     daysSilent: v.daysSilent,
     daysSinceTwoWay: v.daysSinceTwoWay,
+    twoWaySince: c.twoWaySince,
     commitment,
     why,
     action,

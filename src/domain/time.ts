@@ -244,9 +244,12 @@ export function formatDue(due: { at: Instant } | { date: LocalDate }, zone: Zone
   return resolveLocal(date, time, zone).kind === 'overlap' ? `${shown} (UTC${offsetSuffix(zone.offsetMs(ms))})` : shown;
 }
 
-/** ISO-8601 with the zone's offset, for --json and piped output: `2026-11-24T15:00:00-05:00`. */
-export function isoWithOffset(at: Instant, zone: Zone): string {
-  const ms = Date.parse(at);
+/**
+ * ISO-8601 with the zone's offset, for --json and piped output: `2026-11-24T15:00:00-05:00`. `ms` is the instant as
+ * milliseconds when the caller has it, to the second at least (what is shown): fu stale prints thousands of instants
+ * whose seconds the store keeps (StaleRow.twoWaySince), and parsing each would cost more than the rest of this.
+ */
+export function isoWithOffset(at: Instant, zone: Zone, ms: number = Date.parse(at)): string {
   const offset = zone.offsetMs(ms);
   const local = ms + offset;
   const day = Math.floor(local / MS_PER_DAY);
