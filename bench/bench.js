@@ -48,7 +48,6 @@ import { parseArgs } from 'node:util';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 import { buildGenerator } from './gen.js';
-import { snapshotFor, undo } from './rows-back.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DATA = path.join(ROOT, 'bench', 'data');
@@ -104,6 +103,8 @@ for (const file of [BIN, path.join(ROOT, 'dist', 'bundle', 'fu.cjs')]) {
     process.exit(2);
   }
 }
+// What puts back the rows of a write uses fu's own code, from the build just checked.
+const { snapshotFor, undo } = await import('./rows-back.js');
 fs.mkdirSync(DATA, { recursive: true });
 fs.mkdirSync(RESULTS, { recursive: true });
 

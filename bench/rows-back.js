@@ -2,13 +2,11 @@
  * How the bench gives every run of a write the same database: before the run, a snapshot of
  * what the write may change (the contact's own rows, and the highest id of each table rows are
  * added to); after it, those rows put back and the rows added removed, in one transaction.
- * Only stored columns are read and written back: generated ones (contacts.silent_since...)
- * follow the row.
+ * Only stored columns are read and written back (fu's own storedColumns, from the build):
+ * generated ones (contacts.silent_since...) follow the row.
  */
 import Database from 'better-sqlite3';
-
-/** The stored columns of `table`, listed for a SELECT: its generated columns are computed, never written. */
-const storedColumns = (db, table) => db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all(table).join(', ');
+import { storedColumns } from '../dist/store/db.js';
 
 /** What a write to `contactId` (null: a write that only adds rows, such as fu add) may change in the database `copy`. */
 export function snapshotFor(copy, contactId) {
@@ -37,7 +35,7 @@ export function undo(copy, snap) {
   const db = new Database(copy);
   const restore = (table, row) => {
     const cols = Object.keys(row).filter((k) => k !== 'id');
-    db.prepare(`UPDATE ${table} SET ${cols.map((k) => `${k} = @${k}`).join(', ')} WHERE id = @id`).run(row);
+    db.prepare(`UPDATE ${table} SET ${cols.map((k) => `"${k}" = @${k}`).join(', ')} WHERE id = @id`).run(row);
   };
   try {
     db.transaction(() => {

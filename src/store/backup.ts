@@ -21,6 +21,7 @@ import {
   removeCreatedJournals,
   removeLeftovers,
   sqliteHeaderOf,
+  storedColumns,
   tempName,
   type Db,
   type Migration,
@@ -316,11 +317,6 @@ export function copyRowsFrom(store: Store, tmp: string, source: string): void {
   } finally {
     db.prepare('DETACH DATABASE restored').run();
   }
-}
-
-/** A table's stored columns, quoted, in order: its generated ones (contacts.silent_since...) are computed, never inserted. */
-function storedColumns(db: Db, table: string): string {
-  return (db.prepare("SELECT name FROM pragma_table_info(?, 'main')").pluck().all(table) as string[]).map((c) => `"${c}"`).join(', ');
 }
 
 /**

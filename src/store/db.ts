@@ -380,6 +380,14 @@ function useWal(db: Db, busyTimeoutMs: number): void {
   }
 }
 
+/**
+ * A table's stored columns, quoted, in order, for a statement that copies or writes back whole rows: its generated
+ * columns (contacts.silent_since...) are computed from the row and can be neither inserted nor set.
+ */
+export function storedColumns(db: Db, table: string, schema = 'main'): string {
+  return (db.prepare('SELECT name FROM pragma_table_info(?, ?)').pluck().all(table, schema) as string[]).map((c) => `"${c}"`).join(', ');
+}
+
 export function newest(migrations: Migration[]): number {
   return migrations.length ? migrations[migrations.length - 1]!.version : 0;
 }
